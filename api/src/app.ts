@@ -1,0 +1,98 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import express, { type Express } from 'express';
+import helmet from 'helmet';
+import type { Knex } from 'knex';
+import type { Logger } from 'pino';
+import type { Config } from './config.js';
+import type { DatabaseKind } from './db/database.js';
+import { authenticate } from './http/auth.js';
+import { apiNotFound, errorHandler } from './http/error-handler.js';
+import { requestLogger } from './http/logging.js';
+import { requireJsonWrites, sameOriginWrites } from './http/request-guards.js';
+import { sessionMiddleware } from './http/session.js';
+import { authRouter } from './modules/auth/auth.routes.js';
+import { createLoginLimiter } from './modules/auth/login-limiter.js';
+import { invitationsRouter, workspacesRouter } from './modules/workspaces/workspaces.routes.js';
+
+export type AppDeps = {
+  knex: Knex;
+  databaseKind: DatabaseKind;
+  config: Pick<Config, 'publicUrl' | 'rateLimit' | 'trustProxy' | 'sessionIdleMs' | 'sessionMaxMs' | 'loginMaxFailures'>;
+  logger: Logger;
+  /** Signs session cookies; the same for every process (see ensureSessionSecret). */
+  sessionSecret: string;
+  /** The built web app (dist/web); without it only the API is served. */
+  webDir?: string;
+};
+
+/** Builds the Express application: middleware, module routers, error handler last. */
+export function createApp(deps: AppDeps): Express {
+  const { knex, config } = deps;
+  const app = express();
+  app.disable('x-powered-by');
+  app.set('trust proxy', config.trustProxy);
+  // Module routers are mounted under prefixes; matching stays exact.
+  app.set('strict routing', false);
+
+  app.use(
+    helmet({
+      contentSecurityPolicy: {
+        useDefaults: false,
+        directives: {
+          defaultSrc: ["'self'"],
+          scriptSrc: ["'self'"],
+          styleSrc: ["'self'"],
+          imgSrc: ["'self'", 'data:'],
+          fontSrc: ["'self'"],
+          connectSrc: ["'self'"],
+          objectSrc: ["'none'"],
+          baseUri: ["'self'"],
+          formAction: ["'self'"],
+          frameAncestors: ["'none'"],
+        },
+      },
+    }),
+  );
+  app.use(requestLogger(deps.logger));
+
+  app.get('/healthz', async (_req, res) => {
+    await knex.raw('select 1');
+    res.json({ status: 'ok', database: deps.databaseKind });
+  });
+
+  const api = express.Router();
+  api.use(requireJsonWrites);
+  api.use(express.json({ limit: '1mb' }));
+  api.use(sameOriginWrites(config.publicUrl));
+  api.use(sessionMiddleware(knex, deps.sessionSecret, config.sessionIdleMs));
+  api.use(authenticate(knex, config.sessionMaxMs));
+  const loginLimiter = createLoginLimiter(knex, { enabled: config.rateLimit, maxFailures: config.loginMaxFailures });
+  api.use('/auth/invitations', invitationsRouter({ knex }));
+  api.use('/auth', authRouter({ knex, loginLimiter }));
+  api.use('/workspaces', workspacesRouter({ knex, publicUrl: config.publicUrl }));
+  api.use(apiNotFound);
+  app.use('/api/v1', api);
+  app.use('/api', apiNotFound);
+
+  if (deps.webDir && fs.existsSync(path.join(deps.webDir, 'index.html'))) {
+    const indexHtml = path.join(deps.webDir, 'index.html');
+    app.use(
+      express.static(deps.webDir, {
+        index: false,
+        setHeaders: (res, file) => {
+          // Vite puts a content hash in every asset name, so assets never change.
+          if (file.includes(`${path.sep}assets${path.sep}`)) res.setHeader('Cache-Control', 'public, max-age=31536000, immutable');
+        },
+      }),
+    );
+    // History fallback: every other GET is a page of the single-page app.
+    app.get('/{*splat}', (_req, res) => {
+      res.setHeader('Cache-Control', 'no-cache');
+      res.sendFile(indexHtml);
+    });
+  }
+
+  app.use(errorHandler);
+  return app;
+}

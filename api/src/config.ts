@@ -1,0 +1,80 @@
+import path from 'node:path';
+import { z } from 'zod';
+
+/**
+ * The only reader of process.env (house rule 10). Every variable is optional;
+ * a bad value stops the server at boot with a message naming the variable.
+ */
+const booleanFlag = (fallback: boolean) =>
+  z
+    .enum(['true', 'false', '1', '0', 'yes', 'no'])
+    .optional()
+    .transform((v) => (v === undefined ? fallback : v === 'true' || v === '1' || v === 'yes'));
+
+const EnvSchema = z
+  .object({
+    PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+    DATABASE_URL: z
+      .string()
+      .regex(/^postgres(ql)?:\/\//, 'must start with postgres:// or postgresql://')
+      .optional(),
+    BILANZ_DATA_DIR: z.string().min(1).default('./data'),
+    BILANZ_ADMIN_EMAIL: z.email().optional(),
+    BILANZ_ADMIN_PASSWORD: z.string().min(10, 'must be at least 10 characters').optional(),
+    BILANZ_EXAMPLE: booleanFlag(true),
+    BILANZ_RATE_LIMIT: z.enum(['on', 'off']).default('on'),
+    BILANZ_PUBLIC_URL: z.url().optional(),
+    BILANZ_TRUST_PROXY: booleanFlag(false),
+    BILANZ_SESSION_IDLE_MINUTES: z.coerce.number().int().min(1).default(120),
+    BILANZ_SESSION_MAX_HOURS: z.coerce.number().int().min(1).default(24 * 7),
+    BILANZ_LOGIN_MAX_FAILURES: z.coerce.number().int().min(1).default(10),
+    LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  })
+  .refine((e) => (e.BILANZ_ADMIN_EMAIL === undefined) === (e.BILANZ_ADMIN_PASSWORD === undefined), {
+    message: 'BILANZ_ADMIN_EMAIL and BILANZ_ADMIN_PASSWORD must be set together',
+    path: ['BILANZ_ADMIN_PASSWORD'],
+  });
+
+export type Config = {
+  port: number;
+  databaseUrl: string | undefined;
+  dataDir: string;
+  admin: { email: string; password: string } | undefined;
+  loadExample: boolean;
+  rateLimit: boolean;
+  /** Base for links the server hands out (setup, invitations, waves). */
+  publicUrl: string;
+  trustProxy: boolean;
+  sessionIdleMs: number;
+  sessionMaxMs: number;
+  loginMaxFailures: number;
+  logLevel: z.infer<typeof EnvSchema>['LOG_LEVEL'];
+};
+
+export class ConfigError extends Error {}
+
+/** Parses an environment (process.env by default) into a typed Config or throws ConfigError. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  // Empty strings count as unset, so `FOO= npm start` behaves like no FOO.
+  const present = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ''));
+  const parsed = EnvSchema.safeParse(present);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  ${i.path.join('.') || 'environment'}: ${i.message}`);
+    throw new ConfigError(`Invalid configuration:\n${lines.join('\n')}`);
+  }
+  const e = parsed.data;
+  return {
+    port: e.PORT,
+    databaseUrl: e.DATABASE_URL,
+    dataDir: path.resolve(e.BILANZ_DATA_DIR),
+    admin: e.BILANZ_ADMIN_EMAIL && e.BILANZ_ADMIN_PASSWORD ? { email: e.BILANZ_ADMIN_EMAIL, password: e.BILANZ_ADMIN_PASSWORD } : undefined,
+    loadExample: e.BILANZ_EXAMPLE,
+    rateLimit: e.BILANZ_RATE_LIMIT === 'on',
+    publicUrl: (e.BILANZ_PUBLIC_URL ?? `http://localhost:${e.PORT}`).replace(/\/$/, ''),
+    trustProxy: e.BILANZ_TRUST_PROXY,
+    sessionIdleMs: e.BILANZ_SESSION_IDLE_MINUTES * 60_000,
+    sessionMaxMs: e.BILANZ_SESSION_MAX_HOURS * 3_600_000,
+    loginMaxFailures: e.BILANZ_LOGIN_MAX_FAILURES,
+    logLevel: e.LOG_LEVEL,
+  };
+}

@@ -1,0 +1,100 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { PGlite } from '@electric-sql/pglite';
+import knexFactory, { type Knex } from 'knex';
+import ClientPgLite from 'knex-pglite';
+import pg from 'pg';
+import lockfile from 'proper-lockfile';
+
+export type DatabaseKind = 'embedded' | 'postgres';
+
+export type Database = {
+  knex: Knex;
+  kind: DatabaseKind;
+  /** Closes the pool (and releases the data-directory lock for the embedded database). */
+  close(): Promise<void>;
+};
+
+export type DatabaseOptions =
+  | { kind: 'postgres'; url: string; poolMax?: number }
+  /** dataDir undefined = in memory (tests). */
+  | { kind: 'embedded'; dataDir?: string };
+
+export class DataDirLockedError extends Error {}
+
+// pg hands bigint (int8) and numeric back as strings; our counts and sums are
+// cast to int in SQL, and these parsers keep the two drivers alike for the rest.
+pg.types.setTypeParser(pg.types.builtins.INT8, (v) => Number(v));
+pg.types.setTypeParser(pg.types.builtins.NUMERIC, (v) => Number(v));
+
+/** Opens the embedded PGlite database or a PostgreSQL pool behind one knex instance. */
+export async function openDatabase(options: DatabaseOptions): Promise<Database> {
+  if (options.kind === 'postgres') {
+    const knex = knexFactory({
+      client: 'pg',
+      connection: options.url,
+      pool: { min: 0, max: options.poolMax ?? 10 },
+    });
+    await knex.raw('select 1');
+    return { knex, kind: 'postgres', close: () => knex.destroy() };
+  }
+
+  let release: (() => Promise<void>) | undefined;
+  let pglite: PGlite;
+  if (options.dataDir) {
+    fs.mkdirSync(options.dataDir, { recursive: true });
+    release = await lockDataDir(options.dataDir);
+    pglite = new PGlite(path.join(options.dataDir, 'pgdata'));
+  } else {
+    pglite = new PGlite();
+  }
+  try {
+    await pglite.waitReady;
+  } catch (err) {
+    await release?.();
+    throw err;
+  }
+  const knex = knexFactory({
+    client: ClientPgLite as unknown as typeof knexFactory.Client,
+    dialect: 'postgres',
+    connection: (() => ({ pglite })) as unknown as Knex.StaticConnectionConfig,
+  });
+  return {
+    knex,
+    kind: 'embedded',
+    async close() {
+      await knex.destroy();
+      if (!pglite.closed) await pglite.close();
+      await release?.();
+    },
+  };
+}
+
+/**
+ * PGlite has no lock of its own and two processes on one directory silently
+ * lose data, so the server holds a lock file for as long as it runs. The lock
+ * is refreshed every few seconds; a crashed server's lock goes stale after 10 s.
+ */
+async function lockDataDir(dataDir: string): Promise<() => Promise<void>> {
+  try {
+    return await lockfile.lock(dataDir, {
+      lockfilePath: path.join(dataDir, 'bilanz.lock'),
+      stale: 10_000,
+      update: 2_000,
+      onCompromised: (err) => {
+        // Another process took the directory over: stop writing at once.
+        process.stderr.write(`Bilanz lost the lock on ${dataDir}: ${err.message}. Stopping to protect the data.\n`);
+        process.exit(70);
+      },
+    });
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code === 'ELOCKED') {
+      throw new DataDirLockedError(
+        `The data directory ${dataDir} is in use by another Bilanz server. ` +
+          'Stop that server first (two servers on one embedded database lose data), ' +
+          'or set BILANZ_DATA_DIR to another directory, or DATABASE_URL to share a PostgreSQL server.',
+      );
+    }
+    throw err;
+  }
+}

@@ -1,0 +1,24 @@
+import type { Knex } from 'knex';
+import { migrations } from '../../../migrations/index.js';
+
+const migrationSource: Knex.MigrationSource<string> = {
+  getMigrations: async () => migrations.map(([name]) => name),
+  getMigrationName: (name) => name,
+  getMigration: async (name) => {
+    const found = migrations.find(([n]) => n === name);
+    if (!found) throw new Error(`Unknown migration ${name}`);
+    return found[1];
+  },
+};
+
+/** Brings the schema up to date; safe to run from several processes at once (knex takes a lock). */
+export async function migrateLatest(knex: Knex): Promise<string[]> {
+  const [, applied] = (await knex.migrate.latest({ migrationSource })) as [number, string[]];
+  return applied;
+}
+
+/** Undoes the most recent batch of migrations. */
+export async function migrateRollback(knex: Knex): Promise<string[]> {
+  const [, undone] = (await knex.migrate.rollback({ migrationSource })) as [number, string[]];
+  return undone;
+}

@@ -1,0 +1,73 @@
+/** Row types, one per table (house rule 5). Only repos read and write these. */
+
+export type Role = 'organiser' | 'analyst';
+
+export type UserRow = {
+  id: string;
+  email: string;
+  name: string;
+  password_hash: string;
+  is_admin: boolean;
+  created_at: Date;
+  password_changed_at: Date;
+};
+
+export type WorkspaceRow = {
+  id: string;
+  slug: string;
+  name: string;
+  min_group_size: number;
+  created_at: Date;
+};
+
+export type MembershipRow = {
+  workspace_id: string;
+  user_id: string;
+  role: Role;
+  created_at: Date;
+};
+
+export type MemberInvitationRow = {
+  id: string;
+  workspace_id: string;
+  email: string;
+  role: Role;
+  token_hash: string;
+  invited_by: string | null;
+  expires_at: Date;
+  accepted_at: Date | null;
+  created_at: Date;
+};
+
+export type ApiTokenRow = {
+  id: string;
+  user_id: string;
+  name: string;
+  token_hash: string;
+  created_at: Date;
+  last_used_at: Date | null;
+};
+
+export type AuditLogRow = {
+  id: number;
+  workspace_id: string | null;
+  actor_id: string | null;
+  action: string;
+  target: string | null;
+  details: unknown;
+  created_at: Date;
+};
+
+export type InstanceStateRow = { key: string; value: string; updated_at: Date };
+
+export const tables = {
+  users: 'users',
+  sessions: 'sessions',
+  workspaces: 'workspaces',
+  memberships: 'memberships',
+  memberInvitations: 'member_invitations',
+  apiTokens: 'api_tokens',
+  auditLog: 'audit_log',
+  rateLimits: 'rate_limits',
+  instanceState: 'instance_state',
+} as const;

@@ -1,0 +1,57 @@
+import type { ErrorRequestHandler, RequestHandler } from 'express';
+import { AppError, NotFoundError, text } from './errors.js';
+import { requestLocale } from './locale.js';
+
+type BodyParserError = Error & { type?: string; status?: number };
+
+/** Maps body-parser's own failures onto the error model. */
+function fromBodyParser(err: BodyParserError): AppError | undefined {
+  switch (err.type) {
+    case 'entity.parse.failed':
+      return new AppError(400, 'malformed_json', text('The request body is not valid JSON.', 'Der Inhalt der Anfrage ist kein gültiges JSON.'));
+    case 'entity.too.large':
+      return new AppError(413, 'payload_too_large', text('The request body is too large (1 MB at most).', 'Der Inhalt der Anfrage ist zu groß (höchstens 1 MB).'));
+    case 'encoding.unsupported':
+    case 'charset.unsupported':
+      return new AppError(415, 'unsupported_media_type', text('Send JSON encoded as UTF-8.', 'Bitte JSON in UTF-8 senden.'));
+    case 'request.aborted':
+      return new AppError(400, 'request_aborted', text('The request was aborted.', 'Die Anfrage wurde abgebrochen.'));
+    default:
+      return undefined;
+  }
+}
+
+/** Unknown API paths answer in the error model instead of falling through to the web app. */
+export const apiNotFound: RequestHandler = (_req, _res, next) => {
+  next(new NotFoundError(text('No such API endpoint.', 'Diesen API-Endpunkt gibt es nicht.')));
+};
+
+/** The one error middleware (house rule 3): typed errors become their status, anything else a bare 500. */
+export const errorHandler: ErrorRequestHandler = (err, req, res, _next) => {
+  const known = err instanceof AppError ? err : fromBodyParser(err as BodyParserError);
+  if (res.headersSent) {
+    req.log?.error({ err }, 'error after the response had started');
+    res.destroy();
+    return;
+  }
+  if (!known) {
+    req.log?.error({ err }, 'unhandled error');
+    const locale = requestLocale(req);
+    res.status(500).json({
+      error: {
+        code: 'internal_error',
+        message: locale === 'de' ? 'Ein interner Fehler ist aufgetreten.' : 'An internal error occurred.',
+      },
+    });
+    return;
+  }
+  if (known.status === 429 && 'retryAfterSeconds' in known) {
+    res.setHeader('Retry-After', String(known.retryAfterSeconds));
+  }
+  const body: { code: string; message: string; details?: unknown } = {
+    code: known.code,
+    message: known.text[requestLocale(req)],
+  };
+  if (known.details !== undefined) body.details = known.details;
+  res.status(known.status).json({ error: body });
+};

@@ -1,0 +1,39 @@
+import type { Request, RequestHandler } from 'express';
+import { AppError, ForbiddenError, text } from './errors.js';
+import { SESSION_COOKIE } from './session.js';
+
+const BODY_METHODS = new Set(['POST', 'PUT', 'PATCH']);
+const WRITE_METHODS = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+// These create a session, so a cross-site page must not be able to call them either.
+const SESSION_STARTERS = new Set(['/auth/login', '/auth/setup', '/auth/invitations/accept']);
+
+const hasBody = (req: Request) => Number(req.get('content-length') ?? 0) > 0 || req.get('transfer-encoding') !== undefined;
+
+/** Writes carry JSON or nothing at all (415 otherwise). */
+export const requireJsonWrites: RequestHandler = (req, _res, next) => {
+  if (BODY_METHODS.has(req.method) && hasBody(req) && !req.is('application/json')) {
+    throw new AppError(415, 'unsupported_media_type', text('Send the request body as application/json.', 'Bitte den Inhalt der Anfrage als application/json senden.'));
+  }
+  next();
+};
+
+/**
+ * The same-origin rule for cookie writes: a browser write that carries the
+ * session cookie must come from our own origin. Requests without Origin and
+ * Sec-Fetch-Site are non-browser clients and pass.
+ */
+export function sameOriginWrites(publicUrl: string): RequestHandler {
+  const configuredOrigin = new URL(publicUrl).origin;
+  return (req, _res, next) => {
+    if (!WRITE_METHODS.has(req.method)) return next();
+    const carriesCookie = (req.get('cookie') ?? '').includes(`${SESSION_COOKIE}=`);
+    if (!carriesCookie && !SESSION_STARTERS.has(req.path)) return next();
+    const origin = req.get('origin');
+    const ownOrigin = `${req.protocol}://${req.get('host')}`;
+    const crossOrigin = origin !== undefined ? origin !== ownOrigin && origin !== configuredOrigin : req.get('sec-fetch-site') === 'cross-site';
+    if (crossOrigin) {
+      throw new ForbiddenError('cross_origin', text('Requests from other websites are not accepted.', 'Anfragen von anderen Websites werden nicht angenommen.'));
+    }
+    next();
+  };
+}

@@ -1,0 +1,109 @@
+import type { Knex } from 'knex';
+import type { UserRow } from '../../db/tables.js';
+import { ConflictError, ForbiddenError, text, UnauthenticatedError } from '../../http/errors.js';
+import { hashPassword, verifyPassword } from '../../lib/passwords.js';
+import { hashToken, newSecretToken } from '../../lib/tokens.js';
+import * as repo from './auth.repo.js';
+import type { ChangePasswordReq, LoginReq, SetupReq, UserView } from './auth.schemas.js';
+import type { LoginLimiter } from './login-limiter.js';
+
+const SETUP_TOKEN_KEY = 'setup_token_hash';
+const SESSION_SECRET_KEY = 'session_secret';
+
+export const toUserView = (u: UserRow): UserView => ({ id: u.id, email: u.email, name: u.name, isAdmin: u.is_admin });
+
+const invalidCredentials = () =>
+  new UnauthenticatedError('invalid_credentials', text('E-mail or password is wrong.', 'E-Mail-Adresse oder Passwort ist falsch.'));
+
+/** Checks e-mail and password under the login rate limit; the same answer for unknown account and wrong password. */
+export async function login(db: Knex, limiter: LoginLimiter, req: LoginReq, clientIp: string): Promise<UserRow> {
+  await limiter.assertAllowed(req.email, clientIp);
+  const user = await repo.findUserByEmail(db, req.email);
+  const ok = await verifyPassword(user?.password_hash, req.password);
+  if (!user || !ok) {
+    await limiter.recordFailure(req.email, clientIp);
+    throw invalidCredentials();
+  }
+  await limiter.recordSuccess(req.email);
+  return user;
+}
+
+/**
+ * The secret that signs session cookies. Generated once and kept in the
+ * database so that every API process accepts every other's cookies.
+ */
+export const ensureSessionSecret = (db: Knex): Promise<string> => repo.ensureInstanceState(db, SESSION_SECRET_KEY, newSecretToken());
+
+/**
+ * First start: with no user yet, either creates the admin from the configured
+ * credentials or issues a one-time setup token (returned for printing).
+ */
+export async function prepareFirstStart(
+  db: Knex,
+  admin: { email: string; password: string } | undefined,
+): Promise<{ setupToken?: string; createdAdmin?: UserRow }> {
+  if ((await repo.countUsers(db)) > 0) {
+    await repo.deleteInstanceState(db, SETUP_TOKEN_KEY);
+    return {};
+  }
+  if (admin) {
+    const passwordHash = await hashPassword(admin.password);
+    return db.transaction(async (trx) => {
+      await trx.raw('lock table users in exclusive mode');
+      if ((await repo.countUsers(trx)) > 0) return {};
+      const createdAdmin = await repo.insertUser(trx, { email: admin.email, name: '', passwordHash, isAdmin: true });
+      return { createdAdmin };
+    });
+  }
+  const setupToken = newSecretToken();
+  await repo.writeInstanceState(db, SETUP_TOKEN_KEY, hashToken(setupToken));
+  return { setupToken };
+}
+
+export const isSetupNeeded = async (db: Knex): Promise<boolean> => (await repo.countUsers(db)) === 0;
+
+/** Creates the first admin with the one-time setup token. */
+export async function completeSetup(db: Knex, req: SetupReq): Promise<UserRow> {
+  const passwordHash = await hashPassword(req.password);
+  return db.transaction(async (trx) => {
+    // Serialises concurrent setup attempts: only one can see an empty table.
+    await trx.raw('lock table users in exclusive mode');
+    if ((await repo.countUsers(trx)) > 0) {
+      throw new ConflictError('already_set_up', text('Bilanz is already set up. Please log in.', 'Bilanz ist schon eingerichtet. Bitte melde dich an.'));
+    }
+    const stored = await repo.readInstanceState(trx, SETUP_TOKEN_KEY);
+    if (!stored || stored !== hashToken(req.token)) {
+      throw new ForbiddenError('invalid_token', text('This setup link is not valid. Use the link the server printed at its last start.', 'Dieser Einrichtungslink ist ungültig. Nutze den Link, den der Server beim letzten Start ausgegeben hat.'));
+    }
+    const user = await repo.insertUser(trx, { email: req.email, name: req.name ?? '', passwordHash, isAdmin: true });
+    await repo.deleteInstanceState(trx, SETUP_TOKEN_KEY);
+    return user;
+  });
+}
+
+/** Changes the password after checking the current one; ends the user's other sessions. */
+export async function changePassword(db: Knex, user: UserRow, req: ChangePasswordReq, currentSid: string | undefined): Promise<void> {
+  if (!(await verifyPassword(user.password_hash, req.currentPassword))) throw invalidCredentials();
+  const hash = await hashPassword(req.newPassword);
+  await db.transaction(async (trx) => {
+    await repo.updatePasswordHash(trx, user.id, hash);
+    await repo.deleteOtherSessions(trx, user.id, currentSid);
+  });
+}
+
+export const listTokens = async (db: Knex, userId: string) =>
+  (await repo.listApiTokens(db, userId)).map((t) => ({ id: t.id, name: t.name, createdAt: t.created_at, lastUsedAt: t.last_used_at }));
+
+/** Creates an API token; the secret is returned once and only its hash is stored. */
+export async function createToken(db: Knex, userId: string, name: string): Promise<{ id: string; name: string; token: string }> {
+  const token = `blz_${newSecretToken()}`;
+  const row = await repo.insertApiToken(db, userId, name, hashToken(token));
+  return { id: row.id, name: row.name, token };
+}
+
+export const revokeToken = (db: Knex, userId: string, id: string) => repo.deleteApiToken(db, userId, id);
+
+/** The user behind a bearer token, if any. */
+export const userForApiToken = (db: Knex, token: string) => repo.findUserByApiTokenHash(db, hashToken(token));
+
+export const findUser = (db: Knex, id: string) => repo.findUserById(db, id);

@@ -1,0 +1,102 @@
+import { Router } from 'express';
+import type { Knex } from 'knex';
+import { currentUser, currentWorkspace, requireAdmin, requireUser, requireWorkspace } from '../../http/auth.js';
+import { startSession } from '../../http/session.js';
+import { parse, parseBody } from '../../http/validate.js';
+import { listAudit } from '../audit/audit.repo.js';
+import { toUserView } from '../auth/auth.service.js';
+import {
+  AcceptInvitationSchema,
+  AddMemberSchema,
+  AuditQuery,
+  CreateWorkspaceSchema,
+  InvitationParams,
+  MemberParams,
+  UpdateMemberSchema,
+  UpdateWorkspaceSchema,
+} from './workspaces.schemas.js';
+import * as service from './workspaces.service.js';
+
+/** /api/v1/workspaces: workspaces, members, invitations, audit log. */
+export function workspacesRouter(deps: { knex: Knex; publicUrl: string }): Router {
+  const { knex, publicUrl } = deps;
+  const r = Router();
+  const analyst = requireWorkspace(knex, 'analyst');
+  const organiser = requireWorkspace(knex, 'organiser');
+
+  r.get('/', requireUser, async (req, res) => {
+    res.json({ workspaces: await service.listWorkspaces(knex, currentUser(req).id) });
+  });
+
+  r.post('/', requireAdmin, async (req, res) => {
+    const body = parseBody(CreateWorkspaceSchema, req);
+    const ws = await service.createWorkspace(knex, currentUser(req), body);
+    res.status(201).json({ workspace: service.workspaceView(ws, 'organiser') });
+  });
+
+  r.get('/:ws', requireUser, analyst, (req, res) => {
+    const { row, role } = currentWorkspace(req);
+    res.json({ workspace: service.workspaceView(row, role) });
+  });
+
+  r.patch('/:ws', requireUser, organiser, async (req, res) => {
+    const body = parseBody(UpdateWorkspaceSchema, req);
+    const { row, role } = currentWorkspace(req);
+    const updated = await service.updateWorkspace(knex, currentUser(req), row, body);
+    res.json({ workspace: service.workspaceView(updated, role) });
+  });
+
+  r.get('/:ws/members', requireUser, analyst, async (req, res) => {
+    res.json(await service.listMembersAndInvitations(knex, currentWorkspace(req).row));
+  });
+
+  r.post('/:ws/members', requireUser, organiser, async (req, res) => {
+    const body = parseBody(AddMemberSchema, req);
+    res.status(201).json(await service.addMember(knex, currentUser(req), currentWorkspace(req).row, body, publicUrl));
+  });
+
+  // Declared before /members/:userId so that "invitations" is never read as a user id.
+  r.delete('/:ws/members/invitations/:id', requireUser, organiser, async (req, res) => {
+    const { id } = parse(InvitationParams, req.params);
+    await service.revokeInvitation(knex, currentUser(req), currentWorkspace(req).row, id);
+    res.status(204).end();
+  });
+
+  r.patch('/:ws/members/:userId', requireUser, organiser, async (req, res) => {
+    const { userId } = parse(MemberParams, req.params);
+    const body = parseBody(UpdateMemberSchema, req);
+    res.json(await service.changeRole(knex, currentUser(req), currentWorkspace(req).row, userId, body.role));
+  });
+
+  r.delete('/:ws/members/:userId', requireUser, organiser, async (req, res) => {
+    const { userId } = parse(MemberParams, req.params);
+    await service.removeMember(knex, currentUser(req), currentWorkspace(req).row, userId);
+    res.status(204).end();
+  });
+
+  r.get('/:ws/audit', requireUser, organiser, async (req, res) => {
+    const { limit } = parse(AuditQuery, req.query);
+    res.json({ entries: await listAudit(knex, currentWorkspace(req).row.id, limit) });
+  });
+
+  return r;
+}
+
+/** /api/v1/auth/invitations: public, the token is the credential. */
+export function invitationsRouter(deps: { knex: Knex }): Router {
+  const { knex } = deps;
+  const r = Router();
+
+  r.get('/:token', async (req, res) => {
+    res.json(await service.describeInvitation(knex, String(req.params.token)));
+  });
+
+  r.post('/accept', async (req, res) => {
+    const body = parseBody(AcceptInvitationSchema, req);
+    const { user } = await service.acceptInvitation(knex, body);
+    await startSession(req, user.id);
+    res.json({ user: toUserView(user) });
+  });
+
+  return r;
+}

@@ -1,0 +1,29 @@
+import type { Knex } from 'knex';
+import * as createUsers from './20261126120000_create_users.js';
+import * as createSessions from './20261126120100_create_sessions.js';
+import * as createWorkspaces from './20261126120200_create_workspaces.js';
+import * as createMemberships from './20261126120300_create_memberships.js';
+import * as createMemberInvitations from './20261126120400_create_member_invitations.js';
+import * as createApiTokens from './20261126120500_create_api_tokens.js';
+import * as createAuditLog from './20261126120600_create_audit_log.js';
+import * as createRateLimits from './20261126120700_create_rate_limits.js';
+import * as createInstanceState from './20261126120800_create_instance_state.js';
+
+type Migration = { up(knex: Knex): Promise<void>; down(knex: Knex): Promise<void> };
+
+/**
+ * Every migration, in order. Imported statically (not read from the folder) so
+ * that tsx, Vitest and the compiled server all run the same code. Add new
+ * migrations at the end.
+ */
+export const migrations: ReadonlyArray<readonly [string, Migration]> = [
+  ['20261126120000_create_users', createUsers],
+  ['20261126120100_create_sessions', createSessions],
+  ['20261126120200_create_workspaces', createWorkspaces],
+  ['20261126120300_create_memberships', createMemberships],
+  ['20261126120400_create_member_invitations', createMemberInvitations],
+  ['20261126120500_create_api_tokens', createApiTokens],
+  ['20261126120600_create_audit_log', createAuditLog],
+  ['20261126120700_create_rate_limits', createRateLimits],
+  ['20261126120800_create_instance_state', createInstanceState],
+];
