@@ -22,6 +22,27 @@ export type DatabaseOptions =
 
 export class DataDirLockedError extends Error {}
 
+type KnexQueryObject = { method?: string; response?: { affectedRows?: number; rows?: unknown[] } };
+
+/**
+ * knex-pglite 0.14 reports results unlike knex's pg client in two places:
+ * `del()` resolves to the raw result instead of the number of deleted rows,
+ * and raw selects report `rowCount: 0`. This subclass makes both behave as on
+ * PostgreSQL, so that code never needs to know which database it runs on.
+ */
+type PgClientClass = new (config: Knex.Config) => { processResponse(obj: KnexQueryObject, runner: unknown): unknown };
+
+class EmbeddedClient extends (ClientPgLite as unknown as PgClientClass) {
+  override processResponse(obj: KnexQueryObject, runner: unknown): unknown {
+    if (obj.method === 'del') return super.processResponse({ ...obj, method: 'delete' }, runner);
+    if (obj.method === 'raw' && obj.response) {
+      const { affectedRows, rows } = obj.response;
+      return { ...obj.response, rowCount: affectedRows || rows?.length || 0 };
+    }
+    return super.processResponse(obj, runner);
+  }
+}
+
 // pg hands bigint (int8) and numeric back as strings; our counts and sums are
 // cast to int in SQL, and these parsers keep the two drivers alike for the rest.
 pg.types.setTypeParser(pg.types.builtins.INT8, (v) => Number(v));
@@ -55,7 +76,7 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
     throw err;
   }
   const knex = knexFactory({
-    client: ClientPgLite as unknown as typeof knexFactory.Client,
+    client: EmbeddedClient as unknown as typeof knexFactory.Client,
     dialect: 'postgres',
     connection: (() => ({ pglite })) as unknown as Knex.StaticConnectionConfig,
   });

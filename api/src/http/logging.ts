@@ -28,6 +28,12 @@ export function requestLogger(logger: Logger) {
 function routePattern(req: Request): string {
   const route = req.route as { path?: string } | undefined;
   if (route?.path) return `${req.baseUrl}${route.path}`;
-  // No route matched (static files, 404s): the path without its query string.
-  return (req.originalUrl ?? req.url).split('?')[0] ?? '';
+  // No route pattern (static files, 404s, errors thrown inside a route): the
+  // path without its query string, and with every segment that could be a key,
+  // token or id replaced, keeping only plain words such as `auth` or `members`.
+  const pathOnly = (req.originalUrl ?? req.url).split('?')[0] ?? '';
+  return pathOnly
+    .split('/')
+    .map((segment) => (segment === '' || /^(?:[a-z-]{1,48}|v\d)$/.test(segment) ? segment : ':param'))
+    .join('/');
 }

@@ -1,0 +1,128 @@
+import { randomBytes } from 'node:crypto';
+import { Writable } from 'node:stream';
+import type { Express } from 'express';
+import knexFactory, { type Knex } from 'knex';
+import { pino } from 'pino';
+import request from 'supertest';
+import { createApp, type AppDeps } from '../../api/src/app.js';
+import { openDatabase, type Database } from '../../api/src/db/database.js';
+import { migrateLatest } from '../../api/src/db/migrate.js';
+import { hashPassword } from '../../api/src/lib/passwords.js';
+import { insertUser } from '../../api/src/modules/auth/auth.repo.js';
+import { ensureSessionSecret } from '../../api/src/modules/auth/auth.service.js';
+import type { UserRow } from '../../api/src/db/tables.js';
+
+/**
+ * The database every API test runs against: the embedded PGlite (in memory)
+ * by default, or a fresh database on the PostgreSQL server of DATABASE_URL,
+ * created for this test file and dropped afterwards.
+ */
+export async function openTestDatabase(): Promise<Database> {
+  const url = process.env.DATABASE_URL;
+  if (!url) return openDatabase({ kind: 'embedded' });
+  const name = `bilanz_test_${randomBytes(6).toString('hex')}`;
+  const admin = knexFactory({ client: 'pg', connection: url, pool: { min: 0, max: 1 } });
+  await admin.raw('create database ??', [name]);
+  const testUrl = new URL(url);
+  testUrl.pathname = `/${name}`;
+  const db = await openDatabase({ kind: 'postgres', url: testUrl.toString(), poolMax: 5 });
+  return {
+    ...db,
+    async close() {
+      await db.close();
+      await admin.raw('drop database if exists ?? with (force)', [name]);
+      await admin.destroy();
+    },
+  };
+}
+
+export type TestContext = {
+  app: Express;
+  knex: Knex;
+  db: Database;
+  /** Every log line the app wrote, as parsed JSON. */
+  logs: Array<Record<string, unknown>>;
+  rawLogs: string[];
+  close(): Promise<void>;
+};
+
+export const testConfig: AppDeps['config'] = {
+  publicUrl: 'http://bilanz.test',
+  rateLimit: true,
+  trustProxy: false,
+  sessionIdleMs: 60 * 60_000,
+  sessionMaxMs: 24 * 3_600_000,
+  loginMaxFailures: 10,
+};
+
+/** A migrated database and the app on it; logs are captured for inspection. */
+export async function createTestContext(overrides: Partial<AppDeps['config']> & { webDir?: string } = {}): Promise<TestContext> {
+  const db = await openTestDatabase();
+  await migrateLatest(db.knex);
+  const rawLogs: string[] = [];
+  const sink = new Writable({
+    write(chunk: Buffer, _enc, cb) {
+      rawLogs.push(chunk.toString('utf8'));
+      cb();
+    },
+  });
+  const logger = pino({ level: 'info' }, sink);
+  const { webDir, ...config } = overrides;
+  const app = createApp({
+    knex: db.knex,
+    databaseKind: db.kind,
+    config: { ...testConfig, ...config },
+    logger,
+    sessionSecret: await ensureSessionSecret(db.knex),
+    ...(webDir !== undefined && { webDir }),
+  });
+  return {
+    app,
+    knex: db.knex,
+    db,
+    rawLogs,
+    get logs() {
+      return rawLogs.flatMap((l) => l.split('\n').filter(Boolean).map((x) => JSON.parse(x) as Record<string, unknown>));
+    },
+    close: () => db.close(),
+  };
+}
+
+export const PASSWORD = 'correct horse battery';
+
+let counter = 0;
+/** A unique e-mail address for this test run. */
+export const uniqueEmail = (prefix = 'user') => `${prefix}-${++counter}-${randomBytes(3).toString('hex')}@example.org`;
+
+/** Inserts a user straight into the database (bypassing the API). */
+export async function createUser(knex: Knex, opts: { email?: string; password?: string; isAdmin?: boolean; name?: string } = {}): Promise<UserRow> {
+  return insertUser(knex, {
+    email: opts.email ?? uniqueEmail(),
+    name: opts.name ?? 'Test Person',
+    passwordHash: await hashPassword(opts.password ?? PASSWORD),
+    isAdmin: opts.isAdmin ?? false,
+  });
+}
+
+/** A cookie-keeping client logged in as the user. */
+export async function loginAgent(app: Express, email: string, password = PASSWORD) {
+  const agent = request.agent(app);
+  const res = await agent.post('/api/v1/auth/login').send({ email, password });
+  if (res.status !== 200) throw new Error(`login failed: ${res.status} ${JSON.stringify(res.body)}`);
+  return agent;
+}
+
+/** An admin, logged in, with one workspace of which they are the organiser. */
+export async function adminWithWorkspace(ctx: TestContext, slug = 'netz') {
+  const admin = await createUser(ctx.knex, { isAdmin: true });
+  const agent = await loginAgent(ctx.app, admin.email);
+  const res = await agent.post('/api/v1/workspaces').send({ slug, name: 'Stadtteilvernetzer' });
+  if (res.status !== 201) throw new Error(`workspace create failed: ${res.status} ${JSON.stringify(res.body)}`);
+  return { admin, agent, slug };
+}
+
+/** The Set-Cookie value of the session cookie in a response, if any. */
+export function sessionCookie(res: request.Response): string | undefined {
+  const raw = res.headers['set-cookie'] as unknown as string[] | undefined;
+  return raw?.find((c) => c.startsWith('bilanz.sid='));
+}
