@@ -8,6 +8,8 @@ import * as createApiTokens from './20261126120500_create_api_tokens.js';
 import * as createAuditLog from './20261126120600_create_audit_log.js';
 import * as createRateLimits from './20261126120700_create_rate_limits.js';
 import * as createInstanceState from './20261126120800_create_instance_state.js';
+import * as createQuestionnaires from './20261126130000_create_questionnaires.js';
+import * as createQuestionnaireVersions from './20261126130100_create_questionnaire_versions.js';
 
 type Migration = { up(knex: Knex): Promise<void>; down(knex: Knex): Promise<void> };
 
@@ -26,4 +28,6 @@ export const migrations: ReadonlyArray<readonly [string, Migration]> = [
   ['20261126120600_create_audit_log', createAuditLog],
   ['20261126120700_create_rate_limits', createRateLimits],
   ['20261126120800_create_instance_state', createInstanceState],
+  ['20261126130000_create_questionnaires', createQuestionnaires],
+  ['20261126130100_create_questionnaire_versions', createQuestionnaireVersions],
 ];

@@ -9,11 +9,14 @@ import type { DatabaseKind } from './db/database.js';
 import { authenticate } from './http/auth.js';
 import { apiNotFound, errorHandler } from './http/error-handler.js';
 import { requestLogger } from './http/logging.js';
-import { requireJsonWrites, sameOriginWrites } from './http/request-guards.js';
+import { refusePrototypeKeys, requireJsonWrites, sameOriginWrites } from './http/request-guards.js';
 import { sessionMiddleware } from './http/session.js';
 import { authRouter } from './modules/auth/auth.routes.js';
 import { createLoginLimiter } from './modules/auth/login-limiter.js';
 import { invitationsRouter, workspacesRouter } from './modules/workspaces/workspaces.routes.js';
+import { questionnairesRouter, templatesRouter } from './modules/questionnaires/questionnaires.routes.js';
+import { loadTemplates, type Template } from './modules/questionnaires/templates.js';
+import { projectRoot } from './lib/project-root.js';
 
 export type AppDeps = {
   knex: Knex;
@@ -24,6 +27,8 @@ export type AppDeps = {
   sessionSecret: string;
   /** The built web app (dist/web); without it only the API is served. */
   webDir?: string;
+  /** The template library; read from surveys/ when not given. */
+  templates?: Map<string, Template>;
 };
 
 /** Builds the Express application: middleware, module routers, error handler last. */
@@ -64,12 +69,16 @@ export function createApp(deps: AppDeps): Express {
   const api = express.Router();
   api.use(requireJsonWrites);
   api.use(express.json({ limit: '1mb' }));
+  api.use(refusePrototypeKeys);
   api.use(sameOriginWrites(config.publicUrl));
   api.use(sessionMiddleware(knex, deps.sessionSecret, config.sessionIdleMs));
   api.use(authenticate(knex, config.sessionMaxMs));
   const loginLimiter = createLoginLimiter(knex, { enabled: config.rateLimit, maxFailures: config.loginMaxFailures });
   api.use('/auth/invitations', invitationsRouter({ knex }));
   api.use('/auth', authRouter({ knex, loginLimiter }));
+  const templates = deps.templates ?? loadTemplates(path.join(projectRoot(), 'surveys'));
+  api.use('/templates', templatesRouter({ templates }));
+  api.use('/workspaces/:ws/questionnaires', questionnairesRouter({ knex, templates }));
   api.use('/workspaces', workspacesRouter({ knex, publicUrl: config.publicUrl }));
   api.use(apiNotFound);
   app.use('/api/v1', api);

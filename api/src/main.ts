@@ -7,6 +7,7 @@ import { migrateLatest } from './db/migrate.js';
 import { createLogger } from './http/logging.js';
 import { projectRoot } from './lib/project-root.js';
 import { ensureSessionSecret, prepareFirstStart } from './modules/auth/auth.service.js';
+import { loadTemplates } from './modules/questionnaires/templates.js';
 
 /** Reads the configuration, opens and migrates the database, and serves Bilanz. */
 async function main(): Promise<void> {
@@ -28,6 +29,8 @@ async function main(): Promise<void> {
     fail(`Cannot open the database: ${(err as Error).message}`, 69);
   }
 
+  // Templates are shipped code: a broken one stops the server before it opens its port.
+  const templates = loadTemplates(path.join(projectRoot(), 'surveys'));
   const applied = await migrateLatest(db.knex);
   if (applied.length > 0) logger.info({ migrations: applied }, 'database migrated');
   const firstStart = await prepareFirstStart(db.knex, config.admin);
@@ -40,6 +43,7 @@ async function main(): Promise<void> {
     logger,
     sessionSecret,
     webDir: path.join(projectRoot(), 'dist', 'web'),
+    templates,
   });
   const server: Server = app.listen(config.port);
   await new Promise<void>((resolve, reject) => {

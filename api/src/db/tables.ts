@@ -60,6 +60,27 @@ export type AuditLogRow = {
 
 export type InstanceStateRow = { key: string; value: string; updated_at: Date };
 
+export type QuestionnaireRow = {
+  id: string;
+  workspace_id: string;
+  slug: string;
+  draft: Record<string, unknown> | null;
+  draft_updated_at: Date | null;
+  draft_updated_by: string | null;
+  created_at: Date;
+};
+
+export type QuestionnaireVersionRow = {
+  questionnaire_id: string;
+  version: number;
+  definition: Record<string, unknown>;
+  change_note: string | null;
+  diff: unknown;
+  breaks: unknown;
+  published_by: string | null;
+  published_at: Date;
+};
+
 export const tables = {
   users: 'users',
   sessions: 'sessions',
@@ -70,4 +91,6 @@ export const tables = {
   auditLog: 'audit_log',
   rateLimits: 'rate_limits',
   instanceState: 'instance_state',
+  questionnaires: 'questionnaires',
+  questionnaireVersions: 'questionnaire_versions',
 } as const;

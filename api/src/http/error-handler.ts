@@ -1,5 +1,5 @@
 import type { ErrorRequestHandler, RequestHandler } from 'express';
-import { AppError, NotFoundError, text } from './errors.js';
+import { AppError, NotFoundError, text, type Locale } from './errors.js';
 import { requestLocale } from './locale.js';
 
 type BodyParserError = Error & { type?: string; status?: number };
@@ -19,6 +19,18 @@ function fromBodyParser(err: BodyParserError): AppError | undefined {
     default:
       return undefined;
   }
+}
+
+/** Replaces every `{en, de}` text inside error details with the caller's language. */
+function localiseDetails(value: unknown, locale: Locale): unknown {
+  if (Array.isArray(value)) return value.map((v) => localiseDetails(v, locale));
+  if (value && typeof value === 'object') {
+    const keys = Object.keys(value);
+    const v = value as Record<string, unknown>;
+    if (keys.length === 2 && typeof v.en === 'string' && typeof v.de === 'string') return v[locale];
+    return Object.fromEntries(keys.map((k) => [k, localiseDetails(v[k], locale)]));
+  }
+  return value;
 }
 
 /** Unknown API paths answer in the error model instead of falling through to the web app. */
@@ -48,10 +60,8 @@ export const errorHandler: ErrorRequestHandler = (err, req, res, _next) => {
   if (known.status === 429 && 'retryAfterSeconds' in known) {
     res.setHeader('Retry-After', String(known.retryAfterSeconds));
   }
-  const body: { code: string; message: string; details?: unknown } = {
-    code: known.code,
-    message: known.text[requestLocale(req)],
-  };
-  if (known.details !== undefined) body.details = known.details;
+  const locale = requestLocale(req);
+  const body: { code: string; message: string; details?: unknown } = { code: known.code, message: known.text[locale] };
+  if (known.details !== undefined) body.details = localiseDetails(known.details, locale);
   res.status(known.status).json({ error: body });
 };

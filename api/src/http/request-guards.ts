@@ -1,5 +1,5 @@
 import type { Request, RequestHandler } from 'express';
-import { AppError, ForbiddenError, text } from './errors.js';
+import { AppError, BadRequestError, ForbiddenError, text } from './errors.js';
 import { SESSION_COOKIE } from './session.js';
 
 const BODY_METHODS = new Set(['POST', 'PUT', 'PATCH']);
@@ -37,3 +37,27 @@ export function sameOriginWrites(publicUrl: string): RequestHandler {
     next();
   };
 }
+
+const PROTOTYPE_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
+
+function findPrototypeKey(value: unknown, depth = 0): string | undefined {
+  if (depth > 200 || value === null || typeof value !== 'object') return undefined;
+  for (const key of Object.keys(value)) {
+    if (PROTOTYPE_KEYS.has(key)) return key;
+    const found = findPrototypeKey((value as Record<string, unknown>)[key], depth + 1);
+    if (found) return found;
+  }
+  return undefined;
+}
+
+/**
+ * JSON.parse keeps `__proto__` as an ordinary key, but copying such an object
+ * (as validation does) would set a prototype instead: such bodies are refused.
+ */
+export const refusePrototypeKeys: RequestHandler = (req, _res, next) => {
+  const key = findPrototypeKey(req.body);
+  if (key) {
+    throw new BadRequestError('forbidden_key', text(`The key "${key}" is not allowed in a request.`, `Der Schlüssel „${key}“ ist in einer Anfrage nicht erlaubt.`));
+  }
+  next();
+};

@@ -1,0 +1,28 @@
+import { z } from 'zod';
+import { Slug } from '../workspaces/workspaces.schemas.js';
+
+/** The definition itself is checked by the definition rules (422), not by zod. */
+const Definition = z.record(z.string(), z.unknown());
+
+export const CreateQuestionnaireSchema = z
+  .strictObject({ slug: Slug, definition: Definition.optional(), template: z.string().max(100).optional() })
+  .refine((v) => (v.definition === undefined) !== (v.template === undefined), 'give either definition or template');
+export type CreateQuestionnaireReq = z.infer<typeof CreateQuestionnaireSchema>;
+
+export const SaveDraftSchema = z.strictObject({ definition: Definition });
+export type SaveDraftReq = z.infer<typeof SaveDraftSchema>;
+
+export const PublishSchema = z.strictObject({
+  changeNote: z.string().trim().max(2000).optional(),
+  allowBreaking: z.boolean().optional(),
+});
+export type PublishReq = z.infer<typeof PublishSchema>;
+
+export const SlugParams = z.object({ slug: Slug });
+export const VersionParams = z.object({ slug: Slug, version: z.coerce.number().int().min(1).max(1_000_000) });
+
+const VersionRef = z.union([z.literal('draft'), z.coerce.number().int().min(1).max(1_000_000)]);
+export const DiffQuery = z.object({ from: VersionRef, to: VersionRef });
+export type VersionRefValue = z.infer<typeof VersionRef>;
+
+export const TemplateParams = z.object({ id: z.string().regex(/^[a-z0-9-]{1,100}$/) });

@@ -1,0 +1,217 @@
+import type { Knex } from 'knex';
+import type { QuestionnaireRow, UserRow, WorkspaceRow } from '../../db/tables.js';
+import { ConflictError, NotFoundError, text, ValidationError, type Locale } from '../../http/errors.js';
+import { recordAudit } from '../audit/audit.repo.js';
+import { checkDefinition, type DefinitionProblem } from './definition-rules.js';
+import { definitionTitle, questionsOf, type JsonObject } from './definition-walk.js';
+import { diffDefinitions, isEmptyDiff, type DefinitionDiff } from './diff.js';
+import * as repo from './questionnaires.repo.js';
+import type { CreateQuestionnaireReq, PublishReq, VersionRefValue } from './questionnaires.schemas.js';
+import type { Template } from './templates.js';
+
+const UNIQUE_VIOLATION = '23505';
+
+const invalidDefinition = (problems: DefinitionProblem[]) =>
+  new ValidationError(
+    'invalid_definition',
+    text(`The questionnaire breaks ${problems.length} rule(s).`, `Der Fragebogen verletzt ${problems.length} Regel(n).`),
+    problems,
+  );
+
+/** The definition with sanitised HTML, or 422 invalid_definition listing every problem by question. */
+function validDefinition(input: unknown): JsonObject {
+  const checked = checkDefinition(input);
+  if (!checked.ok) throw invalidDefinition(checked.problems);
+  return checked.definition;
+}
+
+const notFound = () => new NotFoundError(text('Questionnaire not found.', 'Fragebogen nicht gefunden.'));
+
+async function getQuestionnaire(db: Knex, ws: WorkspaceRow, slug: string): Promise<QuestionnaireRow> {
+  const q = await repo.findQuestionnaire(db, ws.id, slug);
+  if (!q) throw notFound();
+  return q;
+}
+
+/** Localised title of a definition: the locale's text, else the definition's default language. */
+const titleIn = (definition: JsonObject, locale: Locale) => definitionTitle(definition, locale) || definitionTitle(definition);
+
+export async function listQuestionnaires(db: Knex, ws: WorkspaceRow, locale: Locale) {
+  const rows = await repo.listQuestionnaires(db, ws.id);
+  const versions = await repo.listVersionSummaries(db, rows.map((r) => r.id));
+  const latest = new Map<string, repo.VersionSummary>();
+  for (const v of versions) latest.set(v.questionnaire_id, v);
+  const latestDefinitions = await Promise.all(
+    rows.map(async (r) => (r.draft ? null : (await repo.findLatestVersion(db, r.id))?.definition ?? null)),
+  );
+  return rows.map((r, i) => {
+    const v = latest.get(r.id);
+    const definition = (r.draft ?? latestDefinitions[i] ?? {}) as JsonObject;
+    return {
+      slug: r.slug,
+      title: titleIn(definition, locale),
+      latestVersion: v?.version ?? null,
+      publishedAt: v?.published_at ?? null,
+      hasDraft: r.draft !== null,
+      draftUpdatedAt: r.draft_updated_at,
+    };
+  });
+}
+
+/** Creates a questionnaire whose draft is the given definition or a copy of a template. */
+export async function createQuestionnaire(db: Knex, actor: UserRow, ws: WorkspaceRow, req: CreateQuestionnaireReq, templates: Map<string, Template>, locale: Locale) {
+  let definition: JsonObject;
+  if (req.template !== undefined) {
+    const template = templates.get(req.template);
+    if (!template) throw new NotFoundError(text(`There is no template "${req.template}".`, `Es gibt keine Vorlage „${req.template}“.`));
+    definition = structuredClone(template.definition);
+  } else {
+    definition = validDefinition(req.definition);
+  }
+  try {
+    await db.transaction(async (trx) => {
+      await repo.insertQuestionnaire(trx, { workspaceId: ws.id, slug: req.slug, draft: definition, userId: actor.id });
+      await recordAudit(trx, { workspaceId: ws.id, actorId: actor.id, action: 'questionnaire.create', target: req.slug, ...(req.template && { details: { template: req.template } }) });
+    });
+  } catch (err) {
+    if ((err as { code?: string }).code === UNIQUE_VIOLATION) {
+      throw new ConflictError('conflict', text(`A questionnaire "${req.slug}" exists already.`, `Es gibt schon einen Fragebogen „${req.slug}“.`));
+    }
+    throw err;
+  }
+  return describeQuestionnaire(db, ws, req.slug, locale);
+}
+
+/** The contract's view of a questionnaire: versions (without definitions) and the draft. */
+export async function describeQuestionnaire(db: Knex, ws: WorkspaceRow, slug: string, locale: Locale) {
+  const q = await getQuestionnaire(db, ws, slug);
+  const versions = await repo.listVersionSummaries(db, [q.id]);
+  const latest = versions.length > 0 ? await repo.findVersion(db, q.id, versions[versions.length - 1]!.version) : undefined;
+  const shown = (q.draft ?? latest?.definition ?? {}) as JsonObject;
+  return {
+    slug: q.slug,
+    title: titleIn(shown, locale),
+    versions: versions.map((v) => ({ version: v.version, publishedAt: v.published_at, changeNote: v.change_note, breaking: v.breaks !== null })),
+    draft: q.draft ? { definition: q.draft, updatedAt: q.draft_updated_at } : null,
+  };
+}
+
+/** Replaces the draft (or starts a new one after publishing) with a valid definition. */
+export async function saveDraft(db: Knex, actor: UserRow, ws: WorkspaceRow, slug: string, input: unknown) {
+  const definition = validDefinition(input);
+  const q = await getQuestionnaire(db, ws, slug);
+  const row = await repo.updateDraft(db, q.id, definition, actor.id);
+  return { draft: { definition: row.draft, updatedAt: row.draft_updated_at } };
+}
+
+export async function discardDraft(db: Knex, actor: UserRow, ws: WorkspaceRow, slug: string): Promise<void> {
+  const q = await getQuestionnaire(db, ws, slug);
+  if (!q.draft) throw new NotFoundError(text('There is no draft.', 'Es gibt keinen Entwurf.'));
+  if (!(await repo.findLatestVersion(db, q.id))) {
+    throw new ConflictError('conflict', text('A questionnaire that was never published keeps its draft.', 'Ein nie veröffentlichter Fragebogen behält seinen Entwurf.'));
+  }
+  await db.transaction(async (trx) => {
+    await repo.updateDraft(trx, q.id, null, actor.id);
+    await recordAudit(trx, { workspaceId: ws.id, actorId: actor.id, action: 'questionnaire.discard_draft', target: slug });
+  });
+}
+
+/**
+ * Turns the draft into the next version. A breaking change (see diff.ts) is
+ * refused unless allowBreaking; then it is recorded on the version.
+ */
+export async function publish(db: Knex, actor: UserRow, ws: WorkspaceRow, slug: string, req: PublishReq): Promise<{ version: number; diff: DefinitionDiff }> {
+  return db.transaction(async (trx) => {
+    const q = await repo.lockQuestionnaire(trx, ws.id, slug);
+    if (!q) throw notFound();
+    if (!q.draft) {
+      throw new ConflictError('no_draft', text('There is no draft to publish. Save changes first.', 'Es gibt keinen Entwurf zum Veröffentlichen. Speichere zuerst Änderungen.'));
+    }
+    const definition = validDefinition(q.draft);
+    if (questionsOf(definition).length === 0) {
+      throw invalidDefinition([{ question: null, path: 'pages', message: text('A published questionnaire needs at least one question.', 'Ein veröffentlichter Fragebogen braucht mindestens eine Frage.') }]);
+    }
+    const latest = await repo.findLatestVersion(trx, q.id);
+    const diff = diffDefinitions((latest?.definition ?? {}) as JsonObject, definition);
+    if (latest && isEmptyDiff(diff) && JSON.stringify(latest.definition) === JSON.stringify(definition)) {
+      throw new ConflictError('no_changes', text(`The draft is the same as version ${latest.version}.`, `Der Entwurf gleicht Version ${latest.version}.`));
+    }
+    const breaking = diff.changed.filter((c) => c.breaking);
+    if (latest && breaking.length > 0 && req.allowBreaking !== true) {
+      throw new ValidationError(
+        'breaking_change',
+        text(
+          `Publishing would break comparisons with version ${latest.version} for ${breaking.map((b) => b.name).join(', ')}. Publish with allowBreaking to accept this.`,
+          `Die Veröffentlichung würde Vergleiche mit Version ${latest.version} brechen bei: ${breaking.map((b) => b.name).join(', ')}. Mit allowBreaking trotzdem veröffentlichen.`,
+        ),
+        breaking.map((b) => ({ question: b.name, reasons: b.reasons })),
+      );
+    }
+    const version = (latest?.version ?? 0) + 1;
+    await repo.insertVersion(trx, {
+      questionnaireId: q.id,
+      version,
+      definition,
+      changeNote: req.changeNote || null,
+      diff: latest ? diff : null,
+      breaks: latest && breaking.length > 0 ? { from: latest.version, questions: breaking.map((b) => ({ question: b.name, reasons: b.reasons })) } : null,
+      userId: actor.id,
+    });
+    await repo.updateDraft(trx, q.id, null, actor.id);
+    await recordAudit(trx, {
+      workspaceId: ws.id,
+      actorId: actor.id,
+      action: 'questionnaire.publish',
+      target: slug,
+      details: { version, ...(breaking.length > 0 && { breaking: breaking.map((b) => b.name) }) },
+    });
+    return { version, diff };
+  });
+}
+
+export async function getVersion(db: Knex, ws: WorkspaceRow, slug: string, version: number) {
+  const q = await getQuestionnaire(db, ws, slug);
+  const v = await repo.findVersion(db, q.id, version);
+  if (!v) throw new NotFoundError(text(`Version ${version} does not exist.`, `Version ${version} gibt es nicht.`));
+  return { version: v.version, definition: v.definition, publishedAt: v.published_at, changeNote: v.change_note, breaking: v.breaks };
+}
+
+/** The diff between two versions; either side may be the draft. */
+export async function diffVersions(db: Knex, ws: WorkspaceRow, slug: string, from: VersionRefValue, to: VersionRefValue): Promise<DefinitionDiff> {
+  const q = await getQuestionnaire(db, ws, slug);
+  const load = async (ref: VersionRefValue): Promise<JsonObject> => {
+    if (ref === 'draft') {
+      if (!q.draft) throw new NotFoundError(text('There is no draft.', 'Es gibt keinen Entwurf.'));
+      return q.draft as JsonObject;
+    }
+    const v = await repo.findVersion(db, q.id, ref);
+    if (!v) throw new NotFoundError(text(`Version ${ref} does not exist.`, `Version ${ref} gibt es nicht.`));
+    return v.definition as JsonObject;
+  };
+  return diffDefinitions(await load(from), await load(to));
+}
+
+export function listTemplates(templates: Map<string, Template>, locale: Locale) {
+  return [...templates.values()].map((t) => ({
+    id: t.id,
+    title: titleIn(t.definition, locale),
+    description: localText(t.definition.description, locale),
+    questionCount: t.questionCount,
+  }));
+}
+
+export function getTemplate(templates: Map<string, Template>, id: string) {
+  const t = templates.get(id);
+  if (!t) throw new NotFoundError(text(`There is no template "${id}".`, `Es gibt keine Vorlage „${id}“.`));
+  return { id: t.id, definition: t.definition };
+}
+
+function localText(value: unknown, locale: Locale): string {
+  if (typeof value === 'string') return value;
+  if (value && typeof value === 'object') {
+    const v = value as Record<string, unknown>;
+    const s = v[locale] ?? v.default;
+    return typeof s === 'string' ? s : '';
+  }
+  return '';
+}

@@ -1,0 +1,248 @@
+import request from 'supertest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { adminWithWorkspace, createTestContext, createUser, loginAgent, type TestContext } from '../helpers/test-app.js';
+
+let ctx: TestContext;
+let agent: Awaited<ReturnType<typeof loginAgent>>;
+const base = '/api/v1/workspaces/netz/questionnaires';
+
+beforeAll(async () => {
+  ctx = await createTestContext();
+  ({ agent } = await adminWithWorkspace(ctx, 'netz'));
+});
+afterAll(() => ctx.close());
+
+const definition = (...elements: object[]) => ({
+  title: { default: 'Mitgliederumfrage', en: 'Member survey' },
+  pages: [{ name: 'p1', elements }],
+});
+const sector = (choices = ['civic', 'nonprofit', 'municipal']) => ({
+  type: 'radiogroup',
+  name: 'sector',
+  title: { default: 'Bereich', en: 'Sector' },
+  choices: choices.map((value) => ({ value, text: value })),
+});
+const count = async (table: string) => ((await ctx.knex(table).select(ctx.knex.raw('count(*)::int as n')).first()) as { n: number }).n;
+
+describe('questionnaire lifecycle', () => {
+  it('creates, saves a draft, publishes versions, reads them and diffs them', async () => {
+    const created = await agent.post(base).set('Accept-Language', 'de').send({ slug: 'mitglieder', definition: definition(sector()) });
+    expect(created.status).toBe(201);
+    expect(created.body).toMatchObject({ slug: 'mitglieder', title: 'Mitgliederumfrage', versions: [], draft: { definition: definition(sector()) } });
+
+    const en = await agent.get(`${base}/mitglieder`).set('Accept-Language', 'en');
+    expect(en.body.title).toBe('Member survey');
+
+    const p1 = await agent.post(`${base}/mitglieder/publish`).send({ changeNote: 'Erste Fassung' });
+    expect(p1.status).toBe(201);
+    expect(p1.body.version).toBe(1);
+    expect(p1.body.diff.added).toEqual(['sector']);
+
+    const after1 = await agent.get(`${base}/mitglieder`);
+    expect(after1.body.draft).toBeNull();
+    expect(after1.body.versions).toEqual([{ version: 1, publishedAt: expect.any(String), changeNote: 'Erste Fassung', breaking: false }]);
+
+    const noDraft = await agent.post(`${base}/mitglieder/publish`).send({});
+    expect(noDraft.status).toBe(409);
+    expect(noDraft.body.error.code).toBe('no_draft');
+
+    const v2def = definition(sector(['civic', 'nonprofit', 'municipal', 'business']), { type: 'comment', name: 'strengths', title: 'Stärken' });
+    const saved = await agent.put(`${base}/mitglieder/draft`).send({ definition: v2def });
+    expect(saved.status).toBe(200);
+    const toDraft = await agent.get(`${base}/mitglieder/diff?from=1&to=draft`);
+    expect(toDraft.body.added).toEqual(['strengths']);
+    const p2 = await agent.post(`${base}/mitglieder/publish`).send({});
+    expect(p2.status).toBe(201);
+    expect(p2.body.version).toBe(2);
+    expect(p2.body.diff).toMatchObject({ added: ['strengths'], removed: [], breaking: false });
+    expect(p2.body.diff.changed).toEqual([{ name: 'sector', changes: [{ kind: 'choice_added', value: 'business' }], breaking: false, reasons: [] }]);
+
+    const v1 = await agent.get(`${base}/mitglieder/versions/1`);
+    expect(v1.status).toBe(200);
+    expect(v1.body).toMatchObject({ version: 1, definition: definition(sector()), changeNote: 'Erste Fassung' });
+    expect((await agent.get(`${base}/mitglieder/versions/3`)).status).toBe(404);
+    expect((await agent.get(`${base}/mitglieder/versions/zero`)).status).toBe(400);
+
+    const diff = await agent.get(`${base}/mitglieder/diff?from=1&to=2`);
+    expect(diff.status).toBe(200);
+    expect(diff.body).toMatchObject({ added: ['strengths'], removed: [], changed: [{ name: 'sector', breaking: false }] });
+    const reverse = await agent.get(`${base}/mitglieder/diff?from=2&to=1`);
+    expect(reverse.body).toMatchObject({ added: [], removed: ['strengths'] });
+    expect((await agent.get(`${base}/mitglieder/diff?from=1`)).status).toBe(400);
+    expect((await agent.get(`${base}/mitglieder/diff?from=1&to=9`)).status).toBe(404);
+
+    const list = await agent.get(base).set('Accept-Language', 'de');
+    expect(list.body.questionnaires).toEqual([
+      { slug: 'mitglieder', title: 'Mitgliederumfrage', latestVersion: 2, publishedAt: expect.any(String), hasDraft: false, draftUpdatedAt: null },
+    ]);
+  });
+
+  it('refuses a breaking change unless allowBreaking, then records the break on the version', async () => {
+    await agent.post(base).send({ slug: 'bruch', definition: definition(sector(), { type: 'rating', name: 'nps', rateMin: 0, rateMax: 10 }) });
+    await agent.post(`${base}/bruch/publish`).send({});
+    await agent.put(`${base}/bruch/draft`).send({ definition: definition(sector(['civic', 'nonprofit']), { type: 'rating', name: 'nps', rateMin: 1, rateMax: 5 }) });
+
+    const refused = await agent.post(`${base}/bruch/publish`).set('Accept-Language', 'de').send({});
+    expect(refused.status).toBe(422);
+    expect(refused.body.error.code).toBe('breaking_change');
+    expect(refused.body.error.message).toContain('sector, nps');
+    expect(refused.body.error.details).toEqual([
+      { question: 'sector', reasons: ['choice "municipal" removed'] },
+      { question: 'nps', reasons: ['rating scale changed from 0,1,2,3,4,5,6,7,8,9,10 to 1,2,3,4,5'] },
+    ]);
+    expect((await agent.get(`${base}/bruch`)).body.versions).toHaveLength(1);
+
+    const accepted = await agent.post(`${base}/bruch/publish`).send({ allowBreaking: true, changeNote: 'Skala vereinfacht' });
+    expect(accepted.status).toBe(201);
+    expect(accepted.body.diff.breaking).toBe(true);
+    const q = await agent.get(`${base}/bruch`);
+    expect(q.body.versions.map((v: { breaking: boolean }) => v.breaking)).toEqual([false, true]);
+    const v2 = await agent.get(`${base}/bruch/versions/2`);
+    expect(v2.body.breaking).toEqual({ from: 1, questions: [{ question: 'sector', reasons: ['choice "municipal" removed'] }, { question: 'nps', reasons: expect.any(Array) }] });
+  });
+
+  it('keeps published versions immutable: a new draft never touches them', async () => {
+    await agent.post(base).send({ slug: 'fest', definition: definition(sector()) });
+    await agent.post(`${base}/fest/publish`).send({});
+    const before = (await agent.get(`${base}/fest/versions/1`)).body;
+    await agent.put(`${base}/fest/draft`).send({ definition: definition({ type: 'text', name: 'other' }) });
+    expect((await agent.get(`${base}/fest/versions/1`)).body).toEqual(before);
+    expect((await agent.delete(`${base}/fest/draft`)).status).toBe(204);
+    expect((await agent.get(`${base}/fest`)).body.draft).toBeNull();
+    expect((await agent.delete(`${base}/fest/draft`)).status).toBe(404);
+  });
+
+  it('refuses to publish an unchanged draft or one without questions', async () => {
+    await agent.post(base).send({ slug: 'leer', definition: { pages: [{ name: 'p1', elements: [{ type: 'html', name: 'intro', html: '<p>Hallo</p>' }] }] } });
+    const empty = await agent.post(`${base}/leer/publish`).send({});
+    expect(empty.status).toBe(422);
+    expect(empty.body.error.code).toBe('invalid_definition');
+
+    await agent.post(base).send({ slug: 'gleich', definition: definition(sector()) });
+    await agent.post(`${base}/gleich/publish`).send({});
+    await agent.put(`${base}/gleich/draft`).send({ definition: definition(sector()) });
+    const same = await agent.post(`${base}/gleich/publish`).send({});
+    expect(same.status).toBe(409);
+    expect(same.body.error.code).toBe('no_changes');
+  });
+});
+
+describe('definition rules', () => {
+  const expectInvalid = async (def: unknown, question: string | null, fragment: RegExp) => {
+    const before = await count('questionnaires');
+    const res = await agent.post(base).send({ slug: 'bad', definition: def });
+    expect(res.status, JSON.stringify(res.body)).toBe(422);
+    expect(res.body.error.code).toBe('invalid_definition');
+    const match = res.body.error.details.find((d: { question: string | null; message: string }) => d.question === question && fragment.test(d.message));
+    expect(match, JSON.stringify(res.body.error.details)).toBeDefined();
+    expect(await count('questionnaires')).toBe(before);
+  };
+
+  it('refuses unsupported question types by name', () =>
+    expectInvalid(definition({ type: 'file', name: 'upload' }), 'upload', /question type "file" is not supported/));
+
+  it('refuses missing, malformed and duplicate names', async () => {
+    await expectInvalid(definition({ type: 'text' }), null, /needs a "name"/);
+    await expectInvalid(definition({ type: 'text', name: 'mit leerzeichen' }), 'mit leerzeichen', /only letters, digits and _/);
+    await expectInvalid(definition({ type: 'text', name: 'a' }, { type: 'panel', name: 'p', elements: [{ type: 'comment', name: 'a' }] }), 'a', /used twice/);
+  });
+
+  it('refuses properties that make the browser fetch other addresses', async () => {
+    await expectInvalid(definition({ type: 'dropdown', name: 'city', choicesByUrl: { url: 'https://example.org/cities' } }), 'city', /"choicesByUrl" is not allowed/);
+    await expectInvalid({ logo: 'https://example.org/logo.png', pages: [{ name: 'p', elements: [{ type: 'text', name: 'x' }] }] }, null, /"logo" is not allowed/);
+    await expectInvalid({ navigateToUrl: 'https://evil.example', pages: [{ name: 'p', elements: [{ type: 'text', name: 'x' }] }] }, null, /"navigateToUrl" is not allowed/);
+  });
+
+  it('refuses duplicate choice values, unreadable conditions and conditions on unknown questions', async () => {
+    await expectInvalid(definition({ type: 'radiogroup', name: 'q', choices: ['a', 'a'] }), 'q', /occurs twice/);
+    await expectInvalid(definition({ type: 'text', name: 'q', visibleIf: '{a} = ' }), 'q', /cannot be read/);
+    await expectInvalid(definition({ type: 'text', name: 'q', visibleIf: '{ghost} = 1' }), 'q', /\{ghost\}/);
+  });
+
+  it('refuses unsupported input types, bad rating scales and unknown properties', async () => {
+    await expectInvalid(definition({ type: 'text', name: 'colour', inputType: 'color' }), 'colour', /input type "color"/);
+    await expectInvalid(definition({ type: 'rating', name: 'r', rateMin: 5, rateMax: 1 }), 'r', /rating scale/);
+    await expectInvalid(definition({ type: 'text', name: 'q', titel: 'Tippfehler' }), 'q', /Unknown property/);
+  });
+
+  it('refuses non-objects and oversized definitions', async () => {
+    const big = definition({ type: 'html', name: 'h', html: 'x'.repeat(600 * 1024) });
+    const res = await agent.put(`${base}/none/draft`).send({ definition: big });
+    expect([404, 413, 422]).toContain(res.status);
+    const created = await agent.post(base).send({ slug: 'gross', definition: definition({ type: 'html', name: 'h', html: 'x'.repeat(520 * 1024) }) });
+    expect(created.status).toBe(422);
+    expect(created.body.error.details[0].message).toMatch(/too large/);
+    expect((await agent.post(base).send({ slug: 'liste', definition: [1, 2] })).status).toBe(400);
+    expect((await agent.post(base).send({ slug: 'both', definition: {}, template: 'mitgliederumfrage' })).status).toBe(400);
+    expect((await agent.post(base).send({ slug: 'Bad Slug', definition: {} })).status).toBe(400);
+  });
+
+  it('answers in German when asked', async () => {
+    const res = await agent.post(base).set('Accept-Language', 'de').send({ slug: 'deutsch', definition: definition({ type: 'file', name: 'upload' }) });
+    expect(res.body.error.message).toMatch(/verletzt 1 Regel/);
+    expect(res.body.error.details[0].message).toMatch(/wird nicht unterstützt/);
+  });
+
+  it('sanitises HTML on save: no script, no event handler, no javascript: URL survives', async () => {
+    const evil = {
+      completedHtml: { default: '<h3>Danke!</h3><script>alert(1)</script>', en: '<p onclick="alert(1)">Thanks</p>' },
+      completedHtmlOnCondition: [{ expression: '{q} = 1', html: '<a href="javascript:alert(1)">x</a>' }],
+      pages: [{ name: 'p', elements: [{ type: 'html', name: 'intro', html: '<img src=x onerror=alert(1)><b>Hallo</b><iframe src="https://evil.example"></iframe>' }, { type: 'text', name: 'q', inputType: 'number' }] }],
+    };
+    const res = await agent.post(base).send({ slug: 'sauber', definition: evil });
+    expect(res.status).toBe(201);
+    const stored = JSON.stringify((await agent.get(`${base}/sauber`)).body.draft.definition);
+    for (const bad of ['<script', 'onerror', 'onclick', 'javascript:', '<iframe', '<img']) expect(stored).not.toContain(bad);
+    expect(stored).toContain('<h3>Danke!</h3>');
+    expect(stored).toContain('<b>Hallo</b>');
+  });
+
+  it('refuses prototype keys and NUL characters', async () => {
+    const res = await agent.post(base).set('Content-Type', 'application/json').send('{"slug":"proto","definition":{"__proto__":{"x":1},"pages":[]}}');
+    expect(res.status).toBe(400);
+    expect(res.body.error.code).toBe('forbidden_key');
+    expect(await ctx.knex('questionnaires').where({ slug: 'proto' }).first()).toBeUndefined();
+    await expectInvalid(definition({ type: 'text', name: 'q', title: 'a\u0000b' }), 'q', /NUL/);
+  });
+});
+
+describe('templates', () => {
+  it('lists the template library and starts a questionnaire from a template in one step', async () => {
+    const list = await agent.get('/api/v1/templates');
+    expect(list.status).toBe(200);
+    const ids = list.body.templates.map((t: { id: string }) => t.id);
+    expect(ids).toContain('mitgliederumfrage');
+    const member = list.body.templates.find((t: { id: string }) => t.id === 'mitgliederumfrage');
+    expect(member.questionCount).toBeGreaterThanOrEqual(15);
+
+    const created = await agent.post(base).send({ slug: 'umfrage-2015', template: 'mitgliederumfrage' });
+    expect(created.status).toBe(201);
+    const template = await agent.get('/api/v1/templates/mitgliederumfrage');
+    expect(created.body.draft.definition).toEqual(template.body.definition);
+    const published = await agent.post(`${base}/umfrage-2015/publish`).send({});
+    expect(published.status).toBe(201);
+
+    expect((await agent.post(base).send({ slug: 'x', template: 'nope' })).status).toBe(404);
+    expect((await agent.get('/api/v1/templates/nope')).status).toBe(404);
+    expect((await request(ctx.app).get('/api/v1/templates')).status).toBe(401);
+  });
+});
+
+describe('access', () => {
+  it('lets analysts read but not write, and hides other workspaces', async () => {
+    await agent.post(base).send({ slug: 'lesen', definition: definition(sector()) });
+    const analyst = await createUser(ctx.knex);
+    await agent.post('/api/v1/workspaces/netz/members').send({ email: analyst.email, role: 'analyst' });
+    const a = await loginAgent(ctx.app, analyst.email);
+    expect((await a.get(base)).status).toBe(200);
+    expect((await a.get(`${base}/lesen`)).status).toBe(200);
+    expect((await a.post(base).send({ slug: 'neu', definition: definition(sector()) })).status).toBe(403);
+    expect((await a.put(`${base}/lesen/draft`).send({ definition: definition(sector()) })).status).toBe(403);
+    expect((await a.post(`${base}/lesen/publish`).send({})).status).toBe(403);
+
+    const outsider = await loginAgent(ctx.app, (await createUser(ctx.knex)).email);
+    expect((await outsider.get(base)).status).toBe(404);
+    expect((await outsider.get(`${base}/lesen`)).status).toBe(404);
+    expect((await agent.get(`${base}/unbekannt`)).status).toBe(404);
+  });
+});
