@@ -10,6 +10,9 @@ import * as createRateLimits from './20261126120700_create_rate_limits.js';
 import * as createInstanceState from './20261126120800_create_instance_state.js';
 import * as createQuestionnaires from './20261126130000_create_questionnaires.js';
 import * as createQuestionnaireVersions from './20261126130100_create_questionnaire_versions.js';
+import * as createWaves from './20261126140000_create_waves.js';
+import * as createResponses from './20261126140100_create_responses.js';
+import * as createWaveInvitations from './20261126140200_create_wave_invitations.js';
 
 type Migration = { up(knex: Knex): Promise<void>; down(knex: Knex): Promise<void> };
 
@@ -30,4 +33,7 @@ export const migrations: ReadonlyArray<readonly [string, Migration]> = [
   ['20261126120800_create_instance_state', createInstanceState],
   ['20261126130000_create_questionnaires', createQuestionnaires],
   ['20261126130100_create_questionnaire_versions', createQuestionnaireVersions],
+  ['20261126140000_create_waves', createWaves],
+  ['20261126140100_create_responses', createResponses],
+  ['20261126140200_create_wave_invitations', createWaveInvitations],
 ];

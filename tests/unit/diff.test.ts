@@ -170,6 +170,7 @@ describe('diff properties', () => {
         for (const c of d.changed) expect(c.breaking).toBe(c.reasons.length > 0);
         expect(d.breaking).toBe(d.changed.some((c) => c.breaking));
       }),
+      { numRuns: 60 },
     );
   });
 });

@@ -47,6 +47,10 @@ class EmbeddedClient extends (ClientPgLite as unknown as PgClientClass) {
 // cast to int in SQL, and these parsers keep the two drivers alike for the rest.
 pg.types.setTypeParser(pg.types.builtins.INT8, (v) => Number(v));
 pg.types.setTypeParser(pg.types.builtins.NUMERIC, (v) => Number(v));
+// A `date` is a calendar day, not an instant: keep it as 'YYYY-MM-DD' instead
+// of a Date at local midnight (which shifts with the server's time zone).
+pg.types.setTypeParser(pg.types.builtins.DATE, (v) => v);
+const pgliteParsers = { [pg.types.builtins.INT8]: (v: string) => Number(v), [pg.types.builtins.DATE]: (v: string) => v };
 
 /** Opens the embedded PGlite database or a PostgreSQL pool behind one knex instance. */
 export async function openDatabase(options: DatabaseOptions): Promise<Database> {
@@ -65,9 +69,9 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
   if (options.dataDir) {
     fs.mkdirSync(options.dataDir, { recursive: true });
     release = await lockDataDir(options.dataDir);
-    pglite = new PGlite(path.join(options.dataDir, 'pgdata'));
+    pglite = new PGlite(path.join(options.dataDir, 'pgdata'), { parsers: pgliteParsers });
   } else {
-    pglite = new PGlite();
+    pglite = new PGlite({ parsers: pgliteParsers });
   }
   try {
     await pglite.waitReady;

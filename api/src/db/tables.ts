@@ -81,6 +81,46 @@ export type QuestionnaireVersionRow = {
   published_at: Date;
 };
 
+export type WaveRow = {
+  id: string;
+  workspace_id: string;
+  questionnaire_id: string;
+  version: number;
+  title: string;
+  key: string;
+  access: 'link' | 'invitation';
+  anonymous: boolean;
+  status: 'open' | 'closed';
+  opens_at: Date | null;
+  closes_at: Date | null;
+  privacy_notice: { de: string; en: string } | null;
+  retention_days: number | null;
+  created_by: string | null;
+  created_at: Date;
+};
+
+export type ResponseRow = {
+  id: string;
+  wave_id: string;
+  status: 'partial' | 'complete';
+  data: Record<string, unknown>;
+  locale: string | null;
+  content_hash: string;
+  started_on: string;
+  updated_on: string;
+  completed_on: string | null;
+};
+
+export type WaveInvitationRow = {
+  id: string;
+  wave_id: string;
+  token_hash: string;
+  label: string | null;
+  used_on: string | null;
+  response_id: string | null;
+  created_at: Date;
+};
+
 export const tables = {
   users: 'users',
   sessions: 'sessions',
@@ -93,4 +133,7 @@ export const tables = {
   instanceState: 'instance_state',
   questionnaires: 'questionnaires',
   questionnaireVersions: 'questionnaire_versions',
+  waves: 'waves',
+  responses: 'responses',
+  waveInvitations: 'wave_invitations',
 } as const;

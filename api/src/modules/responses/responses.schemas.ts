@@ -1,0 +1,14 @@
+import { z } from 'zod';
+
+export const SubmitResponseSchema = z.strictObject({
+  id: z.uuid(),
+  data: z.record(z.string(), z.unknown()),
+  status: z.enum(['complete', 'partial']),
+  locale: z.enum(['de', 'en']).optional(),
+  token: z.string().min(1).max(200).optional(),
+});
+export type SubmitResponseReq = z.infer<typeof SubmitResponseSchema>;
+
+export const KeyParams = z.object({ key: z.string().regex(/^[A-Za-z0-9_-]{16,64}$/) });
+export const ResponseParams = z.object({ key: z.string().regex(/^[A-Za-z0-9_-]{16,64}$/), id: z.uuid() });
+export const InvitationExchangeSchema = z.strictObject({ token: z.string().min(1).max(200) });

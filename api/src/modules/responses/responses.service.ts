@@ -1,0 +1,163 @@
+import { createHash } from 'node:crypto';
+import type { Knex } from 'knex';
+import { tables, type ResponseRow, type WaveRow, type WorkspaceRow } from '../../db/tables.js';
+import { AppError, ConflictError, ForbiddenError, NotFoundError, text, ValidationError, type Locale } from '../../http/errors.js';
+import { hashToken } from '../../lib/tokens.js';
+import * as questionnaires from '../questionnaires/questionnaires.repo.js';
+import type { JsonObject } from '../questionnaires/definition-walk.js';
+import * as waves from '../waves/waves.repo.js';
+import { effectivePrivacyNotice, waveState } from '../waves/waves.service.js';
+import { compileValidator, type AnswerValidator } from './answer-validator.js';
+import type { ResponseWriter } from './response-writer.js';
+import type { SubmitResponseReq } from './responses.schemas.js';
+
+type CompiledVersion = { definition: JsonObject; validator: AnswerValidator };
+
+/**
+ * Published versions never change, so each is compiled once per process and
+ * kept. The cache is bounded by the number of versions in use.
+ */
+export class VersionCache {
+  private readonly cache = new Map<string, Promise<CompiledVersion>>();
+  constructor(private readonly knex: Knex) {}
+
+  get(questionnaireId: string, version: number): Promise<CompiledVersion> {
+    const key = `${questionnaireId}:${version}`;
+    let hit = this.cache.get(key);
+    if (!hit) {
+      hit = (async () => {
+        const row = await questionnaires.findVersion(this.knex, questionnaireId, version);
+        if (!row) throw new Error(`version ${key} missing`);
+        const definition = row.definition as JsonObject;
+        return { definition, validator: compileValidator(definition) };
+      })();
+      hit.catch(() => this.cache.delete(key));
+      if (this.cache.size > 500) this.cache.delete(this.cache.keys().next().value!);
+      this.cache.set(key, hit);
+    }
+    return hit;
+  }
+}
+
+const unknownWave = () => new NotFoundError(text('There is no survey at this address. Please check the link.', 'Unter dieser Adresse gibt es keine Befragung. Bitte prüfe den Link.'));
+
+const formatDay = (d: Date, locale: Locale) =>
+  d.toLocaleDateString(locale === 'de' ? 'de-DE' : 'en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'Europe/Berlin' });
+
+/** 410 for a wave that takes no answers now, saying since or until when. */
+function assertOpen(wave: WaveRow): void {
+  const state = waveState(wave);
+  if (state === 'closed') {
+    const when = wave.closes_at && wave.status !== 'closed' ? wave.closes_at : null;
+    throw new AppError(
+      410,
+      'wave_closed',
+      when
+        ? text(`This survey closed on ${formatDay(when, 'en')}.`, `Diese Befragung ist am ${formatDay(when, 'de')} zu Ende gegangen.`)
+        : text('This survey is closed.', 'Diese Befragung ist beendet.'),
+      { closesAt: wave.closes_at },
+    );
+  }
+  if (state === 'not_open') {
+    throw new AppError(
+      410,
+      'wave_not_open',
+      text(`This survey opens on ${formatDay(wave.opens_at!, 'en')}.`, `Diese Befragung beginnt am ${formatDay(wave.opens_at!, 'de')}.`),
+      { opensAt: wave.opens_at },
+    );
+  }
+}
+
+async function loadWave(db: Knex, key: string): Promise<{ wave: WaveRow; ws: WorkspaceRow }> {
+  const wave = await waves.findWaveByKey(db, key);
+  if (!wave) throw unknownWave();
+  const ws = (await db<WorkspaceRow>(tables.workspaces).where({ id: wave.workspace_id }).first())!;
+  return { wave, ws };
+}
+
+/** What the answering page needs. */
+export async function publicWave(db: Knex, cache: VersionCache, key: string) {
+  const { wave, ws } = await loadWave(db, key);
+  assertOpen(wave);
+  const { definition } = await cache.get(wave.questionnaire_id, wave.version);
+  return {
+    title: wave.title,
+    definition,
+    anonymous: wave.anonymous,
+    access: wave.access,
+    privacyNotice: effectivePrivacyNotice(wave, ws),
+    status: waveState(wave),
+  };
+}
+
+/** Checks an invitation token for this wave; returns the invitation's id. */
+export async function checkInvitation(db: Knex, key: string, token: string | undefined): Promise<string> {
+  const { wave } = await loadWave(db, key);
+  assertOpen(wave);
+  return resolveInvitation(db, wave, token);
+}
+
+async function resolveInvitation(db: Knex, wave: WaveRow, token: string | undefined): Promise<string> {
+  if (!token) throw new ForbiddenError('invitation_required', text('This survey needs your personal invitation link.', 'Für diese Befragung brauchst du deinen persönlichen Einladungslink.'));
+  const inv = await waves.findInvitationByHash(db, wave.id, hashToken(token));
+  if (!inv) throw new ForbiddenError('invalid_token', text('This invitation link is not valid for this survey.', 'Dieser Einladungslink gilt nicht für diese Befragung.'));
+  return inv.id;
+}
+
+const hashContent = (req: SubmitResponseReq) => createHash('sha256').update(req.status).update('\n').update(JSON.stringify(req.data)).digest('hex');
+
+/**
+ * Validates and stores a response. Complete responses get every rule; partial
+ * ones (autosave) types and unknown names only. Idempotent by the client's id.
+ */
+export async function submitResponse(
+  db: Knex,
+  cache: VersionCache,
+  writer: ResponseWriter,
+  key: string,
+  req: SubmitResponseReq,
+  cookieToken: string | undefined,
+  locale: Locale,
+): Promise<{ created: boolean; body: { id: string; status: string } }> {
+  const { wave } = await loadWave(db, key);
+  assertOpen(wave);
+  const invitationId = wave.access === 'invitation' ? await resolveInvitation(db, wave, req.token ?? cookieToken) : null;
+  const { validator } = await cache.get(wave.questionnaire_id, wave.version);
+  const problems = validator.validate(req.data, req.status === 'complete');
+  if (problems.length > 0) {
+    throw new ValidationError(
+      'validation_failed',
+      text(`${problems.length} answer(s) need attention.`, `${problems.length} Antwort(en) brauchen noch Aufmerksamkeit.`),
+      problems.map((p) => ({ question: p.question, message: p.message[locale] })),
+    );
+  }
+  const outcome = await writer.write({
+    id: req.id,
+    waveId: wave.id,
+    status: req.status,
+    data: req.data,
+    locale: req.locale ?? null,
+    contentHash: hashContent(req),
+    invitationId,
+    linkInvitation: !wave.anonymous,
+  });
+  const body = { id: req.id, status: req.status };
+  switch (outcome) {
+    case 'written':
+      return { created: true, body };
+    case 'same':
+      return { created: false, body };
+    case 'invitation_used':
+      throw new ConflictError('conflict', text('This invitation has already been used to answer.', 'Mit dieser Einladung wurde schon geantwortet.'));
+    case 'conflict':
+      throw new ConflictError('conflict', text('This response was already submitted with other answers.', 'Diese Antwort wurde schon mit anderen Angaben abgeschickt.'));
+  }
+}
+
+/** A partial response, to resume on another device. Complete ones are never handed out. */
+export async function getPartialResponse(db: Knex, key: string, id: string) {
+  const { wave } = await loadWave(db, key);
+  const row = await db<ResponseRow>(tables.responses).where({ id, wave_id: wave.id, status: 'partial' }).first();
+  if (!row) throw new NotFoundError(text('There is no unfinished response with this link.', 'Unter diesem Link gibt es keine unfertige Antwort.'));
+  return { id: row.id, status: row.status, data: row.data, locale: row.locale };
+}

@@ -1,0 +1,149 @@
+import { randomBytes } from 'node:crypto';
+import type { Knex } from 'knex';
+import type { UserRow, WaveRow, WorkspaceRow } from '../../db/tables.js';
+import { ConflictError, NotFoundError, text, ValidationError } from '../../http/errors.js';
+import { hashToken, newSecretToken } from '../../lib/tokens.js';
+import { recordAudit } from '../audit/audit.repo.js';
+import * as questionnaires from '../questionnaires/questionnaires.repo.js';
+import { defaultPrivacyNotice } from './privacy-notice.js';
+import * as repo from './waves.repo.js';
+import type { CreateInvitationsReq, CreateWaveReq, UpdateWaveReq } from './waves.schemas.js';
+
+/** 192 random bits, URL-safe: the wave's public key. */
+const newWaveKey = () => randomBytes(24).toString('base64url');
+
+export const waveUrl = (publicUrl: string, key: string) => `${publicUrl}/s/${key}`;
+
+const notFound = () => new NotFoundError(text('Wave not found.', 'Erhebungswelle nicht gefunden.'));
+
+export async function getWave(db: Knex, ws: WorkspaceRow, id: string): Promise<WaveRow> {
+  const wave = await repo.findWave(db, ws.id, id);
+  if (!wave) throw notFound();
+  return wave;
+}
+
+/** Whether a wave takes answers now, and if not why. */
+export function waveState(wave: WaveRow, now = new Date()): 'open' | 'closed' | 'not_open' {
+  if (wave.status === 'closed' || (wave.closes_at && wave.closes_at <= now)) return 'closed';
+  if (wave.opens_at && wave.opens_at > now) return 'not_open';
+  return 'open';
+}
+
+/** The notice respondents see: the organiser's text, or the default for this wave's settings. */
+export function effectivePrivacyNotice(wave: WaveRow, ws: WorkspaceRow) {
+  return wave.privacy_notice ?? defaultPrivacyNotice({ anonymous: wave.anonymous, minGroupSize: ws.min_group_size, retentionDays: wave.retention_days, workspaceName: ws.name });
+}
+
+function view(wave: WaveRow, ws: WorkspaceRow, counts: repo.WaveCounts | undefined, publicUrl: string, slug: string) {
+  const complete = counts?.complete ?? 0;
+  const partial = counts?.partial ?? 0;
+  return {
+    id: wave.id,
+    title: wave.title,
+    questionnaire: slug,
+    version: wave.version,
+    access: wave.access,
+    anonymous: wave.anonymous,
+    status: wave.status,
+    state: waveState(wave),
+    opensAt: wave.opens_at,
+    closesAt: wave.closes_at,
+    key: wave.key,
+    url: waveUrl(publicUrl, wave.key),
+    retentionDays: wave.retention_days,
+    responses: { complete, partial },
+    completionRate: complete + partial === 0 ? null : complete / (complete + partial),
+    lastResponseOn: counts?.lastResponseOn ?? null,
+    privacyNotice: effectivePrivacyNotice(wave, ws),
+    privacyNoticeCustom: wave.privacy_notice !== null,
+    createdAt: wave.created_at,
+  };
+}
+
+async function slugsOf(db: Knex, ws: WorkspaceRow): Promise<Map<string, string>> {
+  return new Map((await questionnaires.listQuestionnaires(db, ws.id)).map((q) => [q.id, q.slug]));
+}
+
+export async function listWaves(db: Knex, ws: WorkspaceRow, publicUrl: string) {
+  const waves = await repo.listWaves(db, ws.id);
+  const [counts, slugs] = await Promise.all([repo.countResponses(db, waves.map((w) => w.id)), slugsOf(db, ws)]);
+  return waves.map((w) => view(w, ws, counts.get(w.id), publicUrl, slugs.get(w.questionnaire_id) ?? ''));
+}
+
+export async function describeWave(db: Knex, ws: WorkspaceRow, id: string, publicUrl: string) {
+  const wave = await getWave(db, ws, id);
+  const [counts, slugs, invitations] = await Promise.all([repo.countResponses(db, [wave.id]), slugsOf(db, ws), repo.countInvitations(db, wave.id)]);
+  return { ...view(wave, ws, counts.get(wave.id), publicUrl, slugs.get(wave.questionnaire_id) ?? ''), invitations };
+}
+
+/** Opens a wave on a published version. */
+export async function createWave(db: Knex, actor: UserRow, ws: WorkspaceRow, req: CreateWaveReq, publicUrl: string) {
+  const q = await questionnaires.findQuestionnaire(db, ws.id, req.questionnaire);
+  if (!q) throw new NotFoundError(text('Questionnaire not found.', 'Fragebogen nicht gefunden.'));
+  if (!(await questionnaires.findVersion(db, q.id, req.version))) {
+    throw new ValidationError('version_not_published', text(`Version ${req.version} of "${req.questionnaire}" is not published.`, `Version ${req.version} von „${req.questionnaire}“ ist nicht veröffentlicht.`));
+  }
+  return db.transaction(async (trx) => {
+    const wave = await repo.insertWave(trx, {
+      workspace_id: ws.id,
+      questionnaire_id: q.id,
+      version: req.version,
+      title: req.title,
+      key: newWaveKey(),
+      access: req.access,
+      anonymous: req.anonymous ?? true,
+      opens_at: req.opensAt ?? null,
+      closes_at: req.closesAt ?? null,
+      privacy_notice: req.privacyNotice ?? null,
+      retention_days: req.retentionDays ?? null,
+      created_by: actor.id,
+    });
+    await recordAudit(trx, { workspaceId: ws.id, actorId: actor.id, action: 'wave.create', target: wave.title, details: { id: wave.id, questionnaire: req.questionnaire, version: req.version } });
+    return { id: wave.id, key: wave.key, url: waveUrl(publicUrl, wave.key) };
+  });
+}
+
+export async function updateWave(db: Knex, actor: UserRow, ws: WorkspaceRow, id: string, req: UpdateWaveReq, publicUrl: string) {
+  const wave = await getWave(db, ws, id);
+  const opens = req.opensAt === undefined ? wave.opens_at : req.opensAt;
+  const closes = req.closesAt === undefined ? wave.closes_at : req.closesAt;
+  if (opens && closes && opens >= closes) {
+    throw new ValidationError('invalid_dates', text('The wave must close after it opens.', 'Die Welle muss nach ihrem Beginn enden.'));
+  }
+  await db.transaction(async (trx) => {
+    await repo.updateWave(trx, wave.id, {
+      ...(req.title !== undefined && { title: req.title }),
+      ...(req.status !== undefined && { status: req.status }),
+      ...(req.opensAt !== undefined && { opens_at: req.opensAt }),
+      ...(req.closesAt !== undefined && { closes_at: req.closesAt }),
+      ...(req.privacyNotice !== undefined && { privacy_notice: req.privacyNotice }),
+      ...(req.retentionDays !== undefined && { retention_days: req.retentionDays }),
+    });
+    await recordAudit(trx, { workspaceId: ws.id, actorId: actor.id, action: 'wave.update', target: wave.title, details: { id: wave.id, fields: Object.keys(req) } });
+  });
+  return describeWave(db, ws, id, publicUrl);
+}
+
+/** Creates personal invitation tokens; they are returned once and stored only as hashes. */
+export async function createInvitations(db: Knex, actor: UserRow, ws: WorkspaceRow, id: string, req: CreateInvitationsReq, publicUrl: string) {
+  const wave = await getWave(db, ws, id);
+  if (wave.access !== 'invitation') {
+    throw new ConflictError('not_invitation_wave', text('This wave is open to anyone with its link; it has no invitations.', 'Diese Welle ist für alle mit dem Link offen; sie hat keine Einladungen.'));
+  }
+  const labels = 'count' in req ? Array.from({ length: req.count }, () => null) : req.recipients.map((r) => r.label);
+  const tokens = labels.map(() => newSecretToken());
+  await db.transaction(async (trx) => {
+    await repo.insertInvitations(trx, wave.id, tokens.map((t, i) => ({ tokenHash: hashToken(t), label: labels[i] ?? null })));
+    await recordAudit(trx, { workspaceId: ws.id, actorId: actor.id, action: 'wave.invite', target: wave.title, details: { id: wave.id, count: tokens.length } });
+  });
+  // The token travels in the fragment, which never reaches a server log.
+  return tokens.map((token, i) => ({ label: labels[i] ?? null, token, url: `${waveUrl(publicUrl, wave.key)}#invitation=${token}` }));
+}
+
+export async function listInvitations(db: Knex, ws: WorkspaceRow, id: string) {
+  const wave = await getWave(db, ws, id);
+  return (await repo.listInvitations(db, wave.id)).map((i) => ({ id: i.id, label: i.label, usedOn: i.used_on, createdAt: i.created_at }));
+}
+
+/** Deletes the responses of waves whose retention period has passed (run periodically). */
+export const purgeExpiredResponses = (db: Knex, today = new Date().toISOString().slice(0, 10)) => repo.deleteExpiredResponses(db, today);
