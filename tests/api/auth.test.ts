@@ -312,7 +312,8 @@ describe('logs', () => {
       for (const secret of [PASSWORD, 'a wrong secret password', token, 'query-secret', pathSecret, 'SecretAgent', user.email, '127.0.0.1', 'bilanz.sid']) {
         expect(all, secret).not.toContain(secret);
       }
-      // Matched routes are logged by their pattern, the rest with ids and tokens masked.
+      // Answered routes are logged by their pattern; errors, whose route Express
+      // has already left, by their path with ids and tokens masked.
       expect(all).toContain('"route":"/api/v1/auth/tokens"');
       expect(all).toContain('"route":"/api/v1/auth/invitations/:param"');
     } finally {

@@ -1,5 +1,5 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import type { Request } from 'express';
+import type { Request, RequestHandler, Response } from 'express';
 import { pino, type Logger } from 'pino';
 import { pinoHttp } from 'pino-http';
 
@@ -12,22 +12,39 @@ export const createLogger = (level: string): Logger => pino({ level, base: { ser
  * route pattern (`/api/v1/public/waves/:key`) stands in for the path so that
  * keys and tokens in paths stay out of the log too.
  */
-export function requestLogger(logger: Logger) {
-  return pinoHttp({
+export function requestLogger(logger: Logger): RequestHandler[] {
+  return [captureRoutePattern, pinoHttp({
     logger,
     quietReqLogger: true,
+    customSuccessObject: (req: IncomingMessage, _res: ServerResponse, val: Record<string, unknown>) => ({ ...val, route: routePattern(req as Request) }),
+    customErrorObject: (req: IncomingMessage, _res: ServerResponse, _err: Error, val: Record<string, unknown>) => ({ ...val, route: routePattern(req as Request) }),
     customLogLevel: (_req: IncomingMessage, res: ServerResponse, err?: Error) =>
       err || res.statusCode >= 500 ? 'error' : res.statusCode >= 400 ? 'warn' : 'info',
     serializers: {
-      req: (r: { raw: Request; id: unknown; method: string }) => ({ id: r.id, method: r.method, route: routePattern(r.raw) }),
+      // Serialised when the request starts, before any route matched: the route is added at the end.
+      req: (r: { id: unknown; method: string }) => ({ id: r.id, method: r.method }),
       res: (r: { statusCode: number }) => ({ status: r.statusCode }),
     },
-  });
+  })];
 }
 
+/**
+ * Express forgets the matched route once the handler returns, before the log
+ * line is written; remember its pattern at the moment the response ends.
+ */
+const captureRoutePattern: RequestHandler = (req, res, next) => {
+  const end = res.end.bind(res) as (...args: unknown[]) => Response;
+  res.end = ((...args: unknown[]) => {
+    const route = req.route as { path?: unknown } | undefined;
+    if (typeof route?.path === 'string') res.locals.routePattern = `${req.baseUrl}${route.path}`;
+    return end(...args);
+  }) as Response['end'];
+  next();
+};
+
 function routePattern(req: Request): string {
-  const route = req.route as { path?: string } | undefined;
-  if (route?.path) return `${req.baseUrl}${route.path}`;
+  const captured = req.res?.locals.routePattern as string | undefined;
+  if (captured) return captured;
   // No route pattern (static files, 404s, errors thrown inside a route): the
   // path without its query string, and with every segment that could be a key,
   // token or id replaced, keeping only plain words such as `auth` or `members`.

@@ -1,0 +1,165 @@
+import fc from 'fast-check';
+import { Model } from 'survey-core';
+import { describe, expect, it } from 'vitest';
+import { compileValidator, COMMENT_LIMIT, TEXT_LIMIT } from '../../api/src/modules/responses/answer-validator.js';
+import type { JsonObject } from '../../api/src/modules/questionnaires/definition-walk.js';
+
+const survey = (...elements: JsonObject[]): JsonObject => ({ pages: [{ name: 'p1', elements }] });
+const questionsWithProblems = (def: JsonObject, data: unknown, complete = true) =>
+  [...new Set(compileValidator(def).validate(data, complete).map((p) => p.question))].sort();
+
+describe('the validation matrix: each type refuses each kind of bad value', () => {
+  const cases: Array<[string, JsonObject, unknown[], unknown[]]> = [
+    ['text', { type: 'text', name: 'q' }, ['hello'], [42, true, ['a'], { a: 1 }, 'x'.repeat(TEXT_LIMIT + 1)]],
+    ['text number', { type: 'text', name: 'q', inputType: 'number', min: 0, max: 120 }, [0, 37, 120], ['37', -1, 121, Number.NaN, true]],
+    ['text email', { type: 'text', name: 'q', inputType: 'email' }, ['a@b.org'], ['not-an-email', 5]],
+    ['text date', { type: 'text', name: 'q', inputType: 'date' }, ['2015-05-19'], ['19.05.2015', 20150519]],
+    ['text maxLength', { type: 'text', name: 'q', maxLength: 5 }, ['abcde'], ['abcdef']],
+    ['comment', { type: 'comment', name: 'q' }, ['Viele Kontakte'], [1, ['x'], 'x'.repeat(COMMENT_LIMIT + 1)]],
+    ['radiogroup', { type: 'radiogroup', name: 'q', choices: ['civic', 'nonprofit'] }, ['civic'], ['city', 1, ['civic'], true]],
+    ['radiogroup numbers', { type: 'radiogroup', name: 'q', choices: [2013, 2014] }, [2013], ['2013', 2012]],
+    ['radiogroup other', { type: 'radiogroup', name: 'q', choices: ['a'], showOtherItem: true }, ['a'], ['b']],
+    ['dropdown', { type: 'dropdown', name: 'q', choices: ['a', 'b'] }, ['b'], ['c', null === null ? 7 : 0]],
+    ['checkbox', { type: 'checkbox', name: 'q', choices: ['a', 'b', 'c'], showNoneItem: true }, [['a'], ['a', 'c'], ['none']], ['a', ['a', 'a'], ['x'], ['none', 'a'], [1]]],
+    ['checkbox max', { type: 'checkbox', name: 'q', choices: ['a', 'b', 'c'], maxSelectedChoices: 2 }, [['a', 'b']], [['a', 'b', 'c']]],
+    ['tagbox', { type: 'tagbox', name: 'q', choices: ['a', 'b'] }, [['b']], [['z'], 'b']],
+    ['boolean', { type: 'boolean', name: 'q' }, [true, false], ['true', 1, 'yes']],
+    ['rating', { type: 'rating', name: 'q', rateMin: 0, rateMax: 10 }, [0, 7, 10], [11, -1, 3.5, '7']],
+    ['rating values', { type: 'rating', name: 'q', rateValues: [1, 3, 5] }, [3], [2]],
+    ['matrix', { type: 'matrix', name: 'q', rows: ['visits', 'blog'], columns: [1, 2, 3] }, [{ visits: 1 }, { visits: 3, blog: 2 }], [{ ghost: 1 }, { visits: 4 }, { visits: '1' }, [1], 'visits']],
+    ['ranking', { type: 'ranking', name: 'q', choices: ['a', 'b', 'c'] }, [['c', 'a', 'b']], [['a', 'b'], ['a', 'a', 'b'], ['a', 'b', 'x'], 'a']],
+    ['expression', { type: 'expression', name: 'q', expression: '1 + 1' }, [2, 'two', true], [{ a: 1 }, [1]]],
+  ];
+  for (const [label, question, good, bad] of cases) {
+    it(`${label}: accepts good values and names the question for bad ones`, () => {
+      for (const v of good) expect(questionsWithProblems(survey(question), { q: v }), `${label} good ${JSON.stringify(v)}`).toEqual([]);
+      for (const v of bad) {
+        expect(questionsWithProblems(survey(question), { q: v }), `${label} bad ${JSON.stringify(v)}`).toEqual(['q']);
+        // Types are checked on partial responses too.
+        expect(questionsWithProblems(survey(question), { q: v }, false), `${label} bad partial ${JSON.stringify(v)}`).toEqual(['q']);
+      }
+    });
+  }
+
+  it('refuses unknown question names in complete and partial responses', () => {
+    const def = survey({ type: 'text', name: 'q' });
+    expect(questionsWithProblems(def, { q: 'a', ghost: 1 })).toEqual(['ghost']);
+    expect(questionsWithProblems(def, { ghost: 1 }, false)).toEqual(['ghost']);
+    expect(questionsWithProblems(survey({ type: 'html', name: 'intro', html: 'x' }), { intro: 'x' })).toEqual(['intro']);
+  });
+
+  it('requires the text of an "other" answer and accepts it in <name>-Comment', () => {
+    const def = survey({ type: 'radiogroup', name: 'sector', choices: ['civic'], showOtherItem: true });
+    expect(questionsWithProblems(def, { sector: 'other' })).toEqual(['sector']);
+    expect(questionsWithProblems(def, { sector: 'other', 'sector-Comment': 'Kirche' })).toEqual([]);
+    expect(questionsWithProblems(def, { sector: 'other', 'sector-Comment': 5 })).toEqual(['sector']);
+    expect(questionsWithProblems(survey({ type: 'radiogroup', name: 'x', choices: ['a'] }), { x: 'a', 'x-Comment': 'no other here' })).toEqual(['x-Comment']);
+  });
+});
+
+describe('conditions, required and hidden questions', () => {
+  const def = survey(
+    { type: 'boolean', name: 'jointProject', isRequired: true },
+    { type: 'comment', name: 'details', visibleIf: '{jointProject} = true', isRequired: true },
+    { type: 'text', name: 'funding', requiredIf: "{details} contains 'Förder'" },
+    { type: 'panel', name: 'more', visibleIf: '{jointProject} = false', elements: [{ type: 'text', name: 'why', isRequired: true }] },
+  );
+
+  it('requires visible required questions only', () => {
+    expect(questionsWithProblems(def, {})).toEqual(['jointProject']);
+    expect(questionsWithProblems(def, { jointProject: true })).toEqual(['details']);
+    expect(questionsWithProblems(def, { jointProject: true, details: 'Ein Projekt' })).toEqual([]);
+    expect(questionsWithProblems(def, { jointProject: false })).toEqual(['why']);
+  });
+
+  it('evaluates requiredIf with survey-core', () => {
+    expect(questionsWithProblems(def, { jointProject: true, details: 'Mit Förderung' })).toEqual(['funding']);
+    expect(questionsWithProblems(def, { jointProject: true, details: 'Mit Förderung', funding: 'Stadt' })).toEqual([]);
+  });
+
+  it('refuses answers to questions hidden by their own or their panel\'s condition', () => {
+    expect(questionsWithProblems(def, { jointProject: false, why: 'Zeit', details: 'x' })).toEqual(['details']);
+    expect(questionsWithProblems(def, { jointProject: true, details: 'x', why: 'y' })).toEqual(['why']);
+  });
+
+  it('checks partial responses for types and names only', () => {
+    expect(questionsWithProblems(def, {}, false)).toEqual([]);
+    expect(questionsWithProblems(def, { jointProject: false, details: 'draft text' }, false)).toEqual([]);
+    expect(questionsWithProblems(def, { jointProject: 'ja' }, false)).toEqual(['jointProject']);
+  });
+
+  it('hides matrix rows with rowsVisibleIf', () => {
+    const m = survey(
+      { type: 'checkbox', name: 'options', choices: ['newsletter', 'blog'] },
+      { type: 'matrix', name: 'feasibility', rows: ['newsletter', 'blog'], columns: ['voluntary', 'funding'], rowsVisibleIf: '{options} contains {item}' },
+    );
+    expect(questionsWithProblems(m, { options: ['newsletter'], feasibility: { newsletter: 'voluntary' } })).toEqual([]);
+    expect(questionsWithProblems(m, { options: ['newsletter'], feasibility: { blog: 'funding' } })).toEqual(['feasibility']);
+  });
+
+  it('applies SurveyJS validators', () => {
+    const v = survey(
+      { type: 'text', name: 'short', validators: [{ type: 'text', minLength: 3, maxLength: 5 }] },
+      { type: 'text', name: 'plz', validators: [{ type: 'regex', regex: '^7\\d{4}$' }] },
+      { type: 'text', name: 'count', validators: [{ type: 'numeric', minValue: 1, maxValue: 9 }] },
+      { type: 'text', name: 'mail', validators: [{ type: 'email' }] },
+      { type: 'checkbox', name: 'picks', choices: ['a', 'b', 'c'], validators: [{ type: 'answercount', minCount: 2 }] },
+    );
+    expect(questionsWithProblems(v, { short: 'abcd', plz: '70173', count: '4', mail: 'x@y.de', picks: ['a', 'b'] })).toEqual([]);
+    expect(questionsWithProblems(v, { short: 'ab', plz: '10115', count: '12', mail: 'nope', picks: ['a'] })).toEqual(['count', 'mail', 'picks', 'plz', 'short']);
+  });
+
+  it('answers in both languages', () => {
+    const [problem] = compileValidator(def).validate({}, true);
+    expect(problem!.message.en).toBe('Please answer this question.');
+    expect(problem!.message.de).toBe('Bitte beantworte diese Frage.');
+  });
+});
+
+describe('agrees with survey-core on the rules survey-core checks', () => {
+  // A definition exercising required, visibleIf, requiredIf and validators.
+  const def: JsonObject = survey(
+    { type: 'radiogroup', name: 'sector', choices: ['civic', 'nonprofit', 'municipal'], isRequired: true },
+    { type: 'checkbox', name: 'districts', choices: ['mitte', 'sued', 'west'], isRequired: true, validators: [{ type: 'answercount', maxCount: 2 }] },
+    { type: 'boolean', name: 'joint' },
+    { type: 'comment', name: 'jointDetails', visibleIf: '{joint} = true', isRequired: true },
+    { type: 'text', name: 'years', inputType: 'number', requiredIf: "{sector} = 'nonprofit'", validators: [{ type: 'numeric', minValue: 0, maxValue: 50 }] },
+    { type: 'rating', name: 'recommend', rateMin: 0, rateMax: 10, isRequired: true },
+    { type: 'text', name: 'contact', validators: [{ type: 'text', minLength: 3 }] },
+  );
+  const validator = compileValidator(def);
+  const model = new Model(def);
+
+  // Answers of the right types (so that only survey-core's own rules decide), each maybe missing.
+  const maybe = <T>(arb: fc.Arbitrary<T>) => fc.option(arb, { nil: undefined });
+  const answersArb = fc.record({
+    sector: maybe(fc.constantFrom('civic', 'nonprofit', 'municipal')),
+    districts: maybe(fc.subarray(['mitte', 'sued', 'west'], { minLength: 1 })),
+    joint: maybe(fc.boolean()),
+    jointDetails: maybe(fc.constantFrom('Repair-Café', 'x')),
+    years: maybe(fc.integer({ min: -5, max: 60 })),
+    recommend: maybe(fc.integer({ min: 0, max: 10 })),
+    contact: maybe(fc.constantFrom('ab', 'abc', 'Stadtteil')),
+  });
+
+  it('gives the same verdict per question as model.validate', () => {
+    fc.assert(
+      fc.property(answersArb, (answers) => {
+        const data = Object.fromEntries(Object.entries(answers).filter(([, v]) => v !== undefined));
+        // survey-core never sees answers to hidden questions: we refuse those separately.
+        if (data.joint !== true) delete data.jointDetails;
+        model.clear(true, true);
+        model.data = data;
+        model.validate(true, false);
+        const theirs = model
+          .getAllQuestions(true)
+          .filter((q) => q.errors.length > 0)
+          .map((q) => q.name)
+          .sort();
+        const ours = [...new Set(validator.validate(data, true).map((p) => p.question))].sort();
+        expect(ours).toEqual(theirs);
+      }),
+      { numRuns: 300 },
+    );
+  });
+});
