@@ -36,7 +36,13 @@ const captureRoutePattern: RequestHandler = (req, res, next) => {
   const end = res.end.bind(res) as (...args: unknown[]) => Response;
   res.end = ((...args: unknown[]) => {
     const route = req.route as { path?: unknown } | undefined;
-    if (typeof route?.path === 'string') res.locals.routePattern = `${req.baseUrl}${route.path}`;
+    if (typeof route?.path === 'string') {
+      // After an error Express has already restored the outer baseUrl; a
+      // pattern that no longer spans the whole path is not used.
+      const pattern = `${req.baseUrl}${route.path}`;
+      const segments = (p: string) => p.split('?')[0]!.split('/').length;
+      if (segments(pattern) === segments(req.originalUrl)) res.locals.routePattern = pattern;
+    }
     return end(...args);
   }) as Response['end'];
   next();
