@@ -18,7 +18,6 @@ import { questionnairesRouter, templatesRouter } from './modules/questionnaires/
 import { loadTemplates, type Template } from './modules/questionnaires/templates.js';
 import { ResponseWriter } from './modules/responses/response-writer.js';
 import { publicRouter } from './modules/responses/responses.routes.js';
-import { VersionCache } from './modules/responses/responses.service.js';
 import { wavesRouter } from './modules/waves/waves.routes.js';
 import { projectRoot } from './lib/project-root.js';
 
@@ -84,7 +83,7 @@ export function createApp(deps: AppDeps): Express {
   api.use('/templates', templatesRouter({ templates }));
   api.use('/workspaces/:ws/questionnaires', questionnairesRouter({ knex, templates }));
   api.use('/workspaces/:ws/waves', wavesRouter({ knex, publicUrl: config.publicUrl }));
-  api.use('/public', publicRouter({ knex, cache: new VersionCache(knex), writer: new ResponseWriter(knex) }));
+  api.use('/public', publicRouter({ knex, writer: new ResponseWriter(knex) }));
   api.use('/workspaces', workspacesRouter({ knex, publicUrl: config.publicUrl }));
   api.use(apiNotFound);
   app.use('/api/v1', api);

@@ -8,6 +8,7 @@ import { createLogger } from './http/logging.js';
 import { projectRoot } from './lib/project-root.js';
 import { ensureSessionSecret, prepareFirstStart } from './modules/auth/auth.service.js';
 import { loadTemplates } from './modules/questionnaires/templates.js';
+import { purgeExpiredResponses } from './modules/waves/waves.service.js';
 
 /** Reads the configuration, opens and migrates the database, and serves Bilanz. */
 async function main(): Promise<void> {
@@ -61,6 +62,14 @@ async function main(): Promise<void> {
     console.log(`No user exists yet. Open this one-time link to create the first admin:`);
     console.log(`Setup link (one-time): ${config.publicUrl}/setup#token=${firstStart.setupToken}`);
   }
+
+  // Retention: delete answers of waves past their retention period, now and hourly.
+  const purge = () =>
+    purgeExpiredResponses(db.knex)
+      .then((n) => n > 0 && logger.info({ deleted: n }, 'deleted responses past their retention period'))
+      .catch((err: unknown) => logger.error({ err }, 'retention purge failed'));
+  void purge();
+  setInterval(purge, 3_600_000).unref();
 
   let stopping = false;
   const stop = async (signal: string) => {

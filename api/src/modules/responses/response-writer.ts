@@ -1,5 +1,6 @@
 import type { Knex } from 'knex';
-import { tables } from '../../db/tables.js';
+import { tables, type WaveRow } from '../../db/tables.js';
+import { waveState } from '../waves/waves.service.js';
 
 export type PendingResponse = {
   id: string;
@@ -14,8 +15,16 @@ export type PendingResponse = {
   linkInvitation: boolean;
 };
 
-/** created/updated: written (201). same: an identical earlier request (200). conflict / invitation_used: 409. */
-export type WriteOutcome = 'written' | 'same' | 'conflict' | 'invitation_used';
+/**
+ * written: stored (201). same: an identical earlier request (200).
+ * conflict / invitation_used: 409. closed: the wave stopped taking answers (410).
+ */
+export type WriteOutcome =
+  | { kind: 'written' | 'same' | 'conflict' | 'invitation_used' }
+  | { kind: 'closed'; wave: Pick<WaveRow, 'status' | 'opens_at' | 'closes_at'> };
+
+type WaveTimes = Pick<WaveRow, 'id' | 'status' | 'opens_at' | 'closes_at'>;
+const outcome = (kind: 'written' | 'same' | 'conflict' | 'invitation_used'): WriteOutcome => ({ kind });
 
 type Waiting = { item: PendingResponse; resolve: (o: WriteOutcome) => void; reject: (e: unknown) => void };
 
@@ -73,11 +82,20 @@ export class ResponseWriter {
     return this.knex.transaction(async (trx) => {
       const outcomes: Array<WriteOutcome | undefined> = items.map(() => undefined);
       const existing = await this.existing(trx, items.map((i) => i.id));
+      // Whether a wave is open is read here, in the writing transaction, so a
+      // wave closed by any process takes no answer after the close commits.
+      const waveRows = (await trx(tables.waves)
+        .whereIn('id', [...new Set(items.map((i) => i.waveId))])
+        .select('id', 'status', 'opens_at', 'closes_at')) as WaveTimes[];
+      const waves = new Map(waveRows.map((w) => [w.id, w]));
       items.forEach((item, i) => {
         const row = existing.get(item.id);
-        if (!row) return;
-        if (row.wave_id === item.waveId && row.content_hash === item.contentHash) outcomes[i] = 'same';
-        else if (row.wave_id !== item.waveId || row.status === 'complete') outcomes[i] = 'conflict';
+        if (row && row.wave_id === item.waveId && row.content_hash === item.contentHash) outcomes[i] = outcome('same');
+        else if (row && (row.wave_id !== item.waveId || row.status === 'complete')) outcomes[i] = outcome('conflict');
+        else {
+          const wave = waves.get(item.waveId);
+          if (!wave || waveState(wave as WaveRow) !== 'open') outcomes[i] = { kind: 'closed', wave: wave ?? { status: 'closed', opens_at: null, closes_at: null } };
+        }
       });
 
       // Invitations: a complete response uses its token up; a partial one needs an unused token.
@@ -93,7 +111,7 @@ export class ResponseWriter {
         items.forEach((it, i) => {
           if (outcomes[i] !== undefined || !it.invitationId || it.status !== 'complete') return;
           // Two responses in one group with the same token: only the first gets it.
-          if (!ok.has(it.invitationId) || claimed.has(it.invitationId)) outcomes[i] = 'invitation_used';
+          if (!ok.has(it.invitationId) || claimed.has(it.invitationId)) outcomes[i] = outcome('invitation_used');
           claimed.add(it.invitationId);
         });
         const linked = items.filter((it, i) => outcomes[i] === undefined && it.invitationId && it.status === 'complete' && it.linkInvitation);
@@ -104,7 +122,7 @@ export class ResponseWriter {
         const used = await trx(tables.waveInvitations).whereIn('id', partialWithToken.map((p) => p.invitationId!)).whereNotNull('used_on').select('id');
         const usedIds = new Set((used as Array<{ id: string }>).map((r) => r.id));
         items.forEach((it, i) => {
-          if (outcomes[i] === undefined && it.invitationId && it.status === 'partial' && usedIds.has(it.invitationId)) outcomes[i] = 'invitation_used';
+          if (outcomes[i] === undefined && it.invitationId && it.status === 'partial' && usedIds.has(it.invitationId)) outcomes[i] = outcome('invitation_used');
         });
       }
 
@@ -135,10 +153,10 @@ export class ResponseWriter {
         const now = lost.length > 0 ? await this.existing(trx, lost.map((l) => l.id)) : new Map();
         items.forEach((it, i) => {
           if (outcomes[i] !== undefined) return;
-          if (writtenIds.has(it.id)) outcomes[i] = 'written';
+          if (writtenIds.has(it.id)) outcomes[i] = outcome('written');
           else {
             const row = now.get(it.id);
-            outcomes[i] = row && row.wave_id === it.waveId && row.content_hash === it.contentHash ? 'same' : 'conflict';
+            outcomes[i] = outcome(row && row.wave_id === it.waveId && row.content_hash === it.contentHash ? 'same' : 'conflict');
           }
         });
       }

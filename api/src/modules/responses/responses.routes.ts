@@ -11,8 +11,10 @@ const INVITATION_COOKIE = 'bilanz.invitation';
 const cookiePath = (key: string) => `/api/v1/public/waves/${key}`;
 
 /** /api/v1/public/waves/:key: answering, for anyone with the wave's link. */
-export function publicRouter(deps: { knex: Knex; cache: service.VersionCache; writer: ResponseWriter }): Router {
-  const { knex, cache, writer } = deps;
+export function publicRouter(deps: { knex: Knex; writer: ResponseWriter }): Router {
+  const { knex, writer } = deps;
+  const cache = new service.VersionCache(knex);
+  const keys = new service.WaveKeyCache(knex);
   const r = Router();
   const noStore = (res: Response) => res.setHeader('Cache-Control', 'no-store');
 
@@ -37,7 +39,7 @@ export function publicRouter(deps: { knex: Knex; cache: service.VersionCache; wr
     const body = parseBody(SubmitResponseSchema, req);
     const cookieToken = parseCookies(req.get('cookie') ?? '')[INVITATION_COOKIE];
     const locale = body.locale ?? requestLocale(req);
-    const result = await service.submitResponse(knex, cache, writer, key, body, cookieToken, locale);
+    const result = await service.submitResponse(knex, cache, keys, writer, key, body, cookieToken, locale);
     noStore(res);
     res.status(result.created ? 201 : 200).json(result.body);
   });

@@ -13,6 +13,29 @@ import type { SubmitResponseReq } from './responses.schemas.js';
 
 type CompiledVersion = { definition: JsonObject; validator: AnswerValidator };
 
+/** What never changes about a wave once created: safe to keep in memory in every process. */
+type WaveIdentity = Pick<WaveRow, 'id' | 'questionnaire_id' | 'version' | 'access' | 'anonymous'>;
+
+/**
+ * Wave keys to their unchanging parts. Status and dates are not cached: they
+ * are checked in the transaction that stores the answers.
+ */
+export class WaveKeyCache {
+  private readonly cache = new Map<string, WaveIdentity>();
+  constructor(private readonly knex: Knex) {}
+
+  async get(key: string): Promise<WaveIdentity | undefined> {
+    const hit = this.cache.get(key);
+    if (hit) return hit;
+    const wave = await waves.findWaveByKey(this.knex, key);
+    if (!wave) return undefined;
+    const identity = { id: wave.id, questionnaire_id: wave.questionnaire_id, version: wave.version, access: wave.access, anonymous: wave.anonymous };
+    if (this.cache.size > 10_000) this.cache.delete(this.cache.keys().next().value!);
+    this.cache.set(key, identity);
+    return identity;
+  }
+}
+
 /**
  * Published versions never change, so each is compiled once per process and
  * kept. The cache is bounded by the number of versions in use.
@@ -45,8 +68,8 @@ const formatDay = (d: Date, locale: Locale) =>
   d.toLocaleDateString(locale === 'de' ? 'de-DE' : 'en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'Europe/Berlin' });
 
 /** 410 for a wave that takes no answers now, saying since or until when. */
-function assertOpen(wave: WaveRow): void {
-  const state = waveState(wave);
+function assertOpen(wave: Pick<WaveRow, 'status' | 'opens_at' | 'closes_at'>): void {
+  const state = waveState(wave as WaveRow);
   if (state === 'closed') {
     const when = wave.closes_at && wave.status !== 'closed' ? wave.closes_at : null;
     throw new AppError(
@@ -97,7 +120,7 @@ export async function checkInvitation(db: Knex, key: string, token: string | und
   return resolveInvitation(db, wave, token);
 }
 
-async function resolveInvitation(db: Knex, wave: WaveRow, token: string | undefined): Promise<string> {
+async function resolveInvitation(db: Knex, wave: Pick<WaveRow, 'id'>, token: string | undefined): Promise<string> {
   if (!token) throw new ForbiddenError('invitation_required', text('This survey needs your personal invitation link.', 'Für diese Befragung brauchst du deinen persönlichen Einladungslink.'));
   const inv = await waves.findInvitationByHash(db, wave.id, hashToken(token));
   if (!inv) throw new ForbiddenError('invalid_token', text('This invitation link is not valid for this survey.', 'Dieser Einladungslink gilt nicht für diese Befragung.'));
@@ -113,14 +136,15 @@ const hashContent = (req: SubmitResponseReq) => createHash('sha256').update(req.
 export async function submitResponse(
   db: Knex,
   cache: VersionCache,
+  keys: WaveKeyCache,
   writer: ResponseWriter,
   key: string,
   req: SubmitResponseReq,
   cookieToken: string | undefined,
   locale: Locale,
 ): Promise<{ created: boolean; body: { id: string; status: string } }> {
-  const { wave } = await loadWave(db, key);
-  assertOpen(wave);
+  const wave = await keys.get(key);
+  if (!wave) throw unknownWave();
   const invitationId = wave.access === 'invitation' ? await resolveInvitation(db, wave, req.token ?? cookieToken) : null;
   const { validator } = await cache.get(wave.questionnaire_id, wave.version);
   const problems = validator.validate(req.data, req.status === 'complete');
@@ -142,7 +166,10 @@ export async function submitResponse(
     linkInvitation: !wave.anonymous,
   });
   const body = { id: req.id, status: req.status };
-  switch (outcome) {
+  switch (outcome.kind) {
+    case 'closed':
+      assertOpen(outcome.wave);
+      throw new Error('a wave reported closed is open');
     case 'written':
       return { created: true, body };
     case 'same':
