@@ -74,6 +74,11 @@ export function createApp(deps: AppDeps): Express {
   api.use(express.json({ limit: '1mb' }));
   api.use(refusePrototypeKeys);
   api.use(sameOriginWrites(config.publicUrl));
+  // Respondents have no account: the public routes come before sessions and
+  // authentication, which they never use (and which would cost every answer).
+  // PostgreSQL overlaps the commits of several groups; PGlite has one connection.
+  const writer = new ResponseWriter(knex, deps.databaseKind === 'postgres' ? 4 : 1);
+  api.use('/public', publicRouter({ knex, writer }));
   api.use(sessionMiddleware(knex, deps.sessionSecret, config.sessionIdleMs));
   api.use(authenticate(knex, config.sessionMaxMs));
   const loginLimiter = createLoginLimiter(knex, { enabled: config.rateLimit, maxFailures: config.loginMaxFailures });
@@ -83,7 +88,6 @@ export function createApp(deps: AppDeps): Express {
   api.use('/templates', templatesRouter({ templates }));
   api.use('/workspaces/:ws/questionnaires', questionnairesRouter({ knex, templates }));
   api.use('/workspaces/:ws/waves', wavesRouter({ knex, publicUrl: config.publicUrl }));
-  api.use('/public', publicRouter({ knex, writer: new ResponseWriter(knex) }));
   api.use('/workspaces', workspacesRouter({ knex, publicUrl: config.publicUrl }));
   api.use(apiNotFound);
   app.use('/api/v1', api);

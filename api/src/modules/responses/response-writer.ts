@@ -29,42 +29,37 @@ const outcome = (kind: 'written' | 'same' | 'conflict' | 'invitation_used'): Wri
 type Waiting = { item: PendingResponse; resolve: (o: WriteOutcome) => void; reject: (e: unknown) => void };
 
 /**
- * Writes responses in groups: while one group is being committed, new
- * submissions queue up and go together into the next transaction (one
- * multi-row upsert). Nothing is acknowledged before its transaction commits.
- * A lone submission is written at once, without waiting for company.
+ * Writes responses in groups: while groups are being committed, new
+ * submissions queue up and go together into the next statement (one multi-row
+ * upsert), so that many respondents share one commit. Nothing is acknowledged
+ * before its group has committed. A lone submission is written at once.
  */
 export class ResponseWriter {
   private queue: Waiting[] = [];
-  private flushing = false;
+  private running = 0;
 
+  /**
+   * @param concurrency groups in flight at once: several on PostgreSQL (its
+   *   commits overlap), one on the embedded database (one connection).
+   */
   constructor(
     private readonly knex: Knex,
+    private readonly concurrency = 1,
     private readonly maxBatch = 200,
   ) {}
 
   write(item: PendingResponse): Promise<WriteOutcome> {
     return new Promise((resolve, reject) => {
       this.queue.push({ item, resolve, reject });
-      if (!this.flushing) void this.flush();
+      if (this.running < this.concurrency) void this.drain();
     });
   }
 
-  private async flush(): Promise<void> {
-    this.flushing = true;
+  private async drain(): Promise<void> {
+    this.running++;
     try {
       while (this.queue.length > 0) {
-        // One statement cannot touch the same id twice: later duplicates wait for the next group.
-        const batch: Waiting[] = [];
-        const rest: Waiting[] = [];
-        const ids = new Set<string>();
-        for (const w of this.queue) {
-          if (batch.length < this.maxBatch && !ids.has(w.item.id)) {
-            ids.add(w.item.id);
-            batch.push(w);
-          } else rest.push(w);
-        }
-        this.queue = rest;
+        const batch = this.takeBatch();
         try {
           const outcomes = await this.writeBatch(batch.map((w) => w.item));
           batch.forEach((w, i) => w.resolve(outcomes[i]!));
@@ -73,21 +68,87 @@ export class ResponseWriter {
         }
       }
     } finally {
-      this.flushing = false;
+      this.running--;
     }
   }
 
-  private async writeBatch(items: PendingResponse[]): Promise<WriteOutcome[]> {
+  /** Up to maxBatch queued items; a statement cannot touch one id twice, so later duplicates wait. */
+  private takeBatch(): Waiting[] {
+    const batch: Waiting[] = [];
+    const rest: Waiting[] = [];
+    const ids = new Set<string>();
+    for (const w of this.queue) {
+      if (batch.length < this.maxBatch && !ids.has(w.item.id)) {
+        ids.add(w.item.id);
+        batch.push(w);
+      } else rest.push(w);
+    }
+    this.queue = rest;
+    return batch;
+  }
+
+  private writeBatch(items: PendingResponse[]): Promise<WriteOutcome[]> {
+    return items.some((i) => i.invitationId) ? this.writeWithInvitations(items) : this.writeLinkResponses(items);
+  }
+
+  /**
+   * Link waves: one statement, committed on its own. It inserts only rows
+   * whose wave is open at that moment (checked in the statement, so a wave
+   * closed by any process takes nothing after its close commits), and
+   * overwrites only partial responses of the same wave with new content.
+   */
+  private async writeLinkResponses(items: PendingResponse[]): Promise<WriteOutcome[]> {
+    const today = new Date().toISOString().slice(0, 10);
+    const values = items.map(() => '(?, ?, ?, ?, ?, ?, ?, ?)').join(', ');
+    const bindings = items.flatMap((it) => [it.id, it.waveId, it.status, JSON.stringify(it.data), it.locale, it.contentHash, today, it.status === 'complete' ? today : null]);
+    const result = (await this.knex.raw(
+      `insert into responses (id, wave_id, status, data, locale, content_hash, started_on, updated_on, completed_on)
+       select v.id::uuid, v.wave_id::uuid, v.status, v.data::jsonb, v.locale, v.content_hash, v.day::date, v.day::date, v.completed_on::date
+       from (values ${values}) as v (id, wave_id, status, data, locale, content_hash, day, completed_on)
+       join waves w on w.id = v.wave_id::uuid
+         and w.status = 'open'
+         and (w.opens_at is null or w.opens_at <= now())
+         and (w.closes_at is null or w.closes_at > now())
+       on conflict (id) do update set
+         status = excluded.status, data = excluded.data, locale = excluded.locale,
+         content_hash = excluded.content_hash, updated_on = excluded.updated_on, completed_on = excluded.completed_on
+       where responses.status = 'partial' and responses.wave_id = excluded.wave_id and responses.content_hash <> excluded.content_hash
+       returning id`,
+      bindings,
+    )) as { rows: Array<{ id: string }> };
+    const written = new Set(result.rows.map((r) => r.id));
+    const outcomes: Array<WriteOutcome | undefined> = items.map((it) => (written.has(it.id) ? outcome('written') : undefined));
+    if (written.size < items.length) await this.classifyUnwritten(this.knex, items, outcomes);
+    return outcomes as WriteOutcome[];
+  }
+
+  /** Why a row was not written: an identical earlier request, other content under a used id, or a closed wave. */
+  private async classifyUnwritten(db: Knex, items: PendingResponse[], outcomes: Array<WriteOutcome | undefined>): Promise<void> {
+    const pending = items.filter((_, i) => outcomes[i] === undefined);
+    const existing = await this.existing(db, pending.map((p) => p.id));
+    const waves = await this.waveTimes(db, pending.map((p) => p.waveId));
+    items.forEach((it, i) => {
+      if (outcomes[i] !== undefined) return;
+      const row = existing.get(it.id);
+      if (row) outcomes[i] = outcome(row.wave_id === it.waveId && row.content_hash === it.contentHash ? 'same' : 'conflict');
+      else outcomes[i] = { kind: 'closed', wave: waves.get(it.waveId) ?? { status: 'closed', opens_at: null, closes_at: null } };
+    });
+  }
+
+  private async waveTimes(db: Knex, waveIds: string[]): Promise<Map<string, WaveTimes>> {
+    const rows = (await db(tables.waves).whereIn('id', [...new Set(waveIds)]).select('id', 'status', 'opens_at', 'closes_at')) as WaveTimes[];
+    return new Map(rows.map((w) => [w.id, w]));
+  }
+
+  /** Invitation waves: the token is used up in the same transaction as the answers are stored. */
+  private async writeWithInvitations(items: PendingResponse[]): Promise<WriteOutcome[]> {
     const today = new Date().toISOString().slice(0, 10);
     return this.knex.transaction(async (trx) => {
       const outcomes: Array<WriteOutcome | undefined> = items.map(() => undefined);
       const existing = await this.existing(trx, items.map((i) => i.id));
-      // Whether a wave is open is read here, in the writing transaction, so a
-      // wave closed by any process takes no answer after the close commits.
-      const waveRows = (await trx(tables.waves)
-        .whereIn('id', [...new Set(items.map((i) => i.waveId))])
-        .select('id', 'status', 'opens_at', 'closes_at')) as WaveTimes[];
-      const waves = new Map(waveRows.map((w) => [w.id, w]));
+      // Whether a wave is open is read in the writing transaction, so a wave
+      // closed by any process takes no answer after the close commits.
+      const waves = await this.waveTimes(trx, items.map((i) => i.waveId));
       items.forEach((item, i) => {
         const row = existing.get(item.id);
         if (row && row.wave_id === item.waveId && row.content_hash === item.contentHash) outcomes[i] = outcome('same');
@@ -97,7 +158,6 @@ export class ResponseWriter {
           if (!wave || waveState(wave as WaveRow) !== 'open') outcomes[i] = { kind: 'closed', wave: wave ?? { status: 'closed', opens_at: null, closes_at: null } };
         }
       });
-
       // Invitations: a complete response uses its token up; a partial one needs an unused token.
       const completing = items.filter((it, i) => outcomes[i] === undefined && it.invitationId && it.status === 'complete');
       if (completing.length > 0) {
