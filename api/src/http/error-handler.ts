@@ -1,4 +1,5 @@
 import type { ErrorRequestHandler, RequestHandler } from 'express';
+import type { Logger } from 'pino';
 import { AppError, NotFoundError, text, type Locale } from './errors.js';
 import { requestLocale } from './locale.js';
 
@@ -38,16 +39,16 @@ export const apiNotFound: RequestHandler = (_req, _res, next) => {
   next(new NotFoundError(text('No such API endpoint.', 'Diesen API-Endpunkt gibt es nicht.')));
 };
 
-/** The one error middleware (house rule 3): typed errors become their status, anything else a bare 500. */
-export const errorHandler: ErrorRequestHandler = (err, req, res, _next) => {
+/** The one error middleware (house rule 3): typed errors become their status, anything else a bare 500 (logged). */
+export const errorHandler = (logger: Logger): ErrorRequestHandler => (err, req, res, _next) => {
   const known = err instanceof AppError ? err : fromBodyParser(err as BodyParserError);
   if (res.headersSent) {
-    req.log?.error({ err }, 'error after the response had started');
+    logger.error({ err, method: req.method }, 'error after the response had started');
     res.destroy();
     return;
   }
   if (!known) {
-    req.log?.error({ err }, 'unhandled error');
+    logger.error({ err, method: req.method }, 'unhandled error');
     const locale = requestLocale(req);
     res.status(500).json({
       error: {

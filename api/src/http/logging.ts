@@ -1,38 +1,35 @@
-import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Request, RequestHandler, Response } from 'express';
 import { pino, type Logger } from 'pino';
-import { pinoHttp } from 'pino-http';
 
 /** JSON logs on stdout. */
 export const createLogger = (level: string): Logger => pino({ level, base: { service: 'bilanz' } });
 
 /**
- * Request logs hold method, route pattern, status and time: never the body,
- * headers (cookies, tokens), the query string or the client's address. The
- * route pattern (`/api/v1/public/waves/:key`) stands in for the path so that
- * keys and tokens in paths stay out of the log too.
+ * One log line per request with method, route pattern, status and time: never
+ * the body, headers (cookies, tokens), the query string or the client's
+ * address. The route pattern (`/api/v1/public/waves/:key`) stands in for the
+ * path, so keys and tokens in paths stay out of the log too. Plain pino rather
+ * than a child logger per request: this runs for every answer submitted.
  */
-export function requestLogger(logger: Logger): RequestHandler[] {
-  return [captureRoutePattern, pinoHttp({
-    logger,
-    quietReqLogger: true,
-    customSuccessObject: (req: IncomingMessage, _res: ServerResponse, val: Record<string, unknown>) => ({ ...val, route: routePattern(req as Request) }),
-    customErrorObject: (req: IncomingMessage, _res: ServerResponse, _err: Error, val: Record<string, unknown>) => ({ ...val, route: routePattern(req as Request) }),
-    customLogLevel: (_req: IncomingMessage, res: ServerResponse, err?: Error) =>
-      err || res.statusCode >= 500 ? 'error' : res.statusCode >= 400 ? 'warn' : 'info',
-    serializers: {
-      // Serialised when the request starts, before any route matched: the route is added at the end.
-      req: (r: { id: unknown; method: string }) => ({ id: r.id, method: r.method }),
-      res: (r: { statusCode: number }) => ({ status: r.statusCode }),
-    },
-  })];
+export function requestLogger(logger: Logger): RequestHandler {
+  return (req, res, next) => {
+    const started = performance.now();
+    captureRoutePattern(req, res);
+    res.once('finish', () => {
+      const status = res.statusCode;
+      const level = status >= 500 ? 'error' : status >= 400 ? 'warn' : 'info';
+      if (!logger.isLevelEnabled(level)) return;
+      logger[level]({ method: req.method, route: routePattern(req), status, ms: Math.round(performance.now() - started) }, 'request');
+    });
+    next();
+  };
 }
 
 /**
- * Express forgets the matched route once the handler returns, before the log
- * line is written; remember its pattern at the moment the response ends.
+ * Express forgets the matched route once the handler returns, before the
+ * response has finished; remember its pattern at the moment the response ends.
  */
-const captureRoutePattern: RequestHandler = (req, res, next) => {
+function captureRoutePattern(req: Request, res: Response): void {
   const end = res.end.bind(res) as (...args: unknown[]) => Response;
   res.end = ((...args: unknown[]) => {
     const route = req.route as { path?: unknown } | undefined;
@@ -45,8 +42,7 @@ const captureRoutePattern: RequestHandler = (req, res, next) => {
     }
     return end(...args);
   }) as Response['end'];
-  next();
-};
+}
 
 function routePattern(req: Request): string {
   const captured = req.res?.locals.routePattern as string | undefined;
