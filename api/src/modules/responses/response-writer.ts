@@ -6,7 +6,8 @@ export type PendingResponse = {
   id: string;
   waveId: string;
   status: 'partial' | 'complete';
-  data: Record<string, unknown>;
+  /** The answers as JSON text (serialised once, for the hash and the insert). */
+  dataJson: string;
   locale: string | null;
   contentHash: string;
   /** Invitation to mark used (complete) or to check unused (partial); null for link waves. */
@@ -100,7 +101,7 @@ export class ResponseWriter {
   private async writeLinkResponses(items: PendingResponse[]): Promise<WriteOutcome[]> {
     const today = new Date().toISOString().slice(0, 10);
     const values = items.map(() => '(?, ?, ?, ?, ?, ?, ?, ?)').join(', ');
-    const bindings = items.flatMap((it) => [it.id, it.waveId, it.status, JSON.stringify(it.data), it.locale, it.contentHash, today, it.status === 'complete' ? today : null]);
+    const bindings = items.flatMap((it) => [it.id, it.waveId, it.status, it.dataJson, it.locale, it.contentHash, today, it.status === 'complete' ? today : null]);
     const result = (await this.knex.raw(
       `insert into responses (id, wave_id, status, data, locale, content_hash, started_on, updated_on, completed_on)
        select v.id::uuid, v.wave_id::uuid, v.status, v.data::jsonb, v.locale, v.content_hash, v.day::date, v.day::date, v.completed_on::date
@@ -192,7 +193,7 @@ export class ResponseWriter {
           id: it.id,
           wave_id: it.waveId,
           status: it.status,
-          data: JSON.stringify(it.data),
+          data: it.dataJson,
           locale: it.locale,
           content_hash: it.contentHash,
           started_on: today,

@@ -127,7 +127,7 @@ async function resolveInvitation(db: Knex, wave: Pick<WaveRow, 'id'>, token: str
   return inv.id;
 }
 
-const hashContent = (req: SubmitResponseReq) => createHash('sha256').update(req.status).update('\n').update(JSON.stringify(req.data)).digest('hex');
+const hashContent = (status: string, dataJson: string) => createHash('sha256').update(status).update('\n').update(dataJson).digest('hex');
 
 /**
  * Validates and stores a response. Complete responses get every rule; partial
@@ -155,13 +155,14 @@ export async function submitResponse(
       problems.map((p) => ({ question: p.question, message: p.message[locale] })),
     );
   }
+  const dataJson = JSON.stringify(req.data);
   const outcome = await writer.write({
     id: req.id,
     waveId: wave.id,
     status: req.status,
-    data: req.data,
+    dataJson,
     locale: req.locale ?? null,
-    contentHash: hashContent(req),
+    contentHash: hashContent(req.status, dataJson),
     invitationId,
     linkInvitation: !wave.anonymous,
   });
