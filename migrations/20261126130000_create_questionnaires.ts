@@ -6,7 +6,8 @@ export async function up(knex: Knex): Promise<void> {
     t.uuid('id').primary();
     t.uuid('workspace_id').notNullable().references('workspaces.id').onDelete('CASCADE');
     t.text('slug').notNullable();
-    t.jsonb('draft');
+    // json, not jsonb: the definition keeps its key order as the organiser wrote it.
+    t.json('draft');
     t.timestamp('draft_updated_at', { useTz: true });
     t.uuid('draft_updated_by').references('users.id').onDelete('SET NULL');
     t.timestamp('created_at', { useTz: true }).notNullable().defaultTo(knex.fn.now());

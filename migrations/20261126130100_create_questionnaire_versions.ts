@@ -9,7 +9,8 @@ export async function up(knex: Knex): Promise<void> {
   await knex.schema.createTable('questionnaire_versions', (t) => {
     t.uuid('questionnaire_id').notNullable().references('questionnaires.id').onDelete('CASCADE');
     t.integer('version').notNullable();
-    t.jsonb('definition').notNullable();
+    // json, not jsonb: the definition keeps its key order as the organiser wrote it.
+    t.json('definition').notNullable();
     t.text('change_note');
     t.jsonb('diff');
     t.jsonb('breaks');

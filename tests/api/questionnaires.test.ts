@@ -86,19 +86,30 @@ describe('questionnaire lifecycle', () => {
     expect(refused.status).toBe(422);
     expect(refused.body.error.code).toBe('breaking_change');
     expect(refused.body.error.message).toContain('sector, nps');
+    // Reasons come in the caller's language, like the message.
     expect(refused.body.error.details).toEqual([
-      { question: 'sector', reasons: ['choice "municipal" removed'] },
-      { question: 'nps', reasons: ['rating scale changed from 0,1,2,3,4,5,6,7,8,9,10 to 1,2,3,4,5'] },
+      { question: 'sector', reasons: ['Antwort "municipal" entfernt'] },
+      { question: 'nps', reasons: ['Bewertungsskala von 0,1,2,3,4,5,6,7,8,9,10 zu 1,2,3,4,5 geändert'] },
     ]);
     expect((await agent.get(`${base}/bruch`)).body.versions).toHaveLength(1);
 
     const accepted = await agent.post(`${base}/bruch/publish`).send({ allowBreaking: true, changeNote: 'Skala vereinfacht' });
     expect(accepted.status).toBe(201);
     expect(accepted.body.diff.breaking).toBe(true);
+    expect(accepted.body.diff.changed[0].reasons).toEqual(['choice "municipal" removed']);
     const q = await agent.get(`${base}/bruch`);
     expect(q.body.versions.map((v: { breaking: boolean }) => v.breaking)).toEqual([false, true]);
     const v2 = await agent.get(`${base}/bruch/versions/2`);
     expect(v2.body.breaking).toEqual({ from: 1, questions: [{ question: 'sector', reasons: ['choice "municipal" removed'] }, { question: 'nps', reasons: expect.any(Array) }] });
+    const v2de = await agent.get(`${base}/bruch/versions/2`).set('Accept-Language', 'de');
+    expect(v2de.body.breaking.questions[0].reasons).toEqual(['Antwort "municipal" entfernt']);
+  });
+
+  it('keeps the key order of a definition as written', async () => {
+    const written = { title: { en: 'Order', default: 'Reihenfolge' }, pages: [{ elements: [{ name: 'zeta', type: 'text', title: 'Z' }], name: 'p1' }] };
+    await agent.post(base).send({ slug: 'ordnung', definition: written });
+    const back = await agent.get(`${base}/ordnung`);
+    expect(JSON.stringify(back.body.draft.definition)).toBe(JSON.stringify(written));
   });
 
   it('keeps published versions immutable: a new draft never touches them', async () => {

@@ -55,7 +55,7 @@ describe('diffDefinitions', () => {
     (removed.choices as JsonObject[]).splice(2, 1);
     const d = diffDefinitions(survey(sector()), survey(removed));
     expect(d.changed[0]).toMatchObject({ changes: [{ kind: 'choice_removed', value: 'municipal' }], breaking: true });
-    expect(d.changed[0]!.reasons).toEqual(['choice "municipal" removed']);
+    expect(d.changed[0]!.reasons).toEqual([{ en: 'choice "municipal" removed', de: 'Antwort "municipal" entfernt' }]);
     expect(d.breaking).toBe(true);
   });
 

@@ -2,17 +2,24 @@ import { createBrowserRouter, Navigate } from 'react-router';
 import { AppShell } from './components/AppShell';
 import { RequireAuth } from './components/RequireAuth';
 import { AccountPage } from './pages/AccountPage';
+import { AnswerPage } from './pages/answer/AnswerPage';
 import { CrashPage } from './pages/CrashPage';
 import { InvitePage } from './pages/InvitePage';
 import { LoginPage } from './pages/LoginPage';
 import { MembersPage } from './pages/MembersPage';
 import { NotFoundPage } from './pages/NotFoundPage';
+import { DesignerPage } from './pages/questionnaires/DesignerPage';
+import { QuestionnairesPage } from './pages/questionnaires/QuestionnairesPage';
 import { SetupPage } from './pages/SetupPage';
 import { WorkspaceHomePage } from './pages/WorkspaceHomePage';
 import { WorkspaceLayout } from './pages/WorkspaceLayout';
 import { WorkspacesPage } from './pages/WorkspacesPage';
+import { WaveSettingsPage } from './pages/waves/WaveSettingsPage';
+import { WavesPage } from './pages/waves/WavesPage';
 
 export const router = createBrowserRouter([
+  // The public answering page: no login, no app navigation.
+  { path: '/s/:key', element: <AnswerPage />, errorElement: <CrashPage /> },
   {
     element: <AppShell />,
     errorElement: <CrashPage />,
@@ -32,6 +39,11 @@ export const router = createBrowserRouter([
             children: [
               { index: true, element: <WorkspaceHomePage /> },
               { path: 'members', element: <MembersPage /> },
+              { path: 'waves', element: <WavesPage /> },
+              // `waves/:id` itself is reserved for the wave's results dashboard.
+              { path: 'waves/:id/settings', element: <WaveSettingsPage /> },
+              { path: 'questionnaires', element: <QuestionnairesPage /> },
+              { path: 'questionnaires/:slug', element: <DesignerPage /> },
             ],
           },
         ],

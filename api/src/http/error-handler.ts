@@ -1,7 +1,7 @@
 import type { ErrorRequestHandler, RequestHandler } from 'express';
 import type { Logger } from 'pino';
-import { AppError, NotFoundError, text, type Locale } from './errors.js';
-import { requestLocale } from './locale.js';
+import { AppError, NotFoundError, text } from './errors.js';
+import { localiseTexts, requestLocale } from './locale.js';
 
 type BodyParserError = Error & { type?: string; status?: number };
 
@@ -20,18 +20,6 @@ function fromBodyParser(err: BodyParserError): AppError | undefined {
     default:
       return undefined;
   }
-}
-
-/** Replaces every `{en, de}` text inside error details with the caller's language. */
-function localiseDetails(value: unknown, locale: Locale): unknown {
-  if (Array.isArray(value)) return value.map((v) => localiseDetails(v, locale));
-  if (value && typeof value === 'object') {
-    const keys = Object.keys(value);
-    const v = value as Record<string, unknown>;
-    if (keys.length === 2 && typeof v.en === 'string' && typeof v.de === 'string') return v[locale];
-    return Object.fromEntries(keys.map((k) => [k, localiseDetails(v[k], locale)]));
-  }
-  return value;
 }
 
 /** Unknown API paths answer in the error model instead of falling through to the web app. */
@@ -63,6 +51,6 @@ export const errorHandler = (logger: Logger): ErrorRequestHandler => (err, req, 
   }
   const locale = requestLocale(req);
   const body: { code: string; message: string; details?: unknown } = { code: known.code, message: known.text[locale] };
-  if (known.details !== undefined) body.details = localiseDetails(known.details, locale);
+  if (known.details !== undefined) body.details = localiseTexts(known.details, locale);
   res.status(known.status).json({ error: body });
 };

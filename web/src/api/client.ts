@@ -30,8 +30,20 @@ const API_BASE = '/api/v1';
  * body (undefined for 204) and rejects with ApiError or NetworkError.
  */
 export async function request<T>(method: Method, path: string, body?: unknown): Promise<T> {
+  const response = await send(method, path, body, 'application/json');
+  if (response.status === 204) return undefined as T;
+  return (await response.json()) as T;
+}
+
+/** Like `request`, for answers that are files (e.g. CSV): resolves with the body as a Blob. */
+export async function requestFile(method: Method, path: string, body?: unknown): Promise<Blob> {
+  const response = await send(method, path, body, '*/*');
+  return response.blob();
+}
+
+async function send(method: Method, path: string, body: unknown, accept: string): Promise<Response> {
   const headers: Record<string, string> = {
-    Accept: 'application/json',
+    Accept: accept,
     // The server localises its error messages with this.
     'Accept-Language': i18n.resolvedLanguage ?? 'en',
   };
@@ -50,8 +62,7 @@ export async function request<T>(method: Method, path: string, body?: unknown): 
   }
 
   if (!response.ok) throw await toApiError(response);
-  if (response.status === 204) return undefined as T;
-  return (await response.json()) as T;
+  return response;
 }
 
 async function toApiError(response: Response): Promise<ApiError> {

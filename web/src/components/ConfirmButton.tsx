@@ -10,10 +10,12 @@ interface ConfirmButtonProps {
   confirmLabel: string;
   pending: boolean;
   onConfirm: () => void;
+  /** False for actions that replace rather than destroy: the first button then looks like any other. */
+  danger?: boolean;
 }
 
 /** A destructive action that asks once more in place, keyboard-friendly and without a modal. */
-export function ConfirmButton({ label, accessibleLabel, question, confirmLabel, pending, onConfirm }: ConfirmButtonProps) {
+export function ConfirmButton({ label, accessibleLabel, question, confirmLabel, pending, onConfirm, danger = true }: ConfirmButtonProps) {
   const { t } = useTranslation();
   const [asking, setAsking] = useState(false);
   const startRef = useRef<HTMLButtonElement>(null);
@@ -29,7 +31,7 @@ export function ConfirmButton({ label, accessibleLabel, question, confirmLabel, 
 
   if (!asking) {
     return (
-      <button ref={startRef} type="button" className="button-danger" aria-label={accessibleLabel} onClick={() => setAsking(true)}>
+      <button ref={startRef} type="button" className={danger ? 'button-danger' : undefined} aria-label={accessibleLabel} onClick={() => setAsking(true)}>
         {label}
       </button>
     );

@@ -28,6 +28,16 @@ export function WorkspaceHomePage() {
       </dl>
       <p className="muted">{t('workspace.minGroupSizeExplained', { size: workspace.minGroupSize })}</p>
       <p>
+        <Link to={`/w/${workspace.slug}/questionnaires`}>
+          {workspace.role === 'organiser' ? t('workspace.designQuestionnaires') : t('workspace.viewQuestionnaires')}
+        </Link>
+      </p>
+      <p>
+        <Link to={`/w/${workspace.slug}/waves`}>
+          {workspace.role === 'organiser' ? t('waves.homeLinkOrganiser') : t('waves.homeLinkAnalyst')}
+        </Link>
+      </p>
+      <p>
         <Link to={`/w/${workspace.slug}/members`}>
           {workspace.role === 'organiser' ? t('workspace.manageMembers') : t('workspace.viewMembers')}
         </Link>

@@ -29,6 +29,12 @@ export function WorkspaceLayout() {
             </NavLink>
           </li>
           <li>
+            <NavLink to={`/w/${workspace.slug}/questionnaires`}>{t('workspace.questionnaires')}</NavLink>
+          </li>
+          <li>
+            <NavLink to={`/w/${workspace.slug}/waves`}>{t('waves.nav')}</NavLink>
+          </li>
+          <li>
             <NavLink to={`/w/${workspace.slug}/members`}>{t('workspace.members')}</NavLink>
           </li>
         </ul>

@@ -20,12 +20,16 @@ export type QuestionChange =
   | { kind: 'matrix_rows'; added: Json[]; removed: Json[]; relabelled: Json[] }
   | { kind: 'matrix_columns'; added: Json[]; removed: Json[]; relabelled: Json[] };
 
+/** A reason in English and German. */
+export type Reason = { en: string; de: string };
+const r = (en: string, de: string): Reason => ({ en, de });
+
 export type ChangedQuestion = {
   name: string;
   changes: QuestionChange[];
   breaking: boolean;
-  /** Why the change breaks comparisons, one line per reason (English). */
-  reasons: string[];
+  /** Why the change breaks comparisons, one entry per reason. */
+  reasons: Reason[];
 };
 
 export type DefinitionDiff = {
@@ -71,9 +75,9 @@ export function diffDefinitions(before: JsonObject, after: JsonObject): Definiti
 /** True when the diff records no change at all. */
 export const isEmptyDiff = (d: DefinitionDiff) => d.added.length + d.removed.length + d.moved.length + d.changed.length === 0;
 
-function compareQuestion(a: JsonObject, b: JsonObject): { changes: QuestionChange[]; reasons: string[] } {
+function compareQuestion(a: JsonObject, b: JsonObject): { changes: QuestionChange[]; reasons: Reason[] } {
   const changes: QuestionChange[] = [];
-  const reasons: string[] = [];
+  const reasons: Reason[] = [];
   const typeA = String(a.type);
   const typeB = String(b.type);
 
@@ -82,13 +86,13 @@ function compareQuestion(a: JsonObject, b: JsonObject): { changes: QuestionChang
   }
   if (typeA !== typeB) {
     changes.push({ kind: 'type', from: typeA, to: typeB });
-    reasons.push(`type changed from ${typeA} to ${typeB}`);
+    reasons.push(r(`type changed from ${typeA} to ${typeB}`, `Typ von ${typeA} zu ${typeB} geändert`));
   }
   const inputA = typeA === 'text' ? String(a.inputType ?? 'text') : '';
   const inputB = typeB === 'text' ? String(b.inputType ?? 'text') : '';
   if (typeA === typeB && inputA !== inputB) {
     changes.push({ kind: 'input_type', from: inputA, to: inputB });
-    reasons.push(`input type changed from ${inputA} to ${inputB}`);
+    reasons.push(r(`input type changed from ${inputA} to ${inputB}`, `Eingabetyp von ${inputA} zu ${inputB} geändert`));
   }
   const reqA = a.isRequired === true;
   const reqB = b.isRequired === true;
@@ -107,7 +111,7 @@ function compareQuestion(a: JsonObject, b: JsonObject): { changes: QuestionChang
       const scaleB = ratingScale(b);
       if (JSON.stringify(scaleA) !== JSON.stringify(scaleB)) {
         changes.push({ kind: 'rating_scale', from: scaleA, to: scaleB });
-        reasons.push(`rating scale changed from ${scaleA.join(',')} to ${scaleB.join(',')}`);
+        reasons.push(r(`rating scale changed from ${scaleA.join(',')} to ${scaleB.join(',')}`, `Bewertungsskala von ${scaleA.join(',')} zu ${scaleB.join(',')} geändert`));
       }
     }
     if (typeA === 'matrix') {
@@ -116,7 +120,7 @@ function compareQuestion(a: JsonObject, b: JsonObject): { changes: QuestionChang
       const cols = compareItemSets(itemsOf(a.columns), itemsOf(b.columns));
       if (cols) {
         changes.push({ kind: 'matrix_columns', ...cols });
-        if (cols.added.length + cols.removed.length > 0) reasons.push('matrix columns changed');
+        if (cols.added.length + cols.removed.length > 0) reasons.push(r('matrix columns changed', 'Spalten der Matrix geändert'));
       }
     }
   }
@@ -129,14 +133,14 @@ function textChanges(a: Json | undefined, b: Json | undefined): string[] {
   return [...locales].filter((l) => textIn(a, l) !== textIn(b, l)).sort();
 }
 
-function compareChoices(a: ChoiceItem[], b: ChoiceItem[], changes: QuestionChange[], reasons: string[]): void {
+function compareChoices(a: ChoiceItem[], b: ChoiceItem[], changes: QuestionChange[], reasons: Reason[]): void {
   const bByKey = new Map(b.map((c) => [valueKey(c.value), c]));
   const aKeys = new Set(a.map((c) => valueKey(c.value)));
   for (const c of a) {
     const next = bByKey.get(valueKey(c.value));
     if (!next) {
       changes.push({ kind: 'choice_removed', value: c.value });
-      reasons.push(`choice ${valueKey(c.value)} removed`);
+      reasons.push(r(`choice ${valueKey(c.value)} removed`, `Antwort ${valueKey(c.value)} entfernt`));
       continue;
     }
     const locales = textChanges(labelOf(c), labelOf(next));
@@ -145,7 +149,7 @@ function compareChoices(a: ChoiceItem[], b: ChoiceItem[], changes: QuestionChang
       const from = textIn(labelOf(c), 'default') ?? String(c.value);
       const to = textIn(labelOf(next), 'default') ?? String(next.value);
       changes.push({ kind: 'choice_reused', value: c.value, from, to });
-      reasons.push(`choice ${valueKey(c.value)} now means "${to}" instead of "${from}"`);
+      reasons.push(r(`choice ${valueKey(c.value)} now means "${to}" instead of "${from}"`, `Antwort ${valueKey(c.value)} bedeutet jetzt „${to}“ statt „${from}“`));
     } else {
       changes.push({ kind: 'choice_relabelled', value: c.value, locales });
     }

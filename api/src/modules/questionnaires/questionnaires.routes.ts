@@ -1,7 +1,7 @@
 import { Router } from 'express';
 import type { Knex } from 'knex';
 import { currentUser, currentWorkspace, requireUser, requireWorkspace } from '../../http/auth.js';
-import { requestLocale } from '../../http/locale.js';
+import { localiseTexts, requestLocale } from '../../http/locale.js';
 import { parse, parseBody } from '../../http/validate.js';
 import { CreateQuestionnaireSchema, DiffQuery, PublishSchema, SaveDraftSchema, SlugParams, TemplateParams, VersionParams } from './questionnaires.schemas.js';
 import * as service from './questionnaires.service.js';
@@ -44,18 +44,18 @@ export function questionnairesRouter(deps: { knex: Knex; templates: Map<string, 
   r.post('/:slug/publish', organiser, async (req, res) => {
     const { slug } = parse(SlugParams, req.params);
     const body = parseBody(PublishSchema, req);
-    res.status(201).json(await service.publish(knex, currentUser(req), currentWorkspace(req).row, slug, body));
+    res.status(201).json(localiseTexts(await service.publish(knex, currentUser(req), currentWorkspace(req).row, slug, body), requestLocale(req)));
   });
 
   r.get('/:slug/versions/:version', analyst, async (req, res) => {
     const { slug, version } = parse(VersionParams, req.params);
-    res.json(await service.getVersion(knex, currentWorkspace(req).row, slug, version));
+    res.json(localiseTexts(await service.getVersion(knex, currentWorkspace(req).row, slug, version), requestLocale(req)));
   });
 
   r.get('/:slug/diff', analyst, async (req, res) => {
     const { slug } = parse(SlugParams, req.params);
     const { from, to } = parse(DiffQuery, req.query);
-    res.json(await service.diffVersions(knex, currentWorkspace(req).row, slug, from, to));
+    res.json(localiseTexts(await service.diffVersions(knex, currentWorkspace(req).row, slug, from, to), requestLocale(req)));
   });
 
   return r;

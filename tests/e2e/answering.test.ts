@@ -1,0 +1,265 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { AxeBuilder } from '@axe-core/playwright';
+import { chromium, type Browser, type BrowserContext, type Locator, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { freePort, startServer, type ServerProcess } from '../helpers/server-process.js';
+
+// A member answers the network's member survey on a phone, in German: privacy
+// notice, autosave, the resume link on a second device, completion; all under
+// the production CSP and checked with axe.
+
+const admin = { email: 'orga@example.org', password: 'ein-langes-passwort' };
+const ws = 'netzwerk';
+const phone = { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true, locale: 'de-DE' } as const;
+
+let server: ServerProcess | undefined;
+let dataDir: string | undefined;
+let browser: Browser | undefined;
+let baseUrl: string;
+let sessionCookie = '';
+let wave: { id: string; key: string };
+let resumeLink = '';
+const problems: string[] = [];
+
+async function waitForHealth(url: string): Promise<void> {
+  const deadline = Date.now() + 60_000;
+  while (Date.now() < deadline) {
+    const status = await fetch(`${url}/healthz`).then((r) => r.status, () => 0);
+    if (status === 200) return;
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  throw new Error(`/healthz did not answer 200 within 60 s; output:\n${server?.output() ?? ''}`);
+}
+
+/** The API as an organiser's script would use it: JSON, with the session cookie. */
+async function api<T>(method: string, apiPath: string, body?: unknown): Promise<{ status: number; body: T }> {
+  const response = await fetch(`${baseUrl}/api/v1${apiPath}`, {
+    method,
+    headers: { 'Content-Type': 'application/json', Accept: 'application/json', ...(sessionCookie && { Cookie: sessionCookie }) },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  const setCookie = response.headers.getSetCookie()[0];
+  if (setCookie) sessionCookie = setCookie.split(';')[0]!;
+  const text = await response.text();
+  return { status: response.status, body: (text ? JSON.parse(text) : undefined) as T };
+}
+
+async function expectStatus(call: Promise<{ status: number; body: unknown }>, status: number) {
+  const result = await call;
+  if (result.status !== status) throw new Error(`expected ${status}, got ${result.status}: ${JSON.stringify(result.body)}`);
+  return result.body;
+}
+
+/** A new "device": its own cookies and storage, a phone's screen, German as the browser's language. */
+async function newDevice(): Promise<{ context: BrowserContext; page: Page }> {
+  const context = await browser!.newContext(phone);
+  const page = await context.newPage();
+  page.on('console', (message) => {
+    const text = message.text();
+    const offlineOnPurpose = text.includes('ERR_INTERNET_DISCONNECTED');
+    if (text.includes('Content Security Policy') || (message.type() === 'error' && !offlineOnPurpose)) {
+      problems.push(`console ${message.type()}: ${text} (${message.location().url})`);
+    }
+  });
+  page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
+  return { context, page };
+}
+
+/** Violations axe rates serious or critical, as "rule: target" lines. */
+async function seriousViolations(page: Page): Promise<string[]> {
+  const results = await new AxeBuilder({ page }).analyze();
+  return results.violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .flatMap((v) => v.nodes.map((n) => `${v.id} (${v.impact}): ${n.target.join(' ')}`));
+}
+
+const heading = (page: Page) => page.getByRole('heading', { level: 1 });
+
+/** One SurveyJS question, found by a part of its title. */
+const question = (page: Page, title: string): Locator => page.locator('.sd-question').filter({ has: page.locator('.sd-question__title', { hasText: title }) });
+
+/** SurveyJS hides the real radio and checkbox inputs: respondents tap the option's text. */
+async function choose(page: Page, questionTitle: string, option: string) {
+  await question(page, questionTitle).getByText(option, { exact: true }).click();
+}
+
+async function next(page: Page) {
+  await page.getByRole('button', { name: 'Weiter' }).click();
+}
+
+beforeAll(async () => {
+  const port = await freePort();
+  baseUrl = `http://localhost:${port}`;
+  dataDir = await mkdtemp(path.join(tmpdir(), 'bilanz-e2e-answer-'));
+  server = startServer(
+    {
+      PORT: String(port),
+      BILANZ_DATA_DIR: dataDir,
+      BILANZ_EXAMPLE: 'false',
+      BILANZ_ADMIN_EMAIL: admin.email,
+      BILANZ_ADMIN_PASSWORD: admin.password,
+      DATABASE_URL: undefined,
+    },
+    'dist/api/src/main.js',
+  );
+  await waitForHealth(baseUrl);
+
+  await expectStatus(api('POST', '/auth/login', admin), 200);
+  await expectStatus(api('POST', '/workspaces', { slug: ws, name: 'Netzwerk' }), 201);
+  await expectStatus(api('POST', `/workspaces/${ws}/questionnaires`, { slug: 'mitglieder', template: 'mitgliederumfrage' }), 201);
+  await expectStatus(api('POST', `/workspaces/${ws}/questionnaires/mitglieder/publish`, {}), 201);
+  wave = (await expectStatus(
+    api('POST', `/workspaces/${ws}/waves`, { questionnaire: 'mitglieder', version: 1, title: 'Mitgliederbefragung 2015', access: 'link' }),
+    201,
+  )) as { id: string; key: string };
+
+  browser = await chromium.launch({
+    executablePath: '/usr/bin/chromium',
+    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-quic', '--no-first-run'],
+  });
+});
+
+afterAll(async () => {
+  await browser?.close();
+  if (server) {
+    const timer = setTimeout(() => server?.child.kill('SIGKILL'), 10_000);
+    await server.stop();
+    clearTimeout(timer);
+  }
+  if (dataDir) await rm(dataDir, { recursive: true, force: true });
+});
+
+describe('answering the member survey on a phone', () => {
+  let first: { context: BrowserContext; page: Page };
+
+  it('shows the German privacy notice before the first question, without serious accessibility problems', async () => {
+    first = await newDevice();
+    const { page } = first;
+    await page.goto(`${baseUrl}/s/${wave.key}`);
+    await expect.poll(() => heading(page).textContent()).toBe('Zwei Jahre Stadtteilvernetzer – wie geht es weiter?');
+    expect(await page.locator('html').getAttribute('lang')).toBe('de');
+    await page.getByRole('heading', { name: 'Datenschutz', level: 2 }).waitFor();
+    await page.getByText('Diese Befragung führt „Netzwerk“ mit Bilanz durch.').waitFor();
+    await page.getByText('Sie ist anonym:', { exact: false }).waitFor();
+    expect(await page.locator('.sd-question').count()).toBe(0);
+    expect(await seriousViolations(page)).toEqual([]);
+  });
+
+  it('starts with the focus on the first question, and passes axe there too', async () => {
+    const { page } = first;
+    await page.getByRole('button', { name: 'Los geht’s' }).click();
+    await question(page, 'Aus welchem Bereich kommst du?').waitFor();
+    await expect
+      .poll(() => page.evaluate(() => document.activeElement?.closest('.sd-question')?.getAttribute('data-name') ?? null))
+      .toBe('sector');
+    // The progress bar is there (the definition asks for it).
+    expect(await page.locator('.sd-progress-buttons, .sd-progress').count()).toBeGreaterThan(0);
+    expect(await seriousViolations(page)).toEqual([]);
+  });
+
+  it('answers the first page, goes on and autosaves', async () => {
+    const { page } = first;
+    await choose(page, 'Aus welchem Bereich kommst du?', 'Gemeinnützig (z. B. Verein, freier Träger, Stiftung)');
+    await question(page, 'Seit wann bist du bei den Stadtteilvernetzern dabei?').locator('.sd-dropdown').click();
+    await page.getByRole('option', { name: 'Seit 2014' }).click();
+    await choose(page, 'In welchen Stadtbezirken bist du aktiv?', 'Mitte');
+    await choose(page, 'In welchen Stadtbezirken bist du aktiv?', 'West');
+    await choose(page, 'Wie oft bist du bei unseren Treffen dabei', 'Oft');
+    await next(page);
+    await question(page, 'Wie wertvoll sind diese Angebote des Netzwerks für dich?').waitFor();
+    await page.getByText('Deine bisherigen Antworten sind gespeichert.').waitFor();
+
+    const stored = await page.evaluate((key) => localStorage.getItem(`bilanz.answer.${key}`), wave.key);
+    expect(JSON.parse(stored ?? 'null')).toMatchObject({ pageNo: 1, locale: 'de', data: { sector: 'nonprofit', memberSince: 2014, participation: 'often' } });
+
+    await page.getByText('Später oder auf einem anderen Gerät weitermachen').click();
+    resumeLink = await page.getByLabel('Link zum Weitermachen').inputValue();
+    expect(resumeLink).toMatch(new RegExp(`^${baseUrl}/s/${wave.key}#resume=[0-9a-f-]{36}$`));
+  });
+
+  it('continues on a second device from the resume link and completes the survey', async () => {
+    const { context, page } = await newDevice();
+    await page.goto(resumeLink);
+    await page.getByText('Deine bisherigen Antworten sind wiederhergestellt.', { exact: false }).waitFor();
+    // The response id is a secret of the respondent: it leaves the address bar.
+    await expect.poll(() => new URL(page.url()).hash).toBe('');
+    await page.getByRole('button', { name: 'Weitermachen' }).click();
+
+    const sector = question(page, 'Aus welchem Bereich kommst du?');
+    await sector.waitFor();
+    await expect.poll(() => sector.getByRole('radio', { name: /Gemeinnützig/ }).isChecked()).toBe(true);
+    expect(await question(page, 'In welchen Stadtbezirken bist du aktiv?').getByRole('checkbox', { name: 'West' }).isChecked()).toBe(true);
+    await next(page);
+
+    // Formats: one row of the matrix.
+    const formats = question(page, 'Wie wertvoll sind diese Angebote des Netzwerks für dich?');
+    await formats.waitFor();
+    await next(page);
+
+    await question(page, 'Was machen die Stadtteilvernetzer aus deiner Sicht richtig gut?').locator('textarea').fill('Die Stadtteilbesuche.');
+    await next(page);
+
+    await choose(page, 'Was sollten wir in den nächsten Jahren angehen?', 'Mehr Stadtteilbesuche');
+    await next(page);
+
+    await choose(page, 'neue Kontakte geknüpft', 'Ja');
+    await choose(page, 'gemeinsames Projekt entstanden', 'Ja');
+    await question(page, 'Magst du kurz erzählen, worum es dabei geht?').locator('textarea').fill('Ein Repair-Café.');
+    await choose(page, 'etwas von einem anderen Mitglied nutzen können', 'Nein');
+    await choose(page, 'Wissen oder Ideen aus dem Netzwerk', 'Nein');
+    await next(page);
+
+    // On a phone, SurveyJS shows the 0–10 scale as a list to pick from.
+    await question(page, 'Wie wahrscheinlich ist es, dass du anderen empfiehlst').getByRole('combobox').click();
+    await page.getByRole('option', { name: '8', exact: true }).click();
+    await page.getByRole('button', { name: 'Abschicken' }).click();
+
+    await page.getByText('Vielen Dank fürs Mitmachen!').waitFor();
+    await page.getByText('Du kannst diese Seite jetzt schließen.').waitFor();
+    expect(await page.evaluate((key) => localStorage.getItem(`bilanz.answer.${key}`), wave.key)).toBeNull();
+    await context.close();
+  });
+
+  it('counts exactly one complete response and no partial one', async () => {
+    const { body } = await api<{ wave: { responses: { complete: number; partial: number } } }>('GET', `/workspaces/${ws}/waves/${wave.id}`);
+    expect(body.wave.responses).toEqual({ complete: 1, partial: 0 });
+    await first.context.close();
+  });
+
+  it('switches the survey to English', async () => {
+    const { context, page } = await newDevice();
+    await page.goto(`${baseUrl}/s/${wave.key}`);
+    await page.getByRole('heading', { name: 'Datenschutz', level: 2 }).waitFor();
+    await page.getByRole('button', { name: 'English' }).click();
+    await expect.poll(() => heading(page).textContent()).toBe('Two years of Stadtteilvernetzer – where do we go from here?');
+    await page.getByRole('heading', { name: 'Privacy', level: 2 }).waitFor();
+    await page.getByText('It is anonymous:', { exact: false }).waitFor();
+    await page.getByRole('button', { name: 'Start' }).click();
+    await question(page, 'Which sector do you work in?').waitFor();
+    await page.getByRole('button', { name: 'Next' }).waitFor();
+    await context.close();
+  });
+
+  it('keeps the answers on the device while the connection is gone, and saves them when it is back', async () => {
+    const { context, page } = await newDevice();
+    await page.goto(`${baseUrl}/s/${wave.key}`);
+    await page.getByRole('button', { name: 'Los geht’s' }).click();
+    // Offline: requests fail without an answer (Chromium logs each as a console error, which is expected here).
+    await page.route('**/api/v1/public/waves/*/responses', (route) => route.abort('internetdisconnected'));
+    await choose(page, 'Aus welchem Bereich kommst du?', 'Städtisch (z. B. Bezirksamt, Stadtverwaltung, städtische Einrichtung)');
+    await page.getByText('Gerade gibt es keine Verbindung.', { exact: false }).waitFor();
+    const stored = await page.evaluate((key) => localStorage.getItem(`bilanz.answer.${key}`), wave.key);
+    expect(JSON.parse(stored ?? 'null')).toMatchObject({ data: { sector: 'municipal' } });
+
+    await page.unroute('**/api/v1/public/waves/*/responses');
+    await page.getByRole('button', { name: 'Jetzt noch einmal versuchen' }).click();
+    await page.getByText('Deine bisherigen Antworten sind gespeichert.').waitFor();
+    await context.close();
+  });
+
+  it('logged no console errors and no CSP violations', () => {
+    expect(problems).toEqual([]);
+  });
+});

@@ -1,0 +1,83 @@
+import { useQuery } from '@tanstack/react-query';
+import { ApiError, request, segment } from './client';
+
+// The answering page's side of the API (DESIGN.md §4, "Answering"): no account, only the wave's key.
+
+export type AnswerLocale = 'de' | 'en';
+export type AnswerData = Record<string, unknown>;
+
+export interface PublicWave {
+  title: string;
+  /** SurveyJS JSON of the wave's published version. */
+  definition: Record<string, unknown>;
+  anonymous: boolean;
+  access: 'link' | 'invitation';
+  privacyNotice: Record<AnswerLocale, string>;
+  status: 'open' | 'closed' | 'not_open';
+}
+
+export interface SubmitResponseBody {
+  id: string;
+  data: AnswerData;
+  status: 'partial' | 'complete';
+  locale?: AnswerLocale;
+  token?: string;
+}
+
+export interface PartialResponse {
+  id: string;
+  status: 'partial';
+  data: AnswerData;
+  locale: AnswerLocale | null;
+}
+
+/** One answer the server refused (422 `validation_failed`), in the respondent's language. */
+export interface AnswerProblem {
+  question: string;
+  message: string;
+}
+
+const wavePath = (key: string) => `/public/waves/${segment(key)}`;
+
+/** API answers are final for the answering page; only a lost connection is worth another try. */
+const retryOnlyNetwork = (failureCount: number, error: Error) => !(error instanceof ApiError) && failureCount < 2;
+
+export function usePublicWave(key: string) {
+  return useQuery({
+    queryKey: ['public-wave', key],
+    queryFn: () => request<PublicWave>('GET', wavePath(key)),
+    retry: retryOnlyNetwork,
+    // A published version never changes; refetching mid-survey would only risk a reset.
+    staleTime: Infinity,
+    refetchOnWindowFocus: false,
+  });
+}
+
+/** A partial response saved earlier, for `#resume=<id>` links. */
+export function usePartialResponse(key: string, id: string | null) {
+  return useQuery({
+    queryKey: ['public-wave', key, 'response', id],
+    queryFn: () => request<PartialResponse>('GET', `${wavePath(key)}/responses/${segment(id ?? '')}`),
+    enabled: id !== null,
+    retry: retryOnlyNetwork,
+    staleTime: Infinity,
+    gcTime: 0,
+    refetchOnWindowFocus: false,
+  });
+}
+
+/** Exchanges an invitation link's token for an HttpOnly cookie scoped to this wave. */
+export const acceptInvitation = (key: string, token: string) => request<void>('POST', `${wavePath(key)}/invitation`, { token });
+
+/** Stores a response; the same body again is answered 200 without storing anything twice. */
+export const submitResponse = (key: string, body: SubmitResponseBody) =>
+  request<{ id: string; status: string }>('POST', `${wavePath(key)}/responses`, body);
+
+/** The server's per-question messages of a 422, or null for any other error. */
+export function answerProblems(error: unknown): AnswerProblem[] | null {
+  if (!(error instanceof ApiError) || error.status !== 422 || !Array.isArray(error.details)) return null;
+  return error.details.filter(
+    (d): d is AnswerProblem =>
+      typeof d === 'object' && d !== null && typeof (d as AnswerProblem).question === 'string' && typeof (d as AnswerProblem).message === 'string',
+  );
+}

@@ -1,0 +1,401 @@
+import { lazy, Suspense, useCallback, useEffect, useRef, useState } from 'react';
+import { useLocation, useNavigate, useParams } from 'react-router';
+import { useTranslation } from 'react-i18next';
+import { useQuery } from '@tanstack/react-query';
+import { ApiError, NetworkError } from '../../api/client';
+import {
+  acceptInvitation,
+  answerProblems,
+  usePartialResponse,
+  usePublicWave,
+  type AnswerData,
+  type AnswerLocale,
+  type AnswerProblem,
+  type PublicWave,
+  type SubmitResponseBody,
+} from '../../api/public';
+import { ConfirmButton } from '../../components/ConfirmButton';
+import { CopyField } from '../../components/CopyField';
+import { LanguageSwitch } from '../../components/LanguageSwitch';
+import { PageHeading } from '../../components/PageHeading';
+import { ErrorAlert, errorText, Loading } from '../../components/Status';
+import { ResponseSender, type SendStatus } from './sender';
+import { forgetAnswers, loadAnswers, newResponseId, storeAnswers } from './storage';
+import { localText, paragraphs } from './texts';
+
+const SurveyRunner = lazy(() => import('./SurveyRunner'));
+
+/** Autosave waits this long after the last change. */
+const AUTOSAVE_DELAY_MS = 1000;
+
+/** What the link's fragment carried: an invitation token and/or a response to continue. */
+interface Fragment {
+  invitation: string | null;
+  resume: string | null;
+  /** Counts the links opened in this page, so that a new one starts afresh. */
+  generation: number;
+}
+
+const readFragment = (hash: string, generation: number): Fragment => {
+  const params = new URLSearchParams(hash.slice(1));
+  return { invitation: params.get('invitation') || null, resume: params.get('resume') || null, generation };
+};
+
+/**
+ * Reads the fragment and removes it from the address bar, so that tokens
+ * and resume ids stay out of the history, bookmarks and screenshots.
+ */
+function useAnswerFragment(): Fragment {
+  const location = useLocation();
+  const navigate = useNavigate();
+  const [fragment, setFragment] = useState<Fragment>(() => readFragment(location.hash, 0));
+  const handled = useRef(location.hash);
+  useEffect(() => {
+    if (!location.hash) {
+      handled.current = '';
+      return;
+    }
+    // The first fragment was read above; another one is a new link opened in this page.
+    if (location.hash !== handled.current) {
+      handled.current = location.hash;
+      setFragment((previous) => readFragment(location.hash, previous.generation + 1));
+    }
+    void navigate({ pathname: location.pathname, search: location.search }, { replace: true });
+  }, [location, navigate]);
+  return fragment;
+}
+
+const currentLocale = (language: string | undefined): AnswerLocale => (language === 'de' ? 'de' : 'en');
+
+/** `/s/:key`: a wave's public answering page, phone first, without the app's navigation. */
+export function AnswerPage() {
+  const { t } = useTranslation();
+  const waveKey = useParams().key ?? '';
+  const fragment = useAnswerFragment();
+  const wave = usePublicWave(waveKey);
+
+  useEffect(() => {
+    // Fetch the survey renderer while the respondent reads the privacy notice.
+    if (wave.data) void import('./SurveyRunner');
+  }, [wave.data]);
+
+  return (
+    <div className="answer-layout">
+      <a
+        className="skip-link"
+        href="#main"
+        onClick={(event) => {
+          event.preventDefault();
+          document.getElementById('main')?.focus();
+        }}
+      >
+        {t('shell.skipToContent')}
+      </a>
+      <header className="answer-header">
+        <span className="answer-brand">{t('shell.productName')}</span>
+        <LanguageSwitch />
+      </header>
+      <main id="main" tabIndex={-1} className="answer-page">
+        {wave.isPending ? (
+          <Loading />
+        ) : wave.isError ? (
+          <WaveUnavailable error={wave.error} retry={() => void wave.refetch()} />
+        ) : (
+          <Answering key={fragment.generation} waveKey={waveKey} wave={wave.data} fragment={fragment} />
+        )}
+      </main>
+    </div>
+  );
+}
+
+/** Unknown link, closed or not yet open: the server's message says which and when. */
+function WaveUnavailable({ error, retry }: { error: unknown; retry: () => void }) {
+  const { t, i18n } = useTranslation();
+  const language = i18n.resolvedLanguage;
+  const firstRender = useRef(true);
+
+  // The server's message comes in the language of the request: ask again after a switch.
+  useEffect(() => {
+    if (firstRender.current) firstRender.current = false;
+    else retry();
+  }, [language]);
+
+  const status = error instanceof ApiError ? error.status : null;
+  const code = error instanceof ApiError ? error.code : null;
+  const unknown = status === 404 || status === 400;
+  const title = unknown
+    ? t('answer.unavailable.notFoundTitle')
+    : code === 'wave_closed'
+      ? t('answer.unavailable.closedTitle')
+      : code === 'wave_not_open'
+        ? t('answer.unavailable.notOpenTitle')
+        : t('errors.title');
+  // A malformed key gets a technical 400 message; say it in plain words.
+  const message = status === 400 ? t('answer.unavailable.notFoundText') : errorText(error, t);
+
+  return (
+    <div className="answer-message">
+      <PageHeading title={title} />
+      <p>{message}</p>
+      {code === 'wave_not_open' && <p>{t('answer.unavailable.notOpenHint')}</p>}
+      {error instanceof NetworkError && (
+        <button type="button" onClick={retry}>
+          {t('answer.retry')}
+        </button>
+      )}
+    </div>
+  );
+}
+
+/** Exchanges the invitation token for the wave's cookie; true once accepted. */
+function useInvitationExchange(waveKey: string, token: string | null) {
+  return useQuery({
+    queryKey: ['public-wave', waveKey, 'invitation', token],
+    queryFn: async () => {
+      await acceptInvitation(waveKey, token ?? '');
+      return true;
+    },
+    enabled: token !== null,
+    retry: (failureCount, error) => error instanceof NetworkError && failureCount < 2,
+    staleTime: Infinity,
+    refetchOnWindowFocus: false,
+  });
+}
+
+interface Session {
+  id: string;
+  data: AnswerData | null;
+  pageNo: number | null;
+}
+
+type Stage = 'intro' | 'survey' | 'done';
+
+function Answering({ waveKey, wave, fragment }: { waveKey: string; wave: PublicWave; fragment: Fragment }) {
+  const { t, i18n } = useTranslation();
+  const locale = currentLocale(i18n.resolvedLanguage);
+  const title = localText(wave.definition.title, locale) || wave.title;
+  const description = localText(wave.definition.description, locale);
+
+  const [local] = useState(() => loadAnswers(waveKey));
+  const token = fragment.invitation ?? local?.token ?? null;
+  const invitation = useInvitationExchange(waveKey, fragment.invitation);
+  const remote = usePartialResponse(waveKey, fragment.resume);
+  const [discarded, setDiscarded] = useState(false);
+  const restored: (Session & { locale: AnswerLocale | null; onServer: boolean }) | null = discarded
+    ? null
+    : remote.data
+      ? { id: remote.data.id, data: remote.data.data, pageNo: null, locale: remote.data.locale, onServer: true }
+      : local
+        ? { ...local, onServer: false }
+        : null;
+
+  const [stage, setStage] = useState<Stage>('intro');
+  const [session, setSession] = useState<Session | null>(null);
+  const [status, setStatus] = useState<SendStatus>({ kind: 'idle' });
+  const [onServer, setOnServer] = useState(false);
+  const [problems, setProblems] = useState<AnswerProblem[]>([]);
+  const [failure, setFailure] = useState<unknown>(null);
+  const senderRef = useRef<ResponseSender | null>(null);
+
+  // Continue in the language the answers were given in.
+  const restoredLocale = restored?.locale ?? null;
+  const localeApplied = useRef(false);
+  useEffect(() => {
+    if (localeApplied.current || !restoredLocale) return;
+    localeApplied.current = true;
+    if (restoredLocale !== currentLocale(i18n.resolvedLanguage)) void i18n.changeLanguage(restoredLocale);
+  }, [restoredLocale, i18n]);
+
+  const onStatus = useCallback((next: SendStatus) => {
+    setStatus(next);
+    if (next.kind === 'saved') {
+      setOnServer(true);
+      setFailure(null);
+    }
+    if (next.kind === 'failed') {
+      const found = answerProblems(next.error);
+      if (found) setProblems(found);
+      else setFailure(next.error);
+    }
+  }, []);
+
+  const sessionId = session?.id;
+  useEffect(() => {
+    if (!sessionId) return;
+    const sender = new ResponseSender(waveKey, onStatus);
+    senderRef.current = sender;
+    // Phones drop background tabs: save before the page goes out of sight.
+    const onHide = () => {
+      if (document.visibilityState === 'hidden') sender.flush();
+    };
+    document.addEventListener('visibilitychange', onHide);
+    return () => {
+      document.removeEventListener('visibilitychange', onHide);
+      sender.dispose();
+      senderRef.current = null;
+    };
+  }, [sessionId, waveKey, onStatus]);
+
+  function start() {
+    setSession({ id: restored?.id ?? newResponseId(), data: restored?.data ?? null, pageNo: restored?.pageNo ?? null });
+    setOnServer(restored?.onServer ?? false);
+    setStage('survey');
+  }
+
+  function startOver() {
+    forgetAnswers(waveKey);
+    setDiscarded(true);
+  }
+
+  const body = (data: AnswerData, responseStatus: 'partial' | 'complete'): SubmitResponseBody => ({
+    id: session?.id ?? '',
+    data,
+    status: responseStatus,
+    locale,
+    ...(token && { token }),
+  });
+
+  function keepLocally(data: AnswerData, pageNo: number) {
+    if (!session) return;
+    storeAnswers(waveKey, { id: session.id, data, pageNo, locale, ...(token && { token }) });
+  }
+
+  function onChange(data: AnswerData, pageNo: number, urgent: boolean) {
+    keepLocally(data, pageNo);
+    senderRef.current?.savePartial(body(data, 'partial'), urgent ? 0 : AUTOSAVE_DELAY_MS);
+  }
+
+  async function onComplete(data: AnswerData): Promise<boolean> {
+    const sender = senderRef.current;
+    if (!sender) return false;
+    setProblems([]);
+    setFailure(null);
+    try {
+      await sender.complete(body(data, 'complete'));
+    } catch (error) {
+      const found = answerProblems(error);
+      if (found) setProblems(found);
+      else setFailure(error);
+      return false;
+    }
+    forgetAnswers(waveKey);
+    setStage('done');
+    return true;
+  }
+
+  if (invitation.error instanceof ApiError && invitation.error.status === 403) {
+    return (
+      <div className="answer-message">
+        <PageHeading title={t('answer.invitation.invalidTitle')} />
+        <p>{invitation.error.message}</p>
+        <p>{t('answer.invitation.invalidHint')}</p>
+      </div>
+    );
+  }
+  if (invitation.error instanceof ApiError && invitation.error.status === 410) {
+    return <WaveUnavailable error={invitation.error} retry={() => void invitation.refetch()} />;
+  }
+
+  const resumeUrl = session
+    ? `${window.location.origin}/s/${encodeURIComponent(waveKey)}#${new URLSearchParams({
+        resume: session.id,
+        ...(token && { invitation: token }),
+      }).toString()}`
+    : '';
+
+  return (
+    <>
+      <PageHeading title={title} />
+      {stage === 'intro' && (
+        <>
+          {description && paragraphs(description).map((p, i) => <p key={i} className="answer-lead">{p}</p>)}
+          {fragment.resume && remote.isPending ? (
+            <Loading />
+          ) : (
+            <>
+              <ErrorAlert error={remote.error} />
+              {restored && <p className="note">{t('answer.restored')}</p>}
+              <section className="answer-notice" aria-labelledby="answer-privacy-title">
+                <h2 id="answer-privacy-title">{t('answer.privacyTitle')}</h2>
+                {paragraphs(wave.privacyNotice[locale]).map((p, i) => (
+                  <p key={i}>{p}</p>
+                ))}
+              </section>
+              {invitation.isFetching && <p className="muted">{t('answer.invitation.checking')}</p>}
+              <ErrorAlert error={invitation.error} />
+              <div className="answer-start">
+                <button type="button" className="button-primary" disabled={invitation.isFetching || !!invitation.error} onClick={start}>
+                  {restored ? t('answer.continue') : t('answer.start')}
+                </button>
+                {restored && (
+                  <ConfirmButton
+                    label={t('answer.startOver')}
+                    question={t('answer.startOverQuestion')}
+                    confirmLabel={t('answer.startOverConfirm')}
+                    pending={false}
+                    onConfirm={startOver}
+                  />
+                )}
+              </div>
+            </>
+          )}
+        </>
+      )}
+      {stage !== 'intro' && session && (
+        <>
+          {stage === 'survey' && <ProgressNote status={status} onRetry={() => senderRef.current?.retryNow()} />}
+          {stage === 'survey' && <ErrorAlert error={failure} />}
+          <Suspense fallback={<Loading />}>
+            <SurveyRunner
+              definition={wave.definition}
+              locale={locale}
+              initialData={session.data}
+              initialPageNo={session.pageNo}
+              problems={problems}
+              onChange={onChange}
+              onComplete={onComplete}
+            />
+          </Suspense>
+          {stage === 'survey' && onServer && (
+            <details className="answer-resume">
+              <summary>{t('answer.resume.title')}</summary>
+              <p>{t('answer.resume.intro')}</p>
+              <p className="answer-resume-warning">{t('answer.resume.warning')}</p>
+              <CopyField label={t('answer.resume.label')} value={resumeUrl} />
+            </details>
+          )}
+          {stage === 'done' && <p className="muted answer-done">{t('answer.done')}</p>}
+        </>
+      )}
+    </>
+  );
+}
+
+/** Where the answers are: saving, saved, or waiting on this device for the connection. */
+function ProgressNote({ status, onRetry }: { status: SendStatus; onRetry: () => void }) {
+  const { t } = useTranslation();
+  const offline = status.kind === 'offline';
+  return (
+    <div className="answer-progress">
+      {/* Routine saving is shown, not announced: it happens after every answer. */}
+      <p className="answer-save-state" aria-live="off">
+        {status.kind === 'saving' ? t('answer.saving') : status.kind === 'saved' ? t('answer.saved') : ''}
+      </p>
+      <div role="status">
+        {status.kind === 'sending' && <p className="note">{t('answer.sending')}</p>}
+        {offline && (
+          <div className="answer-offline">
+            <p>
+              {status.completing
+                ? t('answer.offlineCompleting', { seconds: status.retryInSeconds })
+                : t('answer.offline', { seconds: status.retryInSeconds })}
+            </p>
+            <button type="button" onClick={onRetry}>
+              {t('answer.retryNow')}
+            </button>
+          </div>
+        )}
+      </div>
+    </div>
+  );
+}
