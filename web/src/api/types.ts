@@ -130,35 +130,14 @@ export interface VersionDetail {
 /** A choice, row or column value: text, number or true/false. */
 export type ChoiceValue = string | number | boolean | null;
 
-/** One change to a question; `locale` `default` is the definition's own language (German). */
-export type QuestionChange =
-  | { kind: 'title' | 'description'; locale: string }
-  | { kind: 'type'; from: string; to: string }
-  | { kind: 'input_type'; from: string; to: string }
-  | { kind: 'required'; from: boolean; to: boolean }
-  | { kind: 'visible_if'; from: string | null; to: string | null }
-  | { kind: 'choice_added'; value: ChoiceValue }
-  | { kind: 'choice_removed'; value: ChoiceValue }
-  | { kind: 'choice_relabelled'; value: ChoiceValue; locales: string[] }
-  | { kind: 'choice_reused'; value: ChoiceValue; from: string; to: string }
-  | { kind: 'other_changed'; from: boolean; to: boolean }
-  | { kind: 'rating_scale'; from: ChoiceValue[]; to: ChoiceValue[] }
-  | { kind: 'matrix_rows' | 'matrix_columns'; added: ChoiceValue[]; removed: ChoiceValue[]; relabelled: ChoiceValue[] };
-
-export interface ChangedQuestion {
-  name: string;
-  changes: QuestionChange[];
-  breaking: boolean;
-  reasons: string[];
-}
-
-export interface DefinitionDiff {
-  added: string[];
-  removed: string[];
-  moved: string[];
-  changed: ChangedQuestion[];
-  breaking: boolean;
-}
+/**
+ * The version diff, as the API computes it (house rule 5: web imports API types
+ * with `import type` only). Reasons arrive in the request's language.
+ */
+import type { ChangedQuestion as ApiChangedQuestion, DefinitionDiff as ApiDefinitionDiff, QuestionChange } from '../../../api/src/modules/questionnaires/diff';
+export type { QuestionChange };
+export type ChangedQuestion = Omit<ApiChangedQuestion, 'reasons'> & { reasons: string[] };
+export type DefinitionDiff = Omit<ApiDefinitionDiff, 'changed'> & { changed: ChangedQuestion[] };
 
 /** A `draft` or a version number, as the diff endpoint takes them. */
 export type VersionRef = number | 'draft';

@@ -1,4 +1,4 @@
-import type { ChoiceValue, QuestionChange } from '../api/types.js';
+import type { QuestionChange } from '../api/types.js';
 
 /**
  * Readable sentences for the API's version diff. Pure: each change becomes
@@ -50,8 +50,9 @@ export interface DiffSentence {
 /** How to name a language of a text (`default` is the definition's own language). */
 export type LanguageName = (locale: string) => string;
 
-const show = (value: ChoiceValue): string => (value === null ? '' : String(value));
-const list = (values: ChoiceValue[]): string => values.map(show).join(', ');
+/** Values are texts, numbers or booleans in valid definitions; anything else is shown as JSON. */
+const show = (value: unknown): string => (value === null ? '' : typeof value === 'object' ? JSON.stringify(value) : String(value));
+const list = (values: unknown[]): string => values.map(show).join(', ');
 const sentence = (name: SentenceName, values: SentenceValues = {}, breaking = false): DiffSentence => ({
   key: `designer.diff.change.${name}`,
   values,
