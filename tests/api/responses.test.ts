@@ -171,6 +171,10 @@ describe('invitation waves', () => {
     const reuse = await browser.post(`/api/v1/public/waves/${wave.key}/responses`).send({ id: crypto.randomUUID(), status: 'complete', data: validAnswers });
     expect(reuse.status).toBe(409);
     expect((await post(wave.key, { id: crypto.randomUUID(), status: 'complete', data: validAnswers, token: second!.token })).status).toBe(201);
+    // A used invitation is refused already when it is exchanged for a cookie.
+    const usedExchange = await request(ctx.app).post(`/api/v1/public/waves/${wave.key}/invitation`).send({ token: first!.token });
+    expect(usedExchange.status).toBe(409);
+    expect((await request(ctx.app).post(`/api/v1/public/waves/${wave.key}/invitation`).send({ token: 'not-a-token' })).status).toBe(403);
 
     const list = await agent.get(`${base}/waves/${wave.id}/invitations`);
     expect(list.body.invitations.map((i: { label: string; usedOn: string | null }) => [i.label, i.usedOn !== null]).sort()).toEqual([

@@ -81,6 +81,7 @@ describe('waves', () => {
     const notice = { de: 'Eigener Hinweis.', en: 'Own notice.' };
     const res = await agent.patch(`${base}/waves/${wave.id}`).send({ privacyNotice: notice });
     expect(res.body.wave).toMatchObject({ privacyNotice: notice, privacyNoticeCustom: true });
+    expect(res.body.wave.defaultPrivacyNotice.de).toContain('anonym');
     expect((await request(ctx.app).get(`/api/v1/public/waves/${wave.key}`)).body.privacyNotice).toEqual(notice);
     expect((await agent.patch(`${base}/waves/${wave.id}`).send({ privacyNotice: { de: 'nur deutsch' } })).status).toBe(400);
   });

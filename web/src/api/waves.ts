@@ -31,6 +31,8 @@ export interface Wave {
   /** The text respondents see: the custom one or the default. */
   privacyNotice: PrivacyNotice;
   privacyNoticeCustom: boolean;
+  /** The text the wave would show without its own notice. */
+  defaultPrivacyNotice: { de: string; en: string };
   createdAt: string;
 }
 

@@ -226,6 +226,7 @@ export const de: Messages = {
       useDefault: 'Standardtext verwenden',
       useDefaultQuestion: 'Deinen Text durch den Standardtext ersetzen?',
       useDefaultConfirm: 'Ja, Standardtext verwenden',
+      defaultText: 'Der Standardtext für diese Welle',
       defaultRestored: 'Die Antwortenden sehen jetzt den Standardtext.',
     },
     invitations: {

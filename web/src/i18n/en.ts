@@ -224,6 +224,7 @@ export const en = {
       useDefault: 'Use the default text',
       useDefaultQuestion: 'Replace your text with the default text?',
       useDefaultConfirm: 'Yes, use the default',
+      defaultText: 'The default text for this wave',
       defaultRestored: 'Respondents now see the default text.',
     },
     invitations: {

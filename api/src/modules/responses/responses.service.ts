@@ -113,11 +113,13 @@ export async function publicWave(db: Knex, cache: VersionCache, key: string) {
   };
 }
 
-/** Checks an invitation token for this wave; returns the invitation's id. */
-export async function checkInvitation(db: Knex, key: string, token: string | undefined): Promise<string> {
+/** Checks an invitation token for this wave before it is exchanged for a cookie: valid and not yet used. */
+export async function checkInvitation(db: Knex, key: string, token: string): Promise<void> {
   const { wave } = await loadWave(db, key);
   assertOpen(wave);
-  return resolveInvitation(db, wave, token);
+  const inv = await waves.findInvitationByHash(db, wave.id, hashToken(token));
+  if (!inv) throw new ForbiddenError('invalid_token', text('This invitation link is not valid for this survey.', 'Dieser Einladungslink gilt nicht für diese Befragung.'));
+  if (inv.used_on) throw new ConflictError('conflict', text('This invitation has already been used to answer.', 'Mit dieser Einladung wurde schon geantwortet.'));
 }
 
 async function resolveInvitation(db: Knex, wave: Pick<WaveRow, 'id'>, token: string | undefined): Promise<string> {

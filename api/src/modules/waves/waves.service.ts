@@ -29,9 +29,12 @@ export function waveState(wave: WaveRow, now = new Date()): 'open' | 'closed' | 
   return 'open';
 }
 
+const defaultNoticeFor = (wave: WaveRow, ws: WorkspaceRow) =>
+  defaultPrivacyNotice({ anonymous: wave.anonymous, minGroupSize: ws.min_group_size, retentionDays: wave.retention_days, workspaceName: ws.name });
+
 /** The notice respondents see: the organiser's text, or the default for this wave's settings. */
 export function effectivePrivacyNotice(wave: WaveRow, ws: WorkspaceRow) {
-  return wave.privacy_notice ?? defaultPrivacyNotice({ anonymous: wave.anonymous, minGroupSize: ws.min_group_size, retentionDays: wave.retention_days, workspaceName: ws.name });
+  return wave.privacy_notice ?? defaultNoticeFor(wave, ws);
 }
 
 function view(wave: WaveRow, ws: WorkspaceRow, counts: repo.WaveCounts | undefined, publicUrl: string, slug: string) {
@@ -56,6 +59,7 @@ function view(wave: WaveRow, ws: WorkspaceRow, counts: repo.WaveCounts | undefin
     lastResponseOn: counts?.lastResponseOn ?? null,
     privacyNotice: effectivePrivacyNotice(wave, ws),
     privacyNoticeCustom: wave.privacy_notice !== null,
+    defaultPrivacyNotice: defaultNoticeFor(wave, ws),
     createdAt: wave.created_at,
   };
 }

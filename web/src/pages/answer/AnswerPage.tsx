@@ -323,8 +323,13 @@ function Answering({ waveKey, wave, fragment }: { waveKey: string; wave: PublicW
               </section>
               {invitation.isFetching && <p className="muted">{t('answer.invitation.checking')}</p>}
               <ErrorAlert error={invitation.error} />
+              {invitation.error instanceof NetworkError && !invitation.isFetching && (
+                <button type="button" onClick={() => void invitation.refetch()}>
+                  {t('answer.retry')}
+                </button>
+              )}
               <div className="answer-start">
-                <button type="button" className="button-primary" disabled={invitation.isFetching || !!invitation.error} onClick={start}>
+                <button type="button" className="button-primary" disabled={invitation.isFetching || invitation.isError} onClick={start}>
                   {restored ? t('answer.continue') : t('answer.start')}
                 </button>
                 {restored && (

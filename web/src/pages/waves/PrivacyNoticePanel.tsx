@@ -71,6 +71,19 @@ export function PrivacyNoticePanel({ ws, wave, editable }: { ws: string; wave: W
           </div>
         ))}
       </div>
+      {wave.privacyNoticeCustom && (
+        <details className="notice-default">
+          <summary>{t('waves.notice.defaultText')}</summary>
+          {(['de', 'en'] as const).map((language) => (
+            <div key={language} lang={language} className="answer-notice">
+              <h4>{languageNames[language]}</h4>
+              {paragraphs(wave.defaultPrivacyNotice[language]).map((p, i) => (
+                <p key={i}>{p}</p>
+              ))}
+            </div>
+          ))}
+        </details>
+      )}
       {editable && (
         <>
           <form key={formKey} ref={formRef} noValidate onSubmit={submit}>

@@ -40,10 +40,11 @@ export function WaveSettingsPage() {
     return (
       <>
         {back}
-        {query.error instanceof ApiError && query.error.status === 404 ? (
+        {query.error instanceof ApiError && (query.error.status === 404 || query.error.status === 400) ? (
+          // 400: not even a wave id; both mean there is no such wave here.
           <>
             <PageHeading title={t('notFound.title')} />
-            <p>{query.error.message}</p>
+            <p>{t('notFound.text')}</p>
           </>
         ) : (
           <PageError error={query.error} />
