@@ -1,10 +1,7 @@
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
 import { AxeBuilder } from '@axe-core/playwright';
-import { chromium, type Browser, type BrowserContext, type Locator, type Page } from 'playwright-core';
+import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { freePort, startServer, type ServerProcess } from '../helpers/server-process.js';
+import { launchChromium, problemLog, startBuiltServer, type BuiltServer } from './harness.js';
 
 // A member answers the network's member survey on a phone, in German: privacy
 // notice, autosave, the resume link on a second device, completion; all under
@@ -14,24 +11,14 @@ const admin = { email: 'orga@example.org', password: 'ein-langes-passwort' };
 const ws = 'netzwerk';
 const phone = { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true, locale: 'de-DE' } as const;
 
-let server: ServerProcess | undefined;
-let dataDir: string | undefined;
+let server: BuiltServer | undefined;
 let browser: Browser | undefined;
 let baseUrl: string;
 let sessionCookie = '';
 let wave: { id: string; key: string };
 let resumeLink = '';
-const problems: string[] = [];
-
-async function waitForHealth(url: string): Promise<void> {
-  const deadline = Date.now() + 60_000;
-  while (Date.now() < deadline) {
-    const status = await fetch(`${url}/healthz`).then((r) => r.status, () => 0);
-    if (status === 200) return;
-    await new Promise((r) => setTimeout(r, 200));
-  }
-  throw new Error(`/healthz did not answer 200 within 60 s; output:\n${server?.output() ?? ''}`);
-}
+// The offline test aborts requests on purpose; Chromium logs each as a console error.
+const log = problemLog((text) => text.includes('ERR_INTERNET_DISCONNECTED'));
 
 /** The API as an organiser's script would use it: JSON, with the session cookie. */
 async function api<T>(method: string, apiPath: string, body?: unknown): Promise<{ status: number; body: T }> {
@@ -55,15 +42,7 @@ async function expectStatus(call: Promise<{ status: number; body: unknown }>, st
 /** A new "device": its own cookies and storage, a phone's screen, German as the browser's language. */
 async function newDevice(): Promise<{ context: BrowserContext; page: Page }> {
   const context = await browser!.newContext(phone);
-  const page = await context.newPage();
-  page.on('console', (message) => {
-    const text = message.text();
-    const offlineOnPurpose = text.includes('ERR_INTERNET_DISCONNECTED');
-    if (text.includes('Content Security Policy') || (message.type() === 'error' && !offlineOnPurpose)) {
-      problems.push(`console ${message.type()}: ${text} (${message.location().url})`);
-    }
-  });
-  page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
+  const page = log.watch(await context.newPage());
   return { context, page };
 }
 
@@ -90,21 +69,8 @@ async function next(page: Page) {
 }
 
 beforeAll(async () => {
-  const port = await freePort();
-  baseUrl = `http://localhost:${port}`;
-  dataDir = await mkdtemp(path.join(tmpdir(), 'bilanz-e2e-answer-'));
-  server = startServer(
-    {
-      PORT: String(port),
-      BILANZ_DATA_DIR: dataDir,
-      BILANZ_EXAMPLE: 'false',
-      BILANZ_ADMIN_EMAIL: admin.email,
-      BILANZ_ADMIN_PASSWORD: admin.password,
-      DATABASE_URL: undefined,
-    },
-    'dist/api/src/main.js',
-  );
-  await waitForHealth(baseUrl);
+  server = await startBuiltServer({ admin });
+  baseUrl = server.baseUrl;
 
   await expectStatus(api('POST', '/auth/login', admin), 200);
   await expectStatus(api('POST', '/workspaces', { slug: ws, name: 'Netzwerk' }), 201);
@@ -115,20 +81,12 @@ beforeAll(async () => {
     201,
   )) as { id: string; key: string };
 
-  browser = await chromium.launch({
-    executablePath: '/usr/bin/chromium',
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-quic', '--no-first-run'],
-  });
+  browser = await launchChromium();
 });
 
 afterAll(async () => {
   await browser?.close();
-  if (server) {
-    const timer = setTimeout(() => server?.child.kill('SIGKILL'), 10_000);
-    await server.stop();
-    clearTimeout(timer);
-  }
-  if (dataDir) await rm(dataDir, { recursive: true, force: true });
+  await server?.stop();
 });
 
 describe('answering the member survey on a phone', () => {
@@ -260,6 +218,6 @@ describe('answering the member survey on a phone', () => {
   });
 
   it('logged no console errors and no CSP violations', () => {
-    expect(problems).toEqual([]);
+    expect(log.problems).toEqual([]);
   });
 });

@@ -1,70 +1,19 @@
-import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtemp, rm } from 'node:fs/promises';
-import { createServer } from 'node:net';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { chromium, type Browser, type Locator, type Page } from 'playwright-core';
+import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchChromium, problemLog, startBuiltServer, type BuiltServer } from './harness.js';
 
 // The questionnaire designer in a real browser against the built server, under
 // the production CSP: build a questionnaire in the structured editor, preview
 // it in both languages, publish it, make a breaking change and publish again.
 
-const repoRoot = fileURLToPath(new URL('../../', import.meta.url));
 const admin = { email: 'dana@example.org', password: 'ein-langes-passwort' };
 const ws = 'netz';
 const slug = 'mitglieder';
 
-let server: ChildProcess | undefined;
-let dataDir: string | undefined;
+let server: BuiltServer | undefined;
 let browser: Browser | undefined;
 let page: Page;
 let baseUrl: string;
-const problems: string[] = [];
-
-/** Asks the OS for a port nobody listens on. */
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = createServer();
-    probe.once('error', reject);
-    probe.listen(0, '127.0.0.1', () => {
-      const address = probe.address();
-      probe.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))));
-    });
-  });
-}
-
-/** Starts the built server with a first admin from the environment. */
-function startServer(port: number, dir: string): void {
-  const env: NodeJS.ProcessEnv = {
-    ...process.env,
-    PORT: String(port),
-    BILANZ_DATA_DIR: dir,
-    BILANZ_EXAMPLE: 'false',
-    BILANZ_ADMIN_EMAIL: admin.email,
-    BILANZ_ADMIN_PASSWORD: admin.password,
-  };
-  delete env.DATABASE_URL;
-  let output = '';
-  const child = spawn(process.execPath, ['dist/api/src/main.js'], { cwd: repoRoot, env, stdio: ['ignore', 'pipe', 'pipe'] });
-  child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
-  child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
-  child.once('exit', (code) => {
-    if (code !== 0 && code !== null) problems.push(`server exited with ${code}; output:\n${output}`);
-  });
-  server = child;
-}
-
-async function waitForHealth(url: string): Promise<void> {
-  const deadline = Date.now() + 60_000;
-  while (Date.now() < deadline) {
-    const status = await fetch(`${url}/healthz`).then((r) => r.status, () => 0);
-    if (status === 200) return;
-    await new Promise((r) => setTimeout(r, 200));
-  }
-  throw new Error('/healthz did not answer 200 within 60 s');
-}
 
 /** 4xx answers the app expects and handles: "not logged in yet" and the deliberately invalid draft. */
 function isExpectedRejection(text: string, url: string): boolean {
@@ -73,6 +22,8 @@ function isExpectedRejection(text: string, url: string): boolean {
     (text.includes('status of 422') && url.endsWith(`/questionnaires/${slug}/draft`))
   );
 }
+
+const log = problemLog(isExpectedRejection);
 
 const heading = () => page.getByRole('heading', { level: 1 });
 const card = (name: string): Locator => page.locator(`#element-${name}`);
@@ -93,47 +44,23 @@ async function addElement(typeLabel: string, name: string): Promise<Locator> {
 }
 
 beforeAll(async () => {
-  const port = await freePort();
-  dataDir = await mkdtemp(path.join(tmpdir(), 'bilanz-e2e-designer-'));
-  baseUrl = `http://127.0.0.1:${port}`;
-  startServer(port, dataDir);
-  await waitForHealth(baseUrl);
+  server = await startBuiltServer({ admin, host: '127.0.0.1' });
+  baseUrl = server.baseUrl;
+  // A server that crashes mid-test fails the final check, with its output.
+  const { output } = server.server;
+  void server.server.exited.then((code) => {
+    if (code !== 0 && code !== null) log.problems.push(`server exited with ${code}; output:\n${output()}`);
+  });
 
-  browser = await chromium.launch({
-    executablePath: '/usr/bin/chromium',
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--disable-quic',
-      '--no-first-run',
-    ],
-  });
+  browser = await launchChromium();
   const context = await browser.newContext({ locale: 'de-DE', viewport: { width: 1280, height: 900 } });
-  page = await context.newPage();
+  page = log.watch(await context.newPage());
   page.setDefaultTimeout(15_000);
-  page.on('console', (message) => {
-    const text = message.text();
-    const isCspViolation = text.includes('Content Security Policy');
-    if (isCspViolation || (message.type() === 'error' && !isExpectedRejection(text, message.location().url))) {
-      problems.push(`console ${message.type()}: ${text} (${message.location().url})`);
-    }
-  });
-  page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
 });
 
 afterAll(async () => {
   await browser?.close();
-  if (server && server.exitCode === null) {
-    const exited = new Promise((resolve) => server?.once('exit', resolve));
-    server.kill('SIGTERM');
-    const timer = setTimeout(() => server?.kill('SIGKILL'), 10_000);
-    await exited;
-    clearTimeout(timer);
-  }
-  if (dataDir) await rm(dataDir, { recursive: true, force: true });
+  await server?.stop();
 });
 
 describe('questionnaire designer in the browser', () => {
@@ -299,6 +226,6 @@ describe('questionnaire designer in the browser', () => {
   });
 
   it('logged no console errors and no CSP violations', () => {
-    expect(problems).toEqual([]);
+    expect(log.problems).toEqual([]);
   });
 });

@@ -1,73 +1,17 @@
-import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtemp, rm } from 'node:fs/promises';
-import { createServer } from 'node:net';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchChromium, problemLog, startBuiltServer, type BuiltServer } from './harness.js';
 
 // First run in a real browser against the built server: setup link, workspace,
 // logout, login, language switch, all under the production CSP.
 
-const repoRoot = fileURLToPath(new URL('../../', import.meta.url));
 const admin = { name: 'Alex Admin', email: 'alex@example.org', password: 'ein-langes-passwort' };
 
-let server: ChildProcess | undefined;
-let dataDir: string | undefined;
+let server: BuiltServer | undefined;
 let browser: Browser | undefined;
 let page: Page;
 let baseUrl: string;
 let setupUrl: string;
-const problems: string[] = [];
-
-/** Asks the OS for a port nobody listens on. */
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = createServer();
-    probe.once('error', reject);
-    probe.listen(0, '127.0.0.1', () => {
-      const address = probe.address();
-      probe.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))));
-    });
-  });
-}
-
-/** Starts the built server and resolves with the setup link it prints. */
-function startServer(port: number, dir: string): Promise<string> {
-  const env: NodeJS.ProcessEnv = { ...process.env, PORT: String(port), BILANZ_DATA_DIR: dir, BILANZ_EXAMPLE: 'false' };
-  delete env.DATABASE_URL;
-  const child = spawn(process.execPath, ['dist/api/src/main.js'], { cwd: repoRoot, env, stdio: ['ignore', 'pipe', 'pipe'] });
-  server = child;
-  let output = '';
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`no setup link within 60 s; output:\n${output}`)), 60_000);
-    const onData = (chunk: Buffer) => {
-      output += chunk.toString();
-      const link = /https?:\/\/[^\s"']+\/setup#token=[^\s"']+/.exec(output)?.[0];
-      if (link) {
-        clearTimeout(timer);
-        resolve(link);
-      }
-    };
-    child.stdout?.on('data', onData);
-    child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
-    child.once('exit', (code) => {
-      clearTimeout(timer);
-      reject(new Error(`server exited with ${code}; output:\n${output}`));
-    });
-  });
-}
-
-async function waitForHealth(url: string): Promise<void> {
-  const deadline = Date.now() + 30_000;
-  while (Date.now() < deadline) {
-    const status = await fetch(`${url}/healthz`).then((r) => r.status, () => 0);
-    if (status === 200) return;
-    await new Promise((r) => setTimeout(r, 200));
-  }
-  throw new Error('/healthz did not answer 200 within 30 s');
-}
 
 /**
  * Chromium logs every 4xx response as a console error. These are the answers
@@ -80,49 +24,25 @@ function isExpectedRejection(text: string, url: string): boolean {
   );
 }
 
+const log = problemLog(isExpectedRejection);
+
 const heading = () => page.getByRole('heading', { level: 1 });
 
 beforeAll(async () => {
-  const port = await freePort();
-  dataDir = await mkdtemp(path.join(tmpdir(), 'bilanz-e2e-'));
-  setupUrl = await startServer(port, dataDir);
+  // No admin in the environment: the server prints a one-time setup link.
+  server = await startBuiltServer();
+  // The lookahead waits for the end of the line, so a token split across two chunks is never cut short.
+  setupUrl = (await server.server.waitFor(/https?:\/\/[^\s"']+\/setup#token=[^\s"']+(?=\s)/))[0];
   baseUrl = new URL(setupUrl).origin;
-  await waitForHealth(baseUrl);
 
-  browser = await chromium.launch({
-    executablePath: '/usr/bin/chromium',
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--disable-quic',
-      '--no-first-run',
-    ],
-  });
+  browser = await launchChromium();
   const context = await browser.newContext({ locale: 'de-DE' });
-  page = await context.newPage();
-  page.on('console', (message) => {
-    const text = message.text();
-    const isCspViolation = text.includes('Content Security Policy');
-    if (isCspViolation || (message.type() === 'error' && !isExpectedRejection(text, message.location().url))) {
-      problems.push(`console ${message.type()}: ${text} (${message.location().url})`);
-    }
-  });
-  page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
+  page = log.watch(await context.newPage());
 });
 
 afterAll(async () => {
   await browser?.close();
-  if (server && server.exitCode === null) {
-    const exited = new Promise((resolve) => server?.once('exit', resolve));
-    server.kill('SIGTERM');
-    const timer = setTimeout(() => server?.kill('SIGKILL'), 10_000);
-    await exited;
-    clearTimeout(timer);
-  }
-  if (dataDir) await rm(dataDir, { recursive: true, force: true });
+  await server?.stop();
 });
 
 describe('first run in the browser', () => {
@@ -187,6 +107,6 @@ describe('first run in the browser', () => {
   });
 
   it('logged no console errors and no CSP violations', () => {
-    expect(problems).toEqual([]);
+    expect(log.problems).toEqual([]);
   });
 });

@@ -134,7 +134,7 @@ export type ChoiceValue = string | number | boolean | null;
  * The version diff, as the API computes it (house rule 5: web imports API types
  * with `import type` only). Reasons arrive in the request's language.
  */
-import type { ChangedQuestion as ApiChangedQuestion, DefinitionDiff as ApiDefinitionDiff, QuestionChange } from '../../../api/src/modules/questionnaires/diff';
+import type { ChangedQuestion as ApiChangedQuestion, DefinitionDiff as ApiDefinitionDiff, QuestionChange } from '../../../api/src/modules/questionnaires/diff.js';
 export type { QuestionChange };
 export type ChangedQuestion = Omit<ApiChangedQuestion, 'reasons'> & { reasons: string[] };
 export type DefinitionDiff = Omit<ApiDefinitionDiff, 'changed'> & { changed: ChangedQuestion[] };

@@ -1,0 +1,121 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { freePort, startServer, type ServerProcess } from '../helpers/server-process.js';
+
+// Plumbing shared by the browser tests: the built server on a throwaway
+// embedded database, Debian's Chromium, and a log of what the page complained about.
+
+export type BuiltServer = {
+  baseUrl: string;
+  port: number;
+  dataDir: string;
+  server: ServerProcess;
+  /** Stops the server (SIGKILL if it has not exited within 10 s) and removes the data dir. */
+  stop(): Promise<void>;
+};
+
+/**
+ * Starts `dist/api/src/main.js` the way it runs in production, on a free port
+ * and a fresh temporary data dir, and resolves once `/healthz` answers 200.
+ * DATABASE_URL is removed so the embedded database is used even where the
+ * developer's shell points at a PostgreSQL; the example workspace is off so
+ * every test starts empty. Without `admin`, the server prints a setup link.
+ * `host` is the name the browser uses for the server.
+ */
+export async function startBuiltServer(
+  options: { admin?: { email: string; password: string }; env?: Record<string, string | undefined>; host?: string } = {},
+): Promise<BuiltServer> {
+  const port = await freePort();
+  const dataDir = await mkdtemp(path.join(tmpdir(), 'bilanz-e2e-'));
+  const server = startServer(
+    {
+      PORT: String(port),
+      BILANZ_DATA_DIR: dataDir,
+      BILANZ_EXAMPLE: 'false',
+      BILANZ_ADMIN_EMAIL: options.admin?.email,
+      BILANZ_ADMIN_PASSWORD: options.admin?.password,
+      DATABASE_URL: undefined,
+      ...options.env,
+    },
+    'dist/api/src/main.js',
+  );
+  const stop = async () => {
+    const timer = setTimeout(() => server.child.kill('SIGKILL'), 10_000);
+    await server.stop();
+    clearTimeout(timer);
+    await rm(dataDir, { recursive: true, force: true });
+  };
+  const baseUrl = `http://${options.host ?? 'localhost'}:${port}`;
+  try {
+    await waitForHealth(baseUrl, server);
+  } catch (error) {
+    await stop();
+    throw error;
+  }
+  return { baseUrl, port, dataDir, server, stop };
+}
+
+/** Polls `/healthz`: the port is open before the database is ready, so "listening" is not enough. */
+async function waitForHealth(baseUrl: string, server: ServerProcess, timeoutMs = 60_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    if (server.child.exitCode !== null) throw new Error(`server exited with ${server.child.exitCode}; output:\n${server.output()}`);
+    const status = await fetch(`${baseUrl}/healthz`).then((r) => r.status, () => 0);
+    if (status === 200) return;
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  throw new Error(`/healthz did not answer 200 within ${timeoutMs / 1000} s; output:\n${server.output()}`);
+}
+
+/**
+ * Debian's Chromium (playwright-core brings no browser of its own), without
+ * the sandbox (containers) and without the background traffic that would
+ * otherwise show up as noise or slow the tests down.
+ */
+export function launchChromium(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: '/usr/bin/chromium',
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--disable-quic',
+      '--no-first-run',
+    ],
+  });
+}
+
+export type ProblemLog = {
+  /** One line per console error, page error or CSP message; a test asserts it stays empty. */
+  problems: string[];
+  /** Starts collecting from a page; several pages may share one log. */
+  watch(page: Page): Page;
+};
+
+/**
+ * Collects what a page complains about. CSP messages always count, whatever
+ * their level, since the production CSP is part of what the tests check.
+ * Console errors count unless `isExpected` says the app provoked them on purpose
+ * (Chromium logs every 4xx answer and every aborted request as a console error).
+ */
+export function problemLog(isExpected: (text: string, url: string) => boolean): ProblemLog {
+  const problems: string[] = [];
+  return {
+    problems,
+    watch(page) {
+      page.on('console', (message) => {
+        const text = message.text();
+        const isCspViolation = text.includes('Content Security Policy');
+        if (isCspViolation || (message.type() === 'error' && !isExpected(text, message.location().url))) {
+          problems.push(`console ${message.type()}: ${text} (${message.location().url})`);
+        }
+      });
+      page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
+      return page;
+    },
+  };
+}
