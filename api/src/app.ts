@@ -63,17 +63,18 @@ export function createApp(deps: AppDeps): Express {
     res.json({ status: 'ok', database: deps.databaseKind });
   });
 
-  const api = express.Router();
-  api.use(requireJsonWrites);
-  api.use(express.json({ limit: '1mb' }));
-  api.use(refusePrototypeKeys);
-  api.use(sameOriginWrites(config.publicUrl));
-  // Respondents have no account: the public routes come before sessions and
+  const parseJson = [requireJsonWrites, express.json({ limit: '1mb' }), refusePrototypeKeys];
+  // Respondents have no account: the public routes have their own short path,
+  // without the same-origin rule for session cookies, sessions and
   // authentication, which they never use (and which would cost every answer).
   // One group in flight at a time: measured faster than overlapping groups on
   // PostgreSQL (bigger groups, fewer statements), and PGlite has one connection.
   const writer = new ResponseWriter(knex);
-  api.use('/public', publicRouter({ knex, writer }));
+  app.use('/api/v1/public', ...parseJson, publicRouter({ knex, writer }));
+
+  const api = express.Router();
+  api.use(...parseJson);
+  api.use(sameOriginWrites(config.publicUrl));
   api.use(sessionMiddleware(knex, deps.sessionSecret, config.sessionIdleMs));
   api.use(authenticate(knex, config.sessionMaxMs));
   const loginLimiter = createLoginLimiter(knex, { enabled: config.rateLimit, maxFailures: config.loginMaxFailures });
