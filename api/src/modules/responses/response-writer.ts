@@ -38,6 +38,7 @@ type Waiting = { item: PendingResponse; resolve: (o: WriteOutcome) => void; reje
 export class ResponseWriter {
   private queue: Waiting[] = [];
   private running = 0;
+  private scheduled = false;
 
   /**
    * @param concurrency groups in flight at once: several on PostgreSQL (its
@@ -52,7 +53,14 @@ export class ResponseWriter {
   write(item: PendingResponse): Promise<WriteOutcome> {
     return new Promise((resolve, reject) => {
       this.queue.push({ item, resolve, reject });
-      if (this.running < this.concurrency) void this.drain();
+      // Start on the next turn of the event loop, so that submissions arriving together share a group.
+      if (this.running < this.concurrency && !this.scheduled) {
+        this.scheduled = true;
+        setImmediate(() => {
+          this.scheduled = false;
+          void this.drain();
+        });
+      }
     });
   }
 
