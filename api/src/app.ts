@@ -19,6 +19,7 @@ import { loadTemplates, type Template } from './modules/questionnaires/templates
 import { ResponseWriter } from './modules/responses/response-writer.js';
 import { publicRouter } from './modules/responses/responses.routes.js';
 import { wavesRouter } from './modules/waves/waves.routes.js';
+import { resultsRouter } from './modules/results/results.routes.js';
 import { projectRoot } from './lib/project-root.js';
 
 export type AppDeps = {
@@ -83,6 +84,7 @@ export function createApp(deps: AppDeps): Express {
   const templates = deps.templates ?? loadTemplates(path.join(projectRoot(), 'surveys'));
   api.use('/templates', templatesRouter({ templates }));
   api.use('/workspaces/:ws/questionnaires', questionnairesRouter({ knex, templates }));
+  api.use('/workspaces/:ws', resultsRouter({ knex }));
   api.use('/workspaces/:ws/waves', wavesRouter({ knex, publicUrl: config.publicUrl }));
   api.use('/workspaces', workspacesRouter({ knex, publicUrl: config.publicUrl }));
   api.use(apiNotFound);

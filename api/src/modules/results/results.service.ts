@@ -1,0 +1,98 @@
+import type { Knex } from 'knex';
+import { tables, type QuestionnaireVersionRow, type ResponseRow, type WaveRow, type WorkspaceRow } from '../../db/tables.js';
+import { BadRequestError, NotFoundError, text, type Locale } from '../../http/errors.js';
+import { itemsOf, questionsOf, type Json, type JsonObject } from '../questionnaires/definition-walk.js';
+import * as questionnaires from '../questionnaires/questionnaires.repo.js';
+import { countResponses } from '../waves/waves.repo.js';
+import { getWave } from '../waves/waves.service.js';
+import { aggregate, passes, type Filter } from './aggregate.js';
+import { suppress } from './suppression.js';
+
+/**
+ * Parses `question:value` filters against the wave's definition, so that the
+ * value gets the type the question stores (numbers, true/false or text).
+ */
+export function parseFilters(raw: string[], definition: JsonObject): Filter[] {
+  const questions = new Map(questionsOf(definition).map((r) => [String(r.element.name), r.element]));
+  return raw.map((w) => {
+    const at = w.indexOf(':');
+    const name = at > 0 ? w.slice(0, at) : '';
+    const valueText = at > 0 ? w.slice(at + 1) : '';
+    const q = questions.get(name);
+    if (!q || valueText === '') {
+      throw new BadRequestError('invalid_filter', text(`The filter "${w}" must be question:value with a question of this wave.`, `Der Filter „${w}“ muss Frage:Wert mit einer Frage dieser Welle sein.`));
+    }
+    const known: Json[] =
+      q.type === 'boolean' ? [q.valueTrue ?? true, q.valueFalse ?? false] as Json[] : q.type === 'matrix' ? [] : itemsOf(q.choices).map((c) => c.value);
+    const match = known.find((v) => String(v) === valueText);
+    const value: Json = match !== undefined ? match : q.type === 'rating' || q.inputType === 'number' ? Number(valueText) : valueText;
+    return { question: name, value };
+  });
+}
+
+async function versionDefinition(db: Knex, wave: Pick<WaveRow, 'questionnaire_id' | 'version'>): Promise<JsonObject> {
+  const v = (await questionnaires.findVersion(db, wave.questionnaire_id, wave.version)) as QuestionnaireVersionRow;
+  return v.definition as JsonObject;
+}
+
+const completeAnswers = async (db: Knex, waveId: string) =>
+  ((await db<ResponseRow>(tables.responses).where({ wave_id: waveId, status: 'complete' }).select('data')) as Array<{ data: Record<string, unknown> }>).map((r) => r.data);
+
+/** The results of a wave: per-question figures after filters, with small groups suppressed. */
+export async function waveResults(db: Knex, ws: WorkspaceRow, waveId: string, whereRaw: string[], locale: Locale) {
+  const wave = await getWave(db, ws, waveId);
+  const definition = await versionDefinition(db, wave);
+  const filters = parseFilters(whereRaw, definition);
+  const [counts, answers] = await Promise.all([countResponses(db, [wave.id]), completeAnswers(db, wave.id)]);
+  const selected = answers.filter((a) => passes(a, filters));
+  const n = selected.length;
+  const min = ws.min_group_size;
+  const suppressed = n < min;
+  return {
+    wave: { id: wave.id, title: wave.title },
+    responses: { complete: counts.get(wave.id)?.complete ?? 0, partial: counts.get(wave.id)?.partial ?? 0 },
+    n: suppressed ? null : n,
+    minGroupSize: min,
+    suppressed,
+    filters,
+    questions: suppress(aggregate(definition, selected, locale === 'de' ? 'default' : locale), n, min),
+  };
+}
+
+/**
+ * One question across every wave of a questionnaire, oldest first. Waves join
+ * on the question's name; a wave on the far side of a recorded breaking change
+ * for this question is flagged (`breakBefore`).
+ */
+export async function questionTrend(db: Knex, ws: WorkspaceRow, slug: string, question: string, locale: Locale) {
+  const q = await questionnaires.findQuestionnaire(db, ws.id, slug);
+  if (!q) throw new NotFoundError(text('Questionnaire not found.', 'Fragebogen nicht gefunden.'));
+  const waves = (await db<WaveRow>(tables.waves).where({ workspace_id: ws.id, questionnaire_id: q.id }).orderBy('created_at', 'asc')) as WaveRow[];
+  const versions = (await db<QuestionnaireVersionRow>(tables.questionnaireVersions).where({ questionnaire_id: q.id }).orderBy('version')) as QuestionnaireVersionRow[];
+  const breaksQuestion = (v: QuestionnaireVersionRow) =>
+    Array.isArray((v.breaks as { questions?: unknown[] } | null)?.questions) &&
+    ((v.breaks as { questions: Array<{ question: string }> }).questions.some((b) => b.question === question));
+  const min = ws.min_group_size;
+  let previousVersion: number | undefined;
+  const entries = [];
+  for (const wave of waves) {
+    const definition = (versions.find((v) => v.version === wave.version)?.definition ?? {}) as JsonObject;
+    const exists = questionsOf(definition).some((r) => r.element.name === question);
+    const breakBefore =
+      previousVersion !== undefined && versions.some((v) => v.version > previousVersion! && v.version <= wave.version && breaksQuestion(v));
+    previousVersion = wave.version;
+    const answers = exists ? await completeAnswers(db, wave.id) : [];
+    const figures = exists ? suppress(aggregate({ pages: [{ name: 'p', elements: questionsOf(definition).filter((r) => r.element.name === question).map((r) => r.element) }] }, answers, locale === 'de' ? 'default' : locale), answers.length, min)[0] : undefined;
+    entries.push({
+      wave: { id: wave.id, title: wave.title, createdAt: wave.created_at },
+      version: wave.version,
+      n: answers.length < min ? null : answers.length,
+      breakBefore,
+      ...(exists ? { question: figures } : { missing: true }),
+    });
+  }
+  if (entries.length > 0 && entries.every((e) => 'missing' in e)) {
+    throw new NotFoundError(text(`No wave of "${slug}" has a question "${question}".`, `Keine Welle von „${slug}“ hat eine Frage „${question}“.`));
+  }
+  return { questionnaire: slug, question, minGroupSize: min, waves: entries };
+}
