@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestContext, createUser, loginAgent, type TestContext } from '../helpers/test-app.js';
 import { smallDefinition, workspaceWithWave } from '../helpers/waves.js';
 import { generateAnswers, seededRandom } from '../fixtures/answer-generator.js';
+import type { JsonObject } from '../../api/src/modules/questionnaires/definition-walk.js';
 
 let ctx: TestContext;
 beforeAll(async () => {
@@ -21,7 +22,7 @@ describe('wave results', () => {
   it('equal an independent count, after filters, with partial responses left out', async () => {
     const { agent, base, wave } = await workspaceWithWave(ctx, { slug: 'r1' });
     const random = seededRandom(11);
-    const answers = Array.from({ length: 60 }, () => generateAnswers(smallDefinition, random));
+    const answers = Array.from({ length: 60 }, () => generateAnswers(smallDefinition as unknown as JsonObject, random));
     for (const a of answers) expect((await submit(wave.key, a)).status).toBe(201);
     await submit(wave.key, { sector: 'civic' }, 'partial');
 
