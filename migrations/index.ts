@@ -13,6 +13,8 @@ import * as createQuestionnaireVersions from './20261126130100_create_questionna
 import * as createWaves from './20261126140000_create_waves.js';
 import * as createResponses from './20261126140100_create_responses.js';
 import * as createWaveInvitations from './20261126140200_create_wave_invitations.js';
+import * as createAnswerCodes from './20261126150000_create_answer_codes.js';
+import * as createAnswerCodeAssignments from './20261126150100_create_answer_code_assignments.js';
 
 type Migration = { up(knex: Knex): Promise<void>; down(knex: Knex): Promise<void> };
 
@@ -36,4 +38,6 @@ export const migrations: ReadonlyArray<readonly [string, Migration]> = [
   ['20261126140000_create_waves', createWaves],
   ['20261126140100_create_responses', createResponses],
   ['20261126140200_create_wave_invitations', createWaveInvitations],
+  ['20261126150000_create_answer_codes', createAnswerCodes],
+  ['20261126150100_create_answer_code_assignments', createAnswerCodeAssignments],
 ];

@@ -20,6 +20,7 @@ import { ResponseWriter } from './modules/responses/response-writer.js';
 import { publicRouter } from './modules/responses/responses.routes.js';
 import { wavesRouter } from './modules/waves/waves.routes.js';
 import { resultsRouter } from './modules/results/results.routes.js';
+import { answersRouter } from './modules/answers/answers.routes.js';
 import { projectRoot } from './lib/project-root.js';
 
 export type AppDeps = {
@@ -85,6 +86,7 @@ export function createApp(deps: AppDeps): Express {
   api.use('/templates', templatesRouter({ templates }));
   api.use('/workspaces/:ws/questionnaires', questionnairesRouter({ knex, templates }));
   api.use('/workspaces/:ws', resultsRouter({ knex }));
+  api.use('/workspaces/:ws', answersRouter({ knex }));
   api.use('/workspaces/:ws/waves', wavesRouter({ knex, publicUrl: config.publicUrl }));
   api.use('/workspaces', workspacesRouter({ knex, publicUrl: config.publicUrl }));
   api.use(apiNotFound);

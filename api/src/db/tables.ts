@@ -121,6 +121,9 @@ export type WaveInvitationRow = {
   created_at: Date;
 };
 
+export type AnswerCodeRow = { id: string; questionnaire_id: string; label: string; created_at: Date };
+export type AnswerCodeAssignmentRow = { response_id: string; question: string; code_id: string };
+
 export const tables = {
   users: 'users',
   sessions: 'sessions',
@@ -136,4 +139,6 @@ export const tables = {
   waves: 'waves',
   responses: 'responses',
   waveInvitations: 'wave_invitations',
+  answerCodes: 'answer_codes',
+  answerCodeAssignments: 'answer_code_assignments',
 } as const;

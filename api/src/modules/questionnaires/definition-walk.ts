@@ -84,3 +84,8 @@ export const valueKey = (v: Json): string => JSON.stringify(v);
 export function definitionTitle(definition: JsonObject, locale = 'default'): string {
   return textIn(definition.title, locale) ?? textIn(definition.title, 'default') ?? '';
 }
+
+/** A localisable text in the locale, else the definition's default language, else the fallback. */
+export function labelIn(value: Json | undefined, locale: string, fallback: string): string {
+  return textIn(value, locale) ?? textIn(value, 'default') ?? fallback;
+}

@@ -3,7 +3,7 @@
  * "Results" describes them. Pure: definition and answers in, figures out;
  * suppression is applied afterwards (suppression.ts).
  */
-import { itemsOf, questionsOf, textIn, valueKey, type Json, type JsonObject } from '../questionnaires/definition-walk.js';
+import { itemsOf, labelIn, questionsOf, valueKey, type Json, type JsonObject } from '../questionnaires/definition-walk.js';
 import { ratingScale } from '../questionnaires/diff.js';
 
 export type Cell = { value: Json; label: string; count: number | null };
@@ -14,6 +14,8 @@ export type QuestionFigures = {
   n: number | null;
   suppressed: boolean;
   choices?: Cell[];
+  /** Open questions: how many answers carry each code of the codebook. */
+  codes?: Cell[];
   other?: number | null;
   mean?: number | null;
   rows?: Array<{ value: Json; label: string; choices: Cell[]; mean?: number | null; n: number | null; suppressed: boolean }>;
@@ -23,10 +25,6 @@ const CHOICE_TYPES = new Set(['radiogroup', 'dropdown', 'checkbox', 'tagbox', 'b
 /** Types whose answers are one value each: their cells add up to n. */
 export const SINGLE_CHOICE_TYPES = new Set(['radiogroup', 'dropdown', 'boolean', 'rating']);
 
-/** A localisable text in the locale, else the definition's default language. */
-export function label(value: Json | undefined, locale: string, fallback: string): string {
-  return textIn(value, locale) ?? textIn(value, 'default') ?? fallback;
-}
 
 const isAnswered = (v: unknown) => v !== undefined && v !== null && v !== '' && !(Array.isArray(v) && v.length === 0);
 
@@ -36,7 +34,7 @@ export function aggregate(definition: JsonObject, answers: Array<Record<string, 
   for (const { element: q } of questionsOf(definition)) {
     const name = String(q.name);
     const type = String(q.type);
-    const title = label(q.title, locale, name);
+    const title = labelIn(q.title, locale, name);
     const values = answers.map((a) => a[name]).filter(isAnswered);
     const base: QuestionFigures = { name, type, title, n: values.length, suppressed: false };
 
@@ -59,7 +57,7 @@ export function aggregate(definition: JsonObject, answers: Array<Record<string, 
           else if (one === String(q.otherItemValue ?? 'other')) other++;
         }
       }
-      base.choices = items.map((i) => ({ value: i.value, label: label(i.text, locale, String(i.value)), count: counts.get(valueKey(i.value)) ?? 0 }));
+      base.choices = items.map((i) => ({ value: i.value, label: labelIn(i.text, locale, String(i.value)), count: counts.get(valueKey(i.value)) ?? 0 }));
       if (q.showOtherItem === true || q.hasOther === true) base.other = other;
       if (type === 'rating') {
         const numeric = values.filter((v): v is number => typeof v === 'number');
@@ -77,10 +75,10 @@ export function aggregate(definition: JsonObject, answers: Array<Record<string, 
         }
         return {
           value: row.value,
-          label: label(row.text, locale, String(row.value)),
+          label: labelIn(row.text, locale, String(row.value)),
           n: cells.length,
           suppressed: false,
-          choices: columns.map((c) => ({ value: c.value, label: label(c.text, locale, String(c.value)), count: counts.get(valueKey(c.value)) ?? 0 })),
+          choices: columns.map((c) => ({ value: c.value, label: labelIn(c.text, locale, String(c.value)), count: counts.get(valueKey(c.value)) ?? 0 })),
           ...(numericColumns && { mean: cells.length > 0 ? (cells as number[]).reduce((s, v) => s + v, 0) / cells.length : null }),
         };
       });

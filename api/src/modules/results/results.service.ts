@@ -5,7 +5,8 @@ import { itemsOf, questionsOf, type Json, type JsonObject } from '../questionnai
 import * as questionnaires from '../questionnaires/questionnaires.repo.js';
 import { countResponses } from '../waves/waves.repo.js';
 import { getWave } from '../waves/waves.service.js';
-import { aggregate, passes, type Filter } from './aggregate.js';
+import { aggregate, passes, type Filter, type QuestionFigures } from './aggregate.js';
+import { listCodes, waveAssignments } from '../answers/answers.repo.js';
 import { suppress } from './suppression.js';
 
 /**
@@ -35,16 +36,38 @@ async function versionDefinition(db: Knex, wave: Pick<WaveRow, 'questionnaire_id
   return v.definition as JsonObject;
 }
 
-const completeAnswers = async (db: Knex, waveId: string) =>
-  ((await db<ResponseRow>(tables.responses).where({ wave_id: waveId, status: 'complete' }).select('data')) as Array<{ data: Record<string, unknown> }>).map((r) => r.data);
+const completeRows = (db: Knex, waveId: string) =>
+  db<ResponseRow>(tables.responses).where({ wave_id: waveId, status: 'complete' }).select('id', 'data') as Promise<Array<{ id: string; data: Record<string, unknown> }>>;
+const completeAnswers = async (db: Knex, waveId: string) => (await completeRows(db, waveId)).map((r) => r.data);
+
+/** Adds to each open question the number of selected answers carrying each code. */
+function withCodes(
+  questions: QuestionFigures[],
+  selectedIds: Set<string>,
+  codes: Array<{ id: string; label: string }>,
+  assignments: Array<{ response_id: string; question: string; code_id: string }>,
+): QuestionFigures[] {
+  if (codes.length === 0) return questions;
+  return questions.map((q) => {
+    if (q.type !== 'text' && q.type !== 'comment') return q;
+    const here = assignments.filter((a) => a.question === q.name && selectedIds.has(a.response_id));
+    return { ...q, codes: codes.map((c) => ({ value: c.id, label: c.label, count: here.filter((a) => a.code_id === c.id).length })) };
+  });
+}
 
 /** The results of a wave: per-question figures after filters, with small groups suppressed. */
 export async function waveResults(db: Knex, ws: WorkspaceRow, waveId: string, whereRaw: string[], locale: Locale) {
   const wave = await getWave(db, ws, waveId);
   const definition = await versionDefinition(db, wave);
   const filters = parseFilters(whereRaw, definition);
-  const [counts, answers] = await Promise.all([countResponses(db, [wave.id]), completeAnswers(db, wave.id)]);
-  const selected = answers.filter((a) => passes(a, filters));
+  const [counts, rows, codes, assignments] = await Promise.all([
+    countResponses(db, [wave.id]),
+    completeRows(db, wave.id),
+    listCodes(db, wave.questionnaire_id),
+    waveAssignments(db, wave.id),
+  ]);
+  const selectedRows = rows.filter((r) => passes(r.data, filters));
+  const selected = selectedRows.map((r) => r.data);
   const n = selected.length;
   const min = ws.min_group_size;
   const suppressed = n < min;
@@ -55,7 +78,11 @@ export async function waveResults(db: Knex, ws: WorkspaceRow, waveId: string, wh
     minGroupSize: min,
     suppressed,
     filters,
-    questions: suppress(aggregate(definition, selected, locale === 'de' ? 'default' : locale), n, min),
+    questions: suppress(
+      withCodes(aggregate(definition, selected, locale === 'de' ? 'default' : locale), new Set(selectedRows.map((r) => r.id)), codes, assignments),
+      n,
+      min,
+    ),
   };
 }
 

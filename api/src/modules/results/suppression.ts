@@ -40,6 +40,8 @@ export function suppress(questions: QuestionFigures[], n: number, min: number): 
       if (hidden > 0 && q.mean !== undefined) out.mean = null;
       if (hideTotal) out.n = null;
     }
+    // Codes of open answers count like checkbox ticks: one answer may carry several.
+    if (q.codes) out.codes = suppressCells(q.codes, min, false).cells;
     if (q.rows) {
       out.rows = q.rows.map((row) => {
         if (row.n !== null && row.n < min) return { ...row, n: null, suppressed: true, choices: row.choices.map((c) => ({ ...c, count: null })), ...(row.mean !== undefined && { mean: null }) };
@@ -57,6 +59,7 @@ function hideAll(q: QuestionFigures): QuestionFigures {
     n: null,
     suppressed: true,
     ...(q.choices && { choices: q.choices.map((c) => ({ ...c, count: null })) }),
+    ...(q.codes && { codes: q.codes.map((c) => ({ ...c, count: null })) }),
     ...(q.other !== undefined && { other: null }),
     ...(q.mean !== undefined && { mean: null }),
     ...(q.rows && { rows: q.rows.map((r) => ({ ...r, n: null, suppressed: true, choices: r.choices.map((c) => ({ ...c, count: null })), ...(r.mean !== undefined && { mean: null }) })) }),

@@ -1,0 +1,106 @@
+import type { Knex } from 'knex';
+import { tables, type QuestionnaireRow, type WorkspaceRow } from '../../db/tables.js';
+import { BadRequestError, ConflictError, NotFoundError, text, type Locale } from '../../http/errors.js';
+import { labelIn, questionsOf, type JsonObject } from '../questionnaires/definition-walk.js';
+import * as questionnaires from '../questionnaires/questionnaires.repo.js';
+import { getWave } from '../waves/waves.service.js';
+import * as repo from './answers.repo.js';
+
+const OPEN_TYPES = new Set(['text', 'comment']);
+const UNIQUE_VIOLATION = '23505';
+
+async function getQuestionnaire(db: Knex, ws: WorkspaceRow, slug: string): Promise<QuestionnaireRow> {
+  const q = await questionnaires.findQuestionnaire(db, ws.id, slug);
+  if (!q) throw new NotFoundError(text('Questionnaire not found.', 'Fragebogen nicht gefunden.'));
+  return q;
+}
+
+const codeTaken = (label: string) => new ConflictError('conflict', text(`The code "${label}" exists already.`, `Den Code „${label}“ gibt es schon.`));
+const isUnique = (err: unknown) => (err as { code?: string }).code === UNIQUE_VIOLATION;
+
+export async function listCodebook(db: Knex, ws: WorkspaceRow, slug: string) {
+  const q = await getQuestionnaire(db, ws, slug);
+  return (await repo.listCodes(db, q.id)).map((c) => ({ id: c.id, label: c.label }));
+}
+
+export async function createCode(db: Knex, ws: WorkspaceRow, slug: string, codeLabel: string) {
+  const q = await getQuestionnaire(db, ws, slug);
+  try {
+    const c = await repo.insertCode(db, q.id, codeLabel);
+    return { id: c.id, label: c.label };
+  } catch (err) {
+    if (isUnique(err)) throw codeTaken(codeLabel);
+    throw err;
+  }
+}
+
+export async function renameCode(db: Knex, ws: WorkspaceRow, slug: string, id: string, codeLabel: string) {
+  const q = await getQuestionnaire(db, ws, slug);
+  try {
+    const c = await repo.updateCode(db, q.id, id, codeLabel);
+    if (!c) throw new NotFoundError(text('Code not found.', 'Code nicht gefunden.'));
+    return { id: c.id, label: c.label };
+  } catch (err) {
+    if (isUnique(err)) throw codeTaken(codeLabel);
+    throw err;
+  }
+}
+
+export async function removeCode(db: Knex, ws: WorkspaceRow, slug: string, id: string): Promise<void> {
+  const q = await getQuestionnaire(db, ws, slug);
+  if (!(await repo.deleteCode(db, q.id, id))) throw new NotFoundError(text('Code not found.', 'Code nicht gefunden.'));
+}
+
+/** The wave, its questionnaire and the open question named, or 404. */
+async function openQuestion(db: Knex, ws: WorkspaceRow, waveId: string, question: string) {
+  const wave = await getWave(db, ws, waveId);
+  const version = await questionnaires.findVersion(db, wave.questionnaire_id, wave.version);
+  const element = questionsOf((version?.definition ?? {}) as JsonObject).find((r) => r.element.name === question)?.element;
+  if (!element) throw new NotFoundError(text(`This wave has no question "${question}".`, `Diese Welle hat keine Frage „${question}“.`));
+  if (!OPEN_TYPES.has(String(element.type))) {
+    throw new BadRequestError('not_open_question', text(`"${question}" is not an open question.`, `„${question}“ ist keine offene Frage.`));
+  }
+  return { wave, element };
+}
+
+/**
+ * All texts of one open question in a wave (complete responses), searchable,
+ * with their codes and the count per code. Only organisers and analysts see
+ * them; share links never do.
+ */
+export async function listAnswers(db: Knex, ws: WorkspaceRow, waveId: string, question: string, search: string | undefined, locale: Locale) {
+  const { wave, element } = await openQuestion(db, ws, waveId, question);
+  const rows = (await db(tables.responses)
+    .where({ wave_id: wave.id, status: 'complete' })
+    .whereRaw(`coalesce(data->>?, '') <> ''`, [question])
+    .orderBy('completed_on', 'desc')
+    .orderBy('id')
+    .select('id', db.raw('data->>? as text', [question]))) as Array<{ id: string; text: string }>;
+  const codes = await repo.listCodes(db, wave.questionnaire_id);
+  const assigned = (await repo.waveAssignments(db, wave.id)).filter((a) => a.question === question);
+  const codesOf = new Map<string, string[]>();
+  for (const a of assigned) codesOf.set(a.response_id, [...(codesOf.get(a.response_id) ?? []), a.code_id]);
+  const needle = search?.trim().toLocaleLowerCase();
+  const answers = rows
+    .filter((r) => !needle || r.text.toLocaleLowerCase().includes(needle))
+    .map((r) => ({ id: r.id, text: r.text, codes: codesOf.get(r.id) ?? [] }));
+  return {
+    question: { name: question, title: labelIn(element.title, locale === 'de' ? 'default' : locale, question) },
+    total: rows.length,
+    answers,
+    codes: codes.map((c) => ({ id: c.id, label: c.label, count: assigned.filter((a) => a.code_id === c.id).length })),
+  };
+}
+
+/** Replaces the codes of one answer; codes must belong to the wave's questionnaire. */
+export async function setCodes(db: Knex, ws: WorkspaceRow, waveId: string, question: string, responseId: string, codeIds: string[]) {
+  const { wave } = await openQuestion(db, ws, waveId, question);
+  const response = await db(tables.responses).where({ id: responseId, wave_id: wave.id, status: 'complete' }).first('id');
+  if (!response) throw new NotFoundError(text('Answer not found.', 'Antwort nicht gefunden.'));
+  const known = new Set((await repo.listCodes(db, wave.questionnaire_id)).map((c) => c.id));
+  const unknown = codeIds.filter((c) => !known.has(c));
+  if (unknown.length > 0) throw new BadRequestError('unknown_code', text('A code is not in this questionnaire\'s codebook.', 'Ein Code steht nicht im Codebuch dieses Fragebogens.'), { codes: unknown });
+  const unique = [...new Set(codeIds)];
+  await db.transaction((trx) => repo.replaceCodes(trx, responseId, question, unique));
+  return { id: responseId, codes: unique };
+}
