@@ -3,6 +3,7 @@ import { AppShell } from './components/AppShell';
 import { RequireAuth } from './components/RequireAuth';
 import { AccountPage } from './pages/AccountPage';
 import { AnswerPage } from './pages/answer/AnswerPage';
+import { AnswersPage } from './pages/answers/AnswersPage';
 import { CrashPage } from './pages/CrashPage';
 import { InvitePage } from './pages/InvitePage';
 import { LoginPage } from './pages/LoginPage';
@@ -14,6 +15,7 @@ import { SetupPage } from './pages/SetupPage';
 import { WorkspaceHomePage } from './pages/WorkspaceHomePage';
 import { WorkspaceLayout } from './pages/WorkspaceLayout';
 import { WorkspacesPage } from './pages/WorkspacesPage';
+import { ResultsPage } from './pages/waves/ResultsPage';
 import { WaveSettingsPage } from './pages/waves/WaveSettingsPage';
 import { WavesPage } from './pages/waves/WavesPage';
 
@@ -40,8 +42,10 @@ export const router = createBrowserRouter([
               { index: true, element: <WorkspaceHomePage /> },
               { path: 'members', element: <MembersPage /> },
               { path: 'waves', element: <WavesPage /> },
-              // `waves/:id` itself is reserved for the wave's results dashboard.
+              { path: 'waves/:id', element: <ResultsPage /> },
               { path: 'waves/:id/settings', element: <WaveSettingsPage /> },
+              { path: 'waves/:id/answers', element: <AnswersPage /> },
+              { path: 'waves/:id/answers/:question', element: <AnswersPage /> },
               { path: 'questionnaires', element: <QuestionnairesPage /> },
               { path: 'questionnaires/:slug', element: <DesignerPage /> },
             ],

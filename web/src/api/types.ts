@@ -155,3 +155,66 @@ export interface TemplateSummary {
   description: string;
   questionCount: number;
 }
+
+// Results and trends (DESIGN.md §3, §4).
+
+/** A figure hidden by small-group suppression is `null`, never 0. */
+export type Count = number | null;
+
+export interface ChoiceCell {
+  value: ChoiceValue;
+  label: string;
+  count: Count;
+}
+
+export interface MatrixRow {
+  value: ChoiceValue;
+  label: string;
+  n: Count;
+  suppressed: boolean;
+  choices: ChoiceCell[];
+  mean?: number | null;
+}
+
+export interface QuestionResult {
+  name: string;
+  type: string;
+  title: string;
+  n: Count;
+  suppressed: boolean;
+  choices?: ChoiceCell[];
+  other?: Count;
+  mean?: number | null;
+  rows?: MatrixRow[];
+}
+
+export interface Filter {
+  question: string;
+  value: ChoiceValue;
+}
+
+export interface WaveResults {
+  wave: { id: string; title: string };
+  responses: { complete: number; partial: number };
+  n: Count;
+  minGroupSize: number;
+  suppressed: boolean;
+  filters: Filter[];
+  questions: QuestionResult[];
+}
+
+export interface TrendEntry {
+  wave: { id: string; title: string; createdAt: string };
+  version: number;
+  n: Count;
+  breakBefore: boolean;
+  question?: QuestionResult;
+  missing?: true;
+}
+
+export interface Trend {
+  questionnaire: string;
+  question: string;
+  minGroupSize: number;
+  waves: TrendEntry[];
+}

@@ -12,6 +12,7 @@ import { ErrorAlert, Loading, SuccessStatus } from '../../components/Status';
 import { SubmitButton } from '../../components/SubmitButton';
 import { TextField } from '../../components/TextField';
 import { useFieldErrors } from '../../components/useFieldErrors';
+import { OpenAnswersLinks } from '../answers/OpenAnswersLinks';
 import { useCurrentWorkspace } from '../WorkspaceLayout';
 import { fromLocalInput, parseRetentionDays, toLocalInput, useWaveFormat } from './format';
 import { InvitationsPanel } from './InvitationsPanel';
@@ -57,10 +58,14 @@ export function WaveSettingsPage() {
     <>
       {back}
       <PageHeading title={wave.title} />
+      <p className="results-links">
+        <Link to={`/w/${workspace.slug}/waves/${wave.id}`}>{t('waves.settings.resultsLink')}</Link>
+      </p>
       <WaveFacts wave={wave} />
       {isOrganiser && <StatusControl ws={workspace.slug} wave={wave} />}
       <LinkPanel wave={wave} />
       {isOrganiser && <EditForm key={wave.id} ws={workspace.slug} wave={wave} />}
+      <OpenAnswersLinks ws={workspace.slug} waveId={wave.id} />
       <PrivacyNoticePanel ws={workspace.slug} wave={wave} editable={isOrganiser} />
       {isOrganiser && wave.access === 'invitation' && <InvitationsPanel ws={workspace.slug} wave={wave} />}
     </>

@@ -62,10 +62,13 @@ function WaveTable({ ws, waves }: { ws: string; waves: Wave[] }) {
           {waves.map((wave) => (
             <tr key={wave.id}>
               <th scope="row">
-                <Link to={`/w/${ws}/waves/${wave.id}/settings`}>{wave.title}</Link>
+                <Link to={`/w/${ws}/waves/${wave.id}`}>{wave.title}</Link>
                 <span className="wave-meta">
                   {t('waves.list.questionnaireVersion', { questionnaire: wave.questionnaire, version: wave.version })} ·{' '}
-                  {t(`waves.access.${wave.access}`)}
+                  {t(`waves.access.${wave.access}`)} ·{' '}
+                  <Link to={`/w/${ws}/waves/${wave.id}/settings`} aria-label={t('waves.list.settingsOf', { title: wave.title })}>
+                    {t('waves.list.settings')}
+                  </Link>
                 </span>
               </th>
               <td>

@@ -1,0 +1,148 @@
+import { randomUUID } from 'node:crypto';
+import { readFile } from 'node:fs/promises';
+import type { Browser, Locator, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { JsonObject } from '../../api/src/modules/questionnaires/definition-walk.js';
+import { generateAnswers, seededRandom } from '../fixtures/answer-generator.js';
+import { launchChromium, problemLog, startBuiltServer, type BuiltServer } from './harness.js';
+
+// An organiser opens the results of a wave with 30 responses in German:
+// headline, a filter that goes into the URL and the request, the table
+// alternative of a chart; under the production CSP.
+
+const admin = { email: 'orga@example.org', password: 'ein-langes-passwort' };
+const ws = 'netzwerk';
+const RESPONSES = 30;
+const MIN_GROUP = 5;
+
+let server: BuiltServer | undefined;
+let browser: Browser | undefined;
+let page: Page;
+let baseUrl: string;
+let sessionCookie = '';
+let wave: { id: string; key: string };
+let nonprofit = 0;
+const log = problemLog(() => false);
+
+async function api<T>(method: string, apiPath: string, body?: unknown): Promise<{ status: number; body: T }> {
+  const response = await fetch(`${baseUrl}/api/v1${apiPath}`, {
+    method,
+    headers: { 'Content-Type': 'application/json', Accept: 'application/json', ...(sessionCookie && { Cookie: sessionCookie }) },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  const setCookie = response.headers.getSetCookie()[0];
+  if (setCookie) sessionCookie = setCookie.split(';')[0]!;
+  const text = await response.text();
+  return { status: response.status, body: (text ? JSON.parse(text) : undefined) as T };
+}
+
+async function expectStatus(call: Promise<{ status: number; body: unknown }>, status: number) {
+  const result = await call;
+  if (result.status !== status) throw new Error(`expected ${status}, got ${result.status}: ${JSON.stringify(result.body)}`);
+  return result.body;
+}
+
+/** The value next to a term of the headline. */
+const fact = (term: string): Locator => page.locator('.results-headline dt', { hasText: new RegExp(`^${term}$`) }).locator('xpath=following-sibling::dd[1]');
+
+beforeAll(async () => {
+  server = await startBuiltServer({ admin });
+  baseUrl = server.baseUrl;
+
+  await expectStatus(api('POST', '/auth/login', admin), 200);
+  await expectStatus(api('POST', '/workspaces', { slug: ws, name: 'Netzwerk' }), 201);
+  await expectStatus(api('POST', `/workspaces/${ws}/questionnaires`, { slug: 'mitglieder', template: 'mitgliederumfrage' }), 201);
+  await expectStatus(api('POST', `/workspaces/${ws}/questionnaires/mitglieder/publish`, {}), 201);
+  wave = (await expectStatus(
+    api('POST', `/workspaces/${ws}/waves`, { questionnaire: 'mitglieder', version: 1, title: 'Mitgliederbefragung 2015', access: 'link' }),
+    201,
+  )) as { id: string; key: string };
+
+  const definition = JSON.parse(await readFile('surveys/mitgliederumfrage.json', 'utf8')) as JsonObject;
+  for (let i = 1; i <= RESPONSES; i++) {
+    const data = generateAnswers(definition, seededRandom(i));
+    if (data.sector === 'nonprofit') nonprofit++;
+    await expectStatus(api('POST', `/public/waves/${wave.key}/responses`, { id: randomUUID(), data, status: 'complete', locale: 'de' }), 201);
+  }
+
+  browser = await launchChromium();
+  const context = await browser.newContext({ locale: 'de-DE', viewport: { width: 1280, height: 900 } });
+  await context.addCookies([{ name: sessionCookie.split('=')[0]!, value: sessionCookie.slice(sessionCookie.indexOf('=') + 1), url: baseUrl }]);
+  page = log.watch(await context.newPage());
+  page.setDefaultTimeout(15_000);
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+
+describe('results dashboard', () => {
+  it('shows the headline with all 30 complete responses and a chart per question', async () => {
+    await page.goto(`${baseUrl}/w/${ws}/waves/${wave.id}`);
+    await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe('Mitgliederbefragung 2015');
+    await expect.poll(() => fact('Vollständige Antworten').textContent()).toBe(String(RESPONSES));
+    await expect.poll(() => fact('Gezählte Befragte').textContent()).toBe(String(RESPONSES));
+    await page.getByText(`Zum Schutz der Befragten zeigen wir keine Zahl, hinter der weniger als ${MIN_GROUP} Personen stehen.`).waitFor();
+    const sectorChart = page.getByRole('img', { name: 'Diagramm zu „Aus welchem Bereich kommst du?“. Die Zahlen stehen in der Tabelle darunter.' });
+    await sectorChart.waitFor();
+    expect(await sectorChart.evaluate((el) => el.tagName)).toBe('CANVAS');
+    // The settings page is one link away.
+    expect(await page.getByRole('link', { name: 'Einstellungen der Welle, Link und Einladungen' }).getAttribute('href')).toBe(`/w/${ws}/waves/${wave.id}/settings`);
+  });
+
+  it('filters by sector: the filter goes into the URL, n becomes the independent count', async () => {
+    await page.getByLabel('Nach Frage filtern').selectOption({ label: 'Aus welchem Bereich kommst du?' });
+    await page.getByLabel('Antwort', { exact: true }).selectOption('nonprofit');
+    await page.getByRole('button', { name: 'Filter anwenden' }).click();
+
+    await expect.poll(() => new URL(page.url()).searchParams.getAll('where')).toEqual(['sector:nonprofit']);
+    await page.getByRole('button', { name: /^Filter Aus welchem Bereich kommst du\?: Gemeinnützig .* entfernen$/ }).waitFor();
+    if (nonprofit >= MIN_GROUP) {
+      await expect.poll(() => fact('Befragte in dieser Auswahl').textContent()).toBe(String(nonprofit));
+    } else {
+      await expect.poll(() => fact('Befragte in dieser Auswahl').textContent()).toBe(`weniger als ${MIN_GROUP}`);
+      await page.getByText(`Zu wenige Antworten für diese Auswahl (mindestens ${MIN_GROUP})`, { exact: false }).waitFor();
+    }
+    expect(nonprofit).toBeGreaterThan(0);
+    expect(nonprofit).toBeLessThan(RESPONSES);
+  });
+
+  it('keeps the filter on reload and clears it', async () => {
+    await page.reload();
+    await page.getByRole('button', { name: /^Filter Aus welchem Bereich kommst du\?/ }).waitFor();
+    await page.getByRole('button', { name: 'Alle Filter entfernen' }).click();
+    await expect.poll(() => fact('Gezählte Befragte').textContent()).toBe(String(RESPONSES));
+    expect(new URL(page.url()).searchParams.getAll('where')).toEqual([]);
+  });
+
+  it('opens the table alternative with counts that add up to n', async () => {
+    const card = page.locator('section.result-card', { has: page.getByRole('heading', { name: 'Aus welchem Bereich kommst du?', level: 2 }) });
+    await card.getByText('Als Tabelle zeigen').click();
+    const table = card.getByRole('table');
+    await table.waitFor();
+    const row = table.getByRole('row', { name: /Gemeinnützig/ });
+    const cells = await row.getByRole('cell').allTextContents();
+    // Value, count, percent (the label is the row header). Secondary suppression
+    // may hide even a cell of 5 or more, so the API's own figure is the reference.
+    const { body } = await api<{ questions: Array<{ name: string; choices?: Array<{ value: unknown; count: number | null }> }> }>(
+      'GET',
+      `/workspaces/${ws}/waves/${wave.id}/results?locale=de`,
+    );
+    const count = body.questions.find((q) => q.name === 'sector')!.choices!.find((c) => c.value === 'nonprofit')!.count;
+    expect(cells[0]).toBe('nonprofit');
+    expect(cells[1]).toBe(count === null ? `weniger als ${MIN_GROUP}` : String(count));
+    if (count === null) expect(cells[2]).toBe('–');
+    else expect(cells[1]).toBe(String(nonprofit));
+  });
+
+  it('draws a trend for one question', async () => {
+    await page.getByLabel('Frage', { exact: true }).selectOption({ label: 'Aus welchem Bereich kommst du?' });
+    await page.getByRole('img', { name: 'Diagramm zu „Verlauf über die Wellen“. Die Zahlen stehen in der Tabelle darunter.' }).waitFor();
+    expect(new URL(page.url()).searchParams.get('trend')).toBe('sector');
+  });
+
+  it('logged no console errors or CSP violations', () => {
+    expect(log.problems).toEqual([]);
+  });
+});

@@ -1,0 +1,163 @@
+import { describe, expect, it } from 'vitest';
+import type { QuestionResult, TrendEntry } from '../../web/src/api/types.js';
+import {
+  choiceBars,
+  choiceRows,
+  isRecommendation,
+  matrixBars,
+  percentOf,
+  recommendationBars,
+  recommendationGroups,
+  trendSeries,
+} from '../../web/src/components/charts/datasets.js';
+
+const sector: QuestionResult = {
+  name: 'sector',
+  type: 'radiogroup',
+  title: 'Sector',
+  n: 20,
+  suppressed: false,
+  choices: [
+    { value: 'civic', label: 'Civic', count: 10 },
+    { value: 'nonprofit', label: 'Non-profit', count: null },
+    { value: 'municipal', label: 'Municipal', count: null },
+  ],
+  other: 0,
+};
+
+const scale = (counts: Array<number | null>): QuestionResult => ({
+  name: 'recommend',
+  type: 'rating',
+  title: 'Recommend',
+  n: counts.every((c) => c !== null) ? counts.reduce<number>((s, c) => s + c!, 0) : 40,
+  suppressed: false,
+  choices: counts.map((count, value) => ({ value, label: String(value), count })),
+  mean: null,
+});
+
+describe('percentOf', () => {
+  it('gives a share of 0–100 and no number for hidden figures or n = 0', () => {
+    expect(percentOf(5, 20)).toBe(25);
+    expect(percentOf(null, 20)).toBeNull();
+    expect(percentOf(5, null)).toBeNull();
+    expect(percentOf(0, 0)).toBeNull();
+  });
+});
+
+describe('choiceRows and choiceBars', () => {
+  it('lists choices with "other" last, hidden counts staying null', () => {
+    expect(choiceRows(sector, 'Other')).toEqual([
+      { key: 'civic', label: 'Civic', count: 10, percent: 50 },
+      { key: 'nonprofit', label: 'Non-profit', count: null, percent: null },
+      { key: 'municipal', label: 'Municipal', count: null, percent: null },
+      { key: '__other__', label: 'Other', count: 0, percent: 0 },
+    ]);
+  });
+
+  it('draws hidden cells 0 high and names them, in counts and percentages', () => {
+    const counts = choiceBars([{ label: 'Wave 1', question: sector }], { measure: 'count', otherLabel: 'Other' });
+    expect(counts.labels).toEqual(['Civic', 'Non-profit', 'Municipal', 'Other']);
+    expect(counts.datasets[0]!.data).toEqual([10, 0, 0, 0]);
+    expect(counts.suppressed).toEqual(['Non-profit', 'Municipal']);
+    const shares = choiceBars([{ label: 'Wave 1', question: sector }], { measure: 'percent', otherLabel: 'Other' });
+    expect(shares.datasets[0]!.data).toEqual([50, 0, 0, 0]);
+  });
+
+  it('adds a second dataset for the compared wave, matched by value', () => {
+    const before: QuestionResult = { ...sector, n: 10, other: undefined, choices: [{ value: 'municipal', label: 'Kommune', count: 6 }, { value: 'civic', label: 'Civic', count: 4 }] };
+    const bars = choiceBars([{ label: 'Now', question: sector }, { label: 'Before', question: before }], { measure: 'percent', otherLabel: 'Other' });
+    expect(bars.datasets.map((d) => d.label)).toEqual(['Now', 'Before']);
+    expect(bars.datasets[1]!.data).toEqual([40, 0, 60, 0]);
+    expect(bars.datasets[0]!.backgroundColor).not.toEqual(bars.datasets[1]!.backgroundColor);
+  });
+
+  it('gives empty bars for a question the compared wave did not ask', () => {
+    const bars = choiceBars([{ label: 'Now', question: sector }, { label: 'Before', question: undefined }], { measure: 'count', otherLabel: 'Other' });
+    expect(bars.datasets[1]!.data).toEqual([0, 0, 0, 0]);
+  });
+});
+
+describe('matrixBars', () => {
+  const matrix: QuestionResult = {
+    name: 'formats',
+    type: 'matrix',
+    title: 'Formats',
+    n: 10,
+    suppressed: false,
+    rows: [
+      { value: 'visits', label: 'Visits', n: 10, suppressed: false, choices: [{ value: 1, label: 'Low', count: 0 }, { value: 2, label: 'High', count: 10 }], mean: 2 },
+      { value: 'blog', label: 'Blog', n: null, suppressed: true, choices: [{ value: 1, label: 'Low', count: null }, { value: 2, label: 'High', count: null }], mean: null },
+    ],
+  };
+
+  it('stacks one bar per row, one dataset per column, as shares of the row', () => {
+    const bars = matrixBars(matrix, 'percent');
+    expect(bars.labels).toEqual(['Visits', 'Blog']);
+    expect(bars.datasets.map((d) => [d.label, d.stack, d.data])).toEqual([
+      ['Low', 'row', [0, 0]],
+      ['High', 'row', [100, 0]],
+    ]);
+    expect(bars.suppressed).toEqual(['Blog']);
+    expect(matrixBars(matrix, 'count').datasets[1]!.data).toEqual([10, 0]);
+  });
+});
+
+describe('recommendation groups', () => {
+  it('recognises only a 0–10 rating', () => {
+    expect(isRecommendation(scale(Array(11).fill(0)))).toBe(true);
+    expect(isRecommendation({ ...scale(Array(5).fill(0)) })).toBe(false);
+    expect(isRecommendation({ ...scale(Array(11).fill(0)), type: 'dropdown' })).toBe(false);
+  });
+
+  it('splits into detractors 0–6, passives 7–8 and promoters 9–10', () => {
+    //            0  1  2  3  4  5  6  7  8  9  10
+    const q = scale([5, 0, 0, 0, 0, 0, 5, 0, 10, 0, 20]);
+    const groups = recommendationGroups(q);
+    expect(groups).toEqual({ shown: true, n: 40, detractors: 10, passives: 10, promoters: 20, score: 25 });
+    if (!groups.shown) throw new Error('unreachable');
+    const bars = recommendationBars(groups, { detractors: 'D', passives: 'P', promoters: 'Pr' });
+    expect(bars.labels).toEqual(['D', 'P', 'Pr']);
+    expect(bars.datasets[0]!.data).toEqual([25, 25, 50]);
+  });
+
+  it('is not shown when any cell is hidden, or the question is suppressed', () => {
+    expect(recommendationGroups(scale([null, 0, 0, 0, 0, 0, null, 0, 10, 0, 20]))).toEqual({ shown: false });
+    expect(recommendationGroups({ ...scale(Array(11).fill(0)), suppressed: true, n: null })).toEqual({ shown: false });
+  });
+});
+
+describe('trendSeries', () => {
+  const entry = (title: string, question: QuestionResult | undefined, breakBefore = false): TrendEntry => ({
+    wave: { id: title, title, createdAt: '2025-01-01T00:00:00Z' },
+    version: 1,
+    n: question?.n ?? null,
+    breakBefore,
+    ...(question ? { question } : { missing: true as const }),
+  });
+  const options = { breakMark: '⚠', nLabel: 'n', meanLabel: 'Mean' };
+
+  it('plots the mean of a rating per wave, a hidden mean as a gap, and marks breaks', () => {
+    const series = trendSeries([entry('2024', { ...scale(Array(11).fill(1)), mean: 7.5 }), entry('2025', { ...scale(Array(11).fill(1)), mean: null }, true)], options);
+    expect(series.measure).toEqual({ kind: 'mean' });
+    expect(series.labels).toEqual(['2024', '⚠ 2025']);
+    expect(series.datasets).toHaveLength(1);
+    expect(series.datasets[0]!.data).toEqual([7.5, null]);
+  });
+
+  it('plots the share of each choice, matched by value, with gaps for hidden or missing figures', () => {
+    const later: QuestionResult = { ...sector, n: 10, other: undefined, choices: [{ value: 'civic', label: 'Zivil', count: 5 }, { value: 'nonprofit', label: 'Non-profit', count: 5 }] };
+    const series = trendSeries([entry('2023', undefined), entry('2024', sector), entry('2025', later)], options);
+    expect(series.measure).toEqual({ kind: 'share' });
+    expect(series.datasets.map((d) => d.label)).toEqual(['Civic', 'Non-profit', 'Municipal']);
+    expect(series.datasets[0]!.data).toEqual([null, 50, 50]);
+    expect(series.datasets[1]!.data).toEqual([null, null, 50]);
+    expect(series.datasets[2]!.data).toEqual([null, null, null]);
+  });
+
+  it('falls back to the number of answers for text questions', () => {
+    const text: QuestionResult = { name: 'c', type: 'comment', title: 'C', n: 12, suppressed: false };
+    const series = trendSeries([entry('2024', text), entry('2025', { ...text, n: null, suppressed: true })], options);
+    expect(series.measure).toEqual({ kind: 'n' });
+    expect(series.datasets[0]!.data).toEqual([12, null]);
+  });
+});

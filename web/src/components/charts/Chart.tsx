@@ -1,0 +1,96 @@
+import { useEffect, useRef } from 'react';
+import {
+  BarController,
+  BarElement,
+  CategoryScale,
+  Chart as ChartJS,
+  Legend,
+  LinearScale,
+  LineController,
+  LineElement,
+  PointElement,
+  Tooltip,
+  type ChartData,
+  type ChartOptions,
+} from 'chart.js';
+
+// The only module that touches chart.js (DESIGN.md §6 rule 9). Only what the
+// dashboard draws is registered, which keeps the bundle small.
+ChartJS.register(BarController, BarElement, LineController, LineElement, PointElement, CategoryScale, LinearScale, Legend, Tooltip);
+
+export type ChartKind = 'bar' | 'line';
+
+export interface ChartProps {
+  kind: ChartKind;
+  /** The shaped figures (see datasets.ts). */
+  data: ChartData<ChartKind, Array<number | null>, string>;
+  /** A short description for screen readers; the table next to the chart holds the figures. */
+  label: string;
+  /** Bars run left to right (long labels) instead of upwards. */
+  horizontal?: boolean;
+  stacked?: boolean;
+  /** The value axis shows percentages, 0–100. */
+  percent?: boolean;
+  /** Height class: grows with the number of bars. */
+  size?: 's' | 'm' | 'l';
+}
+
+function optionsFor({ kind, horizontal, stacked, percent, data }: ChartProps): ChartOptions<ChartKind> {
+  const valueAxis = {
+    beginAtZero: true,
+    stacked: stacked ?? false,
+    ...(percent && { max: 100, ticks: { callback: (v: string | number) => `${v} %` } }),
+  };
+  const categoryAxis = { stacked: stacked ?? false };
+  return {
+    responsive: true,
+    maintainAspectRatio: false,
+    // No animation: figures change with each filter, and movement distracts.
+    animation: false,
+    indexAxis: kind === 'bar' && horizontal ? 'y' : 'x',
+    spanGaps: false,
+    plugins: { legend: { display: data.datasets.length > 1 } },
+    scales: horizontal && kind === 'bar' ? { x: valueAxis, y: categoryAxis } : { x: categoryAxis, y: valueAxis },
+  };
+}
+
+/**
+ * A chart on a canvas: created once, updated in place when its props change,
+ * destroyed on unmount. Give it a new `key` to change `kind`.
+ */
+export function Chart(props: ChartProps) {
+  const canvasRef = useRef<HTMLCanvasElement>(null);
+  const chartRef = useRef<ChartJS<ChartKind, Array<number | null>, string> | null>(null);
+  const latest = useRef(props);
+  latest.current = props;
+
+  useEffect(() => {
+    const canvas = canvasRef.current;
+    if (!canvas) return;
+    const current = latest.current;
+    chartRef.current = new ChartJS<ChartKind, Array<number | null>, string>(canvas, {
+      type: current.kind,
+      data: current.data,
+      options: optionsFor(current),
+    });
+    return () => {
+      chartRef.current?.destroy();
+      chartRef.current = null;
+    };
+  }, []);
+
+  const { data, horizontal, stacked, percent } = props;
+  useEffect(() => {
+    const chart = chartRef.current;
+    if (!chart) return;
+    chart.data = data;
+    chart.options = optionsFor(latest.current);
+    chart.update();
+  }, [data, horizontal, stacked, percent]);
+
+  return (
+    <div className={`chart-box chart-box-${props.size ?? 'm'}`}>
+      <canvas ref={canvasRef} role="img" aria-label={props.label} />
+    </div>
+  );
+}

@@ -1,0 +1,609 @@
+import { useMemo, useState, type FormEvent } from 'react';
+import { Link, useParams, useSearchParams } from 'react-router';
+import { useTranslation } from 'react-i18next';
+import { ApiError } from '../../api/client';
+import { useResults, useTrend, type Count, type QuestionResult, type WaveResults } from '../../api/results';
+import { useWaves, type Wave } from '../../api/waves';
+import { Chart } from '../../components/charts/Chart';
+import {
+  choiceBars,
+  choiceRows,
+  isRecommendation,
+  matrixBars,
+  percentOf,
+  recommendationBars,
+  recommendationGroups,
+  trendSeries,
+  type Measure,
+} from '../../components/charts/datasets';
+import { PageHeading } from '../../components/PageHeading';
+import { ErrorAlert, Loading } from '../../components/Status';
+import { useCurrentWorkspace } from '../WorkspaceLayout';
+
+/** Question types a filter can use: one or more choices per answer. */
+const FILTER_TYPES = new Set(['radiogroup', 'dropdown', 'checkbox', 'tagbox', 'boolean', 'imagepicker', 'rating']);
+const TEXT_TYPES = new Set(['text', 'comment']);
+
+/** Number formats of the dashboard, in the UI language. */
+function useNumbers() {
+  const { i18n } = useTranslation();
+  const locale = i18n.resolvedLanguage ?? 'en';
+  return useMemo(() => {
+    const percent = new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 0 });
+    const decimal = new Intl.NumberFormat(locale, { maximumFractionDigits: 1, minimumFractionDigits: 1 });
+    return { percent: (p: number) => percent.format(p / 100), decimal: (v: number) => decimal.format(v) };
+  }, [locale]);
+}
+
+/** A count for display: a hidden one says "fewer than N", never 0. */
+function useCountText(min: number) {
+  const { t } = useTranslation();
+  return (count: Count) => (count === null ? t('results.fewerThan', { min }) : String(count));
+}
+
+const chartSize = (bars: number) => (bars > 8 ? 'l' : bars > 3 ? 'm' : 's');
+
+/**
+ * `/w/:ws/waves/:id`: a wave's results with filters (in the URL), a second
+ * wave to compare with and one question's trend across waves.
+ */
+export function ResultsPage() {
+  const { t, i18n } = useTranslation();
+  const workspace = useCurrentWorkspace();
+  const ws = workspace.slug;
+  const id = useParams().id ?? '';
+  const [params, setParams] = useSearchParams();
+  const where = params.getAll('where');
+  const compareId = params.get('compare') ?? '';
+  const trendQuestion = params.get('trend') ?? '';
+  const locale = i18n.resolvedLanguage === 'de' ? 'de' : 'en';
+  const [measure, setMeasure] = useState<Measure>('percent');
+
+  const results = useResults(ws, id, where, locale);
+  const compare = useResults(ws, compareId, where, locale, compareId !== '');
+  const waves = useWaves(ws);
+  const thisWave = waves.data?.waves.find((w) => w.id === id);
+  const siblings = waves.data?.waves.filter((w) => w.id !== id && w.questionnaire === thisWave?.questionnaire) ?? [];
+
+  function change(edit: (next: URLSearchParams) => void) {
+    setParams(
+      (prev) => {
+        const next = new URLSearchParams(prev);
+        edit(next);
+        return next;
+      },
+      { replace: true },
+    );
+  }
+  const setWhere = (list: string[]) =>
+    change((next) => {
+      next.delete('where');
+      for (const w of list) next.append('where', w);
+    });
+
+  const back = (
+    <p className="back-link results-controls">
+      <Link to={`/w/${ws}/waves`}>{t('waves.settings.back')}</Link>
+    </p>
+  );
+
+  if (results.isPending) return <Loading />;
+  if (results.isError) {
+    const error = results.error;
+    if (error instanceof ApiError && error.code === 'invalid_filter') {
+      return (
+        <>
+          {back}
+          <PageHeading title={thisWave?.title ?? t('results.title')} />
+          <ErrorAlert error={error} />
+          <button type="button" onClick={() => setWhere([])}>
+            {t('results.filters.clear')}
+          </button>
+        </>
+      );
+    }
+    const notFound = error instanceof ApiError && (error.status === 404 || error.status === 400);
+    return (
+      <>
+        {back}
+        <PageHeading title={notFound ? t('notFound.title') : t('errors.title')} />
+        {notFound ? <p>{t('notFound.text')}</p> : <ErrorAlert error={error} />}
+      </>
+    );
+  }
+
+  const data = results.data;
+  const compareData = compareId && compare.data ? compare.data : undefined;
+  const compareWave = siblings.find((w) => w.id === compareId);
+  return (
+    <>
+      {back}
+      <PageHeading title={data.wave.title} />
+      <p className="results-links results-controls">
+        <Link to={`/w/${ws}/waves/${id}/settings`}>{t('results.settingsLink')}</Link>
+      </p>
+      <Headline data={data} />
+      <section className="panel results-controls" aria-labelledby="results-controls-title">
+        <h2 id="results-controls-title">{t('results.controls')}</h2>
+        <FilterBar data={data} where={where} onChange={setWhere} />
+        <div className="results-options">
+          <div className="field">
+            <label htmlFor="results-compare">{t('results.compare.label')}</label>
+            <select id="results-compare" value={compareId} onChange={(e) => change((next) => (e.target.value ? next.set('compare', e.target.value) : next.delete('compare')))}>
+              <option value="">{t('results.compare.none')}</option>
+              {siblings.map((w) => (
+                <option key={w.id} value={w.id}>
+                  {w.title}
+                </option>
+              ))}
+            </select>
+            {thisWave && siblings.length === 0 && <p className="field-hint">{t('results.compare.noOther')}</p>}
+          </div>
+          <div className="toggle-group" role="group" aria-label={t('results.measure.label')}>
+            <span className="toggle-label">{t('results.measure.label')}</span>
+            {(['percent', 'count'] as const).map((m) => (
+              <button key={m} type="button" className="button-small" aria-pressed={measure === m} onClick={() => setMeasure(m)}>
+                {t(`results.measure.${m}`)}
+              </button>
+            ))}
+          </div>
+        </div>
+        {compareId && compare.isPending && <Loading />}
+        <ErrorAlert error={compareId ? compare.error : null} />
+      </section>
+
+      {data.suppressed ? (
+        <p className="alert alert-warning" role="status">
+          {t('results.suppressedAll', { min: data.minGroupSize })}
+        </p>
+      ) : data.questions.length === 0 ? (
+        <p className="empty">{t('results.noQuestions')}</p>
+      ) : (
+        data.questions.map((q) => (
+          <QuestionCard
+            key={q.name}
+            q={q}
+            min={data.minGroupSize}
+            measure={measure}
+            title={data.wave.title}
+            compare={compareData && !compareData.suppressed ? { title: compareWave?.title ?? compareData.wave.title, q: compareData.questions.find((c) => c.name === q.name) } : undefined}
+          />
+        ))
+      )}
+      {compareData?.suppressed && (
+        <p className="alert alert-warning">{t('results.compare.suppressed', { title: compareData.wave.title, min: compareData.minGroupSize })}</p>
+      )}
+
+      {thisWave && (
+        <TrendPanel
+          ws={ws}
+          wave={thisWave}
+          questions={data.questions}
+          question={trendQuestion}
+          locale={locale}
+          onPick={(name) => change((next) => (name ? next.set('trend', name) : next.delete('trend')))}
+        />
+      )}
+    </>
+  );
+}
+
+function Headline({ data }: { data: WaveResults }) {
+  const { t } = useTranslation();
+  const numbers = useNumbers();
+  const total = data.responses.complete + data.responses.partial;
+  return (
+    <section aria-labelledby="results-headline-title">
+      <h2 id="results-headline-title" className="visually-hidden">
+        {t('results.headline')}
+      </h2>
+      <dl className="facts results-headline">
+        <dt>{t('results.complete')}</dt>
+        <dd data-testid="complete">{data.responses.complete}</dd>
+        <dt>{t('results.partial')}</dt>
+        <dd>{data.responses.partial}</dd>
+        <dt>{t('results.completionRate')}</dt>
+        <dd>{total === 0 ? t('waves.list.none') : numbers.percent((data.responses.complete / total) * 100)}</dd>
+        <dt>{data.filters.length > 0 ? t('results.nFiltered') : t('results.n')}</dt>
+        <dd data-testid="n">{data.n === null ? t('results.fewerThan', { min: data.minGroupSize }) : data.n}</dd>
+      </dl>
+      <p className="muted">{t('results.minGroupNote', { min: data.minGroupSize })}</p>
+      {data.responses.complete === 0 && <p className="empty">{t('results.noResponses')}</p>}
+    </section>
+  );
+}
+
+function FilterBar({ data, where, onChange }: { data: WaveResults; where: string[]; onChange: (where: string[]) => void }) {
+  const { t } = useTranslation();
+  const filterable = data.questions.filter((q) => FILTER_TYPES.has(q.type) && q.choices && q.choices.length > 0);
+  const [question, setQuestion] = useState('');
+  const [value, setValue] = useState('');
+  const picked = filterable.find((q) => q.name === question);
+
+  function add(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    if (!picked || value === '') return;
+    const filter = `${picked.name}:${value}`;
+    if (!where.includes(filter)) onChange([...where, filter]);
+    setValue('');
+  }
+
+  const chipText = (w: string) => {
+    const at = w.indexOf(':');
+    const q = data.questions.find((x) => x.name === w.slice(0, at));
+    const v = w.slice(at + 1);
+    const choice = q?.choices?.find((c) => String(c.value) === v);
+    return t('results.filters.chip', { question: q?.title ?? w.slice(0, at), value: choice?.label ?? v });
+  };
+
+  return (
+    <div className="filter-bar">
+      <form className="form-inline filter-form" onSubmit={add} aria-label={t('results.filters.title')}>
+        <div className="field">
+          <label htmlFor="filter-question">{t('results.filters.question')}</label>
+          <select
+            id="filter-question"
+            value={question}
+            onChange={(e) => {
+              setQuestion(e.target.value);
+              setValue('');
+            }}
+          >
+            <option value="">{t('results.filters.pickQuestion')}</option>
+            {filterable.map((q) => (
+              <option key={q.name} value={q.name}>
+                {q.title}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="field">
+          <label htmlFor="filter-value">{t('results.filters.value')}</label>
+          <select id="filter-value" value={value} disabled={!picked} onChange={(e) => setValue(e.target.value)}>
+            <option value="">{t('results.filters.pickValue')}</option>
+            {picked?.choices?.map((c) => (
+              <option key={String(c.value)} value={String(c.value)}>
+                {c.label}
+              </option>
+            ))}
+          </select>
+        </div>
+        <button type="submit" disabled={!picked || value === ''}>
+          {t('results.filters.add')}
+        </button>
+      </form>
+      {where.length > 0 && (
+        <div className="filter-chips">
+          <span className="toggle-label">{t('results.filters.active')}</span>
+          <ul>
+            {where.map((w) => (
+              <li key={w} className="chip">
+                <span>{chipText(w)}</span>
+                <button
+                  type="button"
+                  className="chip-remove"
+                  aria-label={t('results.filters.remove', { filter: chipText(w) })}
+                  onClick={() => onChange(where.filter((x) => x !== w))}
+                >
+                  ×
+                </button>
+              </li>
+            ))}
+          </ul>
+          <button type="button" className="button-small" onClick={() => onChange([])}>
+            {t('results.filters.clear')}
+          </button>
+        </div>
+      )}
+    </div>
+  );
+}
+
+interface QuestionCardProps {
+  q: QuestionResult;
+  min: number;
+  measure: Measure;
+  /** This wave's title, the first column of figures. */
+  title: string;
+  compare?: { title: string; q: QuestionResult | undefined };
+}
+
+function QuestionCard({ q, min, measure, title, compare }: QuestionCardProps) {
+  const { t } = useTranslation();
+  const countText = useCountText(min);
+  const headingId = `q-${q.name}`;
+  return (
+    <section className="panel result-card" aria-labelledby={headingId}>
+      <h2 id={headingId}>{q.title}</h2>
+      <p className="muted">
+        {t('results.questionN', { n: countText(q.n) })}
+        {compare && ` · ${compare.title}: ${compare.q ? countText(compare.q.n) : t('results.compare.notAsked')}`}
+      </p>
+      {q.suppressed ? (
+        <p className="alert alert-warning">{t('results.suppressedQuestion', { min })}</p>
+      ) : TEXT_TYPES.has(q.type) ? (
+        <p className="muted">
+          {t('results.textOnly')} <Link to={`answers/${encodeURIComponent(q.name)}`}>{t('results.openAnswers')}</Link>
+        </p>
+      ) : q.rows ? (
+        <MatrixFigures q={q} min={min} measure={measure} compare={compare} />
+      ) : q.choices ? (
+        <ChoiceFigures q={q} min={min} measure={measure} title={title} compare={compare} />
+      ) : (
+        <p className="muted">{t('results.noChart')}</p>
+      )}
+    </section>
+  );
+}
+
+function ChoiceFigures({ q, min, measure, title, compare }: QuestionCardProps) {
+  const { t } = useTranslation();
+  const numbers = useNumbers();
+  const countText = useCountText(min);
+  const otherLabel = t('results.other');
+  const series = useMemo(
+    () => choiceBars([{ label: title, question: q }, ...(compare ? [{ label: compare.title, question: compare.q }] : [])], { measure, otherLabel }),
+    [q, compare, measure, otherLabel, title],
+  );
+  const rows = choiceRows(q, otherLabel);
+  const compareRows = new Map(compare?.q ? choiceRows(compare.q, otherLabel).map((r) => [r.key, r]) : []);
+  const rating = q.type === 'rating';
+  const percentText = (p: number | null) => (p === null ? '–' : numbers.percent(p));
+  return (
+    <>
+      {rating && q.mean !== undefined && (
+        <p>
+          {t('results.mean')}: <strong>{q.mean === null ? t('results.meanHidden') : numbers.decimal(q.mean)}</strong>
+          {compare?.q?.mean != null && ` · ${compare.title}: ${numbers.decimal(compare.q.mean)}`}
+        </p>
+      )}
+      <Chart
+        kind="bar"
+        data={series}
+        horizontal={!rating}
+        percent={measure === 'percent'}
+        size={rating ? 'm' : chartSize(series.labels.length * series.datasets.length)}
+        label={t('results.chartLabel', { title: q.title })}
+      />
+      {series.suppressed.length > 0 && <p className="note">{t('results.suppressedCells', { min, cells: series.suppressed.join(', ') })}</p>}
+      {q.type === 'checkbox' || q.type === 'tagbox' ? <p className="note">{t('results.multipleNote')}</p> : null}
+      {isRecommendation(q) && <Recommendation q={q} />}
+      <details className="table-alternative">
+        <summary>{t('results.table.show')}</summary>
+        <div className="table-wrap">
+          <table className="table-compact">
+            <caption className="visually-hidden">{q.title}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t('results.table.value')}</th>
+                <th scope="col">{t('results.table.label')}</th>
+                <th scope="col" className="numeric">
+                  {t('results.table.count')}
+                </th>
+                <th scope="col" className="numeric">
+                  {t('results.table.percent')}
+                </th>
+                {compare && (
+                  <>
+                    <th scope="col" className="numeric">
+                      {t('results.table.compareCount', { title: compare.title })}
+                    </th>
+                    <th scope="col" className="numeric">
+                      {t('results.table.comparePercent', { title: compare.title })}
+                    </th>
+                  </>
+                )}
+              </tr>
+            </thead>
+            <tbody>
+              {rows.map((r) => {
+                const other = compareRows.get(r.key);
+                return (
+                  <tr key={r.key}>
+                    <td>
+                      <code>{r.key === '__other__' ? '' : r.key}</code>
+                    </td>
+                    <th scope="row">{r.label}</th>
+                    <td className="numeric">{countText(r.count)}</td>
+                    <td className="numeric">{percentText(r.percent)}</td>
+                    {compare && (
+                      <>
+                        <td className="numeric">{other ? countText(other.count) : '–'}</td>
+                        <td className="numeric">{other ? percentText(other.percent) : '–'}</td>
+                      </>
+                    )}
+                  </tr>
+                );
+              })}
+            </tbody>
+          </table>
+        </div>
+      </details>
+    </>
+  );
+}
+
+function Recommendation({ q }: { q: QuestionResult }) {
+  const { t } = useTranslation();
+  const numbers = useNumbers();
+  const groups = recommendationGroups(q);
+  const labels = { detractors: t('results.nps.detractors'), passives: t('results.nps.passives'), promoters: t('results.nps.promoters') };
+  const series = useMemo(() => (groups.shown ? recommendationBars(groups, labels) : null), [q, labels.detractors]);
+  if (!groups.shown || !series) return <p className="note">{t('results.nps.hidden')}</p>;
+  return (
+    <div className="recommendation">
+      <h3>{t('results.nps.title')}</h3>
+      <p>
+        {t('results.nps.score')}: <strong>{groups.score}</strong>
+      </p>
+      <Chart kind="bar" data={series} horizontal percent size="s" label={t('results.chartLabel', { title: t('results.nps.title') })} />
+      <ul className="plain-list">
+        {(['detractors', 'passives', 'promoters'] as const).map((g) => (
+          <li key={g}>
+            {labels[g]}: {groups[g]} ({numbers.percent((groups[g] / groups.n) * 100)})
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+}
+
+function MatrixFigures({ q, min, measure, compare }: Omit<QuestionCardProps, 'title'>) {
+  const { t } = useTranslation();
+  const series = useMemo(() => matrixBars(q, measure), [q, measure]);
+  return (
+    <>
+      <Chart
+        kind="bar"
+        data={series}
+        horizontal
+        stacked
+        percent={measure === 'percent'}
+        size={chartSize(series.labels.length)}
+        label={t('results.chartLabel', { title: q.title })}
+      />
+      {series.suppressed.length > 0 && <p className="note">{t('results.suppressedCells', { min, cells: series.suppressed.join(', ') })}</p>}
+      <MatrixTable q={q} min={min} caption={q.title} />
+      {compare?.q?.rows && <MatrixTable q={compare.q} min={min} caption={`${q.title} · ${compare.title}`} />}
+    </>
+  );
+}
+
+function MatrixTable({ q, min, caption }: { q: QuestionResult; min: number; caption: string }) {
+  const { t } = useTranslation();
+  const numbers = useNumbers();
+  const countText = useCountText(min);
+  const rows = q.rows ?? [];
+  const columns = rows[0]?.choices ?? [];
+  const hasMean = rows.some((r) => r.mean !== undefined);
+  return (
+    <details className="table-alternative">
+      <summary>{t('results.table.showFor', { title: caption })}</summary>
+      <div className="table-wrap">
+        <table className="table-compact">
+          <caption className="visually-hidden">{caption}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{t('results.table.label')}</th>
+              <th scope="col" className="numeric">
+                {t('results.table.n')}
+              </th>
+              {columns.map((c) => (
+                <th key={String(c.value)} scope="col" className="numeric">
+                  {c.label} <code>{String(c.value)}</code>
+                </th>
+              ))}
+              {hasMean && (
+                <th scope="col" className="numeric">
+                  {t('results.mean')}
+                </th>
+              )}
+            </tr>
+          </thead>
+          <tbody>
+            {rows.map((r) => (
+              <tr key={String(r.value)}>
+                <th scope="row">{r.label}</th>
+                <td className="numeric">{countText(r.n)}</td>
+                {r.choices.map((c) => {
+                  const p = percentOf(c.count, r.n);
+                  return (
+                    <td key={String(c.value)} className="numeric">
+                      {countText(c.count)}
+                      {p !== null && ` (${numbers.percent(p)})`}
+                    </td>
+                  );
+                })}
+                {hasMean && <td className="numeric">{r.mean == null ? '–' : numbers.decimal(r.mean)}</td>}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </details>
+  );
+}
+
+function TrendPanel(props: { ws: string; wave: Wave; questions: QuestionResult[]; question: string; locale: string; onPick: (name: string) => void }) {
+  const { t } = useTranslation();
+  const { ws, wave, questions, question, locale, onPick } = props;
+  const trend = useTrend(ws, wave.questionnaire, question, locale);
+  const numbers = useNumbers();
+  const breakMark = t('results.trend.breakMark');
+  const nLabel = t('results.table.n');
+  const meanLabel = t('results.mean');
+  const series = useMemo(() => (trend.data ? trendSeries(trend.data.waves, { breakMark, nLabel, meanLabel }) : null), [trend.data, breakMark, nLabel, meanLabel]);
+  const min = trend.data?.minGroupSize ?? 0;
+  const countText = useCountText(min);
+  const value = (v: number | null | undefined) => (v == null ? '–' : series?.measure.kind === 'share' ? numbers.percent(v) : series?.measure.kind === 'mean' ? numbers.decimal(v) : String(v));
+  return (
+    <section className="panel" aria-labelledby="trend-title">
+      <h2 id="trend-title">{t('results.trend.title')}</h2>
+      <div className="field results-controls">
+        <label htmlFor="trend-question">{t('results.trend.question')}</label>
+        <select id="trend-question" value={question} onChange={(e) => onPick(e.target.value)}>
+          <option value="">{t('results.trend.pick')}</option>
+          {questions.map((q) => (
+            <option key={q.name} value={q.name}>
+              {q.title}
+            </option>
+          ))}
+        </select>
+      </div>
+      {question && trend.isPending && <Loading />}
+      <ErrorAlert error={trend.error} />
+      {series && trend.data && (
+        <>
+          <p className="muted">{t(`results.trend.measure.${series.measure.kind}`)}</p>
+          <Chart
+            key={series.measure.kind}
+            kind={series.measure.kind === 'share' ? 'bar' : 'line'}
+            data={series}
+            percent={series.measure.kind === 'share'}
+            size="m"
+            label={t('results.chartLabel', { title: t('results.trend.title') })}
+          />
+          {trend.data.waves.some((w) => w.breakBefore) && <p className="note">{t('results.trend.breakNote', { mark: breakMark })}</p>}
+          <details className="table-alternative">
+            <summary>{t('results.table.show')}</summary>
+            <div className="table-wrap">
+              <table className="table-compact">
+                <caption className="visually-hidden">{t('results.trend.title')}</caption>
+                <thead>
+                  <tr>
+                    <th scope="col">{t('results.trend.wave')}</th>
+                    <th scope="col">{t('results.trend.version')}</th>
+                    <th scope="col" className="numeric">
+                      {t('results.table.n')}
+                    </th>
+                    {series.datasets.map((d) => (
+                      <th key={d.label} scope="col" className="numeric">
+                        {d.label}
+                      </th>
+                    ))}
+                    <th scope="col">{t('results.trend.break')}</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {trend.data.waves.map((w, i) => (
+                    <tr key={w.wave.id}>
+                      <th scope="row">{w.wave.title}</th>
+                      <td>{w.version}</td>
+                      <td className="numeric">{w.missing ? t('results.trend.missing') : countText(w.n)}</td>
+                      {series.datasets.map((d) => (
+                        <td key={d.label} className="numeric">
+                          {value(d.data[i])}
+                        </td>
+                      ))}
+                      <td>{w.breakBefore && <span className="badge badge-warning">{t('results.trend.breakYes')}</span>}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
+          </details>
+        </>
+      )}
+    </section>
+  );
+}
