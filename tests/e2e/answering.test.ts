@@ -1,7 +1,7 @@
 import { AxeBuilder } from '@axe-core/playwright';
 import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium, problemLog, startBuiltServer, type BuiltServer } from './harness.js';
+import { ApiClient, launchChromium, problemLog, startBuiltServer, type BuiltServer } from './harness.js';
 
 // A member answers the network's member survey on a phone, in German: privacy
 // notice, autosave, the resume link on a second device, completion; all under
@@ -14,30 +14,11 @@ const phone = { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch:
 let server: BuiltServer | undefined;
 let browser: Browser | undefined;
 let baseUrl: string;
-let sessionCookie = '';
+let client: ApiClient;
 let wave: { id: string; key: string };
 let resumeLink = '';
 // The offline test aborts requests on purpose; Chromium logs each as a console error.
 const log = problemLog((text) => text.includes('ERR_INTERNET_DISCONNECTED'));
-
-/** The API as an organiser's script would use it: JSON, with the session cookie. */
-async function api<T>(method: string, apiPath: string, body?: unknown): Promise<{ status: number; body: T }> {
-  const response = await fetch(`${baseUrl}/api/v1${apiPath}`, {
-    method,
-    headers: { 'Content-Type': 'application/json', Accept: 'application/json', ...(sessionCookie && { Cookie: sessionCookie }) },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  const setCookie = response.headers.getSetCookie()[0];
-  if (setCookie) sessionCookie = setCookie.split(';')[0]!;
-  const text = await response.text();
-  return { status: response.status, body: (text ? JSON.parse(text) : undefined) as T };
-}
-
-async function expectStatus(call: Promise<{ status: number; body: unknown }>, status: number) {
-  const result = await call;
-  if (result.status !== status) throw new Error(`expected ${status}, got ${result.status}: ${JSON.stringify(result.body)}`);
-  return result.body;
-}
 
 /** A new "device": its own cookies and storage, a phone's screen, German as the browser's language. */
 async function newDevice(): Promise<{ context: BrowserContext; page: Page }> {
@@ -71,15 +52,13 @@ async function next(page: Page) {
 beforeAll(async () => {
   server = await startBuiltServer({ admin });
   baseUrl = server.baseUrl;
+  client = new ApiClient(baseUrl);
 
-  await expectStatus(api('POST', '/auth/login', admin), 200);
-  await expectStatus(api('POST', '/workspaces', { slug: ws, name: 'Netzwerk' }), 201);
-  await expectStatus(api('POST', `/workspaces/${ws}/questionnaires`, { slug: 'mitglieder', template: 'mitgliederumfrage' }), 201);
-  await expectStatus(api('POST', `/workspaces/${ws}/questionnaires/mitglieder/publish`, {}), 201);
-  wave = (await expectStatus(
-    api('POST', `/workspaces/${ws}/waves`, { questionnaire: 'mitglieder', version: 1, title: 'Mitgliederbefragung 2015', access: 'link' }),
-    201,
-  )) as { id: string; key: string };
+  await client.expect(200, 'POST', '/auth/login', admin);
+  await client.expect(201, 'POST', '/workspaces', { slug: ws, name: 'Netzwerk' });
+  await client.expect(201, 'POST', `/workspaces/${ws}/questionnaires`, { slug: 'mitglieder', template: 'mitgliederumfrage' });
+  await client.expect(201, 'POST', `/workspaces/${ws}/questionnaires/mitglieder/publish`, {});
+  wave = (await client.expect(201, 'POST', `/workspaces/${ws}/waves`, { questionnaire: 'mitglieder', version: 1, title: 'Mitgliederbefragung 2015', access: 'link' })) as { id: string; key: string };
 
   browser = await launchChromium();
 });
@@ -181,7 +160,7 @@ describe('answering the member survey on a phone', () => {
   });
 
   it('counts exactly one complete response and no partial one', async () => {
-    const { body } = await api<{ wave: { responses: { complete: number; partial: number } } }>('GET', `/workspaces/${ws}/waves/${wave.id}`);
+    const { body } = await client.call<{ wave: { responses: { complete: number; partial: number } } }>('GET', `/workspaces/${ws}/waves/${wave.id}`);
     expect(body.wave.responses).toEqual({ complete: 1, partial: 0 });
     await first.context.close();
   });

@@ -1,7 +1,7 @@
 import { AxeBuilder } from '@axe-core/playwright';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium, problemLog, startBuiltServer, type BuiltServer } from './harness.js';
+import { ApiClient, launchChromium, problemLog, startBuiltServer, type BuiltServer } from './harness.js';
 
 // An organiser reads the open answers of a wave in German, searches them,
 // builds a small codebook, codes answers and filters by a code; all under the
@@ -22,28 +22,9 @@ let server: BuiltServer | undefined;
 let browser: Browser | undefined;
 let page: Page;
 let baseUrl: string;
-let sessionCookie = '';
+let client: ApiClient;
 let wave: { id: string; key: string };
 const log = problemLog(() => false);
-
-/** The API as an organiser's script would use it: JSON, with the session cookie. */
-async function api<T>(method: string, apiPath: string, body?: unknown): Promise<{ status: number; body: T }> {
-  const response = await fetch(`${baseUrl}/api/v1${apiPath}`, {
-    method,
-    headers: { 'Content-Type': 'application/json', Accept: 'application/json', ...(sessionCookie && { Cookie: sessionCookie }) },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  const setCookie = response.headers.getSetCookie()[0];
-  if (setCookie) sessionCookie = setCookie.split(';')[0]!;
-  const text = await response.text();
-  return { status: response.status, body: (text ? JSON.parse(text) : undefined) as T };
-}
-
-async function expectStatus(call: Promise<{ status: number; body: unknown }>, status: number) {
-  const result = await call;
-  if (result.status !== status) throw new Error(`expected ${status}, got ${result.status}: ${JSON.stringify(result.body)}`);
-  return result.body;
-}
 
 const answers = () => page.getByTestId('answer');
 const codebook = () => page.getByRole('region', { name: 'Codebuch' });
@@ -52,25 +33,22 @@ const answerWith = (text: string) => answers().filter({ hasText: text });
 beforeAll(async () => {
   server = await startBuiltServer({ admin });
   baseUrl = server.baseUrl;
+  client = new ApiClient(baseUrl);
 
-  await expectStatus(api('POST', '/auth/login', admin), 200);
-  await expectStatus(api('POST', '/workspaces', { slug: ws, name: 'Netzwerk' }), 201);
+  await client.expect(200, 'POST', '/auth/login', admin);
+  await client.expect(201, 'POST', '/workspaces', { slug: ws, name: 'Netzwerk' });
   const definition = { pages: [{ name: 'p1', elements: [{ type: 'comment', name: 'strengths', title: { default: 'Stärken', en: 'Strengths' } }] }] };
-  await expectStatus(api('POST', `/workspaces/${ws}/questionnaires`, { slug: 'kurz', definition }), 201);
-  await expectStatus(api('POST', `/workspaces/${ws}/questionnaires/kurz/publish`, {}), 201);
-  wave = (await expectStatus(
-    api('POST', `/workspaces/${ws}/waves`, { questionnaire: 'kurz', version: 1, title: 'Kurzbefragung 2025', access: 'link' }),
-    201,
-  )) as { id: string; key: string };
+  await client.expect(201, 'POST', `/workspaces/${ws}/questionnaires`, { slug: 'kurz', definition });
+  await client.expect(201, 'POST', `/workspaces/${ws}/questionnaires/kurz/publish`, {});
+  wave = (await client.expect(201, 'POST', `/workspaces/${ws}/waves`, { questionnaire: 'kurz', version: 1, title: 'Kurzbefragung 2025', access: 'link' })) as { id: string; key: string };
   for (const text of texts) {
-    await expectStatus(api('POST', `/public/waves/${wave.key}/responses`, { id: crypto.randomUUID(), status: 'complete', data: { strengths: text } }), 201);
+    await client.expect(201, 'POST', `/public/waves/${wave.key}/responses`, { id: crypto.randomUUID(), status: 'complete', data: { strengths: text } });
   }
 
   browser = await launchChromium();
   const context = await browser.newContext({ locale: 'de-DE', viewport: { width: 1280, height: 900 } });
   // The browser shares the script's session, so that no page sees a 401 on the way in.
-  const [name, ...value] = sessionCookie.split('=');
-  await context.addCookies([{ name: name!, value: value.join('='), url: baseUrl, httpOnly: true, sameSite: 'Lax' }]);
+  await context.addCookies([{ ...client.browserCookie(), httpOnly: true, sameSite: 'Lax' }]);
   page = log.watch(await context.newPage());
   page.setDefaultTimeout(15_000);
 });

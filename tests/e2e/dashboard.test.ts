@@ -4,7 +4,7 @@ import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { JsonObject } from '../../api/src/modules/questionnaires/definition-walk.js';
 import { generateAnswers, seededRandom } from '../fixtures/answer-generator.js';
-import { launchChromium, problemLog, startBuiltServer, type BuiltServer } from './harness.js';
+import { ApiClient, launchChromium, problemLog, startBuiltServer, type BuiltServer } from './harness.js';
 
 // An organiser opens the results of a wave with 30 responses in German:
 // headline, a filter that goes into the URL and the request, the table
@@ -19,28 +19,10 @@ let server: BuiltServer | undefined;
 let browser: Browser | undefined;
 let page: Page;
 let baseUrl: string;
-let sessionCookie = '';
+let client: ApiClient;
 let wave: { id: string; key: string };
 let nonprofit = 0;
 const log = problemLog(() => false);
-
-async function api<T>(method: string, apiPath: string, body?: unknown): Promise<{ status: number; body: T }> {
-  const response = await fetch(`${baseUrl}/api/v1${apiPath}`, {
-    method,
-    headers: { 'Content-Type': 'application/json', Accept: 'application/json', ...(sessionCookie && { Cookie: sessionCookie }) },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  const setCookie = response.headers.getSetCookie()[0];
-  if (setCookie) sessionCookie = setCookie.split(';')[0]!;
-  const text = await response.text();
-  return { status: response.status, body: (text ? JSON.parse(text) : undefined) as T };
-}
-
-async function expectStatus(call: Promise<{ status: number; body: unknown }>, status: number) {
-  const result = await call;
-  if (result.status !== status) throw new Error(`expected ${status}, got ${result.status}: ${JSON.stringify(result.body)}`);
-  return result.body;
-}
 
 /** The value next to a term of the headline. */
 const fact = (term: string): Locator => page.locator('.results-headline dt', { hasText: new RegExp(`^${term}$`) }).locator('xpath=following-sibling::dd[1]');
@@ -48,26 +30,24 @@ const fact = (term: string): Locator => page.locator('.results-headline dt', { h
 beforeAll(async () => {
   server = await startBuiltServer({ admin });
   baseUrl = server.baseUrl;
+  client = new ApiClient(baseUrl);
 
-  await expectStatus(api('POST', '/auth/login', admin), 200);
-  await expectStatus(api('POST', '/workspaces', { slug: ws, name: 'Netzwerk' }), 201);
-  await expectStatus(api('POST', `/workspaces/${ws}/questionnaires`, { slug: 'mitglieder', template: 'mitgliederumfrage' }), 201);
-  await expectStatus(api('POST', `/workspaces/${ws}/questionnaires/mitglieder/publish`, {}), 201);
-  wave = (await expectStatus(
-    api('POST', `/workspaces/${ws}/waves`, { questionnaire: 'mitglieder', version: 1, title: 'Mitgliederbefragung 2015', access: 'link' }),
-    201,
-  )) as { id: string; key: string };
+  await client.expect(200, 'POST', '/auth/login', admin);
+  await client.expect(201, 'POST', '/workspaces', { slug: ws, name: 'Netzwerk' });
+  await client.expect(201, 'POST', `/workspaces/${ws}/questionnaires`, { slug: 'mitglieder', template: 'mitgliederumfrage' });
+  await client.expect(201, 'POST', `/workspaces/${ws}/questionnaires/mitglieder/publish`, {});
+  wave = (await client.expect(201, 'POST', `/workspaces/${ws}/waves`, { questionnaire: 'mitglieder', version: 1, title: 'Mitgliederbefragung 2015', access: 'link' })) as { id: string; key: string };
 
   const definition = JSON.parse(await readFile('surveys/mitgliederumfrage.json', 'utf8')) as JsonObject;
   for (let i = 1; i <= RESPONSES; i++) {
     const data = generateAnswers(definition, seededRandom(i));
     if (data.sector === 'nonprofit') nonprofit++;
-    await expectStatus(api('POST', `/public/waves/${wave.key}/responses`, { id: randomUUID(), data, status: 'complete', locale: 'de' }), 201);
+    await client.expect(201, 'POST', `/public/waves/${wave.key}/responses`, { id: randomUUID(), data, status: 'complete', locale: 'de' });
   }
 
   browser = await launchChromium();
   const context = await browser.newContext({ locale: 'de-DE', viewport: { width: 1280, height: 900 } });
-  await context.addCookies([{ name: sessionCookie.split('=')[0]!, value: sessionCookie.slice(sessionCookie.indexOf('=') + 1), url: baseUrl }]);
+  await context.addCookies([client.browserCookie()]);
   page = log.watch(await context.newPage());
   page.setDefaultTimeout(15_000);
 });
@@ -125,7 +105,7 @@ describe('results dashboard', () => {
     const cells = await row.getByRole('cell').allTextContents();
     // Value, count, percent (the label is the row header). Secondary suppression
     // may hide even a cell of 5 or more, so the API's own figure is the reference.
-    const { body } = await api<{ questions: Array<{ name: string; choices?: Array<{ value: unknown; count: number | null }> }> }>(
+    const { body } = await client.call<{ questions: Array<{ name: string; choices?: Array<{ value: unknown; count: number | null }> }> }>(
       'GET',
       `/workspaces/${ws}/waves/${wave.id}/results?locale=de`,
     );

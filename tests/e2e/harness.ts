@@ -119,3 +119,40 @@ export function problemLog(isExpected: (text: string, url: string) => boolean): 
     },
   };
 }
+
+export type ApiResult<T> = { status: number; body: T };
+
+/**
+ * The API as an organiser's script would use it: JSON, keeping the session
+ * cookie, so tests can set up workspaces and waves without clicking.
+ */
+export class ApiClient {
+  /** `name=value` of the session cookie once logged in. */
+  sessionCookie = '';
+  constructor(private readonly baseUrl: string) {}
+
+  async call<T>(method: string, apiPath: string, body?: unknown): Promise<ApiResult<T>> {
+    const response = await fetch(`${this.baseUrl}/api/v1${apiPath}`, {
+      method,
+      headers: { 'Content-Type': 'application/json', Accept: 'application/json', ...(this.sessionCookie && { Cookie: this.sessionCookie }) },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+    const setCookie = response.headers.getSetCookie()[0];
+    if (setCookie) this.sessionCookie = setCookie.split(';')[0]!;
+    const text = await response.text();
+    return { status: response.status, body: (text ? JSON.parse(text) : undefined) as T };
+  }
+
+  /** The call's body, or an error naming the unexpected status. */
+  async expect<T>(status: number, method: string, apiPath: string, body?: unknown): Promise<T> {
+    const result = await this.call<T>(method, apiPath, body);
+    if (result.status !== status) throw new Error(`expected ${status}, got ${result.status}: ${JSON.stringify(result.body)}`);
+    return result.body;
+  }
+
+  /** The session cookie for a browser context, so the page starts logged in. */
+  browserCookie(): { name: string; value: string; url: string } {
+    const at = this.sessionCookie.indexOf('=');
+    return { name: this.sessionCookie.slice(0, at), value: this.sessionCookie.slice(at + 1), url: this.baseUrl };
+  }
+}
