@@ -161,37 +161,12 @@ export interface TemplateSummary {
 /** A figure hidden by small-group suppression is `null`, never 0. */
 export type Count = number | null;
 
-export interface ChoiceCell {
-  value: ChoiceValue;
-  label: string;
-  count: Count;
-}
-
-export interface MatrixRow {
-  value: ChoiceValue;
-  label: string;
-  n: Count;
-  suppressed: boolean;
-  choices: ChoiceCell[];
-  mean?: number | null;
-}
-
-export interface QuestionResult {
-  name: string;
-  type: string;
-  title: string;
-  n: Count;
-  suppressed: boolean;
-  choices?: ChoiceCell[];
-  other?: Count;
-  mean?: number | null;
-  rows?: MatrixRow[];
-}
-
-export interface Filter {
-  question: string;
-  value: ChoiceValue;
-}
+/** Result figures as the API computes them (house rule 5: types come from the API with `import type`). */
+import type { Cell, Filter as ApiFilter, QuestionFigures } from '../../../api/src/modules/results/aggregate.js';
+export type ChoiceCell = Cell;
+export type QuestionResult = QuestionFigures;
+export type MatrixRow = NonNullable<QuestionFigures['rows']>[number];
+export type Filter = ApiFilter;
 
 export interface WaveResults {
   wave: { id: string; title: string };
