@@ -1,8 +1,22 @@
+import { createRequire } from 'node:module';
 import createDOMPurify from 'dompurify';
-import { JSDOM } from 'jsdom';
+import type * as Jsdom from 'jsdom';
 
-// One window for the life of the process: creating a JSDOM per call is slow.
-const purify = createDOMPurify(new JSDOM('').window as unknown as Parameters<typeof createDOMPurify>[0]);
+type Purifier = ReturnType<typeof createDOMPurify>;
+let purifier: Purifier | undefined;
+
+/**
+ * One window for the life of the process (a JSDOM per call is slow), made on
+ * first use: loading jsdom takes about half a second, which the server's start
+ * should not pay when nothing needs sanitising yet.
+ */
+function purify(): Purifier {
+  if (!purifier) {
+    const { JSDOM } = createRequire(import.meta.url)('jsdom') as typeof Jsdom;
+    purifier = createDOMPurify(new JSDOM('').window as unknown as Parameters<typeof createDOMPurify>[0]);
+  }
+  return purifier;
+}
 
 /**
  * Organiser-written HTML (html questions, completion texts) keeps text
@@ -11,7 +25,7 @@ const purify = createDOMPurify(new JSDOM('').window as unknown as Parameters<typ
  * before it renders.
  */
 export function sanitizeHtml(html: string): string {
-  return purify.sanitize(html, {
+  return purify().sanitize(html, {
     FORBID_TAGS: ['style', 'form', 'input', 'button', 'textarea', 'select', 'iframe', 'frame', 'object', 'embed', 'link', 'meta', 'base', 'img', 'picture', 'video', 'audio', 'source', 'track', 'svg', 'math', 'template'],
     FORBID_ATTR: ['style', 'srcset', 'formaction', 'background'],
     ALLOWED_URI_REGEXP: /^(?:https?:|mailto:|tel:|#|\/(?!\/))/i,

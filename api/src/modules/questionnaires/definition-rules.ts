@@ -35,9 +35,13 @@ const msg = (en: string, de: string): Message => ({ en, de });
 
 /**
  * Applies every definition rule. Returns the definition with its HTML
- * sanitised, or the list of problems (by question) when it breaks a rule.
+ * sanitised (unless `sanitize: false`), or the list of problems (by question)
+ * when it breaks a rule.
  */
-export function checkDefinition(input: unknown): { ok: true; definition: JsonObject } | { ok: false; problems: DefinitionProblem[] } {
+export function checkDefinition(
+  input: unknown,
+  options: { sanitize?: boolean } = {},
+): { ok: true; definition: JsonObject } | { ok: false; problems: DefinitionProblem[] } {
   const problems: DefinitionProblem[] = [];
   const add = (question: string | null, path: string, message: Message) => problems.push({ question, path, message });
 
@@ -120,7 +124,7 @@ export function checkDefinition(input: unknown): { ok: true; definition: JsonObj
     model.dispose();
   }
   if (problems.length > 0) return { ok: false, problems };
-  return { ok: true, definition: sanitizeDefinition(input) };
+  return { ok: true, definition: options.sanitize === false ? input : sanitizeDefinition(input) };
 }
 
 function scanKeys(value: Json, path: string, add: (q: string | null, p: string, m: Message) => void, question: string | null = null): void {

@@ -64,7 +64,7 @@ export async function createQuestionnaire(db: Knex, actor: UserRow, ws: Workspac
   if (req.template !== undefined) {
     const template = templates.get(req.template);
     if (!template) throw new NotFoundError(text(`There is no template "${req.template}".`, `Es gibt keine Vorlage „${req.template}“.`));
-    definition = structuredClone(template.definition);
+    definition = validDefinition(structuredClone(template.definition));
   } else {
     definition = validDefinition(req.definition);
   }
@@ -203,7 +203,7 @@ export function listTemplates(templates: Map<string, Template>, locale: Locale) 
 export function getTemplate(templates: Map<string, Template>, id: string) {
   const t = templates.get(id);
   if (!t) throw new NotFoundError(text(`There is no template "${id}".`, `Es gibt keine Vorlage „${id}“.`));
-  return { id: t.id, definition: t.definition };
+  return { id: t.id, definition: validDefinition(structuredClone(t.definition)) };
 }
 
 function localText(value: unknown, locale: Locale): string {

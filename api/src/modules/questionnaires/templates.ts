@@ -7,7 +7,9 @@ export type Template = { id: string; definition: JsonObject; questionCount: numb
 
 /**
  * Reads the template library (`surveys/*.json`) once at start. A template that
- * breaks the definition rules stops the server: it is shipped code.
+ * breaks the definition rules stops the server: it is shipped code. Its HTML is
+ * sanitised when a questionnaire is made from it, not here, so that the start
+ * does not load the sanitiser.
  */
 export function loadTemplates(dir: string): Map<string, Template> {
   const templates = new Map<string, Template>();
@@ -15,7 +17,7 @@ export function loadTemplates(dir: string): Map<string, Template> {
   for (const file of fs.readdirSync(dir).filter((f) => f.endsWith('.json')).sort()) {
     const id = file.replace(/\.json$/, '');
     const raw: unknown = JSON.parse(fs.readFileSync(path.join(dir, file), 'utf8'));
-    const checked = checkDefinition(raw);
+    const checked = checkDefinition(raw, { sanitize: false });
     if (!checked.ok) {
       const lines = checked.problems.map((p) => `  ${p.question ?? p.path}: ${p.message.en}`);
       throw new Error(`Template surveys/${file} breaks the definition rules:\n${lines.join('\n')}`);
