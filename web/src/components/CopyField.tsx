@@ -1,4 +1,4 @@
-import { useId, useRef, useState } from 'react';
+import { useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 
 type CopyState = 'idle' | 'copied' | 'failed';
@@ -9,6 +9,9 @@ export function CopyField({ label, value, hint }: { label: string; value: string
   const id = useId();
   const inputRef = useRef<HTMLInputElement>(null);
   const [copyState, setCopyState] = useState<CopyState>('idle');
+
+  // A new value has not been copied yet.
+  useEffect(() => setCopyState('idle'), [value]);
 
   async function copy() {
     try {

@@ -1,5 +1,7 @@
 import type { Knex } from 'knex';
-import { tables, type QuestionnaireRow, type WorkspaceRow } from '../../db/tables.js';
+import { isUniqueViolation } from '../../db/errors.js';
+import { getQuestionnaire } from '../questionnaires/questionnaires.service.js';
+import { tables, type WorkspaceRow } from '../../db/tables.js';
 import { BadRequestError, ConflictError, NotFoundError, text, type Locale } from '../../http/errors.js';
 import { labelIn, questionsOf, type JsonObject } from '../questionnaires/definition-walk.js';
 import * as questionnaires from '../questionnaires/questionnaires.repo.js';
@@ -7,16 +9,8 @@ import { getWave } from '../waves/waves.service.js';
 import * as repo from './answers.repo.js';
 
 const OPEN_TYPES = new Set(['text', 'comment']);
-const UNIQUE_VIOLATION = '23505';
-
-async function getQuestionnaire(db: Knex, ws: WorkspaceRow, slug: string): Promise<QuestionnaireRow> {
-  const q = await questionnaires.findQuestionnaire(db, ws.id, slug);
-  if (!q) throw new NotFoundError(text('Questionnaire not found.', 'Fragebogen nicht gefunden.'));
-  return q;
-}
 
 const codeTaken = (label: string) => new ConflictError('conflict', text(`The code "${label}" exists already.`, `Den Code „${label}“ gibt es schon.`));
-const isUnique = (err: unknown) => (err as { code?: string }).code === UNIQUE_VIOLATION;
 
 export async function listCodebook(db: Knex, ws: WorkspaceRow, slug: string) {
   const q = await getQuestionnaire(db, ws, slug);
@@ -29,7 +23,7 @@ export async function createCode(db: Knex, ws: WorkspaceRow, slug: string, codeL
     const c = await repo.insertCode(db, q.id, codeLabel);
     return { id: c.id, label: c.label };
   } catch (err) {
-    if (isUnique(err)) throw codeTaken(codeLabel);
+    if (isUniqueViolation(err)) throw codeTaken(codeLabel);
     throw err;
   }
 }
@@ -41,7 +35,7 @@ export async function renameCode(db: Knex, ws: WorkspaceRow, slug: string, id: s
     if (!c) throw new NotFoundError(text('Code not found.', 'Code nicht gefunden.'));
     return { id: c.id, label: c.label };
   } catch (err) {
-    if (isUnique(err)) throw codeTaken(codeLabel);
+    if (isUniqueViolation(err)) throw codeTaken(codeLabel);
     throw err;
   }
 }

@@ -47,6 +47,17 @@ export const listVersionSummaries = (db: Knex, questionnaireIds: string[]) =>
     .orderBy(['questionnaire_id', 'version'])
     .select('questionnaire_id', 'version', 'published_at', 'change_note', 'breaks') as Promise<Array<VersionSummary & { questionnaire_id: string }>>;
 
+/** The newest published definition of each questionnaire, in one query. */
+export async function latestDefinitions(db: Knex, questionnaireIds: string[]): Promise<Map<string, Record<string, unknown>>> {
+  if (questionnaireIds.length === 0) return new Map();
+  const rows = (await db(tables.questionnaireVersions)
+    .distinctOn('questionnaire_id')
+    .whereIn('questionnaire_id', questionnaireIds)
+    .orderBy([{ column: 'questionnaire_id' }, { column: 'version', order: 'desc' }])
+    .select('questionnaire_id', 'definition')) as Array<{ questionnaire_id: string; definition: Record<string, unknown> }>;
+  return new Map(rows.map((r) => [r.questionnaire_id, r.definition]));
+}
+
 export const findVersion = (db: Knex, questionnaireId: string, version: number) =>
   db<QuestionnaireVersionRow>(tables.questionnaireVersions).where({ questionnaire_id: questionnaireId, version }).first();
 

@@ -1,4 +1,5 @@
 import type { Knex } from 'knex';
+import { isUniqueViolation } from '../../db/errors.js';
 import type { QuestionnaireRow, UserRow, WorkspaceRow } from '../../db/tables.js';
 import { ConflictError, NotFoundError, text, ValidationError, type Locale } from '../../http/errors.js';
 import { recordAudit } from '../audit/audit.repo.js';
@@ -9,7 +10,6 @@ import * as repo from './questionnaires.repo.js';
 import type { CreateQuestionnaireReq, PublishReq, VersionRefValue } from './questionnaires.schemas.js';
 import type { Template } from './templates.js';
 
-const UNIQUE_VIOLATION = '23505';
 
 const invalidDefinition = (problems: DefinitionProblem[]) =>
   new ValidationError(
@@ -27,7 +27,8 @@ function validDefinition(input: unknown): JsonObject {
 
 const notFound = () => new NotFoundError(text('Questionnaire not found.', 'Fragebogen nicht gefunden.'));
 
-async function getQuestionnaire(db: Knex, ws: WorkspaceRow, slug: string): Promise<QuestionnaireRow> {
+/** The questionnaire of this workspace with this slug, or 404. */
+export async function getQuestionnaire(db: Knex, ws: WorkspaceRow, slug: string): Promise<QuestionnaireRow> {
   const q = await repo.findQuestionnaire(db, ws.id, slug);
   if (!q) throw notFound();
   return q;
@@ -41,12 +42,11 @@ export async function listQuestionnaires(db: Knex, ws: WorkspaceRow, locale: Loc
   const versions = await repo.listVersionSummaries(db, rows.map((r) => r.id));
   const latest = new Map<string, repo.VersionSummary>();
   for (const v of versions) latest.set(v.questionnaire_id, v);
-  const latestDefinitions = await Promise.all(
-    rows.map(async (r) => (r.draft ? null : (await repo.findLatestVersion(db, r.id))?.definition ?? null)),
-  );
-  return rows.map((r, i) => {
+  // Titles come from the draft, or else the newest version.
+  const published = await repo.latestDefinitions(db, rows.filter((r) => !r.draft).map((r) => r.id));
+  return rows.map((r) => {
     const v = latest.get(r.id);
-    const definition = (r.draft ?? latestDefinitions[i] ?? {}) as JsonObject;
+    const definition = (r.draft ?? published.get(r.id) ?? {}) as JsonObject;
     return {
       slug: r.slug,
       title: titleIn(definition, locale),
@@ -74,7 +74,7 @@ export async function createQuestionnaire(db: Knex, actor: UserRow, ws: Workspac
       await recordAudit(trx, { workspaceId: ws.id, actorId: actor.id, action: 'questionnaire.create', target: req.slug, ...(req.template && { details: { template: req.template } }) });
     });
   } catch (err) {
-    if ((err as { code?: string }).code === UNIQUE_VIOLATION) {
+    if (isUniqueViolation(err)) {
       throw new ConflictError('conflict', text(`A questionnaire "${req.slug}" exists already.`, `Es gibt schon einen Fragebogen „${req.slug}“.`));
     }
     throw err;
@@ -86,8 +86,8 @@ export async function createQuestionnaire(db: Knex, actor: UserRow, ws: Workspac
 export async function describeQuestionnaire(db: Knex, ws: WorkspaceRow, slug: string, locale: Locale) {
   const q = await getQuestionnaire(db, ws, slug);
   const versions = await repo.listVersionSummaries(db, [q.id]);
-  const latest = versions.length > 0 ? await repo.findVersion(db, q.id, versions[versions.length - 1]!.version) : undefined;
-  const shown = (q.draft ?? latest?.definition ?? {}) as JsonObject;
+  // The title comes from the draft, or else the newest version.
+  const shown = (q.draft ?? (await repo.findLatestVersion(db, q.id))?.definition ?? {}) as JsonObject;
   return {
     slug: q.slug,
     title: titleIn(shown, locale),

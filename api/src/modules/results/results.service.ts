@@ -3,6 +3,7 @@ import { tables, type QuestionnaireVersionRow, type ResponseRow, type WaveRow, t
 import { BadRequestError, NotFoundError, text, type Locale } from '../../http/errors.js';
 import { itemsOf, questionsOf, type Json, type JsonObject } from '../questionnaires/definition-walk.js';
 import * as questionnaires from '../questionnaires/questionnaires.repo.js';
+import { getQuestionnaire } from '../questionnaires/questionnaires.service.js';
 import { countResponses } from '../waves/waves.repo.js';
 import { getWave } from '../waves/waves.service.js';
 import { aggregate, passes, type Filter, type QuestionFigures } from './aggregate.js';
@@ -92,8 +93,7 @@ export async function waveResults(db: Knex, ws: WorkspaceRow, waveId: string, wh
  * for this question is flagged (`breakBefore`).
  */
 export async function questionTrend(db: Knex, ws: WorkspaceRow, slug: string, question: string, locale: Locale) {
-  const q = await questionnaires.findQuestionnaire(db, ws.id, slug);
-  if (!q) throw new NotFoundError(text('Questionnaire not found.', 'Fragebogen nicht gefunden.'));
+  const q = await getQuestionnaire(db, ws, slug);
   const waves = (await db<WaveRow>(tables.waves).where({ workspace_id: ws.id, questionnaire_id: q.id }).orderBy('created_at', 'asc')) as WaveRow[];
   const versions = (await db<QuestionnaireVersionRow>(tables.questionnaireVersions).where({ questionnaire_id: q.id }).orderBy('version')) as QuestionnaireVersionRow[];
   const breaksQuestion = (v: QuestionnaireVersionRow) =>

@@ -1,4 +1,5 @@
 import type { Knex } from 'knex';
+import { isUniqueViolation } from '../../db/errors.js';
 import type { Role, UserRow, WorkspaceRow } from '../../db/tables.js';
 import { ConflictError, NotFoundError, text } from '../../http/errors.js';
 import { hashPassword } from '../../lib/passwords.js';
@@ -9,9 +10,6 @@ import * as repo from './workspaces.repo.js';
 import type { AcceptInvitationReq, AddMemberReq, CreateWorkspaceReq, UpdateWorkspaceReq } from './workspaces.schemas.js';
 
 const INVITATION_DAYS = 7;
-const UNIQUE_VIOLATION = '23505';
-
-const isUniqueViolation = (err: unknown) => (err as { code?: string }).code === UNIQUE_VIOLATION;
 
 export const workspaceView = (w: WorkspaceRow, role: Role) => ({ slug: w.slug, name: w.name, minGroupSize: w.min_group_size, role });
 

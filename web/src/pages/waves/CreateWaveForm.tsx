@@ -10,6 +10,7 @@ import { CheckboxField, SelectField, TextAreaField, TextField } from '../../comp
 import { useFieldErrors } from '../../components/useFieldErrors';
 import { fromLocalInput, parseRetentionDays } from './format';
 import { RadioGroup } from './RadioGroup';
+import { WaveTimingFields } from './WaveTimingFields';
 
 type Field = 'title' | 'opensAt' | 'closesAt' | 'retentionDays' | 'noticeDe' | 'noticeEn';
 
@@ -105,22 +106,7 @@ export function CreateWaveForm({ ws }: { ws: string }) {
             ]}
           />
           <CheckboxField label={t('waves.fields.anonymous')} hint={t('waves.fields.anonymousHint')} name="anonymous" defaultChecked />
-          <div className="form-row">
-            <TextField label={t('waves.fields.opensAt')} hint={t('waves.fields.opensAtHint')} error={errors.opensAt} name="opensAt" type="datetime-local" />
-            <TextField label={t('waves.fields.closesAt')} hint={t('waves.fields.closesAtHint')} error={errors.closesAt} name="closesAt" type="datetime-local" />
-          </div>
-          <TextField
-            label={t('waves.fields.retentionDays')}
-            hint={t('waves.fields.retentionDaysHint')}
-            error={errors.retentionDays}
-            name="retentionDays"
-            type="number"
-            inputMode="numeric"
-            min={1}
-            max={3650}
-            step={1}
-            className="input-short"
-          />
+          <WaveTimingFields errors={errors} />
           <CheckboxField
             label={t('waves.fields.customNotice')}
             hint={t('waves.fields.customNoticeHint')}

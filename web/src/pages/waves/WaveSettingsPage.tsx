@@ -19,6 +19,7 @@ import { InvitationsPanel } from './InvitationsPanel';
 import { PrivacyNoticePanel } from './PrivacyNoticePanel';
 import { QrCode } from './QrCode';
 import { StateBadge } from './StateBadge';
+import { WaveTimingFields } from './WaveTimingFields';
 
 /**
  * `/w/:ws/waves/:id/settings`: one wave's details, link and QR code, dates,
@@ -218,37 +219,7 @@ function EditForm({ ws, wave }: { ws: string; wave: WaveDetail }) {
       <h2 id="wave-edit-title">{t('waves.settings.edit')}</h2>
       <form ref={formRef} noValidate onSubmit={submit}>
         <TextField label={t('waves.fields.title')} error={errors.title} name="title" required maxLength={200} defaultValue={wave.title} />
-        <div className="form-row">
-          <TextField
-            label={t('waves.fields.opensAt')}
-            hint={t('waves.fields.opensAtHint')}
-            error={errors.opensAt}
-            name="opensAt"
-            type="datetime-local"
-            defaultValue={toLocalInput(wave.opensAt)}
-          />
-          <TextField
-            label={t('waves.fields.closesAt')}
-            hint={t('waves.fields.closesAtHint')}
-            error={errors.closesAt}
-            name="closesAt"
-            type="datetime-local"
-            defaultValue={toLocalInput(wave.closesAt)}
-          />
-        </div>
-        <TextField
-          label={t('waves.fields.retentionDays')}
-          hint={t('waves.fields.retentionDaysHint')}
-          error={errors.retentionDays}
-          name="retentionDays"
-          type="number"
-          inputMode="numeric"
-          min={1}
-          max={3650}
-          step={1}
-          className="input-short"
-          defaultValue={wave.retentionDays ?? ''}
-        />
+        <WaveTimingFields errors={errors} wave={wave} />
         <ErrorAlert error={update.error} />
         <SubmitButton pending={update.isPending}>{t('common.save')}</SubmitButton>
       </form>
