@@ -17,7 +17,7 @@ import { invitationsRouter, workspacesRouter } from './modules/workspaces/worksp
 import { questionnairesRouter, templatesRouter } from './modules/questionnaires/questionnaires.routes.js';
 import { loadTemplates, type Template } from './modules/questionnaires/templates.js';
 import { ResponseWriter } from './modules/responses/response-writer.js';
-import { publicRouter } from './modules/responses/responses.routes.js';
+import { publicRoutes } from './modules/responses/responses.routes.js';
 import { wavesRouter } from './modules/waves/waves.routes.js';
 import { resultsRouter } from './modules/results/results.routes.js';
 import { answersRouter } from './modules/answers/answers.routes.js';
@@ -41,11 +41,14 @@ export function createApp(deps: AppDeps): Express {
   const { knex, config } = deps;
   const app = express();
   app.disable('x-powered-by');
+  // No ETag on API answers (they are not cached, and hashing each body costs
+  // every request); the web app's files get theirs from express.static.
+  app.set('etag', false);
   app.set('trust proxy', config.trustProxy);
   // Module routers are mounted under prefixes; matching stays exact.
   app.set('strict routing', false);
 
-  app.use(requestLogger(deps.logger));
+  app.use(requestLogger(app, deps.logger));
   // JSON answers need only a few security headers; the full set (with the
   // strict CSP) goes on the web app's pages and files below.
   const apiHeaders = Object.entries({
@@ -65,14 +68,16 @@ export function createApp(deps: AppDeps): Express {
     res.json({ status: 'ok', database: deps.databaseKind });
   });
 
-  const parseJson = [requireJsonWrites, express.json({ limit: '1mb' }), refusePrototypeKeys];
+  const parseJson = [express.json({ limit: '1mb' }), requireJsonWrites, refusePrototypeKeys];
   // Respondents have no account: the public routes have their own short path,
   // without the same-origin rule for session cookies, sessions and
   // authentication, which they never use (and which would cost every answer).
   // One group in flight at a time: measured faster than overlapping groups on
   // PostgreSQL (bigger groups, fewer statements), and PGlite has one connection.
   const writer = new ResponseWriter(knex);
-  app.use('/api/v1/public', ...parseJson, publicRouter({ knex, writer }));
+  const answering = publicRoutes({ knex, writer });
+  app.post('/api/v1/public/waves/:key/responses', ...parseJson, answering.submit);
+  app.use('/api/v1/public', ...parseJson, answering.router);
 
   const api = express.Router();
   api.use(...parseJson);

@@ -1,4 +1,4 @@
-import type { Request, RequestHandler, Response } from 'express';
+import type { Express, Request, RequestHandler, Response } from 'express';
 import { pino, type Logger } from 'pino';
 
 /** JSON logs on stdout. */
@@ -11,10 +11,10 @@ export const createLogger = (level: string): Logger => pino({ level, base: { ser
  * path, so keys and tokens in paths stay out of the log too. Plain pino rather
  * than a child logger per request: this runs for every answer submitted.
  */
-export function requestLogger(logger: Logger): RequestHandler {
+export function requestLogger(app: Express, logger: Logger): RequestHandler {
+  captureRoutePatterns(app);
   return (req, res, next) => {
     const started = performance.now();
-    captureRoutePattern(req, res);
     res.once('finish', () => {
       const status = res.statusCode;
       const level = status >= 500 ? 'error' : status >= 400 ? 'warn' : 'info';
@@ -27,21 +27,25 @@ export function requestLogger(logger: Logger): RequestHandler {
 
 /**
  * Express forgets the matched route once the handler returns, before the
- * response has finished; remember its pattern at the moment the response ends.
+ * response has finished; remember its pattern at the moment the response
+ * ends. Done once on the app's response prototype rather than by wrapping
+ * each response's end(), which cost a closure per request.
  */
-function captureRoutePattern(req: Request, res: Response): void {
-  const end = res.end.bind(res) as (...args: unknown[]) => Response;
-  res.end = ((...args: unknown[]) => {
+function captureRoutePatterns(app: Express): void {
+  const response = app.response as Response;
+  const end = Object.getPrototypeOf(response).end as Response['end'];
+  response.end = function (this: Response, ...args: unknown[]) {
+    const req = this.req;
     const route = req.route as { path?: unknown } | undefined;
     if (typeof route?.path === 'string') {
       // After an error Express has already restored the outer baseUrl; a
       // pattern that no longer spans the whole path is not used.
       const pattern = `${req.baseUrl}${route.path}`;
       const segments = (p: string) => p.split('?')[0]!.split('/').length;
-      if (segments(pattern) === segments(req.originalUrl)) res.locals.routePattern = pattern;
+      if (segments(pattern) === segments(req.originalUrl)) this.locals.routePattern = pattern;
     }
-    return end(...args);
-  }) as Response['end'];
+    return (end as (...a: unknown[]) => Response).apply(this, args);
+  } as Response['end'];
 }
 
 function routePattern(req: Request): string {

@@ -9,9 +9,13 @@ const SESSION_STARTERS = new Set(['/auth/login', '/auth/setup', '/auth/invitatio
 
 const hasBody = (req: Request) => Number(req.get('content-length') ?? 0) > 0 || req.get('transfer-encoding') !== undefined;
 
-/** Writes carry JSON or nothing at all (415 otherwise). */
+/**
+ * Writes carry JSON or nothing at all (415 otherwise). Runs after the JSON
+ * parser, which leaves `req.body` unset exactly when a body is not JSON: the
+ * content type is then looked at once per request, not twice.
+ */
 export const requireJsonWrites: RequestHandler = (req, _res, next) => {
-  if (BODY_METHODS.has(req.method) && hasBody(req) && !req.is('application/json')) {
+  if (req.body === undefined && BODY_METHODS.has(req.method) && hasBody(req)) {
     throw new AppError(415, 'unsupported_media_type', text('Send the request body as application/json.', 'Bitte den Inhalt der Anfrage als application/json senden.'));
   }
   next();

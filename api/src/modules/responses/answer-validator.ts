@@ -22,10 +22,51 @@ export const COMMENT_LIMIT = 10_000;
 const m = (en: string, de: string): LocalisedText => ({ en, de });
 
 type Condition = { run(values: Record<string, unknown>): boolean };
-const condition = (expr: Json | undefined): Condition | undefined => {
+
+/** The question names of one definition; conditions on them may be memoised (see memoise). */
+type NameSet = ReadonlySet<string>;
+
+/**
+ * The variables an expression reads, when its result may be memoised on
+ * their values: no function calls (today(), age() … change over time) and
+ * every variable an exact question name that no other name matches
+ * case-insensitively (survey-core falls back to such matches). `context`
+ * names variables the caller supplies itself (e.g. {item}). Undefined: do
+ * not memoise.
+ */
+function memoVariables(runner: ConditionRunner, expr: string, names: NameSet, context: readonly string[] = []): string[] | undefined {
+  const vars = [...new Set(runner.getVariables().map((v) => v.split(/[.[]/)[0]!))];
+  const lower = new Map<string, number>();
+  for (const n of names) lower.set(n.toLowerCase(), (lower.get(n.toLowerCase()) ?? 0) + 1);
+  const callsFunction = /[A-Za-z_]\w*\s*\(/.test(expr.replace(/\{[^}]*\}/g, ''));
+  const exact = vars.every((v) => context.includes(v) || (names.has(v) && lower.get(v.toLowerCase()) === 1));
+  return !callsFunction && exact ? vars.filter((v) => !context.includes(v)) : undefined;
+}
+
+/**
+ * Memoises `compute` on the values of `vars` (no memo when undefined).
+ * Answers to choice questions repeat, so most evaluations become a lookup.
+ */
+function memoised<T>(vars: string[] | undefined, compute: (values: AnswerData) => T): (values: AnswerData) => T {
+  if (!vars) return compute;
+  const memo = new Map<string, T>();
+  return (values) => {
+    let key = '';
+    for (const v of vars) key += `${JSON.stringify(values[v]) ?? '-'}\u0001`;
+    if (key.length > 1_000) return compute(values);
+    const hit = memo.get(key);
+    if (hit !== undefined || memo.has(key)) return hit as T;
+    const result = compute(values);
+    if (memo.size >= 2_000) memo.clear();
+    memo.set(key, result);
+    return result;
+  };
+}
+
+const condition = (expr: Json | undefined, names: NameSet): Condition | undefined => {
   if (typeof expr !== 'string' || expr.trim() === '') return undefined;
   const runner = new ConditionRunner(expr);
-  return { run: (values) => runner.runValues(values) === true };
+  return { run: memoised(memoVariables(runner, expr, names), (values) => runner.runValues(values) === true) };
 };
 
 type CompiledQuestion = {
@@ -68,17 +109,18 @@ export function compileValidator(definition: JsonObject): AnswerValidator {
   const questions: CompiledQuestion[] = [];
   const containerConditions = new Map<string, { cond?: Condition; hidden: boolean }>();
 
+  const refs = walkElements(definition);
+  const names: NameSet = new Set(refs.flatMap((r) => (typeof r.element.name === 'string' ? [r.element.name] : [])));
   // Pages and panels: their visibleIf applies to everything inside.
   const pages = Array.isArray(definition.pages) ? definition.pages : [];
   const pageConditions: Array<{ cond?: Condition; hidden: boolean }> = pages.map((p) => {
     const page = isObject(p) ? p : {};
-    const cond = condition(page.visibleIf);
+    const cond = condition(page.visibleIf, names);
     return { ...(cond && { cond }), hidden: page.visible === false };
   });
-  const refs = walkElements(definition);
   for (const ref of refs) {
     if (ref.element.type === 'panel' && typeof ref.element.name === 'string') {
-      const cond = condition(ref.element.visibleIf);
+      const cond = condition(ref.element.visibleIf, names);
       containerConditions.set(ref.element.name, { ...(cond && { cond }), hidden: ref.element.visible === false });
     }
   }
@@ -92,7 +134,7 @@ export function compileValidator(definition: JsonObject): AnswerValidator {
     if (type === 'panel' || type === 'html' || typeof el.name !== 'string') continue;
     const visibility: Condition[] = [];
     let hiddenStatically = el.visible === false;
-    const own = condition(el.visibleIf);
+    const own = condition(el.visibleIf, names);
     if (own) visibility.push(own);
     for (let p = ref.parent; p !== undefined; p = parentOf.get(p)) {
       const c = containerConditions.get(p);
@@ -102,7 +144,7 @@ export function compileValidator(definition: JsonObject): AnswerValidator {
     const pc = pageConditions[pageIndexOf(ref.path)];
     if (pc?.cond) visibility.push(pc.cond);
     if (pc?.hidden) hiddenStatically = true;
-    questions.push(compileQuestion(el, type, visibility, hiddenStatically));
+    questions.push(compileQuestion(el, type, visibility, hiddenStatically, names));
   }
 
   const byName = new Map(questions.map((q) => [q.name, q]));
@@ -157,10 +199,10 @@ export function compileValidator(definition: JsonObject): AnswerValidator {
   };
 }
 
-function compileQuestion(el: JsonObject, type: string, visibility: Condition[], hiddenStatically: boolean): CompiledQuestion {
+function compileQuestion(el: JsonObject, type: string, visibility: Condition[], hiddenStatically: boolean, names: NameSet): CompiledQuestion {
   const name = el.name as string;
-  const enableIf = condition(el.enableIf);
-  const requiredIf = condition(el.requiredIf);
+  const enableIf = condition(el.enableIf, names);
+  const requiredIf = condition(el.requiredIf, names);
   const hasOther = el.showOtherItem === true || el.hasOther === true;
   const hasComment = el.showCommentArea === true || el.hasComment === true;
   const extraKeys = hasOther || hasComment ? [`${name}-Comment`] : [];
@@ -176,7 +218,7 @@ function compileQuestion(el: JsonObject, type: string, visibility: Condition[], 
     extraKeys,
     otherNeedsText: hasOther,
     usesOther: (_v: unknown) => false,
-    validators: compileValidators(el),
+    validators: compileValidators(el, names),
   };
 
   const choiceValues = (): Set<string> => {
@@ -262,20 +304,28 @@ function compileQuestion(el: JsonObject, type: string, visibility: Condition[], 
       const rowKeys = new Set(rows.map((r) => String(r)));
       const columns = new Set(itemsOf(el.columns).map((c) => JSON.stringify(c.value)));
       const rowsVisibleIf = typeof el.rowsVisibleIf === 'string' ? new ConditionRunner(el.rowsVisibleIf) : undefined;
-      const visibleRows = (data: AnswerData) => (rowsVisibleIf ? rows.filter((r) => rowsVisibleIf.runValues({ ...data, item: r }) === true) : rows).map(String);
+      const allRows = rows.map(String);
+      // The visible rows depend only on the answers rowsVisibleIf reads: memoised on those.
+      const visibleRows = rowsVisibleIf
+        ? memoised(memoVariables(rowsVisibleIf, el.rowsVisibleIf as string, names, ['item']), (data): string[] => {
+            const context: AnswerData = { ...data };
+            return rows.filter((r) => ((context.item = r), rowsVisibleIf.runValues(context) === true)).map(String);
+          })
+        : () => allRows;
       return {
         ...base,
         checkValue: (v, data, complete) => {
           if (!isObject(v as Json) || Array.isArray(v)) return [m('Please answer row by row.', 'Bitte antworte Zeile für Zeile.')];
           const out: LocalisedText[] = [];
-          const shown = complete ? new Set(visibleRows(data)) : rowKeys;
+          const visible = complete ? visibleRows(data) : allRows;
+          const shown = complete ? new Set(visible) : rowKeys;
           for (const [row, cell] of Object.entries(v as Record<string, unknown>)) {
             if (!rowKeys.has(row)) out.push(m(`There is no row "${row}".`, `Es gibt keine Zeile „${row}“.`));
             else if (!shown.has(row)) out.push(m(`The row "${row}" is not shown for the given answers.`, `Die Zeile „${row}“ wird bei den gegebenen Antworten nicht gezeigt.`));
             else if (!columns.has(JSON.stringify(cell))) out.push(m(`${JSON.stringify(cell)} is not a column of row "${row}".`, `${JSON.stringify(cell)} ist keine Spalte der Zeile „${row}“.`));
           }
           if (complete && el.isAllRowsRequired === true) {
-            const missing = visibleRows(data).filter((r) => (v as Record<string, unknown>)[r] === undefined);
+            const missing = visible.filter((r) => (v as Record<string, unknown>)[r] === undefined);
             if (missing.length > 0) out.push(m('Please answer every row.', 'Bitte beantworte jede Zeile.'));
           }
           return out;
@@ -311,7 +361,7 @@ function compileQuestion(el: JsonObject, type: string, visibility: Condition[], 
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
 /** SurveyJS `validators` of a question: text, regex, numeric, email, answercount, expression. */
-function compileValidators(el: JsonObject): Array<(value: unknown, data: AnswerData) => LocalisedText | undefined> {
+function compileValidators(el: JsonObject, names: NameSet): Array<(value: unknown, data: AnswerData) => LocalisedText | undefined> {
   if (!Array.isArray(el.validators)) return [];
   return el.validators.filter(isObject).map((v) => {
     const custom = (fallback: LocalisedText): LocalisedText => {
@@ -355,7 +405,7 @@ function compileValidators(el: JsonObject): Array<(value: unknown, data: AnswerD
           return undefined;
         };
       case 'expression': {
-        const c = condition(v.expression);
+        const c = condition(v.expression, names);
         return (_value, data) => (c && !c.run(data) ? custom(m('The answer does not fit the other answers.', 'Die Antwort passt nicht zu den anderen Antworten.')) : undefined);
       }
       default:

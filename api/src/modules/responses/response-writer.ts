@@ -1,4 +1,5 @@
 import type { Knex } from 'knex';
+import { runPreparedStatement } from '../../db/database.js';
 import { tables, type WaveRow } from '../../db/tables.js';
 import { waveState } from '../waves/waves.service.js';
 
@@ -26,6 +27,26 @@ export type WriteOutcome =
 
 type WaveTimes = Pick<WaveRow, 'id' | 'status' | 'opens_at' | 'closes_at'>;
 const outcome = (kind: 'written' | 'same' | 'conflict' | 'invitation_used'): WriteOutcome => ({ kind });
+
+/**
+ * Stores a group of link-wave responses given as one JSON array ($2; $1 is
+ * today). Inserts only rows whose wave is open at that moment (checked in the
+ * statement, so a wave closed by any process takes nothing after its close
+ * commits), and overwrites only partial responses of the same wave with new content.
+ */
+const STORE_LINK_RESPONSES = `
+  insert into responses (id, wave_id, status, data, locale, content_hash, started_on, updated_on, completed_on)
+  select v.id, v.wave_id, v.status, v.data, v.locale, v.content_hash, $1::date, $1::date, case when v.status = 'complete' then $1::date end
+  from json_to_recordset($2::json) as v (id uuid, wave_id uuid, status text, data jsonb, locale text, content_hash text)
+  join waves w on w.id = v.wave_id
+    and w.status = 'open'
+    and (w.opens_at is null or w.opens_at <= now())
+    and (w.closes_at is null or w.closes_at > now())
+  on conflict (id) do update set
+    status = excluded.status, data = excluded.data, locale = excluded.locale,
+    content_hash = excluded.content_hash, updated_on = excluded.updated_on, completed_on = excluded.completed_on
+  where responses.status = 'partial' and responses.wave_id = excluded.wave_id and responses.content_hash <> excluded.content_hash
+  returning id`;
 
 type Waiting = { item: PendingResponse; resolve: (o: WriteOutcome) => void; reject: (e: unknown) => void };
 
@@ -108,24 +129,12 @@ export class ResponseWriter {
    */
   private async writeLinkResponses(items: PendingResponse[]): Promise<WriteOutcome[]> {
     const today = new Date().toISOString().slice(0, 10);
-    const values = items.map(() => '(?, ?, ?, ?, ?, ?, ?, ?)').join(', ');
-    const bindings = items.flatMap((it) => [it.id, it.waveId, it.status, it.dataJson, it.locale, it.contentHash, today, it.status === 'complete' ? today : null]);
-    const result = (await this.knex.raw(
-      `insert into responses (id, wave_id, status, data, locale, content_hash, started_on, updated_on, completed_on)
-       select v.id::uuid, v.wave_id::uuid, v.status, v.data::jsonb, v.locale, v.content_hash, v.day::date, v.day::date, v.completed_on::date
-       from (values ${values}) as v (id, wave_id, status, data, locale, content_hash, day, completed_on)
-       join waves w on w.id = v.wave_id::uuid
-         and w.status = 'open'
-         and (w.opens_at is null or w.opens_at <= now())
-         and (w.closes_at is null or w.closes_at > now())
-       on conflict (id) do update set
-         status = excluded.status, data = excluded.data, locale = excluded.locale,
-         content_hash = excluded.content_hash, updated_on = excluded.updated_on, completed_on = excluded.completed_on
-       where responses.status = 'partial' and responses.wave_id = excluded.wave_id and responses.content_hash <> excluded.content_hash
-       returning id`,
-      bindings,
-    )) as { rows: Array<{ id: string }> };
-    const written = new Set(result.rows.map((r) => r.id));
+    // The whole group travels as one JSON parameter: the statement text stays
+    // the same for every group size, and each answer's JSON (already
+    // serialised for its hash) is spliced in as it is, not escaped again.
+    const group = `[${items.map((it) => `{"id":${JSON.stringify(it.id)},"wave_id":${JSON.stringify(it.waveId)},"status":${JSON.stringify(it.status)},"locale":${JSON.stringify(it.locale)},"content_hash":${JSON.stringify(it.contentHash)},"data":${it.dataJson}}`).join(',')}]`;
+    const rows = await runPreparedStatement<{ id: string }>(this.knex, 'bilanz_store_link_responses', STORE_LINK_RESPONSES, [today, group]);
+    const written = new Set(rows.map((r) => r.id));
     const outcomes: Array<WriteOutcome | undefined> = items.map((it) => (written.has(it.id) ? outcome('written') : undefined));
     if (written.size < items.length) await this.classifyUnwritten(this.knex, items, outcomes);
     return outcomes as WriteOutcome[];

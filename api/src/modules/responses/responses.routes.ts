@@ -1,4 +1,4 @@
-import { Router, type Response } from 'express';
+import { Router, type RequestHandler, type Response } from 'express';
 import { parse as parseCookies } from 'cookie';
 import type { Knex } from 'knex';
 import { requestLocale } from '../../http/locale.js';
@@ -10,8 +10,13 @@ import * as service from './responses.service.js';
 const INVITATION_COOKIE = 'bilanz.invitation';
 const cookiePath = (key: string) => `/api/v1/public/waves/${key}`;
 
-/** /api/v1/public/waves/:key: answering, for anyone with the wave's link. */
-export function publicRouter(deps: { knex: Knex; writer: ResponseWriter }): Router {
+/**
+ * /api/v1/public/waves/:key: answering, for anyone with the wave's link.
+ * `submit` is the hottest route of all (POST …/waves/:key/responses): the app
+ * mounts it on its own path ahead of the other routers, so that an answer
+ * passes as few layers as possible.
+ */
+export function publicRoutes(deps: { knex: Knex; writer: ResponseWriter }): { router: Router; submit: RequestHandler } {
   const { knex, writer } = deps;
   const cache = new service.VersionCache(knex);
   const keys = new service.WaveKeyCache(knex);
@@ -34,7 +39,13 @@ export function publicRouter(deps: { knex: Knex; writer: ResponseWriter }): Rout
     res.status(204).end();
   });
 
-  r.post('/waves/:key/responses', async (req, res) => {
+  r.get('/waves/:key/responses/:id', async (req, res) => {
+    const { key, id } = parse(ResponseParams, req.params);
+    noStore(res);
+    res.json(await service.getPartialResponse(knex, key, id));
+  });
+
+  const submit: RequestHandler = async (req, res) => {
     const { key } = parse(KeyParams, req.params);
     const body = parseBody(SubmitResponseSchema, req);
     const cookieToken = parseCookies(req.get('cookie') ?? '')[INVITATION_COOKIE];
@@ -42,13 +53,7 @@ export function publicRouter(deps: { knex: Knex; writer: ResponseWriter }): Rout
     const result = await service.submitResponse(knex, cache, keys, writer, key, body, cookieToken, locale);
     noStore(res);
     res.status(result.created ? 201 : 200).json(result.body);
-  });
+  };
 
-  r.get('/waves/:key/responses/:id', async (req, res) => {
-    const { key, id } = parse(ResponseParams, req.params);
-    noStore(res);
-    res.json(await service.getPartialResponse(knex, key, id));
-  });
-
-  return r;
+  return { router: r, submit };
 }

@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 import type { Knex } from 'knex';
 import { tables, type ResponseRow, type WaveRow, type WorkspaceRow } from '../../db/tables.js';
 import { AppError, ConflictError, ForbiddenError, NotFoundError, text, ValidationError, type Locale } from '../../http/errors.js';
@@ -129,7 +129,14 @@ async function resolveInvitation(db: Knex, wave: Pick<WaveRow, 'id'>, token: str
   return inv.id;
 }
 
-const hashContent = (status: string, dataJson: string) => createHash('sha256').update(status).update('\n').update(dataJson).digest('hex');
+// The one-shot hash: no Hash object per answer.
+const hashContent = (status: string, dataJson: string) => hash('sha256', `${status}\n${dataJson}`, 'hex');
+
+const hasNul = (v: unknown): boolean =>
+  typeof v === 'string' ? v.includes('\0') : typeof v === 'object' && v !== null && Object.entries(v).some(([k, x]) => k.includes('\0') || hasNul(x));
+
+/** The first answer (by its key) that holds a NUL character anywhere, if any. */
+const questionWithNul = (data: Record<string, unknown>): string | undefined => Object.keys(data).find((k) => k.includes('\0') || hasNul(data[k]));
 
 /**
  * Validates and stores a response. Complete responses get every rule; partial
@@ -158,6 +165,14 @@ export async function submitResponse(
     );
   }
   const dataJson = JSON.stringify(req.data);
+  // PostgreSQL cannot store NUL in jsonb; refused here so that one such
+  // answer cannot fail the group of answers it would be written with.
+  const nulIn = dataJson.includes('\\u0000') ? questionWithNul(req.data) : undefined;
+  if (nulIn !== undefined) {
+    throw new ValidationError('validation_failed', text('1 answer(s) need attention.', '1 Antwort(en) brauchen noch Aufmerksamkeit.'), [
+      { question: nulIn, message: locale === 'de' ? 'Die Antwort enthält ein unzulässiges Steuerzeichen (NUL).' : 'The answer contains a control character (NUL) that is not allowed.' },
+    ]);
+  }
   const outcome = await writer.write({
     id: req.id,
     waveId: wave.id,
