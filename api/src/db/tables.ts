@@ -105,7 +105,6 @@ export type ResponseRow = {
   status: 'partial' | 'complete';
   data: Record<string, unknown>;
   locale: string | null;
-  content_hash: string;
   started_on: string;
   updated_on: string;
   completed_on: string | null;

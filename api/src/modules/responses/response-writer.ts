@@ -7,10 +7,9 @@ export type PendingResponse = {
   id: string;
   waveId: string;
   status: 'partial' | 'complete';
-  /** The answers as JSON text (serialised once, for the hash and the insert). */
+  /** The answers as JSON text, serialised once. */
   dataJson: string;
   locale: string | null;
-  contentHash: string;
   /** Invitation to mark used (complete) or to check unused (partial); null for link waves. */
   invitationId: string | null;
   /** Non-anonymous waves link the invitation to its response. */
@@ -35,18 +34,35 @@ const outcome = (kind: 'written' | 'same' | 'conflict' | 'invitation_used'): Wri
  * commits), and overwrites only partial responses of the same wave with new content.
  */
 const STORE_LINK_RESPONSES = `
-  insert into responses (id, wave_id, status, data, locale, content_hash, started_on, updated_on, completed_on)
-  select v.id, v.wave_id, v.status, v.data, v.locale, v.content_hash, $1::date, $1::date, case when v.status = 'complete' then $1::date end
-  from json_to_recordset($2::json) as v (id uuid, wave_id uuid, status text, data jsonb, locale text, content_hash text)
+  insert into responses (id, wave_id, status, data, locale, started_on, updated_on, completed_on)
+  select v.id, v.wave_id, v.status, v.data, v.locale, $1::date, $1::date, case when v.status = 'complete' then $1::date end
+  from json_to_recordset($2::json) as v (id uuid, wave_id uuid, status text, data jsonb, locale text)
   join waves w on w.id = v.wave_id
     and w.status = 'open'
     and (w.opens_at is null or w.opens_at <= now())
     and (w.closes_at is null or w.closes_at > now())
   on conflict (id) do update set
     status = excluded.status, data = excluded.data, locale = excluded.locale,
-    content_hash = excluded.content_hash, updated_on = excluded.updated_on, completed_on = excluded.completed_on
-  where responses.status = 'partial' and responses.wave_id = excluded.wave_id and responses.content_hash <> excluded.content_hash
+    updated_on = excluded.updated_on, completed_on = excluded.completed_on
+  where responses.status = 'partial' and responses.wave_id = excluded.wave_id
+    and (responses.status, responses.data) is distinct from (excluded.status, excluded.data)
   returning id`;
+
+/**
+ * A group as one JSON array parameter: the statement text stays the same for
+ * every group size, and each answer's JSON (serialised once already) is
+ * spliced in as it is, not escaped again.
+ */
+const groupJson = (items: PendingResponse[]) =>
+  `[${items.map((it) => `{"id":${JSON.stringify(it.id)},"wave_id":${JSON.stringify(it.waveId)},"status":${JSON.stringify(it.status)},"locale":${JSON.stringify(it.locale)},"data":${it.dataJson}}`).join(',')}]`;
+
+/** Stored responses under the ids of a group ($1, as groupJson), and whether each holds exactly what was sent. */
+const STORED_UNDER_IDS = `
+  select r.id, r.status, r.wave_id = v.wave_id as "sameWave", (r.wave_id = v.wave_id and r.status = v.status and r.data = v.data) as same
+  from json_to_recordset($1::json) as v (id uuid, wave_id uuid, status text, data jsonb)
+  join responses r on r.id = v.id`;
+
+type StoredResponse = { id: string; status: string; sameWave: boolean; same: boolean };
 
 type Waiting = { item: PendingResponse; resolve: (o: WriteOutcome) => void; reject: (e: unknown) => void };
 
@@ -129,11 +145,7 @@ export class ResponseWriter {
    */
   private async writeLinkResponses(items: PendingResponse[]): Promise<WriteOutcome[]> {
     const today = new Date().toISOString().slice(0, 10);
-    // The whole group travels as one JSON parameter: the statement text stays
-    // the same for every group size, and each answer's JSON (already
-    // serialised for its hash) is spliced in as it is, not escaped again.
-    const group = `[${items.map((it) => `{"id":${JSON.stringify(it.id)},"wave_id":${JSON.stringify(it.waveId)},"status":${JSON.stringify(it.status)},"locale":${JSON.stringify(it.locale)},"content_hash":${JSON.stringify(it.contentHash)},"data":${it.dataJson}}`).join(',')}]`;
-    const rows = await runPreparedStatement<{ id: string }>(this.knex, 'bilanz_store_link_responses', STORE_LINK_RESPONSES, [today, group]);
+    const rows = await runPreparedStatement<{ id: string }>(this.knex, 'bilanz_store_link_responses', STORE_LINK_RESPONSES, [today, groupJson(items)]);
     const written = new Set(rows.map((r) => r.id));
     const outcomes: Array<WriteOutcome | undefined> = items.map((it) => (written.has(it.id) ? outcome('written') : undefined));
     if (written.size < items.length) await this.classifyUnwritten(this.knex, items, outcomes);
@@ -143,12 +155,12 @@ export class ResponseWriter {
   /** Why a row was not written: an identical earlier request, other content under a used id, or a closed wave. */
   private async classifyUnwritten(db: Knex, items: PendingResponse[], outcomes: Array<WriteOutcome | undefined>): Promise<void> {
     const pending = items.filter((_, i) => outcomes[i] === undefined);
-    const existing = await this.existing(db, pending.map((p) => p.id));
+    const existing = await this.existing(db, pending);
     const waves = await this.waveTimes(db, pending.map((p) => p.waveId));
     items.forEach((it, i) => {
       if (outcomes[i] !== undefined) return;
       const row = existing.get(it.id);
-      if (row) outcomes[i] = outcome(row.wave_id === it.waveId && row.content_hash === it.contentHash ? 'same' : 'conflict');
+      if (row) outcomes[i] = outcome(row.same ? 'same' : 'conflict');
       else outcomes[i] = { kind: 'closed', wave: waves.get(it.waveId) ?? { status: 'closed', opens_at: null, closes_at: null } };
     });
   }
@@ -163,14 +175,14 @@ export class ResponseWriter {
     const today = new Date().toISOString().slice(0, 10);
     return this.knex.transaction(async (trx) => {
       const outcomes: Array<WriteOutcome | undefined> = items.map(() => undefined);
-      const existing = await this.existing(trx, items.map((i) => i.id));
+      const existing = await this.existing(trx, items);
       // Whether a wave is open is read in the writing transaction, so a wave
       // closed by any process takes no answer after the close commits.
       const waves = await this.waveTimes(trx, items.map((i) => i.waveId));
       items.forEach((item, i) => {
         const row = existing.get(item.id);
-        if (row && row.wave_id === item.waveId && row.content_hash === item.contentHash) outcomes[i] = outcome('same');
-        else if (row && (row.wave_id !== item.waveId || row.status === 'complete')) outcomes[i] = outcome('conflict');
+        if (row?.same) outcomes[i] = outcome('same');
+        else if (row && (row.status === 'complete' || !row.sameWave)) outcomes[i] = outcome('conflict');
         else {
           const wave = waves.get(item.waveId);
           if (!wave || waveState(wave as WaveRow) !== 'open') outcomes[i] = { kind: 'closed', wave: wave ?? { status: 'closed', opens_at: null, closes_at: null } };
@@ -212,7 +224,6 @@ export class ResponseWriter {
           status: it.status,
           data: it.dataJson,
           locale: it.locale,
-          content_hash: it.contentHash,
           started_on: today,
           updated_on: today,
           completed_on: it.status === 'complete' ? today : null,
@@ -221,29 +232,26 @@ export class ResponseWriter {
         const written = (await trx(tables.responses)
           .insert(rows)
           .onConflict('id')
-          .merge(['status', 'data', 'locale', 'content_hash', 'updated_on', 'completed_on'])
+          .merge(['status', 'data', 'locale', 'updated_on', 'completed_on'])
           .where(`${tables.responses}.status`, 'partial')
           .whereRaw(`${tables.responses}.wave_id = excluded.wave_id`)
           .returning('id')) as Array<{ id: string }>;
         const writtenIds = new Set(written.map((r) => r.id));
         // Rows not written lost a race with another process: decide from what is stored now.
         const lost = toWrite.filter((it) => !writtenIds.has(it.id));
-        const now = lost.length > 0 ? await this.existing(trx, lost.map((l) => l.id)) : new Map();
+        const now = lost.length > 0 ? await this.existing(trx, lost) : new Map<string, StoredResponse>();
         items.forEach((it, i) => {
           if (outcomes[i] !== undefined) return;
           if (writtenIds.has(it.id)) outcomes[i] = outcome('written');
-          else {
-            const row = now.get(it.id);
-            outcomes[i] = outcome(row && row.wave_id === it.waveId && row.content_hash === it.contentHash ? 'same' : 'conflict');
-          }
+          else outcomes[i] = outcome(now.get(it.id)?.same ? 'same' : 'conflict');
         });
       }
       return outcomes as WriteOutcome[];
     });
   }
 
-  private async existing(trx: Knex, ids: string[]) {
-    const rows = (await trx(tables.responses).whereIn('id', ids).select('id', 'wave_id', 'status', 'content_hash')) as Array<{ id: string; wave_id: string; status: string; content_hash: string }>;
-    return new Map(rows.map((r) => [r.id, r]));
+  private async existing(db: Knex, items: PendingResponse[]): Promise<Map<string, StoredResponse>> {
+    const result = (await db.raw(STORED_UNDER_IDS.replace('$1', '?'), [groupJson(items)])) as { rows: StoredResponse[] };
+    return new Map(result.rows.map((r) => [r.id, r]));
   }
 }

@@ -1,4 +1,3 @@
-import { hash } from 'node:crypto';
 import type { Knex } from 'knex';
 import { tables, type ResponseRow, type WaveRow, type WorkspaceRow } from '../../db/tables.js';
 import { AppError, ConflictError, ForbiddenError, NotFoundError, text, ValidationError, type Locale } from '../../http/errors.js';
@@ -129,8 +128,6 @@ async function resolveInvitation(db: Knex, wave: Pick<WaveRow, 'id'>, token: str
   return inv.id;
 }
 
-// The one-shot hash: no Hash object per answer.
-const hashContent = (status: string, dataJson: string) => hash('sha256', `${status}\n${dataJson}`, 'hex');
 
 const hasNul = (v: unknown): boolean =>
   typeof v === 'string' ? v.includes('\0') : typeof v === 'object' && v !== null && Object.entries(v).some(([k, x]) => k.includes('\0') || hasNul(x));
@@ -179,7 +176,6 @@ export async function submitResponse(
     status: req.status,
     dataJson,
     locale: req.locale ?? null,
-    contentHash: hashContent(req.status, dataJson),
     invitationId,
     linkInvitation: !wave.anonymous,
   });
