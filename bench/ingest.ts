@@ -21,7 +21,7 @@ import { openMemberSurveyWave } from './lib/client.js';
 import { createBenchDatabase } from './lib/postgres.js';
 
 const DURATION_S = Number(process.env.BENCH_DURATION ?? 8);
-const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 2);
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
 const ADMIN = { email: 'bench@example.org', password: 'benchmark password' };
 const ENTRY = 'dist/api/src/main.js';
 

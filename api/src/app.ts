@@ -9,7 +9,7 @@ import type { DatabaseKind } from './db/database.js';
 import { authenticate } from './http/auth.js';
 import { apiNotFound, errorHandler } from './http/error-handler.js';
 import { requestLogger } from './http/logging.js';
-import { refusePrototypeKeys, requireJsonWrites, sameOriginWrites } from './http/request-guards.js';
+import { checkJsonBody, sameOriginWrites } from './http/request-guards.js';
 import { sessionMiddleware } from './http/session.js';
 import { authRouter } from './modules/auth/auth.routes.js';
 import { createLoginLimiter } from './modules/auth/login-limiter.js';
@@ -68,7 +68,7 @@ export function createApp(deps: AppDeps): Express {
     res.json({ status: 'ok', database: deps.databaseKind });
   });
 
-  const parseJson = [express.json({ limit: '1mb' }), requireJsonWrites, refusePrototypeKeys];
+  const parseJson = [express.json({ limit: '1mb' }), checkJsonBody];
   // Respondents have no account: the public routes have their own short path,
   // without the same-origin rule for session cookies, sessions and
   // authentication, which they never use (and which would cost every answer).

@@ -10,18 +10,6 @@ const SESSION_STARTERS = new Set(['/auth/login', '/auth/setup', '/auth/invitatio
 const hasBody = (req: Request) => Number(req.get('content-length') ?? 0) > 0 || req.get('transfer-encoding') !== undefined;
 
 /**
- * Writes carry JSON or nothing at all (415 otherwise). Runs after the JSON
- * parser, which leaves `req.body` unset exactly when a body is not JSON: the
- * content type is then looked at once per request, not twice.
- */
-export const requireJsonWrites: RequestHandler = (req, _res, next) => {
-  if (req.body === undefined && BODY_METHODS.has(req.method) && hasBody(req)) {
-    throw new AppError(415, 'unsupported_media_type', text('Send the request body as application/json.', 'Bitte den Inhalt der Anfrage als application/json senden.'));
-  }
-  next();
-};
-
-/**
  * The same-origin rule for cookie writes: a browser write that carries the
  * session cookie must come from our own origin. Requests without Origin and
  * Sec-Fetch-Site are non-browser clients and pass.
@@ -55,10 +43,22 @@ function findPrototypeKey(value: unknown, depth = 0): string | undefined {
 }
 
 /**
- * JSON.parse keeps `__proto__` as an ordinary key, but copying such an object
- * (as validation does) would set a prototype instead: such bodies are refused.
+ * Checks a request after the JSON parser, in one step (this runs for every
+ * write, answers included):
+ * - writes carry JSON or nothing at all (415 otherwise); the parser leaves
+ *   `req.body` unset exactly when a body is not JSON, so the content type is
+ *   looked at once per request, not twice;
+ * - JSON.parse keeps `__proto__` as an ordinary key, but copying such an
+ *   object (as validation does) would set a prototype instead: such bodies
+ *   are refused (400).
  */
-export const refusePrototypeKeys: RequestHandler = (req, _res, next) => {
+export const checkJsonBody: RequestHandler = (req, _res, next) => {
+  if (req.body === undefined) {
+    if (BODY_METHODS.has(req.method) && hasBody(req)) {
+      throw new AppError(415, 'unsupported_media_type', text('Send the request body as application/json.', 'Bitte den Inhalt der Anfrage als application/json senden.'));
+    }
+    return next();
+  }
   const key = findPrototypeKey(req.body);
   if (key) {
     throw new BadRequestError('forbidden_key', text(`The key "${key}" is not allowed in a request.`, `Der Schlüssel „${key}“ ist in einer Anfrage nicht erlaubt.`));

@@ -23,6 +23,11 @@ export class WaveKeyCache {
   private readonly cache = new Map<string, WaveIdentity>();
   constructor(private readonly knex: Knex) {}
 
+  /** The cached identity, without waiting (most answers find their wave here). */
+  peek(key: string): WaveIdentity | undefined {
+    return this.cache.get(key);
+  }
+
   async get(key: string): Promise<WaveIdentity | undefined> {
     const hit = this.cache.get(key);
     if (hit) return hit;
@@ -41,7 +46,13 @@ export class WaveKeyCache {
  */
 export class VersionCache {
   private readonly cache = new Map<string, Promise<CompiledVersion>>();
+  private readonly ready = new Map<string, CompiledVersion>();
   constructor(private readonly knex: Knex) {}
+
+  /** A version compiled already, without waiting. */
+  peek(questionnaireId: string, version: number): CompiledVersion | undefined {
+    return this.ready.get(`${questionnaireId}:${version}`);
+  }
 
   get(questionnaireId: string, version: number): Promise<CompiledVersion> {
     const key = `${questionnaireId}:${version}`;
@@ -51,10 +62,16 @@ export class VersionCache {
         const row = await questionnaires.findVersion(this.knex, questionnaireId, version);
         if (!row) throw new Error(`version ${key} missing`);
         const definition = row.definition as JsonObject;
-        return { definition, validator: compileValidator(definition) };
+        const compiled = { definition, validator: compileValidator(definition) };
+        this.ready.set(key, compiled);
+        return compiled;
       })();
       hit.catch(() => this.cache.delete(key));
-      if (this.cache.size > 500) this.cache.delete(this.cache.keys().next().value!);
+      if (this.cache.size > 500) {
+        const oldest = this.cache.keys().next().value!;
+        this.cache.delete(oldest);
+        this.ready.delete(oldest);
+      }
       this.cache.set(key, hit);
     }
     return hit;
@@ -149,10 +166,10 @@ export async function submitResponse(
   cookieToken: string | undefined,
   locale: Locale,
 ): Promise<{ created: boolean; body: { id: string; status: string } }> {
-  const wave = await keys.get(key);
+  const wave = keys.peek(key) ?? (await keys.get(key));
   if (!wave) throw unknownWave();
   const invitationId = wave.access === 'invitation' ? await resolveInvitation(db, wave, req.token ?? cookieToken) : null;
-  const { validator } = await cache.get(wave.questionnaire_id, wave.version);
+  const { validator } = cache.peek(wave.questionnaire_id, wave.version) ?? (await cache.get(wave.questionnaire_id, wave.version));
   const problems = validator.validate(req.data, req.status === 'complete');
   if (problems.length > 0) {
     throw new ValidationError(
