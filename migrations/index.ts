@@ -16,6 +16,7 @@ import * as createWaveInvitations from './20261126140200_create_wave_invitations
 import * as createAnswerCodes from './20261126150000_create_answer_codes.js';
 import * as createAnswerCodeAssignments from './20261126150100_create_answer_code_assignments.js';
 import * as dropResponseContentHash from './20261126160000_drop_response_content_hash.js';
+import * as resultsChangeFeed from './20261126160100_results_change_feed.js';
 
 type Migration = { up(knex: Knex): Promise<void>; down(knex: Knex): Promise<void> };
 
@@ -42,4 +43,5 @@ export const migrations: ReadonlyArray<readonly [string, Migration]> = [
   ['20261126150000_create_answer_codes', createAnswerCodes],
   ['20261126150100_create_answer_code_assignments', createAnswerCodeAssignments],
   ['20261126160000_drop_response_content_hash', dropResponseContentHash],
+  ['20261126160100_results_change_feed', resultsChangeFeed],
 ];

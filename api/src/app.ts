@@ -20,6 +20,7 @@ import { ResponseWriter } from './modules/responses/response-writer.js';
 import { publicRoutes } from './modules/responses/responses.routes.js';
 import { wavesRouter } from './modules/waves/waves.routes.js';
 import { resultsRouter } from './modules/results/results.routes.js';
+import { ResultsEngine } from './modules/results/engine/engine.js';
 import { answersRouter } from './modules/answers/answers.routes.js';
 import { projectRoot } from './lib/project-root.js';
 
@@ -34,6 +35,8 @@ export type AppDeps = {
   webDir?: string;
   /** The template library; read from surveys/ when not given. */
   templates?: Map<string, Template>;
+  /** This process's results columns; one is made when not given (tests pass their own to watch it). */
+  resultsEngine?: ResultsEngine;
 };
 
 /** Builds the Express application: middleware, module routers, error handler last. */
@@ -90,7 +93,7 @@ export function createApp(deps: AppDeps): Express {
   const templates = deps.templates ?? loadTemplates(path.join(projectRoot(), 'surveys'));
   api.use('/templates', templatesRouter({ templates }));
   api.use('/workspaces/:ws/questionnaires', questionnairesRouter({ knex, templates }));
-  api.use('/workspaces/:ws', resultsRouter({ knex }));
+  api.use('/workspaces/:ws', resultsRouter({ knex, engine: deps.resultsEngine ?? new ResultsEngine(knex) }));
   api.use('/workspaces/:ws', answersRouter({ knex }));
   api.use('/workspaces/:ws/waves', wavesRouter({ knex, publicUrl: config.publicUrl }));
   api.use('/workspaces', workspacesRouter({ knex, publicUrl: config.publicUrl }));

@@ -1,6 +1,15 @@
+import type { Express } from 'express';
+import { pino } from 'pino';
 import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestContext, createUser, loginAgent, type TestContext } from '../helpers/test-app.js';
+import { createApp } from '../../api/src/app.js';
+import { openDatabase, type Database } from '../../api/src/db/database.js';
+import { ensureSessionSecret } from '../../api/src/modules/auth/auth.service.js';
+import { ResultsEngine, type EngineOptions } from '../../api/src/modules/results/engine/engine.js';
+import { purgeExpiredResponses } from '../../api/src/modules/waves/waves.service.js';
+import { aggregate } from '../../api/src/modules/results/aggregate.js';
+import { suppress } from '../../api/src/modules/results/suppression.js';
+import { createTestContext, createUser, loginAgent, PASSWORD, sessionCookie, testConfig, type TestContext } from '../helpers/test-app.js';
 import { smallDefinition, workspaceWithWave } from '../helpers/waves.js';
 import { generateAnswers, seededRandom } from '../fixtures/answer-generator.js';
 import type { JsonObject } from '../../api/src/modules/questionnaires/definition-walk.js';
@@ -103,5 +112,118 @@ describe('trend', () => {
     expect(sector.body.waves.map((w: { breakBefore: boolean }) => w.breakBefore)).toEqual([false, false]);
     expect((await agent.get(`${base}/questionnaires/kurz/trend?question=ghost`)).status).toBe(404);
     expect((await agent.get(`${base}/questionnaires/kurz/trend`)).status).toBe(400);
+  });
+});
+
+describe('results engine', () => {
+  /** Another API process on the same database: its own pool (on PostgreSQL), its own engine. */
+  async function secondProcess(engineOptions: EngineOptions = {}) {
+    let knex = ctx.knex;
+    let db: Database | undefined;
+    if (ctx.db.kind === 'postgres') {
+      db = await openDatabase({ kind: 'postgres', url: (ctx.knex.client.config as { connection: string }).connection });
+      knex = db.knex;
+    }
+    const engine = new ResultsEngine(knex, engineOptions);
+    const app = createApp({ knex, databaseKind: ctx.db.kind, config: testConfig, logger: pino({ level: 'silent' }), sessionSecret: await ensureSessionSecret(knex), resultsEngine: engine });
+    return { app, engine, knex, close: async () => { await engine.idle(); await db?.close(); } };
+  }
+  const completeOf = async (app: Express, cookie: string, path: string) => {
+    const res = await request(app).get(path).set('Cookie', cookie);
+    expect(res.status).toBe(200);
+    return res.body as { responses: { complete: number; partial: number }; n: number | null; questions: Array<{ name: string; choices?: Array<{ value: unknown; count: number | null }> }>; perDay: Array<{ date: string; count: number }> };
+  };
+  const login = async (app: Express, email: string) => {
+    const res = await request(app).post('/api/v1/auth/login').send({ email, password: PASSWORD });
+    return sessionCookie(res)!.split(';')[0]!;
+  };
+
+  it('shows an answer in the next results call of every process', async () => {
+    const { admin, base, wave } = await workspaceWithWave(ctx, { slug: 'e1' });
+    const other = await secondProcess();
+    try {
+      const [one, two] = [await login(ctx.app, admin.email), await login(other.app, admin.email)];
+      const path = `${base}/waves/${wave.id}/results`;
+      for (let i = 1; i <= 6; i++) {
+        // Alternate the process that takes the answer; both must count it at once.
+        const target = i % 2 === 0 ? other.app : ctx.app;
+        expect((await request(target).post(`/api/v1/public/waves/${wave.key}/responses`).send({ id: crypto.randomUUID(), status: 'complete', data: { sector: 'civic', recommend: i } })).status).toBe(201);
+        const a = await completeOf(ctx.app, one, path);
+        const b = await completeOf(other.app, two, path);
+        expect(a.responses.complete).toBe(i);
+        expect(b.responses.complete).toBe(i);
+        expect(b.questions).toEqual(a.questions);
+      }
+      const today = new Date().toISOString().slice(0, 10);
+      expect((await completeOf(ctx.app, one, path)).perDay).toEqual([{ date: today, count: 6 }]);
+    } finally {
+      await other.close();
+    }
+  });
+
+  it.skipIf(process.env.DATABASE_URL === undefined)('never misses an answer whose transaction commits after a later one (PostgreSQL)', async () => {
+    const { agent, base, wave } = await workspaceWithWave(ctx, { slug: 'e2' });
+    const path = `${base}/waves/${wave.id}/results`;
+    // A slow writer: its transaction starts (and takes its id) first, and commits last.
+    const slow = await ctx.knex.transaction();
+    await slow('responses').insert({ id: crypto.randomUUID(), wave_id: wave.id, status: 'complete', data: JSON.stringify({ sector: 'municipal', recommend: 1 }), started_on: '2015-05-19', updated_on: '2015-05-19', completed_on: '2015-05-19' });
+    for (let i = 0; i < 5; i++) await submit(wave.key, { sector: 'civic', recommend: 9 });
+    expect((await agent.get(path)).body.responses.complete).toBe(5);
+    await slow.commit();
+    const after = await agent.get(path);
+    expect(after.body.responses.complete).toBe(6);
+    // Counted: one answer, below the minimum, so shown as hidden.
+    expect(after.body.questions[0].choices.find((c: { value: string }) => c.value === 'municipal').count).toBeNull();
+    expect((await agent.get(path)).body.responses.complete).toBe(6);
+  });
+
+  it('forgets answers deleted by the retention period in every process', async () => {
+    const { agent, base, wave } = await workspaceWithWave(ctx, { slug: 'e3' });
+    const path = `${base}/waves/${wave.id}/results`;
+    for (let i = 0; i < 8; i++) await submit(wave.key, { sector: i < 3 ? 'nonprofit' : 'civic', recommend: 5 });
+    expect((await agent.get(path)).body.responses.complete).toBe(8);
+    const old = await ctx.knex('responses').where({ wave_id: wave.id }).whereRaw(`data->>'sector' = 'nonprofit'`).pluck('id');
+    await ctx.knex('responses').whereIn('id', old).update({ completed_on: '2014-01-01' });
+    await ctx.knex('waves').where({ id: wave.id }).update({ retention_days: 365 });
+    expect(await purgeExpiredResponses(ctx.knex)).toBe(3);
+    const after = await agent.get(path);
+    expect(after.body.responses.complete).toBe(5);
+    expect(after.body.questions[0].choices.find((c: { value: string }) => c.value === 'nonprofit').count).toBe(0);
+  });
+
+  it('saves packed columns, and a restarted process starts from them and catches up', async () => {
+    const { admin, base, wave } = await workspaceWithWave(ctx, { slug: 'e4' });
+    const path = `${base}/waves/${wave.id}/results`;
+    const random = seededRandom(5);
+    const answers = Array.from({ length: 30 }, () => generateAnswers(smallDefinition as unknown as JsonObject, random));
+    for (const a of answers.slice(0, 20)) await submit(wave.key, a);
+    const first = await secondProcess({ snapshotAfterRows: 10 });
+    const expected = await (async () => {
+      try {
+        const cookie = await login(first.app, admin.email);
+        const body = await completeOf(first.app, cookie, path);
+        await first.engine.idle();
+        return body;
+      } finally {
+        await first.close();
+      }
+    })();
+    const saved = await ctx.knex('result_snapshots').where({ wave_id: wave.id }).first('rows', 'epoch');
+    expect(saved).toEqual({ rows: 20, epoch: 0 });
+
+    // A new process must not read the responses again: they are changed behind its back to prove it.
+    await ctx.knex('responses').where({ wave_id: wave.id }).update({ data: JSON.stringify({ sector: 'municipal', recommend: 0 }) });
+    for (const a of answers.slice(20)) await submit(wave.key, a);
+    const restarted = await secondProcess({ snapshotAfterRows: 10 });
+    try {
+      const cookie = await login(restarted.app, admin.email);
+      const body = await completeOf(restarted.app, cookie, path);
+      expect(body.responses.complete).toBe(30);
+      expect(expected.responses.complete).toBe(20);
+      // Exactly the figures of all 30 answers as sent: 20 from the snapshot, 10 from the change feed.
+      expect(body.questions).toEqual(suppress(aggregate(smallDefinition as unknown as JsonObject, answers, 'en'), 30, 5));
+    } finally {
+      await restarted.close();
+    }
   });
 });

@@ -95,6 +95,8 @@ export type WaveRow = {
   closes_at: Date | null;
   privacy_notice: { de: string; en: string } | null;
   retention_days: number | null;
+  /** Raised whenever responses of the wave are deleted (see the results engine). */
+  results_epoch: number;
   created_by: string | null;
   created_at: Date;
 };

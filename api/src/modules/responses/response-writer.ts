@@ -43,7 +43,7 @@ const STORE_LINK_RESPONSES = `
     and (w.closes_at is null or w.closes_at > now())
   on conflict (id) do update set
     status = excluded.status, data = excluded.data, locale = excluded.locale,
-    updated_on = excluded.updated_on, completed_on = excluded.completed_on
+    updated_on = excluded.updated_on, completed_on = excluded.completed_on, change_xid = excluded.change_xid
   where responses.status = 'partial' and responses.wave_id = excluded.wave_id
     and (responses.status, responses.data) is distinct from (excluded.status, excluded.data)
   returning id`;
@@ -232,7 +232,7 @@ export class ResponseWriter {
         const written = (await trx(tables.responses)
           .insert(rows)
           .onConflict('id')
-          .merge(['status', 'data', 'locale', 'updated_on', 'completed_on'])
+          .merge(['status', 'data', 'locale', 'updated_on', 'completed_on', 'change_xid'])
           .where(`${tables.responses}.status`, 'partial')
           .whereRaw(`${tables.responses}.wave_id = excluded.wave_id`)
           .returning('id')) as Array<{ id: string }>;

@@ -1,13 +1,14 @@
 import type { Knex } from 'knex';
-import { tables, type QuestionnaireVersionRow, type ResponseRow, type WaveRow, type WorkspaceRow } from '../../db/tables.js';
+import { tables, type QuestionnaireVersionRow, type WaveRow, type WorkspaceRow } from '../../db/tables.js';
 import { BadRequestError, NotFoundError, text, type Locale } from '../../http/errors.js';
 import { itemsOf, questionsOf, type Json, type JsonObject } from '../questionnaires/definition-walk.js';
 import * as questionnaires from '../questionnaires/questionnaires.repo.js';
 import { getQuestionnaire } from '../questionnaires/questionnaires.service.js';
-import { countResponses } from '../waves/waves.repo.js';
 import { getWave } from '../waves/waves.service.js';
-import { aggregate, passes, type Filter, type QuestionFigures } from './aggregate.js';
-import { listCodes, waveAssignments } from '../answers/answers.repo.js';
+import type { Filter, QuestionFigures } from './aggregate.js';
+import { listCodes } from '../answers/answers.repo.js';
+import { FILTER_TYPES } from './engine/columns.js';
+import type { ResultsEngine } from './engine/engine.js';
 import { suppress } from './suppression.js';
 
 /**
@@ -24,6 +25,10 @@ export function parseFilters(raw: string[], definition: JsonObject): Filter[] {
     if (!q || valueText === '') {
       throw new BadRequestError('invalid_filter', text(`The filter "${w}" must be question:value with a question of this wave.`, `Der Filter „${w}“ muss Frage:Wert mit einer Frage dieser Welle sein.`));
     }
+    // Segments are defined by choices; a filter on free text could single out one respondent.
+    if (!FILTER_TYPES.has(String(q.type))) {
+      throw new BadRequestError('invalid_filter', text(`The filter "${w}" must name a choice question (not ${String(q.type)}).`, `Der Filter „${w}“ muss eine Auswahlfrage nennen (nicht ${String(q.type)}).`));
+    }
     const known: Json[] =
       q.type === 'boolean' ? [q.valueTrue ?? true, q.valueFalse ?? false] as Json[] : q.type === 'matrix' ? [] : itemsOf(q.choices).map((c) => c.value);
     const match = known.find((v) => String(v) === valueText);
@@ -37,53 +42,61 @@ async function versionDefinition(db: Knex, wave: Pick<WaveRow, 'questionnaire_id
   return v.definition as JsonObject;
 }
 
-const completeRows = (db: Knex, waveId: string) =>
-  db<ResponseRow>(tables.responses).where({ wave_id: waveId, status: 'complete' }).select('id', 'data') as Promise<Array<{ id: string; data: Record<string, unknown> }>>;
-const completeAnswers = async (db: Knex, waveId: string) => (await completeRows(db, waveId)).map((r) => r.data);
+/** Partial responses are not in the engine's columns (they have no figures): counted here. */
+async function countPartial(db: Knex, waveId: string): Promise<number> {
+  const row = (await db(tables.responses).where({ wave_id: waveId, status: 'partial' }).first(db.raw('count(*)::int as n'))) as { n: number };
+  return row.n;
+}
+
+/**
+ * Open answers carrying each code, among the complete responses passing the
+ * filters. Coded answers are few (people code them), so this reads only
+ * those rows; a filter becomes a jsonb containment test on their answers.
+ */
+async function codeCounts(db: Knex, waveId: string, filters: Filter[], definition: JsonObject): Promise<Array<{ question: string; code_id: string; count: number }>> {
+  const multi = new Set(questionsOf(definition).filter((r) => r.element.type === 'checkbox' || r.element.type === 'tagbox').map((r) => String(r.element.name)));
+  const query = db(`${tables.answerCodeAssignments} as a`)
+    .join(`${tables.responses} as r`, 'r.id', 'a.response_id')
+    .where({ 'r.wave_id': waveId, 'r.status': 'complete' })
+    .groupBy('a.question', 'a.code_id')
+    .select('a.question', 'a.code_id', db.raw('count(*)::int as count'));
+  for (const f of filters) query.whereRaw('r.data @> ?::jsonb', [JSON.stringify({ [f.question]: multi.has(f.question) ? [f.value] : f.value })]);
+  return (await query) as Array<{ question: string; code_id: string; count: number }>;
+}
 
 /** Adds to each open question the number of selected answers carrying each code. */
-function withCodes(
-  questions: QuestionFigures[],
-  selectedIds: Set<string>,
-  codes: Array<{ id: string; label: string }>,
-  assignments: Array<{ response_id: string; question: string; code_id: string }>,
-): QuestionFigures[] {
+function withCodes(questions: QuestionFigures[], codes: Array<{ id: string; label: string }>, counts: Array<{ question: string; code_id: string; count: number }>): QuestionFigures[] {
   if (codes.length === 0) return questions;
   return questions.map((q) => {
     if (q.type !== 'text' && q.type !== 'comment') return q;
-    const here = assignments.filter((a) => a.question === q.name && selectedIds.has(a.response_id));
-    return { ...q, codes: codes.map((c) => ({ value: c.id, label: c.label, count: here.filter((a) => a.code_id === c.id).length })) };
+    const here = new Map(counts.filter((c) => c.question === q.name).map((c) => [c.code_id, c.count]));
+    return { ...q, codes: codes.map((c) => ({ value: c.id, label: c.label, count: here.get(c.id) ?? 0 })) };
   });
 }
 
 /** The results of a wave: per-question figures after filters, with small groups suppressed. */
-export async function waveResults(db: Knex, ws: WorkspaceRow, waveId: string, whereRaw: string[], locale: Locale) {
+export async function waveResults(db: Knex, engine: ResultsEngine, ws: WorkspaceRow, waveId: string, whereRaw: string[], locale: Locale) {
   const wave = await getWave(db, ws, waveId);
   const definition = await versionDefinition(db, wave);
   const filters = parseFilters(whereRaw, definition);
-  const [counts, rows, codes, assignments] = await Promise.all([
-    countResponses(db, [wave.id]),
-    completeRows(db, wave.id),
-    listCodes(db, wave.questionnaire_id),
-    waveAssignments(db, wave.id),
-  ]);
-  const selectedRows = rows.filter((r) => passes(r.data, filters));
-  const selected = selectedRows.map((r) => r.data);
-  const n = selected.length;
+  const columns = await engine.columns(wave, definition);
+  const partial = await countPartial(db, wave.id);
+  const codes = await listCodes(db, wave.questionnaire_id);
+  const counts = codes.length > 0 ? await codeCounts(db, wave.id, filters, definition) : [];
+  const selection = filters.length > 0 ? columns.select(filters) : undefined;
+  const n = selection ? selection.length : columns.rows;
   const min = ws.min_group_size;
   const suppressed = n < min;
   return {
     wave: { id: wave.id, title: wave.title },
-    responses: { complete: counts.get(wave.id)?.complete ?? 0, partial: counts.get(wave.id)?.partial ?? 0 },
+    responses: { complete: columns.rows, partial },
+    // Complete responses per day, of the whole wave (never filtered: it says when, not who or what).
+    perDay: columns.responsesPerDay(),
     n: suppressed ? null : n,
     minGroupSize: min,
     suppressed,
     filters,
-    questions: suppress(
-      withCodes(aggregate(definition, selected, locale === 'de' ? 'default' : locale), new Set(selectedRows.map((r) => r.id)), codes, assignments),
-      n,
-      min,
-    ),
+    questions: suppress(withCodes(columns.figures(selection, locale === 'de' ? 'default' : locale), codes, counts), n, min),
   };
 }
 
@@ -92,7 +105,7 @@ export async function waveResults(db: Knex, ws: WorkspaceRow, waveId: string, wh
  * on the question's name; a wave on the far side of a recorded breaking change
  * for this question is flagged (`breakBefore`).
  */
-export async function questionTrend(db: Knex, ws: WorkspaceRow, slug: string, question: string, locale: Locale) {
+export async function questionTrend(db: Knex, engine: ResultsEngine, ws: WorkspaceRow, slug: string, question: string, locale: Locale) {
   const q = await getQuestionnaire(db, ws, slug);
   const waves = (await db<WaveRow>(tables.waves).where({ workspace_id: ws.id, questionnaire_id: q.id }).orderBy('created_at', 'asc')) as WaveRow[];
   const versions = (await db<QuestionnaireVersionRow>(tables.questionnaireVersions).where({ questionnaire_id: q.id }).orderBy('version')) as QuestionnaireVersionRow[];
@@ -108,12 +121,13 @@ export async function questionTrend(db: Knex, ws: WorkspaceRow, slug: string, qu
     const breakBefore =
       previousVersion !== undefined && versions.some((v) => v.version > previousVersion! && v.version <= wave.version && breaksQuestion(v));
     previousVersion = wave.version;
-    const answers = exists ? await completeAnswers(db, wave.id) : [];
-    const figures = exists ? suppress(aggregate({ pages: [{ name: 'p', elements: questionsOf(definition).filter((r) => r.element.name === question).map((r) => r.element) }] }, answers, locale === 'de' ? 'default' : locale), answers.length, min)[0] : undefined;
+    const columns = exists ? await engine.columns(wave, definition) : undefined;
+    const total = columns?.rows ?? 0;
+    const figures = columns ? suppress(columns.figures(undefined, locale === 'de' ? 'default' : locale).filter((f) => f.name === question), total, min)[0] : undefined;
     entries.push({
       wave: { id: wave.id, title: wave.title, createdAt: wave.created_at },
       version: wave.version,
-      n: answers.length < min ? null : answers.length,
+      n: total < min ? null : total,
       breakBefore,
       ...(exists ? { question: figures } : { missing: true }),
     });

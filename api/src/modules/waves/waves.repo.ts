@@ -8,7 +8,7 @@ export const findWaveByKey = (db: Knex, key: string) => db<WaveRow>(tables.waves
 
 export const listWaves = (db: Knex, workspaceId: string) => db<WaveRow>(tables.waves).where({ workspace_id: workspaceId }).orderBy('created_at', 'desc');
 
-export async function insertWave(db: Knex, row: Omit<WaveRow, 'id' | 'created_at' | 'status'>): Promise<WaveRow> {
+export async function insertWave(db: Knex, row: Omit<WaveRow, 'id' | 'created_at' | 'status' | 'results_epoch'>): Promise<WaveRow> {
   const [created] = await db<WaveRow>(tables.waves)
     .insert({ ...row, id: randomUUID(), privacy_notice: (row.privacy_notice === null ? null : JSON.stringify(row.privacy_notice)) as never })
     .returning('*');
@@ -57,10 +57,23 @@ export async function countInvitations(db: Knex, waveId: string): Promise<{ tota
 export const findInvitationByHash = (db: Knex, waveId: string, tokenHash: string) =>
   db<WaveInvitationRow>(tables.waveInvitations).where({ wave_id: waveId, token_hash: tokenHash }).first();
 
-/** Deletes responses of waves past their retention period; returns how many. */
+/**
+ * Deletes responses of waves past their retention period; returns how many.
+ * The same statement raises each affected wave's results_epoch, so that every
+ * process rebuilds that wave's results instead of counting deleted answers.
+ */
 export async function deleteExpiredResponses(db: Knex, today: string): Promise<number> {
-  return db(tables.responses)
-    .whereIn('wave_id', db(tables.waves).whereNotNull('retention_days').select('id'))
-    .whereRaw(`coalesce(completed_on, updated_on) + (select retention_days from waves w where w.id = responses.wave_id) <= ?::date`, [today])
-    .del();
+  const result = (await db.raw(
+    `with gone as (
+       delete from responses r using waves w
+       where w.id = r.wave_id and w.retention_days is not null
+         and coalesce(r.completed_on, r.updated_on) + w.retention_days <= ?::date
+       returning r.wave_id
+     ), bumped as (
+       update waves set results_epoch = results_epoch + 1 where id in (select distinct wave_id from gone)
+     )
+     select count(*)::int as n from gone`,
+    [today],
+  )) as { rows: Array<{ n: number }> };
+  return result.rows[0]!.n;
 }

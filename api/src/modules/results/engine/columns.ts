@@ -1,0 +1,430 @@
+/**
+ * One wave's complete responses as typed columns in memory, for results at a
+ * million responses: every answer is dictionary-encoded once when it arrives,
+ * unfiltered counts are kept up to date as rows are appended, and a filtered
+ * view scans only small integer arrays. The figures are exactly those of
+ * aggregate() over the same answers (a property test holds the two together).
+ *
+ * Layout per question type:
+ * - single-value choices (radiogroup, dropdown, boolean, rating): one code per
+ *   row (0 = not answered, else 1 + the value's index in the dictionary, which
+ *   starts with the question's own choices in order);
+ * - multi-value choices (checkbox, tagbox): the ticked codes of all rows in
+ *   one array, with each row's start in a second one (compressed rows);
+ * - matrix: one single-value column per matrix row;
+ * - every other type (text, comment, …): whether it was answered.
+ */
+import { itemsOf, labelIn, questionsOf, valueKey, type Json, type JsonObject } from '../../questionnaires/definition-walk.js';
+import { ratingScale } from '../../questionnaires/diff.js';
+import type { Cell, Filter, QuestionFigures } from '../aggregate.js';
+
+/** Question types a `where` filter may name: those whose answers are choices. */
+export const FILTER_TYPES = new Set(['radiogroup', 'dropdown', 'checkbox', 'tagbox', 'boolean', 'rating']);
+const SINGLE_TYPES = new Set(['radiogroup', 'dropdown', 'boolean', 'rating']);
+const MULTI_TYPES = new Set(['checkbox', 'tagbox']);
+
+const isAnswered = (v: unknown) => v !== undefined && v !== null && v !== '' && !(Array.isArray(v) && v.length === 0);
+
+/** An array that grows by doubling, read through `data` up to `length`. */
+class Growable<T extends Uint16Array | Uint32Array | Uint8Array> {
+  length = 0;
+  constructor(public data: T) {}
+
+  push(value: number): void {
+    if (this.length === this.data.length) {
+      const bigger = new (this.data.constructor as new (n: number) => T)(Math.max(1024, this.data.length * 2));
+      bigger.set(this.data);
+      this.data = bigger;
+    }
+    this.data[this.length++] = value;
+  }
+
+  /** The filled part (a view, not a copy). */
+  view(): T {
+    return this.data.subarray(0, this.length) as T;
+  }
+}
+
+/** Values seen for one question (or matrix row), each with a small code; starts with the defined choices. */
+class Dictionary {
+  readonly keys: string[] = [];
+  private readonly codes = new Map<string, number>();
+
+  constructor(initial: Json[]) {
+    for (const v of initial) this.code(valueKey(v));
+  }
+
+  /** The code of a value key, adding it when new (codes start at 1; 0 means no answer). */
+  code(key: string): number {
+    let c = this.codes.get(key);
+    if (c === undefined) {
+      this.keys.push(key);
+      c = this.keys.length;
+      this.codes.set(key, c);
+    }
+    return c;
+  }
+
+  find(key: string): number | undefined {
+    return this.codes.get(key);
+  }
+}
+
+/** Counts per code, growing with the dictionary. */
+const bump = (counts: number[], code: number) => {
+  counts[code] = (counts[code] ?? 0) + 1;
+};
+
+type SingleColumn = { dict: Dictionary; codes: Growable<Uint16Array>; totals: number[] };
+
+type Field =
+  | { kind: 'single'; name: string; q: JsonObject; items: Array<{ value: Json; text: Json | undefined }>; column: SingleColumn }
+  | { kind: 'multi'; name: string; q: JsonObject; items: Array<{ value: Json; text: Json | undefined }>; dict: Dictionary; starts: Growable<Uint32Array>; ticks: Growable<Uint16Array>; answered: Growable<Uint8Array>; totals: number[]; answeredTotal: number }
+  | { kind: 'matrix'; name: string; q: JsonObject; rows: Array<{ value: Json; text: Json | undefined; column: SingleColumn }>; columns: Array<{ value: Json; text: Json | undefined }>; answered: Growable<Uint8Array>; total: number }
+  | { kind: 'answered'; name: string; q: JsonObject; answered: Growable<Uint8Array>; total: number };
+
+const MAX_CODE = 0xffff;
+const singleColumn = (initial: Json[]): SingleColumn => ({ dict: new Dictionary(initial), codes: new Growable(new Uint16Array(1024)), totals: [] });
+
+function choiceItems(q: JsonObject, type: string): Array<{ value: Json; text: Json | undefined }> {
+  if (type === 'boolean') {
+    return [
+      { value: (q.valueTrue ?? true) as Json, text: q.labelTrue ?? { default: 'Ja', en: 'Yes' } },
+      { value: (q.valueFalse ?? false) as Json, text: q.labelFalse ?? { default: 'Nein', en: 'No' } },
+    ];
+  }
+  if (type === 'rating') return ratingScale(q).map((v) => ({ value: v, text: undefined }));
+  return itemsOf(q.choices);
+}
+
+/** Day numbers (days since 1970-01-01) of completion, for responses per day. */
+const dayNumber = (date: string | null | undefined) => (date ? Math.floor(Date.parse(`${date}T00:00:00Z`) / 86_400_000) : 0);
+const dayText = (day: number) => new Date(day * 86_400_000).toISOString().slice(0, 10);
+
+export class WaveColumns {
+  private readonly fields: Field[];
+  private readonly byName: Map<string, Field>;
+  private readonly days = new Growable(new Uint16Array(1024));
+  private readonly perDay = new Map<number, number>();
+  rows = 0;
+
+  constructor(readonly definition: JsonObject) {
+    this.fields = questionsOf(definition).map(({ element: q }) => {
+      const name = String(q.name);
+      const type = String(q.type);
+      if (SINGLE_TYPES.has(type)) {
+        const items = choiceItems(q, type);
+        return { kind: 'single', name, q, items, column: singleColumn(items.map((i) => i.value)) };
+      }
+      if (MULTI_TYPES.has(type)) {
+        const items = choiceItems(q, type);
+        const starts = new Growable(new Uint32Array(1024));
+        starts.push(0);
+        return { kind: 'multi', name, q, items, dict: new Dictionary(items.map((i) => i.value)), starts, ticks: new Growable(new Uint16Array(1024)), answered: new Growable(new Uint8Array(1024)), totals: [], answeredTotal: 0 };
+      }
+      if (type === 'matrix') {
+        const columns = itemsOf(q.columns);
+        return { kind: 'matrix', name, q, columns, rows: itemsOf(q.rows).map((r) => ({ ...r, column: singleColumn(columns.map((c) => c.value)) })), answered: new Growable(new Uint8Array(1024)), total: 0 };
+      }
+      return { kind: 'answered', name, q, answered: new Growable(new Uint8Array(1024)), total: 0 };
+    });
+    this.byName = new Map(this.fields.map((f) => [f.name, f]));
+  }
+
+  /** Adds one complete response. */
+  append(data: Record<string, unknown>, completedOn: string | null): void {
+    for (const f of this.fields) {
+      const v = data[f.name];
+      switch (f.kind) {
+        case 'single':
+          appendSingle(f.column, v);
+          break;
+        case 'multi': {
+          const answered = isAnswered(v);
+          f.answered.push(answered ? 1 : 0);
+          if (answered) {
+            f.answeredTotal++;
+            for (const one of Array.isArray(v) ? v : [v]) {
+              const code = Math.min(f.dict.code(valueKey(one as Json)), MAX_CODE);
+              f.ticks.push(code);
+              bump(f.totals, code);
+            }
+          }
+          f.starts.push(f.ticks.length);
+          break;
+        }
+        case 'matrix': {
+          const answered = isAnswered(v);
+          f.answered.push(answered ? 1 : 0);
+          if (answered) f.total++;
+          const record = answered && typeof v === 'object' ? (v as Record<string, unknown>) : undefined;
+          for (const row of f.rows) appendSingle(row.column, record?.[String(row.value)]);
+          break;
+        }
+        case 'answered': {
+          const answered = isAnswered(v);
+          f.answered.push(answered ? 1 : 0);
+          if (answered) f.total++;
+          break;
+        }
+      }
+    }
+    const day = dayNumber(completedOn);
+    this.days.push(day);
+    this.perDay.set(day, (this.perDay.get(day) ?? 0) + 1);
+    this.rows++;
+  }
+
+  /** Complete responses per day of completion, oldest first. */
+  responsesPerDay(): Array<{ date: string; count: number }> {
+    return [...this.perDay.entries()]
+      .filter(([day]) => day > 0)
+      .sort((a, b) => a[0] - b[0])
+      .map(([day, count]) => ({ date: dayText(day), count }));
+  }
+
+  /** Whether a filter can apply to this question (a choice question of the wave). */
+  filterable(question: string): boolean {
+    const f = this.byName.get(question);
+    return f !== undefined && (f.kind === 'single' || f.kind === 'multi');
+  }
+
+  /**
+   * Row numbers passing every filter (AND): a single-value answer equal to the
+   * filter's value, or a multi-value answer with that value ticked.
+   */
+  select(filters: Filter[]): Uint32Array {
+    let selected: Uint32Array | undefined;
+    for (const filter of filters) {
+      const f = this.byName.get(filter.question);
+      const key = valueKey(filter.value);
+      let test: (row: number) => boolean;
+      if (f?.kind === 'single') {
+        const code = f.column.dict.find(key);
+        const codes = f.column.codes.data;
+        test = code === undefined ? () => false : (row) => codes[row] === code;
+      } else if (f?.kind === 'multi') {
+        const code = f.dict.find(key);
+        const starts = f.starts.data;
+        const ticks = f.ticks.data;
+        test =
+          code === undefined
+            ? () => false
+            : (row) => {
+                for (let k = starts[row]!; k < starts[row + 1]!; k++) if (ticks[k] === code) return true;
+                return false;
+              };
+      } else {
+        test = () => false;
+      }
+      const out = new Uint32Array(selected ? selected.length : this.rows);
+      let n = 0;
+      if (selected) {
+        for (let i = 0; i < selected.length; i++) if (test(selected[i]!)) out[n++] = selected[i]!;
+      } else {
+        for (let row = 0; row < this.rows; row++) if (test(row)) out[n++] = row;
+      }
+      selected = out.subarray(0, n);
+    }
+    return selected ?? Uint32Array.from({ length: this.rows }, (_, i) => i);
+  }
+
+  /**
+   * Per-question figures over all rows (from the running totals) or over the
+   * selected ones (by scanning their codes), before suppression.
+   */
+  figures(selection: Uint32Array | undefined, locale: string): QuestionFigures[] {
+    return this.fields.map((f) => {
+      const title = labelIn(f.q.title, locale, f.name);
+      const base: QuestionFigures = { name: f.name, type: String(f.q.type), title, n: 0, suppressed: false };
+      switch (f.kind) {
+        case 'single': {
+          const counts = selection ? countSingle(f.column, selection) : f.column.totals;
+          return { ...base, ...choiceFigures(f.q, f.items, f.column.dict, counts, answeredOf(counts), locale) };
+        }
+        case 'multi': {
+          let counts = f.totals;
+          let answered = f.answeredTotal;
+          if (selection) {
+            counts = [];
+            answered = 0;
+            const starts = f.starts.data;
+            const ticks = f.ticks.data;
+            const flags = f.answered.data;
+            for (let i = 0; i < selection.length; i++) {
+              const row = selection[i]!;
+              answered += flags[row]!;
+              for (let k = starts[row]!; k < starts[row + 1]!; k++) counts[ticks[k]!] = (counts[ticks[k]!] ?? 0) + 1;
+            }
+          }
+          return { ...base, ...choiceFigures(f.q, f.items, f.dict, counts, answered, locale) };
+        }
+        case 'matrix': {
+          const numericColumns = f.columns.every((c) => typeof c.value === 'number');
+          const rows = f.rows.map((row) => {
+            const counts = selection ? countSingle(row.column, selection) : row.column.totals;
+            const n = answeredOf(counts);
+            return {
+              value: row.value,
+              label: labelIn(row.text, locale, String(row.value)),
+              n,
+              suppressed: false,
+              choices: f.columns.map((c) => ({ value: c.value, label: labelIn(c.text, locale, String(c.value)), count: counts[row.column.dict.find(valueKey(c.value))!] ?? 0 })),
+              ...(numericColumns && { mean: meanOf(row.column.dict, counts) }),
+            };
+          });
+          return { ...base, n: selection ? countFlags(f.answered.data, selection) : f.total, rows };
+        }
+        case 'answered':
+          return { ...base, n: selection ? countFlags(f.answered.data, selection) : f.total };
+      }
+    });
+  }
+
+  // --- Packing, for snapshots ---
+
+  /** The columns as one header (JSON-able) and a list of byte arrays. */
+  pack(): { header: PackedHeader; buffers: Uint8Array[] } {
+    const buffers: Uint8Array[] = [];
+    const bytes = (a: Uint8Array | Uint16Array | Uint32Array) => buffers.push(new Uint8Array(a.buffer, a.byteOffset, a.byteLength));
+    const fields = this.fields.map((f) => {
+      switch (f.kind) {
+        case 'single':
+          bytes(f.column.codes.view());
+          return { keys: f.column.dict.keys };
+        case 'multi':
+          bytes(f.starts.view());
+          bytes(f.ticks.view());
+          bytes(f.answered.view());
+          return { keys: f.dict.keys, ticks: f.ticks.length };
+        case 'matrix':
+          for (const row of f.rows) bytes(row.column.codes.view());
+          bytes(f.answered.view());
+          return { rowKeys: f.rows.map((r) => r.column.dict.keys) };
+        case 'answered':
+          bytes(f.answered.view());
+          return {};
+      }
+    });
+    bytes(this.days.view());
+    return { header: { rows: this.rows, fields }, buffers };
+  }
+
+  /** Rebuilds columns from pack(); the definition must be the same. */
+  static unpack(definition: JsonObject, header: PackedHeader, payload: Uint8Array): WaveColumns {
+    const c = new WaveColumns(definition);
+    if (header.fields.length !== c.fields.length) throw new Error('snapshot does not fit the definition');
+    let offset = 0;
+    const take = <T extends Uint8Array | Uint16Array | Uint32Array>(ctor: new (b: ArrayBuffer) => T, count: number, width: number): T => {
+      // A copy into a fresh buffer: typed arrays need it aligned, and the payload may be a view into a shared pool.
+      const copy = new Uint8Array(count * width);
+      copy.set(payload.subarray(offset, offset + count * width));
+      offset += count * width;
+      return new ctor(copy.buffer);
+    };
+    const rows = header.rows;
+    const fill = (column: SingleColumn, keys: string[]) => {
+      for (const k of keys) column.dict.code(k);
+      const codes = take(Uint16Array, rows, 2);
+      column.codes = Object.assign(new Growable(codes), { length: rows }) as Growable<Uint16Array>;
+      for (let i = 0; i < rows; i++) if (codes[i]) bump(column.totals, codes[i]!);
+    };
+    c.fields.forEach((f, i) => {
+      const h = header.fields[i]!;
+      switch (f.kind) {
+        case 'single':
+          fill(f.column, h.keys!);
+          break;
+        case 'multi': {
+          for (const k of h.keys!) f.dict.code(k);
+          f.starts = Object.assign(new Growable(take(Uint32Array, rows + 1, 4)), { length: rows + 1 });
+          f.ticks = Object.assign(new Growable(take(Uint16Array, h.ticks!, 2)), { length: h.ticks! });
+          f.answered = Object.assign(new Growable(take(Uint8Array, rows, 1)), { length: rows });
+          for (let k = 0; k < h.ticks!; k++) bump(f.totals, f.ticks.data[k]!);
+          for (let r = 0; r < rows; r++) f.answeredTotal += f.answered.data[r]!;
+          break;
+        }
+        case 'matrix':
+          f.rows.forEach((row, r) => fill(row.column, h.rowKeys![r]!));
+          f.answered = Object.assign(new Growable(take(Uint8Array, rows, 1)), { length: rows });
+          for (let r = 0; r < rows; r++) f.total += f.answered.data[r]!;
+          break;
+        case 'answered':
+          f.answered = Object.assign(new Growable(take(Uint8Array, rows, 1)), { length: rows });
+          for (let r = 0; r < rows; r++) f.total += f.answered.data[r]!;
+          break;
+      }
+    });
+    const days = take(Uint16Array, rows, 2);
+    (c as unknown as { days: Growable<Uint16Array> }).days = Object.assign(new Growable(days), { length: rows }) as Growable<Uint16Array>;
+    for (let r = 0; r < rows; r++) c.perDay.set(days[r]!, (c.perDay.get(days[r]!) ?? 0) + 1);
+    c.rows = rows;
+    return c;
+  }
+}
+
+export type PackedHeader = { rows: number; fields: Array<{ keys?: string[]; ticks?: number; rowKeys?: string[][] }> };
+
+function appendSingle(column: SingleColumn, v: unknown): void {
+  if (!isAnswered(v)) {
+    column.codes.push(0);
+    return;
+  }
+  const code = Math.min(column.dict.code(valueKey(v as Json)), MAX_CODE);
+  column.codes.push(code);
+  bump(column.totals, code);
+}
+
+function countSingle(column: SingleColumn, selection: Uint32Array): number[] {
+  const counts: number[] = new Array<number>(column.dict.keys.length + 1).fill(0);
+  const codes = column.codes.data;
+  for (let i = 0; i < selection.length; i++) counts[codes[selection[i]!]!]!++;
+  counts[0] = 0;
+  return counts;
+}
+
+const answeredOf = (counts: number[]) => {
+  let n = 0;
+  for (let code = 1; code < counts.length; code++) n += counts[code] ?? 0;
+  return n;
+};
+
+function countFlags(flags: Uint8Array, selection: Uint32Array): number {
+  let n = 0;
+  for (let i = 0; i < selection.length; i++) n += flags[selection[i]!]!;
+  return n;
+}
+
+function meanOf(dict: Dictionary, counts: number[]): number | null {
+  let sum = 0;
+  let n = 0;
+  dict.keys.forEach((key, i) => {
+    const value = JSON.parse(key) as Json;
+    const count = counts[i + 1] ?? 0;
+    if (typeof value === 'number' && count > 0) {
+      sum += value * count;
+      n += count;
+    }
+  });
+  return n > 0 ? sum / n : null;
+}
+
+function choiceFigures(
+  q: JsonObject,
+  items: Array<{ value: Json; text: Json | undefined }>,
+  dict: Dictionary,
+  counts: number[],
+  answered: number,
+  locale: string,
+): Pick<QuestionFigures, 'n' | 'choices' | 'other' | 'mean'> {
+  const choices: Cell[] = items.map((i) => ({ value: i.value, label: labelIn(i.text, locale, String(i.value)), count: counts[dict.find(valueKey(i.value))!] ?? 0 }));
+  const out: Pick<QuestionFigures, 'n' | 'choices' | 'other' | 'mean'> = { n: answered, choices };
+  if (q.showOtherItem === true || q.hasOther === true) {
+    const otherKey = valueKey(String(q.otherItemValue ?? 'other'));
+    const isItem = items.some((i) => valueKey(i.value) === otherKey);
+    const code = dict.find(otherKey);
+    out.other = !isItem && code !== undefined ? (counts[code] ?? 0) : 0;
+  }
+  if (q.type === 'rating') out.mean = meanOf(dict, counts);
+  return out;
+}

@@ -1,0 +1,206 @@
+/**
+ * Keeps each wave's complete responses as typed columns (columns.ts) in this
+ * process, current with the database before every results call:
+ *
+ * - Change feed: every response row carries the transaction that last wrote
+ *   it (change_xid). Each call reads the rows written by transactions at or
+ *   after the previous snapshot's xmin, and that xmin in the same statement.
+ *   Every transaction below a snapshot's xmin has finished, so a row is never
+ *   missed, even when a slow transaction commits after a faster one; rows
+ *   read twice in that overlap are recognised by their id. Any process sees
+ *   an answer in its next call once the answer's transaction has committed.
+ * - Deletions (retention) raise waves.results_epoch; a process that sees a
+ *   new epoch rebuilds the wave.
+ * - Snapshots: the packed columns are saved (compressed) in result_snapshots
+ *   after a full load and again as the wave grows, so that a restarted
+ *   process reads one row instead of every response.
+ *
+ * docs/results.md records why this design was chosen, with measurements.
+ */
+import { promisify } from 'node:util';
+import { deflate, inflate } from 'node:zlib';
+import type { Knex } from 'knex';
+import type { WaveRow } from '../../../db/tables.js';
+import type { JsonObject } from '../../questionnaires/definition-walk.js';
+import { WaveColumns, type PackedHeader } from './columns.js';
+
+const deflateAsync = promisify(deflate);
+const inflateAsync = promisify(inflate);
+
+/** Bumped when the packed layout changes: older snapshots are then ignored. */
+const PACK_FORMAT = 1;
+
+type WaveState = {
+  columns: WaveColumns;
+  /** The version the columns were built for. */
+  layout: string;
+  epoch: number;
+  /** xmin of the last snapshot read: rows of transactions from here on are read again. */
+  xmin: bigint;
+  /** Ids already counted whose transaction is at or after xmin (may be read again). */
+  recent: Map<string, bigint>;
+  rowsAtSnapshot: number;
+  /** The wave's calls run one after another, so that rows are appended once. */
+  queue: Promise<unknown>;
+  savingSnapshot: boolean;
+};
+
+export type EngineOptions = {
+  /** Save a snapshot once this many rows were added since the last one (and at least a quarter more). */
+  snapshotAfterRows?: number;
+  /** Rows per fetch when a wave is read in full. */
+  fetchSize?: number;
+};
+
+type FeedRow = { xmin: string; id: string | null; xid: string | null; data: Record<string, unknown> | null; completed_on: string | null };
+
+export class ResultsEngine {
+  private readonly waves = new Map<string, Promise<WaveState>>();
+  private readonly snapshotAfterRows: number;
+  private readonly fetchSize: number;
+  /** Snapshot writes still running (tests and shutdown wait for them). */
+  private readonly saving = new Set<Promise<void>>();
+
+  constructor(
+    private readonly knex: Knex,
+    options: EngineOptions = {},
+  ) {
+    this.snapshotAfterRows = options.snapshotAfterRows ?? 20_000;
+    this.fetchSize = options.fetchSize ?? 5_000;
+  }
+
+  /** The wave's columns, with every response committed before this call. */
+  async columns(wave: Pick<WaveRow, 'id' | 'questionnaire_id' | 'version' | 'results_epoch'>, definition: JsonObject): Promise<WaveColumns> {
+    const layout = `${PACK_FORMAT}:${wave.questionnaire_id}:${wave.version}`;
+    let pending = this.waves.get(wave.id);
+    let state = pending ? await pending.catch(() => undefined) : undefined;
+    if (!state || state.epoch !== wave.results_epoch || state.layout !== layout) {
+      if (pending && this.waves.get(wave.id) === pending) this.waves.delete(wave.id);
+      pending = this.waves.get(wave.id) ?? this.start(wave.id, wave.results_epoch, layout, definition);
+      state = await pending;
+    }
+    const current = state;
+    const run = current.queue.then(() => this.catchUp(wave.id, current));
+    current.queue = run.catch(() => undefined);
+    await run;
+    this.maybeSaveSnapshot(wave.id, current);
+    return current.columns;
+  }
+
+  /** Waits for snapshot writes in flight. */
+  async idle(): Promise<void> {
+    await Promise.all([...this.saving]);
+  }
+
+  private start(waveId: string, epoch: number, layout: string, definition: JsonObject): Promise<WaveState> {
+    const loading = (async () => (await this.fromSnapshot(waveId, epoch, layout, definition)) ?? (await this.fullLoad(waveId, epoch, layout, definition)))();
+    this.waves.set(waveId, loading);
+    loading.catch(() => {
+      if (this.waves.get(waveId) === loading) this.waves.delete(waveId);
+    });
+    return loading;
+  }
+
+  /** Reads every complete response of the wave, in one consistent snapshot. */
+  private async fullLoad(waveId: string, epoch: number, layout: string, definition: JsonObject): Promise<WaveState> {
+    const columns = new WaveColumns(definition);
+    const recent = new Map<string, bigint>();
+    let xmin = 0n;
+    await this.knex.transaction(
+      async (trx) => {
+        const snap = (await trx.raw('select pg_snapshot_xmin(pg_current_snapshot())::text as xmin')) as { rows: Array<{ xmin: string }> };
+        xmin = BigInt(snap.rows[0]!.xmin);
+        // DECLARE takes no bind parameters; the id is a uuid read from the database, checked again here.
+        if (!/^[0-9a-f-]{36}$/i.test(waveId)) throw new Error(`not a wave id: ${waveId}`);
+        await trx.raw(
+          `declare wave_rows no scroll cursor for
+             select id, change_xid::text as xid, data, completed_on::text as completed_on
+             from responses where wave_id = '${waveId}' and status = 'complete'`,
+        );
+        for (;;) {
+          const batch = (await trx.raw(`fetch ${this.fetchSize} from wave_rows`)) as { rows: Array<{ id: string; xid: string; data: Record<string, unknown>; completed_on: string | null }> };
+          for (const row of batch.rows) {
+            columns.append(row.data, row.completed_on);
+            const xid = BigInt(row.xid);
+            if (xid >= xmin) recent.set(row.id, xid);
+          }
+          if (batch.rows.length < this.fetchSize) break;
+        }
+        await trx.raw('close wave_rows');
+      },
+      { isolationLevel: 'repeatable read' },
+    );
+    // rowsAtSnapshot 0: a wave read in full is saved at once (when big enough), so the next process need not read it again.
+    return { columns, layout, epoch, xmin, recent, rowsAtSnapshot: 0, queue: Promise.resolve(), savingSnapshot: false };
+  }
+
+  /** Applies the rows written since the last call. */
+  private async catchUp(waveId: string, state: WaveState): Promise<void> {
+    const result = (await this.knex.raw(
+      `with s as (select pg_snapshot_xmin(pg_current_snapshot()) as xmin)
+       select s.xmin::text as xmin, r.id, r.change_xid::text as xid, r.data, r.completed_on::text as completed_on
+       from s left join responses r on r.wave_id = ? and r.status = 'complete' and r.change_xid >= ?::text::xid8`,
+      [waveId, state.xmin.toString()],
+    )) as { rows: FeedRow[] };
+    for (const row of result.rows) {
+      if (row.id === null || state.recent.has(row.id)) continue;
+      state.columns.append(row.data!, row.completed_on);
+      state.recent.set(row.id, BigInt(row.xid!));
+    }
+    const xmin = BigInt(result.rows[0]!.xmin);
+    if (xmin > state.xmin) {
+      state.xmin = xmin;
+      for (const [id, xid] of state.recent) if (xid < xmin) state.recent.delete(id);
+    }
+  }
+
+  private async fromSnapshot(waveId: string, epoch: number, layout: string, definition: JsonObject): Promise<WaveState | undefined> {
+    const row = (await this.knex('result_snapshots').where({ wave_id: waveId, epoch }).first('payload')) as { payload: Uint8Array } | undefined;
+    if (!row) return undefined;
+    const raw = await inflateAsync(row.payload);
+    const headerLength = raw.readUInt32LE(0);
+    const header = JSON.parse(raw.subarray(4, 4 + headerLength).toString('utf8')) as SnapshotHeader;
+    if (header.layout !== layout) return undefined;
+    const columns = WaveColumns.unpack(definition, header.columns, raw.subarray(4 + headerLength));
+    const recent = new Map(header.recent.map(([id, xid]) => [id, BigInt(xid)]));
+    return { columns, layout, epoch, xmin: BigInt(header.xmin), recent, rowsAtSnapshot: columns.rows, queue: Promise.resolve(), savingSnapshot: false };
+  }
+
+  private maybeSaveSnapshot(waveId: string, state: WaveState): void {
+    const added = state.columns.rows - state.rowsAtSnapshot;
+    if (state.savingSnapshot || added < this.snapshotAfterRows || added < state.rowsAtSnapshot / 4) return;
+    state.savingSnapshot = true;
+    const saving = this.saveSnapshot(waveId, state)
+      .catch((err: unknown) => process.emitWarning(`results snapshot of wave ${waveId} not saved: ${String(err)}`))
+      .finally(() => {
+        state.savingSnapshot = false;
+        this.saving.delete(saving);
+      });
+    this.saving.add(saving);
+  }
+
+  /**
+   * Packs the columns as they are now (synchronously, so that no row is
+   * appended half-way) and stores them, compressed, off the event loop.
+   */
+  private async saveSnapshot(waveId: string, state: WaveState): Promise<void> {
+    const { header: columns, buffers } = state.columns.pack();
+    const header: SnapshotHeader = { layout: state.layout, xmin: state.xmin.toString(), recent: [...state.recent].map(([id, xid]) => [id, xid.toString()]), columns };
+    const headerBytes = Buffer.from(JSON.stringify(header), 'utf8');
+    const length = Buffer.alloc(4);
+    length.writeUInt32LE(headerBytes.length, 0);
+    const packed = Buffer.concat([length, headerBytes, ...buffers.map((b) => Buffer.from(b.buffer, b.byteOffset, b.byteLength))]);
+    const rows = state.columns.rows;
+    const payload = await deflateAsync(packed, { level: 1 });
+    // Another process may have saved a newer one meanwhile: keep whichever holds more rows of the current epoch.
+    await this.knex.raw(
+      `insert into result_snapshots (wave_id, epoch, rows, payload, created_at) values (?, ?, ?, ?, now())
+       on conflict (wave_id) do update set epoch = excluded.epoch, rows = excluded.rows, payload = excluded.payload, created_at = excluded.created_at
+       where result_snapshots.epoch < excluded.epoch or (result_snapshots.epoch = excluded.epoch and result_snapshots.rows < excluded.rows)`,
+      [waveId, state.epoch, rows, payload],
+    );
+    state.rowsAtSnapshot = rows;
+  }
+}
+
+type SnapshotHeader = { layout: string; xmin: string; recent: Array<[string, string]>; columns: PackedHeader };
