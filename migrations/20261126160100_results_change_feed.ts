@@ -24,6 +24,8 @@ export async function up(knex: Knex): Promise<void> {
     t.binary('payload').notNullable();
     t.timestamp('created_at', { useTz: true }).notNullable().defaultTo(knex.fn.now());
   });
+  // The payload is compressed already: storing it as it is saves PostgreSQL compressing it again on every save.
+  await knex.raw('alter table result_snapshots alter column payload set storage external');
 }
 
 export async function down(knex: Knex): Promise<void> {

@@ -6,6 +6,8 @@ import {
   isRecommendation,
   matrixBars,
   percentOf,
+  perDayBars,
+  perDayRows,
   recommendationBars,
   recommendationGroups,
   trendSeries,
@@ -159,5 +161,54 @@ describe('trendSeries', () => {
     const series = trendSeries([entry('2024', text), entry('2025', { ...text, n: null, suppressed: true })], options);
     expect(series.measure).toEqual({ kind: 'n' });
     expect(series.datasets[0]!.data).toEqual([12, null]);
+  });
+});
+
+describe('perDayRows and perDayBars', () => {
+  const dayIn = (locale: string) => {
+    const format = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeZone: 'UTC' });
+    return (date: string) => format.format(new Date(`${date}T00:00:00Z`));
+  };
+
+  it('is empty without days', () => {
+    expect(perDayRows([])).toEqual([]);
+    expect(perDayBars([], { label: 'Responses', day: (d) => d })).toEqual({ labels: [], datasets: [{ label: 'Responses', backgroundColor: expect.any(String), data: [] }] });
+  });
+
+  it('lists every day from first to last, oldest first, days without responses as 0', () => {
+    expect(
+      perDayRows([
+        { date: '2015-05-19', count: 3 },
+        { date: '2015-05-22', count: 1 },
+      ]),
+    ).toEqual([
+      { date: '2015-05-19', count: 3 },
+      { date: '2015-05-20', count: 0 },
+      { date: '2015-05-21', count: 0 },
+      { date: '2015-05-22', count: 1 },
+    ]);
+  });
+
+  it('counts across month ends and daylight saving changes, one row per calendar day', () => {
+    const rows = perDayRows([
+      { date: '2025-03-29', count: 2 },
+      { date: '2025-04-01', count: 5 },
+    ]);
+    expect(rows.map((r) => r.date)).toEqual(['2025-03-29', '2025-03-30', '2025-03-31', '2025-04-01']);
+    expect(perDayRows([{ date: '2024-02-28', count: 1 }, { date: '2024-03-01', count: 1 }]).map((r) => r.date)).toEqual(['2024-02-28', '2024-02-29', '2024-03-01']);
+  });
+
+  it('draws one series of bars, one per day, labelled in the UI language', () => {
+    const rows = perDayRows([
+      { date: '2015-05-19', count: 3 },
+      { date: '2015-05-20', count: 7 },
+    ]);
+    const de = perDayBars(rows, { label: 'Antworten', day: dayIn('de') });
+    expect(de.labels).toEqual(['19.05.2015', '20.05.2015']);
+    expect(de.datasets).toHaveLength(1);
+    expect(de.datasets[0]!.label).toBe('Antworten');
+    expect(de.datasets[0]!.data).toEqual([3, 7]);
+    const en = perDayBars(rows, { label: 'Responses', day: dayIn('en-GB') });
+    expect(en.labels).toEqual(['19 May 2015', '20 May 2015']);
   });
 });

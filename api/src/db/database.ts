@@ -125,21 +125,21 @@ async function lockDataDir(dataDir: string): Promise<() => Promise<void>> {
 }
 
 type DriverConnection = {
-  query(textOrConfig: string | { name: string; text: string; values: unknown[] }, values?: unknown[]): Promise<{ rows: unknown[] }>;
+  query(textOrConfig: string | { name?: string; text: string; values: unknown[] }, values?: unknown[]): Promise<{ rows: unknown[] }>;
 };
 type PooledClient = { acquireConnection(): Promise<DriverConnection>; releaseConnection(connection: DriverConnection): Promise<unknown> };
 
 /**
  * Runs one statement straight on a pooled driver connection, without knex's
  * query building: for the hottest statement only (storing answers), where
- * knex's per-query work showed in the profile. On PostgreSQL the statement
- * is prepared once per connection under `name`. Placeholders are $1, $2, …
+ * knex's per-query work showed in the profile. On PostgreSQL the statement is
+ * prepared once per connection under `name`. Placeholders are $1, $2, …
  */
-export async function runPreparedStatement<Row>(knex: Knex, name: string, text: string, values: unknown[]): Promise<Row[]> {
+export async function runStatement<Row>(knex: Knex, text: string, values: unknown[], options: { name?: string } = {}): Promise<Row[]> {
   const client = knex.client as unknown as PooledClient;
   const connection = await client.acquireConnection();
   try {
-    const result = connection instanceof PGlite ? await connection.query(text, values) : await connection.query({ name, text, values });
+    const result = connection instanceof PGlite ? await connection.query(text, values) : await connection.query({ text, values, ...options });
     return result.rows as Row[];
   } finally {
     await client.releaseConnection(connection);

@@ -171,6 +171,8 @@ export type Filter = ApiFilter;
 export interface WaveResults {
   wave: { id: string; title: string };
   responses: { complete: number; partial: number };
+  /** Complete responses per day of completion (YYYY-MM-DD), oldest first: the whole wave, never filtered. */
+  perDay: Array<{ date: string; count: number }>;
   n: Count;
   minGroupSize: number;
   suppressed: boolean;

@@ -330,6 +330,11 @@ export const de: Messages = {
     meanHidden: 'ausgeblendet (kleine Gruppen)',
     multipleNote: 'Mehrfachnennungen möglich: Die Anteile ergeben zusammen mehr als 100 %.',
     chartLabel: 'Diagramm zu „{{title}}“. Die Zahlen stehen in der Tabelle darunter.',
+    perDay: {
+      title: 'Antworten pro Tag',
+      day: 'Tag',
+      count: 'Antworten',
+    },
     controls: 'Filtern und vergleichen',
     filters: {
       title: 'Filter',

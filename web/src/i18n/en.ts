@@ -328,6 +328,11 @@ export const en = {
     meanHidden: 'hidden (small groups)',
     multipleNote: 'Several answers possible: the shares add up to more than 100 %.',
     chartLabel: 'Chart of “{{title}}”. The figures are in the table below.',
+    perDay: {
+      title: 'Responses per day',
+      day: 'Day',
+      count: 'Responses',
+    },
     controls: 'Filter and compare',
     filters: {
       title: 'Filter',

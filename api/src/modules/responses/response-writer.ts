@@ -1,5 +1,5 @@
 import type { Knex } from 'knex';
-import { runPreparedStatement } from '../../db/database.js';
+import { runStatement } from '../../db/database.js';
 import { tables, type WaveRow } from '../../db/tables.js';
 import { waveState } from '../waves/waves.service.js';
 
@@ -145,7 +145,7 @@ export class ResponseWriter {
    */
   private async writeLinkResponses(items: PendingResponse[]): Promise<WriteOutcome[]> {
     const today = new Date().toISOString().slice(0, 10);
-    const rows = await runPreparedStatement<{ id: string }>(this.knex, 'bilanz_store_link_responses', STORE_LINK_RESPONSES, [today, groupJson(items)]);
+    const rows = await runStatement<{ id: string }>(this.knex, STORE_LINK_RESPONSES, [today, groupJson(items)], { name: 'bilanz_store_link_responses' });
     const written = new Set(rows.map((r) => r.id));
     const outcomes: Array<WriteOutcome | undefined> = items.map((it) => (written.has(it.id) ? outcome('written') : undefined));
     if (written.size < items.length) await this.classifyUnwritten(this.knex, items, outcomes);

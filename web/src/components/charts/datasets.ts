@@ -185,3 +185,39 @@ export function trendSeries(
     })),
   };
 }
+
+/** Complete responses on one calendar day (YYYY-MM-DD), as the API gives them. */
+export interface DayCount {
+  date: string;
+  count: number;
+}
+
+const DAY_MS = 86_400_000;
+
+/**
+ * Every day from the first to the last day with responses, oldest first; a day
+ * without responses in between counts 0, so that the bars keep the time scale.
+ * Empty when there are no days.
+ */
+export function perDayRows(perDay: DayCount[]): DayCount[] {
+  if (perDay.length === 0) return [];
+  const counts = new Map(perDay.map((d) => [d.date, d.count]));
+  const times = perDay.map((d) => Date.parse(`${d.date}T00:00:00Z`));
+  if (times.some((t) => Number.isNaN(t))) return [...perDay].sort((a, b) => a.date.localeCompare(b.date));
+  const first = Math.min(...times);
+  const last = Math.max(...times);
+  const rows: DayCount[] = [];
+  for (let t = first; t <= last; t += DAY_MS) {
+    const date = new Date(t).toISOString().slice(0, 10);
+    rows.push({ date, count: counts.get(date) ?? 0 });
+  }
+  return rows;
+}
+
+/** Responses per day as one series of upright bars, each day labelled by `day` (the UI's date format). */
+export function perDayBars(rows: DayCount[], options: { label: string; day: (date: string) => string }): ChartSeries {
+  return {
+    labels: rows.map((r) => options.day(r.date)),
+    datasets: [{ label: options.label, backgroundColor: colour(0), data: rows.map((r) => r.count) }],
+  };
+}

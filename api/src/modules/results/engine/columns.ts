@@ -283,31 +283,48 @@ export class WaveColumns {
 
   // --- Packing, for snapshots ---
 
-  /** The columns as one header (JSON-able) and a list of byte arrays. */
+  /**
+   * The columns as one header (JSON-able) and a list of byte arrays. Codes
+   * are packed one byte wide when the dictionary allows (it nearly always
+   * does), and multi-value answers as ticks per row: about half the size.
+   */
   pack(): { header: PackedHeader; buffers: Uint8Array[] } {
     const buffers: Uint8Array[] = [];
-    const bytes = (a: Uint8Array | Uint16Array | Uint32Array) => buffers.push(new Uint8Array(a.buffer, a.byteOffset, a.byteLength));
-    const fields = this.fields.map((f) => {
+    const codes = (a: Uint16Array, max: number): 1 | 2 => {
+      if (max < 256) {
+        buffers.push(Uint8Array.from(a));
+        return 1;
+      }
+      buffers.push(new Uint8Array(a.buffer, a.byteOffset, a.byteLength));
+      return 2;
+    };
+    const bytes = (a: Uint8Array | Uint16Array) => buffers.push(new Uint8Array(a.buffer, a.byteOffset, a.byteLength));
+    const fields = this.fields.map((f): PackedField => {
       switch (f.kind) {
         case 'single':
-          bytes(f.column.codes.view());
-          return { keys: f.column.dict.keys };
-        case 'multi':
-          bytes(f.starts.view());
-          bytes(f.ticks.view());
+          return { keys: f.column.dict.keys, w: codes(f.column.codes.view(), f.column.dict.keys.length), totals: dense(f.column.totals) };
+        case 'multi': {
+          const starts = f.starts.data;
+          const perRow = new Uint16Array(this.rows);
+          let most = 0;
+          for (let r = 0; r < this.rows; r++) most = Math.max(most, (perRow[r] = starts[r + 1]! - starts[r]!));
+          const cw = codes(perRow, most);
+          const w = codes(f.ticks.view(), f.dict.keys.length);
           bytes(f.answered.view());
-          return { keys: f.dict.keys, ticks: f.ticks.length };
-        case 'matrix':
-          for (const row of f.rows) bytes(row.column.codes.view());
+          return { keys: f.dict.keys, ticks: f.ticks.length, cw, w, totals: dense(f.totals), total: f.answeredTotal };
+        }
+        case 'matrix': {
+          const rowW = f.rows.map((row) => codes(row.column.codes.view(), row.column.dict.keys.length));
           bytes(f.answered.view());
-          return { rowKeys: f.rows.map((r) => r.column.dict.keys) };
+          return { rowKeys: f.rows.map((r) => r.column.dict.keys), rowW, rowTotals: f.rows.map((r) => dense(r.column.totals)), total: f.total };
+        }
         case 'answered':
           bytes(f.answered.view());
-          return {};
+          return { total: f.total };
       }
     });
     bytes(this.days.view());
-    return { header: { rows: this.rows, fields }, buffers };
+    return { header: { rows: this.rows, fields, perDay: [...this.perDay] }, buffers };
   }
 
   /** Rebuilds columns from pack(); the definition must be the same. */
@@ -315,55 +332,86 @@ export class WaveColumns {
     const c = new WaveColumns(definition);
     if (header.fields.length !== c.fields.length) throw new Error('snapshot does not fit the definition');
     let offset = 0;
-    const take = <T extends Uint8Array | Uint16Array | Uint32Array>(ctor: new (b: ArrayBuffer) => T, count: number, width: number): T => {
-      // A copy into a fresh buffer: typed arrays need it aligned, and the payload may be a view into a shared pool.
-      const copy = new Uint8Array(count * width);
-      copy.set(payload.subarray(offset, offset + count * width));
+    const take = (count: number, width: 1 | 2): Uint16Array => {
+      const part = payload.subarray(offset, offset + count * width);
       offset += count * width;
-      return new ctor(copy.buffer);
+      if (width === 1) {
+        const wide = new Uint16Array(count);
+        wide.set(part); // converts natively, element by element
+        return wide;
+      }
+      // A copy into a fresh buffer: a Uint16Array needs it aligned, and the payload may be a view into a shared pool.
+      const copy = new Uint8Array(count * 2);
+      copy.set(part);
+      return new Uint16Array(copy.buffer);
     };
+    const takeBytes = (count: number): Uint8Array => {
+      const copy = payload.slice(offset, offset + count);
+      offset += count;
+      return new Uint8Array(copy);
+    };
+    const growable = <T extends Uint8Array | Uint16Array | Uint32Array>(data: T, length: number) => Object.assign(new Growable(data), { length }) as Growable<T>;
     const rows = header.rows;
-    const fill = (column: SingleColumn, keys: string[]) => {
+    // The running totals come with the header: no pass over the rows is needed.
+    const fill = (column: SingleColumn, keys: string[], width: 1 | 2, totals: number[]) => {
       for (const k of keys) column.dict.code(k);
-      const codes = take(Uint16Array, rows, 2);
-      column.codes = Object.assign(new Growable(codes), { length: rows }) as Growable<Uint16Array>;
-      for (let i = 0; i < rows; i++) if (codes[i]) bump(column.totals, codes[i]!);
+      column.codes = growable(take(rows, width), rows);
+      column.totals.push(...totals);
     };
     c.fields.forEach((f, i) => {
       const h = header.fields[i]!;
       switch (f.kind) {
         case 'single':
-          fill(f.column, h.keys!);
+          fill(f.column, h.keys!, h.w!, h.totals!);
           break;
         case 'multi': {
           for (const k of h.keys!) f.dict.code(k);
-          f.starts = Object.assign(new Growable(take(Uint32Array, rows + 1, 4)), { length: rows + 1 });
-          f.ticks = Object.assign(new Growable(take(Uint16Array, h.ticks!, 2)), { length: h.ticks! });
-          f.answered = Object.assign(new Growable(take(Uint8Array, rows, 1)), { length: rows });
-          for (let k = 0; k < h.ticks!; k++) bump(f.totals, f.ticks.data[k]!);
-          for (let r = 0; r < rows; r++) f.answeredTotal += f.answered.data[r]!;
+          const perRow = take(rows, h.cw!);
+          const starts = new Uint32Array(rows + 1);
+          for (let r = 0; r < rows; r++) starts[r + 1] = starts[r]! + perRow[r]!;
+          f.starts = growable(starts, rows + 1);
+          f.ticks = growable(take(h.ticks!, h.w!), h.ticks!);
+          f.answered = growable(takeBytes(rows), rows);
+          f.totals.push(...h.totals!);
+          f.answeredTotal = h.total!;
           break;
         }
         case 'matrix':
-          f.rows.forEach((row, r) => fill(row.column, h.rowKeys![r]!));
-          f.answered = Object.assign(new Growable(take(Uint8Array, rows, 1)), { length: rows });
-          for (let r = 0; r < rows; r++) f.total += f.answered.data[r]!;
+          f.rows.forEach((row, r) => fill(row.column, h.rowKeys![r]!, h.rowW![r]!, h.rowTotals![r]!));
+          f.answered = growable(takeBytes(rows), rows);
+          f.total = h.total!;
           break;
         case 'answered':
-          f.answered = Object.assign(new Growable(take(Uint8Array, rows, 1)), { length: rows });
-          for (let r = 0; r < rows; r++) f.total += f.answered.data[r]!;
+          f.answered = growable(takeBytes(rows), rows);
+          f.total = h.total!;
           break;
       }
     });
-    const days = take(Uint16Array, rows, 2);
-    (c as unknown as { days: Growable<Uint16Array> }).days = Object.assign(new Growable(days), { length: rows }) as Growable<Uint16Array>;
-    for (let r = 0; r < rows; r++) c.perDay.set(days[r]!, (c.perDay.get(days[r]!) ?? 0) + 1);
+    const days = take(rows, 2);
+    (c as unknown as { days: Growable<Uint16Array> }).days = growable(days, rows);
+    for (const [day, count] of header.perDay) c.perDay.set(day, count);
     c.rows = rows;
     return c;
   }
 }
 
-export type PackedHeader = { rows: number; fields: Array<{ keys?: string[]; ticks?: number; rowKeys?: string[][] }> };
+type PackedField = {
+  keys?: string[];
+  /** Bytes per code (1 or 2), per tick count of a row (cw), per matrix row (rowW). */
+  w?: 1 | 2;
+  cw?: 1 | 2;
+  rowW?: Array<1 | 2>;
+  ticks?: number;
+  rowKeys?: string[][];
+  /** Running totals per code (also per matrix row), and answered counts. */
+  totals?: number[];
+  rowTotals?: number[][];
+  total?: number;
+};
+
+/** Totals without holes (codes nobody gave count 0), so that they survive JSON. */
+const dense = (counts: number[]) => Array.from({ length: counts.length }, (_, i) => counts[i] ?? 0);
+export type PackedHeader = { rows: number; fields: PackedField[]; perDay: Array<[number, number]> };
 
 function appendSingle(column: SingleColumn, v: unknown): void {
   if (!isAnswered(v)) {
