@@ -67,6 +67,12 @@ describe('results dashboard', () => {
     const sectorChart = page.getByRole('img', { name: 'Diagramm zu „Aus welchem Bereich kommst du?“. Die Zahlen stehen in der Tabelle darunter.' });
     await sectorChart.waitFor();
     expect(await sectorChart.evaluate((el) => el.tagName)).toBe('CANVAS');
+    // Responses per day: all 30 were completed today, so one day with 30 in the table under the chart.
+    const perDay = page.locator('.results-per-day');
+    await perDay.getByRole('heading', { name: 'Antworten pro Tag' }).waitFor();
+    await perDay.getByText('Als Tabelle zeigen').click();
+    expect(await perDay.locator('tbody tr').count()).toBe(1);
+    expect(await perDay.locator('tbody td').first().textContent()).toBe(String(RESPONSES));
     // The settings page is one link away.
     expect(await page.getByRole('link', { name: 'Einstellungen der Welle, Link und Einladungen' }).getAttribute('href')).toBe(`/w/${ws}/waves/${wave.id}/settings`);
   });
