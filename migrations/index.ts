@@ -17,6 +17,8 @@ import * as createAnswerCodes from './20261126150000_create_answer_codes.js';
 import * as createAnswerCodeAssignments from './20261126150100_create_answer_code_assignments.js';
 import * as dropResponseContentHash from './20261126160000_drop_response_content_hash.js';
 import * as resultsChangeFeed from './20261126160100_results_change_feed.js';
+import * as createActivities from './20261126170000_create_activities.js';
+import * as createIndicators from './20261126170100_create_indicators.js';
 
 type Migration = { up(knex: Knex): Promise<void>; down(knex: Knex): Promise<void> };
 
@@ -44,4 +46,6 @@ export const migrations: ReadonlyArray<readonly [string, Migration]> = [
   ['20261126150100_create_answer_code_assignments', createAnswerCodeAssignments],
   ['20261126160000_drop_response_content_hash', dropResponseContentHash],
   ['20261126160100_results_change_feed', resultsChangeFeed],
+  ['20261126170000_create_activities', createActivities],
+  ['20261126170100_create_indicators', createIndicators],
 ];

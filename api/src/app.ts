@@ -22,6 +22,8 @@ import { wavesRouter } from './modules/waves/waves.routes.js';
 import { resultsRouter } from './modules/results/results.routes.js';
 import { ResultsEngine } from './modules/results/engine/engine.js';
 import { answersRouter } from './modules/answers/answers.routes.js';
+import { activitiesRouter } from './modules/activities/activities.routes.js';
+import { indicatorsRouter } from './modules/indicators/indicators.routes.js';
 import { projectRoot } from './lib/project-root.js';
 
 export type AppDeps = {
@@ -93,9 +95,12 @@ export function createApp(deps: AppDeps): Express {
   const templates = deps.templates ?? loadTemplates(path.join(projectRoot(), 'surveys'));
   api.use('/templates', templatesRouter({ templates }));
   api.use('/workspaces/:ws/questionnaires', questionnairesRouter({ knex, templates }));
-  api.use('/workspaces/:ws', resultsRouter({ knex, engine: deps.resultsEngine ?? new ResultsEngine(knex) }));
+  const resultsEngine = deps.resultsEngine ?? new ResultsEngine(knex);
+  api.use('/workspaces/:ws', resultsRouter({ knex, engine: resultsEngine }));
   api.use('/workspaces/:ws', answersRouter({ knex }));
   api.use('/workspaces/:ws/waves', wavesRouter({ knex, publicUrl: config.publicUrl }));
+  api.use('/workspaces/:ws/activities', activitiesRouter({ knex }));
+  api.use('/workspaces/:ws/indicators', indicatorsRouter({ knex, engine: resultsEngine }));
   api.use('/workspaces', workspacesRouter({ knex, publicUrl: config.publicUrl }));
   api.use(apiNotFound);
   app.use('/api/v1', api);

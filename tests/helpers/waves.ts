@@ -32,5 +32,6 @@ export async function workspaceWithWave(ctx: TestContext, opts: { slug?: string;
   if (p.status !== 201) throw new Error(JSON.stringify(p.body));
   const w = await agent.post(`${base}/waves`).send({ questionnaire: 'kurz', version: 1, title: 'Welle 2015', access: opts.access ?? 'link', ...(opts.anonymous !== undefined && { anonymous: opts.anonymous }) });
   if (w.status !== 201) throw new Error(JSON.stringify(w.body));
-  return { agent, admin, base, wave: w.body as { id: string; key: string; url: string } };
+  const ws = (await ctx.knex('workspaces').where({ slug }).first('id', 'slug')) as { id: string; slug: string };
+  return { agent, admin, base, ws, wave: w.body as { id: string; key: string; url: string } };
 }

@@ -142,4 +142,53 @@ export const tables = {
   waveInvitations: 'wave_invitations',
   answerCodes: 'answer_codes',
   answerCodeAssignments: 'answer_code_assignments',
+  activities: 'activities',
+  indicators: 'indicators',
+  indicatorMeasurements: 'indicator_measurements',
+  resultSnapshots: 'result_snapshots',
 } as const;
+
+export const ACTIVITY_TYPES = ['district_visit', 'thematic_exchange', 'transfer_project_qualified', 'transfer_project_adopted', 'article', 'joint_project', 'grant', 'other'] as const;
+export type ActivityType = (typeof ACTIVITY_TYPES)[number];
+
+export type ActivityRow = {
+  id: string;
+  workspace_id: string;
+  type: ActivityType;
+  title: string;
+  date: string;
+  district: string | null;
+  topic: string | null;
+  note: string | null;
+  created_by: string | null;
+  created_at: Date;
+  updated_at: Date;
+};
+
+export type IndicatorLevel = 'input' | 'output' | 'outcome' | 'impact';
+export type DatedValue = { date: string; value: number };
+export type IndicatorSource =
+  | { kind: 'manual' }
+  | { kind: 'survey'; questionnaire: string; question: string; measure: 'share' | 'mean' | 'count'; values?: Array<string | number | boolean> }
+  | { kind: 'activities'; activityType: ActivityType; measure: 'count' | 'distinct'; field?: 'district' | 'topic' };
+
+export type IndicatorRow = {
+  id: string;
+  workspace_id: string;
+  key: string;
+  name: string;
+  description: string | null;
+  unit: string | null;
+  level: IndicatorLevel;
+  step: number | null;
+  direction: 'up' | 'down';
+  baseline: DatedValue | null;
+  target: DatedValue | null;
+  source: IndicatorSource;
+  srs_chapter: string | null;
+  created_by: string | null;
+  created_at: Date;
+  updated_at: Date;
+};
+
+export type MeasurementRow = { id: string; indicator_id: string; date: string; value: number; note: string | null; entered_by: string | null; created_at: Date };

@@ -190,6 +190,37 @@ export class WaveColumns {
   }
 
   /**
+   * Of all rows: how many answered a choice question, and how many of those
+   * chose any of `values` (for checkboxes: ticked any of them). For shares of
+   * respondents (indicators), where ticks of several values must not add up.
+   */
+  answeredAndChoosing(question: string, values: Json[]): { answered: number; choosing: number } {
+    const f = this.byName.get(question);
+    if (f?.kind === 'single') {
+      const wanted = new Set(values.map((v) => f.column.dict.find(valueKey(v))).filter((c): c is number => c !== undefined));
+      let choosing = 0;
+      for (const code of wanted) choosing += f.column.totals[code] ?? 0;
+      return { answered: answeredOf(f.column.totals), choosing };
+    }
+    if (f?.kind === 'multi') {
+      const wanted = new Set(values.map((v) => f.dict.find(valueKey(v))).filter((c): c is number => c !== undefined));
+      const starts = f.starts.data;
+      const ticks = f.ticks.data;
+      let choosing = 0;
+      for (let row = 0; row < this.rows; row++) {
+        for (let k = starts[row]!; k < starts[row + 1]!; k++) {
+          if (wanted.has(ticks[k]!)) {
+            choosing++;
+            break;
+          }
+        }
+      }
+      return { answered: f.answeredTotal, choosing };
+    }
+    return { answered: 0, choosing: 0 };
+  }
+
+  /**
    * Row numbers passing every filter (AND): a single-value answer equal to the
    * filter's value, or a multi-value answer with that value ticked.
    */

@@ -1,0 +1,37 @@
+import { z } from 'zod';
+import { ACTIVITY_TYPES } from '../../db/tables.js';
+
+/** A calendar day, YYYY-MM-DD, that exists. */
+export const Day = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, 'Expected a day as YYYY-MM-DD')
+  .refine((d) => !Number.isNaN(Date.parse(`${d}T00:00:00Z`)) && new Date(`${d}T00:00:00Z`).toISOString().startsWith(d), 'Not a day of the calendar');
+
+const Text = (max: number) => z.string().trim().min(1).max(max);
+const Optional = (max: number) => z.string().trim().max(max).nullable().optional().transform((v) => (v === '' ? null : v));
+
+export const ActivityType = z.enum(ACTIVITY_TYPES);
+
+export const CreateActivitySchema = z.strictObject({
+  type: ActivityType,
+  title: Text(200),
+  date: Day,
+  district: Optional(120),
+  topic: Optional(200),
+  note: Optional(2000),
+});
+export type CreateActivityReq = z.infer<typeof CreateActivitySchema>;
+
+export const UpdateActivitySchema = CreateActivitySchema.partial().refine((b) => Object.keys(b).length > 0, 'Nothing to change');
+export type UpdateActivityReq = z.infer<typeof UpdateActivitySchema>;
+
+export const ActivityParams = z.object({ id: z.uuid() });
+
+export const ActivitiesQuery = z.object({
+  type: ActivityType.optional(),
+  district: z.string().max(120).optional(),
+  year: z.coerce.number().int().min(1900).max(2200).optional(),
+});
+
+/** An existing list of events as CSV text (header row: type, title, date, district, topic, note). */
+export const ImportActivitiesSchema = z.strictObject({ csv: z.string().min(1).max(1_000_000) });

@@ -1,0 +1,283 @@
+/**
+ * Indicators on the impact model (DESIGN §2, §4): manual measurements,
+ * figures computed from the waves of a questionnaire, and running counts of
+ * the activity log. Computed series are worked out when read, so they always
+ * follow the responses and activities; every point says where it comes from.
+ */
+import { randomUUID } from 'node:crypto';
+import type { Knex } from 'knex';
+import {
+  tables,
+  type ActivityRow,
+  type IndicatorRow,
+  type IndicatorSource,
+  type MeasurementRow,
+  type QuestionnaireVersionRow,
+  type UserRow,
+  type WaveRow,
+  type WorkspaceRow,
+} from '../../db/tables.js';
+import { isUniqueViolation } from '../../db/errors.js';
+import { ConflictError, NotFoundError, text, ValidationError } from '../../http/errors.js';
+import { recordAudit } from '../audit/audit.repo.js';
+import { itemsOf, questionsOf, type Json, type JsonObject } from '../questionnaires/definition-walk.js';
+import * as questionnaires from '../questionnaires/questionnaires.repo.js';
+import { ratingScale } from '../questionnaires/diff.js';
+import type { ResultsEngine } from '../results/engine/engine.js';
+import type { CreateIndicatorReq, MeasurementReq, UpdateIndicatorReq } from './indicators.schemas.js';
+
+/** Where a point of a series comes from. */
+export type Provenance =
+  | { kind: 'manual'; measurementId: string; enteredBy: string | null; note: string | null }
+  | { kind: 'survey'; wave: { id: string; title: string }; respondents: number | null; reason?: string }
+  | { kind: 'activities'; activities: Array<{ id: string; title: string }> };
+export type Point = { date: string; value: number | null; source: Provenance };
+
+/** PHINEO Wirkungstreppe: steps 1–3 are output, 4–6 outcome, 7 impact; inputs stand on no step. */
+export function levelOfStep(step: number): 'output' | 'outcome' | 'impact' {
+  return step <= 3 ? 'output' : step <= 6 ? 'outcome' : 'impact';
+}
+
+const SHARE_TYPES = new Set(['radiogroup', 'dropdown', 'checkbox', 'tagbox', 'boolean', 'rating']);
+
+const notFound = () => new NotFoundError(text('There is no indicator with this key in this workspace.', 'Einen Indikator mit diesem Schlüssel gibt es in diesem Arbeitsbereich nicht.'));
+const invalid = (en: string, de: string, field: string) => new ValidationError('invalid_indicator', text(en, de), [{ field, message: en }]);
+
+/** Checks what the schema cannot: level against step, and a survey source against the questionnaire it names. */
+async function checkIndicator(db: Knex, ws: WorkspaceRow, ind: { level: string; step?: number | null; source: IndicatorSource }): Promise<void> {
+  if (ind.level === 'input' && ind.step != null) throw invalid('Inputs stand on no step of the impact staircase.', 'Ressourcen (Input) stehen auf keiner Stufe der Wirkungstreppe.', 'step');
+  if (ind.step != null && levelOfStep(ind.step) !== ind.level) {
+    throw invalid(
+      `Step ${ind.step} belongs to ${levelOfStep(ind.step)} (steps 1–3 output, 4–6 outcome, 7 impact), not to ${ind.level}.`,
+      `Stufe ${ind.step} gehört zu ${levelOfStep(ind.step)} (Stufen 1–3 Output, 4–6 Outcome, 7 Impact), nicht zu ${ind.level}.`,
+      'step',
+    );
+  }
+  const source = ind.source;
+  if (source.kind === 'activities' && source.measure === 'distinct' && !source.field) {
+    throw invalid('Counting distinct values needs the field to count (district or topic).', 'Verschiedene Werte zu zählen braucht das Feld (Stadtteil oder Thema).', 'source.field');
+  }
+  if (source.kind !== 'survey') return;
+  const q = await questionnaires.findQuestionnaire(db, ws.id, source.questionnaire);
+  const latest = q ? ((await questionnaires.findLatestVersion(db, q.id)) as QuestionnaireVersionRow | undefined) : undefined;
+  if (!latest) throw invalid(`There is no published questionnaire "${source.questionnaire}".`, `Einen veröffentlichten Fragebogen „${source.questionnaire}“ gibt es nicht.`, 'source.questionnaire');
+  const question = questionsOf(latest.definition as JsonObject).find((r) => r.element.name === source.question)?.element;
+  if (!question) throw invalid(`The questionnaire has no question "${source.question}".`, `Der Fragebogen hat keine Frage „${source.question}“.`, 'source.question');
+  const type = String(question.type);
+  if (source.measure === 'share') {
+    if (!SHARE_TYPES.has(type)) throw invalid(`A share needs a choice question; "${source.question}" is ${type}.`, `Ein Anteil braucht eine Auswahlfrage; „${source.question}“ ist ${type}.`, 'source.question');
+    if (!source.values && type !== 'boolean') throw invalid('A share needs the values that count.', 'Ein Anteil braucht die Werte, die zählen.', 'source.values');
+    const known = choiceValues(question).map((v) => JSON.stringify(v));
+    const unknown = (source.values ?? []).filter((v) => !known.includes(JSON.stringify(v)));
+    if (unknown.length > 0) throw invalid(`Not a choice of "${source.question}": ${unknown.map(String).join(', ')}.`, `Keine Auswahl von „${source.question}“: ${unknown.map(String).join(', ')}.`, 'source.values');
+  }
+  if (source.measure === 'mean' && type !== 'rating') throw invalid(`A mean needs a rating question; "${source.question}" is ${type}.`, `Ein Mittelwert braucht eine Bewertungsfrage; „${source.question}“ ist ${type}.`, 'source.question');
+}
+
+function choiceValues(q: JsonObject): Json[] {
+  if (q.type === 'boolean') return [(q.valueTrue ?? true) as Json, (q.valueFalse ?? false) as Json];
+  if (q.type === 'rating') return ratingScale(q);
+  const values = itemsOf(q.choices).map((c) => c.value);
+  if (q.showOtherItem === true || q.hasOther === true) values.push(String(q.otherItemValue ?? 'other'));
+  return values;
+}
+
+// --- Series ---
+
+async function manualSeries(db: Knex, ind: IndicatorRow): Promise<Point[]> {
+  const rows = (await db(`${tables.indicatorMeasurements} as m`)
+    .leftJoin(`${tables.users} as u`, 'u.id', 'm.entered_by')
+    .where('m.indicator_id', ind.id)
+    .orderBy([{ column: 'm.date' }, { column: 'm.created_at' }])
+    .select('m.id', 'm.date', 'm.value', 'm.note', 'u.name as entered_by')) as Array<{ id: string; date: string; value: number; note: string | null; entered_by: string | null }>;
+  return rows.map((m) => ({ date: m.date, value: Number(m.value), source: { kind: 'manual', measurementId: m.id, enteredBy: m.entered_by, note: m.note } }));
+}
+
+/** The day a wave's figure belongs to: its end, else its last completion, else its creation. */
+function waveDay(wave: WaveRow, lastCompletion: string | undefined): string {
+  if (wave.closes_at && wave.closes_at.getTime() <= Date.now()) return wave.closes_at.toISOString().slice(0, 10);
+  return lastCompletion ?? wave.created_at.toISOString().slice(0, 10);
+}
+
+async function surveySeries(db: Knex, engine: ResultsEngine, ws: WorkspaceRow, source: Extract<IndicatorSource, { kind: 'survey' }>): Promise<Point[]> {
+  const q = await questionnaires.findQuestionnaire(db, ws.id, source.questionnaire);
+  if (!q) return [];
+  const waves = (await db<WaveRow>(tables.waves).where({ workspace_id: ws.id, questionnaire_id: q.id }).orderBy('created_at')) as WaveRow[];
+  const versions = (await db<QuestionnaireVersionRow>(tables.questionnaireVersions).where({ questionnaire_id: q.id })) as QuestionnaireVersionRow[];
+  const min = ws.min_group_size;
+  const points: Point[] = [];
+  for (const wave of waves) {
+    const definition = versions.find((v) => v.version === wave.version)?.definition as JsonObject | undefined;
+    const question = definition && questionsOf(definition).find((r) => r.element.name === source.question)?.element;
+    if (!definition || !question) continue;
+    const columns = await engine.columns(wave, definition);
+    const days = columns.responsesPerDay();
+    const date = waveDay(wave, days.at(-1)?.date);
+    const where = { id: wave.id, title: wave.title };
+    let respondents: number;
+    let value: number | null;
+    if (source.measure === 'count') {
+      respondents = columns.rows;
+      value = respondents;
+    } else if (source.measure === 'share') {
+      const values = source.values ?? [(question.valueTrue ?? true) as Json];
+      const { answered, choosing } = columns.answeredAndChoosing(source.question, values as Json[]);
+      respondents = answered;
+      value = answered > 0 ? (100 * choosing) / answered : null;
+    } else {
+      const figures = columns.figures(undefined, 'default').find((f) => f.name === source.question);
+      respondents = figures?.n ?? 0;
+      value = figures?.mean ?? null;
+    }
+    if (respondents < min) {
+      points.push({
+        date,
+        value: null,
+        source: { kind: 'survey', wave: where, respondents: null, reason: `Fewer than ${min} respondents answered: no figure is shown (minimum group size).` },
+      });
+    } else {
+      points.push({ date, value: value === null ? null : Math.round(value * 100) / 100, source: { kind: 'survey', wave: where, respondents } });
+    }
+  }
+  return points;
+}
+
+async function activitySeries(db: Knex, ws: WorkspaceRow, source: Extract<IndicatorSource, { kind: 'activities' }>): Promise<Point[]> {
+  const rows = (await db<ActivityRow>(tables.activities)
+    .where({ workspace_id: ws.id, type: source.activityType })
+    .orderBy([{ column: 'date' }, { column: 'title' }])) as ActivityRow[];
+  const points: Point[] = [];
+  let count = 0;
+  const distinct = new Set<string>();
+  for (let i = 0; i < rows.length; ) {
+    const date = rows[i]!.date;
+    const sameDay: ActivityRow[] = [];
+    for (; i < rows.length && rows[i]!.date === date; i++) sameDay.push(rows[i]!);
+    count += sameDay.length;
+    for (const a of sameDay) {
+      const v = source.field ? a[source.field] : null;
+      if (v) distinct.add(v.trim().toLowerCase());
+    }
+    points.push({ date, value: source.measure === 'count' ? count : distinct.size, source: { kind: 'activities', activities: sameDay.map((a) => ({ id: a.id, title: a.title })) } });
+  }
+  return points;
+}
+
+/** How far the latest value has come from the baseline (else the first value) toward the target, 0–1. */
+export function progressOf(ind: Pick<IndicatorRow, 'baseline' | 'target' | 'direction'>, series: Point[]): number | null {
+  const values = series.filter((p) => p.value !== null);
+  const latest = values.at(-1)?.value;
+  const start = ind.baseline?.value ?? values[0]?.value;
+  if (!ind.target || latest == null || start == null) return null;
+  const goal = ind.target.value;
+  if (goal === start) return (ind.direction === 'up' ? latest >= goal : latest <= goal) ? 1 : 0;
+  return Math.min(1, Math.max(0, (latest - start) / (goal - start)));
+}
+
+async function view(db: Knex, engine: ResultsEngine, ws: WorkspaceRow, ind: IndicatorRow) {
+  const series =
+    ind.source.kind === 'manual' ? await manualSeries(db, ind) : ind.source.kind === 'survey' ? await surveySeries(db, engine, ws, ind.source) : await activitySeries(db, ws, ind.source);
+  const latest = series.filter((p) => p.value !== null).at(-1);
+  return {
+    key: ind.key,
+    name: ind.name,
+    description: ind.description,
+    unit: ind.unit,
+    level: ind.level,
+    step: ind.step,
+    direction: ind.direction,
+    baseline: ind.baseline,
+    target: ind.target,
+    source: ind.source,
+    srsChapter: ind.srs_chapter,
+    series,
+    latest: latest ? { date: latest.date, value: latest.value } : null,
+    progress: progressOf(ind, series),
+  };
+}
+
+// --- API ---
+
+async function findIndicator(db: Knex, ws: WorkspaceRow, key: string): Promise<IndicatorRow> {
+  const row = (await db<IndicatorRow>(tables.indicators).where({ workspace_id: ws.id, key }).first()) as IndicatorRow | undefined;
+  if (!row) throw notFound();
+  return row;
+}
+
+export async function listIndicators(db: Knex, engine: ResultsEngine, ws: WorkspaceRow) {
+  const rows = (await db<IndicatorRow>(tables.indicators).where({ workspace_id: ws.id }).orderByRaw('coalesce(step, 0), level, name')) as IndicatorRow[];
+  const out = [];
+  for (const row of rows) out.push(await view(db, engine, ws, row));
+  return { indicators: out };
+}
+
+export async function getIndicator(db: Knex, engine: ResultsEngine, ws: WorkspaceRow, key: string) {
+  return view(db, engine, ws, await findIndicator(db, ws, key));
+}
+
+const columnsOf = (b: Partial<CreateIndicatorReq>) => {
+  const out: Record<string, unknown> = {};
+  if (b.name !== undefined) out.name = b.name;
+  if (b.description !== undefined) out.description = b.description;
+  if (b.unit !== undefined) out.unit = b.unit;
+  if (b.level !== undefined) out.level = b.level;
+  if (b.step !== undefined) out.step = b.step;
+  if (b.direction !== undefined) out.direction = b.direction;
+  if (b.baseline !== undefined) out.baseline = b.baseline === null ? null : JSON.stringify(b.baseline);
+  if (b.target !== undefined) out.target = b.target === null ? null : JSON.stringify(b.target);
+  if (b.source !== undefined) out.source = JSON.stringify(b.source);
+  if (b.srsChapter !== undefined) out.srs_chapter = b.srsChapter;
+  return out;
+};
+
+export async function createIndicator(db: Knex, engine: ResultsEngine, ws: WorkspaceRow, user: UserRow, body: CreateIndicatorReq) {
+  await checkIndicator(db, ws, body);
+  try {
+    const [row] = (await db(tables.indicators)
+      .insert({ id: randomUUID(), workspace_id: ws.id, key: body.key, created_by: user.id, ...columnsOf(body) })
+      .returning('*')) as IndicatorRow[];
+    return view(db, engine, ws, row!);
+  } catch (err) {
+    if (isUniqueViolation(err)) throw new ConflictError('conflict', text(`An indicator "${body.key}" exists already.`, `Einen Indikator „${body.key}“ gibt es schon.`));
+    throw err;
+  }
+}
+
+export async function updateIndicator(db: Knex, engine: ResultsEngine, ws: WorkspaceRow, key: string, body: UpdateIndicatorReq) {
+  const current = await findIndicator(db, ws, key);
+  const merged = { level: body.level ?? current.level, step: body.step !== undefined ? body.step : current.step, source: body.source ?? current.source };
+  await checkIndicator(db, ws, merged);
+  const [row] = (await db(tables.indicators)
+    .where({ id: current.id })
+    .update({ ...columnsOf(body), updated_at: db.fn.now() })
+    .returning('*')) as IndicatorRow[];
+  return view(db, engine, ws, row!);
+}
+
+export async function deleteIndicator(db: Knex, ws: WorkspaceRow, user: UserRow, key: string): Promise<void> {
+  const row = await findIndicator(db, ws, key);
+  await db.transaction(async (trx) => {
+    await trx(tables.indicators).where({ id: row.id }).del();
+    await recordAudit(trx, { workspaceId: ws.id, actorId: user.id, action: 'indicator.delete', target: row.key });
+  });
+}
+
+export async function addMeasurement(db: Knex, ws: WorkspaceRow, user: UserRow, key: string, body: MeasurementReq) {
+  const ind = await findIndicator(db, ws, key);
+  if (ind.source.kind !== 'manual') {
+    throw new ValidationError(
+      'not_manual',
+      text('This indicator is computed from its source; measurements are recorded for manual indicators only.', 'Dieser Indikator wird aus seiner Quelle berechnet; Messwerte gibt es nur für manuelle Indikatoren.'),
+    );
+  }
+  const [row] = (await db(tables.indicatorMeasurements)
+    .insert({ id: randomUUID(), indicator_id: ind.id, date: body.date, value: body.value, note: body.note ?? null, entered_by: user.id })
+    .returning('*')) as MeasurementRow[];
+  return { id: row!.id, date: row!.date, value: Number(row!.value), note: row!.note, enteredBy: user.name };
+}
+
+export async function deleteMeasurement(db: Knex, ws: WorkspaceRow, key: string, id: string): Promise<void> {
+  const ind = await findIndicator(db, ws, key);
+  const gone = await db(tables.indicatorMeasurements).where({ indicator_id: ind.id, id }).del();
+  if (gone === 0) throw new NotFoundError(text('There is no such measurement.', 'Diesen Messwert gibt es nicht.'));
+}
