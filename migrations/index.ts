@@ -19,6 +19,7 @@ import * as dropResponseContentHash from './20261126160000_drop_response_content
 import * as resultsChangeFeed from './20261126160100_results_change_feed.js';
 import * as createActivities from './20261126170000_create_activities.js';
 import * as createIndicators from './20261126170100_create_indicators.js';
+import * as workspaceExampleFlag from './20261126170200_workspace_example_flag.js';
 
 type Migration = { up(knex: Knex): Promise<void>; down(knex: Knex): Promise<void> };
 
@@ -48,4 +49,5 @@ export const migrations: ReadonlyArray<readonly [string, Migration]> = [
   ['20261126160100_results_change_feed', resultsChangeFeed],
   ['20261126170000_create_activities', createActivities],
   ['20261126170100_create_indicators', createIndicators],
+  ['20261126170200_workspace_example_flag', workspaceExampleFlag],
 ];

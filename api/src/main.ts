@@ -7,6 +7,7 @@ import { migrateLatest } from './db/migrate.js';
 import { createLogger } from './http/logging.js';
 import { projectRoot } from './lib/project-root.js';
 import { ensureSessionSecret, prepareFirstStart } from './modules/auth/auth.service.js';
+import { adoptExampleWorkspaces, loadExampleOnce } from './modules/example/example-workspace.js';
 import { loadTemplates } from './modules/questionnaires/templates.js';
 import { purgeExpiredResponses } from './modules/waves/waves.service.js';
 
@@ -34,7 +35,11 @@ async function main(): Promise<void> {
   const templates = loadTemplates(path.join(projectRoot(), 'surveys'));
   const applied = await migrateLatest(db.knex);
   if (applied.length > 0) logger.info({ migrations: applied }, 'database migrated');
+  // The example workspace comes first, so that an admin created now (or by the setup link) becomes its organiser.
+  const exampleLoaded = db.kind === 'embedded' && (await loadExampleOnce(db.knex, templates, config.loadExample));
+  if (exampleLoaded) logger.info('example workspace "beispiel" loaded');
   const firstStart = await prepareFirstStart(db.knex, config.admin);
+  await adoptExampleWorkspaces(db.knex);
   const sessionSecret = await ensureSessionSecret(db.knex);
 
   const app = createApp({

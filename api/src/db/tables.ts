@@ -17,6 +17,8 @@ export type WorkspaceRow = {
   slug: string;
   name: string;
   min_group_size: number;
+  /** The example workspace: labelled as example data, deletable in one step. */
+  is_example: boolean;
   created_at: Date;
 };
 

@@ -1,4 +1,5 @@
 import type { Knex } from 'knex';
+import { adoptExampleWorkspaces } from '../example/example-workspace.js';
 import type { UserRow } from '../../db/tables.js';
 import { ConflictError, ForbiddenError, text, UnauthenticatedError } from '../../http/errors.js';
 import { hashPassword, verifyPassword } from '../../lib/passwords.js';
@@ -52,6 +53,7 @@ export async function prepareFirstStart(
       await trx.raw('lock table users in exclusive mode');
       if ((await repo.countUsers(trx)) > 0) return {};
       const createdAdmin = await repo.insertUser(trx, { email: admin.email, name: '', passwordHash, isAdmin: true });
+      await adoptExampleWorkspaces(trx);
       return { createdAdmin };
     });
   }
@@ -77,6 +79,7 @@ export async function completeSetup(db: Knex, req: SetupReq): Promise<UserRow> {
     }
     const user = await repo.insertUser(trx, { email: req.email, name: req.name ?? '', passwordHash, isAdmin: true });
     await repo.deleteInstanceState(trx, SETUP_TOKEN_KEY);
+    await adoptExampleWorkspaces(trx);
     return user;
   });
 }

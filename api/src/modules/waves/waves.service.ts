@@ -10,7 +10,7 @@ import * as repo from './waves.repo.js';
 import type { CreateInvitationsReq, CreateWaveReq, UpdateWaveReq } from './waves.schemas.js';
 
 /** 192 random bits, URL-safe: the wave's public key. */
-const newWaveKey = () => randomBytes(24).toString('base64url');
+export const newWaveKey = () => randomBytes(24).toString('base64url');
 
 export const waveUrl = (publicUrl: string, key: string) => `${publicUrl}/s/${key}`;
 

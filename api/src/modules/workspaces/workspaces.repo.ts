@@ -18,7 +18,7 @@ export const listWorkspacesOfUser = (db: Knex, userId: string) =>
     .join(`${tables.memberships} as m`, 'm.workspace_id', 'w.id')
     .where('m.user_id', userId)
     .orderBy('w.name')
-    .select('w.slug', 'w.name', 'm.role') as Promise<Array<{ slug: string; name: string; role: Role }>>;
+    .select('w.slug', 'w.name', 'm.role', 'w.is_example as example') as Promise<Array<{ slug: string; name: string; role: Role; example: boolean }>>;
 
 export async function insertWorkspace(db: Knex, slug: string, name: string): Promise<WorkspaceRow> {
   const [row] = await db<WorkspaceRow>(tables.workspaces).insert({ id: randomUUID(), slug, name }).returning('*');

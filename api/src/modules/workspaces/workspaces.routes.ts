@@ -39,6 +39,11 @@ export function workspacesRouter(deps: { knex: Knex; publicUrl: string }): Route
     res.json({ workspace: service.workspaceView(row, role) });
   });
 
+  r.delete('/:ws', requireUser, organiser, async (req, res) => {
+    await service.deleteExampleWorkspace(knex, currentUser(req), currentWorkspace(req).row);
+    res.status(204).end();
+  });
+
   r.patch('/:ws', requireUser, organiser, async (req, res) => {
     const body = parseBody(UpdateWorkspaceSchema, req);
     const { row, role } = currentWorkspace(req);

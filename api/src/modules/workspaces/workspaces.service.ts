@@ -1,6 +1,6 @@
 import type { Knex } from 'knex';
 import { isUniqueViolation } from '../../db/errors.js';
-import type { Role, UserRow, WorkspaceRow } from '../../db/tables.js';
+import { tables, type Role, type UserRow, type WorkspaceRow } from '../../db/tables.js';
 import { ConflictError, NotFoundError, text } from '../../http/errors.js';
 import { hashPassword } from '../../lib/passwords.js';
 import { hashToken, newSecretToken } from '../../lib/tokens.js';
@@ -11,7 +11,21 @@ import type { AcceptInvitationReq, AddMemberReq, CreateWorkspaceReq, UpdateWorks
 
 const INVITATION_DAYS = 7;
 
-export const workspaceView = (w: WorkspaceRow, role: Role) => ({ slug: w.slug, name: w.name, minGroupSize: w.min_group_size, role });
+export const workspaceView = (w: WorkspaceRow, role: Role) => ({ slug: w.slug, name: w.name, minGroupSize: w.min_group_size, role, example: w.is_example });
+
+/**
+ * Deletes the example workspace with everything in it, in one step. Real
+ * workspaces cannot be deleted this way: they hold other people's answers.
+ */
+export async function deleteExampleWorkspace(db: Knex, actor: UserRow, ws: WorkspaceRow): Promise<void> {
+  if (!ws.is_example) {
+    throw new ConflictError('not_example', text('Only the example workspace can be deleted.', 'Nur der Beispiel-Arbeitsbereich lässt sich löschen.'));
+  }
+  await db.transaction(async (trx) => {
+    await trx(tables.workspaces).where({ id: ws.id }).del();
+    await recordAudit(trx, { workspaceId: null, actorId: actor.id, action: 'workspace.delete_example', target: ws.slug });
+  });
+}
 
 export const listWorkspaces = (db: Knex, userId: string) => repo.listWorkspacesOfUser(db, userId);
 
