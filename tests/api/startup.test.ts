@@ -86,3 +86,16 @@ describe('the server process', () => {
     expect(server.output()).toMatch(/Invalid configuration:\s+PORT:/);
   });
 });
+
+describe('the example workspace at the first start', () => {
+  it('is there, with the admin from BILANZ_ADMIN_EMAIL as its organiser, unless BILANZ_EXAMPLE=false', async () => {
+    const port = await freePort();
+    const server = start({ PORT: String(port), BILANZ_DATA_DIR: tempDir(), BILANZ_EXAMPLE: 'true', BILANZ_ADMIN_EMAIL: 'admin@example.org', BILANZ_ADMIN_PASSWORD: 'a long enough password' });
+    await server.waitFor(/Bilanz is running/);
+    const login = await fetch(`http://127.0.0.1:${port}/api/v1/auth/login`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ email: 'admin@example.org', password: 'a long enough password' }) });
+    expect(login.status).toBe(200);
+    const cookie = login.headers.get('set-cookie')!.split(';')[0]!;
+    const list = await fetch(`http://127.0.0.1:${port}/api/v1/workspaces`, { headers: { Cookie: cookie } });
+    expect((await list.json()).workspaces).toEqual([expect.objectContaining({ slug: 'beispiel', role: 'organiser', example: true })]);
+  });
+});
