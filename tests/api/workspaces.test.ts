@@ -14,9 +14,9 @@ describe('workspaces', () => {
   it('lets an admin create a workspace and makes them its organiser', async () => {
     const { agent, admin } = await adminWithWorkspace(ctx, 'stuttgart');
     const list = await agent.get('/api/v1/workspaces');
-    expect(list.body).toEqual({ workspaces: [{ slug: 'stuttgart', name: 'Stadtteilvernetzer', role: 'organiser' }] });
+    expect(list.body).toEqual({ workspaces: [{ slug: 'stuttgart', name: 'Stadtteilvernetzer', role: 'organiser', example: false }] });
     const ws = await agent.get('/api/v1/workspaces/stuttgart');
-    expect(ws.body).toEqual({ workspace: { slug: 'stuttgart', name: 'Stadtteilvernetzer', minGroupSize: 5, role: 'organiser' } });
+    expect(ws.body).toEqual({ workspace: { slug: 'stuttgart', name: 'Stadtteilvernetzer', minGroupSize: 5, role: 'organiser', example: false } });
     const me = await agent.get('/api/v1/auth/me');
     expect(me.body.memberships).toEqual([{ workspace: { slug: 'stuttgart', name: 'Stadtteilvernetzer' }, role: 'organiser' }]);
     const audit = await agent.get('/api/v1/workspaces/stuttgart/audit');
@@ -68,7 +68,7 @@ describe('workspaces', () => {
     const { agent } = await adminWithWorkspace(ctx, 'settings');
     const ok = await agent.patch('/api/v1/workspaces/settings').send({ name: 'Netzwerk', minGroupSize: 7 });
     expect(ok.status).toBe(200);
-    expect(ok.body.workspace).toEqual({ slug: 'settings', name: 'Netzwerk', minGroupSize: 7, role: 'organiser' });
+    expect(ok.body.workspace).toEqual({ slug: 'settings', name: 'Netzwerk', minGroupSize: 7, role: 'organiser', example: false });
     for (const body of [{ minGroupSize: 2 }, { minGroupSize: 4.5 }, { minGroupSize: '5' }, {}, { slug: 'renamed' }]) {
       const res = await agent.patch('/api/v1/workspaces/settings').send(body);
       expect(res.status, JSON.stringify(body)).toBe(400);
