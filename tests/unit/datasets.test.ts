@@ -3,6 +3,7 @@ import type { QuestionResult, TrendEntry } from '../../web/src/api/types.js';
 import {
   choiceBars,
   choiceRows,
+  indicatorLines,
   isRecommendation,
   matrixBars,
   percentOf,
@@ -210,5 +211,65 @@ describe('perDayRows and perDayBars', () => {
     expect(de.datasets[0]!.data).toEqual([3, 7]);
     const en = perDayBars(rows, { label: 'Responses', day: dayIn('en-GB') });
     expect(en.labels).toEqual(['19 May 2015', '20 May 2015']);
+  });
+});
+
+describe('indicatorLines', () => {
+  const options = { label: 'Value', baselineLabel: 'Baseline', targetLabel: 'Target', day: (d: string) => `[${d}]` };
+  const series = [
+    { date: '2015-05-01', value: 40 },
+    { date: '2016-05-01', value: null },
+    { date: '2017-05-01', value: 55.5 },
+  ];
+
+  it('draws the series as one line, oldest first, a withheld value as a gap', () => {
+    const lines = indicatorLines({ series: [series[2]!, series[0]!, series[1]!], baseline: null, target: null }, options);
+    expect(lines.dates).toEqual(['2015-05-01', '2016-05-01', '2017-05-01']);
+    expect(lines.labels).toEqual(['[2015-05-01]', '[2016-05-01]', '[2017-05-01]']);
+    expect(lines.datasets).toHaveLength(1);
+    expect(lines.datasets[0]!.label).toBe('Value');
+    expect(lines.datasets[0]!.data).toEqual([40, null, 55.5]);
+    expect(lines.datasets[0]!.borderDash).toBeUndefined();
+  });
+
+  it('adds baseline and target as dashed horizontal lines without points', () => {
+    const lines = indicatorLines({ series, baseline: { date: '2015-05-01', value: 40 }, target: { date: '2017-01-01', value: 80 } }, options);
+    // Both days lie within the series: no extra labels.
+    expect(lines.dates).toEqual(['2015-05-01', '2016-05-01', '2017-05-01']);
+    expect(lines.datasets.map((d) => d.label)).toEqual(['Value', 'Baseline', 'Target']);
+    expect(lines.datasets[1]!.data).toEqual([40, 40, 40]);
+    expect(lines.datasets[2]!.data).toEqual([80, 80, 80]);
+    for (const reference of lines.datasets.slice(1)) {
+      expect(reference.borderDash?.length).toBeGreaterThan(0);
+      expect(reference.pointRadius).toBe(0);
+    }
+    expect(lines.datasets[1]!.borderColor).not.toEqual(lines.datasets[2]!.borderColor);
+    expect(lines.datasets[0]!.borderColor).not.toEqual(lines.datasets[2]!.borderColor);
+  });
+
+  it('widens the axis to a baseline before the first and a target after the last point, with gaps in the series', () => {
+    const lines = indicatorLines({ series, baseline: { date: '2014-12-31', value: 30 }, target: { date: '2020-12-31', value: 90 } }, options);
+    expect(lines.dates).toEqual(['2014-12-31', '2015-05-01', '2016-05-01', '2017-05-01', '2020-12-31']);
+    expect(lines.datasets[0]!.data).toEqual([null, 40, null, 55.5, null]);
+    expect(lines.datasets[1]!.data).toEqual([30, 30, 30, 30, 30]);
+    expect(lines.datasets[2]!.data).toEqual([90, 90, 90, 90, 90]);
+  });
+
+  it('keeps two points of the same day apart', () => {
+    const lines = indicatorLines({ series: [{ date: '2025-01-01', value: 1 }, { date: '2025-01-01', value: 2 }], baseline: null, target: null }, options);
+    expect(lines.dates).toEqual(['2025-01-01', '2025-01-01']);
+    expect(lines.datasets[0]!.data).toEqual([1, 2]);
+  });
+
+  it('shows only the reference lines when there are no values yet', () => {
+    const lines = indicatorLines({ series: [], baseline: { date: '2025-01-01', value: 10 }, target: { date: '2026-01-01', value: 20 } }, options);
+    expect(lines.dates).toEqual(['2025-01-01', '2026-01-01']);
+    expect(lines.datasets[0]!.data).toEqual([null, null]);
+    expect(lines.datasets[2]!.data).toEqual([20, 20]);
+    expect(indicatorLines({ series: [], baseline: null, target: null }, options)).toEqual({
+      dates: [],
+      labels: [],
+      datasets: [expect.objectContaining({ label: 'Value', data: [] })],
+    });
   });
 });

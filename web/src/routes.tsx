@@ -2,9 +2,13 @@ import { createBrowserRouter, Navigate } from 'react-router';
 import { AppShell } from './components/AppShell';
 import { RequireAuth } from './components/RequireAuth';
 import { AccountPage } from './pages/AccountPage';
+import { ActivitiesPage } from './pages/activities/ActivitiesPage';
 import { AnswerPage } from './pages/answer/AnswerPage';
 import { AnswersPage } from './pages/answers/AnswersPage';
 import { CrashPage } from './pages/CrashPage';
+import { EditIndicatorPage, NewIndicatorPage } from './pages/indicators/IndicatorFormPage';
+import { IndicatorPage } from './pages/indicators/IndicatorPage';
+import { IndicatorsPage } from './pages/indicators/IndicatorsPage';
 import { InvitePage } from './pages/InvitePage';
 import { LoginPage } from './pages/LoginPage';
 import { MembersPage } from './pages/MembersPage';
@@ -48,6 +52,11 @@ export const router = createBrowserRouter([
               { path: 'waves/:id/answers/:question', element: <AnswersPage /> },
               { path: 'questionnaires', element: <QuestionnairesPage /> },
               { path: 'questionnaires/:slug', element: <DesignerPage /> },
+              { path: 'activities', element: <ActivitiesPage /> },
+              { path: 'indicators', element: <IndicatorsPage /> },
+              { path: 'indicators/new', element: <NewIndicatorPage /> },
+              { path: 'indicators/:key', element: <IndicatorPage /> },
+              { path: 'indicators/:key/edit', element: <EditIndicatorPage /> },
             ],
           },
         ],

@@ -195,3 +195,60 @@ export interface Trend {
   minGroupSize: number;
   waves: TrendEntry[];
 }
+
+// The activity log (DESIGN.md §2, §4): organisers keep it, analysts read it.
+
+import type { ActivityType as ApiActivityType } from '../../../api/src/db/tables.js';
+export type ActivityType = ApiActivityType;
+/** In the order the forms and filters offer them; the API's list, repeated because web imports API types only. */
+export const activityTypes = [
+  'district_visit',
+  'thematic_exchange',
+  'transfer_project_qualified',
+  'transfer_project_adopted',
+  'article',
+  'joint_project',
+  'grant',
+  'other',
+] as const satisfies readonly ActivityType[];
+
+export interface Activity {
+  id: string;
+  type: ActivityType;
+  title: string;
+  /** A calendar day, YYYY-MM-DD. */
+  date: string;
+  district: string | null;
+  topic: string | null;
+  note: string | null;
+  updatedAt: string;
+}
+
+/** Newest first; `districts` and `years` (newest first) span the whole log, whatever the filter. */
+export interface ActivityList {
+  activities: Activity[];
+  districts: string[];
+  years: number[];
+}
+
+export interface ActivityFilter {
+  type?: ActivityType;
+  district?: string;
+  year?: number;
+}
+
+export interface ActivityBody {
+  type: ActivityType;
+  title: string;
+  date: string;
+  /** null or '' clears the field. */
+  district?: string | null;
+  topic?: string | null;
+  note?: string | null;
+}
+
+/** One refused row of a CSV import (422 `invalid_csv`); line 1 is the header. */
+export interface CsvProblem {
+  line: number;
+  message: string;
+}

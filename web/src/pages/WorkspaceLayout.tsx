@@ -35,6 +35,12 @@ export function WorkspaceLayout() {
             <NavLink to={`/w/${workspace.slug}/waves`}>{t('waves.nav')}</NavLink>
           </li>
           <li>
+            <NavLink to={`/w/${workspace.slug}/activities`}>{t('activities.nav')}</NavLink>
+          </li>
+          <li>
+            <NavLink to={`/w/${workspace.slug}/indicators`}>{t('indicators.nav')}</NavLink>
+          </li>
+          <li>
             <NavLink to={`/w/${workspace.slug}/members`}>{t('workspace.members')}</NavLink>
           </li>
         </ul>

@@ -15,7 +15,9 @@ import {
 } from 'chart.js';
 
 // The only module that touches chart.js (DESIGN.md §6 rule 9). Only what the
-// dashboard draws is registered, which keeps the bundle small.
+// dashboard and the indicator pages draw is registered, which keeps the
+// bundle small. Reference lines (an indicator's baseline and target) are
+// plain line datasets with dashes, shaped in datasets.ts.
 ChartJS.register(BarController, BarElement, LineController, LineElement, PointElement, CategoryScale, LinearScale, Legend, Tooltip);
 
 export type ChartKind = 'bar' | 'line';
@@ -33,13 +35,16 @@ export interface ChartProps {
   percent?: boolean;
   /** Height class: grows with the number of bars. */
   size?: 's' | 'm' | 'l';
+  /** A title for the value axis, e.g. the unit of an indicator. */
+  valueTitle?: string;
 }
 
-function optionsFor({ kind, horizontal, stacked, percent, data }: ChartProps): ChartOptions<ChartKind> {
+function optionsFor({ kind, horizontal, stacked, percent, data, valueTitle }: ChartProps): ChartOptions<ChartKind> {
   const valueAxis = {
     beginAtZero: true,
     stacked: stacked ?? false,
     ...(percent && { max: 100, ticks: { callback: (v: string | number) => `${v} %` } }),
+    ...(valueTitle && { title: { display: true, text: valueTitle } }),
   };
   const categoryAxis = { stacked: stacked ?? false };
   return {
@@ -79,14 +84,14 @@ export function Chart(props: ChartProps) {
     };
   }, []);
 
-  const { data, horizontal, stacked, percent } = props;
+  const { data, horizontal, stacked, percent, valueTitle } = props;
   useEffect(() => {
     const chart = chartRef.current;
     if (!chart) return;
     chart.data = data;
     chart.options = optionsFor(latest.current);
     chart.update();
-  }, [data, horizontal, stacked, percent]);
+  }, [data, horizontal, stacked, percent, valueTitle]);
 
   return (
     <div className={`chart-box chart-box-${props.size ?? 'm'}`}>

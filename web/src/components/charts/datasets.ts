@@ -221,3 +221,75 @@ export function perDayBars(rows: DayCount[], options: { label: string; day: (dat
     datasets: [{ label: options.label, backgroundColor: colour(0), data: rows.map((r) => r.count) }],
   };
 }
+
+/** A line of an indicator chart: the series itself or a dashed horizontal reference line. */
+export interface LineDataset {
+  label: string;
+  data: Array<number | null>;
+  backgroundColor: string;
+  borderColor: string;
+  borderWidth: number;
+  /** Dashes of a reference line; a solid line has none. */
+  borderDash?: number[];
+  /** 0 for reference lines: they mark a level, not measurements. */
+  pointRadius: number;
+  fill: false;
+}
+
+export interface IndicatorLines {
+  /** One entry per label: the day (YYYY-MM-DD) it stands for. */
+  dates: string[];
+  labels: string[];
+  datasets: LineDataset[];
+}
+
+const REFERENCE_COLOURS = { baseline: '#5b6b7a', target: '#3d7d4f' } as const;
+
+/**
+ * An indicator's series as one line (oldest first; a withheld value is a gap,
+ * never 0) with its baseline and target as horizontal dashed lines across the
+ * chart. The days of the baseline and the target widen the axis when they lie
+ * before the first or after the last point, so that the way from the start
+ * to the goal shows; a day within the series adds no label (it would break
+ * the line).
+ */
+export function indicatorLines(
+  indicator: { series: Array<{ date: string; value: number | null }>; baseline: { date: string; value: number } | null; target: { date: string; value: number } | null },
+  options: { label: string; baselineLabel: string; targetLabel: string; day: (date: string) => string },
+): IndicatorLines {
+  const points = [...indicator.series].sort((a, b) => a.date.localeCompare(b.date));
+  const before: string[] = [];
+  const after: string[] = [];
+  const first = points[0]?.date;
+  const last = points.at(-1)?.date;
+  for (const ref of [indicator.baseline, indicator.target]) {
+    if (!ref) continue;
+    if (first === undefined || last === undefined) {
+      if (!before.includes(ref.date)) before.push(ref.date);
+    } else if (ref.date < first) {
+      if (!before.includes(ref.date)) before.push(ref.date);
+    } else if (ref.date > last) {
+      if (!after.includes(ref.date)) after.push(ref.date);
+    }
+  }
+  before.sort();
+  after.sort();
+  const dates = [...before, ...points.map((p) => p.date), ...after];
+  const values: Array<number | null> = [...before.map(() => null), ...points.map((p) => p.value), ...after.map(() => null)];
+  const reference = (label: string, value: number, colour: string): LineDataset => ({
+    label,
+    data: dates.map(() => value),
+    backgroundColor: colour,
+    borderColor: colour,
+    borderWidth: 2,
+    borderDash: [6, 4],
+    pointRadius: 0,
+    fill: false,
+  });
+  const datasets: LineDataset[] = [
+    { label: options.label, data: values, backgroundColor: colour(0), borderColor: colour(0), borderWidth: 3, pointRadius: 4, fill: false },
+  ];
+  if (indicator.baseline) datasets.push(reference(options.baselineLabel, indicator.baseline.value, REFERENCE_COLOURS.baseline));
+  if (indicator.target) datasets.push(reference(options.targetLabel, indicator.target.value, REFERENCE_COLOURS.target));
+  return { dates, labels: dates.map(options.day), datasets };
+}

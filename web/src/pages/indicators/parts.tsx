@@ -1,0 +1,142 @@
+import { useMemo } from 'react';
+import { Link } from 'react-router';
+import { useTranslation } from 'react-i18next';
+import type { Direction, Indicator, IndicatorSource, Point, SurveySource } from '../../api/indicators';
+import { useQuestionnaires, useVersion } from '../../api/questionnaires';
+import type { JsonObject } from '../../designer/json';
+import type { Lang } from '../../designer/text';
+import { sameValue, surveyQuestions, trendOf, type Step, type SurveyQuestion } from './model';
+
+/** Numbers, values with their unit and days, in the UI language. */
+export function useIndicatorFormat() {
+  const { i18n } = useTranslation();
+  const locale = i18n.resolvedLanguage ?? 'en';
+  return useMemo(() => {
+    const number = new Intl.NumberFormat(locale, { maximumFractionDigits: 2 });
+    const percent = new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 0 });
+    // A day from the API (YYYY-MM-DD) is a calendar day, not an instant: format it in UTC so it never shifts.
+    const day = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeZone: 'UTC' });
+    return {
+      number: (value: number) => number.format(value),
+      value: (value: number, unit: string | null) => (unit ? `${number.format(value)} ${unit}` : number.format(value)),
+      percent: (share: number) => percent.format(share),
+      day: (date: string) => day.format(new Date(`${date.slice(0, 10)}T00:00:00Z`)),
+    };
+  }, [locale]);
+}
+
+export const useLang = (): Lang => (useTranslation().i18n.resolvedLanguage === 'de' ? 'de' : 'en');
+
+/** The name of a step: "Step 2: Target groups are reached". */
+export function useStepLabel() {
+  const { t } = useTranslation();
+  return (step: number) => t(`indicators.steps.s${step as Step}`);
+}
+
+/** A small arrow for the change between the last two values, green when it goes the wanted way; with a text for screen readers. */
+export function TrendMark({ series, direction }: { series: Point[]; direction: Direction }) {
+  const { t } = useTranslation();
+  const trend = trendOf(series, direction);
+  if (trend.kind === 'none') return null;
+  const text =
+    trend.kind === 'flat'
+      ? t('indicators.trend.flat')
+      : t(`indicators.trend.${trend.kind}${trend.good ? 'Good' : 'Bad'}` as const);
+  const symbol = trend.kind === 'up' ? '↗' : trend.kind === 'down' ? '↘' : '→';
+  const tone = trend.good === null ? 'flat' : trend.good ? 'good' : 'bad';
+  return (
+    <span className={`trend trend-${tone}`} title={text}>
+      <span aria-hidden="true">{symbol}</span>
+      <span className="visually-hidden">{text}</span>
+    </span>
+  );
+}
+
+/** The latest value with its unit, or "no value yet". */
+export function LatestValue({ indicator }: { indicator: Indicator }) {
+  const { t } = useTranslation();
+  const format = useIndicatorFormat();
+  if (!indicator.latest) return <span className="muted">{t('indicators.noValue')}</span>;
+  return (
+    <span className="indicator-value">
+      <span className="visually-hidden">{t('indicators.latest')}: </span>
+      {format.value(indicator.latest.value, indicator.unit)}
+    </span>
+  );
+}
+
+/** The questions of a questionnaire's latest published version, for the source text and the source picker. */
+export function useSurveyQuestions(ws: string, slug: string) {
+  const { t } = useTranslation();
+  const lang = useLang();
+  const questionnaires = useQuestionnaires(ws);
+  const summary = questionnaires.data?.questionnaires.find((q) => q.slug === slug);
+  const version = useVersion(ws, slug, slug ? (summary?.latestVersion ?? null) : null);
+  const words = { yes: t('indicators.form.yes'), no: t('indicators.form.no'), other: t('indicators.form.other') };
+  const questions = useMemo(
+    () => (version.data ? surveyQuestions(version.data.definition as JsonObject, lang, words) : undefined),
+    // The words change only with the language.
+    [version.data, lang],
+  );
+  return { questionnaires, summary, version, questions };
+}
+
+/** Where an indicator's values come from, in words. */
+export function SourceText({ ws, source }: { ws: string; source: IndicatorSource }) {
+  const { t } = useTranslation();
+  if (source.kind === 'manual') return <>{t('indicators.source.manual')}</>;
+  if (source.kind === 'activities') {
+    const type = t(`activities.types.${source.activityType}`);
+    return (
+      <>
+        {source.measure === 'distinct' && source.field
+          ? t('indicators.source.activitiesDistinct', { type, field: t(`indicators.source.fields.${source.field}`) })
+          : t('indicators.source.activitiesCount', { type })}
+      </>
+    );
+  }
+  return <SurveySourceText ws={ws} source={source} />;
+}
+
+function SurveySourceText({ ws, source }: { ws: string; source: SurveySource }) {
+  const { t } = useTranslation();
+  const { summary, questions } = useSurveyQuestions(ws, source.questionnaire);
+  const question: SurveyQuestion | undefined = questions?.find((q) => q.name === source.question);
+  const names = { questionnaire: summary?.title ?? source.questionnaire, question: question?.title ?? source.question };
+  if (source.measure === 'mean') return <>{t('indicators.source.surveyMean', names)}</>;
+  if (source.measure === 'count') return <>{t('indicators.source.surveyCount', names)}</>;
+  const counted = source.values ?? (question?.type === 'boolean' ? [question.choices[0]?.value ?? true] : [true]);
+  const values = counted
+    .map((v) => question?.choices.find((c) => sameValue(c.value, v))?.label ?? String(v))
+    .map((text) => t('indicators.source.quoted', { text }))
+    .join(t('indicators.source.or'));
+  return <>{t('indicators.source.surveyShare', { ...names, values })}</>;
+}
+
+/** Where one value comes from, in words: who entered it, which wave, which activities. */
+export function Provenance({ ws, point, minGroupSize }: { ws: string; point: Point; minGroupSize: number }) {
+  const { t } = useTranslation();
+  const source = point.source;
+  if (source.kind === 'manual') {
+    const text = source.enteredBy ? t('indicators.provenance.manualBy', { name: source.enteredBy }) : t('indicators.provenance.manual');
+    return <>{source.note ? t('indicators.provenance.withNote', { text, note: source.note }) : text}</>;
+  }
+  if (source.kind === 'activities') {
+    return (
+      <>
+        {t('indicators.provenance.activities', {
+          count: source.activities.length,
+          titles: source.activities.map((a) => a.title).join(', '),
+        })}
+      </>
+    );
+  }
+  const title = source.wave.title;
+  const text =
+    point.value === null && source.reason
+      ? t('indicators.provenance.surveyWithheld', { title, min: minGroupSize })
+      : point.value === null || source.respondents === null
+        ? t('indicators.provenance.surveyNoValue', { title })
+        : t('indicators.provenance.survey', { title, count: source.respondents });
+  return <Link to={`/w/${ws}/waves/${source.wave.id}`}>{text}</Link>;
+}
