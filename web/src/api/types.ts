@@ -23,11 +23,14 @@ export interface Me {
 
 export interface WorkspaceSummary extends WorkspaceRef {
   role: Role;
+  /** The example workspace with illustrative data; the only kind that can be deleted. */
+  example: boolean;
 }
 
 export interface Workspace extends WorkspaceRef {
   minGroupSize: number;
   role: Role;
+  example: boolean;
 }
 
 export interface Member {

@@ -50,6 +50,21 @@ export function useUpdateWorkspace(ws: string) {
   });
 }
 
+/** Only the example workspace can be deleted (the API answers 409 not_example otherwise). */
+export function useDeleteExampleWorkspace(ws: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: () => request<void>('DELETE', workspacePath(ws)),
+    onSuccess: async () => {
+      queryClient.removeQueries({ queryKey: workspaceQueryKey(ws) });
+      await Promise.all([
+        queryClient.invalidateQueries({ queryKey: workspacesQueryKey }),
+        queryClient.invalidateQueries({ queryKey: meQueryKey }),
+      ]);
+    },
+  });
+}
+
 export function useMembers(ws: string) {
   return useQuery({
     queryKey: membersQueryKey(ws),

@@ -764,6 +764,15 @@ export const de: Messages = {
       title: 'Einstellungen',
       minGroupSizeRule: 'Mindestens {{min}}. Zahlen über weniger Antwortende werden ausgeblendet.',
     },
+    example: {
+      label: 'Beispieldaten',
+      text: 'Dieser Arbeitsbereich zeigt an den ersten zwei Jahren eines Stadtteilnetzwerks, wie Bilanz arbeitet. Die Umfrageantworten sind erfunden; Kennzahlen und Aktivitäten folgen dem eigenen Bericht des Netzwerks. Organisator*innen können ihn auf der Übersichtsseite löschen.',
+      deleteTitle: 'Beispiel löschen',
+      deleteText: 'Löscht diesen Arbeitsbereich mit Fragebogen, Wellen, Antworten, Aktivitäten und Kennzahlen. Deine eigenen Arbeitsbereiche bleiben unberührt. Das Beispiel kommt nicht wieder.',
+      delete: 'Beispiel-Arbeitsbereich löschen',
+      deleteQuestion: 'Den Beispiel-Arbeitsbereich mit allem Inhalt löschen?',
+      deleteConfirm: 'Ja, löschen',
+    },
     notFound: {
       title: 'Arbeitsbereich nicht gefunden',
       text: 'Diesen Arbeitsbereich gibt es nicht, oder du bist kein Mitglied.',

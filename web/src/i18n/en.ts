@@ -760,6 +760,15 @@ export const en = {
       title: 'Settings',
       minGroupSizeRule: 'At least {{min}}. Figures over fewer respondents are hidden.',
     },
+    example: {
+      label: 'Example data',
+      text: 'This workspace shows how Bilanz works with the first two years of a neighbourhood network. Its survey responses are made up; its figures and activities follow the network’s own report. Organisers can delete it on the overview page.',
+      deleteTitle: 'Delete the example',
+      deleteText: 'Deletes this workspace with its questionnaire, waves, responses, activities and indicators. Your own workspaces are not touched. The example does not come back.',
+      delete: 'Delete example workspace',
+      deleteQuestion: 'Delete the example workspace and everything in it?',
+      deleteConfirm: 'Yes, delete',
+    },
     notFound: {
       title: 'Workspace not found',
       text: 'This workspace does not exist, or you are not a member of it.',

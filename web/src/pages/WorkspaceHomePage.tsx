@@ -1,8 +1,9 @@
 import { useState, type FormEvent } from 'react';
-import { Link } from 'react-router';
+import { Link, useNavigate } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import type { Workspace } from '../api/types';
-import { useUpdateWorkspace } from '../api/workspaces';
+import { useDeleteExampleWorkspace, useUpdateWorkspace } from '../api/workspaces';
+import { ConfirmButton } from '../components/ConfirmButton';
 import { PageHeading } from '../components/PageHeading';
 import { ErrorAlert, SuccessStatus } from '../components/Status';
 import { SubmitButton } from '../components/SubmitButton';
@@ -43,7 +44,29 @@ export function WorkspaceHomePage() {
         </Link>
       </p>
       {workspace.role === 'organiser' && <WorkspaceSettings key={workspace.slug} workspace={workspace} />}
+      {workspace.role === 'organiser' && workspace.example && <DeleteExample workspace={workspace} />}
     </>
+  );
+}
+
+/** The example workspace goes in one step, with everything in it; real workspaces cannot be deleted here. */
+function DeleteExample({ workspace }: { workspace: Workspace }) {
+  const { t } = useTranslation();
+  const navigate = useNavigate();
+  const remove = useDeleteExampleWorkspace(workspace.slug);
+  return (
+    <section aria-labelledby="delete-example" className="panel">
+      <h2 id="delete-example">{t('workspace.example.deleteTitle')}</h2>
+      <p>{t('workspace.example.deleteText')}</p>
+      <ErrorAlert error={remove.error} />
+      <ConfirmButton
+        label={t('workspace.example.delete')}
+        question={t('workspace.example.deleteQuestion')}
+        confirmLabel={t('workspace.example.deleteConfirm')}
+        pending={remove.isPending}
+        onConfirm={() => remove.mutate(undefined, { onSuccess: () => navigate('/workspaces', { replace: true }) })}
+      />
+    </section>
   );
 }
 

@@ -45,6 +45,11 @@ export function WorkspaceLayout() {
           </li>
         </ul>
       </nav>
+      {workspace.example && (
+        <p className="example-banner" role="note">
+          <strong>{t('workspace.example.label')}</strong> {t('workspace.example.text')}
+        </p>
+      )}
       <Outlet context={workspace} />
     </>
   );

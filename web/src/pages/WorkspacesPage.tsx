@@ -32,6 +32,7 @@ export function WorkspacesPage() {
                 {workspace.name}
               </Link>
               <span className="badge">{t(`roles.${workspace.role}`)}</span>
+              {workspace.example && <span className="badge badge-warning">{t('workspace.example.label')}</span>}
             </li>
           ))}
         </ul>
