@@ -36,6 +36,33 @@ export async function openTestDatabase(): Promise<Database> {
   };
 }
 
+/** One migrated embedded database per test process, copied for each test context. */
+let migratedTemplate: Promise<Blob> | undefined;
+
+async function makeMigratedTemplate(): Promise<Blob> {
+  const db = await openDatabase({ kind: 'embedded' });
+  try {
+    await migrateLatest(db.knex);
+    return await db.dump!();
+  } finally {
+    await db.close();
+  }
+}
+
+/**
+ * Like openTestDatabase, but already migrated; the embedded one starts from a
+ * dump of a migrated database instead of running initdb and every migration.
+ */
+export async function openMigratedTestDatabase(): Promise<Database> {
+  if (process.env.DATABASE_URL) {
+    const db = await openTestDatabase();
+    await migrateLatest(db.knex);
+    return db;
+  }
+  migratedTemplate ??= makeMigratedTemplate();
+  return openDatabase({ kind: 'embedded', template: await migratedTemplate });
+}
+
 export type TestContext = {
   app: Express;
   knex: Knex;
@@ -57,8 +84,7 @@ export const testConfig: AppDeps['config'] = {
 
 /** A migrated database and the app on it; logs are captured for inspection. */
 export async function createTestContext(overrides: Partial<AppDeps['config']> & { webDir?: string } = {}): Promise<TestContext> {
-  const db = await openTestDatabase();
-  await migrateLatest(db.knex);
+  const db = await openMigratedTestDatabase();
   const rawLogs: string[] = [];
   const sink = new Writable({
     write(chunk: Buffer, _enc, cb) {

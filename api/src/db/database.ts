@@ -13,12 +13,18 @@ export type Database = {
   kind: DatabaseKind;
   /** Closes the pool (and releases the data-directory lock for the embedded database). */
   close(): Promise<void>;
+  /** The embedded database's files as one uncompressed tar (a `template` for another one); embedded only. */
+  dump?(): Promise<Blob>;
 };
 
 export type DatabaseOptions =
   | { kind: 'postgres'; url: string; poolMax?: number }
-  /** dataDir undefined = in memory (tests). */
-  | { kind: 'embedded'; dataDir?: string };
+  /**
+   * dataDir undefined = in memory (tests); `template` then starts it from a
+   * dump of another embedded database (PGlite's dumpDataDir), which skips
+   * initdb: about 1 s instead of 5 s, which adds up over a test suite.
+   */
+  | { kind: 'embedded'; dataDir?: string; template?: Blob };
 
 export class DataDirLockedError extends Error {}
 
@@ -71,7 +77,7 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
     release = await lockDataDir(options.dataDir);
     pglite = new PGlite(path.join(options.dataDir, 'pgdata'), { parsers: pgliteParsers });
   } else {
-    pglite = new PGlite({ parsers: pgliteParsers });
+    pglite = new PGlite({ parsers: pgliteParsers, ...(options.template && { loadDataDir: options.template }) });
   }
   try {
     await pglite.waitReady;
@@ -87,6 +93,7 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
   return {
     knex,
     kind: 'embedded',
+    dump: () => pglite.dumpDataDir('none'),
     async close() {
       await knex.destroy();
       if (!pglite.closed) await pglite.close();
