@@ -1,7 +1,8 @@
 import { defineConfig } from 'vitest/config';
 
-// Three projects: pure unit tests, HTTP tests against a real database, and
-// browser tests in Debian's Chromium (run separately: `npm run test:e2e`).
+// Four projects: pure unit tests, HTTP tests against a real database,
+// reliability and security suites, and browser tests in Debian's Chromium
+// (the last two run separately: `npm run test:reliability`, `npm run test:e2e`).
 export default defineConfig({
   test: {
     projects: [
@@ -13,6 +14,18 @@ export default defineConfig({
           environment: 'node',
           testTimeout: 30_000,
           hookTimeout: 60_000,
+        },
+      },
+      {
+        // Kill -9, PostgreSQL stops, fuzzing, load: against the built server
+        // (`npm run build` first) and a PostgreSQL server; one file at a time.
+        test: {
+          name: 'reliability',
+          include: ['tests/reliability/**/*.test.ts', 'tests/security/**/*.test.ts'],
+          environment: 'node',
+          testTimeout: 300_000,
+          hookTimeout: 120_000,
+          fileParallelism: false,
         },
       },
       {

@@ -49,8 +49,11 @@ describe('embedded data directory', () => {
       const first = await openDatabase({ kind: 'embedded', dataDir: dir });
       await migrateLatest(first.knex);
       await createUser(first.knex, { email: 'kept@example.org' });
-      await expect(openDatabase({ kind: 'embedded', dataDir: dir })).rejects.toThrow(DataDirLockedError);
-      await expect(openDatabase({ kind: 'embedded', dataDir: dir })).rejects.toThrow(/in use by another Bilanz server/);
+      await expect(openDatabase({ kind: 'embedded', dataDir: dir, lockWaitMs: 0 })).rejects.toThrow(DataDirLockedError);
+      // A live server's lock never goes stale: waiting for it ends in the same refusal.
+      const waitedFrom = Date.now();
+      await expect(openDatabase({ kind: 'embedded', dataDir: dir, lockWaitMs: 2_000 })).rejects.toThrow(/in use by another Bilanz server/);
+      expect(Date.now() - waitedFrom).toBeGreaterThanOrEqual(1_900);
       await first.close();
 
       const second = await openDatabase({ kind: 'embedded', dataDir: dir });

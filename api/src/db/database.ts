@@ -24,7 +24,7 @@ export type DatabaseOptions =
    * dump of another embedded database (PGlite's dumpDataDir), which skips
    * initdb: about 1 s instead of 5 s, which adds up over a test suite.
    */
-  | { kind: 'embedded'; dataDir?: string; template?: Blob };
+  | { kind: 'embedded'; dataDir?: string; template?: Blob; lockWaitMs?: number };
 
 export class DataDirLockedError extends Error {}
 
@@ -74,7 +74,7 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
   let pglite: PGlite;
   if (options.dataDir) {
     fs.mkdirSync(options.dataDir, { recursive: true });
-    release = await lockDataDir(options.dataDir);
+    release = await lockDataDir(options.dataDir, options.lockWaitMs ?? 12_000);
     pglite = new PGlite(path.join(options.dataDir, 'pgdata'), { parsers: pgliteParsers });
   } else {
     pglite = new PGlite({ parsers: pgliteParsers, ...(options.template && { loadDataDir: options.template }) });
@@ -105,9 +105,10 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
 /**
  * PGlite has no lock of its own and two processes on one directory silently
  * lose data, so the server holds a lock file for as long as it runs. The lock
- * is refreshed every few seconds; a crashed server's lock goes stale after 10 s.
+ * is refreshed every few seconds; a crashed server's lock goes stale after 10 s,
+ * and a new server waits (12 s by default) for that before it gives up.
  */
-async function lockDataDir(dataDir: string): Promise<() => Promise<void>> {
+async function lockDataDir(dataDir: string, waitMs: number): Promise<() => Promise<void>> {
   try {
     return await lockfile.lock(dataDir, {
       lockfilePath: path.join(dataDir, 'bilanz.lock'),
@@ -118,6 +119,9 @@ async function lockDataDir(dataDir: string): Promise<() => Promise<void>> {
         process.stderr.write(`Bilanz lost the lock on ${dataDir}: ${err.message}. Stopping to protect the data.\n`);
         process.exit(70);
       },
+      // A server that crashed (kill -9, power loss) leaves a lock that goes
+      // stale after 10 s: a restart waits that long instead of failing.
+      retries: { retries: Math.ceil(waitMs / 1_000), factor: 1, minTimeout: 1_000, maxTimeout: 1_000 },
     });
   } catch (err) {
     if ((err as NodeJS.ErrnoException).code === 'ELOCKED') {
