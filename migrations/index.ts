@@ -20,6 +20,9 @@ import * as resultsChangeFeed from './20261126160100_results_change_feed.js';
 import * as createActivities from './20261126170000_create_activities.js';
 import * as createIndicators from './20261126170100_create_indicators.js';
 import * as workspaceExampleFlag from './20261126170200_workspace_example_flag.js';
+import * as createReports from './20261126230000_create_reports.js';
+import * as createReportShares from './20261126230100_create_report_shares.js';
+import * as indexResponsesForExport from './20261126231000_index_responses_for_export.js';
 
 type Migration = { up(knex: Knex): Promise<void>; down(knex: Knex): Promise<void> };
 
@@ -50,4 +53,7 @@ export const migrations: ReadonlyArray<readonly [string, Migration]> = [
   ['20261126170000_create_activities', createActivities],
   ['20261126170100_create_indicators', createIndicators],
   ['20261126170200_workspace_example_flag', workspaceExampleFlag],
+  ['20261126230000_create_reports', createReports],
+  ['20261126230100_create_report_shares', createReportShares],
+  ['20261126231000_index_responses_for_export', indexResponsesForExport],
 ];

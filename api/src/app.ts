@@ -9,6 +9,7 @@ import type { DatabaseKind } from './db/database.js';
 import { authenticate } from './http/auth.js';
 import { apiNotFound, errorHandler } from './http/error-handler.js';
 import { requestLogger } from './http/logging.js';
+import { publicRateLimit } from './http/public-rate-limit.js';
 import { checkJsonBody, sameOriginWrites } from './http/request-guards.js';
 import { sessionMiddleware } from './http/session.js';
 import { authRouter } from './modules/auth/auth.routes.js';
@@ -24,12 +25,15 @@ import { ResultsEngine } from './modules/results/engine/engine.js';
 import { answersRouter } from './modules/answers/answers.routes.js';
 import { activitiesRouter } from './modules/activities/activities.routes.js';
 import { indicatorsRouter } from './modules/indicators/indicators.routes.js';
+import { publicSharesRouter, reportsRouter, sharesRouter } from './modules/reports/reports.routes.js';
+import { exportsRouter } from './modules/exports/exports.routes.js';
 import { projectRoot } from './lib/project-root.js';
+import { apiDocsRouter, serveOpenApiDocument } from './openapi/openapi.routes.js';
 
 export type AppDeps = {
   knex: Knex;
   databaseKind: DatabaseKind;
-  config: Pick<Config, 'publicUrl' | 'rateLimit' | 'trustProxy' | 'sessionIdleMs' | 'sessionMaxMs' | 'loginMaxFailures'>;
+  config: Pick<Config, 'publicUrl' | 'rateLimit' | 'trustProxy' | 'sessionIdleMs' | 'sessionMaxMs' | 'loginMaxFailures' | 'publicRatePerMinute'>;
   logger: Logger;
   /** Signs session cookies; the same for every process (see ensureSessionSecret). */
   sessionSecret: string;
@@ -72,6 +76,9 @@ export function createApp(deps: AppDeps): Express {
     await knex.raw('select 1');
     res.json({ status: 'ok', database: deps.databaseKind });
   });
+  // The API's own description, public (docs/api.md); the page sets a CSP of its own.
+  app.get('/api/v1/openapi.json', serveOpenApiDocument);
+  app.use('/api/docs', apiDocsRouter());
 
   const parseJson = [express.json({ limit: '1mb' }), checkJsonBody];
   // Respondents have no account: the public routes have their own short path,
@@ -81,8 +88,13 @@ export function createApp(deps: AppDeps): Express {
   // PostgreSQL (bigger groups, fewer statements), and PGlite has one connection.
   const writer = new ResponseWriter(knex);
   const answering = publicRoutes({ knex, writer });
-  app.post('/api/v1/public/waves/:key/responses', ...parseJson, answering.submit);
-  app.use('/api/v1/public', ...parseJson, answering.router);
+  const publicLimit = publicRateLimit({ enabled: config.rateLimit, perMinute: config.publicRatePerMinute });
+  app.post('/api/v1/public/waves/:key/responses', publicLimit, ...parseJson, answering.submit);
+  // One results engine (its columns cache) for the whole process.
+  const resultsEngine = deps.resultsEngine ?? new ResultsEngine(knex);
+  // Share links are read by partners without an account: no session or cookie here either, and only GET.
+  app.use('/api/v1/public/shares', publicLimit, publicSharesRouter({ knex, engine: resultsEngine }));
+  app.use('/api/v1/public', publicLimit, ...parseJson, answering.router);
 
   const api = express.Router();
   api.use(...parseJson);
@@ -95,12 +107,14 @@ export function createApp(deps: AppDeps): Express {
   const templates = deps.templates ?? loadTemplates(path.join(projectRoot(), 'surveys'));
   api.use('/templates', templatesRouter({ templates }));
   api.use('/workspaces/:ws/questionnaires', questionnairesRouter({ knex, templates }));
-  const resultsEngine = deps.resultsEngine ?? new ResultsEngine(knex);
   api.use('/workspaces/:ws', resultsRouter({ knex, engine: resultsEngine }));
+  api.use('/workspaces/:ws', exportsRouter({ knex, engine: resultsEngine }));
   api.use('/workspaces/:ws', answersRouter({ knex }));
   api.use('/workspaces/:ws/waves', wavesRouter({ knex, publicUrl: config.publicUrl }));
   api.use('/workspaces/:ws/activities', activitiesRouter({ knex }));
   api.use('/workspaces/:ws/indicators', indicatorsRouter({ knex, engine: resultsEngine }));
+  api.use('/workspaces/:ws/reports', reportsRouter({ knex, engine: resultsEngine }));
+  api.use('/workspaces/:ws/shares', sharesRouter({ knex, publicUrl: config.publicUrl }));
   api.use('/workspaces', workspacesRouter({ knex, publicUrl: config.publicUrl }));
   api.use(apiNotFound);
   app.use('/api/v1', api);

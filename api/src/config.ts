@@ -28,6 +28,8 @@ const EnvSchema = z
     BILANZ_SESSION_IDLE_MINUTES: z.coerce.number().int().min(1).default(120),
     BILANZ_SESSION_MAX_HOURS: z.coerce.number().int().min(1).default(24 * 7),
     BILANZ_LOGIN_MAX_FAILURES: z.coerce.number().int().min(1).default(10),
+    BILANZ_PUBLIC_RATE_LIMIT: z.coerce.number().int().min(10).default(300),
+    BILANZ_RETENTION_CHECK_SECONDS: z.coerce.number().int().min(1).default(3600),
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   })
   .refine((e) => (e.BILANZ_ADMIN_EMAIL === undefined) === (e.BILANZ_ADMIN_PASSWORD === undefined), {
@@ -48,6 +50,10 @@ export type Config = {
   sessionIdleMs: number;
   sessionMaxMs: number;
   loginMaxFailures: number;
+  /** Requests per minute per client on the public answering routes. */
+  publicRatePerMinute: number;
+  /** How often responses past their wave's retention period are deleted (also once at start). */
+  retentionCheckMs: number;
   logLevel: z.infer<typeof EnvSchema>['LOG_LEVEL'];
 };
 
@@ -75,6 +81,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     sessionIdleMs: e.BILANZ_SESSION_IDLE_MINUTES * 60_000,
     sessionMaxMs: e.BILANZ_SESSION_MAX_HOURS * 3_600_000,
     loginMaxFailures: e.BILANZ_LOGIN_MAX_FAILURES,
+    publicRatePerMinute: e.BILANZ_PUBLIC_RATE_LIMIT,
+    retentionCheckMs: e.BILANZ_RETENTION_CHECK_SECONDS * 1000,
     logLevel: e.LOG_LEVEL,
   };
 }

@@ -68,13 +68,13 @@ async function main(): Promise<void> {
     console.log(`Setup link (one-time): ${config.publicUrl}/setup#token=${firstStart.setupToken}`);
   }
 
-  // Retention: delete answers of waves past their retention period, now and hourly.
+  // Retention: delete answers of waves past their retention period, now and hourly (by default).
   const purge = () =>
     purgeExpiredResponses(db.knex)
       .then((n) => n > 0 && logger.info({ deleted: n }, 'deleted responses past their retention period'))
       .catch((err: unknown) => logger.error({ err }, 'retention purge failed'));
   void purge();
-  setInterval(purge, 3_600_000).unref();
+  setInterval(purge, config.retentionCheckMs).unref();
 
   let stopping = false;
   const stop = async (signal: string) => {

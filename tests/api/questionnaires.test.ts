@@ -213,7 +213,10 @@ describe('definition rules', () => {
     expect(res.status).toBe(400);
     expect(res.body.error.code).toBe('forbidden_key');
     expect(await ctx.knex('questionnaires').where({ slug: 'proto' }).first()).toBeUndefined();
-    await expectInvalid(definition({ type: 'text', name: 'q', title: 'a\u0000b' }), 'q', /NUL/);
+    const nul = await agent.post(base).send({ slug: 'nul', definition: definition({ type: 'text', name: 'q', title: 'a\u0000b' }) });
+    expect(nul.status).toBe(400);
+    expect(nul.body.error.code).toBe('invalid_characters');
+    expect(await ctx.knex('questionnaires').where({ slug: 'nul' }).first()).toBeUndefined();
   });
 });
 

@@ -80,6 +80,7 @@ export const testConfig: AppDeps['config'] = {
   sessionIdleMs: 60 * 60_000,
   sessionMaxMs: 24 * 3_600_000,
   loginMaxFailures: 10,
+  publicRatePerMinute: 300,
 };
 
 /** A migrated database and the app on it; logs are captured for inspection. */

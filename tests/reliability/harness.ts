@@ -99,6 +99,12 @@ export class Organiser {
     return res.body;
   }
 
+  /** The session cookie (`name=value`) for other clients, e.g. autocannon. */
+  async sessionCookie(): Promise<string> {
+    if (!this.cookie) await this.login();
+    return this.cookie;
+  }
+
   async login(): Promise<void> {
     await this.expect(200, 'POST', '/auth/login', ADMIN);
   }

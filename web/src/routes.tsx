@@ -20,12 +20,16 @@ import { WorkspaceHomePage } from './pages/WorkspaceHomePage';
 import { WorkspaceLayout } from './pages/WorkspaceLayout';
 import { WorkspacesPage } from './pages/WorkspacesPage';
 import { ResultsPage } from './pages/waves/ResultsPage';
+import { ReportPage } from './pages/report/ReportPage';
+import { SharePage } from './pages/share/SharePage';
 import { WaveSettingsPage } from './pages/waves/WaveSettingsPage';
 import { WavesPage } from './pages/waves/WavesPage';
 
 export const router = createBrowserRouter([
   // The public answering page: no login, no app navigation.
   { path: '/s/:key', element: <AnswerPage />, errorElement: <CrashPage /> },
+  // A shared report: read-only, no login, no app navigation.
+  { path: '/share/:token', element: <SharePage />, errorElement: <CrashPage /> },
   {
     element: <AppShell />,
     errorElement: <CrashPage />,
@@ -57,6 +61,7 @@ export const router = createBrowserRouter([
               { path: 'indicators/new', element: <NewIndicatorPage /> },
               { path: 'indicators/:key', element: <IndicatorPage /> },
               { path: 'indicators/:key/edit', element: <EditIndicatorPage /> },
+              { path: 'report', element: <ReportPage /> },
             ],
           },
         ],

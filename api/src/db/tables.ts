@@ -148,6 +148,8 @@ export const tables = {
   indicators: 'indicators',
   indicatorMeasurements: 'indicator_measurements',
   resultSnapshots: 'result_snapshots',
+  reports: 'reports',
+  reportShares: 'report_shares',
 } as const;
 
 export const ACTIVITY_TYPES = ['district_visit', 'thematic_exchange', 'transfer_project_qualified', 'transfer_project_adopted', 'article', 'joint_project', 'grant', 'other'] as const;
@@ -194,3 +196,20 @@ export type IndicatorRow = {
 };
 
 export type MeasurementRow = { id: string; indicator_id: string; date: string; value: number; note: string | null; entered_by: string | null; created_at: Date };
+
+/** A saved report: its configuration (see modules/reports/reports.schemas.ts) as jsonb. */
+export type ReportRow = { id: string; workspace_id: string; title: string; config: unknown; created_by: string | null; created_at: Date; updated_at: Date };
+
+export type ReportShareRow = {
+  id: string;
+  workspace_id: string;
+  report_id: string;
+  token_hash: string;
+  include_quotes: boolean;
+  expires_at: Date;
+  revoked_at: Date | null;
+  /** The last day the link was opened (a day only: no time, no address). */
+  last_access_on: string | null;
+  created_by: string | null;
+  created_at: Date;
+};

@@ -31,12 +31,21 @@ export function sameOriginWrites(publicUrl: string): RequestHandler {
 }
 
 const PROTOTYPE_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
+/** Far deeper than any questionnaire definition; deeper bodies only serve to exhaust the stack. */
+const MAX_DEPTH = 64;
 
-function findPrototypeKey(value: unknown, depth = 0): string | undefined {
-  if (depth > 200 || value === null || typeof value !== 'object') return undefined;
+type BodyProblem = { kind: 'prototype_key'; key: string } | { kind: 'nul' } | { kind: 'depth' };
+
+const hasNul = (s: string) => s.includes('\u0000');
+
+function findProblem(value: unknown, depth = 0): BodyProblem | undefined {
+  if (typeof value === 'string') return hasNul(value) ? { kind: 'nul' } : undefined;
+  if (value === null || typeof value !== 'object') return undefined;
+  if (depth >= MAX_DEPTH) return { kind: 'depth' };
   for (const key of Object.keys(value)) {
-    if (PROTOTYPE_KEYS.has(key)) return key;
-    const found = findPrototypeKey((value as Record<string, unknown>)[key], depth + 1);
+    if (PROTOTYPE_KEYS.has(key)) return { kind: 'prototype_key', key };
+    if (hasNul(key)) return { kind: 'nul' };
+    const found = findProblem((value as Record<string, unknown>)[key], depth + 1);
     if (found) return found;
   }
   return undefined;
@@ -50,7 +59,10 @@ function findPrototypeKey(value: unknown, depth = 0): string | undefined {
  *   looked at once per request, not twice;
  * - JSON.parse keeps `__proto__` as an ordinary key, but copying such an
  *   object (as validation does) would set a prototype instead: such bodies
- *   are refused (400).
+ *   are refused (400);
+ * - PostgreSQL cannot store the NUL character in text or jsonb, and bodies
+ *   nested deeper than any real one would only exhaust recursive code later:
+ *   both are refused here (400), before any service sees them.
  */
 export const checkJsonBody: RequestHandler = (req, _res, next) => {
   if (req.body === undefined) {
@@ -59,9 +71,15 @@ export const checkJsonBody: RequestHandler = (req, _res, next) => {
     }
     return next();
   }
-  const key = findPrototypeKey(req.body);
-  if (key) {
-    throw new BadRequestError('forbidden_key', text(`The key "${key}" is not allowed in a request.`, `Der Schlüssel „${key}“ ist in einer Anfrage nicht erlaubt.`));
+  const problem = findProblem(req.body);
+  if (problem?.kind === 'prototype_key') {
+    throw new BadRequestError('forbidden_key', text(`The key "${problem.key}" is not allowed in a request.`, `Der Schlüssel „${problem.key}“ ist in einer Anfrage nicht erlaubt.`));
+  }
+  if (problem?.kind === 'nul') {
+    throw new BadRequestError('invalid_characters', text('The request contains a NUL character (\\u0000), which cannot be stored.', 'Die Anfrage enthält ein NUL-Zeichen (\\u0000), das sich nicht speichern lässt.'));
+  }
+  if (problem?.kind === 'depth') {
+    throw new BadRequestError('too_deep', text(`The request is nested deeper than ${MAX_DEPTH} levels.`, `Die Anfrage ist tiefer als ${MAX_DEPTH} Ebenen verschachtelt.`));
   }
   next();
 };

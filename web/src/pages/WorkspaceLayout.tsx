@@ -41,6 +41,9 @@ export function WorkspaceLayout() {
             <NavLink to={`/w/${workspace.slug}/indicators`}>{t('indicators.nav')}</NavLink>
           </li>
           <li>
+            <NavLink to={`/w/${workspace.slug}/report`}>{t('report.nav')}</NavLink>
+          </li>
+          <li>
             <NavLink to={`/w/${workspace.slug}/members`}>{t('workspace.members')}</NavLink>
           </li>
         </ul>

@@ -65,18 +65,25 @@ export async function prepareFirstStart(
 export const isSetupNeeded = async (db: Knex): Promise<boolean> => (await repo.countUsers(db)) === 0;
 
 /** Creates the first admin with the one-time setup token. */
+async function assertSetupAllowed(db: Knex, token: string): Promise<void> {
+  if ((await repo.countUsers(db)) > 0) {
+    throw new ConflictError('already_set_up', text('Bilanz is already set up. Please log in.', 'Bilanz ist schon eingerichtet. Bitte melde dich an.'));
+  }
+  const stored = await repo.readInstanceState(db, SETUP_TOKEN_KEY);
+  if (!stored || stored !== hashToken(token)) {
+    throw new ForbiddenError('invalid_token', text('This setup link is not valid. Use the link the server printed at its last start.', 'Dieser Einrichtungslink ist ungültig. Nutze den Link, den der Server beim letzten Start ausgegeben hat.'));
+  }
+}
+
 export async function completeSetup(db: Knex, req: SetupReq): Promise<UserRow> {
+  // Checked before the (deliberately slow) password hash, so that calls after
+  // setup or with a wrong token cost nothing; checked again under the lock.
+  await assertSetupAllowed(db, req.token);
   const passwordHash = await hashPassword(req.password);
   return db.transaction(async (trx) => {
     // Serialises concurrent setup attempts: only one can see an empty table.
     await trx.raw('lock table users in exclusive mode');
-    if ((await repo.countUsers(trx)) > 0) {
-      throw new ConflictError('already_set_up', text('Bilanz is already set up. Please log in.', 'Bilanz ist schon eingerichtet. Bitte melde dich an.'));
-    }
-    const stored = await repo.readInstanceState(trx, SETUP_TOKEN_KEY);
-    if (!stored || stored !== hashToken(req.token)) {
-      throw new ForbiddenError('invalid_token', text('This setup link is not valid. Use the link the server printed at its last start.', 'Dieser Einrichtungslink ist ungültig. Nutze den Link, den der Server beim letzten Start ausgegeben hat.'));
-    }
+    await assertSetupAllowed(trx, req.token);
     const user = await repo.insertUser(trx, { email: req.email, name: req.name ?? '', passwordHash, isAdmin: true });
     await repo.deleteInstanceState(trx, SETUP_TOKEN_KEY);
     await adoptExampleWorkspaces(trx);

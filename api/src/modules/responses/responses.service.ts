@@ -146,12 +146,6 @@ async function resolveInvitation(db: Knex, wave: Pick<WaveRow, 'id'>, token: str
 }
 
 
-const hasNul = (v: unknown): boolean =>
-  typeof v === 'string' ? v.includes('\0') : typeof v === 'object' && v !== null && Object.entries(v).some(([k, x]) => k.includes('\0') || hasNul(x));
-
-/** The first answer (by its key) that holds a NUL character anywhere, if any. */
-const questionWithNul = (data: Record<string, unknown>): string | undefined => Object.keys(data).find((k) => k.includes('\0') || hasNul(data[k]));
-
 /**
  * Validates and stores a response. Complete responses get every rule; partial
  * ones (autosave) types and unknown names only. Idempotent by the client's id.
@@ -178,15 +172,8 @@ export async function submitResponse(
       problems.map((p) => ({ question: p.question, message: p.message[locale] })),
     );
   }
+  // NUL characters, which PostgreSQL cannot store, never get this far (checkJsonBody).
   const dataJson = JSON.stringify(req.data);
-  // PostgreSQL cannot store NUL in jsonb; refused here so that one such
-  // answer cannot fail the group of answers it would be written with.
-  const nulIn = dataJson.includes('\\u0000') ? questionWithNul(req.data) : undefined;
-  if (nulIn !== undefined) {
-    throw new ValidationError('validation_failed', text('1 answer(s) need attention.', '1 Antwort(en) brauchen noch Aufmerksamkeit.'), [
-      { question: nulIn, message: locale === 'de' ? 'Die Antwort enthält ein unzulässiges Steuerzeichen (NUL).' : 'The answer contains a control character (NUL) that is not allowed.' },
-    ]);
-  }
   const outcome = await writer.write({
     id: req.id,
     waveId: wave.id,

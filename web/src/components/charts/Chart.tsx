@@ -13,6 +13,7 @@ import {
   type ChartData,
   type ChartOptions,
 } from 'chart.js';
+import { wrapLabel } from './datasets';
 
 // The only module that touches chart.js (DESIGN.md §6 rule 9). Only what the
 // dashboard and the indicator pages draw is registered, which keeps the
@@ -37,19 +38,30 @@ export interface ChartProps {
   size?: 's' | 'm' | 'l';
   /** A title for the value axis, e.g. the unit of an indicator. */
   valueTitle?: string;
+  /**
+   * Draw the canvas at least this many device pixels per CSS pixel, so that
+   * it stays crisp when printed (a printer has far more dots than a screen).
+   */
+  printRatio?: number;
 }
 
-function optionsFor({ kind, horizontal, stacked, percent, data, valueTitle }: ChartProps): ChartOptions<ChartKind> {
+function optionsFor({ kind, horizontal, stacked, percent, data, valueTitle, printRatio }: ChartProps): ChartOptions<ChartKind> {
   const valueAxis = {
     beginAtZero: true,
     stacked: stacked ?? false,
     ...(percent && { max: 100, ticks: { callback: (v: string | number) => `${v} %` } }),
     ...(valueTitle && { title: { display: true, text: valueTitle } }),
   };
-  const categoryAxis = { stacked: stacked ?? false };
+  // Long choice labels beside horizontal bars are wrapped onto several lines,
+  // so that they are not cut off on narrow pages (the printed report).
+  const categoryAxis = {
+    stacked: stacked ?? false,
+    ...(kind === 'bar' && horizontal && { ticks: { callback: (value: string | number) => wrapLabel(data.labels?.[Number(value)] ?? String(value), 30) } }),
+  };
   return {
     responsive: true,
     maintainAspectRatio: false,
+    ...(printRatio && { devicePixelRatio: Math.max(printRatio, typeof window === 'undefined' ? 1 : window.devicePixelRatio) }),
     // No animation: figures change with each filter, and movement distracts.
     animation: false,
     indexAxis: kind === 'bar' && horizontal ? 'y' : 'x',
@@ -78,7 +90,16 @@ export function Chart(props: ChartProps) {
       data: current.data,
       options: optionsFor(current),
     });
+    // The page is laid out anew for paper: fit the chart to its printed width.
+    const resize = () => chartRef.current?.resize();
+    const print = window.matchMedia('print');
+    print.addEventListener('change', resize);
+    window.addEventListener('beforeprint', resize);
+    window.addEventListener('afterprint', resize);
     return () => {
+      print.removeEventListener('change', resize);
+      window.removeEventListener('beforeprint', resize);
+      window.removeEventListener('afterprint', resize);
       chartRef.current?.destroy();
       chartRef.current = null;
     };

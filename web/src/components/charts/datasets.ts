@@ -293,3 +293,21 @@ export function indicatorLines(
   if (indicator.target) datasets.push(reference(options.targetLabel, indicator.target.value, REFERENCE_COLOURS.target));
   return { dates, labels: dates.map(options.day), datasets };
 }
+
+/**
+ * A label broken into lines of at most `width` characters at spaces (a word
+ * longer than that keeps its own line); a short label stays one string.
+ */
+export function wrapLabel(label: string, width: number): string | string[] {
+  if (label.length <= width) return label;
+  const lines: string[] = [];
+  let line = '';
+  for (const word of label.split(/\s+/)) {
+    if (line && line.length + 1 + word.length > width) {
+      lines.push(line);
+      line = word;
+    } else line = line ? `${line} ${word}` : word;
+  }
+  if (line) lines.push(line);
+  return lines;
+}

@@ -7,6 +7,7 @@ import { ErrorAlert, Loading } from '../../components/Status';
 import { useDateFormat } from '../../format';
 import { prettyJson, type Json } from '../../designer/json';
 import { DiffView } from './DiffView';
+import { versionExportUrl } from '../../api/exports';
 import { downloadJson } from './fileTransfer';
 
 interface VersionsTabProps {
@@ -44,6 +45,8 @@ export function VersionsTab({ ws, questionnaire, canEdit, onStartDraft, starting
           <p className="empty">{t('designer.versions.empty')}</p>
         ) : (
           <VersionTable
+            ws={ws}
+            slug={questionnaire.slug}
             versions={versions}
             canEdit={canEdit}
             shown={shown}
@@ -62,6 +65,8 @@ export function VersionsTab({ ws, questionnaire, canEdit, onStartDraft, starting
 }
 
 function VersionTable(props: {
+  ws: string;
+  slug: string;
   versions: VersionSummary[];
   canEdit: boolean;
   shown: number | null;
@@ -112,6 +117,10 @@ function VersionTable(props: {
                   >
                     {t('designer.versions.export')}
                   </button>
+                  {/* The API's file: the definition with slug, version, publication day and change note. */}
+                  <a className="button-link" href={versionExportUrl(props.ws, props.slug, v.version)} download aria-label={t('exports.version.downloadNamed', { version: v.version })}>
+                    {t('exports.version.download')}
+                  </a>
                   {props.canEdit && (
                     <ConfirmButton
                       label={t('designer.versions.startDraft')}

@@ -22,6 +22,7 @@ import { PageHeading } from '../../components/PageHeading';
 import { ErrorAlert, Loading } from '../../components/Status';
 import { useCurrentWorkspace } from '../WorkspaceLayout';
 import { useWaveFormat } from './format';
+import { ExportPanel } from './ExportPanel';
 
 /** Question types a filter can use: one or more choices per answer. */
 const FILTER_TYPES = new Set(['radiogroup', 'dropdown', 'checkbox', 'tagbox', 'boolean', 'imagepicker', 'rating']);
@@ -154,6 +155,7 @@ export function ResultsPage() {
         {compareId && compare.isPending && <Loading />}
         <ErrorAlert error={compareId ? compare.error : null} />
       </section>
+      <ExportPanel ws={ws} waveId={id} where={where} locale={locale} organiser={workspace.role === 'organiser'} />
 
       {data.suppressed ? (
         <p className="alert alert-warning" role="status">
@@ -346,13 +348,15 @@ function FilterBar({ data, where, onChange }: { data: WaveResults; where: string
   );
 }
 
-interface QuestionCardProps {
+export interface QuestionCardProps {
   q: QuestionResult;
   min: number;
   measure: Measure;
   /** This wave's title, the first column of figures. */
   title: string;
   compare?: { title: string; q: QuestionResult | undefined };
+  /** Draw charts for print (the report): see Chart's printRatio. */
+  printRatio?: number;
 }
 
 function QuestionCard({ q, min, measure, title, compare }: QuestionCardProps) {
@@ -383,7 +387,8 @@ function QuestionCard({ q, min, measure, title, compare }: QuestionCardProps) {
   );
 }
 
-function ChoiceFigures({ q, min, measure, title, compare }: QuestionCardProps) {
+/** A choice or rating question: bars, notes on hidden cells and the table alternative (also used by the report). */
+export function ChoiceFigures({ q, min, measure, title, compare, printRatio }: QuestionCardProps) {
   const { t } = useTranslation();
   const numbers = useNumbers();
   const countText = useCountText(min);
@@ -411,6 +416,7 @@ function ChoiceFigures({ q, min, measure, title, compare }: QuestionCardProps) {
         percent={measure === 'percent'}
         size={rating ? 'm' : chartSize(series.labels.length * series.datasets.length)}
         label={t('results.chartLabel', { title: q.title })}
+        printRatio={printRatio}
       />
       {series.suppressed.length > 0 && <p className="note">{t('results.suppressedCells', { min, cells: series.suppressed.join(', ') })}</p>}
       {q.type === 'checkbox' || q.type === 'tagbox' ? <p className="note">{t('results.multipleNote')}</p> : null}
@@ -495,7 +501,8 @@ function Recommendation({ q }: { q: QuestionResult }) {
   );
 }
 
-function MatrixFigures({ q, min, measure, compare }: Omit<QuestionCardProps, 'title'>) {
+/** A matrix as stacked bars with its tables (also used by the report). */
+export function MatrixFigures({ q, min, measure, compare, printRatio }: Omit<QuestionCardProps, 'title'>) {
   const { t } = useTranslation();
   const series = useMemo(() => matrixBars(q, measure), [q, measure]);
   return (
@@ -508,6 +515,7 @@ function MatrixFigures({ q, min, measure, compare }: Omit<QuestionCardProps, 'ti
         percent={measure === 'percent'}
         size={chartSize(series.labels.length)}
         label={t('results.chartLabel', { title: q.title })}
+        printRatio={printRatio}
       />
       {series.suppressed.length > 0 && <p className="note">{t('results.suppressedCells', { min, cells: series.suppressed.join(', ') })}</p>}
       <MatrixTable q={q} min={min} caption={q.title} />

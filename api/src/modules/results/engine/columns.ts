@@ -86,7 +86,8 @@ type Field =
 const MAX_CODE = 0xffff;
 const singleColumn = (initial: Json[]): SingleColumn => ({ dict: new Dictionary(initial), codes: new Growable(new Uint16Array(1024)), totals: [] });
 
-function choiceItems(q: JsonObject, type: string): Array<{ value: Json; text: Json | undefined }> {
+/** The answer options of a choice question (boolean and rating included), in order; shared with the response export. */
+export function choiceItems(q: JsonObject, type: string): Array<{ value: Json; text: Json | undefined }> {
   if (type === 'boolean') {
     return [
       { value: (q.valueTrue ?? true) as Json, text: q.labelTrue ?? { default: 'Ja', en: 'Yes' } },

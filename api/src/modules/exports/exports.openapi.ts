@@ -1,0 +1,69 @@
+import type { ApiModule } from '../../openapi/operation.js';
+import { ResponsesExportQuery, ResultsExportQuery, VersionExportParams, WaveExportParams } from './exports.schemas.js';
+
+const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+
+/** OpenAPI description of exports.routes.ts. */
+export const exportsApi: ApiModule = {
+  tags: [
+    {
+      name: 'Exports',
+      description:
+        'Files to take away, sent as attachments and streamed. Text cells starting with =, +, -, @, tab or carriage return get a leading single quote (formula-injection guard); numbers stay numbers. CSV is UTF-8 with BOM, comma separated, RFC 4180.',
+    },
+  ],
+  operations: [
+    {
+      method: 'get',
+      path: '/workspaces/{ws}/waves/{id}/export',
+      operationId: 'exportWaveResponses',
+      summary: 'A wave’s complete responses as CSV or XLSX, one row each, codes as values',
+      description:
+        'Columns: response_id, completed_on, locale, then one per question of the wave’s version (one per choice for checkbox/tagbox as <name>.<value> with 1/0, one per row for matrix as <name>.<row>, <name>.other for the “other” text). XLSX carries the codebook as its second sheet. Raw responses are for organisers only.',
+      tag: 'Exports',
+      access: 'organiser',
+      params: WaveExportParams,
+      query: ResponsesExportQuery,
+      responses: [{ status: 200, description: 'The file (Content-Disposition: attachment).', contentTypes: ['text/csv', XLSX] }],
+      errors: ['400 invalid_format', '404 not_found'],
+    },
+    {
+      method: 'get',
+      path: '/workspaces/{ws}/waves/{id}/export/codebook.csv',
+      operationId: 'exportWaveCodebook',
+      summary: 'The codebook of a wave’s response export as CSV',
+      description: 'One row per column and code: column, question, type, text_de, text_en, value, label_de, label_en.',
+      tag: 'Exports',
+      access: 'organiser',
+      params: WaveExportParams,
+      responses: [{ status: 200, description: 'The codebook (Content-Disposition: attachment).', contentTypes: ['text/csv'] }],
+      errors: ['404 not_found'],
+    },
+    {
+      method: 'get',
+      path: '/workspaces/{ws}/waves/{id}/results/export',
+      operationId: 'exportWaveResults',
+      summary: 'A wave’s results table (aggregates) as CSV or XLSX, optionally filtered',
+      description:
+        'The figures of GET …/results under the same filters and suppression, one row per cell: question, title, type, row, row_label, value, label, count, percent, n, mean, suppressed (1 where hidden: count and percent empty). XLSX adds an info sheet with the filters and n.',
+      tag: 'Exports',
+      access: 'analyst',
+      params: WaveExportParams,
+      query: ResultsExportQuery,
+      responses: [{ status: 200, description: 'The file (Content-Disposition: attachment).', contentTypes: ['text/csv', XLSX] }],
+      errors: ['400 invalid_format', '400 invalid_filter', '404 not_found'],
+    },
+    {
+      method: 'get',
+      path: '/workspaces/{ws}/questionnaires/{slug}/versions/{version}/export',
+      operationId: 'exportQuestionnaireVersion',
+      summary: 'A published questionnaire version as a JSON file',
+      description: '{slug, version, publishedAt, changeNote, definition}, pretty-printed, as an attachment.',
+      tag: 'Exports',
+      access: 'analyst',
+      params: VersionExportParams,
+      responses: [{ status: 200, description: 'The JSON file (Content-Disposition: attachment).' }],
+      errors: ['404 not_found'],
+    },
+  ],
+};

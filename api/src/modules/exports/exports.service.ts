@@ -1,0 +1,137 @@
+import type { Knex } from 'knex';
+import type { QuestionnaireVersionRow, WaveRow, WorkspaceRow } from '../../db/tables.js';
+import { NotFoundError, text, type Locale } from '../../http/errors.js';
+import type { JsonObject } from '../questionnaires/definition-walk.js';
+import * as questionnaires from '../questionnaires/questionnaires.repo.js';
+import { getVersion } from '../questionnaires/questionnaires.service.js';
+import type { QuestionFigures } from '../results/aggregate.js';
+import type { ResultsEngine } from '../results/engine/engine.js';
+import { waveResults } from '../results/results.service.js';
+import { getWave } from '../waves/waves.service.js';
+import { CODEBOOK_HEADER, exportLayout, type CellValue, type CodebookRow } from './columns.js';
+import * as repo from './exports.repo.js';
+import type { Sheet } from './writers.js';
+
+/** Rows per database read: small enough to keep memory flat, large enough to keep round trips few. */
+export const BATCH_SIZE = 1000;
+
+/** A file name part from a title: ASCII letters, digits and dashes (German umlauts spelt out). */
+export function slugify(title: string): string {
+  const spelt = title.toLowerCase().replace(/ä/g, 'ae').replace(/ö/g, 'oe').replace(/ü/g, 'ue').replace(/ß/g, 'ss');
+  const ascii = spelt.normalize('NFKD').replace(/[\u0300-\u036f]/g, '');
+  const slug = ascii.replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '').slice(0, 60).replace(/-+$/, '');
+  return slug || 'export';
+}
+
+const today = () => new Date().toISOString().slice(0, 10);
+
+/** `<wave title>-<what>-<date>.<ext>`. */
+export const exportFileName = (wave: Pick<WaveRow, 'title'>, what: string, ext: string) => `${slugify(wave.title)}${what ? `-${what}` : ''}-${today()}.${ext}`;
+
+async function pinnedDefinition(db: Knex, wave: WaveRow): Promise<JsonObject> {
+  const v = (await questionnaires.findVersion(db, wave.questionnaire_id, wave.version)) as QuestionnaireVersionRow | undefined;
+  if (!v) throw new NotFoundError(text('The wave\'s questionnaire version is missing.', 'Die Fragebogenversion der Welle fehlt.'));
+  return v.definition as JsonObject;
+}
+
+const codebookSheet = (rows: CodebookRow[]): Sheet => ({
+  name: 'codebook',
+  header: CODEBOOK_HEADER,
+  rows: [rows.map((r) => CODEBOOK_HEADER.map((k) => r[k]))],
+});
+
+/**
+ * A wave's complete responses as a sheet whose rows are read batch by batch
+ * (keyset pagination) while they are written. The first batch is read here,
+ * before anything is sent, so that a failing database still gets a JSON error.
+ */
+export async function responsesExport(db: Knex, ws: WorkspaceRow, waveId: string) {
+  const wave = await getWave(db, ws, waveId);
+  const definition = await pinnedDefinition(db, wave);
+  const { columns, codebook } = exportLayout(definition);
+  const first = await repo.completeResponsesAfter(db, wave.id, null, BATCH_SIZE);
+  async function* rows(): AsyncGenerator<CellValue[][]> {
+    let batch = first;
+    while (batch.length > 0) {
+      yield batch.map((r) => columns.map((c) => c.read(r)));
+      if (batch.length < BATCH_SIZE) return;
+      batch = await repo.completeResponsesAfter(db, wave.id, batch[batch.length - 1]!.id, BATCH_SIZE);
+    }
+  }
+  return {
+    wave,
+    responses: { name: 'responses', header: columns.map((c) => c.key), rows: rows() } satisfies Sheet,
+    codebook: codebookSheet(codebook),
+  };
+}
+
+/** The codebook of a wave's response export alone (for CSV, which has one table per file). */
+export async function codebookExport(db: Knex, ws: WorkspaceRow, waveId: string) {
+  const wave = await getWave(db, ws, waveId);
+  return { wave, codebook: codebookSheet(exportLayout(await pinnedDefinition(db, wave)).codebook) };
+}
+
+export const RESULTS_HEADER = ['question', 'title', 'type', 'row', 'row_label', 'value', 'label', 'count', 'percent', 'n', 'mean', 'suppressed'];
+
+const percent = (count: number | null, n: number | null) => (count === null || n === null || n === 0 ? null : Math.round((count / n) * 1000) / 10);
+const flag = (hidden: boolean) => (hidden ? 1 : 0);
+
+/**
+ * The figures of a results answer as a long table, one row per cell. A
+ * suppressed cell (count null) has empty count and percent and is marked in
+ * `suppressed`; a percentage is only given where its base n is shown (it
+ * would give the hidden n away).
+ */
+export function resultsRows(questions: QuestionFigures[], labels: { other: string }): CellValue[][] {
+  const rows: CellValue[][] = [];
+  for (const q of questions) {
+    const base = [q.name, q.title, q.type];
+    const cell = (row: CellValue, rowLabel: CellValue, value: CellValue, label: CellValue, count: number | null, n: number | null, mean: number | null | undefined, suppressed: boolean) =>
+      rows.push([...base, row, rowLabel, value, label, count, percent(count, n), n, mean ?? null, flag(suppressed || count === null)]);
+    if (q.rows) {
+      for (const r of q.rows) {
+        for (const c of r.choices) cell(valueCell(r.value), r.label, valueCell(c.value), c.label, c.count, r.n, r.mean, r.suppressed);
+      }
+    } else if (q.choices || q.codes) {
+      for (const c of q.choices ?? []) cell(null, null, valueCell(c.value), c.label, c.count, q.n, q.mean, q.suppressed);
+      if (q.other !== undefined) cell(null, null, 'other', labels.other, q.other, q.n, q.mean, q.suppressed);
+      for (const c of q.codes ?? []) cell(null, null, valueCell(c.value), c.label, c.count, q.n, null, q.suppressed);
+    } else {
+      // Open questions: how many answered, nothing of what they wrote.
+      rows.push([...base, null, null, null, null, null, null, q.n, null, flag(q.suppressed || q.n === null)]);
+    }
+  }
+  return rows;
+}
+
+const valueCell = (v: unknown): CellValue => (typeof v === 'number' || typeof v === 'string' ? v : v === null || v === undefined ? null : String(v));
+
+/** A wave's results table (the results API's figures, suppression applied), with the filters it was made under. */
+export async function resultsExport(db: Knex, engine: ResultsEngine, ws: WorkspaceRow, waveId: string, where: string[], locale: Locale) {
+  const results = await waveResults(db, engine, ws, waveId, where, locale);
+  const other = locale === 'de' ? 'Sonstiges' : 'Other';
+  const info: CellValue[][] = [
+    ['wave', results.wave.title],
+    ['filters', results.filters.map((f) => `${f.question}:${String(f.value)}`).join(' AND ')],
+    ['n', results.n],
+    ['suppressed', flag(results.suppressed)],
+    ['min_group_size', results.minGroupSize],
+    ['locale', locale],
+    ['exported_on', today()],
+  ];
+  return {
+    wave: results.wave,
+    filtered: results.filters.length > 0,
+    table: { name: 'results', header: RESULTS_HEADER, rows: [resultsRows(results.questions, { other })] } satisfies Sheet,
+    info: { name: 'info', header: ['key', 'value'], rows: [info] } satisfies Sheet,
+  };
+}
+
+/** A published version as a file: the definition with what identifies it. */
+export async function versionExport(db: Knex, ws: WorkspaceRow, slug: string, version: number) {
+  const v = await getVersion(db, ws, slug, version);
+  return {
+    fileName: `${slugify(slug)}-v${v.version}.json`,
+    body: { slug, version: v.version, publishedAt: v.publishedAt, changeNote: v.changeNote, definition: v.definition },
+  };
+}

@@ -1,0 +1,86 @@
+/**
+ * Share links (DESIGN §4 "Exports and sharing"): a revocable, expiring,
+ * read-only view of one saved report for people without an account. The
+ * token is shown once and stored only as its SHA-256, like wave invitations.
+ */
+import type { Knex } from 'knex';
+import type { ReportShareRow, UserRow, WorkspaceRow } from '../../db/tables.js';
+import { AppError, NotFoundError, text, type Locale } from '../../http/errors.js';
+import { hashToken, newSecretToken } from '../../lib/tokens.js';
+import { recordAudit } from '../audit/audit.repo.js';
+import type { ResultsEngine } from '../results/engine/engine.js';
+import { reportContent } from './report-content.js';
+import * as repo from './reports.repo.js';
+import type { CreateShareReq } from './reports.schemas.js';
+import { getReport } from './reports.service.js';
+
+const DAY_MS = 86_400_000;
+
+/** The page a partner opens; the token is the last path segment. */
+export const shareUrl = (publicUrl: string, token: string) => `${publicUrl}/share/${token}`;
+
+const stateOf = (s: ReportShareRow, now = new Date()) => (s.revoked_at ? 'revoked' : s.expires_at <= now ? 'expired' : 'active');
+
+export async function createShare(db: Knex, ws: WorkspaceRow, user: UserRow, req: CreateShareReq, publicUrl: string) {
+  const report = await getReport(db, ws, req.report);
+  const token = newSecretToken();
+  const share = await db.transaction(async (trx) => {
+    const row = await repo.insertShare(trx, {
+      workspace_id: ws.id,
+      report_id: report.id,
+      token_hash: hashToken(token),
+      include_quotes: req.includeQuotes,
+      expires_at: new Date(Date.now() + req.expiresInDays * DAY_MS),
+      created_by: user.id,
+    });
+    await recordAudit(trx, { workspaceId: ws.id, actorId: user.id, action: 'share.create', target: report.title, details: { id: row.id, expiresInDays: req.expiresInDays, includeQuotes: req.includeQuotes } });
+    return row;
+  });
+  return { id: share.id, token, url: shareUrl(publicUrl, token), expiresAt: share.expires_at, includeQuotes: share.include_quotes, report: { id: report.id, title: report.title } };
+}
+
+export async function listShares(db: Knex, ws: WorkspaceRow) {
+  const now = new Date();
+  return {
+    shares: (await repo.listShares(db, ws.id)).map((s) => ({
+      id: s.id,
+      report: { id: s.report_id, title: s.report_title },
+      includeQuotes: s.include_quotes,
+      createdAt: s.created_at,
+      expiresAt: s.expires_at,
+      revokedAt: s.revoked_at,
+      lastAccessOn: s.last_access_on,
+      state: stateOf(s, now),
+    })),
+  };
+}
+
+export async function revokeShare(db: Knex, ws: WorkspaceRow, user: UserRow, id: string): Promise<void> {
+  const share = await repo.findShare(db, ws.id, id);
+  if (!share) throw new NotFoundError(text('There is no such share link in this workspace.', 'Diesen Freigabelink gibt es in diesem Arbeitsbereich nicht.'));
+  await db.transaction(async (trx) => {
+    await repo.revokeShare(trx, share.id);
+    await recordAudit(trx, { workspaceId: ws.id, actorId: user.id, action: 'share.revoke', details: { id: share.id } });
+  });
+}
+
+const unknownLink = () => new NotFoundError(text('This link does not exist or has been withdrawn.', 'Diesen Link gibt es nicht, oder er wurde zurückgezogen.'));
+
+/**
+ * The report behind a share token, for anyone holding it. Unknown and
+ * revoked links look the same (404); an expired one says since when (410).
+ */
+export async function publicShare(db: Knex, engine: ResultsEngine, token: string, locale: Locale, now = new Date()) {
+  if (!/^[A-Za-z0-9_-]{20,100}$/.test(token)) throw unknownLink();
+  const found = await repo.findShareByHash(db, hashToken(token));
+  if (!found || found.share.revoked_at) throw unknownLink();
+  const { share, report, workspace } = found;
+  if (share.expires_at <= now) {
+    const day = share.expires_at.toISOString().slice(0, 10);
+    throw new AppError(410, 'share_expired', text(`This link expired on ${day}. Ask the network for a new one.`, `Dieser Link ist seit dem ${day} abgelaufen. Bitte das Netzwerk um einen neuen.`), { expiredAt: share.expires_at });
+  }
+  const today = now.toISOString().slice(0, 10);
+  // Written at most once a day per link (the row is read anyway), so opening the page costs no write.
+  if (share.last_access_on !== today) await repo.touchShare(db, share.id, today);
+  return reportContent(db, engine, workspace, report, locale, { kind: 'share', includeQuotes: share.include_quotes });
+}

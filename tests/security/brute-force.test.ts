@@ -1,0 +1,89 @@
+import { randomUUID } from 'node:crypto';
+import request from 'supertest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestContext, createUser, PASSWORD, type TestContext } from '../helpers/test-app.js';
+import { validAnswers, workspaceWithWave } from '../helpers/waves.js';
+
+// Guessing and flooding: the public answering routes answer 429 beyond a
+// per-client limit (configurable, generous for a network meeting behind one
+// address), and a login attempt tells nothing about whether an account
+// exists, neither by its answer nor by its timing. Session ids, logout and
+// expiry are covered in tests/api/auth.test.ts.
+
+const LIMIT = 20;
+let ctx: TestContext;
+
+beforeAll(async () => {
+  ctx = await createTestContext({ publicRatePerMinute: LIMIT, trustProxy: true });
+});
+afterAll(() => ctx.close());
+
+describe('the public answering routes under abuse', () => {
+  it(`answer 429 with Retry-After after ${LIMIT} requests a minute from one client, store nothing more, and leave other clients alone`, async () => {
+    const { wave } = await workspaceWithWave(ctx, { slug: 'flut' });
+    const submit = (ip: string, id = randomUUID()) =>
+      request(ctx.app).post(`/api/v1/public/waves/${wave.key}/responses`).set('X-Forwarded-For', ip).send({ id, data: validAnswers, status: 'complete' });
+
+    const statuses: number[] = [];
+    for (let i = 0; i < LIMIT; i++) statuses.push((await submit('203.0.113.7')).status);
+    expect(statuses).toEqual(Array(LIMIT).fill(201));
+
+    const refused = await submit('203.0.113.7');
+    expect(refused.status).toBe(429);
+    expect(refused.body.error.code).toBe('rate_limited');
+    expect(Number(refused.headers['retry-after'])).toBeGreaterThan(0);
+    // Reading the wave and guessing invitation tokens count against the same limit.
+    expect((await request(ctx.app).get(`/api/v1/public/waves/${wave.key}`).set('X-Forwarded-For', '203.0.113.7')).status).toBe(429);
+    expect((await request(ctx.app).get(`/api/v1/public/waves/${'x'.repeat(22)}`).set('X-Forwarded-For', '203.0.113.7')).status).toBe(429);
+
+    const stored = await ctx.knex('responses').where({ wave_id: wave.id }).count<{ n: number }[]>({ n: '*' });
+    expect(Number(stored[0]!.n)).toBe(LIMIT);
+
+    // Another respondent is not affected.
+    expect((await submit('198.51.100.20')).status).toBe(201);
+  });
+
+  it('keeps the client address out of the database', async () => {
+    const dump = JSON.stringify(await ctx.knex('rate_limits').select('*'));
+    expect(dump).not.toContain('203.0.113.7');
+    expect(dump).not.toContain('198.51.100.20');
+  });
+});
+
+describe('logins for known and unknown accounts', () => {
+  it('give the same answer in a similar time', async () => {
+    const timingCtx = await createTestContext({ rateLimit: false });
+    try {
+      const user = await createUser(timingCtx.knex);
+      const attempt = async (email: string) => {
+        const started = process.hrtime.bigint();
+        const res = await request(timingCtx.app).post('/api/v1/auth/login').send({ email, password: 'not the password' });
+        return { res, ms: Number(process.hrtime.bigint() - started) / 1e6 };
+      };
+      // Warm up (first hash, first query), then alternate so that load hits both alike.
+      await attempt(user.email);
+      await attempt('nobody@example.org');
+      const known: number[] = [];
+      const unknown: number[] = [];
+      for (let i = 0; i < 6; i++) {
+        const k = await attempt(user.email);
+        const u = await attempt(`nobody-${i}@example.org`);
+        expect(k.res.status).toBe(401);
+        expect(u.res.status).toBe(401);
+        expect(u.res.body).toEqual(k.res.body);
+        known.push(k.ms);
+        unknown.push(u.ms);
+      }
+      const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+      // An unknown account still costs a password hash: within a factor of two, not the
+      // tenfold gap a skipped hash would show.
+      const ratio = median(unknown) / median(known);
+      expect(ratio).toBeGreaterThan(0.5);
+      expect(ratio).toBeLessThan(2);
+      // The right password still works.
+      expect((await request(timingCtx.app).post('/api/v1/auth/login').send({ email: user.email, password: PASSWORD })).status).toBe(200);
+    } finally {
+      await timingCtx.close();
+    }
+  });
+});
