@@ -52,6 +52,10 @@ beforeAll(async () => {
   const member = await createUser(ctx.knex);
   ids.user = (await ok(agent.post(`${base}/members`).send({ email: member.email, role: 'analyst' }), 201)).member.userId;
   ids.memberInvitation = (await ok(agent.post(`${base}/members`).send({ email: 'neu@example.org', role: 'analyst' }), 201)).invitation.id;
+  ids.report = (await ok(agent.post(`${base}/reports`).send({ title: 'Bilanz 2015' }), 201)).id;
+  const share = await ok(agent.post(`${base}/shares`).send({ report: ids.report }), 201);
+  ids.share = share.id;
+  ids.shareToken = share.token;
 });
 afterAll(() => ctx?.close());
 
@@ -76,6 +80,7 @@ function concretePath(op: ApiOperation): string {
       : name === 'id' && before.endsWith('/invitations/') ? ids.memberInvitation
       : name === 'id' && before.endsWith('/reports/') ? ids.report
       : name === 'id' && before.endsWith('/shares/') ? ids.share
+      : name === 'token' && before.endsWith('/public/shares/') ? ids.shareToken
       : undefined;
     if (value === undefined) throw new Error(`fuzz: no value for {${name}} in ${op.path}; add one to concretePath`);
     return value;

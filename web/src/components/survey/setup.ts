@@ -1,7 +1,7 @@
 import 'survey-core/survey-core.fontless.css';
 import 'survey-core/i18n/german';
-import { BaseTheme, createBoxShadowReset, Model, surveyLocalization, SvgRegistry, type ITheme } from 'survey-core';
-import { sanitizeSurveyHtml } from './sanitize';
+import { BaseTheme, createBoxShadowReset, Helpers, Model, surveyLocalization, SvgRegistry, type ITheme } from 'survey-core';
+import { escapeHtml, sanitizeSurveyHtml } from './sanitize';
 
 // Bilanz definitions keep German under `default`: SurveyJS must treat German
 // as the default language, so that `locale = 'en'` picks the English texts.
@@ -49,19 +49,57 @@ function withoutRemoteProperties(value: unknown): unknown {
 }
 
 /**
+ * survey-core's model for HTML it shows (html elements, completion texts):
+ * the `{name}` placeholders in it are filled with answers and choice labels
+ * as text (escaped), and the result is sanitised as the very last step.
+ * survey-core fills placeholders after its onProcessHtml event, so sanitising
+ * in that event let a respondent's answer or a label through as markup; and
+ * escaping them keeps the browser from even parsing such markup (Chromium
+ * reports a CSP violation for every inline handler or style it parses, even
+ * in the sanitiser's inert document).
+ */
+class SanitisingModel extends Model {
+  /** Above 0 while HTML is being processed: the values put into it are text. */
+  private htmlDepth = 0;
+
+  constructor(json: unknown) {
+    super(json);
+    this.onProcessDynamicText.add((_, options) => {
+      if (this.htmlDepth > 0 && !Helpers.isValueEmpty(options.value)) options.value = escapeHtml(String(options.value));
+    });
+    // An html element fills its placeholders before it hands the result to processHtml.
+    for (const question of this.getAllQuestions(false, true, true)) {
+      if (question.getType() !== 'html') continue;
+      const processText = question.getProcessedText.bind(question);
+      question.getProcessedText = (text: string, context?: unknown) => this.inHtml(() => processText(text, context));
+    }
+  }
+
+  override processHtml(html: string, reason?: string): string {
+    return this.inHtml(() => sanitizeSurveyHtml(super.processHtml(html, reason)));
+  }
+
+  private inHtml<T>(work: () => T): T {
+    this.htmlDepth++;
+    try {
+      return work();
+    } finally {
+      this.htmlDepth--;
+    }
+  }
+}
+
+/**
  * A survey-core model for showing a definition under Bilanz's rules: HTML
  * sanitised, theme variables as style properties instead of <style> elements
  * (CSP), and the given language.
  */
 export function createSurveyModel(definition: unknown, locale: SurveyLocale): Model {
-  const model = new Model(withoutRemoteProperties(definition));
+  const model = new SanitisingModel(withoutRemoteProperties(definition));
   model.generateStylesheet = false;
   // Theme variables go into the root element's style properties, which the CSP allows.
   model.applyTheme(bilanzTheme, BaseTheme);
   model.locale = locale;
-  model.onProcessHtml.add((_, options) => {
-    options.html = sanitizeSurveyHtml(options.html);
-  });
   model.onAfterRenderSurvey.add((_, options) => {
     const root = options.htmlElement;
     const computed = getComputedStyle(root);
