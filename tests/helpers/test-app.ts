@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import type { Server } from 'node:http';
 import { Writable } from 'node:stream';
 import type { Express } from 'express';
 import knexFactory, { type Knex } from 'knex';
@@ -131,8 +132,12 @@ export async function createUser(knex: Knex, opts: { email?: string; password?: 
   });
 }
 
-/** A cookie-keeping client logged in as the user. */
-export async function loginAgent(app: Express, email: string, password = PASSWORD) {
+/**
+ * A cookie-keeping client logged in as the user. Given a listening server
+ * instead of the app, it reuses that server; given the app, supertest starts
+ * a server per request (fine for a few calls, slow for thousands).
+ */
+export async function loginAgent(app: Express | Server, email: string, password = PASSWORD) {
   const agent = request.agent(app);
   const res = await agent.post('/api/v1/auth/login').send({ email, password });
   if (res.status !== 200) throw new Error(`login failed: ${res.status} ${JSON.stringify(res.body)}`);
