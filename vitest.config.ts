@@ -5,6 +5,9 @@ import { defineConfig } from 'vitest/config';
 // (the last two run separately: `npm run test:reliability`, `npm run test:e2e`).
 export default defineConfig({
   test: {
+    // Two test files at a time: most time is spent waiting on the database
+    // or on password hashing, so a second worker uses the second core.
+    maxWorkers: 2,
     projects: [
       { test: { name: 'unit', include: ['tests/unit/**/*.test.ts'], environment: 'node', testTimeout: 30_000 } },
       {
