@@ -3,7 +3,8 @@
  * PostgreSQL in the app's own schema, then the wave's results through the
  * HTTP endpoint, unfiltered and with one answer filter (median of 7), beside
  * a naive jsonb GROUP BY over the same rows (median of 3: it is slow), and
- * the first call after a restart. Then the embedded database at 100,000.
+ * the first call after a restart, and 50 concurrent clients for 10 s. Then
+ * the embedded database at 100,000.
  * Goals: ≤ 50 ms unfiltered, ≤ 150 ms filtered at 1M; first call after a
  * restart ≤ 2 s.
  *
@@ -12,6 +13,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import autocannon from 'autocannon';
 import knexFactory, { type Knex } from 'knex';
 import { openDatabase } from '../api/src/db/database.js';
 import type { JsonObject } from '../api/src/modules/questionnaires/definition-walk.js';
@@ -137,9 +139,16 @@ async function postgres(): Promise<void> {
     const { waveId } = await openMemberSurveyWave(started.url, ADMIN);
     const [generation] = await timed(() => generateResponses(knex, waveId, ROWS));
     console.log(`PostgreSQL, ${ROWS.toLocaleString('en')} member-survey responses (generated in ${(generation / 1000).toFixed(1)} s)`);
-    const timings = await measure(await loggedIn(started.url), waveId).catch((err: unknown) => {
+    const organiser = await loggedIn(started.url);
+    const timings = await measure(organiser, waveId).catch((err: unknown) => {
       console.error(bilanz?.output());
       throw err;
+    });
+    const load = await autocannon({
+      url: `${started.url}/api/v1/workspaces/bench/waves/${waveId}/results`,
+      connections: 50,
+      duration: 10,
+      headers: { cookie: organiser.cookieHeader },
     });
     await waitForSnapshot(knex, waveId);
     await bilanz.stop();
@@ -148,6 +157,7 @@ async function postgres(): Promise<void> {
     const client = await loggedIn(again.url);
     const [restartFirst] = await timed(() => client.call('GET', `/api/v1/workspaces/bench/waves/${waveId}/results`));
     report('Bilanz', timings, restartFirst);
+    console.log(`    50 concurrent clients for 10 s:      ${Math.round(load.requests.average)} req/s, p50 ${load.latency.p50} ms, p99 ${load.latency.p99} ms, errors ${load.errors + load.non2xx}`);
     const plain = await naive(knex, waveId);
     console.log(`  naive jsonb_each GROUP BY in PostgreSQL, median of 3: unfiltered ${ms(plain.unfiltered)}, filtered ${ms(plain.filtered)}`);
   } finally {

@@ -23,6 +23,7 @@ import * as workspaceExampleFlag from './20261126170200_workspace_example_flag.j
 import * as createReports from './20261126230000_create_reports.js';
 import * as createReportShares from './20261126230100_create_report_shares.js';
 import * as indexResponsesForExport from './20261126231000_index_responses_for_export.js';
+import * as indexResultsChangeFeed from './20261127090000_index_results_change_feed.js';
 
 type Migration = { up(knex: Knex): Promise<void>; down(knex: Knex): Promise<void> };
 
@@ -56,4 +57,5 @@ export const migrations: ReadonlyArray<readonly [string, Migration]> = [
   ['20261126230000_create_reports', createReports],
   ['20261126230100_create_report_shares', createReportShares],
   ['20261126231000_index_responses_for_export', indexResponsesForExport],
+  ['20261127090000_index_results_change_feed', indexResultsChangeFeed],
 ];

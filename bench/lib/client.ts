@@ -3,6 +3,11 @@ export class ApiClient {
   private cookie = '';
   constructor(readonly baseUrl: string) {}
 
+  /** The session cookie, for load generators that send their own requests. */
+  get cookieHeader(): string {
+    return this.cookie;
+  }
+
   async call<T = unknown>(method: string, path: string, body?: unknown): Promise<T> {
     const res = await fetch(`${this.baseUrl}${path}`, {
       method,

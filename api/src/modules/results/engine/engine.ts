@@ -40,8 +40,10 @@ type WaveState = {
   /** Ids already counted whose transaction is at or after xmin (may be read again). */
   recent: Map<string, bigint>;
   rowsAtSnapshot: number;
-  /** The wave's calls run one after another, so that rows are appended once. */
+  /** The wave's catch-ups run one after another, so that rows are appended once. */
   queue: Promise<unknown>;
+  /** A catch-up queued behind the running one and not started yet: callers arriving now share it. */
+  waiting: Promise<void> | undefined;
   savingSnapshot: boolean;
 };
 
@@ -79,12 +81,27 @@ export class ResultsEngine {
       pending = this.waves.get(wave.id) ?? this.start(wave.id, wave.results_epoch, layout, definition);
       state = await pending;
     }
-    const current = state;
-    const run = current.queue.then(() => this.catchUp(wave.id, current));
-    current.queue = run.catch(() => undefined);
-    await run;
-    this.maybeSaveSnapshot(wave.id, current);
-    return current.columns;
+    await this.caughtUp(wave.id, state);
+    this.maybeSaveSnapshot(wave.id, state);
+    return state.columns;
+  }
+
+  /**
+   * Resolves once a catch-up that started after this call has finished, so
+   * that every response committed before the call is in the columns. Many
+   * concurrent callers share one catch-up that has not started yet instead
+   * of queueing one each: under load a wave runs at most one catch-up and
+   * has one more waiting, whatever the number of callers.
+   */
+  private caughtUp(waveId: string, state: WaveState): Promise<void> {
+    if (state.waiting) return state.waiting;
+    const run = state.queue.then(() => {
+      state.waiting = undefined; // it starts now: later callers need the next one
+      return this.catchUp(waveId, state);
+    });
+    state.waiting = run;
+    state.queue = run.catch(() => undefined);
+    return run;
   }
 
   /** Waits for snapshot writes in flight. */
@@ -131,7 +148,7 @@ export class ResultsEngine {
       { isolationLevel: 'repeatable read' },
     );
     // rowsAtSnapshot 0: a wave read in full is saved at once (when big enough), so the next process need not read it again.
-    return { columns, layout, epoch, xmin, recent, rowsAtSnapshot: 0, queue: Promise.resolve(), savingSnapshot: false };
+    return { columns, layout, epoch, xmin, recent, rowsAtSnapshot: 0, queue: Promise.resolve(), waiting: undefined, savingSnapshot: false };
   }
 
   /** Applies the rows written since the last call. */
@@ -163,7 +180,7 @@ export class ResultsEngine {
     if (header.layout !== layout) return undefined;
     const columns = WaveColumns.unpack(definition, header.columns, raw.subarray(4 + headerLength));
     const recent = new Map(header.recent.map(([id, xid]) => [id, BigInt(xid)]));
-    return { columns, layout, epoch, xmin: BigInt(header.xmin), recent, rowsAtSnapshot: columns.rows, queue: Promise.resolve(), savingSnapshot: false };
+    return { columns, layout, epoch, xmin: BigInt(header.xmin), recent, rowsAtSnapshot: columns.rows, queue: Promise.resolve(), waiting: undefined, savingSnapshot: false };
   }
 
   private maybeSaveSnapshot(waveId: string, state: WaveState): void {
