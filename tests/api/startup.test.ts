@@ -5,7 +5,10 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { freePort, startServer, type ServerProcess } from '../helpers/server-process.js';
 
 // These start the real server process (api/src/main.ts) on the embedded
-// database, as `npm start` does, whatever DATABASE_URL the suite runs with.
+// database, as `npm start` does, whatever DATABASE_URL the suite runs with;
+// so they run in the embedded pass only (the PostgreSQL pass would repeat
+// them exactly). Server processes on PostgreSQL: tests/reliability/.
+const embeddedPass = process.env.DATABASE_URL === undefined;
 const dirs: string[] = [];
 const servers: ServerProcess[] = [];
 const tempDir = () => {
@@ -24,7 +27,7 @@ afterAll(async () => {
   for (const d of dirs) fs.rmSync(d, { recursive: true, force: true });
 });
 
-describe('the server process', () => {
+describe.runIf(embeddedPass)('the server process', () => {
   it('migrates, prints its URL and a one-time setup link, and refuses a second server on the same data directory', async () => {
     const dataDir = tempDir();
     const port = await freePort();
@@ -88,7 +91,7 @@ describe('the server process', () => {
   });
 });
 
-describe('the example workspace at the first start', () => {
+describe.runIf(embeddedPass)('the example workspace at the first start', () => {
   it('is there, with the admin from BILANZ_ADMIN_EMAIL as its organiser, unless BILANZ_EXAMPLE=false', async () => {
     const port = await freePort();
     const server = start({ PORT: String(port), BILANZ_DATA_DIR: tempDir(), BILANZ_EXAMPLE: 'true', BILANZ_ADMIN_EMAIL: 'admin@example.org', BILANZ_ADMIN_PASSWORD: 'a long enough password' });
