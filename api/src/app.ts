@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import compression from 'compression';
 import express, { type Express } from 'express';
 import helmet from 'helmet';
 import type { Knex } from 'knex';
@@ -140,6 +141,10 @@ export function createApp(deps: AppDeps): Express {
   });
   if (deps.webDir && fs.existsSync(path.join(deps.webDir, 'index.html'))) {
     app.use(pageHeaders);
+    // The web app's files compressed for the wire (gzip or brotli, as the browser asks): the
+    // answering page is about 2.9 MB of JavaScript and CSS, 0.7 MB compressed, for members on phones.
+    // Only here, after the API: API answers stay uncompressed (small JSON, streamed exports).
+    app.use(compression());
     const indexHtml = path.join(deps.webDir, 'index.html');
     app.use(
       express.static(deps.webDir, {

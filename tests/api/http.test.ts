@@ -1,6 +1,9 @@
 import fs from 'node:fs';
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
+import zlib from 'node:zlib';
 import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { adminWithWorkspace, createTestContext, type TestContext } from '../helpers/test-app.js';
@@ -13,6 +16,7 @@ beforeAll(async () => {
   fs.writeFileSync(path.join(webDir, 'index.html'), '<!doctype html><title>Bilanz test shell</title>');
   fs.mkdirSync(path.join(webDir, 'assets'));
   fs.writeFileSync(path.join(webDir, 'assets', 'app-abc123.js'), 'console.log(1)');
+  fs.writeFileSync(path.join(webDir, 'assets', 'big-def456.js'), `const text = ${JSON.stringify('Bilanz ziehen. '.repeat(2000))};`);
   ctx = await createTestContext({ webDir });
 });
 afterAll(async () => {
@@ -108,6 +112,41 @@ describe('the web app', () => {
     const res = await request(ctx.app).get('/assets/app-abc123.js');
     expect(res.status).toBe(200);
     expect(res.headers['cache-control']).toContain('immutable');
+  });
+
+  it('compresses its files for browsers that accept it, and leaves API answers alone', async () => {
+    const file = fs.readFileSync(path.join(webDir, 'assets', 'big-def456.js'));
+    const server = http.createServer(ctx.app);
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    // Raw bytes as they cross the wire (supertest would undo the compression).
+    const raw = (p: string, encoding: string) =>
+      new Promise<{ headers: http.IncomingHttpHeaders; body: Buffer }>((resolve, reject) => {
+        http
+          .get({ host: '127.0.0.1', port: (server.address() as AddressInfo).port, path: p, headers: { 'Accept-Encoding': encoding } }, (res) => {
+            const chunks: Buffer[] = [];
+            res.on('data', (c: Buffer) => chunks.push(c));
+            res.on('end', () => resolve({ headers: res.headers, body: Buffer.concat(chunks) }));
+          })
+          .on('error', reject);
+      });
+    try {
+      const gzipped = await raw('/assets/big-def456.js', 'gzip, deflate, br');
+      expect(['gzip', 'br']).toContain(gzipped.headers['content-encoding']);
+      expect(gzipped.headers['cache-control']).toContain('immutable');
+      expect(gzipped.body.length).toBeLessThan(file.length / 5);
+      const unpacked = gzipped.headers['content-encoding'] === 'br' ? zlib.brotliDecompressSync(gzipped.body) : zlib.gunzipSync(gzipped.body);
+      expect(Buffer.compare(unpacked, file)).toBe(0);
+
+      const plain = await raw('/assets/big-def456.js', 'identity');
+      expect(plain.headers['content-encoding']).toBeUndefined();
+      expect(Buffer.compare(plain.body, file)).toBe(0);
+
+      const api = await raw('/api/v1/openapi.json', 'gzip');
+      expect(api.headers['content-encoding']).toBeUndefined();
+      expect(JSON.parse(api.body.toString('utf8')).openapi).toMatch(/^3\.1/);
+    } finally {
+      await new Promise((resolve) => server.close(resolve));
+    }
   });
 });
 
