@@ -1,38 +1,31 @@
 import { createBrowserRouter, Navigate } from 'react-router';
 import { AppShell } from './components/AppShell';
 import { RequireAuth } from './components/RequireAuth';
+import { Loading } from './components/Status';
 import { AccountPage } from './pages/AccountPage';
-import { ActivitiesPage } from './pages/activities/ActivitiesPage';
 import { AnswerPage } from './pages/answer/AnswerPage';
-import { AnswersPage } from './pages/answers/AnswersPage';
 import { CrashPage } from './pages/CrashPage';
-import { EditIndicatorPage, NewIndicatorPage } from './pages/indicators/IndicatorFormPage';
-import { IndicatorPage } from './pages/indicators/IndicatorPage';
-import { IndicatorsPage } from './pages/indicators/IndicatorsPage';
 import { InvitePage } from './pages/InvitePage';
 import { LoginPage } from './pages/LoginPage';
-import { MembersPage } from './pages/MembersPage';
 import { NotFoundPage } from './pages/NotFoundPage';
-import { DesignerPage } from './pages/questionnaires/DesignerPage';
-import { QuestionnairesPage } from './pages/questionnaires/QuestionnairesPage';
 import { SetupPage } from './pages/SetupPage';
 import { WorkspaceHomePage } from './pages/WorkspaceHomePage';
 import { WorkspaceLayout } from './pages/WorkspaceLayout';
 import { WorkspacesPage } from './pages/WorkspacesPage';
-import { ResultsPage } from './pages/waves/ResultsPage';
-import { ReportPage } from './pages/report/ReportPage';
-import { SharePage } from './pages/share/SharePage';
-import { WaveSettingsPage } from './pages/waves/WaveSettingsPage';
-import { WavesPage } from './pages/waves/WavesPage';
 
+// The answering page, sign-in and the workspace frame are in the first
+// download; the organisers' and analysts' pages (charts, designer, report)
+// load when first opened, so that a member answering on a phone fetches
+// only what the answering page needs.
 export const router = createBrowserRouter([
   // The public answering page: no login, no app navigation.
   { path: '/s/:key', element: <AnswerPage />, errorElement: <CrashPage /> },
   // A shared report: read-only, no login, no app navigation.
-  { path: '/share/:token', element: <SharePage />, errorElement: <CrashPage /> },
+  { path: '/share/:token', lazy: () => import('./pages/share/SharePage').then((m) => ({ Component: m.SharePage })), errorElement: <CrashPage />, hydrateFallbackElement: <Loading /> },
   {
     element: <AppShell />,
     errorElement: <CrashPage />,
+    hydrateFallbackElement: <Loading />,
     children: [
       { path: '/login', element: <LoginPage /> },
       { path: '/setup', element: <SetupPage /> },
@@ -48,20 +41,20 @@ export const router = createBrowserRouter([
             element: <WorkspaceLayout />,
             children: [
               { index: true, element: <WorkspaceHomePage /> },
-              { path: 'members', element: <MembersPage /> },
-              { path: 'waves', element: <WavesPage /> },
-              { path: 'waves/:id', element: <ResultsPage /> },
-              { path: 'waves/:id/settings', element: <WaveSettingsPage /> },
-              { path: 'waves/:id/answers', element: <AnswersPage /> },
-              { path: 'waves/:id/answers/:question', element: <AnswersPage /> },
-              { path: 'questionnaires', element: <QuestionnairesPage /> },
-              { path: 'questionnaires/:slug', element: <DesignerPage /> },
-              { path: 'activities', element: <ActivitiesPage /> },
-              { path: 'indicators', element: <IndicatorsPage /> },
-              { path: 'indicators/new', element: <NewIndicatorPage /> },
-              { path: 'indicators/:key', element: <IndicatorPage /> },
-              { path: 'indicators/:key/edit', element: <EditIndicatorPage /> },
-              { path: 'report', element: <ReportPage /> },
+              { path: 'members', lazy: () => import('./pages/MembersPage').then((m) => ({ Component: m.MembersPage })) },
+              { path: 'waves', lazy: () => import('./pages/waves/WavesPage').then((m) => ({ Component: m.WavesPage })) },
+              { path: 'waves/:id', lazy: () => import('./pages/waves/ResultsPage').then((m) => ({ Component: m.ResultsPage })) },
+              { path: 'waves/:id/settings', lazy: () => import('./pages/waves/WaveSettingsPage').then((m) => ({ Component: m.WaveSettingsPage })) },
+              { path: 'waves/:id/answers', lazy: () => import('./pages/answers/AnswersPage').then((m) => ({ Component: m.AnswersPage })) },
+              { path: 'waves/:id/answers/:question', lazy: () => import('./pages/answers/AnswersPage').then((m) => ({ Component: m.AnswersPage })) },
+              { path: 'questionnaires', lazy: () => import('./pages/questionnaires/QuestionnairesPage').then((m) => ({ Component: m.QuestionnairesPage })) },
+              { path: 'questionnaires/:slug', lazy: () => import('./pages/questionnaires/DesignerPage').then((m) => ({ Component: m.DesignerPage })) },
+              { path: 'activities', lazy: () => import('./pages/activities/ActivitiesPage').then((m) => ({ Component: m.ActivitiesPage })) },
+              { path: 'indicators', lazy: () => import('./pages/indicators/IndicatorsPage').then((m) => ({ Component: m.IndicatorsPage })) },
+              { path: 'indicators/new', lazy: () => import('./pages/indicators/IndicatorFormPage').then((m) => ({ Component: m.NewIndicatorPage })) },
+              { path: 'indicators/:key', lazy: () => import('./pages/indicators/IndicatorPage').then((m) => ({ Component: m.IndicatorPage })) },
+              { path: 'indicators/:key/edit', lazy: () => import('./pages/indicators/IndicatorFormPage').then((m) => ({ Component: m.EditIndicatorPage })) },
+              { path: 'report', lazy: () => import('./pages/report/ReportPage').then((m) => ({ Component: m.ReportPage })) },
             ],
           },
         ],

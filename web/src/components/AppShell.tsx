@@ -1,13 +1,15 @@
-import { Link, NavLink, Outlet, ScrollRestoration, useNavigate } from 'react-router';
+import { Link, NavLink, Outlet, ScrollRestoration, useNavigate, useNavigation } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { useLogout, useMe } from '../api/auth';
 import { LanguageSwitch } from './LanguageSwitch';
-import { ErrorAlert } from './Status';
+import { ErrorAlert, Loading } from './Status';
 import { WorkspaceSwitcher } from './WorkspaceSwitcher';
 
 /** Every page's frame: skip link, header with navigation, and the main landmark. */
 export function AppShell() {
   const { t } = useTranslation();
+  // A page's code loads when it is first opened: the current page stays until it is there.
+  const pageLoading = useNavigation().state === 'loading';
   return (
     <>
       <a
@@ -22,7 +24,8 @@ export function AppShell() {
         {t('shell.skipToContent')}
       </a>
       <Header />
-      <main id="main" tabIndex={-1} className="page">
+      <main id="main" tabIndex={-1} className="page" aria-busy={pageLoading}>
+        {pageLoading && <Loading />}
         <Outlet />
       </main>
       <ScrollRestoration />
