@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import http from 'node:http';
 import v8 from 'node:v8';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { runInNewContext } from 'node:vm';
 import type { AddressInfo } from 'node:net';
 import { parse as parseCsv } from 'csv-parse/sync';
@@ -420,40 +421,35 @@ describe('streaming a large wave', () => {
   }
 
   /**
-   * Starts a download, takes its first chunk and then stops reading; resolves
-   * with the number of batches the server has read once it has stopped
-   * reading too (no new batch for a second), then reads the rest and counts
-   * the bytes.
+   * Starts a download, takes its first chunk and then stops reading; once the
+   * server has stopped reading too (no new batch for a second), reads the
+   * rest. Returns the batches read while stalled, all batches, and the bytes.
    */
-  function stalledDownload(port: number, path: string, cookie: string) {
-    return new Promise<{ readWhileStalled: number; total: number; bytes: number }>((resolve, reject) => {
-      const reads = batchReads();
-      http
-        .get({ host: '127.0.0.1', port, path, headers: { cookie } }, (res) => {
-          let bytes = 0;
-          res.once('data', (first: Buffer) => {
+  async function stalledDownload(port: number, path: string, cookie: string) {
+    const reads = batchReads();
+    let readWhileStalled = 0;
+    let bytes = 0;
+    try {
+      await download(port, path, cookie, async (res) => {
+        // Paused inside the listener, so that no second chunk flows past unread.
+        const first = await new Promise<Buffer>((resolve) =>
+          res.once('data', (c: Buffer) => {
             res.pause();
-            bytes += first.length;
-            let last = -1;
-            const poll = setInterval(() => {
-              if (reads.count() !== last) {
-                last = reads.count();
-                return;
-              }
-              clearInterval(poll);
-              const readWhileStalled = last;
-              res.on('data', (c: Buffer) => (bytes += c.length));
-              res.on('end', () => {
-                reads.stop();
-                resolve({ readWhileStalled, total: reads.count(), bytes });
-              });
-              res.resume();
-            }, 1000);
-          });
-          res.on('error', reject);
-        })
-        .on('error', reject);
-    });
+            resolve(c);
+          }),
+        );
+        bytes += first.length;
+        for (let last = -1; reads.count() !== last; ) {
+          last = reads.count();
+          await sleep(1000);
+        }
+        readWhileStalled = reads.count();
+        for await (const c of res) bytes += (c as Buffer).length;
+      });
+      return { readWhileStalled, total: reads.count(), bytes };
+    } finally {
+      reads.stop();
+    }
   }
 
   it(`exports ${ROWS.toLocaleString('en')} responses as CSV and XLSX streamed: the exact row count, reads that wait for the client, bounded memory`, async () => {

@@ -6,6 +6,7 @@ import { createApp } from '../../api/src/app.js';
 import { openDatabase, type Database } from '../../api/src/db/database.js';
 import { ensureSessionSecret } from '../../api/src/modules/auth/auth.service.js';
 import { ResultsEngine, type EngineOptions } from '../../api/src/modules/results/engine/engine.js';
+import { findVersion } from '../../api/src/modules/questionnaires/questionnaires.repo.js';
 import { purgeExpiredResponses } from '../../api/src/modules/waves/waves.service.js';
 import { aggregate } from '../../api/src/modules/results/aggregate.js';
 import { suppress } from '../../api/src/modules/results/suppression.js';
@@ -195,8 +196,7 @@ describe('results engine', () => {
     const { wave } = await workspaceWithWave(ctx, { slug: 'e5' });
     for (let i = 0; i < 6; i++) await submit(wave.key, { sector: 'civic', recommend: 7 });
     const row = await ctx.knex('waves').where({ id: wave.id }).first();
-    const version = await ctx.knex('questionnaire_versions').where({ questionnaire_id: row.questionnaire_id, version: row.version }).first('definition');
-    const definition = (typeof version.definition === 'string' ? JSON.parse(version.definition) : version.definition) as JsonObject;
+    const definition = (await findVersion(ctx.knex, row.questionnaire_id, row.version))!.definition as JsonObject;
     const engine = new ResultsEngine(ctx.knex);
     expect((await engine.columns(row, definition)).rows).toBe(6);
 

@@ -43,7 +43,7 @@ type WaveState = {
   /** The wave's catch-ups run one after another, so that rows are appended once. */
   queue: Promise<unknown>;
   /** A catch-up queued behind the running one and not started yet: callers arriving now share it. */
-  waiting: Promise<void> | undefined;
+  waiting?: Promise<void>;
   savingSnapshot: boolean;
 };
 
@@ -148,7 +148,7 @@ export class ResultsEngine {
       { isolationLevel: 'repeatable read' },
     );
     // rowsAtSnapshot 0: a wave read in full is saved at once (when big enough), so the next process need not read it again.
-    return { columns, layout, epoch, xmin, recent, rowsAtSnapshot: 0, queue: Promise.resolve(), waiting: undefined, savingSnapshot: false };
+    return { columns, layout, epoch, xmin, recent, rowsAtSnapshot: 0, queue: Promise.resolve(), savingSnapshot: false };
   }
 
   /** Applies the rows written since the last call. */
@@ -180,7 +180,7 @@ export class ResultsEngine {
     if (header.layout !== layout) return undefined;
     const columns = WaveColumns.unpack(definition, header.columns, raw.subarray(4 + headerLength));
     const recent = new Map(header.recent.map(([id, xid]) => [id, BigInt(xid)]));
-    return { columns, layout, epoch, xmin: BigInt(header.xmin), recent, rowsAtSnapshot: columns.rows, queue: Promise.resolve(), waiting: undefined, savingSnapshot: false };
+    return { columns, layout, epoch, xmin: BigInt(header.xmin), recent, rowsAtSnapshot: columns.rows, queue: Promise.resolve(), savingSnapshot: false };
   }
 
   private maybeSaveSnapshot(waveId: string, state: WaveState): void {
