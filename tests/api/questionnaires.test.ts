@@ -149,31 +149,62 @@ describe('definition rules', () => {
     expect(await count('questionnaires')).toBe(before);
   };
 
-  it('refuses unsupported question types by name', () =>
-    expectInvalid(definition({ type: 'file', name: 'upload' }), 'upload', /question type "file" is not supported/));
+  it('refuses question types survey-core does not know (third-party widgets) by name', () =>
+    expectInvalid(definition({ type: 'nouislider', name: 'range' }), 'range', /"nouislider" is not a SurveyJS built-in type/));
 
-  it('refuses missing, malformed and duplicate names', async () => {
-    await expectInvalid(definition({ type: 'text' }), null, /needs a "name"/);
-    await expectInvalid(definition({ type: 'text', name: 'mit leerzeichen' }), 'mit leerzeichen', /only letters, digits and _/);
+  it('reads definitions as survey-core does: any name kept as written, unnamed elements named, page-less and questions arrays', async () => {
+    const res = await agent.post(base).send({ slug: 'namen', definition: { questions: [{ type: 'text' }, { type: 'text', name: 'Email address' }, { type: 'rating', name: 'phq-1' }, { type: 'panel', elements: [{ type: 'comment', name: 'a.b' }] }] } });
+    expect(res.status).toBe(201);
+    const stored = res.body.draft.definition;
+    expect(stored.questions).toBeUndefined();
+    const names = stored.pages[0].elements.map((e: { name: string }) => e.name);
+    expect(names).toEqual(['question1', 'Email address', 'phq-1', 'panel1']);
+    expect(stored.pages[0].elements[3].elements[0].name).toBe('a.b');
+    const page = await agent.put(`${base}/namen/draft`).send({ definition: { pages: [{ questions: [{ type: 'text', name: 'x' }] }] } });
+    expect(page.status).toBe(200);
+    expect(page.body.draft.definition.pages[0]).toEqual({ name: 'page1', elements: [{ type: 'text', name: 'x' }] });
+    expect((await agent.post(`${base}/namen/publish`).send({})).status).toBe(201);
+  });
+
+  it('refuses names used twice in one scope', async () => {
     await expectInvalid(definition({ type: 'text', name: 'a' }, { type: 'panel', name: 'p', elements: [{ type: 'comment', name: 'a' }] }), 'a', /used twice/);
+    // Inside a dynamic panel a name is its own: no clash with the same name outside.
+    const nested = await agent.post(base).send({ slug: 'verschachtelt', definition: definition({ type: 'text', name: 'a' }, { type: 'paneldynamic', name: 'kids', templateElements: [{ type: 'text', name: 'a' }] }) });
+    expect(nested.status).toBe(201);
   });
 
-  it('refuses properties that make the browser fetch other addresses', async () => {
-    await expectInvalid(definition({ type: 'dropdown', name: 'city', choicesByUrl: { url: 'https://example.org/cities' } }), 'city', /"choicesByUrl" is not allowed/);
-    await expectInvalid({ logo: 'https://example.org/logo.png', pages: [{ name: 'p', elements: [{ type: 'text', name: 'x' }] }] }, null, /"logo" is not allowed/);
-    await expectInvalid({ navigateToUrl: 'https://evil.example', pages: [{ name: 'p', elements: [{ type: 'text', name: 'x' }] }] }, null, /"navigateToUrl" is not allowed/);
+  it('refuses properties that load other addresses, or removes them when the organiser confirms', async () => {
+    const withLogo = { logo: 'https://example.org/logo.png', pages: [{ name: 'p', elements: [{ type: 'dropdown', name: 'city', choices: ['a'], choicesByUrl: { url: 'https://example.org/cities' } }] }] };
+    const refused = await agent.post(base).send({ slug: 'fern', definition: withLogo });
+    expect(refused.status).toBe(422);
+    const details = refused.body.error.details as Array<{ question: string | null; path: string; code: string; message: string }>;
+    expect(details.map((d) => [d.path, d.code])).toEqual([['logo', 'remote_property'], ['pages[0].elements[0].choicesByUrl', 'remote_property']]);
+    expect(details[0]!.message).toMatch(/"logo" cannot be used yet/);
+    expect(await ctx.knex('questionnaires').where({ slug: 'fern' }).first()).toBeUndefined();
+    const confirmed = await agent.post(base).send({ slug: 'fern', definition: withLogo, dropRemoteProperties: true });
+    expect(confirmed.status).toBe(201);
+    expect(confirmed.body.removed).toEqual(['logo', 'pages[0].elements[0].choicesByUrl']);
+    expect(JSON.stringify(confirmed.body.draft.definition)).not.toMatch(/example\.org/);
+    await expectInvalid({ navigateToUrl: 'https://evil.example', pages: [{ name: 'p', elements: [{ type: 'text', name: 'x' }] }] }, null, /"navigateToUrl" cannot be used yet/);
   });
 
-  it('refuses duplicate choice values, unreadable conditions and conditions on unknown questions', async () => {
+  it('refuses duplicate choice values and unreadable conditions; warns about conditions on unknown names', async () => {
     await expectInvalid(definition({ type: 'radiogroup', name: 'q', choices: ['a', 'a'] }), 'q', /occurs twice/);
     await expectInvalid(definition({ type: 'text', name: 'q', visibleIf: '{a} = ' }), 'q', /cannot be read/);
-    await expectInvalid(definition({ type: 'text', name: 'q', visibleIf: '{ghost} = 1' }), 'q', /\{ghost\}/);
+    const ghost = await agent.post(base).send({ slug: 'geist', definition: definition({ type: 'text', name: 'q', visibleIf: '{ghost} = 1' }) });
+    expect(ghost.status).toBe(201);
+    expect(ghost.body.warnings).toEqual([{ question: 'q', path: 'pages[0].elements[0].visibleIf', message: expect.stringMatching(/\{ghost\}/) }]);
   });
 
-  it('refuses unsupported input types, bad rating scales and unknown properties', async () => {
-    await expectInvalid(definition({ type: 'text', name: 'colour', inputType: 'color' }), 'colour', /input type "color"/);
-    await expectInvalid(definition({ type: 'rating', name: 'r', rateMin: 5, rateMax: 1 }), 'r', /rating scale/);
-    await expectInvalid(definition({ type: 'text', name: 'q', titel: 'Tippfehler' }), 'q', /Unknown property/);
+  it('keeps what survey-core accepts: any input type, its own rating scales, unknown properties as warnings', async () => {
+    const res = await agent.post(base).send({
+      slug: 'offen',
+      definition: definition({ type: 'text', name: 'colour', inputType: 'color' }, { type: 'rating', name: 'r', rateCount: 10 }, { type: 'text', name: 'q', titel: 'Tippfehler' }, { type: 'radiogroup', name: 's', choices: [{ value: 1, text: 'a', score: 3 }] }),
+    });
+    expect(res.status).toBe(201);
+    expect(res.body.warnings.map((w: { message: string }) => w.message).join(' ')).toMatch(/titel/);
+    expect(res.body.draft.definition.pages[0].elements[2].titel).toBe('Tippfehler');
+    expect(res.body.draft.definition.pages[0].elements[3].choices[0].score).toBe(3);
   });
 
   it('refuses non-objects and oversized definitions', async () => {
@@ -189,9 +220,9 @@ describe('definition rules', () => {
   });
 
   it('answers in German when asked', async () => {
-    const res = await agent.post(base).set('Accept-Language', 'de').send({ slug: 'deutsch', definition: definition({ type: 'file', name: 'upload' }) });
+    const res = await agent.post(base).set('Accept-Language', 'de').send({ slug: 'deutsch', definition: definition({ type: 'nouislider', name: 'range' }) });
     expect(res.body.error.message).toMatch(/verletzt 1 Regel/);
-    expect(res.body.error.details[0].message).toMatch(/wird nicht unterstützt/);
+    expect(res.body.error.details[0].message).toMatch(/gehört nicht zu den eingebauten Typen/);
   });
 
   it('sanitises HTML on save: no script, no event handler, no javascript: URL survives', async () => {

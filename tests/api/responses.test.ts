@@ -101,10 +101,14 @@ describe('answering a link wave', () => {
     });
     expect(res.status).toBe(422);
     expect(res.body.error.code).toBe('validation_failed');
+    // Shapes first: with any wrong type, key or value, no condition or validator runs.
     const byQuestion = Object.fromEntries(res.body.error.details.map((d: { question: string; message: string }) => [d.question, d.message]));
-    expect(Object.keys(byQuestion).sort()).toEqual(['extra', 'formats', 'jointDetails', 'recommend', 'sector']);
+    expect(Object.keys(byQuestion).sort()).toEqual(['extra', 'formats', 'recommend', 'sector']);
     expect(byQuestion.recommend).toBe('11 liegt nicht auf der Bewertungsskala.');
     expect(byQuestion.extra).toBe('Es gibt keine Frage „extra“.');
+    const hidden = await post(wave.key, { id: crypto.randomUUID(), status: 'complete', locale: 'de', data: { ...validAnswers, joint: false, jointDetails: 'hidden' } });
+    expect(hidden.status).toBe(422);
+    expect(hidden.body.error.details).toEqual([{ question: 'jointDetails', message: 'Diese Frage wird bei den gegebenen Antworten nicht gezeigt und kann daher nicht beantwortet werden.' }]);
     const missing = await post(wave.key, { id: crypto.randomUUID(), status: 'complete', locale: 'en', data: { districts: ['mitte'] } });
     expect(missing.status).toBe(422);
     expect(missing.body.error.details).toEqual([
@@ -121,7 +125,7 @@ describe('answering a link wave', () => {
       { id: crypto.randomUUID(), status: 'done', data: validAnswers },
       { id: crypto.randomUUID(), status: 'complete', data: [1] },
       { id: crypto.randomUUID(), status: 'complete', data: validAnswers, ip: '1.2.3.4' },
-      { id: crypto.randomUUID(), status: 'complete', data: validAnswers, locale: 'fr' },
+      { id: crypto.randomUUID(), status: 'complete', data: validAnswers, locale: 'not a language' },
       { status: 'complete', data: validAnswers },
     ];
     for (const b of bodies) expect((await post(wave.key, b)).status, JSON.stringify(b)).toBe(400);

@@ -35,8 +35,10 @@ describe('the validation matrix: each type refuses each kind of bad value', () =
       for (const v of good) expect(questionsWithProblems(survey(question), { q: v }), `${label} good ${JSON.stringify(v)}`).toEqual([]);
       for (const v of bad) {
         expect(questionsWithProblems(survey(question), { q: v }), `${label} bad ${JSON.stringify(v)}`).toEqual(['q']);
-        // Types are checked on partial responses too.
-        expect(questionsWithProblems(survey(question), { q: v }, false), `${label} bad partial ${JSON.stringify(v)}`).toEqual(['q']);
+        // Types are checked on partial responses too; the rules of a complete one
+        // (an e-mail's form, a complete ranking) wait until it is complete (DESIGN §4).
+        const completeOnly = (label === 'text email' && typeof v === 'string') || (label === 'ranking' && JSON.stringify(v) === '["a","b"]');
+        expect(questionsWithProblems(survey(question), { q: v }, false), `${label} bad partial ${JSON.stringify(v)}`).toEqual(completeOnly ? [] : ['q']);
       }
     });
   }

@@ -32,7 +32,7 @@ export function questionnairesRouter(deps: { knex: Knex; templates: Map<string, 
   r.put('/:slug/draft', organiser, async (req, res) => {
     const { slug } = parse(SlugParams, req.params);
     const body = parseBody(SaveDraftSchema, req);
-    res.json(await service.saveDraft(knex, currentUser(req), currentWorkspace(req).row, slug, body.definition));
+    res.json(await service.saveDraft(knex, currentUser(req), currentWorkspace(req).row, slug, body.definition, body.dropRemoteProperties === true, requestLocale(req)));
   });
 
   r.delete('/:slug/draft', organiser, async (req, res) => {

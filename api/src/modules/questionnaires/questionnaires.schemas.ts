@@ -4,12 +4,15 @@ import { Slug } from '../workspaces/workspaces.schemas.js';
 /** The definition itself is checked by the definition rules (422), not by zod. */
 const Definition = z.record(z.string(), z.unknown());
 
+/** The organiser confirmed that properties loading other addresses (logo, imageLink, choicesByUrl, …) are removed. */
+const DropRemote = z.boolean().optional();
+
 export const CreateQuestionnaireSchema = z
-  .strictObject({ slug: Slug, definition: Definition.optional(), template: z.string().max(100).optional() })
+  .strictObject({ slug: Slug, definition: Definition.optional(), template: z.string().max(100).optional(), dropRemoteProperties: DropRemote })
   .refine((v) => (v.definition === undefined) !== (v.template === undefined), 'give either definition or template');
 export type CreateQuestionnaireReq = z.infer<typeof CreateQuestionnaireSchema>;
 
-export const SaveDraftSchema = z.strictObject({ definition: Definition });
+export const SaveDraftSchema = z.strictObject({ definition: Definition, dropRemoteProperties: DropRemote });
 export type SaveDraftReq = z.infer<typeof SaveDraftSchema>;
 
 export const PublishSchema = z.strictObject({

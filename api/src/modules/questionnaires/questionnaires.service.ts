@@ -3,7 +3,7 @@ import { isUniqueViolation } from '../../db/errors.js';
 import type { QuestionnaireRow, UserRow, WorkspaceRow } from '../../db/tables.js';
 import { ConflictError, NotFoundError, text, ValidationError, type Locale } from '../../http/errors.js';
 import { recordAudit } from '../audit/audit.repo.js';
-import { checkDefinition, type DefinitionProblem } from './definition-rules.js';
+import { checkDefinition, type DefinitionProblem, type DefinitionWarning } from './definition-rules.js';
 import { definitionTitle, questionsOf, type JsonObject } from './definition-walk.js';
 import { diffDefinitions, isEmptyDiff, type DefinitionDiff } from './diff.js';
 import * as repo from './questionnaires.repo.js';
@@ -18,12 +18,26 @@ const invalidDefinition = (problems: DefinitionProblem[]) =>
     problems,
   );
 
-/** The definition with sanitised HTML, or 422 invalid_definition listing every problem by question. */
-function validDefinition(input: unknown): JsonObject {
-  const checked = checkDefinition(input);
+type CheckedDefinition = { definition: JsonObject; warnings: DefinitionWarning[]; removed: string[] };
+
+/**
+ * The definition as survey-core reads it, with sanitised HTML, plus warnings
+ * and the paths of removed remote properties; or 422 invalid_definition
+ * listing every problem by question.
+ */
+function checkedDefinition(input: unknown, dropRemoteProperties = false): CheckedDefinition {
+  const checked = checkDefinition(input, { dropRemoteProperties });
   if (!checked.ok) throw invalidDefinition(checked.problems);
-  return checked.definition;
+  return { definition: checked.definition, warnings: checked.warnings, removed: checked.removed };
 }
+
+const validDefinition = (input: unknown): JsonObject => checkedDefinition(input).definition;
+
+/** What a save tells the organiser besides the draft: survey-core's warnings, removed properties. */
+const saveNotes = (c: CheckedDefinition, locale: Locale) => ({
+  warnings: c.warnings.map((w) => ({ question: w.question, path: w.path, message: w.message[locale] })),
+  removed: c.removed,
+});
 
 const notFound = () => new NotFoundError(text('Questionnaire not found.', 'Fragebogen nicht gefunden.'));
 
@@ -60,14 +74,15 @@ export async function listQuestionnaires(db: Knex, ws: WorkspaceRow, locale: Loc
 
 /** Creates a questionnaire whose draft is the given definition or a copy of a template. */
 export async function createQuestionnaire(db: Knex, actor: UserRow, ws: WorkspaceRow, req: CreateQuestionnaireReq, templates: Map<string, Template>, locale: Locale) {
-  let definition: JsonObject;
+  let checked: CheckedDefinition;
   if (req.template !== undefined) {
     const template = templates.get(req.template);
     if (!template) throw new NotFoundError(text(`There is no template "${req.template}".`, `Es gibt keine Vorlage „${req.template}“.`));
-    definition = validDefinition(structuredClone(template.definition));
+    checked = checkedDefinition(structuredClone(template.definition));
   } else {
-    definition = validDefinition(req.definition);
+    checked = checkedDefinition(req.definition, req.dropRemoteProperties === true);
   }
+  const { definition } = checked;
   try {
     await db.transaction(async (trx) => {
       await repo.insertQuestionnaire(trx, { workspaceId: ws.id, slug: req.slug, draft: definition, userId: actor.id });
@@ -79,7 +94,7 @@ export async function createQuestionnaire(db: Knex, actor: UserRow, ws: Workspac
     }
     throw err;
   }
-  return describeQuestionnaire(db, ws, req.slug, locale);
+  return { ...(await describeQuestionnaire(db, ws, req.slug, locale)), ...saveNotes(checked, locale) };
 }
 
 /** The contract's view of a questionnaire: versions (without definitions) and the draft. */
@@ -97,11 +112,11 @@ export async function describeQuestionnaire(db: Knex, ws: WorkspaceRow, slug: st
 }
 
 /** Replaces the draft (or starts a new one after publishing) with a valid definition. */
-export async function saveDraft(db: Knex, actor: UserRow, ws: WorkspaceRow, slug: string, input: unknown) {
-  const definition = validDefinition(input);
+export async function saveDraft(db: Knex, actor: UserRow, ws: WorkspaceRow, slug: string, input: unknown, dropRemoteProperties: boolean, locale: Locale) {
+  const checked = checkedDefinition(input, dropRemoteProperties);
   const q = await getQuestionnaire(db, ws, slug);
-  const row = await repo.updateDraft(db, q.id, definition, actor.id);
-  return { draft: { definition: row.draft, updatedAt: row.draft_updated_at } };
+  const row = await repo.updateDraft(db, q.id, checked.definition, actor.id);
+  return { draft: { definition: row.draft, updatedAt: row.draft_updated_at }, ...saveNotes(checked, locale) };
 }
 
 export async function discardDraft(db: Knex, actor: UserRow, ws: WorkspaceRow, slug: string): Promise<void> {

@@ -1,16 +1,32 @@
 /**
- * Server-side validation of answers, compiled once per published version.
+ * Server-side judging of answers, compiled once per published version.
  *
- * survey-core's Model costs milliseconds to build and to validate and does not
- * check types, choice values, scales, matrix cells, unknown keys or answers to
- * hidden questions. This compiles a definition into plain checks; conditions
- * (visibleIf, enableIf, requiredIf, rowsVisibleIf) are evaluated by
- * survey-core's own expression engine (ConditionRunner), never by a copy of it.
+ * survey-core is the reference: the definition is read through a survey-core
+ * Model once (question-specs.ts), and every condition, calculated value,
+ * expression question and validator is evaluated by survey-core's own
+ * expression runners and validator classes, never by a copy of them. A Model
+ * per request would cost milliseconds; the runners cost microseconds.
+ *
+ * Judging runs in two stages:
+ * 1. shape: every answer's type, options, sizes and keys, from the question
+ *    type registry. Bounded work per answer (arrays are capped by their
+ *    options before they are looked at); when anything is wrong here,
+ *    judging stops before any condition or validator runs.
+ * 2. rules (complete responses only): visibility (questions, panels, pages,
+ *    options, matrix rows and columns), enableIf, required and requiredIf,
+ *    validators, min/max and their expressions, "other" texts, panel and row
+ *    counts; computed values (expression questions, calculated values with
+ *    includeIntoResult) are recomputed and the server's values are stored.
+ *
+ * Bilanz is stricter than survey-core only about answers that lie outside the
+ * definition: unknown keys, wrong types, values that are no option, answers to
+ * questions not shown for the given answers.
  */
-import { ConditionRunner } from 'survey-core';
+import { ConditionRunner, ExpressionRunner, JsonObject as SurveyJson, Serializer, type SurveyValidator, type ValidatorResult } from 'survey-core';
 import type { LocalisedText } from '../../http/errors.js';
-import { isObject, itemsOf, textIn, walkElements, type Json, type JsonObject } from '../questionnaires/definition-walk.js';
-import { ratingScale } from '../questionnaires/diff.js';
+import { isObject, type Json, type JsonObject } from '../questionnaires/definition-walk.js';
+import { isEmptyAnswer } from '../questionnaires/question-types.js';
+import { surveySpec, type ItemSpec, type QuestionSpec } from '../questionnaires/question-specs.js';
 
 export type AnswerProblem = { question: string; message: LocalisedText };
 export type AnswerData = Record<string, unknown>;
@@ -18,398 +34,614 @@ export type AnswerData = Record<string, unknown>;
 /** Default length limits when a question sets no maxLength. */
 export const TEXT_LIMIT = 1_000;
 export const COMMENT_LIMIT = 10_000;
+/** A signature is an image as a data URL; a file list holds at most this many files. */
+const SIGNATURE_LIMIT = 512 * 1024;
+const FILE_COUNT_LIMIT = 20;
+/** Rows of a dynamic matrix or panels of a dynamic panel when the question sets no maximum. */
+const DYNAMIC_COUNT_LIMIT = 1_000;
 
 const m = (en: string, de: string): LocalisedText => ({ en, de });
+const key = (v: unknown): string => JSON.stringify(v) ?? 'undefined';
 
-type Condition = { run(values: Record<string, unknown>): boolean };
+// --- Expressions -----------------------------------------------------------
 
-/** The question names of one definition; conditions on them may be memoised (see memoise). */
-type NameSet = ReadonlySet<string>;
-
-/**
- * The variables an expression reads, when its result may be memoised on
- * their values: no function calls (today(), age() … change over time) and
- * every variable an exact question name that no other name matches
- * case-insensitively (survey-core falls back to such matches). `context`
- * names variables the caller supplies itself (e.g. {item}). Undefined: do
- * not memoise.
- */
-function memoVariables(runner: ConditionRunner, expr: string, names: NameSet, context: readonly string[] = []): string[] | undefined {
-  const vars = [...new Set(runner.getVariables().map((v) => v.split(/[.[]/)[0]!))];
-  const lower = new Map<string, number>();
-  for (const n of names) lower.set(n.toLowerCase(), (lower.get(n.toLowerCase()) ?? 0) + 1);
-  const callsFunction = /[A-Za-z_]\w*\s*\(/.test(expr.replace(/\{[^}]*\}/g, ''));
-  const exact = vars.every((v) => context.includes(v) || (names.has(v) && lower.get(v.toLowerCase()) === 1));
-  return !callsFunction && exact ? vars.filter((v) => !context.includes(v)) : undefined;
-}
+type Values = Record<string, unknown>;
+type Condition = (values: Values) => boolean;
 
 /**
- * Memoises `compute` on the values of `vars` (no memo when undefined).
- * Answers to choice questions repeat, so most evaluations become a lookup.
+ * A condition evaluated by survey-core's ConditionRunner. Conditions without
+ * function calls are memoised on the values of the variables they read:
+ * answers to choice questions repeat, so most evaluations become a lookup.
  */
-function memoised<T>(vars: string[] | undefined, compute: (values: AnswerData) => T): (values: AnswerData) => T {
-  if (!vars) return compute;
-  const memo = new Map<string, T>();
+function condition(expr: string | undefined, memo: boolean): Condition | undefined {
+  if (expr === undefined) return undefined;
+  const runner = new ConditionRunner(expr);
+  const run = (values: Values) => runner.runValues(values) === true;
+  const vars = [...new Set(runner.getVariables())];
+  const callsFunction = /[A-Za-z_]\w*\s*\(/.test(expr.replace(/\{[^}]*\}/g, '').replace(/'[^']*'|"[^"]*"/g, ''));
+  if (!memo || callsFunction || vars.some((v) => /[.[]/.test(v))) return run;
+  const cache = new Map<string, boolean>();
   return (values) => {
-    let key = '';
-    for (const v of vars) key += `${JSON.stringify(values[v]) ?? '-'}\u0001`;
-    if (key.length > 1_000) return compute(values);
-    const hit = memo.get(key);
-    if (hit !== undefined || memo.has(key)) return hit as T;
-    const result = compute(values);
-    if (memo.size >= 2_000) memo.clear();
-    memo.set(key, result);
+    let k = '';
+    for (const v of vars) k += `${key(values[v])}\u0001`;
+    if (k.length > 1_000) return run(values);
+    const hit = cache.get(k);
+    if (hit !== undefined) return hit;
+    const result = run(values);
+    if (cache.size >= 2_000) cache.clear();
+    cache.set(k, result);
     return result;
   };
 }
 
-const condition = (expr: Json | undefined, names: NameSet): Condition | undefined => {
-  if (typeof expr !== 'string' || expr.trim() === '') return undefined;
-  const runner = new ConditionRunner(expr);
-  return { run: memoised(memoVariables(runner, expr, names), (values) => runner.runValues(values) === true) };
-};
+const expression = (expr: string | undefined) => (expr === undefined ? undefined : new ExpressionRunner(expr));
 
-type CompiledQuestion = {
-  name: string;
-  type: string;
-  title: Json | undefined;
-  /** visibleIf of the question and every panel and page around it. */
-  visibility: Condition[];
-  hiddenStatically: boolean;
+// --- Compiled questions ----------------------------------------------------
+
+type CompiledItem = { value: Json; k: string; visibleIf?: Condition; enableIf?: Condition };
+
+type Compiled = {
+  spec: QuestionSpec;
+  visibleIf?: Condition;
+  containers: Array<{ visibleIf?: Condition; hidden: boolean }>;
   enableIf?: Condition;
   requiredIf?: Condition;
-  isRequired: boolean;
-  /** Checks the value's type and content; returns problems. Only called for non-empty values. */
-  checkValue(value: unknown, data: AnswerData, complete: boolean): LocalisedText[];
-  /** Extra keys this question may store (e.g. `<name>-Comment` for the other text). */
-  extraKeys: string[];
-  /** Whether an "other" answer needs its text in `<name>-Comment`. */
-  otherNeedsText: boolean;
-  usesOther(value: unknown): boolean;
-  validators: Array<(value: unknown, data: AnswerData) => LocalisedText | undefined>;
+  items: CompiledItem[];
+  itemKeys: Set<string>;
+  specialKeys: Set<string>;
+  choicesVisibleIf?: Condition;
+  choicesEnableIf?: Condition;
+  rows: CompiledItem[];
+  rowKeys: Set<string>;
+  rowsVisibleIf?: Condition;
+  columnsVisibleIf?: Condition;
+  inner: Compiled[];
+  innerByKey: Map<string, Compiled>;
+  minValue?: ExpressionRunner;
+  maxValue?: ExpressionRunner;
+  /** survey-core's validator classes; an expression validator runs as a condition on the answers. */
+  validators: Array<{ validator?: SurveyValidator; condition?: Condition; text: Json | undefined; type: string }>;
+  expression?: ExpressionRunner;
 };
 
+function compileItems(items: ItemSpec[], memo: boolean): CompiledItem[] {
+  return items.map((i) => ({
+    value: i.value,
+    k: key(i.value),
+    ...(i.visibleIf && { visibleIf: condition(i.visibleIf, false)! }),
+    ...(i.enableIf && { enableIf: condition(i.enableIf, false)! }),
+  })).map((i) => (memo ? i : i));
+}
+
+function compileQuestion(spec: QuestionSpec, memo: boolean): Compiled {
+  const items = compileItems(spec.items, memo);
+  const specialKeys = new Set(Object.values(spec.special).map(key));
+  const rows = compileItems(spec.rows, memo);
+  const inner = spec.inner.map((s) => compileQuestion(s, false));
+  const validators = spec.validators.flatMap((json): Compiled['validators'] => {
+    const type = typeof json.type === 'string' ? json.type : '';
+    const name = type.endsWith('validator') ? type : `${type}validator`;
+    if (name === 'expressionvalidator') {
+      const expr = typeof json.expression === 'string' && json.expression.trim() !== '' ? json.expression : undefined;
+      const runner = expr ? new ConditionRunner(expr) : undefined;
+      // survey-core reports no error for an expression it cannot run.
+      return runner?.canRun() ? [{ condition: condition(expr, false)!, text: json.text, type: name }] : [];
+    }
+    const validator = createValidator(name, json);
+    return validator ? [{ validator, text: json.text, type: name }] : [];
+  });
+  return {
+    spec,
+    ...(spec.visibleIf && { visibleIf: condition(spec.visibleIf, memo)! }),
+    containers: spec.containers.map((c) => ({ ...(c.visibleIf && { visibleIf: condition(c.visibleIf, memo)! }), hidden: c.hidden })),
+    ...(spec.enableIf && { enableIf: condition(spec.enableIf, memo)! }),
+    ...(spec.requiredIf && { requiredIf: condition(spec.requiredIf, memo)! }),
+    items,
+    itemKeys: new Set(items.map((i) => i.k)),
+    specialKeys,
+    ...(spec.choicesVisibleIf && { choicesVisibleIf: condition(spec.choicesVisibleIf, false)! }),
+    ...(spec.choicesEnableIf && { choicesEnableIf: condition(spec.choicesEnableIf, false)! }),
+    rows,
+    rowKeys: new Set(rows.map((r) => String(r.value))),
+    ...(spec.rowsVisibleIf && { rowsVisibleIf: condition(spec.rowsVisibleIf, false)! }),
+    ...(spec.columnsVisibleIf && { columnsVisibleIf: condition(spec.columnsVisibleIf, false)! }),
+    inner,
+    innerByKey: new Map(inner.map((c) => [c.spec.key, c])),
+    ...(spec.minValueExpression && { minValue: expression(spec.minValueExpression)! }),
+    ...(spec.maxValueExpression && { maxValue: expression(spec.maxValueExpression)! }),
+    validators,
+    ...(spec.expression && { expression: expression(spec.expression)! }),
+  };
+}
+
+// --- Stage 1: shapes -------------------------------------------------------
+
+const notAChoice = (v: unknown) => m(`${truncate(v)} is not one of the choices.`, `${truncate(v)} ist keine der Antwortmöglichkeiten.`);
+/** A value for a message, as JSON (at most 60 characters). */
+const truncate = (v: unknown) => shorten(key(v));
+/** A name for a message (at most 60 characters). */
+const shorten = (s: string) => (s.length > 60 ? `${s.slice(0, 57)}…` : s);
+
+const isPlainObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+/** Whether a value is an option of the question, a special item, or (other stored as the value) any text. */
+function isOption(c: Compiled, v: unknown, extraKeys?: Set<string>): boolean {
+  const k = key(v);
+  if (c.itemKeys.has(k) || c.specialKeys.has(k) || extraKeys?.has(k)) return true;
+  if (c.spec.choicesFrom) return isScalar(v);
+  return c.spec.special.other !== undefined && !c.spec.storeOthersAsComment && typeof v === 'string' && v.length <= COMMENT_LIMIT;
+}
+
+const isScalar = (v: unknown) => typeof v === 'string' || (typeof v === 'number' && Number.isFinite(v)) || typeof v === 'boolean';
+
+/**
+ * Type and content of one non-empty answer, bounded work: returns the first
+ * problem. `options` are the options a dropdown-matrix cell takes from its
+ * column or the matrix.
+ */
+function checkShape(c: Compiled, v: unknown): LocalisedText | undefined {
+  const s = c.spec;
+  switch (s.shape) {
+    case 'text': {
+      if (s.type === 'text' && (s.inputType === 'number' || s.inputType === 'range')) {
+        if (typeof v !== 'number' || !Number.isFinite(v)) return m('Please enter a number.', 'Bitte gib eine Zahl ein.');
+        // Fixed bounds belong to the definition; bounds from expressions are rules.
+        if (typeof s.min === 'number' && v < s.min) return m(`The number must be at least ${s.min}.`, `Die Zahl muss mindestens ${s.min} sein.`);
+        if (typeof s.max === 'number' && v > s.max) return m(`The number must be at most ${s.max}.`, `Die Zahl darf höchstens ${s.max} sein.`);
+        return undefined;
+      }
+      if (typeof v !== 'string') return m('Please enter text.', 'Bitte gib Text ein.');
+      const limit = Math.min(s.maxLength ?? Infinity, s.type === 'comment' ? COMMENT_LIMIT : TEXT_LIMIT);
+      if (v.length > limit) return m(`At most ${limit} characters.`, `Höchstens ${limit} Zeichen.`);
+      if (s.inputType === 'date' && !/^\d{4}-\d{2}-\d{2}$/.test(v)) return m('Please enter a date (YYYY-MM-DD).', 'Bitte gib ein Datum ein (JJJJ-MM-TT).');
+      return undefined;
+    }
+    case 'single':
+    case 'boolean':
+    case 'rating':
+      if (s.shape === 'boolean') return v === s.valueTrue || v === s.valueFalse ? undefined : m('Please answer yes or no.', 'Bitte antworte mit Ja oder Nein.');
+      if (s.shape === 'rating') return c.itemKeys.has(key(v)) ? undefined : m(`${truncate(v)} is not on the rating scale.`, `${truncate(v)} liegt nicht auf der Bewertungsskala.`);
+      return isScalar(v) && isOption(c, v) ? undefined : notAChoice(v);
+    case 'multi': {
+      if (!Array.isArray(v)) return m('Please choose from the list.', 'Bitte wähle aus der Liste.');
+      // Never more entries than there are options (other stored as text adds one).
+      const most = s.choicesFrom ? DYNAMIC_COUNT_LIMIT : c.items.length + c.specialKeys.size + (s.storeOthersAsComment ? 0 : 1);
+      if (v.length > most) return m('More choices than the question has.', 'Mehr Antworten, als die Frage hat.');
+      const seen = new Set<string>();
+      for (const one of v) {
+        const value = s.valuePropertyName ? (isPlainObject(one) ? one[s.valuePropertyName] : undefined) : one;
+        if (!isScalar(value) || !isOption(c, value)) return notAChoice(value ?? one);
+        const k = key(value);
+        if (seen.has(k)) return m('A choice is ticked twice.', 'Eine Antwort ist doppelt angekreuzt.');
+        seen.add(k);
+      }
+      if (v.length > 1 && [...seen].some((k) => c.specialKeys.has(k) && k !== key(s.special.other))) {
+        return m('"None" cannot be combined with other choices.', '„Keine“ lässt sich nicht mit anderen Antworten verbinden.');
+      }
+      if (s.maxSelected !== undefined && v.length > s.maxSelected) return m(`Choose at most ${s.maxSelected}.`, `Wähle höchstens ${s.maxSelected}.`);
+      return undefined;
+    }
+    case 'ranking': {
+      if (!Array.isArray(v)) return m('Please put the items in order.', 'Bitte bring die Einträge in eine Reihenfolge.');
+      if (v.length > (s.choicesFrom ? DYNAMIC_COUNT_LIMIT : c.items.length)) return m('The order must list each item once.', 'Die Reihenfolge muss jeden Eintrag einmal nennen.');
+      const keys = new Set<string>();
+      for (const one of v) {
+        if (!isScalar(one) || !isOption(c, one) || keys.has(key(one))) return m('The order must list each item once.', 'Die Reihenfolge muss jeden Eintrag einmal nennen.');
+        keys.add(key(one));
+      }
+      return undefined;
+    }
+    case 'matrix': {
+      if (!isPlainObject(v)) return m('Please answer row by row.', 'Bitte antworte Zeile für Zeile.');
+      const entries = Object.keys(v);
+      if (entries.length > c.rows.length) return m('More rows than the matrix has.', 'Mehr Zeilen, als die Matrix hat.');
+      for (const row of entries) {
+        if (!c.rowKeys.has(row)) return m(`There is no row "${shorten(row)}".`, `Es gibt keine Zeile „${shorten(row)}“.`);
+        if (!c.itemKeys.has(key(v[row]))) return m(`${truncate(v[row])} is not a column of row "${row}".`, `${truncate(v[row])} ist keine Spalte der Zeile „${row}“.`);
+      }
+      return undefined;
+    }
+    case 'matrixdropdown': {
+      if (!isPlainObject(v)) return m('Please answer row by row.', 'Bitte antworte Zeile für Zeile.');
+      const entries = Object.keys(v);
+      if (entries.length > c.rows.length) return m('More rows than the matrix has.', 'Mehr Zeilen, als die Matrix hat.');
+      for (const row of entries) {
+        if (!c.rowKeys.has(row)) return m(`There is no row "${shorten(row)}".`, `Es gibt keine Zeile „${shorten(row)}“.`);
+        const problem = checkRecord(c, v[row], m(`Row "${row}"`, `Zeile „${row}“`));
+        if (problem) return problem;
+      }
+      return undefined;
+    }
+    case 'matrixdynamic':
+    case 'paneldynamic': {
+      if (!Array.isArray(v)) return m('Please answer entry by entry.', 'Bitte antworte Eintrag für Eintrag.');
+      const most = Math.min(s.maxCount ?? DYNAMIC_COUNT_LIMIT, DYNAMIC_COUNT_LIMIT);
+      if (v.length > most) return m(`At most ${most} entries.`, `Höchstens ${most} Einträge.`);
+      for (let i = 0; i < v.length; i++) {
+        const problem = checkRecord(c, v[i], m(`Entry ${i + 1}`, `Eintrag ${i + 1}`));
+        if (problem) return problem;
+      }
+      return undefined;
+    }
+    case 'multipletext':
+      return checkRecord(c, v, undefined);
+    case 'slider': {
+      const min = Number(s.min ?? 0);
+      const max = Number(s.max ?? 100);
+      const inRange = (n: unknown) => typeof n === 'number' && Number.isFinite(n) && n >= min && n <= max;
+      if (s.range) return Array.isArray(v) && v.length === 2 && inRange(v[0]) && inRange(v[1]) && (v[0] as number) <= (v[1] as number) ? undefined : m(`Please choose a range between ${min} and ${max}.`, `Bitte wähle einen Bereich zwischen ${min} und ${max}.`);
+      return inRange(v) ? undefined : m(`Please choose a number between ${min} and ${max}.`, `Bitte wähle eine Zahl zwischen ${min} und ${max}.`);
+    }
+    case 'file': {
+      const most = s.allowMultiple ? FILE_COUNT_LIMIT : 1;
+      if (!Array.isArray(v) || v.length > most) return m('Please attach files.', 'Bitte hänge Dateien an.');
+      for (const f of v) {
+        if (!isPlainObject(f) || typeof f.name !== 'string' || typeof f.content !== 'string' || (f.type !== undefined && typeof f.type !== 'string')) return m('Please attach files.', 'Bitte hänge Dateien an.');
+        if (Object.keys(f).some((k) => !['name', 'type', 'content'].includes(k))) return m('Please attach files.', 'Bitte hänge Dateien an.');
+      }
+      return undefined;
+    }
+    case 'signature':
+      return typeof v === 'string' && v.length <= SIGNATURE_LIMIT && /^data:image\/(png|jpeg|svg\+xml);base64,[A-Za-z0-9+/=]*$/.test(v) ? undefined : m('Please sign in the field.', 'Bitte unterschreibe im Feld.');
+    case 'computed':
+      // Recomputed by the server; what the browser sent is replaced.
+      return isScalar(v) && (typeof v !== 'string' || v.length <= TEXT_LIMIT) ? undefined : m('A computed value must be a number, text or true/false.', 'Ein berechneter Wert muss eine Zahl, Text oder wahr/falsch sein.');
+    case 'none':
+      return m('This element takes no answer.', 'Dieses Element nimmt keine Antwort an.');
+  }
+}
+
+/** An object of inner answers (a matrix row, a panel, multiple text): known keys and their shapes. */
+function checkRecord(c: Compiled, record: unknown, where: LocalisedText | undefined): LocalisedText | undefined {
+  const at = (t: LocalisedText) => (where ? m(`${where.en}: ${t.en}`, `${where.de}: ${t.de}`) : t);
+  if (!isPlainObject(record)) return at(m('Please answer each field.', 'Bitte beantworte jedes Feld.'));
+  const keys = Object.keys(record);
+  if (keys.length > c.inner.length * 2) return at(m('More fields than the question has.', 'Mehr Felder, als die Frage hat.'));
+  for (const k of keys) {
+    const inner = c.innerByKey.get(k) ?? commentOwner(c, k);
+    if (!inner) return at(m(`There is no field "${shorten(k)}".`, `Es gibt kein Feld „${shorten(k)}“.`));
+    const value = record[k];
+    if (inner.spec.commentKey === k && inner.spec.key !== k) {
+      if (typeof value !== 'string' || value.length > COMMENT_LIMIT) return at(m('The additional text must be text of at most 10,000 characters.', 'Der Zusatztext muss Text mit höchstens 10.000 Zeichen sein.'));
+      continue;
+    }
+    if (isEmptyAnswer(value)) continue;
+    const problem = checkShape(inner, value);
+    if (problem) return at(m(`${inner.spec.name}: ${problem.en}`, `${inner.spec.name}: ${problem.de}`));
+  }
+  return undefined;
+}
+
+const commentOwner = (c: Compiled, k: string) => c.inner.find((i) => i.spec.commentKey === k);
+
+// --- Stage 2: rules --------------------------------------------------------
+
+const DEFAULT_MESSAGES: Record<string, LocalisedText> = {
+  numericvalidator: m('The number is out of the allowed range.', 'Die Zahl liegt außerhalb des erlaubten Bereichs.'),
+  textvalidator: m('The text does not have the required length or form.', 'Der Text hat nicht die verlangte Länge oder Form.'),
+  answercountvalidator: m('Please choose a different number of answers.', 'Bitte wähle eine andere Anzahl von Antworten.'),
+  regexvalidator: m('The answer does not have the required form.', 'Die Antwort hat nicht die verlangte Form.'),
+  emailvalidator: m('Please enter an e-mail address.', 'Bitte gib eine E-Mail-Adresse ein.'),
+  expressionvalidator: m('The answer does not fit the other answers.', 'Die Antwort passt nicht zu den anderen Antworten.'),
+};
+
+/** A validator's own text (any language it carries) or Bilanz's default message. */
+function validatorMessage(text: Json | undefined, type: string): LocalisedText {
+  const fallback = DEFAULT_MESSAGES[type] ?? m('The answer is not valid.', 'Die Antwort ist nicht gültig.');
+  if (typeof text === 'string' && text.trim() !== '') return { en: text, de: text };
+  if (isObject(text)) {
+    const pick = (l: string) => (typeof text[l] === 'string' ? (text[l] as string) : undefined);
+    const any = pick('default') ?? Object.values(text).find((t): t is string => typeof t === 'string');
+    return { en: pick('en') ?? any ?? fallback.en, de: pick('de') ?? any ?? fallback.de };
+  }
+  return fallback;
+}
+
+const required = () => m('Please answer this question.', 'Bitte beantworte diese Frage.');
+
+type Scope = {
+  /** Values conditions see: answers, calculated values, and the row or panel in context. */
+  values: Values;
+  problems: AnswerProblem[];
+  question: string;
+};
+
+/** Whether the options given the answers are visible and enabled: the subset of options a respondent could pick. */
+function visibleOptionKeys(c: Compiled, values: Values, byKey: Map<string, Compiled>): Set<string> | undefined {
+  const s = c.spec;
+  let items: Array<{ value: unknown; k: string; visibleIf?: Condition; enableIf?: Condition }> = c.items;
+  if (s.choicesFrom) {
+    const source = byKey.get(s.choicesFrom.question) ?? [...byKey.values()].find((q) => q.spec.name === s.choicesFrom!.question);
+    if (!source) return undefined;
+    let values0: Array<{ value: unknown; k: string }>;
+    const sourceValue = values[source.spec.key];
+    if (s.choicesFrom.valuesFrom) {
+      const rows = Array.isArray(sourceValue) ? sourceValue : isPlainObject(sourceValue) ? Object.values(sourceValue) : [];
+      values0 = rows.flatMap((r) => (isPlainObject(r) && !isEmptyAnswer(r[s.choicesFrom!.valuesFrom!]) ? [{ value: r[s.choicesFrom!.valuesFrom!], k: key(r[s.choicesFrom!.valuesFrom!]) }] : []));
+    } else {
+      const sourceKeys = visibleOptionKeys(source, values, byKey) ?? source.itemKeys;
+      const all = source.items.filter((i) => sourceKeys.has(i.k));
+      const chosen = new Set((Array.isArray(sourceValue) ? sourceValue : sourceValue === undefined ? [] : [sourceValue]).map(key));
+      values0 = s.choicesFrom.mode === 'selected' ? all.filter((i) => chosen.has(i.k)) : s.choicesFrom.mode === 'unselected' ? all.filter((i) => !chosen.has(i.k)) : all;
+    }
+    items = values0;
+  }
+  const hasConditions = c.choicesVisibleIf || c.choicesEnableIf || items.some((i) => i.visibleIf || i.enableIf);
+  if (!hasConditions && !s.choicesFrom) return undefined;
+  const out = new Set<string>();
+  for (const i of items) {
+    const context = { ...values, item: i.value, choice: i.value };
+    if (i.visibleIf && !i.visibleIf(context)) continue;
+    if (i.enableIf && !i.enableIf(context)) continue;
+    if (c.choicesVisibleIf && !c.choicesVisibleIf(context)) continue;
+    if (c.choicesEnableIf && !c.choicesEnableIf(context)) continue;
+    out.add(i.k);
+  }
+  for (const k of c.specialKeys) out.add(k);
+  return out;
+}
+
+/**
+ * The rules of one visible, non-empty answer given the other answers: options
+ * shown, rows shown, inner rules, validators, min and max.
+ */
+function checkRules(c: Compiled, v: unknown, scope: Scope, byKey: Map<string, Compiled>, data: Values): void {
+  const s = c.spec;
+  const add = (message: LocalisedText) => scope.problems.push({ question: scope.question, message });
+  const { values } = scope;
+  if (s.shape === 'single' || s.shape === 'multi' || s.shape === 'ranking') {
+    const allowed = visibleOptionKeys(c, values, byKey);
+    const picked = s.shape === 'single' ? [v] : (v as unknown[]).map((one) => (s.valuePropertyName && isPlainObject(one) ? one[s.valuePropertyName] : one));
+    if (allowed) {
+      const outside = picked.find((p) => !allowed.has(key(p)) && !(s.special.other !== undefined && !s.storeOthersAsComment && typeof p === 'string' && !c.itemKeys.has(key(p))));
+      if (outside !== undefined) add(m(`${truncate(outside)} is not offered for the given answers.`, `${truncate(outside)} wird bei den gegebenen Antworten nicht angeboten.`));
+    }
+    if (s.shape === 'ranking' && !s.selectToRank) {
+      const total = allowed ? allowed.size - c.specialKeys.size : c.items.length;
+      if (picked.length !== total) add(m('Please rank every item.', 'Bitte ordne jeden Eintrag ein.'));
+    }
+    if (s.shape === 'multi' && s.minSelected !== undefined && picked.length < s.minSelected) add(m(`Choose at least ${s.minSelected}.`, `Wähle mindestens ${s.minSelected}.`));
+    const other = s.special.other;
+    if (other !== undefined && s.storeOthersAsComment && s.commentKey && picked.some((p) => key(p) === key(other)) && isEmptyAnswer(data[s.commentKey] ?? (scope.values[s.commentKey] as unknown))) {
+      add(m('Please describe your "other" answer.', 'Bitte beschreibe deine Antwort „Sonstiges“.'));
+    }
+  }
+  if (s.shape === 'matrix') {
+    const visibleRows = c.rows.filter((r) => !c.rowsVisibleIf || c.rowsVisibleIf({ ...values, item: r.value }));
+    const shown = new Set(visibleRows.map((r) => String(r.value)));
+    const record = v as Record<string, unknown>;
+    for (const row of Object.keys(record)) if (!shown.has(row)) add(m(`The row "${row}" is not shown for the given answers.`, `Die Zeile „${row}“ wird bei den gegebenen Antworten nicht gezeigt.`));
+    if (c.columnsVisibleIf) {
+      for (const cell of Object.values(record)) {
+        if (!c.columnsVisibleIf({ ...values, item: cell })) add(m(`${truncate(cell)} is not offered for the given answers.`, `${truncate(cell)} wird bei den gegebenen Antworten nicht angeboten.`));
+      }
+    }
+    if (s.eachRowRequired && visibleRows.some((r) => isEmptyAnswer(record[String(r.value)]))) add(m('Please answer every row.', 'Bitte beantworte jede Zeile.'));
+  }
+  if (s.shape === 'matrixdropdown' || s.shape === 'matrixdynamic') {
+    const record = v as Record<string, unknown> | unknown[];
+    const rows: Array<[Json, unknown]> = Array.isArray(record) ? record.map((r, i) => [i, r]) : c.rows.map((r) => [r.value, (record as Record<string, unknown>)[String(r.value)]]);
+    if (s.shape === 'matrixdynamic' && s.minCount !== undefined && rows.length < s.minCount) add(m(`Please fill in at least ${s.minCount} rows.`, `Bitte fülle mindestens ${s.minCount} Zeilen aus.`));
+    if (!Array.isArray(record)) {
+      for (const rowKey of Object.keys(record)) {
+        const row = c.rows.find((r) => String(r.value) === rowKey);
+        if (row && c.rowsVisibleIf && !c.rowsVisibleIf({ ...values, item: row.value })) add(m(`The row "${rowKey}" is not shown for the given answers.`, `Die Zeile „${rowKey}“ wird bei den gegebenen Antworten nicht gezeigt.`));
+      }
+    }
+    for (const [rowValue, cells] of rows) {
+      if (!Array.isArray(record) && c.rowsVisibleIf && !c.rowsVisibleIf({ ...values, item: rowValue })) continue;
+      const rowData = isPlainObject(cells) ? cells : {};
+      checkInner(c, rowData, { ...values, row: rowData, rowName: rowValue, rowValue, rowIndex: typeof rowValue === 'number' ? rowValue + 1 : undefined }, scope, byKey, data);
+    }
+  }
+  if (s.shape === 'paneldynamic') {
+    const panels = v as unknown[];
+    if (s.minCount !== undefined && panels.length < s.minCount) add(m(`Please fill in at least ${s.minCount} entries.`, `Bitte fülle mindestens ${s.minCount} Einträge aus.`));
+    panels.forEach((p, i) => {
+      const panel = isPlainObject(p) ? p : {};
+      checkInner(c, panel, { ...values, panel, panelIndex: i }, scope, byKey, data);
+    });
+  }
+  if (s.shape === 'multipletext') checkInner(c, v as Record<string, unknown>, values, scope, byKey, data);
+  if (s.shape === 'text' && s.type === 'text') {
+    const minExpr = c.minValue?.runValues(values) as unknown;
+    const maxExpr = c.maxValue?.runValues(values) as unknown;
+    const min = minExpr ?? s.min;
+    const max = maxExpr ?? s.max;
+    const comparable = (x: unknown) => (typeof v === 'number' ? (typeof x === 'number' ? x : typeof x === 'string' && x.trim() !== '' ? Number(x) : undefined) : toDateText(x));
+    const lo = comparable(min);
+    const hi = comparable(max);
+    if (lo !== undefined && !Number.isNaN(lo) && (v as number | string) < lo) add(m(`The value must be at least ${String(lo)}.`, `Der Wert muss mindestens ${String(lo)} sein.`));
+    if (hi !== undefined && !Number.isNaN(hi) && (v as number | string) > hi) add(m(`The value must be at most ${String(hi)}.`, `Der Wert darf höchstens ${String(hi)} sein.`));
+    if (s.inputType === 'email' && !runValidator('emailvalidator', {}, v, s.name)) add(DEFAULT_MESSAGES.emailvalidator!);
+  }
+  for (const { validator, condition: holds, text, type } of c.validators) {
+    const failed = holds ? !holds(values) : Boolean((validator!.validate(v, s.name) as ValidatorResult | null)?.error);
+    if (failed) add(validatorMessage(text, type));
+  }
+}
+
+/** Date-like bounds as comparable 'YYYY-MM-DD…' texts (a Date from today() or a date text). */
+function toDateText(x: unknown): string | undefined {
+  if (x instanceof Date) return Number.isNaN(x.getTime()) ? undefined : `${x.getFullYear()}-${String(x.getMonth() + 1).padStart(2, '0')}-${String(x.getDate()).padStart(2, '0')}`;
+  return typeof x === 'string' && x.trim() !== '' ? x : undefined;
+}
+
+/** One of survey-core's validator classes with its properties from the definition. */
+function createValidator(type: string, json: JsonObject): SurveyValidator | undefined {
+  if (!Serializer.isDescendantOf(type, 'surveyvalidator')) return undefined;
+  const validator = Serializer.createClass(type) as SurveyValidator | undefined;
+  if (!validator || typeof validator.validate !== 'function') return undefined;
+  const { type: _type, ...props } = json;
+  new SurveyJson().toObject(props, validator);
+  return validator;
+}
+
+const builtInValidators = new Map<string, SurveyValidator>();
+function runValidator(type: string, props: JsonObject, v: unknown, name: string): boolean {
+  let validator = builtInValidators.get(type);
+  if (!validator) {
+    validator = createValidator(type, props)!;
+    builtInValidators.set(type, validator);
+  }
+  return !(validator.validate(v, name) as ValidatorResult | null)?.error;
+}
+
+/** Visibility, required and rules of the inner questions of one matrix row, panel or multiple-text answer. */
+function checkInner(c: Compiled, record: Record<string, unknown>, values: Values, scope: Scope, byKey: Map<string, Compiled>, data: Values): void {
+  for (const inner of c.inner) {
+    const v = record[inner.spec.key];
+    const present = !isEmptyAnswer(v);
+    const visible = !inner.spec.hidden && (!inner.visibleIf || inner.visibleIf(values));
+    const where = (t: LocalisedText) => m(`${inner.spec.name}: ${t.en}`, `${inner.spec.name}: ${t.de}`);
+    if (!visible) {
+      if (present) scope.problems.push({ question: scope.question, message: where(m('This field is not shown for the given answers.', 'Dieses Feld wird bei den gegebenen Antworten nicht gezeigt.')) });
+      continue;
+    }
+    if (inner.spec.readOnly || (inner.enableIf && !inner.enableIf(values))) continue;
+    if (!present) {
+      if (inner.spec.isRequired || inner.requiredIf?.(values)) scope.problems.push({ question: scope.question, message: where(required()) });
+      continue;
+    }
+    const innerScope: Scope = { values, problems: [], question: scope.question };
+    checkRules(inner, v, innerScope, byKey, data);
+    for (const p of innerScope.problems) scope.problems.push({ question: p.question, message: where(p.message) });
+  }
+}
+
+// --- The validator ---------------------------------------------------------
+
 export type AnswerValidator = {
-  /** Problems of a response; complete responses get every rule, partial ones types and unknown names only. */
+  /** Problems of a response; complete responses get every rule, partial ones shapes and unknown keys only. */
   validate(data: unknown, complete: boolean): AnswerProblem[];
+  /**
+   * Problems, and the answers as Bilanz stores them: computed values
+   * (expression questions, calculated values with includeIntoResult) are the
+   * server's own.
+   */
+  judge(data: unknown, complete: boolean): { problems: AnswerProblem[]; data: AnswerData };
+  /** The keys of the questions' answers, in document order. */
   questionNames: string[];
 };
 
-const isEmptyValue = (v: unknown) =>
-  v === undefined || v === null || v === '' || (Array.isArray(v) && v.length === 0) || (isObject(v as Json) && Object.keys(v as object).length === 0);
-
-const SPECIAL_ITEMS: Array<[flag: string, legacy: string, value: string]> = [
-  ['showNoneItem', 'hasNone', 'none'],
-  ['showRefuseItem', '', 'refused'],
-  ['showDontKnowItem', '', 'dontknow'],
-];
-
-/** Compiles a published definition into a validator (do this once per version and cache it). */
+/** Compiles a published definition into a validator (once per version; cache it). */
 export function compileValidator(definition: JsonObject): AnswerValidator {
-  const questions: CompiledQuestion[] = [];
-  const containerConditions = new Map<string, { cond?: Condition; hidden: boolean }>();
+  const spec = surveySpec(definition);
+  const compiled = spec.questions.map((q) => compileQuestion(q, true));
+  // Questions sharing a valueName share one answer: the first one checks its shape.
+  const byKey = new Map<string, Compiled>();
+  for (const c of compiled) if (!byKey.has(c.spec.key)) byKey.set(c.spec.key, c);
+  const commentKeys = new Map<string, Compiled>();
+  for (const c of compiled) if (c.spec.commentKey) commentKeys.set(c.spec.commentKey, c);
+  const computedKeys = new Set<string>([...spec.calculatedValues.filter((v) => v.includeIntoResult).map((v) => v.name), ...compiled.filter((c) => c.spec.shape === 'computed').map((c) => c.spec.key)]);
+  const triggerTargets = new Set(spec.triggerTargets);
+  const calculated = spec.calculatedValues.map((v) => ({ ...v, runner: new ExpressionRunner(v.expression) }));
+  const expressions = compiled.filter((c) => c.expression);
+  const keepHidden = spec.clearInvisibleValues === 'none';
+  // Work per response stays bounded by the questionnaire, not by what a client sends.
+  const maxKeys = 2 * (byKey.size + commentKeys.size + computedKeys.size + triggerTargets.size) + 100;
 
-  const refs = walkElements(definition);
-  const names: NameSet = new Set(refs.flatMap((r) => (typeof r.element.name === 'string' ? [r.element.name] : [])));
-  // Pages and panels: their visibleIf applies to everything inside.
-  const pages = Array.isArray(definition.pages) ? definition.pages : [];
-  const pageConditions: Array<{ cond?: Condition; hidden: boolean }> = pages.map((p) => {
-    const page = isObject(p) ? p : {};
-    const cond = condition(page.visibleIf, names);
-    return { ...(cond && { cond }), hidden: page.visible === false };
-  });
-  for (const ref of refs) {
-    if (ref.element.type === 'panel' && typeof ref.element.name === 'string') {
-      const cond = condition(ref.element.visibleIf, names);
-      containerConditions.set(ref.element.name, { ...(cond && { cond }), hidden: ref.element.visible === false });
+  /** Calculated values and expression questions, recomputed from the answers until they settle. */
+  function compute(data: AnswerData): { values: Values; stored: AnswerData } {
+    const values: Values = { ...data };
+    const stored: AnswerData = { ...data };
+    for (const k of computedKeys) {
+      delete values[k];
+      delete stored[k];
     }
-  }
-  const parentOf = new Map<string, string | undefined>();
-  for (const ref of refs) if (typeof ref.element.name === 'string') parentOf.set(ref.element.name, ref.parent);
-  const pageIndexOf = (path: string) => Number(/^pages\[(\d+)\]/.exec(path)?.[1] ?? -1);
-
-  for (const ref of refs) {
-    const el = ref.element;
-    const type = String(el.type);
-    if (type === 'panel' || type === 'html' || typeof el.name !== 'string') continue;
-    const visibility: Condition[] = [];
-    let hiddenStatically = el.visible === false;
-    const own = condition(el.visibleIf, names);
-    if (own) visibility.push(own);
-    for (let p = ref.parent; p !== undefined; p = parentOf.get(p)) {
-      const c = containerConditions.get(p);
-      if (c?.cond) visibility.push(c.cond);
-      if (c?.hidden) hiddenStatically = true;
+    if (calculated.length === 0 && expressions.length === 0) return { values, stored };
+    for (let pass = 0; pass < 3; pass++) {
+      let changed = false;
+      for (const cv of calculated) {
+        const result = cv.runner.runValues(values) as unknown;
+        if (key(values[cv.name]) !== key(result)) {
+          values[cv.name] = result;
+          changed = true;
+        }
+      }
+      for (const c of expressions) {
+        const result = c.expression!.runValues(values) as unknown;
+        if (key(values[c.spec.key]) !== key(result)) {
+          values[c.spec.key] = result;
+          changed = true;
+        }
+      }
+      if (!changed) break;
     }
-    const pc = pageConditions[pageIndexOf(ref.path)];
-    if (pc?.cond) visibility.push(pc.cond);
-    if (pc?.hidden) hiddenStatically = true;
-    questions.push(compileQuestion(el, type, visibility, hiddenStatically, names));
+    for (const cv of calculated) if (cv.includeIntoResult && !isEmptyAnswer(values[cv.name]) && isStorable(values[cv.name])) stored[cv.name] = values[cv.name];
+    for (const c of expressions) if (!isEmptyAnswer(values[c.spec.key]) && isStorable(values[c.spec.key])) stored[c.spec.key] = values[c.spec.key];
+    return { values, stored };
   }
 
-  const byName = new Map(questions.map((q) => [q.name, q]));
-  const extraKeyOwner = new Map<string, CompiledQuestion>();
-  for (const q of questions) for (const k of q.extraKeys) extraKeyOwner.set(k, q);
+  function judge(raw: unknown, complete: boolean): { problems: AnswerProblem[]; data: AnswerData } {
+    if (!isPlainObject(raw)) return { problems: [{ question: '', message: m('The answers must be an object.', 'Die Antworten müssen ein Objekt sein.') }], data: {} };
+    const data = raw;
+    const problems: AnswerProblem[] = [];
+    const keys = Object.keys(data);
+    if (keys.length > maxKeys) return { problems: [{ question: '', message: m('More answers than the questionnaire has questions.', 'Mehr Antworten, als der Fragebogen Fragen hat.') }], data };
+    // Stage 1: keys and shapes.
+    for (const k of keys) {
+      if (byKey.has(k) || computedKeys.has(k) || triggerTargets.has(k)) continue;
+      const owner = commentKeys.get(k);
+      if (owner) {
+        const extra = data[k];
+        if (extra !== undefined && extra !== null && (typeof extra !== 'string' || extra.length > COMMENT_LIMIT)) {
+          problems.push({ question: owner.spec.name, message: m('The additional text must be text of at most 10,000 characters.', 'Der Zusatztext muss Text mit höchstens 10.000 Zeichen sein.') });
+        }
+        continue;
+      }
+      problems.push({ question: k, message: m(`There is no question "${shorten(k)}".`, `Es gibt keine Frage „${shorten(k)}“.`) });
+    }
+    for (const c of byKey.values()) {
+      const v = data[c.spec.key];
+      if (isEmptyAnswer(v)) continue;
+      const problem = checkShape(c, v);
+      if (problem) problems.push({ question: c.spec.name, message: problem });
+    }
+    if (problems.length > 0 || !complete) return { problems, data };
+
+    // Stage 2: the rules, given every answer.
+    const { values, stored } = compute(data);
+    const isVisible = (c: Compiled) =>
+      !c.spec.hidden && (!c.visibleIf || c.visibleIf(values)) && c.containers.every((p) => !p.hidden && (!p.visibleIf || p.visibleIf(values)));
+    const visible = compiled.map(isVisible);
+    // Questions sharing a valueName share one answer: it may be given when any of them is shown.
+    const shownKeys = new Set(compiled.filter((_, i) => visible[i]).map((c) => c.spec.key));
+    compiled.forEach((c, i) => {
+      const s = c.spec;
+      if (s.shape === 'computed') return;
+      const v = data[s.key];
+      const present = !isEmptyAnswer(v);
+      if (!visible[i]) {
+        const answered = present || (s.commentKey !== undefined && !isEmptyAnswer(data[s.commentKey]));
+        if (answered && !keepHidden && !shownKeys.has(s.key) && byKey.get(s.key) === c) {
+          problems.push({ question: s.name, message: m('This question is not shown for the given answers, so it cannot be answered.', 'Diese Frage wird bei den gegebenen Antworten nicht gezeigt und kann daher nicht beantwortet werden.') });
+        }
+        return;
+      }
+      // survey-core collects no errors of a read-only (or disabled) question.
+      if (s.readOnly || (c.enableIf && !c.enableIf(values))) return;
+      if (!present) {
+        if (s.isRequired || c.requiredIf?.(values)) problems.push({ question: s.name, message: required() });
+        return;
+      }
+      checkRules(c, v, { values, problems, question: s.name }, byKey, data);
+    });
+    return { problems, data: stored };
+  }
 
   return {
-    questionNames: questions.map((q) => q.name),
-    validate(raw, complete) {
-      const problems: AnswerProblem[] = [];
-      if (!isObject(raw as Json)) return [{ question: '', message: m('The answers must be an object.', 'Die Antworten müssen ein Objekt sein.') }];
-      const data = raw as AnswerData;
-      for (const key of Object.keys(data)) {
-        if (!byName.has(key) && !extraKeyOwner.has(key)) {
-          problems.push({ question: key, message: m(`There is no question "${key}".`, `Es gibt keine Frage „${key}“.`) });
-        }
-      }
-      for (const q of questions) {
-        const value = data[q.name];
-        const present = !isEmptyValue(value);
-        if (present) for (const message of q.checkValue(value, data, complete)) problems.push({ question: q.name, message });
-        for (const k of q.extraKeys) {
-          const extra = data[k];
-          if (extra !== undefined && (typeof extra !== 'string' || extra.length > COMMENT_LIMIT)) {
-            problems.push({ question: q.name, message: m('The additional text must be text of at most 10,000 characters.', 'Der Zusatztext muss Text mit höchstens 10.000 Zeichen sein.') });
-          }
-        }
-        if (!complete) continue;
-        const visible = !q.hiddenStatically && q.visibility.every((c) => c.run(data));
-        if (!visible) {
-          if (present || q.extraKeys.some((k) => data[k] !== undefined)) {
-            problems.push({ question: q.name, message: m('This question is not shown for the given answers, so it cannot be answered.', 'Diese Frage wird bei den gegebenen Antworten nicht gezeigt und kann daher nicht beantwortet werden.') });
-          }
-          continue;
-        }
-        const enabled = !q.enableIf || q.enableIf.run(data);
-        const required = enabled && (q.isRequired || (q.requiredIf?.run(data) ?? false));
-        if (!present) {
-          if (required) problems.push({ question: q.name, message: m('Please answer this question.', 'Bitte beantworte diese Frage.') });
-          continue;
-        }
-        if (q.usesOther(value) && q.otherNeedsText && isEmptyValue(data[`${q.name}-Comment`])) {
-          problems.push({ question: q.name, message: m('Please describe your "other" answer.', 'Bitte beschreibe deine Antwort „Sonstiges“.') });
-        }
-        for (const v of q.validators) {
-          const message = v(value, data);
-          if (message) problems.push({ question: q.name, message });
-        }
-      }
-      return problems;
-    },
+    questionNames: [...byKey.keys()],
+    validate: (data, complete) => judge(data, complete).problems,
+    judge,
   };
 }
 
-function compileQuestion(el: JsonObject, type: string, visibility: Condition[], hiddenStatically: boolean, names: NameSet): CompiledQuestion {
-  const name = el.name as string;
-  const enableIf = condition(el.enableIf, names);
-  const requiredIf = condition(el.requiredIf, names);
-  const hasOther = el.showOtherItem === true || el.hasOther === true;
-  const hasComment = el.showCommentArea === true || el.hasComment === true;
-  const extraKeys = hasOther || hasComment ? [`${name}-Comment`] : [];
-  const base = {
-    name,
-    type,
-    title: el.title,
-    visibility,
-    hiddenStatically,
-    ...(enableIf && { enableIf }),
-    ...(requiredIf && { requiredIf }),
-    isRequired: el.isRequired === true,
-    extraKeys,
-    otherNeedsText: hasOther,
-    usesOther: (_v: unknown) => false,
-    validators: compileValidators(el, names),
-  };
-
-  const choiceValues = (): Set<string> => {
-    const set = new Set(itemsOf(el.choices).map((i) => JSON.stringify(i.value)));
-    if (hasOther) set.add(JSON.stringify(String(el.otherItemValue ?? 'other')));
-    for (const [flag, legacy, value] of SPECIAL_ITEMS) if (el[flag] === true || (legacy && el[legacy] === true)) set.add(JSON.stringify(value));
-    return set;
-  };
-  const otherValue = String(el.otherItemValue ?? 'other');
-  const notAChoice = (v: unknown) => m(`${JSON.stringify(v)} is not one of the choices.`, `${JSON.stringify(v)} ist keine der Antwortmöglichkeiten.`);
-
-  switch (type) {
-    case 'text': {
-      const inputType = typeof el.inputType === 'string' ? el.inputType : 'text';
-      const maxLength = typeof el.maxLength === 'number' && el.maxLength > 0 ? el.maxLength : TEXT_LIMIT;
-      return {
-        ...base,
-        checkValue: (v) => {
-          if (inputType === 'number') {
-            if (typeof v !== 'number' || !Number.isFinite(v)) return [m('Please enter a number.', 'Bitte gib eine Zahl ein.')];
-            const out: LocalisedText[] = [];
-            if (typeof el.min === 'number' && v < el.min) out.push(m(`The number must be at least ${el.min}.`, `Die Zahl muss mindestens ${el.min} sein.`));
-            if (typeof el.max === 'number' && v > el.max) out.push(m(`The number must be at most ${el.max}.`, `Die Zahl darf höchstens ${el.max} sein.`));
-            return out;
-          }
-          if (typeof v !== 'string') return [m('Please enter text.', 'Bitte gib Text ein.')];
-          if (v.length > maxLength) return [m(`At most ${maxLength} characters.`, `Höchstens ${maxLength} Zeichen.`)];
-          if (inputType === 'date' && !/^\d{4}-\d{2}-\d{2}$/.test(v)) return [m('Please enter a date (YYYY-MM-DD).', 'Bitte gib ein Datum ein (JJJJ-MM-TT).')];
-          if (inputType === 'email' && !EMAIL.test(v)) return [m('Please enter an e-mail address.', 'Bitte gib eine E-Mail-Adresse ein.')];
-          return [];
-        },
-      };
-    }
-    case 'comment': {
-      const maxLength = typeof el.maxLength === 'number' && el.maxLength > 0 ? el.maxLength : COMMENT_LIMIT;
-      return {
-        ...base,
-        checkValue: (v) =>
-          typeof v !== 'string' ? [m('Please enter text.', 'Bitte gib Text ein.')] : v.length > maxLength ? [m(`At most ${maxLength} characters.`, `Höchstens ${maxLength} Zeichen.`)] : [],
-      };
-    }
-    case 'radiogroup':
-    case 'dropdown': {
-      const allowed = choiceValues();
-      return {
-        ...base,
-        usesOther: (v) => hasOther && v === otherValue,
-        checkValue: (v) => (allowed.has(JSON.stringify(v)) ? [] : [notAChoice(v)]),
-      };
-    }
-    case 'checkbox':
-    case 'tagbox': {
-      const allowed = choiceValues();
-      const exclusive = new Set(SPECIAL_ITEMS.map(([, , v]) => JSON.stringify(v)));
-      return {
-        ...base,
-        usesOther: (v) => hasOther && Array.isArray(v) && v.includes(otherValue),
-        checkValue: (v) => {
-          if (!Array.isArray(v)) return [m('Please choose from the list.', 'Bitte wähle aus der Liste.')];
-          const keys = v.map((x) => JSON.stringify(x));
-          const out: LocalisedText[] = [];
-          const unknown = v.filter((_, i) => !allowed.has(keys[i]!));
-          if (unknown.length > 0) out.push(notAChoice(unknown[0]));
-          if (new Set(keys).size !== keys.length) out.push(m('A choice is ticked twice.', 'Eine Antwort ist doppelt angekreuzt.'));
-          if (keys.length > 1 && keys.some((k) => exclusive.has(k))) out.push(m('"None" cannot be combined with other choices.', '„Keine“ lässt sich nicht mit anderen Antworten verbinden.'));
-          if (typeof el.maxSelectedChoices === 'number' && el.maxSelectedChoices > 0 && v.length > el.maxSelectedChoices) out.push(m(`Choose at most ${el.maxSelectedChoices}.`, `Wähle höchstens ${el.maxSelectedChoices}.`));
-          if (typeof el.minSelectedChoices === 'number' && el.minSelectedChoices > 0 && v.length < el.minSelectedChoices) out.push(m(`Choose at least ${el.minSelectedChoices}.`, `Wähle mindestens ${el.minSelectedChoices}.`));
-          return out;
-        },
-      };
-    }
-    case 'boolean': {
-      const yes = el.valueTrue ?? true;
-      const no = el.valueFalse ?? false;
-      return { ...base, checkValue: (v) => (v === yes || v === no ? [] : [m('Please answer yes or no.', 'Bitte antworte mit Ja oder Nein.')]) };
-    }
-    case 'rating': {
-      const scale = new Set(ratingScale(el).map((v) => JSON.stringify(v)));
-      return { ...base, checkValue: (v) => (scale.has(JSON.stringify(v)) ? [] : [m(`${JSON.stringify(v)} is not on the rating scale.`, `${JSON.stringify(v)} liegt nicht auf der Bewertungsskala.`)]) };
-    }
-    case 'matrix': {
-      const rows = itemsOf(el.rows).map((r) => r.value);
-      const rowKeys = new Set(rows.map((r) => String(r)));
-      const columns = new Set(itemsOf(el.columns).map((c) => JSON.stringify(c.value)));
-      const rowsVisibleIf = typeof el.rowsVisibleIf === 'string' ? new ConditionRunner(el.rowsVisibleIf) : undefined;
-      const allRows = rows.map(String);
-      // The visible rows depend only on the answers rowsVisibleIf reads: memoised on those.
-      const visibleRows = rowsVisibleIf
-        ? memoised(memoVariables(rowsVisibleIf, el.rowsVisibleIf as string, names, ['item']), (data): string[] => {
-            const context: AnswerData = { ...data };
-            return rows.filter((r) => ((context.item = r), rowsVisibleIf.runValues(context) === true)).map(String);
-          })
-        : () => allRows;
-      return {
-        ...base,
-        checkValue: (v, data, complete) => {
-          if (!isObject(v as Json) || Array.isArray(v)) return [m('Please answer row by row.', 'Bitte antworte Zeile für Zeile.')];
-          const out: LocalisedText[] = [];
-          const visible = complete ? visibleRows(data) : allRows;
-          const shown = complete ? new Set(visible) : rowKeys;
-          for (const [row, cell] of Object.entries(v as Record<string, unknown>)) {
-            if (!rowKeys.has(row)) out.push(m(`There is no row "${row}".`, `Es gibt keine Zeile „${row}“.`));
-            else if (!shown.has(row)) out.push(m(`The row "${row}" is not shown for the given answers.`, `Die Zeile „${row}“ wird bei den gegebenen Antworten nicht gezeigt.`));
-            else if (!columns.has(JSON.stringify(cell))) out.push(m(`${JSON.stringify(cell)} is not a column of row "${row}".`, `${JSON.stringify(cell)} ist keine Spalte der Zeile „${row}“.`));
-          }
-          if (complete && el.isAllRowsRequired === true) {
-            const missing = visible.filter((r) => (v as Record<string, unknown>)[r] === undefined);
-            if (missing.length > 0) out.push(m('Please answer every row.', 'Bitte beantworte jede Zeile.'));
-          }
-          return out;
-        },
-      };
-    }
-    case 'ranking': {
-      const allowed = new Set(itemsOf(el.choices).map((i) => JSON.stringify(i.value)));
-      const partialAllowed = el.selectToRankEnabled === true;
-      return {
-        ...base,
-        checkValue: (v) => {
-          if (!Array.isArray(v)) return [m('Please put the items in order.', 'Bitte bring die Einträge in eine Reihenfolge.')];
-          const keys = v.map((x) => JSON.stringify(x));
-          if (keys.some((k) => !allowed.has(k)) || new Set(keys).size !== keys.length) return [m('The order must list each item once.', 'Die Reihenfolge muss jeden Eintrag einmal nennen.')];
-          if (!partialAllowed && keys.length !== allowed.size) return [m('Please rank every item.', 'Bitte ordne jeden Eintrag ein.')];
-          return [];
-        },
-      };
-    }
-    case 'expression':
-      // Computed in the browser from other answers; stored as given, never trusted for anything else.
-      return {
-        ...base,
-        checkValue: (v) =>
-          typeof v === 'number' || typeof v === 'boolean' || (typeof v === 'string' && v.length <= TEXT_LIMIT) ? [] : [m('A computed value must be a number, text or true/false.', 'Ein berechneter Wert muss eine Zahl, Text oder wahr/falsch sein.')],
-      };
-    default:
-      return { ...base, checkValue: () => [m(`The question type ${type} cannot be answered.`, `Der Fragetyp ${type} kann nicht beantwortet werden.`)] };
+/** Whether a computed value can be stored as an answer (JSON, not a Date or a function). */
+const isStorable = (v: unknown): boolean => {
+  try {
+    return v !== undefined && !(v instanceof Date) && typeof v !== 'function' && JSON.stringify(v) !== undefined && JSON.stringify(v).length <= TEXT_LIMIT * 10;
+  } catch {
+    return false;
   }
-}
-
-const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
-
-/** SurveyJS `validators` of a question: text, regex, numeric, email, answercount, expression. */
-function compileValidators(el: JsonObject, names: NameSet): Array<(value: unknown, data: AnswerData) => LocalisedText | undefined> {
-  if (!Array.isArray(el.validators)) return [];
-  return el.validators.filter(isObject).map((v) => {
-    const custom = (fallback: LocalisedText): LocalisedText => {
-      const en = textIn(v.text, 'en') ?? textIn(v.text, 'default');
-      const de = textIn(v.text, 'default') ?? textIn(v.text, 'de');
-      return en || de ? { en: en ?? de ?? fallback.en, de: de ?? en ?? fallback.de } : fallback;
-    };
-    switch (v.type) {
-      case 'text':
-        return (value) => {
-          if (typeof value !== 'string') return undefined;
-          if (typeof v.minLength === 'number' && v.minLength > 0 && value.length < v.minLength) return custom(m(`Please enter at least ${v.minLength} characters.`, `Bitte gib mindestens ${v.minLength} Zeichen ein.`));
-          if (typeof v.maxLength === 'number' && v.maxLength > 0 && value.length > v.maxLength) return custom(m(`Please enter at most ${v.maxLength} characters.`, `Bitte gib höchstens ${v.maxLength} Zeichen ein.`));
-          if (v.allowDigits === false && /\d/.test(value)) return custom(m('Digits are not allowed.', 'Ziffern sind nicht erlaubt.'));
-          return undefined;
-        };
-      case 'regex': {
-        let re: RegExp | undefined;
-        try {
-          re = typeof v.regex === 'string' ? new RegExp(v.regex, v.caseInsensitive === true ? 'i' : '') : undefined;
-        } catch {
-          re = undefined;
-        }
-        return (value) => (re && typeof value === 'string' && !re.test(value) ? custom(m('The answer does not have the required form.', 'Die Antwort hat nicht die verlangte Form.')) : undefined);
-      }
-      case 'numeric':
-        return (value) => {
-          const n = typeof value === 'number' ? value : typeof value === 'string' && value.trim() !== '' ? Number(value) : NaN;
-          if (!Number.isFinite(n)) return custom(m('Please enter a number.', 'Bitte gib eine Zahl ein.'));
-          if (typeof v.minValue === 'number' && n < v.minValue) return custom(m(`The number must be at least ${v.minValue}.`, `Die Zahl muss mindestens ${v.minValue} sein.`));
-          if (typeof v.maxValue === 'number' && n > v.maxValue) return custom(m(`The number must be at most ${v.maxValue}.`, `Die Zahl darf höchstens ${v.maxValue} sein.`));
-          return undefined;
-        };
-      case 'email':
-        return (value) => (typeof value === 'string' && !EMAIL.test(value) ? custom(m('Please enter an e-mail address.', 'Bitte gib eine E-Mail-Adresse ein.')) : undefined);
-      case 'answercount':
-        return (value) => {
-          const n = Array.isArray(value) ? value.length : 1;
-          if (typeof v.minCount === 'number' && v.minCount > 0 && n < v.minCount) return custom(m(`Please choose at least ${v.minCount}.`, `Bitte wähle mindestens ${v.minCount}.`));
-          if (typeof v.maxCount === 'number' && v.maxCount > 0 && n > v.maxCount) return custom(m(`Please choose at most ${v.maxCount}.`, `Bitte wähle höchstens ${v.maxCount}.`));
-          return undefined;
-        };
-      case 'expression': {
-        const c = condition(v.expression, names);
-        return (_value, data) => (c && !c.run(data) ? custom(m('The answer does not fit the other answers.', 'Die Antwort passt nicht zu den anderen Antworten.')) : undefined);
-      }
-      default:
-        return () => undefined;
-    }
-  });
-}
+};

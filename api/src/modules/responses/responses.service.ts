@@ -164,7 +164,8 @@ export async function submitResponse(
   if (!wave) throw unknownWave();
   const invitationId = wave.access === 'invitation' ? await resolveInvitation(db, wave, req.token ?? cookieToken) : null;
   const { validator } = cache.peek(wave.questionnaire_id, wave.version) ?? (await cache.get(wave.questionnaire_id, wave.version));
-  const problems = validator.validate(req.data, req.status === 'complete');
+  // The stored answers are the server's: computed values are recomputed, never taken from the browser.
+  const { problems, data } = validator.judge(req.data, req.status === 'complete');
   if (problems.length > 0) {
     throw new ValidationError(
       'validation_failed',
@@ -173,7 +174,7 @@ export async function submitResponse(
     );
   }
   // NUL characters, which PostgreSQL cannot store, never get this far (checkJsonBody).
-  const dataJson = JSON.stringify(req.data);
+  const dataJson = JSON.stringify(data);
   const outcome = await writer.write({
     id: req.id,
     waveId: wave.id,
