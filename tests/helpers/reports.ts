@@ -4,6 +4,8 @@ import { workspaceWithWave } from './waves.js';
 
 /** A member survey with choice, rating and two open questions (strengths, weaknesses). */
 export const reportDefinition = {
+  // Written in German (its default texts), with English.
+  locale: 'de',
   title: { default: 'Mitgliederumfrage', en: 'Member survey' },
   pages: [
     {

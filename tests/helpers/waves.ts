@@ -3,6 +3,8 @@ import { adminWithWorkspace } from './test-app.js';
 
 /** A small questionnaire covering the common question types. */
 export const smallDefinition = {
+  // Written in German (its default texts), with English.
+  locale: 'de',
   title: { default: 'Kurzumfrage', en: 'Short survey' },
   pages: [
     {

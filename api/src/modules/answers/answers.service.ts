@@ -2,8 +2,9 @@ import type { Knex } from 'knex';
 import { isUniqueViolation } from '../../db/errors.js';
 import { getQuestionnaire } from '../questionnaires/questionnaires.service.js';
 import { tables, type WorkspaceRow } from '../../db/tables.js';
-import { BadRequestError, ConflictError, NotFoundError, text, type Locale } from '../../http/errors.js';
+import { BadRequestError, ConflictError, NotFoundError, text } from '../../http/errors.js';
 import { labelIn, questionsOf, type JsonObject } from '../questionnaires/definition-walk.js';
+import { labelLanguage } from '../questionnaires/locales.js';
 import * as questionnaires from '../questionnaires/questionnaires.repo.js';
 import { getWave } from '../waves/waves.service.js';
 import * as repo from './answers.repo.js';
@@ -49,12 +50,13 @@ export async function removeCode(db: Knex, ws: WorkspaceRow, slug: string, id: s
 async function openQuestion(db: Knex, ws: WorkspaceRow, waveId: string, question: string) {
   const wave = await getWave(db, ws, waveId);
   const version = await questionnaires.findVersion(db, wave.questionnaire_id, wave.version);
-  const element = questionsOf((version?.definition ?? {}) as JsonObject).find((r) => r.element.name === question)?.element;
+  const definition = (version?.definition ?? {}) as JsonObject;
+  const element = questionsOf(definition).find((r) => r.element.name === question)?.element;
   if (!element) throw new NotFoundError(text(`This wave has no question "${question}".`, `Diese Welle hat keine Frage „${question}“.`));
   if (!OPEN_TYPES.has(String(element.type))) {
     throw new BadRequestError('not_open_question', text(`"${question}" is not an open question.`, `„${question}“ ist keine offene Frage.`));
   }
-  return { wave, element };
+  return { wave, element, definition };
 }
 
 /**
@@ -62,8 +64,8 @@ async function openQuestion(db: Knex, ws: WorkspaceRow, waveId: string, question
  * with their codes and the count per code. Only organisers and analysts see
  * them; share links never do.
  */
-export async function listAnswers(db: Knex, ws: WorkspaceRow, waveId: string, question: string, search: string | undefined, locale: Locale) {
-  const { wave, element } = await openQuestion(db, ws, waveId, question);
+export async function listAnswers(db: Knex, ws: WorkspaceRow, waveId: string, question: string, search: string | undefined, language: string) {
+  const { wave, element, definition } = await openQuestion(db, ws, waveId, question);
   const rows = (await db(tables.responses)
     .where({ wave_id: wave.id, status: 'complete' })
     .whereRaw(`coalesce(data->>?, '') <> ''`, [question])
@@ -79,7 +81,7 @@ export async function listAnswers(db: Knex, ws: WorkspaceRow, waveId: string, qu
     .filter((r) => !needle || r.text.toLocaleLowerCase().includes(needle))
     .map((r) => ({ id: r.id, text: r.text, codes: codesOf.get(r.id) ?? [] }));
   return {
-    question: { name: question, title: labelIn(element.title, locale === 'de' ? 'default' : locale, question) },
+    question: { name: question, title: labelIn(element.title, labelLanguage(definition, language), question) },
     total: rows.length,
     answers,
     codes: codes.map((c) => ({ id: c.id, label: c.label, count: assigned.filter((a) => a.code_id === c.id).length })),

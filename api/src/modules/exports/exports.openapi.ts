@@ -1,5 +1,5 @@
 import type { ApiModule } from '../../openapi/operation.js';
-import { ResponsesExportQuery, ResultsExportQuery, VersionExportParams, WaveExportParams } from './exports.schemas.js';
+import { CodebookExportQuery, ResponsesExportQuery, ResultsExportQuery, VersionExportParams, WaveExportParams } from './exports.schemas.js';
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
@@ -19,7 +19,7 @@ export const exportsApi: ApiModule = {
       operationId: 'exportWaveResponses',
       summary: 'A wave’s complete responses as CSV or XLSX, one row each, codes as values',
       description:
-        'Columns: response_id, completed_on, locale, then one per question of the wave’s version (one per choice for checkbox/tagbox as <name>.<value> with 1/0, one per row for matrix as <name>.<row>, <name>.other for the “other” text). XLSX carries the codebook as its second sheet. Raw responses are for organisers only.',
+        'Columns: response_id, completed_on, locale, then one per question of the wave’s version (one per choice for checkbox/tagbox as <name>.<value> with 1/0, one per row for matrix as <name>.<row>, <name>.other for the “other” text). XLSX carries the codebook as its second sheet (with ?locale, as in the codebook.csv). Raw responses are for organisers only.',
       tag: 'Exports',
       access: 'organiser',
       params: WaveExportParams,
@@ -32,10 +32,12 @@ export const exportsApi: ApiModule = {
       path: '/workspaces/{ws}/waves/{id}/export/codebook.csv',
       operationId: 'exportWaveCodebook',
       summary: 'The codebook of a wave’s response export as CSV',
-      description: 'One row per column and code: column, question, type, text_de, text_en, value, label_de, label_en.',
+      description:
+        'One row per column and code: column, question, type, text_de, text_en, value, label_de, label_en. With ?locale, two more columns at the end, text and label, in that language (the questionnaire’s default language when it does not carry it).',
       tag: 'Exports',
       access: 'organiser',
       params: WaveExportParams,
+      query: CodebookExportQuery,
       responses: [{ status: 200, description: 'The codebook (Content-Disposition: attachment).', contentTypes: ['text/csv'] }],
       errors: ['404 not_found'],
     },
@@ -45,7 +47,7 @@ export const exportsApi: ApiModule = {
       operationId: 'exportWaveResults',
       summary: 'A wave’s results table (aggregates) as CSV or XLSX, optionally filtered',
       description:
-        'The figures of GET …/results under the same filters and suppression, one row per cell: question, title, type, row, row_label, value, label, count, percent, n, mean, suppressed (1 where hidden: count and percent empty). XLSX adds an info sheet with the filters and n.',
+        'The figures of GET …/results under the same filters and suppression, one row per cell: question, title, type, row, row_label, value, label, count, percent, n, mean, suppressed (1 where hidden: count and percent empty). XLSX adds an info sheet with the filters, n and the language of the labels (locale). Titles and labels come in ?locale as in the results API.',
       tag: 'Exports',
       access: 'analyst',
       params: WaveExportParams,

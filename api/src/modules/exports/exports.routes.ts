@@ -4,7 +4,7 @@ import { currentWorkspace, requireUser, requireWorkspace } from '../../http/auth
 import { requestLocale } from '../../http/locale.js';
 import { parse } from '../../http/validate.js';
 import type { ResultsEngine } from '../results/engine/engine.js';
-import { parseExportQuery, ResponsesExportQuery, ResultsExportQuery, VersionExportParams, WaveExportParams, type ExportFormat } from './exports.schemas.js';
+import { CodebookExportQuery, parseExportQuery, ResponsesExportQuery, ResultsExportQuery, VersionExportParams, WaveExportParams, type ExportFormat } from './exports.schemas.js';
 import * as service from './exports.service.js';
 import { writeCsv, writeXlsx, type Sheet } from './writers.js';
 
@@ -38,15 +38,16 @@ export function exportsRouter(deps: { knex: Knex; engine: ResultsEngine }): Rout
 
   r.get('/waves/:id/export', ...organiser, async (req, res) => {
     const { id } = parse(WaveExportParams, req.params);
-    const { format } = parseExportQuery(ResponsesExportQuery, req.query);
-    const out = await service.responsesExport(knex, currentWorkspace(req).row, id);
+    const { format, locale } = parseExportQuery(ResponsesExportQuery, req.query);
+    const out = await service.responsesExport(knex, currentWorkspace(req).row, id, locale);
     const sheets = format === 'xlsx' ? [out.responses, out.codebook] : [out.responses];
     await sendSheets(res, format, service.exportFileName(out.wave, '', format), sheets);
   });
 
   r.get('/waves/:id/export/codebook.csv', ...organiser, async (req, res) => {
     const { id } = parse(WaveExportParams, req.params);
-    const out = await service.codebookExport(knex, currentWorkspace(req).row, id);
+    const { locale } = parseExportQuery(CodebookExportQuery, req.query);
+    const out = await service.codebookExport(knex, currentWorkspace(req).row, id, locale);
     await sendSheets(res, 'csv', service.exportFileName(out.wave, 'codebook', 'csv'), [out.codebook]);
   });
 

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { BadRequestError, text } from '../../http/errors.js';
+import { LabelLocale } from '../questionnaires/locales.js';
 import { Slug } from '../workspaces/workspaces.schemas.js';
 
 export const EXPORT_FORMATS = ['csv', 'xlsx'] as const;
@@ -9,8 +10,9 @@ const Where = z.union([z.string(), z.array(z.string())]).transform((w) => (Array
 const Format = z.enum(EXPORT_FORMATS).default('csv');
 
 export const WaveExportParams = z.object({ id: z.uuid() });
-export const ResponsesExportQuery = z.object({ format: Format });
-export const ResultsExportQuery = z.object({ format: Format, where: Where.optional(), locale: z.enum(['de', 'en']).optional() });
+export const ResponsesExportQuery = z.object({ format: Format, locale: LabelLocale.optional() });
+export const CodebookExportQuery = z.object({ locale: LabelLocale.optional() });
+export const ResultsExportQuery = z.object({ format: Format, where: Where.optional(), locale: LabelLocale.optional() });
 export const VersionExportParams = z.object({ slug: Slug, version: z.coerce.number().int().min(1).max(1_000_000) });
 
 export type ResultsExportQueryValue = z.infer<typeof ResultsExportQuery>;

@@ -1,7 +1,8 @@
 import type { Knex } from 'knex';
 import type { QuestionnaireVersionRow, WaveRow, WorkspaceRow } from '../../db/tables.js';
-import { NotFoundError, text, type Locale } from '../../http/errors.js';
+import { NotFoundError, text } from '../../http/errors.js';
 import type { JsonObject } from '../questionnaires/definition-walk.js';
+import { appLanguage, definitionIn, labelLanguage } from '../questionnaires/locales.js';
 import * as questionnaires from '../questionnaires/questionnaires.repo.js';
 import { getVersion } from '../questionnaires/questionnaires.service.js';
 import type { QuestionFigures } from '../results/aggregate.js';
@@ -34,18 +35,34 @@ async function pinnedDefinition(db: Knex, wave: WaveRow): Promise<JsonObject> {
   return v.definition as JsonObject;
 }
 
-const codebookSheet = (rows: CodebookRow[]): Sheet => ({
-  name: 'codebook',
-  header: CODEBOOK_HEADER,
-  rows: [rows.map((r) => CODEBOOK_HEADER.map((k) => r[k]))],
-});
+/**
+ * The codebook: question texts and choice labels in German and English
+ * (text_de … label_en), and with `?locale=` two more columns, `text` and
+ * `label`, in that language (the questionnaire's default language when it
+ * does not carry it). Bilanz's own words in them (“not chosen”, “Other
+ * (text)”) are German for German and English for any other language.
+ */
+function codebookSheet(definition: JsonObject, language: string | undefined, rows = exportLayout(definition).codebook): Sheet {
+  const bilingual = (r: CodebookRow) => CODEBOOK_HEADER.map((k) => r[k]);
+  if (language === undefined) return { name: 'codebook', header: CODEBOOK_HEADER, rows: [rows.map(bilingual)] };
+  const shown = labelLanguage(definition, language);
+  const own = appLanguage(shown);
+  // The same layout from a copy whose texts are all in one language: its rows line up with the others.
+  const localised = exportLayout(definitionIn(definition, shown)).codebook;
+  const pick = (r: CodebookRow | undefined, kind: 'text' | 'label') => (r ? r[`${kind}_${own}`] : '');
+  return {
+    name: 'codebook',
+    header: [...CODEBOOK_HEADER, 'text', 'label'],
+    rows: [rows.map((r, i) => [...bilingual(r), pick(localised[i], 'text'), pick(localised[i], 'label')])],
+  };
+}
 
 /**
  * A wave's complete responses as a sheet whose rows are read batch by batch
  * (keyset pagination) while they are written. The first batch is read here,
  * before anything is sent, so that a failing database still gets a JSON error.
  */
-export async function responsesExport(db: Knex, ws: WorkspaceRow, waveId: string) {
+export async function responsesExport(db: Knex, ws: WorkspaceRow, waveId: string, language?: string) {
   const wave = await getWave(db, ws, waveId);
   const definition = await pinnedDefinition(db, wave);
   const { columns, codebook } = exportLayout(definition);
@@ -61,14 +78,14 @@ export async function responsesExport(db: Knex, ws: WorkspaceRow, waveId: string
   return {
     wave,
     responses: { name: 'responses', header: columns.map((c) => c.key), rows: rows() } satisfies Sheet,
-    codebook: codebookSheet(codebook),
+    codebook: codebookSheet(definition, language, codebook),
   };
 }
 
 /** The codebook of a wave's response export alone (for CSV, which has one table per file). */
-export async function codebookExport(db: Knex, ws: WorkspaceRow, waveId: string) {
+export async function codebookExport(db: Knex, ws: WorkspaceRow, waveId: string, language?: string) {
   const wave = await getWave(db, ws, waveId);
-  return { wave, codebook: codebookSheet(exportLayout(await pinnedDefinition(db, wave)).codebook) };
+  return { wave, codebook: codebookSheet(await pinnedDefinition(db, wave), language) };
 }
 
 export const RESULTS_HEADER = ['question', 'title', 'type', 'row', 'row_label', 'value', 'label', 'count', 'percent', 'n', 'mean', 'suppressed'];
@@ -106,17 +123,20 @@ export function resultsRows(questions: QuestionFigures[], labels: { other: strin
 
 const valueCell = (v: unknown): CellValue => (typeof v === 'number' || typeof v === 'string' ? v : v === null || v === undefined ? null : String(v));
 
-/** A wave's results table (the results API's figures, suppression applied), with the filters it was made under. */
-export async function resultsExport(db: Knex, engine: ResultsEngine, ws: WorkspaceRow, waveId: string, where: string[], locale: Locale) {
-  const results = await waveResults(db, engine, ws, waveId, where, locale);
-  const other = locale === 'de' ? 'Sonstiges' : 'Other';
+/**
+ * A wave's results table (the results API's figures, suppression applied),
+ * with the filters it was made under; labels as in the results API.
+ */
+export async function resultsExport(db: Knex, engine: ResultsEngine, ws: WorkspaceRow, waveId: string, where: string[], language: string) {
+  const results = await waveResults(db, engine, ws, waveId, where, language);
+  const other = appLanguage(results.locale) === 'de' ? 'Sonstiges' : 'Other';
   const info: CellValue[][] = [
     ['wave', results.wave.title],
     ['filters', results.filters.map((f) => `${f.question}:${String(f.value)}`).join(' AND ')],
     ['n', results.n],
     ['suppressed', flag(results.suppressed)],
     ['min_group_size', results.minGroupSize],
-    ['locale', locale],
+    ['locale', results.locale],
     ['exported_on', today()],
   ];
   return {

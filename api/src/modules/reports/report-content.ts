@@ -7,8 +7,8 @@
  */
 import type { Knex } from 'knex';
 import { ACTIVITY_TYPES, type ActivityType, type ReportRow, type WorkspaceRow } from '../../db/tables.js';
-import type { Locale } from '../../http/errors.js';
-import { definitionTitle, itemsOf, labelIn, questionsOf, type Json, type JsonObject } from '../questionnaires/definition-walk.js';
+import { itemsOf, questionsOf, type Json, type JsonObject } from '../questionnaires/definition-walk.js';
+import { appLanguage, defaultLanguage, labelLanguage, textFor } from '../questionnaires/locales.js';
 import * as questionnaires from '../questionnaires/questionnaires.repo.js';
 import type { QuestionFigures } from '../results/aggregate.js';
 import type { ResultsEngine } from '../results/engine/engine.js';
@@ -55,23 +55,31 @@ function provenanceOf(point: Point, audience: Audience): ReportProvenance {
 
 type SourceText = { kind: 'manual' } | { kind: 'activities'; activityType: ActivityType; measure: 'count' | 'distinct'; field?: string } | { kind: 'survey'; measure: string; questionnaire: string; question: string; values: string[] };
 
-/** An indicator's source with the questionnaire's and question's titles resolved (a share page cannot look them up). */
-async function sourceText(db: Knex, ws: WorkspaceRow, ind: IndicatorView, locale: Locale): Promise<SourceText> {
+/** A text of a definition in a language it carries (see labelLanguage), else the fallback. */
+const textIn = (definition: JsonObject, value: Json | undefined, language: string, fallback: string) => textFor(value, language, defaultLanguage(definition)) ?? fallback;
+
+/**
+ * An indicator's source with the questionnaire's and question's titles
+ * resolved (a share page cannot look them up), in `language` when the
+ * questionnaire carries it, else in its default language.
+ */
+async function sourceText(db: Knex, ws: WorkspaceRow, ind: IndicatorView, language: string): Promise<SourceText> {
   const s = ind.source;
   if (s.kind !== 'survey') return s;
   const q = await questionnaires.findQuestionnaire(db, ws.id, s.questionnaire);
   const latest = q ? await questionnaires.findLatestVersion(db, q.id) : undefined;
   const definition = (latest?.definition ?? {}) as JsonObject;
-  const lang = locale === 'de' ? 'default' : locale;
+  const lang = labelLanguage(definition, language);
   const element = questionsOf(definition).find((r) => r.element.name === s.question)?.element;
   const choices = element ? itemsOf(element.choices) : [];
-  const values = (s.values ?? (element?.type === 'boolean' ? [(element.valueTrue ?? true) as Json] : [])).map(
-    (v) => labelIn(choices.find((c) => JSON.stringify(c.value) === JSON.stringify(v))?.text, lang, element?.type === 'boolean' ? (lang === 'default' ? 'Ja' : 'Yes') : String(v)),
+  const yes = appLanguage(lang) === 'de' ? 'Ja' : 'Yes';
+  const values = (s.values ?? (element?.type === 'boolean' ? [(element.valueTrue ?? true) as Json] : [])).map((v) =>
+    textIn(definition, choices.find((c) => JSON.stringify(c.value) === JSON.stringify(v))?.text, lang, element?.type === 'boolean' ? yes : String(v)),
   );
-  return { kind: 'survey', measure: s.measure, questionnaire: latest ? definitionTitle(definition, lang) : s.questionnaire, question: labelIn(element?.title, lang, s.question), values };
+  return { kind: 'survey', measure: s.measure, questionnaire: latest ? textIn(definition, definition.title, lang, '') : s.questionnaire, question: textIn(definition, element?.title, lang, s.question), values };
 }
 
-async function indicatorPart(db: Knex, ws: WorkspaceRow, ind: IndicatorView, config: ReportConfig, audience: Audience, locale: Locale, withSeries: boolean) {
+async function indicatorPart(db: Knex, ws: WorkspaceRow, ind: IndicatorView, config: ReportConfig, audience: Audience, language: string, withSeries: boolean) {
   const to = config.period.to;
   const series = ind.series.filter((p) => !to || p.date <= to);
   return {
@@ -84,7 +92,7 @@ async function indicatorPart(db: Knex, ws: WorkspaceRow, ind: IndicatorView, con
     direction: ind.direction,
     baseline: ind.baseline,
     target: ind.target,
-    source: await sourceText(db, ws, ind, locale),
+    source: await sourceText(db, ws, ind, language),
     value: valueAt(series, null),
     progress: ind.progress,
     ...(withSeries && { series: series.map((p) => ({ date: p.date, value: p.value, provenance: provenanceOf(p, audience) })) }),
@@ -107,16 +115,20 @@ function headlineFigures(q: QuestionFigures | undefined): Map<string, { label: s
 const round = (v: number | null) => (v === null ? null : Math.round(v * 100) / 100);
 const trendOf = (delta: number | null) => (delta === null ? null : delta > 0 ? 'up' : delta < 0 ? 'down' : 'same');
 
-/** Everything the report page (and a share link) renders, computed here with suppression applied. */
-export async function reportContent(db: Knex, engine: ResultsEngine, ws: WorkspaceRow, row: ReportRow, locale: Locale, audience: Audience) {
+/**
+ * Everything the report page (and a share link) renders, computed here with
+ * suppression applied. The questionnaires' texts come in `language` where
+ * they carry it, else in their default language.
+ */
+export async function reportContent(db: Knex, engine: ResultsEngine, ws: WorkspaceRow, row: ReportRow, language: string, audience: Audience) {
   const config = configOf(row);
   const kinds = new Set<SectionKind>(config.sections.map((s) => s.kind));
   const needs = (...k: SectionKind[]) => k.some((x) => kinds.has(x));
 
   const main = config.wave ? await waveWithDefinition(db, ws, config.wave) : undefined;
   const other = main && config.compareWave ? await waveWithDefinition(db, ws, config.compareWave) : undefined;
-  const results = main && needs('survey', 'open_answers', 'comparison') ? await waveResults(db, engine, ws, main.wave.id, [], locale) : undefined;
-  const compareResults = other && needs('survey', 'comparison') ? await waveResults(db, engine, ws, other.wave.id, [], locale) : undefined;
+  const results = main && needs('survey', 'open_answers', 'comparison') ? await waveResults(db, engine, ws, main.wave.id, [], language) : undefined;
+  const compareResults = other && needs('survey', 'comparison') ? await waveResults(db, engine, ws, other.wave.id, [], language) : undefined;
   const indicators = needs('input', 'output', 'outcome_impact', 'comparison') ? (await listIndicators(db, engine, ws)).indicators : [];
   const pick = (r: typeof results) => config.keyQuestions.map((name) => r?.questions.find((q) => q.name === name)).filter((q): q is QuestionFigures => q !== undefined);
 
@@ -125,7 +137,7 @@ export async function reportContent(db: Knex, engine: ResultsEngine, ws: Workspa
     switch (section.kind) {
       case 'input': {
         const items = [];
-        for (const ind of indicators.filter((i) => i.level === 'input')) items.push(await indicatorPart(db, ws, ind, config, audience, locale, false));
+        for (const ind of indicators.filter((i) => i.level === 'input')) items.push(await indicatorPart(db, ws, ind, config, audience, language, false));
         sections.push({ kind: 'input' as const, indicators: items });
         break;
       }
@@ -133,7 +145,7 @@ export async function reportContent(db: Knex, engine: ResultsEngine, ws: Workspa
         const activities = await repo.activitiesBetween(db, ws.id, config.period.from, config.period.to);
         const byType = ACTIVITY_TYPES.map((type) => ({ type, count: activities.filter((a) => a.type === type).length })).filter((t) => t.count > 0);
         const items = [];
-        for (const ind of indicators.filter(isOutput)) items.push(await indicatorPart(db, ws, ind, config, audience, locale, false));
+        for (const ind of indicators.filter(isOutput)) items.push(await indicatorPart(db, ws, ind, config, audience, language, false));
         sections.push({
           kind: 'output' as const,
           activities: { total: activities.length, byType, list: activities.map((a) => ({ type: a.type, title: a.title, date: a.date, district: a.district })) },
@@ -143,7 +155,7 @@ export async function reportContent(db: Knex, engine: ResultsEngine, ws: Workspa
       }
       case 'outcome_impact': {
         const items = [];
-        for (const ind of indicators.filter(isOutcomeOrImpact)) items.push(await indicatorPart(db, ws, ind, config, audience, locale, true));
+        for (const ind of indicators.filter(isOutcomeOrImpact)) items.push(await indicatorPart(db, ws, ind, config, audience, language, true));
         sections.push({ kind: 'outcome_impact' as const, provenance: section.provenance ?? true, indicators: items });
         break;
       }
@@ -218,17 +230,20 @@ export async function reportContent(db: Knex, engine: ResultsEngine, ws: Workspa
     }
   }
 
-  const lang = locale === 'de' ? 'default' : locale;
+  const lang = main ? labelLanguage(main.definition, language) : language;
   return {
     report: { id: row.id, title: row.title, updatedAt: row.updated_at },
     workspace: { name: ws.name },
     audience: audience.kind,
     includesQuotes: audience.kind === 'workspace' || audience.includeQuotes,
-    locale,
+    // The language of Bilanz's own words around the figures (German or English)…
+    locale: appLanguage(language),
+    // …and of the main wave's questionnaire texts.
+    labelLocale: lang,
     generatedOn: new Date().toISOString().slice(0, 10),
     period: config.period,
     minGroupSize: ws.min_group_size,
-    wave: main ? { id: main.wave.id, title: main.wave.title, questionnaire: definitionTitle(main.definition, lang) } : null,
+    wave: main ? { id: main.wave.id, title: main.wave.title, questionnaire: textIn(main.definition, main.definition.title, lang, '') } : null,
     compareWave: other ? { id: other.wave.id, title: other.wave.title } : null,
     sections,
   };

@@ -3,7 +3,7 @@ import { ContentQuery, CreateShareSchema, PublicShareParams, ReportParams, Repor
 
 const REPORT_VIEW = '{id, title, period: {from, to}, wave, compareWave, sections: [{kind, measure?, topCodes?, provenance?}], keyQuestions, openQuestions: {strengths?, weaknesses?, development?}, quotes: [{response, question}], decisions, createdAt, updatedAt}';
 const CONTENT =
-  '{report: {id, title, updatedAt}, workspace: {name}, audience: "workspace"|"share", includesQuotes, locale, generatedOn, period, minGroupSize, wave, compareWave, sections: [{kind, …}]} — every section computed from the live data with suppression applied (docs/report.md)';
+  '{report: {id, title, updatedAt}, workspace: {name}, audience: "workspace"|"share", includesQuotes, locale (de|en: the language of Bilanz’s own words), labelLocale (the language the main wave’s questionnaire texts came in, after ?locale’s fallback), generatedOn, period, minGroupSize, wave, compareWave, sections: [{kind, …}]} — every section computed from the live data with suppression applied (docs/report.md)';
 
 /** OpenAPI description of reports.routes.ts (saved reports and share links). */
 export const reportsApi: ApiModule = {

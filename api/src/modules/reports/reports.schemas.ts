@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { Day } from '../activities/activities.schemas.js';
+import { LabelLocale } from '../questionnaires/locales.js';
 
 /** The sections of a report, after the impact part of the Social Reporting Standard. */
 export const SECTION_KINDS = ['input', 'output', 'outcome_impact', 'survey', 'open_answers', 'comparison', 'decisions'] as const;
@@ -52,7 +53,7 @@ export type ReportReq = z.infer<typeof ReportSchema>;
 export type ReportConfig = Omit<ReportReq, 'title'>;
 
 export const ReportParams = z.object({ id: z.uuid() });
-export const ContentQuery = z.object({ locale: z.enum(['de', 'en']).optional() });
+export const ContentQuery = z.object({ locale: LabelLocale.optional() });
 
 export const CreateShareSchema = z.strictObject({
   report: z.uuid(),

@@ -5,7 +5,7 @@
  */
 import type { Knex } from 'knex';
 import type { ReportShareRow, UserRow, WorkspaceRow } from '../../db/tables.js';
-import { AppError, NotFoundError, text, type Locale } from '../../http/errors.js';
+import { AppError, NotFoundError, text } from '../../http/errors.js';
 import { hashToken, newSecretToken } from '../../lib/tokens.js';
 import { recordAudit } from '../audit/audit.repo.js';
 import type { ResultsEngine } from '../results/engine/engine.js';
@@ -69,8 +69,9 @@ const unknownLink = () => new NotFoundError(text('This link does not exist or ha
 /**
  * The report behind a share token, for anyone holding it. Unknown and
  * revoked links look the same (404); an expired one says since when (410).
+ * Questionnaire texts in `language`, as in reportContent.
  */
-export async function publicShare(db: Knex, engine: ResultsEngine, token: string, locale: Locale, now = new Date()) {
+export async function publicShare(db: Knex, engine: ResultsEngine, token: string, language: string, now = new Date()) {
   if (!/^[A-Za-z0-9_-]{20,100}$/.test(token)) throw unknownLink();
   const found = await repo.findShareByHash(db, hashToken(token));
   if (!found || found.share.revoked_at) throw unknownLink();
@@ -82,5 +83,5 @@ export async function publicShare(db: Knex, engine: ResultsEngine, token: string
   const today = now.toISOString().slice(0, 10);
   // Written at most once a day per link (the row is read anyway), so opening the page costs no write.
   if (share.last_access_on !== today) await repo.touchShare(db, share.id, today);
-  return reportContent(db, engine, workspace, report, locale, { kind: 'share', includeQuotes: share.include_quotes });
+  return reportContent(db, engine, workspace, report, language, { kind: 'share', includeQuotes: share.include_quotes });
 }

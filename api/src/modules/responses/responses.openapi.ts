@@ -44,7 +44,8 @@ export const responsesApi: ApiModule = {
       access: 'public',
       params: KeyParams,
       body: SubmitResponseSchema,
-      bodyDescription: 'data holds the answers keyed by question name.',
+      bodyDescription:
+        'data holds the answers keyed by question name; locale the language the respondent answered in (any language tag, stored with the response). The messages of a 422 come in that language when it is German or English, else by Accept-Language.',
       responses: [
         { status: 201, description: '{id, status}: stored.' },
         { status: 200, description: '{id, status}: the same request was stored before.' },

@@ -2,6 +2,7 @@ import { Router, type RequestHandler, type Response } from 'express';
 import { parse as parseCookies } from 'cookie';
 import type { Knex } from 'knex';
 import { requestLocale } from '../../http/locale.js';
+import { appLanguage, isAppLanguage } from '../questionnaires/locales.js';
 import { parse, parseBody } from '../../http/validate.js';
 import type { ResponseWriter } from './response-writer.js';
 import { InvitationExchangeSchema, KeyParams, ResponseParams, SubmitResponseSchema } from './responses.schemas.js';
@@ -49,8 +50,9 @@ export function publicRoutes(deps: { knex: Knex; writer: ResponseWriter }): { ro
     const { key } = parse(KeyParams, req.params);
     const body = parseBody(SubmitResponseSchema, req);
     const cookieToken = parseCookies(req.get('cookie') ?? '')[INVITATION_COOKIE];
-    const locale = body.locale ?? requestLocale(req);
-    const result = await service.submitResponse(knex, cache, keys, writer, key, body, cookieToken, locale);
+    // Messages are German or English: the answering language when it is one of them, else Accept-Language's.
+    const messages = body.locale !== undefined && isAppLanguage(body.locale) ? appLanguage(body.locale) : requestLocale(req);
+    const result = await service.submitResponse(knex, cache, keys, writer, key, body, cookieToken, messages);
     noStore(res);
     res.status(result.created ? 201 : 200).json(result.body);
   };

@@ -1,11 +1,13 @@
 import { z } from 'zod';
+import { LANGUAGE_TAG } from '../questionnaires/locales.js';
 
 export const SubmitResponseSchema = z.strictObject({
   id: z.uuid(),
   // A plain object, checked without copying: the compiled validator looks at every answer anyway.
   data: z.custom<Record<string, unknown>>((v) => typeof v === 'object' && v !== null && !Array.isArray(v), { error: 'Expected an object of answers' }),
   status: z.enum(['complete', 'partial']),
-  locale: z.enum(['de', 'en']).optional(),
+  // The language the respondent answered in: any the questionnaire carries.
+  locale: z.string().regex(LANGUAGE_TAG).optional(),
   token: z.string().min(1).max(200).optional(),
 });
 export type SubmitResponseReq = z.infer<typeof SubmitResponseSchema>;

@@ -15,7 +15,8 @@ export const resultsApi: ApiModule = {
       path: '/workspaces/{ws}/waves/{id}/results',
       operationId: 'getWaveResults',
       summary: 'The results of a wave, per question, optionally filtered',
-      description: 'where=<question>:<value> may repeat (AND). Labels come in ?locale, falling back to the definition’s default.',
+      description:
+        'where=<question>:<value> may repeat (AND). Titles and labels come in ?locale (any language tag) when the questionnaire carries that language, else in its default language (the definition’s locale, else English); locale names the language they came in, locales every language the questionnaire carries. Error messages follow Accept-Language.',
       tag: 'Results',
       access: 'analyst',
       params: WaveParams,
@@ -24,7 +25,7 @@ export const resultsApi: ApiModule = {
         {
           status: 200,
           description:
-            '{wave: {id, title}, responses: {complete, partial}, perDay, n, minGroupSize, suppressed, filters, questions: [{name, type, title, n, suppressed, choices?, rows?, mean?, other?}]}',
+            '{wave: {id, title}, responses: {complete, partial}, perDay, n, minGroupSize, suppressed, filters, questions: [{name, type, title, n, suppressed, choices?, rows?, mean?, other?}], locale, locales}',
         },
       ],
       errors: ['400 invalid_filter', '404 not_found'],
@@ -34,6 +35,7 @@ export const resultsApi: ApiModule = {
       path: '/workspaces/{ws}/questionnaires/{slug}/trend',
       operationId: 'getQuestionTrend',
       summary: 'One question across every wave of a questionnaire, oldest first, flagging version breaks',
+      description: 'Titles and labels come in ?locale as in the wave results, each wave’s from its own version.',
       tag: 'Results',
       access: 'analyst',
       params: TrendParams,

@@ -1,12 +1,13 @@
 import { z } from 'zod';
+import { LabelLocale } from '../questionnaires/locales.js';
 import { Slug } from '../workspaces/workspaces.schemas.js';
 
 const Where = z.union([z.string(), z.array(z.string())]).transform((w) => (Array.isArray(w) ? w : [w]));
 
 export const ResultsQuery = z.object({
   where: Where.optional(),
-  locale: z.enum(['de', 'en']).optional(),
+  locale: LabelLocale.optional(),
 });
 export const WaveParams = z.object({ id: z.uuid() });
 export const TrendParams = z.object({ slug: Slug });
-export const TrendQuery = z.object({ question: z.string().min(1).max(200), locale: z.enum(['de', 'en']).optional() });
+export const TrendQuery = z.object({ question: z.string().min(1).max(200), locale: LabelLocale.optional() });

@@ -1,7 +1,8 @@
 import type { Knex } from 'knex';
 import { tables, type QuestionnaireVersionRow, type WaveRow, type WorkspaceRow } from '../../db/tables.js';
-import { BadRequestError, NotFoundError, text, type Locale } from '../../http/errors.js';
+import { BadRequestError, NotFoundError, text } from '../../http/errors.js';
 import { itemsOf, questionsOf, type Json, type JsonObject } from '../questionnaires/definition-walk.js';
+import { labelLanguage, languagesOf, matchLanguage } from '../questionnaires/locales.js';
 import * as questionnaires from '../questionnaires/questionnaires.repo.js';
 import { getQuestionnaire } from '../questionnaires/questionnaires.service.js';
 import { getWave } from '../waves/waves.service.js';
@@ -74,8 +75,12 @@ function withCodes(questions: QuestionFigures[], codes: Array<{ id: string; labe
   });
 }
 
-/** The results of a wave: per-question figures after filters, with small groups suppressed. */
-export async function waveResults(db: Knex, engine: ResultsEngine, ws: WorkspaceRow, waveId: string, whereRaw: string[], locale: Locale) {
+/**
+ * The results of a wave: per-question figures after filters, with small groups
+ * suppressed. Titles and labels come in `language` when the questionnaire
+ * carries it, else in its default language (`locale` says which).
+ */
+export async function waveResults(db: Knex, engine: ResultsEngine, ws: WorkspaceRow, waveId: string, whereRaw: string[], language: string) {
   const wave = await getWave(db, ws, waveId);
   const definition = await versionDefinition(db, wave);
   const filters = parseFilters(whereRaw, definition);
@@ -87,6 +92,8 @@ export async function waveResults(db: Knex, engine: ResultsEngine, ws: Workspace
   const n = selection ? selection.length : columns.rows;
   const min = ws.min_group_size;
   const suppressed = n < min;
+  const locales = languagesOf(definition);
+  const locale = matchLanguage(language, locales) ?? locales[0]!;
   return {
     wave: { id: wave.id, title: wave.title },
     responses: { complete: columns.rows, partial },
@@ -96,16 +103,20 @@ export async function waveResults(db: Knex, engine: ResultsEngine, ws: Workspace
     minGroupSize: min,
     suppressed,
     filters,
-    questions: suppress(withCodes(columns.figures(selection, locale === 'de' ? 'default' : locale), codes, counts), n, min),
+    questions: suppress(withCodes(columns.figures(selection, locale), codes, counts), n, min),
+    // The language of the titles and labels, and every language the questionnaire carries.
+    locale,
+    locales,
   };
 }
 
 /**
  * One question across every wave of a questionnaire, oldest first. Waves join
  * on the question's name; a wave on the far side of a recorded breaking change
- * for this question is flagged (`breakBefore`).
+ * for this question is flagged (`breakBefore`). Labels as in waveResults,
+ * each wave's from its own version.
  */
-export async function questionTrend(db: Knex, engine: ResultsEngine, ws: WorkspaceRow, slug: string, question: string, locale: Locale) {
+export async function questionTrend(db: Knex, engine: ResultsEngine, ws: WorkspaceRow, slug: string, question: string, language: string) {
   const q = await getQuestionnaire(db, ws, slug);
   const waves = (await db<WaveRow>(tables.waves).where({ workspace_id: ws.id, questionnaire_id: q.id }).orderBy('created_at', 'asc')) as WaveRow[];
   const versions = (await db<QuestionnaireVersionRow>(tables.questionnaireVersions).where({ questionnaire_id: q.id }).orderBy('version')) as QuestionnaireVersionRow[];
@@ -123,7 +134,7 @@ export async function questionTrend(db: Knex, engine: ResultsEngine, ws: Workspa
     previousVersion = wave.version;
     const columns = exists ? await engine.columns(wave, definition) : undefined;
     const total = columns?.rows ?? 0;
-    const figures = columns ? suppress(columns.figures(undefined, locale === 'de' ? 'default' : locale).filter((f) => f.name === question), total, min)[0] : undefined;
+    const figures = columns ? suppress(columns.figures(undefined, labelLanguage(definition, language)).filter((f) => f.name === question), total, min)[0] : undefined;
     entries.push({
       wave: { id: wave.id, title: wave.title, createdAt: wave.created_at },
       version: wave.version,
