@@ -33,7 +33,9 @@ describe('aggregate', () => {
     expect(nps!.n).toBe(3);
     expect(nps!.mean).toBeCloseTo(26 / 3);
     expect(nps!.choices).toHaveLength(11);
-    expect(joint).toMatchObject({ n: 2, choices: [{ value: true, label: 'Ja', count: 1 }, { value: false, label: 'Nein', count: 1 }] });
+    // No labels of its own and no `locale`: survey-core's built-in texts of its default language, English.
+    expect(joint).toMatchObject({ n: 2, choices: [{ value: true, label: 'Yes', count: 1 }, { value: false, label: 'No', count: 1 }] });
+    expect(aggregate({ ...definition, locale: 'de' }, answers, 'default')[3]).toMatchObject({ choices: [{ label: 'Ja' }, { label: 'Nein' }] });
     expect(formats!.rows).toMatchObject([
       { value: 'visits', n: 2, mean: 3, choices: [{ count: 0 }, { count: 0 }, { count: 2 }] },
       { value: 'blog', n: 1, mean: 1, choices: [{ count: 1 }, { count: 0 }, { count: 0 }] },

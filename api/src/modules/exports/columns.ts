@@ -11,11 +11,17 @@
  * - boolean: 1 / 0 (or the question's own valueTrue / valueFalse);
  * - "other": the code column holds the other value, `<name>.other` the text
  *   (`<name>.comment` for a comment box without "other");
+ * - dropdown matrix: one column per row and column (`costs.rent.amount`);
  * - anything else shaped (ranking: codes joined with ";", dynamic panels and
- *   matrices: JSON) in one column.
+ *   matrices, files: JSON) in one column.
+ * Which layout a question gets is the question type registry's `export`.
+ * Column names are made safe (safeColumnName); the codebook names the
+ * question each column belongs to, exactly as written.
  */
-import { itemsOf, labelIn, questionsOf, type Json, type JsonObject } from '../questionnaires/definition-walk.js';
-import { choiceItems } from '../results/engine/columns.js';
+import { itemsOf, labelIn, type Json, type JsonObject } from '../questionnaires/definition-walk.js';
+import { questionType } from '../questionnaires/question-types.js';
+import { answerKey, answerQuestions } from '../results/aggregate.js';
+import { optionsOf, otherValueOf } from '../results/figures.js';
 import type { ExportedResponse } from './exports.repo.js';
 
 /** What a cell holds: numbers stay numbers, everything else is text. */
@@ -41,10 +47,6 @@ export type CodebookRow = {
 
 export const CODEBOOK_HEADER: Array<keyof CodebookRow> = ['column', 'question', 'type', 'text_de', 'text_en', 'value', 'label_de', 'label_en'];
 
-const SINGLE_TYPES = new Set(['radiogroup', 'dropdown', 'rating', 'boolean']);
-const MULTI_TYPES = new Set(['checkbox', 'tagbox']);
-/** Types that show something but store nothing. */
-const NO_ANSWER_TYPES = new Set(['image']);
 
 const isAnswered = (v: unknown) => v !== undefined && v !== null && v !== '' && !(Array.isArray(v) && v.length === 0);
 
@@ -67,104 +69,114 @@ const LEADING: Array<{ column: ExportColumn; de: string; en: string }> = [
   { column: { key: 'locale', read: (r) => r.locale }, de: 'Sprache beim Antworten', en: 'Language used to answer' },
 ];
 
-/** Names of questions stored inside another question's value (dynamic panels), which get no column of their own. */
-function nestedNames(definition: JsonObject): Set<string> {
-  const refs = questionsOf(definition);
-  const parentOf = new Map(refs.map((r) => [String(r.element.name), r.parent]));
-  const dynamic = new Set(refs.filter((r) => r.element.type === 'paneldynamic').map((r) => String(r.element.name)));
-  const nested = new Set<string>();
-  for (const r of refs) {
-    for (let p = r.parent; p !== undefined; p = parentOf.get(p)) {
-      if (dynamic.has(p)) nested.add(String(r.element.name));
-    }
-  }
-  return nested;
+/**
+ * Column names safe for statistics software: letters, digits, _ and the
+ * dots Bilanz puts between a question and its part. A question's name stays
+ * its key in the data; the codebook maps each column back to it.
+ */
+export function safeColumnName(name: string): string {
+  const safe = name.normalize('NFKD').replace(/[\u0300-\u036f]/g, '').replace(/[^A-Za-z0-9_]+/g, '_').replace(/^_+|_+$/g, '');
+  return /^[A-Za-z]/.test(safe) ? safe : `q_${safe}`;
 }
+
+const recordOf = (v: unknown) => (v && typeof v === 'object' && !Array.isArray(v) ? (v as Record<string, unknown>) : undefined);
 
 /** The columns and codebook of a response export for one questionnaire version. */
 export function exportLayout(definition: JsonObject): { columns: ExportColumn[]; codebook: CodebookRow[] } {
   const columns: ExportColumn[] = LEADING.map((l) => l.column);
   const codebook: CodebookRow[] = LEADING.map((l) => ({ column: l.column.key, question: '', type: '', text_de: l.de, text_en: l.en, value: null, label_de: '', label_en: '' }));
-  const nested = nestedNames(definition);
+  const used = new Set(columns.map((c) => c.key));
+  /** A column name not used yet (two names may make the same safe name). */
+  const unique = (wanted: string) => {
+    let key = wanted;
+    for (let i = 2; used.has(key); i++) key = `${wanted}_${i}`;
+    used.add(key);
+    return key;
+  };
 
-  for (const { element: q } of questionsOf(definition)) {
+  for (const q of answerQuestions(definition)) {
     const name = String(q.name);
+    const dataKey = answerKey(q);
     const type = String(q.type);
-    if (nested.has(name) || NO_ANSWER_TYPES.has(type)) continue;
+    const kind = questionType(type)?.export ?? 'json';
+    if (kind === 'none') continue;
+    const column = safeColumnName(name);
     const title = both(q.title, name);
     const add = (key: string, read: ExportColumn['read'], text: { de: string; en: string }, codes: Array<{ value: CellValue; label: { de: string; en: string } }> = []) => {
-      columns.push({ key, read });
-      const base = { column: key, question: name, type, text_de: text.de, text_en: text.en };
+      const unique_ = unique(key);
+      columns.push({ key: unique_, read });
+      const base = { column: unique_, question: name, type, text_de: text.de, text_en: text.en };
       if (codes.length === 0) codebook.push({ ...base, value: null, label_de: '', label_en: '' });
       for (const c of codes) codebook.push({ ...base, value: c.value, label_de: c.label.de, label_en: c.label.en });
     };
     const sub = (label: { de: string; en: string }) => ({ de: `${title.de} – ${label.de}`, en: `${title.en} – ${label.en}` });
-    const hasOther = q.showOtherItem === true || q.hasOther === true;
+    const value = (r: ExportedResponse) => dataOf(r)[dataKey];
+    const other = otherValueOf(q);
     const hasComment = q.showCommentArea === true || q.hasComment === true;
-    const otherValue = String(q.otherItemValue ?? 'other');
-    const noneItem = q.showNoneItem === true ? [{ value: (q.noneItemValue ?? 'none') as Json, text: (q.noneText ?? { default: 'Keine', en: 'None' }) as Json }] : [];
-    const otherItem = hasOther ? [{ value: otherValue as Json, text: (q.otherText ?? { default: 'Sonstiges', en: 'Other' }) as Json }] : [];
-    const multi = MULTI_TYPES.has(type) || (type === 'imagepicker' && q.multiSelect === true);
+    // Option labels in both languages: the definition's texts, else survey-core's built-in ones.
+    const options = (el: JsonObject) => {
+      const de = optionsOf(el, 'de');
+      const en = optionsOf(el, 'en');
+      return de.map((o, i) => ({ value: o.value, label: { de: labelIn(o.text, 'de', String(o.value)), en: labelIn(en[i]?.text, 'en', String(o.value)) } }));
+    };
 
-    if (multi) {
-      for (const item of [...choiceItems(q, type), ...noneItem]) {
-        const label = both(item.text, String(item.value));
-        add(
-          `${name}.${String(item.value)}`,
-          (r) => {
-            const v = dataOf(r)[name];
+    switch (kind) {
+      case 'ticks':
+        for (const item of options(q)) {
+          add(`${column}.${safeColumnName(String(item.value))}`, (r) => {
+            const v = value(r);
             return Array.isArray(v) && v.length > 0 ? (v.includes(item.value) ? 1 : 0) : null;
-          },
-          sub(label),
-          [
-            { value: 1, label },
+          }, sub(item.label), [
+            { value: 1, label: item.label },
             { value: 0, label: { de: 'nicht gewählt', en: 'not chosen' } },
-          ],
-        );
+          ]);
+        }
+        break;
+      case 'rows': {
+        const codes = itemsOf(q.columns).map((c) => ({ value: cellOf(c.value), label: both(c.text, String(c.value)) }));
+        for (const row of itemsOf(q.rows)) {
+          const rowKey = String(row.value);
+          add(`${column}.${safeColumnName(rowKey)}`, (r) => cellOf(recordOf(value(r))?.[rowKey]), sub(both(row.text, rowKey)), codes);
+        }
+        break;
       }
-    } else if (SINGLE_TYPES.has(type) || type === 'imagepicker') {
-      const items = [...choiceItems(q, type === 'imagepicker' ? 'radiogroup' : type), ...noneItem, ...otherItem];
-      add(name, (r) => cellOf(dataOf(r)[name]), title, items.map((i) => ({ value: cellOf(i.value), label: both(i.text, String(i.value)) })));
-    } else if (type === 'matrix') {
-      const codes = itemsOf(q.columns).map((c) => ({ value: cellOf(c.value), label: both(c.text, String(c.value)) }));
-      for (const row of itemsOf(q.rows)) {
-        const rowKey = String(row.value);
-        add(
-          `${name}.${rowKey}`,
-          (r) => {
-            const v = dataOf(r)[name];
-            return v && typeof v === 'object' && !Array.isArray(v) ? cellOf((v as Record<string, unknown>)[rowKey]) : null;
-          },
-          sub(both(row.text, rowKey)),
-          codes,
-        );
-      }
-    } else if (type === 'multipletext') {
-      for (const item of Array.isArray(q.items) ? q.items : []) {
-        const itemName = String((item as JsonObject).name);
-        add(
-          `${name}.${itemName}`,
-          (r) => {
-            const v = dataOf(r)[name];
-            return v && typeof v === 'object' && !Array.isArray(v) ? cellOf((v as Record<string, unknown>)[itemName]) : null;
-          },
-          sub(both((item as JsonObject).title, itemName)),
-        );
-      }
-    } else if (type === 'ranking') {
-      add(name, (r) => {
-        const v = dataOf(r)[name];
-        return Array.isArray(v) && v.length > 0 ? v.map(String).join(';') : cellOf(v);
-      }, title, choiceItems(q, 'ranking').map((i) => ({ value: cellOf(i.value), label: both(i.text, String(i.value)) })));
-    } else {
-      add(name, (r) => cellOf(dataOf(r)[name]), title);
+      case 'items':
+        for (const item of (Array.isArray(q.items) ? q.items : []).filter((i): i is JsonObject => typeof i === 'object' && i !== null && !Array.isArray(i))) {
+          const itemName = String(item.name);
+          add(`${column}.${safeColumnName(itemName)}`, (r) => cellOf(recordOf(value(r))?.[itemName]), sub(both(item.title, itemName)));
+        }
+        break;
+      case 'cells':
+        if (type === 'matrixdropdown') {
+          // One column per row and column of the matrix.
+          for (const row of itemsOf(q.rows)) {
+            for (const c of (Array.isArray(q.columns) ? q.columns : []).filter((x): x is JsonObject => typeof x === 'object' && x !== null && !Array.isArray(x))) {
+              const rowKey = String(row.value);
+              const colName = String(c.name);
+              add(`${column}.${safeColumnName(rowKey)}.${safeColumnName(colName)}`, (r) => cellOf(recordOf(recordOf(value(r))?.[rowKey])?.[colName]), sub({ de: `${both(row.text, rowKey).de} – ${both(c.title, colName).de}`, en: `${both(row.text, rowKey).en} – ${both(c.title, colName).en}` }));
+            }
+          }
+        } else {
+          add(column, (r) => cellOf(value(r)), title);
+        }
+        break;
+      case 'joined':
+        add(column, (r) => {
+          const v = value(r);
+          return Array.isArray(v) && v.length > 0 ? v.map(String).join(';') : cellOf(v);
+        }, title, options({ ...q, type: 'checkbox' }).map((o) => ({ value: cellOf(o.value), label: o.label })));
+        break;
+      case 'value':
+        add(column, (r) => cellOf(value(r)), title, questionType(type)?.hasOptions ? [...options(q), ...(other !== undefined ? [{ value: other, label: both(q.otherText, 'other') }] : [])].map((o) => ({ value: cellOf(o.value), label: o.label })) : []);
+        break;
+      default:
+        add(column, (r) => cellOf(value(r)), title);
     }
 
-    if (hasOther || hasComment) {
-      const key = `${name}.${hasOther ? 'other' : 'comment'}`;
-      const text = hasOther ? sub({ de: 'Sonstiges (Text)', en: 'Other (text)' }) : sub({ de: 'Kommentar', en: 'Comment' });
-      add(key, (r) => {
-        const v = dataOf(r)[`${name}-Comment`];
+    if (other !== undefined || hasComment) {
+      const text = other !== undefined ? sub({ de: 'Sonstiges (Text)', en: 'Other (text)' }) : sub({ de: 'Kommentar', en: 'Comment' });
+      add(`${column}.${other !== undefined ? 'other' : 'comment'}`, (r) => {
+        const v = dataOf(r)[`${dataKey}-Comment`];
         return isAnswered(v) ? cellOf(v) : null;
       }, text);
     }

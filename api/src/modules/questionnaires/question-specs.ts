@@ -60,6 +60,8 @@ export type QuestionSpec = {
   valueTrue: Json;
   valueFalse: Json;
   inputType: string;
+  /** A text question that may hold a number: numeric or currency masks store numbers, expressions may set one. */
+  numbersAllowed: boolean;
   maxLength?: number;
   min?: number | string;
   max?: number | string;
@@ -74,11 +76,15 @@ export type QuestionSpec = {
   inner: QuestionSpec[];
   minCount?: number;
   maxCount?: number;
+  /** Rows of a dynamic matrix, panels of a dynamic panel, shown before anything is answered. */
+  defaultCount: number;
   /** Slider: whether the answer is a [from, to] pair. */
   range: boolean;
   step?: number;
   allowMultiple: boolean;
   expression?: string;
+  /** The key survey-core stores a matrix's totals row under (`<key>-total`), when a column has a total. */
+  totalsKey?: string;
   validators: JsonObject[];
 };
 
@@ -118,7 +124,7 @@ function containersOf(q: Question): ConditionOwner[] {
   return out;
 }
 
-function specOf(q: Question, survey: SurveyModel, nested: boolean): QuestionSpec {
+function specOf(q: Question, survey: SurveyModel, nested: boolean, triggerTargets: ReadonlySet<string> = new Set()): QuestionSpec {
   const raw = json(q);
   const type = q.getType();
   const shape = answerShapeOf({ ...raw, type });
@@ -202,6 +208,7 @@ function specOf(q: Question, survey: SurveyModel, nested: boolean): QuestionSpec
     valueTrue: (type === 'boolean' ? ((q as unknown as { getValueTrue(): Json }).getValueTrue() ?? true) : true) as Json,
     valueFalse: (type === 'boolean' ? ((q as unknown as { getValueFalse(): Json }).getValueFalse() ?? false) : false) as Json,
     inputType,
+    numbersAllowed: ['numeric', 'currency'].includes(String(raw.maskType)) || str(raw.defaultValueExpression) !== undefined || str(raw.setValueExpression) !== undefined || triggerTargets.has(key),
     ...(maxLength > 0 && { maxLength }),
     ...((num(raw.min) !== undefined || str(raw.min)) && { min: raw.min as number | string }),
     ...((num(raw.max) !== undefined || str(raw.max)) && { max: raw.max as number | string }),
@@ -214,14 +221,20 @@ function specOf(q: Question, survey: SurveyModel, nested: boolean): QuestionSpec
     inner,
     ...(minCount !== undefined && minCount > 0 && { minCount }),
     ...(maxCount !== undefined && { maxCount }),
+    defaultCount: num(type === 'paneldynamic' ? anyQ.panelCount : type === 'matrixdynamic' ? anyQ.rowCount : 0) ?? 0,
     range: type === 'slider' && anyQ.sliderType === 'range',
     ...(type === 'slider' && { min: num(anyQ.min) ?? 0, max: num(anyQ.max) ?? 100, step: num(anyQ.step) ?? 1 }),
     ...(type === 'text' && NUMERIC_INPUT_TYPES.has(inputType) && num(anyQ.step) !== undefined && { step: anyQ.step as number }),
     allowMultiple: anyQ.allowMultiple === true,
     ...(type === 'expression' && str(anyQ.expression) && { expression: anyQ.expression as string }),
+    ...(hasTotals(raw) && { totalsKey: `${key}${settings.matrix.totalsSuffix}` }),
     validators,
   };
 }
+
+/** Whether a matrix has a column with a total (survey-core then stores the totals row). */
+const hasTotals = (raw: JsonObject): boolean =>
+  Array.isArray(raw.columns) && raw.columns.some((c) => typeof c === 'object' && c !== null && !Array.isArray(c) && typeof c.totalType === 'string' && c.totalType !== 'none');
 
 /** A matrix column as a question spec: its cell type's shape, its own choices or the matrix's. */
 function columnSpec(c: MatrixDropdownColumn, survey: SurveyModel): QuestionSpec {
@@ -249,9 +262,14 @@ function columnSpec(c: MatrixDropdownColumn, survey: SurveyModel): QuestionSpec 
 export function surveySpec(definition: JsonObject): SurveySpec {
   const model = new Model(definition);
   try {
+    const targets = new Set<string>();
+    for (const t of model.triggers) {
+      const target = str((t as unknown as { setToName?: string }).setToName);
+      if (target) targets.add(target);
+    }
     const questions = (model.getAllQuestions(false, false, false) as Question[])
       .filter((q) => questionType(q.getType())?.answer !== 'none' && questionType(q.getType()) !== undefined)
-      .map((q) => specOf(q, model, false));
+      .map((q) => specOf(q, model, false, targets));
     const calculatedValues = model.calculatedValues
       .filter((c) => str(c.name) && str(c.expression))
       .map((c) => ({ name: c.name, expression: c.expression, includeIntoResult: c.includeIntoResult === true }));

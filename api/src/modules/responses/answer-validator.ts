@@ -190,6 +190,8 @@ function checkShape(c: Compiled, v: unknown): LocalisedText | undefined {
         if (typeof s.max === 'number' && v > s.max) return m(`The number must be at most ${s.max}.`, `Die Zahl darf höchstens ${s.max} sein.`);
         return undefined;
       }
+      // survey-core stores numbers from numeric and currency masks, and expressions may put one here.
+      if (typeof v === 'number' && s.numbersAllowed) return Number.isFinite(v) ? undefined : m('Please enter a number.', 'Bitte gib eine Zahl ein.');
       if (typeof v !== 'string') return m('Please enter text.', 'Bitte gib Text ein.');
       const limit = Math.min(s.maxLength ?? Infinity, s.type === 'comment' ? COMMENT_LIMIT : TEXT_LIMIT);
       if (v.length > limit) return m(`At most ${limit} characters.`, `Höchstens ${limit} Zeichen.`);
@@ -533,7 +535,12 @@ export function compileValidator(definition: JsonObject): AnswerValidator {
   for (const c of compiled) if (!byKey.has(c.spec.key)) byKey.set(c.spec.key, c);
   const commentKeys = new Map<string, Compiled>();
   for (const c of compiled) if (c.spec.commentKey) commentKeys.set(c.spec.commentKey, c);
-  const computedKeys = new Set<string>([...spec.calculatedValues.filter((v) => v.includeIntoResult).map((v) => v.name), ...compiled.filter((c) => c.spec.shape === 'computed').map((c) => c.spec.key)]);
+  // Values survey-core computes in the browser; the server recomputes what it stores (matrix totals it leaves out).
+  const computedKeys = new Set<string>([
+    ...spec.calculatedValues.filter((v) => v.includeIntoResult).map((v) => v.name),
+    ...compiled.filter((c) => c.spec.shape === 'computed').map((c) => c.spec.key),
+    ...compiled.flatMap((c) => (c.spec.totalsKey ? [c.spec.totalsKey] : [])),
+  ]);
   const triggerTargets = new Set(spec.triggerTargets);
   const calculated = spec.calculatedValues.map((v) => ({ ...v, runner: new ExpressionRunner(v.expression) }));
   const expressions = compiled.filter((c) => c.expression);
@@ -623,6 +630,11 @@ export function compileValidator(definition: JsonObject): AnswerValidator {
       if (s.readOnly || (c.enableIf && !c.enableIf(values))) return;
       if (!present) {
         if (s.isRequired || c.requiredIf?.(values)) problems.push({ question: s.name, message: required() });
+        // A matrix shows its rows (a dynamic panel its panels) before anything is entered: their required cells count.
+        else if (s.shape === 'matrixdropdown') checkRules(c, {}, { values, problems, question: s.name }, byKey, data);
+        else if ((s.shape === 'matrixdynamic' || s.shape === 'paneldynamic') && s.defaultCount > 0) {
+          checkRules(c, Array.from({ length: s.defaultCount }, () => ({})), { values, problems, question: s.name }, byKey, data);
+        }
         return;
       }
       checkRules(c, v, { values, problems, question: s.name }, byKey, data);

@@ -8,7 +8,7 @@ import { getQuestionnaire } from '../questionnaires/questionnaires.service.js';
 import { getWave } from '../waves/waves.service.js';
 import type { Filter, QuestionFigures } from './aggregate.js';
 import { listCodes } from '../answers/answers.repo.js';
-import { FILTER_TYPES } from './engine/columns.js';
+import { canFilter } from '../questionnaires/question-types.js';
 import type { ResultsEngine } from './engine/engine.js';
 import { suppress } from './suppression.js';
 
@@ -27,7 +27,7 @@ export function parseFilters(raw: string[], definition: JsonObject): Filter[] {
       throw new BadRequestError('invalid_filter', text(`The filter "${w}" must be question:value with a question of this wave.`, `Der Filter „${w}“ muss Frage:Wert mit einer Frage dieser Welle sein.`));
     }
     // Segments are defined by choices; a filter on free text could single out one respondent.
-    if (!FILTER_TYPES.has(String(q.type))) {
+    if (!canFilter(q) || q.type === 'matrix' || q.type === 'matrixdropdown') {
       throw new BadRequestError('invalid_filter', text(`The filter "${w}" must name a choice question (not ${String(q.type)}).`, `Der Filter „${w}“ muss eine Auswahlfrage nennen (nicht ${String(q.type)}).`));
     }
     const known: Json[] =

@@ -12,18 +12,21 @@
  * - multi-value choices (checkbox, tagbox): the ticked codes of all rows in
  *   one array, with each row's start in a second one (compressed rows);
  * - matrix: one single-value column per matrix row;
- * - every other type (text, comment, …): whether it was answered.
+ * - open answers (text, comment, computed values, files): whether answered;
+ * - every other type (dynamic panels and matrices, dropdown matrices,
+ *   multiple text, sliders, rankings): the answers themselves, whose figures
+ *   figures.ts computes on demand. Waves of such questionnaires are small;
+ *   the member survey uses none of these types.
+ * Which layout a question gets follows from the question type registry.
  */
-import { itemsOf, labelIn, questionsOf, valueKey, type Json, type JsonObject } from '../../questionnaires/definition-walk.js';
-import { ratingScale } from '../../questionnaires/diff.js';
-import type { Cell, Filter, QuestionFigures } from '../aggregate.js';
+import { itemsOf, labelIn, valueKey, type Json, type JsonObject } from '../../questionnaires/definition-walk.js';
+import { answerShapeOf, isEmptyAnswer, isSingleOption, questionType } from '../../questionnaires/question-types.js';
+import { answerKey, answerQuestions, type Cell, type Filter, type QuestionFigures } from '../aggregate.js';
+import { defaultLanguage } from '../../questionnaires/locales.js';
+import { figuresFor, optionsOf, otherValueOf } from '../figures.js';
 
-/** Question types a `where` filter may name: those whose answers are choices. */
-export const FILTER_TYPES = new Set(['radiogroup', 'dropdown', 'checkbox', 'tagbox', 'boolean', 'rating']);
-const SINGLE_TYPES = new Set(['radiogroup', 'dropdown', 'boolean', 'rating']);
-const MULTI_TYPES = new Set(['checkbox', 'tagbox']);
-
-const isAnswered = (v: unknown) => v !== undefined && v !== null && v !== '' && !(Array.isArray(v) && v.length === 0);
+/** An answer in survey-core's sense: not nothing, '', [] or {}. */
+const isAnswered = (v: unknown) => !isEmptyAnswer(v);
 
 /** An array that grows by doubling, read through `data` up to `length`. */
 class Growable<T extends Uint16Array | Uint32Array | Uint8Array> {
@@ -81,22 +84,11 @@ type Field =
   | { kind: 'single'; name: string; q: JsonObject; items: Array<{ value: Json; text: Json | undefined }>; column: SingleColumn }
   | { kind: 'multi'; name: string; q: JsonObject; items: Array<{ value: Json; text: Json | undefined }>; dict: Dictionary; starts: Growable<Uint32Array>; ticks: Growable<Uint16Array>; answered: Growable<Uint8Array>; totals: number[]; answeredTotal: number }
   | { kind: 'matrix'; name: string; q: JsonObject; rows: Array<{ value: Json; text: Json | undefined; column: SingleColumn }>; columns: Array<{ value: Json; text: Json | undefined }>; answered: Growable<Uint8Array>; total: number }
-  | { kind: 'answered'; name: string; q: JsonObject; answered: Growable<Uint8Array>; total: number };
+  | { kind: 'answered'; name: string; q: JsonObject; answered: Growable<Uint8Array>; total: number }
+  | { kind: 'raw'; name: string; q: JsonObject; values: unknown[]; total: number };
 
 const MAX_CODE = 0xffff;
 const singleColumn = (initial: Json[]): SingleColumn => ({ dict: new Dictionary(initial), codes: new Growable(new Uint16Array(1024)), totals: [] });
-
-/** The answer options of a choice question (boolean and rating included), in order; shared with the response export. */
-export function choiceItems(q: JsonObject, type: string): Array<{ value: Json; text: Json | undefined }> {
-  if (type === 'boolean') {
-    return [
-      { value: (q.valueTrue ?? true) as Json, text: q.labelTrue ?? { default: 'Ja', en: 'Yes' } },
-      { value: (q.valueFalse ?? false) as Json, text: q.labelFalse ?? { default: 'Nein', en: 'No' } },
-    ];
-  }
-  if (type === 'rating') return ratingScale(q).map((v) => ({ value: v, text: undefined }));
-  return itemsOf(q.choices);
-}
 
 /** Day numbers (days since 1970-01-01) of completion, for responses per day. */
 const dayNumber = (date: string | null | undefined) => (date ? Math.floor(Date.parse(`${date}T00:00:00Z`) / 86_400_000) : 0);
@@ -110,23 +102,25 @@ export class WaveColumns {
   rows = 0;
 
   constructor(readonly definition: JsonObject) {
-    this.fields = questionsOf(definition).map(({ element: q }) => {
-      const name = String(q.name);
-      const type = String(q.type);
-      if (SINGLE_TYPES.has(type)) {
-        const items = choiceItems(q, type);
+    this.fields = answerQuestions(definition).map((q): Field => {
+      // Answers are stored under the question's valueName when it has one.
+      const name = answerKey(q);
+      const shape = answerShapeOf(q);
+      if (isSingleOption(shape)) {
+        const items = optionsOf(q);
         return { kind: 'single', name, q, items, column: singleColumn(items.map((i) => i.value)) };
       }
-      if (MULTI_TYPES.has(type)) {
-        const items = choiceItems(q, type);
+      if (shape === 'multi') {
+        const items = optionsOf(q);
         const starts = new Growable(new Uint32Array(1024));
         starts.push(0);
         return { kind: 'multi', name, q, items, dict: new Dictionary(items.map((i) => i.value)), starts, ticks: new Growable(new Uint16Array(1024)), answered: new Growable(new Uint8Array(1024)), totals: [], answeredTotal: 0 };
       }
-      if (type === 'matrix') {
+      if (shape === 'matrix') {
         const columns = itemsOf(q.columns);
         return { kind: 'matrix', name, q, columns, rows: itemsOf(q.rows).map((r) => ({ ...r, column: singleColumn(columns.map((c) => c.value)) })), answered: new Growable(new Uint8Array(1024)), total: 0 };
       }
+      if (questionType(String(q.type))?.figures !== 'count') return { kind: 'raw', name, q, values: [], total: 0 };
       return { kind: 'answered', name, q, answered: new Growable(new Uint8Array(1024)), total: 0 };
     });
     this.byName = new Map(this.fields.map((f) => [f.name, f]));
@@ -165,6 +159,12 @@ export class WaveColumns {
         case 'answered': {
           const answered = isAnswered(v);
           f.answered.push(answered ? 1 : 0);
+          if (answered) f.total++;
+          break;
+        }
+        case 'raw': {
+          const answered = !isEmptyAnswer(v);
+          f.values.push(answered ? v : null);
           if (answered) f.total++;
           break;
         }
@@ -265,7 +265,9 @@ export class WaveColumns {
    * Per-question figures over all rows (from the running totals) or over the
    * selected ones (by scanning their codes), before suppression.
    */
-  figures(selection: Uint32Array | undefined, locale: string): QuestionFigures[] {
+  figures(selection: Uint32Array | undefined, language: string): QuestionFigures[] {
+    // 'default' is the definition's own language (its `locale`), for survey-core's built-in texts.
+    const locale = language === 'default' ? defaultLanguage(this.definition) : language;
     return this.fields.map((f) => {
       const title = labelIn(f.q.title, locale, f.name);
       const base: QuestionFigures = { name: f.name, type: String(f.q.type), title, n: 0, suppressed: false };
@@ -309,6 +311,10 @@ export class WaveColumns {
         }
         case 'answered':
           return { ...base, n: selection ? countFlags(f.answered.data, selection) : f.total };
+        case 'raw': {
+          const rows = selection ? Array.from(selection, (row) => f.values[row]) : f.values;
+          return { ...figuresFor(f.q, rows.map((v) => (v === null || v === undefined ? [] : [v])), locale), name: f.name };
+        }
       }
     });
   }
@@ -353,6 +359,11 @@ export class WaveColumns {
         case 'answered':
           bytes(f.answered.view());
           return { total: f.total };
+        case 'raw': {
+          const encoded = new TextEncoder().encode(JSON.stringify(f.values));
+          buffers.push(encoded);
+          return { total: f.total, bytes: encoded.length };
+        }
       }
     });
     bytes(this.days.view());
@@ -417,6 +428,10 @@ export class WaveColumns {
           f.answered = growable(takeBytes(rows), rows);
           f.total = h.total!;
           break;
+        case 'raw':
+          f.values = JSON.parse(new TextDecoder().decode(takeBytes(h.bytes!))) as unknown[];
+          f.total = h.total!;
+          break;
       }
     });
     const days = take(rows, 2);
@@ -439,6 +454,8 @@ type PackedField = {
   totals?: number[];
   rowTotals?: number[][];
   total?: number;
+  /** Length of the JSON-encoded answers of a 'raw' field. */
+  bytes?: number;
 };
 
 /** Totals without holes (codes nobody gave count 0), so that they survive JSON. */
@@ -497,14 +514,19 @@ function choiceFigures(
   answered: number,
   locale: string,
 ): Pick<QuestionFigures, 'n' | 'choices' | 'other' | 'mean'> {
-  const choices: Cell[] = items.map((i) => ({ value: i.value, label: labelIn(i.text, locale, String(i.value)), count: counts[dict.find(valueKey(i.value))!] ?? 0 }));
+  const labelled = optionsOf(q, locale);
+  const choices: Cell[] = items.map((i, at) => ({ value: i.value, label: labelIn(labelled[at]?.text ?? i.text, locale, String(i.value)), count: counts[dict.find(valueKey(i.value))!] ?? 0 }));
   const out: Pick<QuestionFigures, 'n' | 'choices' | 'other' | 'mean'> = { n: answered, choices };
-  if (q.showOtherItem === true || q.hasOther === true) {
-    const otherKey = valueKey(String(q.otherItemValue ?? 'other'));
-    const isItem = items.some((i) => valueKey(i.value) === otherKey);
-    const code = dict.find(otherKey);
-    out.other = !isItem && code !== undefined ? (counts[code] ?? 0) : 0;
+  const other = otherValueOf(q);
+  if (other !== undefined) {
+    // Everything answered that is no option counts as "other" (its value, or the text itself when stored as the value).
+    const known = new Set(items.map((i) => valueKey(i.value)));
+    let count = 0;
+    dict.keys.forEach((k, i) => {
+      if (!known.has(k)) count += counts[i + 1] ?? 0;
+    });
+    out.other = count;
   }
-  if (q.type === 'rating') out.mean = meanOf(dict, counts);
+  if (questionType(String(q.type))?.figures === 'scale') out.mean = meanOf(dict, counts);
   return out;
 }
