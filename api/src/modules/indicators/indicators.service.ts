@@ -20,9 +20,10 @@ import {
 import { isUniqueViolation } from '../../db/errors.js';
 import { ConflictError, NotFoundError, text, ValidationError } from '../../http/errors.js';
 import { recordAudit } from '../audit/audit.repo.js';
-import { itemsOf, questionsOf, type Json, type JsonObject } from '../questionnaires/definition-walk.js';
+import { questionsOf, type Json, type JsonObject } from '../questionnaires/definition-walk.js';
+import { measuresOf } from '../questionnaires/question-types.js';
+import { optionsOf, otherValueOf } from '../results/figures.js';
 import * as questionnaires from '../questionnaires/questionnaires.repo.js';
-import { ratingScale } from '../questionnaires/diff.js';
 import type { ResultsEngine } from '../results/engine/engine.js';
 import type { CreateIndicatorReq, MeasurementReq, UpdateIndicatorReq } from './indicators.schemas.js';
 
@@ -38,7 +39,6 @@ export function levelOfStep(step: number): 'output' | 'outcome' | 'impact' {
   return step <= 3 ? 'output' : step <= 6 ? 'outcome' : 'impact';
 }
 
-const SHARE_TYPES = new Set(['radiogroup', 'dropdown', 'checkbox', 'tagbox', 'boolean', 'rating']);
 
 const notFound = () => new NotFoundError(text('There is no indicator with this key in this workspace.', 'Einen Indikator mit diesem Schlüssel gibt es in diesem Arbeitsbereich nicht.'));
 const invalid = (en: string, de: string, field: string) => new ValidationError('invalid_indicator', text(en, de), [{ field, message: en }]);
@@ -64,21 +64,25 @@ async function checkIndicator(db: Knex, ws: WorkspaceRow, ind: { level: string; 
   const question = questionsOf(latest.definition as JsonObject).find((r) => r.element.name === source.question)?.element;
   if (!question) throw invalid(`The questionnaire has no question "${source.question}".`, `Der Fragebogen hat keine Frage „${source.question}“.`, 'source.question');
   const type = String(question.type);
+  // Which measures a question allows is the question type registry's word.
+  const measures = measuresOf(question);
   if (source.measure === 'share') {
-    if (!SHARE_TYPES.has(type)) throw invalid(`A share needs a choice question; "${source.question}" is ${type}.`, `Ein Anteil braucht eine Auswahlfrage; „${source.question}“ ist ${type}.`, 'source.question');
+    if (!measures.includes('share')) throw invalid(`A share needs a choice question; "${source.question}" is ${type}.`, `Ein Anteil braucht eine Auswahlfrage; „${source.question}“ ist ${type}.`, 'source.question');
     if (!source.values && type !== 'boolean') throw invalid('A share needs the values that count.', 'Ein Anteil braucht die Werte, die zählen.', 'source.values');
     const known = choiceValues(question).map((v) => JSON.stringify(v));
     const unknown = (source.values ?? []).filter((v) => !known.includes(JSON.stringify(v)));
     if (unknown.length > 0) throw invalid(`Not a choice of "${source.question}": ${unknown.map(String).join(', ')}.`, `Keine Auswahl von „${source.question}“: ${unknown.map(String).join(', ')}.`, 'source.values');
   }
-  if (source.measure === 'mean' && type !== 'rating') throw invalid(`A mean needs a rating question; "${source.question}" is ${type}.`, `Ein Mittelwert braucht eine Bewertungsfrage; „${source.question}“ ist ${type}.`, 'source.question');
+  if (source.measure === 'mean' && !measures.includes('mean')) {
+    throw invalid(`A mean needs a rating or slider question; "${source.question}" is ${type}.`, `Ein Mittelwert braucht eine Bewertungs- oder Schiebereglerfrage; „${source.question}“ ist ${type}.`, 'source.question');
+  }
 }
 
+/** The values a share may count: the question's options (special items included) and "other". */
 function choiceValues(q: JsonObject): Json[] {
-  if (q.type === 'boolean') return [(q.valueTrue ?? true) as Json, (q.valueFalse ?? false) as Json];
-  if (q.type === 'rating') return ratingScale(q);
-  const values = itemsOf(q.choices).map((c) => c.value);
-  if (q.showOtherItem === true || q.hasOther === true) values.push(String(q.otherItemValue ?? 'other'));
+  const values = optionsOf(q).map((o) => o.value);
+  const other = otherValueOf(q);
+  if (other !== undefined) values.push(other);
   return values;
 }
 

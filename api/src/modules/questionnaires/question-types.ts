@@ -110,8 +110,8 @@ const TYPES: Record<string, QuestionType> = {
   boolean: entry('boolean', 'choices', 'value', true, ['share', 'count']),
   rating: entry('rating', 'scale', 'value', true, ['share', 'mean', 'count']),
   ranking: entry('ranking', 'ranks', 'joined', false, ['count'], true),
-  matrix: entry('matrix', 'matrix', 'rows', true, ['count'], true),
-  matrixdropdown: entry('matrixdropdown', 'cells', 'cells', true, ['count'], true),
+  matrix: entry('matrix', 'matrix', 'rows', false, ['count'], true),
+  matrixdropdown: entry('matrixdropdown', 'cells', 'cells', false, ['count'], true),
   matrixdynamic: entry('matrixdynamic', 'cells', 'cells', false, ['count'], true),
   paneldynamic: entry('paneldynamic', 'panels', 'panels', false, ['count']),
   multipletext: entry('multipletext', 'items', 'items', false, ['count']),
@@ -146,6 +146,9 @@ export function questionTypeOf(type: string): QuestionType {
   return t;
 }
 
+/** Types whose answers are free text that people read and code (open answers board, quotes in the report). */
+export const isOpenText = (type: string): boolean => type === 'text' || type === 'comment';
+
 /** Whether an element of this type stores an answer. */
 export const storesAnswer = (type: string): boolean => (questionType(type)?.answer ?? 'none') !== 'none';
 
@@ -172,11 +175,7 @@ export const canFilter = (el: JsonObject): boolean => questionType(String(el.typ
 
 /** The indicator measures that apply to a question. */
 export function measuresOf(el: JsonObject): IndicatorMeasure[] {
-  const type = String(el.type);
-  const measures = questionType(type)?.measures ?? [];
-  // A number field is averaged like a rating.
-  if (type === 'text' && NUMERIC_INPUT_TYPES.has(String(el.inputType ?? ''))) return ['mean', 'count'];
-  return measures;
+  return questionType(String(el.type))?.measures ?? [];
 }
 
 /** An empty answer in survey-core's sense: nothing, '', [] or {}. */

@@ -106,7 +106,7 @@ const isOutcomeOrImpact = (i: IndicatorView) => i.level === 'outcome' || i.level
 function headlineFigures(q: QuestionFigures | undefined): Map<string, { label: string; value: number | null; unit: 'percent' | 'mean' }> {
   const out = new Map<string, { label: string; value: number | null; unit: 'percent' | 'mean' }>();
   if (!q) return out;
-  if (q.type === 'rating') out.set('mean', { label: '', value: q.mean ?? null, unit: 'mean' });
+  if (q.mean !== undefined) out.set('mean', { label: '', value: q.mean ?? null, unit: 'mean' });
   else if (q.choices) for (const c of q.choices) out.set(JSON.stringify(c.value), { label: c.label, value: c.count === null || !q.n ? null : (100 * c.count) / q.n, unit: 'percent' });
   if (q.rows) for (const r of q.rows) if (r.mean !== undefined) out.set(`row:${JSON.stringify(r.value)}`, { label: r.label, value: r.mean ?? null, unit: 'mean' });
   return out;

@@ -8,12 +8,12 @@ import type { QuestionnaireVersionRow, ReportRow, UserRow, WaveRow, WorkspaceRow
 import { NotFoundError, text, ValidationError } from '../../http/errors.js';
 import { recordAudit } from '../audit/audit.repo.js';
 import { questionsOf, type JsonObject } from '../questionnaires/definition-walk.js';
+import { isOpenText } from '../questionnaires/question-types.js';
 import * as questionnaires from '../questionnaires/questionnaires.repo.js';
 import * as waves from '../waves/waves.repo.js';
 import * as repo from './reports.repo.js';
 import { OPEN_ROLES, ReportSchema, type ReportConfig, type ReportReq } from './reports.schemas.js';
 
-const OPEN_TYPES = new Set(['text', 'comment']);
 
 export const reportNotFound = () => new NotFoundError(text('There is no such report in this workspace.', 'Diesen Bericht gibt es in diesem Arbeitsbereich nicht.'));
 
@@ -63,7 +63,7 @@ async function checkConfig(db: Knex, ws: WorkspaceRow, req: ReportReq): Promise<
     });
     for (const role of OPEN_ROLES) {
       const name = req.openQuestions[role];
-      if (name && !OPEN_TYPES.has(questions.get(name) ?? '')) problems.push({ field: `openQuestions.${role}`, message: `"${name}" is not an open question of the wave.` });
+      if (name && !isOpenText(questions.get(name) ?? '')) problems.push({ field: `openQuestions.${role}`, message: `"${name}" is not an open question of the wave.` });
     }
     const chosen = new Set(OPEN_ROLES.map((r) => req.openQuestions[r]).filter(Boolean));
     const texts = await repo.quoteTexts(db, main.wave.id, req.quotes);

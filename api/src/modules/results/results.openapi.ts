@@ -25,7 +25,7 @@ export const resultsApi: ApiModule = {
         {
           status: 200,
           description:
-            '{wave: {id, title}, responses: {complete, partial}, perDay, n, minGroupSize, suppressed, filters, questions: [{name, type, title, n, suppressed, choices?, rows?, mean?, other?}], locale, locales}',
+            '{wave: {id, title}, responses: {complete, partial}, perDay, n, minGroupSize, suppressed, filters, questions: [{name, type, title, n, suppressed, choices?, rows?, mean?, other?, items?, cells?, panels?, inner?}], questionTypes: {<type>: {filterable, openText, figures}}, locale, locales}. By type: choices (with none / refused / don’t-know cells) for choice questions, boolean, rating and image pickers; rows for matrix; items [{value, label, n, mean?}] for multipletext (mean of numbers) and ranking (mean rank, 1 = first); mean (and choices over few steps) for slider; cells [{row, column, type, n, choices?, mean?}] for matrixdropdown (row × column) and matrixdynamic (per column, row null, with panels = rows); panels {n, total, mean} and inner [figures per inner question] for paneldynamic. Inside dynamic panels and matrices a choice counts the respondents who chose it in any panel or row. Every figure is suppressed below the minimum group size.',
         },
       ],
       errors: ['400 invalid_filter', '404 not_found'],

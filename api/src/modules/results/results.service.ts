@@ -8,7 +8,8 @@ import { getQuestionnaire } from '../questionnaires/questionnaires.service.js';
 import { getWave } from '../waves/waves.service.js';
 import type { Filter, QuestionFigures } from './aggregate.js';
 import { listCodes } from '../answers/answers.repo.js';
-import { canFilter } from '../questionnaires/question-types.js';
+import { answerShapeOf, canFilter, isOpenText, questionType } from '../questionnaires/question-types.js';
+import { optionsOf } from './figures.js';
 import type { ResultsEngine } from './engine/engine.js';
 import { suppress } from './suppression.js';
 
@@ -27,11 +28,10 @@ export function parseFilters(raw: string[], definition: JsonObject): Filter[] {
       throw new BadRequestError('invalid_filter', text(`The filter "${w}" must be question:value with a question of this wave.`, `Der Filter „${w}“ muss Frage:Wert mit einer Frage dieser Welle sein.`));
     }
     // Segments are defined by choices; a filter on free text could single out one respondent.
-    if (!canFilter(q) || q.type === 'matrix' || q.type === 'matrixdropdown') {
+    if (!canFilter(q)) {
       throw new BadRequestError('invalid_filter', text(`The filter "${w}" must name a choice question (not ${String(q.type)}).`, `Der Filter „${w}“ muss eine Auswahlfrage nennen (nicht ${String(q.type)}).`));
     }
-    const known: Json[] =
-      q.type === 'boolean' ? [q.valueTrue ?? true, q.valueFalse ?? false] as Json[] : q.type === 'matrix' ? [] : itemsOf(q.choices).map((c) => c.value);
+    const known: Json[] = optionsOf(q).map((o) => o.value);
     const match = known.find((v) => String(v) === valueText);
     const value: Json = match !== undefined ? match : q.type === 'rating' || q.inputType === 'number' ? Number(valueText) : valueText;
     return { question: name, value };
@@ -55,7 +55,7 @@ async function countPartial(db: Knex, waveId: string): Promise<number> {
  * those rows; a filter becomes a jsonb containment test on their answers.
  */
 async function codeCounts(db: Knex, waveId: string, filters: Filter[], definition: JsonObject): Promise<Array<{ question: string; code_id: string; count: number }>> {
-  const multi = new Set(questionsOf(definition).filter((r) => r.element.type === 'checkbox' || r.element.type === 'tagbox').map((r) => String(r.element.name)));
+  const multi = new Set(questionsOf(definition).filter((r) => answerShapeOf(r.element) === 'multi').map((r) => String(r.element.name)));
   const query = db(`${tables.answerCodeAssignments} as a`)
     .join(`${tables.responses} as r`, 'r.id', 'a.response_id')
     .where({ 'r.wave_id': waveId, 'r.status': 'complete' })
@@ -69,7 +69,7 @@ async function codeCounts(db: Knex, waveId: string, filters: Filter[], definitio
 function withCodes(questions: QuestionFigures[], codes: Array<{ id: string; label: string }>, counts: Array<{ question: string; code_id: string; count: number }>): QuestionFigures[] {
   if (codes.length === 0) return questions;
   return questions.map((q) => {
-    if (q.type !== 'text' && q.type !== 'comment') return q;
+    if (!isOpenText(q.type)) return q;
     const here = new Map(counts.filter((c) => c.question === q.name).map((c) => [c.code_id, c.count]));
     return { ...q, codes: codes.map((c) => ({ value: c.id, label: c.label, count: here.get(c.id) ?? 0 })) };
   });
@@ -104,10 +104,22 @@ export async function waveResults(db: Knex, engine: ResultsEngine, ws: Workspace
     suppressed,
     filters,
     questions: suppress(withCodes(columns.figures(selection, locale), codes, counts), n, min),
+    // What the question type registry says of each type here, so that clients keep no list of their own.
+    questionTypes: describeTypes(questionsOf(definition).map((r) => String(r.element.type))),
     // The language of the titles and labels, and every language the questionnaire carries.
     locale,
     locales,
   };
+}
+
+/** The registry's word on each type: whether a filter may name it, whether its answers are open text, which figures it has. */
+function describeTypes(types: string[]): Record<string, { filterable: boolean; openText: boolean; figures: string }> {
+  const out: Record<string, { filterable: boolean; openText: boolean; figures: string }> = {};
+  for (const type of new Set(types)) {
+    const entry = questionType(type);
+    if (entry && entry.answer !== 'none') out[type] = { filterable: entry.filterable, openText: isOpenText(type), figures: entry.figures };
+  }
+  return out;
 }
 
 /**
