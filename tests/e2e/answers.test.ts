@@ -37,7 +37,7 @@ beforeAll(async () => {
 
   await client.expect(200, 'POST', '/auth/login', admin);
   await client.expect(201, 'POST', '/workspaces', { slug: ws, name: 'Netzwerk' });
-  const definition = { pages: [{ name: 'p1', elements: [{ type: 'comment', name: 'strengths', title: { default: 'Stärken', en: 'Strengths' } }] }] };
+  const definition = { locale: 'de', pages: [{ name: 'p1', elements: [{ type: 'comment', name: 'strengths', title: { default: 'Stärken', en: 'Strengths' } }] }] };
   await client.expect(201, 'POST', `/workspaces/${ws}/questionnaires`, { slug: 'kurz', definition });
   await client.expect(201, 'POST', `/workspaces/${ws}/questionnaires/kurz/publish`, {});
   wave = (await client.expect(201, 'POST', `/workspaces/${ws}/waves`, { questionnaire: 'kurz', version: 1, title: 'Kurzbefragung 2025', access: 'link' })) as { id: string; key: string };

@@ -31,7 +31,7 @@ import {
 import { addItem, moveItem, removeItem, withItemLabel, withItemValue } from '../../web/src/designer/items.js';
 import type { JsonObject } from '../../web/src/designer/json.js';
 import { groupProblems } from '../../web/src/designer/problems.js';
-import { textOf, withText } from '../../web/src/designer/text.js';
+import { shownText, textOf, withText } from '../../web/src/designer/text.js';
 
 const sector: JsonObject = {
   type: 'radiogroup',
@@ -56,22 +56,51 @@ const survey = (): JsonObject => ({
 });
 
 describe('localised texts', () => {
-  it('reads German from default or a plain string and English from en', () => {
-    expect(textOf('Hallo', 'de')).toBe('Hallo');
-    expect(textOf('Hallo', 'en')).toBe('');
-    expect(textOf({ default: 'Hallo', en: 'Hello' }, 'en')).toBe('Hello');
-    expect(textOf({ de: 'Hallo' }, 'de')).toBe('Hallo');
-    expect(textOf(undefined, 'de')).toBe('');
+  it('reads German from default or a plain string and English from en, in a German questionnaire', () => {
+    expect(textOf('Hallo', 'de', 'de')).toBe('Hallo');
+    expect(textOf('Hallo', 'en', 'de')).toBe('');
+    expect(textOf({ default: 'Hallo', en: 'Hello' }, 'en', 'de')).toBe('Hello');
+    expect(textOf({ de: 'Hallo' }, 'de', 'de')).toBe('Hallo');
+    expect(textOf(undefined, 'de', 'de')).toBe('');
   });
 
-  it('writes one language and keeps the others', () => {
-    expect(withText(undefined, 'de', 'Hallo')).toBe('Hallo');
-    expect(withText('Hallo', 'en', 'Hello')).toEqual({ default: 'Hallo', en: 'Hello' });
-    expect(withText({ default: 'Hallo', en: 'Hello', fr: 'Salut' }, 'de', 'Moin')).toEqual({ default: 'Moin', en: 'Hello', fr: 'Salut' });
-    expect(withText({ default: 'Hallo', en: 'Hello' }, 'en', '')).toEqual({ default: 'Hallo' });
-    expect(withText({ en: 'Hello' }, 'en', '')).toBeUndefined();
-    expect(withText('Hallo', 'de', '')).toBeUndefined();
-    expect(withText(undefined, 'en', 'Hello')).toEqual({ en: 'Hello' });
+  it('reads English from default or a plain string and German from de, in an English questionnaire (no locale)', () => {
+    expect(textOf('Hello', 'en', 'en')).toBe('Hello');
+    expect(textOf('Hello', 'de', 'en')).toBe('');
+    expect(textOf({ default: 'Hello', de: 'Hallo' }, 'de', 'en')).toBe('Hallo');
+    expect(textOf({ default: 'Hello', de: 'Hallo' }, 'en', 'en')).toBe('Hello');
+    // The language's own entry comes first, as in the results.
+    expect(textOf({ default: 'Hello', en: 'Hi' }, 'en', 'en')).toBe('Hi');
+  });
+
+  it('writes one language and keeps the others, in a German questionnaire', () => {
+    expect(withText(undefined, 'de', 'Hallo', 'de')).toBe('Hallo');
+    expect(withText('Hallo', 'en', 'Hello', 'de')).toEqual({ default: 'Hallo', en: 'Hello' });
+    expect(withText({ default: 'Hallo', en: 'Hello', fr: 'Salut' }, 'de', 'Moin', 'de')).toEqual({ default: 'Moin', en: 'Hello', fr: 'Salut' });
+    expect(withText({ default: 'Hallo', en: 'Hello' }, 'en', '', 'de')).toEqual({ default: 'Hallo' });
+    expect(withText({ en: 'Hello' }, 'en', '', 'de')).toBeUndefined();
+    expect(withText('Hallo', 'de', '', 'de')).toBeUndefined();
+    expect(withText(undefined, 'en', 'Hello', 'de')).toEqual({ en: 'Hello' });
+  });
+
+  it('puts German under de and English under default in an English questionnaire', () => {
+    expect(withText(undefined, 'de', 'Hallo', 'en')).toEqual({ de: 'Hallo' });
+    expect(withText('Hello', 'de', 'Hallo', 'en')).toEqual({ default: 'Hello', de: 'Hallo' });
+    expect(withText('Hello', 'en', 'Hi', 'en')).toBe('Hi');
+    expect(withText({ default: 'Hello', de: 'Hallo' }, 'en', 'Hi', 'en')).toEqual({ default: 'Hi', de: 'Hallo' });
+    expect(withText({ default: 'Hello', de: 'Hallo' }, 'de', '', 'en')).toEqual({ default: 'Hello' });
+    // An English text kept under en would shadow the one written under default.
+    expect(withText({ default: 'Hello', en: 'Hi', de: 'Hallo' }, 'en', 'Hey', 'en')).toEqual({ default: 'Hey', de: 'Hallo' });
+    // A French questionnaire: German and English both get their own keys.
+    expect(withText('Bonjour', 'de', 'Hallo', 'fr')).toEqual({ default: 'Bonjour', de: 'Hallo' });
+    expect(withText({ default: 'Bonjour', de: 'Hallo' }, 'en', 'Hello', 'fr')).toEqual({ default: 'Bonjour', de: 'Hallo', en: 'Hello' });
+  });
+
+  it('shows a text in the UI language, else in the questionnaire’s own', () => {
+    expect(shownText({ default: 'Hello', de: 'Hallo' }, 'de', 'en')).toBe('Hallo');
+    expect(shownText('Hello', 'de', 'en')).toBe('Hello');
+    expect(shownText({ de: 'Hallo' }, 'en', 'de')).toBe('Hallo');
+    expect(shownText(undefined, 'en', 'de')).toBe('');
   });
 });
 
@@ -158,11 +187,13 @@ describe('choice lists', () => {
   it('edits values and labels and keeps unknown keys of an entry', () => {
     expect(withItemValue(choices, 2, 'city')[2]).toEqual({ value: 'city', text: 'Städtisch', customFlag: true });
     expect(withItemValue([1, 2], 0, '7')).toEqual([7, 2]);
-    expect(withItemLabel(choices, 1, 'en', 'Nonprofit')[1]).toEqual({ value: 'nonprofit', text: { en: 'Nonprofit' } });
-    expect(withItemLabel(choices, 0, 'en', '')[0]).toEqual({ value: 'civic', text: { default: 'Bürgerschaftlich' } });
+    expect(withItemLabel(choices, 1, 'en', 'Nonprofit', 'de')[1]).toEqual({ value: 'nonprofit', text: { en: 'Nonprofit' } });
+    expect(withItemLabel(choices, 0, 'en', '', 'de')[0]).toEqual({ value: 'civic', text: { default: 'Bürgerschaftlich' } });
+    // In an English questionnaire, the German label goes under de.
+    expect(withItemLabel(['civic'], 0, 'de', 'Bürgerschaftlich', 'en')).toEqual([{ value: 'civic', text: { de: 'Bürgerschaftlich' } }]);
     // A label removed again leaves the bare value.
-    expect(withItemLabel(['a'], 0, 'de', '')).toEqual(['a']);
-    expect(withItemLabel([{ value: 'a', text: 'A' }], 0, 'de', '')).toEqual(['a']);
+    expect(withItemLabel(['a'], 0, 'de', '', 'de')).toEqual(['a']);
+    expect(withItemLabel([{ value: 'a', text: 'A' }], 0, 'de', '', 'de')).toEqual(['a']);
   });
 
   it('adds fresh values, moves and removes entries', () => {

@@ -4,6 +4,7 @@ import { Model, surveyLocalization } from 'survey-core';
 import { afterEach, describe, expect, it } from 'vitest';
 import * as api from '../../api/src/modules/questionnaires/locales.js';
 import * as web from '../../web/src/components/survey/locales.js';
+import { loadSurveyTexts, surveyTextCodes, surveyTextsCode } from '../../web/src/components/survey/survey-texts.js';
 
 // One table of cases for the API's rules and the web app's copy of them.
 
@@ -173,5 +174,28 @@ describe('the rule for texts agrees with survey-core', () => {
     for (const file of readdirSync('surveys').filter((f) => f.endsWith('.json'))) {
       expect(api.languagesOf(JSON.parse(readFileSync(path.join('surveys', file), 'utf8'))), file).toEqual(['de', 'en']);
     }
+  });
+});
+
+describe('survey-core’s own texts, loaded per language', () => {
+  it('loads every language survey-core ships, under the code it registers', async () => {
+    for (const code of surveyTextCodes()) {
+      expect(await loadSurveyTexts(code), code).toBe(true);
+      expect(surveyLocalization.locales[code]?.pagePrevText, code).toEqual(expect.any(String));
+    }
+    expect(surveyLocalization.locales.fr!.pageNextText).toBe('Suivant');
+  });
+
+  it('finds them for regional tags and standard codes survey-core spells otherwise', async () => {
+    expect(['de-AT', 'pt-BR', 'zh-Hant', 'nb', 'my', 'te', 'en-GB'].map(surveyTextsCode)).toEqual(['de', 'pt-br', 'zh-tw', 'no', 'mm', 'tel', 'en']);
+    expect(await loadSurveyTexts('nb')).toBe(true);
+    expect(surveyLocalization.locales.nb).toBe(surveyLocalization.locales.no);
+    expect(await loadSurveyTexts('qq')).toBe(false);
+  });
+
+  it('speaks to German respondents with “du”', async () => {
+    await loadSurveyTexts('de');
+    expect(surveyLocalization.locales.de!.requiredError).toBe('Bitte beantworte diese Frage.');
+    expect(surveyLocalization.locales.de!.pageNextText).toBe('Weiter');
   });
 });

@@ -3,7 +3,10 @@ import { ApiError, request, segment } from './client';
 
 // The answering page's side of the API (DESIGN.md §4, "Answering"): no account, only the wave's key.
 
-export type AnswerLocale = 'de' | 'en';
+/** The language a respondent answers in: any language tag the questionnaire carries (`de`, `en`, `fr`, `de-AT`, …). */
+export type AnswerLocale = string;
+/** The languages of Bilanz's own texts, such as the privacy notice. */
+export type AppLocale = 'de' | 'en';
 export type AnswerData = Record<string, unknown>;
 
 export interface PublicWave {
@@ -12,7 +15,7 @@ export interface PublicWave {
   definition: Record<string, unknown>;
   anonymous: boolean;
   access: 'link' | 'invitation';
-  privacyNotice: Record<AnswerLocale, string>;
+  privacyNotice: Record<AppLocale, string>;
   status: 'open' | 'closed' | 'not_open';
 }
 

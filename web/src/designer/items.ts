@@ -34,11 +34,12 @@ export function withItemValue(list: ItemList, index: number, text: string): Item
   });
 }
 
-export function withItemLabel(list: ItemList, index: number, lang: Lang, text: string): ItemList {
+/** The list with one entry's label in one language replaced (`base`: the definition's default language). */
+export function withItemLabel(list: ItemList, index: number, lang: Lang, text: string, base: string): ItemList {
   return list.map((item, i) => {
     if (i !== index) return item;
     const object: JsonObject = isObject(item) ? item : { value: item };
-    const label = withText(object.text, lang, text);
+    const label = withText(object.text, lang, text, base);
     const { text: _old, ...rest } = object;
     if (label !== undefined) return { ...rest, text: label };
     // Back to a bare value when nothing but the value is left.

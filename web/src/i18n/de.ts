@@ -66,6 +66,7 @@ export const de: Messages = {
     analyst: 'Analyst*in',
   },
   answer: {
+    language: 'Sprache',
     start: 'Los geht’s',
     continue: 'Weitermachen',
     privacyTitle: 'Datenschutz',
@@ -977,6 +978,8 @@ export const de: Messages = {
     survey: {
       title: 'Fragebogen',
       titleField: 'Titel',
+      defaultLanguage: 'Standardsprache der Texte: {{language}} („locale“ in der JSON-Ansicht). Deutsch und Englisch bearbeitest du hier nebeneinander, weitere Sprachen in der JSON-Ansicht.',
+      otherLanguages: 'Weitere Sprachen in diesem Fragebogen: {{languages}}.',
       description: 'Beschreibung',
       completedHtml: 'Text nach dem Abschicken (HTML)',
     },

@@ -64,6 +64,7 @@ export const en = {
     analyst: 'Analyst',
   },
   answer: {
+    language: 'Language',
     start: 'Start',
     continue: 'Continue',
     privacyTitle: 'Privacy',
@@ -973,6 +974,8 @@ export const en = {
     survey: {
       title: 'Questionnaire',
       titleField: 'Title',
+      defaultLanguage: 'Default language of the texts: {{language}} (“locale” in the JSON view). German and English are edited here side by side, other languages in the JSON view.',
+      otherLanguages: 'Other languages in this questionnaire: {{languages}}.',
       description: 'Description',
       completedHtml: 'Text after completing (HTML)',
     },

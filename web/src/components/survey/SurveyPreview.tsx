@@ -2,11 +2,13 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Model } from 'survey-core';
 import { Survey } from 'survey-react-ui';
-import { createSurveyModel, type SurveyLocale } from './setup';
+import { createSurveyModel } from './setup';
+import { loadSurveyTexts } from './survey-texts';
 
 export interface SurveyPreviewProps {
   definition: Record<string, unknown>;
-  locale: SurveyLocale;
+  /** Any language tag; survey-core's own texts in it are loaded first. */
+  locale: string;
 }
 
 /**
@@ -21,28 +23,40 @@ export default function SurveyPreview({ definition, locale }: SurveyPreviewProps
   const [completed, setCompleted] = useState(false);
 
   useEffect(() => {
-    let created: Model;
-    try {
-      created = createSurveyModel(definition, locale);
-    } catch {
-      setFailed(true);
-      setModel(null);
-      return;
-    }
+    let created: Model | undefined;
+    let cancelled = false;
     const onComplete = () => setCompleted(true);
-    created.onComplete.add(onComplete);
-    setFailed(false);
-    setCompleted(false);
-    setModel(created);
+    void loadSurveyTexts(locale).then(() => {
+      if (cancelled) return;
+      try {
+        created = createSurveyModel(definition, locale);
+      } catch {
+        setFailed(true);
+        setModel(null);
+        return;
+      }
+      created.onComplete.add(onComplete);
+      setFailed(false);
+      setCompleted(false);
+      setModel(created);
+    });
     return () => {
-      created.onComplete.remove(onComplete);
-      created.dispose();
+      cancelled = true;
+      created?.onComplete.remove(onComplete);
+      created?.dispose();
     };
     // The language is switched in place below, keeping the answers given so far.
   }, [definition]);
 
   useEffect(() => {
-    if (model) model.locale = locale;
+    if (!model) return;
+    let current = true;
+    void loadSurveyTexts(locale).then(() => {
+      if (current) model.locale = locale;
+    });
+    return () => {
+      current = false;
+    };
   }, [model, locale]);
 
   function restart() {
@@ -55,7 +69,9 @@ export default function SurveyPreview({ definition, locale }: SurveyPreviewProps
   if (!model) return null;
   return (
     <>
-      <Survey model={model} />
+      <div lang={locale}>
+        <Survey model={model} />
+      </div>
       <div className="preview-completed">
         <p role="status">{completed ? t('designer.preview.completed') : ''}</p>
         {completed && (

@@ -1,4 +1,3 @@
-import 'survey-core/i18n/german';
 import { surveyLocalization } from 'survey-core';
 
 /**
@@ -29,5 +28,8 @@ const du: Record<string, string> = {
   noEntriesText: 'Es gibt noch keine Einträge.\nMit der Schaltfläche unten fügst du einen hinzu.',
 };
 
-const german = surveyLocalization.locales['de'] as Record<string, string> | undefined;
-if (german) Object.assign(german, du);
+/** Puts the "du" texts over survey-core's German ones; call after those have loaded. */
+export function applyGermanDu(): void {
+  const german = surveyLocalization.locales['de'] as Record<string, string> | undefined;
+  if (german) Object.assign(german, du);
+}

@@ -104,11 +104,14 @@ export function startLanguage(carried: readonly string[], browser: readonly stri
   return (app !== undefined ? matchLanguage(app, carried) : undefined) ?? carried[0] ?? SURVEYJS_DEFAULT_LANGUAGE;
 }
 
-/** A language's name in that language ("Deutsch", "Français"), for a menu where everyone looks for their own. */
-export function languageName(tag: string): string {
+/**
+ * A language's name, by default in that language itself ("Deutsch",
+ * "Français"): for a menu where everyone looks for their own.
+ */
+export function languageName(tag: string, inLanguage: string = tag): string {
   try {
-    const name = new Intl.DisplayNames([tag], { type: 'language' }).of(tag);
-    if (name && name.toLowerCase() !== tag.toLowerCase()) return name.charAt(0).toLocaleUpperCase(tag) + name.slice(1);
+    const name = new Intl.DisplayNames([inLanguage], { type: 'language' }).of(tag);
+    if (name && name.toLowerCase() !== tag.toLowerCase()) return name.charAt(0).toLocaleUpperCase(inLanguage) + name.slice(1);
   } catch {
     // Not a tag Intl knows: the tag itself is the best name there is.
   }

@@ -1,19 +1,13 @@
 import 'survey-core/survey-core.fontless.css';
-import 'survey-core/i18n/german';
 import { BaseTheme, createBoxShadowReset, Helpers, Model, surveyLocalization, SvgRegistry, type ITheme } from 'survey-core';
+import { defaultLanguage } from './locales';
 import { escapeHtml, sanitizeSurveyHtml } from './sanitize';
-
-// Bilanz definitions keep German under `default`: SurveyJS must treat German
-// as the default language, so that `locale = 'en'` picks the English texts.
-surveyLocalization.defaultLocale = 'de';
 
 // The icon sprite is inserted as markup; one icon carries a style attribute,
 // which the CSP refuses. Bilanz does not use that icon (the timer).
 for (const [id, svg] of Object.entries(SvgRegistry.icons)) {
   if (svg.includes('style=')) SvgRegistry.icons[id] = svg.replace(/\sstyle="[^"]*"/g, '');
 }
-
-export type SurveyLocale = 'de' | 'en';
 
 /**
  * SurveyJS's base theme in Bilanz's colours and the system fonts (its own,
@@ -92,9 +86,14 @@ class SanitisingModel extends Model {
 /**
  * A survey-core model for showing a definition under Bilanz's rules: HTML
  * sanitised, theme variables as style properties instead of <style> elements
- * (CSP), and the given language.
+ * (CSP), and the given language (load its texts first: loadSurveyTexts).
+ *
+ * The definition's `locale` names the language of its "default" texts, which
+ * is what survey-core's global `defaultLocale` means: it is set from each
+ * definition before its model is built (one survey is shown at a time).
  */
-export function createSurveyModel(definition: unknown, locale: SurveyLocale): Model {
+export function createSurveyModel(definition: unknown, locale: string): Model {
+  surveyLocalization.defaultLocale = defaultLanguage(definition);
   const model = new SanitisingModel(withoutRemoteProperties(definition));
   model.generateStylesheet = false;
   // Theme variables go into the root element's style properties, which the CSP allows.

@@ -1,2 +1,2 @@
 // survey-core ships its translations without type declarations; they only register themselves.
-declare module 'survey-core/i18n/german';
+declare module 'survey-core/i18n/*';

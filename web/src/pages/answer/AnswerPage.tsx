@@ -1,4 +1,4 @@
-import { lazy, Suspense, useCallback, useEffect, useRef, useState } from 'react';
+import { lazy, Suspense, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useLocation, useNavigate, useParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { useQuery } from '@tanstack/react-query';
@@ -11,6 +11,7 @@ import {
   type AnswerData,
   type AnswerLocale,
   type AnswerProblem,
+  type AppLocale,
   type PublicWave,
   type SubmitResponseBody,
 } from '../../api/public';
@@ -19,9 +20,10 @@ import { CopyField } from '../../components/CopyField';
 import { LanguageSwitch } from '../../components/LanguageSwitch';
 import { PageHeading } from '../../components/PageHeading';
 import { ErrorAlert, errorText, Loading } from '../../components/Status';
+import { appLanguage, defaultLanguage, languageName, languagesOf, matchLanguage, startLanguage, textFor } from '../../components/survey/locales';
 import { ResponseSender, type SendStatus } from './sender';
 import { forgetAnswers, loadAnswers, newResponseId, storeAnswers } from './storage';
-import { localText, paragraphs } from './texts';
+import { paragraphs } from './texts';
 
 const SurveyRunner = lazy(() => import('./SurveyRunner'));
 
@@ -65,7 +67,30 @@ function useAnswerFragment(): Fragment {
   return fragment;
 }
 
-const currentLocale = (language: string | undefined): AnswerLocale => (language === 'de' ? 'de' : 'en');
+/** The app's own texts on this page (privacy notice, buttons around the survey): German or English. */
+const appLocale = (language: string | undefined): AppLocale => (language === 'de' ? 'de' : 'en');
+
+/**
+ * The questionnaire's languages and the one the survey is shown in: the
+ * browser's language when the questionnaire carries it, else the app's, else
+ * the questionnaire's default, until the respondent picks another. With two
+ * or more languages, the app's own texts follow the choice (German, else
+ * English); with one, the app's language switch stays for them.
+ */
+function useSurveyLanguage(wave: PublicWave | undefined) {
+  const { i18n } = useTranslation();
+  const languages = useMemo(() => (wave ? languagesOf(wave.definition) : []), [wave]);
+  const [chosen, setChosen] = useState<string | null>(null);
+  const [initial] = useState(() => ({ browser: [...navigator.languages], app: i18n.resolvedLanguage }));
+  const language = (chosen !== null ? matchLanguage(chosen, languages) : undefined) ?? startLanguage(languages, initial.browser, initial.app);
+  const several = languages.length > 1;
+  useEffect(() => {
+    if (!several) return;
+    const app = appLanguage(language);
+    if (i18n.resolvedLanguage !== app) void i18n.changeLanguage(app);
+  }, [several, language, i18n]);
+  return { languages, language, choose: setChosen };
+}
 
 /** `/s/:key`: a wave's public answering page, phone first, without the app's navigation. */
 export function AnswerPage() {
@@ -73,6 +98,7 @@ export function AnswerPage() {
   const waveKey = useParams().key ?? '';
   const fragment = useAnswerFragment();
   const wave = usePublicWave(waveKey);
+  const survey = useSurveyLanguage(wave.data);
 
   useEffect(() => {
     // Fetch the survey renderer while the respondent reads the privacy notice.
@@ -93,7 +119,7 @@ export function AnswerPage() {
       </a>
       <header className="answer-header">
         <span className="answer-brand">{t('shell.productName')}</span>
-        <LanguageSwitch />
+        {survey.languages.length > 1 ? <SurveyLanguageSelect languages={survey.languages} value={survey.language} onChange={survey.choose} /> : <LanguageSwitch />}
       </header>
       <main id="main" tabIndex={-1} className="answer-page">
         {wave.isPending ? (
@@ -101,9 +127,26 @@ export function AnswerPage() {
         ) : wave.isError ? (
           <WaveUnavailable error={wave.error} retry={() => void wave.refetch()} />
         ) : (
-          <Answering key={fragment.generation} waveKey={waveKey} wave={wave.data} fragment={fragment} />
+          <Answering key={fragment.generation} waveKey={waveKey} wave={wave.data} fragment={fragment} language={survey.language} onLanguage={survey.choose} />
         )}
       </main>
+    </div>
+  );
+}
+
+/** The questionnaire's languages, each named in itself; the survey and the page around it follow the choice. */
+function SurveyLanguageSelect({ languages, value, onChange }: { languages: string[]; value: string; onChange: (language: string) => void }) {
+  const { t } = useTranslation();
+  return (
+    <div className="answer-language">
+      <label htmlFor="answer-language">{t('answer.language')}</label>
+      <select id="answer-language" value={value} onChange={(event) => onChange(event.target.value)}>
+        {languages.map((language) => (
+          <option key={language} value={language} lang={language}>
+            {languageName(language)}
+          </option>
+        ))}
+      </select>
     </div>
   );
 }
@@ -170,11 +213,21 @@ interface Session {
 
 type Stage = 'intro' | 'survey' | 'done';
 
-function Answering({ waveKey, wave, fragment }: { waveKey: string; wave: PublicWave; fragment: Fragment }) {
+interface AnsweringProps {
+  waveKey: string;
+  wave: PublicWave;
+  fragment: Fragment;
+  /** The language the survey is shown in, one the questionnaire carries. */
+  language: AnswerLocale;
+  onLanguage: (language: AnswerLocale) => void;
+}
+
+function Answering({ waveKey, wave, fragment, language, onLanguage }: AnsweringProps) {
   const { t, i18n } = useTranslation();
-  const locale = currentLocale(i18n.resolvedLanguage);
-  const title = localText(wave.definition.title, locale) || wave.title;
-  const description = localText(wave.definition.description, locale);
+  const appText = appLocale(i18n.resolvedLanguage);
+  const base = defaultLanguage(wave.definition);
+  const title = textFor(wave.definition.title, language, base)?.trim() || wave.title;
+  const description = textFor(wave.definition.description, language, base) ?? '';
 
   const [local] = useState(() => loadAnswers(waveKey));
   const token = fragment.invitation ?? local?.token ?? null;
@@ -197,14 +250,14 @@ function Answering({ waveKey, wave, fragment }: { waveKey: string; wave: PublicW
   const [failure, setFailure] = useState<unknown>(null);
   const senderRef = useRef<ResponseSender | null>(null);
 
-  // Continue in the language the answers were given in.
+  // Continue in the language the answers were given in, when the questionnaire still carries it.
   const restoredLocale = restored?.locale ?? null;
   const localeApplied = useRef(false);
   useEffect(() => {
     if (localeApplied.current || !restoredLocale) return;
     localeApplied.current = true;
-    if (restoredLocale !== currentLocale(i18n.resolvedLanguage)) void i18n.changeLanguage(restoredLocale);
-  }, [restoredLocale, i18n]);
+    if (restoredLocale !== language) onLanguage(restoredLocale);
+  }, [restoredLocale, language, onLanguage]);
 
   const onStatus = useCallback((next: SendStatus) => {
     setStatus(next);
@@ -251,13 +304,13 @@ function Answering({ waveKey, wave, fragment }: { waveKey: string; wave: PublicW
     id: session?.id ?? '',
     data,
     status: responseStatus,
-    locale,
+    locale: language,
     ...(token && { token }),
   });
 
   function keepLocally(data: AnswerData, pageNo: number) {
     if (!session) return;
-    storeAnswers(waveKey, { id: session.id, data, pageNo, locale, ...(token && { token }) });
+    storeAnswers(waveKey, { id: session.id, data, pageNo, locale: language, ...(token && { token }) });
   }
 
   function onChange(data: AnswerData, pageNo: number, urgent: boolean) {
@@ -305,10 +358,17 @@ function Answering({ waveKey, wave, fragment }: { waveKey: string; wave: PublicW
 
   return (
     <>
-      <PageHeading title={title} />
+      <div lang={language}>
+        <PageHeading title={title} />
+      </div>
       {stage === 'intro' && (
         <>
-          {description && paragraphs(description).map((p, i) => <p key={i} className="answer-lead">{p}</p>)}
+          {description &&
+            paragraphs(description).map((p, i) => (
+              <p key={i} className="answer-lead" lang={language}>
+                {p}
+              </p>
+            ))}
           {fragment.resume && remote.isPending ? (
             <Loading />
           ) : (
@@ -317,7 +377,7 @@ function Answering({ waveKey, wave, fragment }: { waveKey: string; wave: PublicW
               {restored && <p className="note">{t('answer.restored')}</p>}
               <section className="answer-notice" aria-labelledby="answer-privacy-title">
                 <h2 id="answer-privacy-title">{t('answer.privacyTitle')}</h2>
-                {paragraphs(wave.privacyNotice[locale]).map((p, i) => (
+                {paragraphs(wave.privacyNotice[appText]).map((p, i) => (
                   <p key={i}>{p}</p>
                 ))}
               </section>
@@ -353,7 +413,7 @@ function Answering({ waveKey, wave, fragment }: { waveKey: string; wave: PublicW
           <Suspense fallback={<Loading />}>
             <SurveyRunner
               definition={wave.definition}
-              locale={locale}
+              locale={language}
               initialData={session.data}
               initialPageNo={session.pageNo}
               problems={problems}

@@ -4,7 +4,7 @@ import type { Model, Question } from 'survey-core';
 import { Survey } from 'survey-react-ui';
 import type { AnswerData, AnswerLocale, AnswerProblem } from '../../api/public';
 import { createSurveyModel } from '../../components/survey/setup';
-import './german-du';
+import { loadSurveyTexts } from '../../components/survey/survey-texts';
 
 /**
  * The answering page is its own calm column: no tinted surface behind the
@@ -18,6 +18,7 @@ const PHONE_FIRST_LAYOUT: Record<string, string> = {
 
 export interface SurveyRunnerProps {
   definition: Record<string, unknown>;
+  /** The language to show, one the questionnaire carries. */
   locale: AnswerLocale;
   initialData: AnswerData | null;
   /** null: continue on the furthest page with an answer. */
@@ -43,6 +44,22 @@ export default function SurveyRunner({ definition, locale, initialData, initialP
   callbacks.current = { onChange, onComplete };
 
   useEffect(() => {
+    let created: Model | undefined;
+    let cancelled = false;
+    // survey-core's own texts (buttons, messages) in this language come first, so that none shows in English.
+    void loadSurveyTexts(locale).then(() => {
+      if (cancelled) return;
+      created = build();
+      setModel(created);
+    });
+    return () => {
+      cancelled = true;
+      created?.dispose();
+    };
+    // The definition and the starting point are fixed for one run; the language changes in place.
+  }, [definition]);
+
+  function build(): Model {
     const created = createSurveyModel(definition, locale);
     created.showTitle = false; // the page's own h1 shows it
     created.applyTheme({ cssVariables: PHONE_FIRST_LAYOUT }, { cssVariables: created.themeVariables });
@@ -78,13 +95,18 @@ export default function SurveyRunner({ definition, locale, initialData, initialP
         page.focus();
       });
     });
-    setModel(created);
-    return () => created.dispose();
-    // The definition and the starting point are fixed for one run; the language changes in place.
-  }, [definition]);
+    return created;
+  }
 
   useEffect(() => {
-    if (model) model.locale = locale;
+    if (!model) return;
+    let current = true;
+    void loadSurveyTexts(locale).then(() => {
+      if (current) model.locale = locale;
+    });
+    return () => {
+      current = false;
+    };
   }, [model, locale]);
 
   useEffect(() => {
@@ -99,7 +121,10 @@ export default function SurveyRunner({ definition, locale, initialData, initialP
   return (
     <div ref={containerRef}>
       {problems.length > 0 && <ProblemList model={model} problems={problems} title={t('answer.problems.title')} />}
-      <Survey model={model} />
+      {/* The page around it speaks the app's language (German or English); the survey speaks its own. */}
+      <div lang={locale}>
+        <Survey model={model} />
+      </div>
     </div>
   );
 }

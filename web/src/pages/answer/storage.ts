@@ -1,11 +1,13 @@
 import type { AnswerData, AnswerLocale } from '../../api/public';
+import { LANGUAGE_TAG } from '../../components/survey/locales';
 
 /** The copy of a respondent's answers on their own device, so that a reload continues where they were. */
 export interface StoredAnswers {
   id: string;
   data: AnswerData;
   pageNo: number;
-  locale: AnswerLocale;
+  /** The language answered in; null when unknown. */
+  locale: AnswerLocale | null;
   /** An invitation wave's token, for the link to continue on another device. */
   token?: string;
 }
@@ -22,7 +24,7 @@ export function loadAnswers(waveKey: string): StoredAnswers | null {
       id: value.id,
       data: value.data,
       pageNo: typeof value.pageNo === 'number' && value.pageNo >= 0 ? value.pageNo : 0,
-      locale: value.locale === 'en' ? 'en' : 'de',
+      locale: typeof value.locale === 'string' && LANGUAGE_TAG.test(value.locale) ? value.locale : null,
       ...(typeof value.token === 'string' && { token: value.token }),
     };
   } catch {

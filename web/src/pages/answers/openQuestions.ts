@@ -3,7 +3,7 @@ import { useVersion } from '../../api/questionnaires';
 import { useWave } from '../../api/waves';
 import { allElements, nameOf, typeOf } from '../../designer/elements';
 import { isObject, type JsonObject } from '../../designer/json';
-import { textOf } from '../../designer/text';
+import { defaultLanguage, textFor } from '../../components/survey/locales';
 
 export interface OpenQuestion {
   name: string;
@@ -13,8 +13,9 @@ export interface OpenQuestion {
 /** Text inputs that hold numbers or dates: not free text to read and code. */
 const NON_TEXT_INPUTS = new Set(['number', 'range', 'date', 'datetime-local', 'month', 'week', 'time']);
 
-/** The open questions of a definition (comment boxes and plain text inputs), titled in one language. */
-export function openQuestionsOf(definition: JsonObject, lang: 'de' | 'en'): OpenQuestion[] {
+/** The open questions of a definition (comment boxes and plain text inputs), titled in one language (else the definition's own). */
+export function openQuestionsOf(definition: JsonObject, lang: string): OpenQuestion[] {
+  const base = defaultLanguage(definition);
   return allElements(definition)
     .map(({ element }) => element)
     .filter((element) => {
@@ -24,7 +25,7 @@ export function openQuestionsOf(definition: JsonObject, lang: 'de' | 'en'): Open
     })
     .map((element) => {
       const name = nameOf(element);
-      const title = textOf(element.title, lang) || textOf(element.title, 'de') || name;
+      const title = textFor(element.title, lang, base) || name;
       return { name, title };
     });
 }

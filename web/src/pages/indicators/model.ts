@@ -3,7 +3,8 @@ import type { IndicatorLevel, IndicatorRow, IndicatorSource } from '../../../../
 import { allElements, nameOf, typeOf } from '../../designer/elements.js';
 import { itemLabel, itemsOf, itemValue } from '../../designer/items.js';
 import { isObject, type Json, type JsonObject } from '../../designer/json.js';
-import { textOf, type Lang } from '../../designer/text.js';
+import { defaultLanguage, textFor } from '../../components/survey/locales.js';
+import type { Lang } from '../../designer/text.js';
 
 type Direction = IndicatorRow['direction'];
 type SurveySource = Extract<IndicatorSource, { kind: 'survey' }>;
@@ -88,48 +89,49 @@ function ratingValues(q: JsonObject): Json[] {
   return out;
 }
 
-/** A localised label in the UI language, else German (the definitions' default), else `fallback`. */
-const labelIn = (value: Json | undefined, lang: Lang, fallback: string) => textOf(value, lang) || textOf(value, 'de') || fallback;
+/** A localised label in the UI language, else the definition's default language (`base`), else `fallback`. */
+const labelIn = (value: Json | undefined, lang: Lang, base: string, fallback: string) => textFor(value, lang, base) || fallback;
 
-/** The choices of one question, with labels in `lang`. */
-export function choicesOf(q: JsonObject, lang: Lang, words: { yes: string; no: string; other: string }): SurveyChoice[] {
+/** The choices of one question, with labels in `lang` (else in the definition's default language, `base`). */
+export function choicesOf(q: JsonObject, lang: Lang, base: string, words: { yes: string; no: string; other: string }): SurveyChoice[] {
   const type = typeOf(q);
   if (type === 'boolean') {
     const yes = (q.valueTrue ?? true) as Json;
     const no = (q.valueFalse ?? false) as Json;
     return [
-      ...(isValue(yes) ? [{ value: yes, label: labelIn(q.labelTrue, lang, words.yes) }] : []),
-      ...(isValue(no) ? [{ value: no, label: labelIn(q.labelFalse, lang, words.no) }] : []),
+      ...(isValue(yes) ? [{ value: yes, label: labelIn(q.labelTrue, lang, base, words.yes) }] : []),
+      ...(isValue(no) ? [{ value: no, label: labelIn(q.labelFalse, lang, base, words.no) }] : []),
     ];
   }
   if (type === 'rating') {
     const items = Array.isArray(q.rateValues) ? itemsOf(q.rateValues) : ratingValues(q);
     return items.flatMap((item) => {
       const value = itemValue(item);
-      return isValue(value) ? [{ value, label: labelIn(itemLabel(item), lang, String(value)) }] : [];
+      return isValue(value) ? [{ value, label: labelIn(itemLabel(item), lang, base, String(value)) }] : [];
     });
   }
   if (!SHARE_TYPES.has(type)) return [];
   const choices = itemsOf(q.choices).flatMap((item) => {
     const value = itemValue(item);
-    return isValue(value) ? [{ value, label: labelIn(itemLabel(item), lang, String(value)) }] : [];
+    return isValue(value) ? [{ value, label: labelIn(itemLabel(item), lang, base, String(value)) }] : [];
   });
   if (q.showOtherItem === true || q.hasOther === true) {
-    choices.push({ value: typeof q.otherItemValue === 'string' ? q.otherItemValue : 'other', label: labelIn(q.otherText, lang, words.other) });
+    choices.push({ value: typeof q.otherItemValue === 'string' ? q.otherItemValue : 'other', label: labelIn(q.otherText, lang, base, words.other) });
   }
   return choices;
 }
 
 /** Every question of a definition (nested panels included), in document order. */
 export function surveyQuestions(definition: JsonObject, lang: Lang, words: { yes: string; no: string; other: string }): SurveyQuestion[] {
+  const base = defaultLanguage(definition);
   return allElements(definition)
     .map(({ element }) => element)
     .filter((el) => isObject(el) && nameOf(el) !== '' && typeOf(el) !== '' && !LAYOUT_TYPES.has(typeOf(el)))
     .map((el) => ({
       name: nameOf(el),
       type: typeOf(el),
-      title: labelIn(el.title, lang, nameOf(el)),
-      choices: choicesOf(el, lang, words),
+      title: labelIn(el.title, lang, base, nameOf(el)),
+      choices: choicesOf(el, lang, base, words),
       measures: measuresOf(typeOf(el)),
     }));
 }

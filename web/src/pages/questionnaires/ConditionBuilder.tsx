@@ -16,7 +16,8 @@ import {
 import { getElement, nameOf, questionsBefore, updateElement, type ElementPath } from '../../designer/elements';
 import { itemLabel, itemsOf, itemValue } from '../../designer/items';
 import { withProp, type JsonObject } from '../../designer/json';
-import { textOf, type Lang } from '../../designer/text';
+import { defaultLanguage } from '../../components/survey/locales';
+import { shownText, type Lang } from '../../designer/text';
 import { useEditor } from './EditorContext';
 
 interface BuilderState {
@@ -65,6 +66,7 @@ export function ConditionBuilder({ path }: { path: ElementPath }) {
   const offered = source ? offeredValues(source)?.flatMap((v) => asConditionValue(v) ?? []) : null;
   const operators = [...new Set([...operatorsFor(source), state.operator])];
   const uiLang: Lang = i18n.resolvedLanguage === 'de' ? 'de' : 'en';
+  const base = defaultLanguage(definition);
   const custom = expression !== '' && parseCondition(expression) === null;
 
   function write(next: string) {
@@ -111,7 +113,7 @@ export function ConditionBuilder({ path }: { path: ElementPath }) {
               <option value="">{t('designer.condition.always')}</option>
               {earlier.map((q) => (
                 <option key={q.name} value={q.name}>
-                  {questionLabel(q.element, uiLang)}
+                  {questionLabel(q.element, uiLang, base)}
                 </option>
               ))}
               {state.question !== '' && !source && <option value={state.question}>{state.question}</option>}
@@ -147,7 +149,7 @@ export function ConditionBuilder({ path }: { path: ElementPath }) {
                   <option value="">{t('designer.condition.pickValue')}</option>
                   {offered.map((value) => (
                     <option key={valueKey(value)} value={valueKey(value)}>
-                      {valueLabel(source, value, uiLang, t)}
+                      {valueLabel(source, value, uiLang, base, t)}
                     </option>
                   ))}
                   {state.value !== null && !offered.some((v) => v === state.value) && (
@@ -176,15 +178,15 @@ export function ConditionBuilder({ path }: { path: ElementPath }) {
   );
 }
 
-function questionLabel(question: JsonObject, lang: Lang): string {
-  const title = textOf(question.title, lang) || textOf(question.title, 'de');
+function questionLabel(question: JsonObject, lang: Lang, base: string): string {
+  const title = shownText(question.title, lang, base);
   return title ? `${nameOf(question)}: ${truncate(title)}` : nameOf(question);
 }
 
-function valueLabel(source: JsonObject | undefined, value: ConditionValue, lang: Lang, t: TFunction): string {
+function valueLabel(source: JsonObject | undefined, value: ConditionValue, lang: Lang, base: string, t: TFunction): string {
   if (typeof value === 'boolean') return value ? t('designer.condition.yes') : t('designer.condition.no');
   const item = source ? itemsOf(source.choices).find((i) => itemValue(i) === value) : undefined;
-  const label = item ? textOf(itemLabel(item), lang) || textOf(itemLabel(item), 'de') : value === 'other' ? t('designer.condition.other') : '';
+  const label = item ? shownText(itemLabel(item), lang, base) : value === 'other' ? t('designer.condition.other') : '';
   return label && label !== String(value) ? `${truncate(label)} (${String(value)})` : String(value);
 }
 

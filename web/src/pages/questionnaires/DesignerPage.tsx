@@ -14,7 +14,8 @@ import { useDateFormat } from '../../format';
 import { draftReducer, initialDraftState, isDirty, readJson, type DraftAction, type DraftState } from '../../designer/draft-state';
 import { allElements, findElementPath, nameOf } from '../../designer/elements';
 import type { JsonObject } from '../../designer/json';
-import { textOf } from '../../designer/text';
+import { defaultLanguage } from '../../components/survey/locales';
+import { shownText } from '../../designer/text';
 import { useCurrentWorkspace } from '../WorkspaceLayout';
 import { EditorContext, focusSoon, type EditorApi } from './EditorContext';
 import { EditorTab } from './EditorTab';
@@ -80,7 +81,7 @@ function designerReducer(state: DraftState | null, action: DraftAction): DraftSt
 }
 
 function Designer({ workspace, questionnaire }: { workspace: Workspace; questionnaire: Questionnaire }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const format = useDateFormat();
   const ws = workspace.slug;
   const slug = questionnaire.slug;
@@ -249,7 +250,7 @@ function Designer({ workspace, questionnaire }: { workspace: Workspace; question
 
   const titleOf = (name: string) => {
     const element = allElements(state.definition).find((e) => nameOf(e.element) === name)?.element;
-    return element ? textOf(element.title, 'de') || undefined : undefined;
+    return element ? shownText(element.title, i18n.resolvedLanguage === 'de' ? 'de' : 'en', defaultLanguage(state.definition)) || undefined : undefined;
   };
   const tabs = views.map((id) => ({ id, label: t(`designer.tabs.${id}`) }));
   const idPrefix = 'designer';

@@ -3,16 +3,20 @@ import { ConfirmButton } from '../../components/ConfirmButton';
 import { TextField } from '../../components/TextField';
 import { addPage, elementsOntoPage, movePage, nameOf, pagesOf, removePage, updatePage } from '../../designer/elements';
 import { isObject, withProp, type JsonObject } from '../../designer/json';
-import { textOf } from '../../designer/text';
+import { defaultLanguage, languageName, languagesOf } from '../../components/survey/locales';
+import { shownText } from '../../designer/text';
 import { focusSoon, useEditor } from './EditorContext';
 import { ElementList } from './ElementCard';
 import { LocalisedFields } from './LocalisedFields';
 
 /** The structured editor: questionnaire texts, then each page with its elements. */
 export function EditorTab() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const { definition, edit, readOnly } = useEditor();
   const pages = pagesOf(definition);
+  const uiLang = i18n.resolvedLanguage === 'de' ? 'de' : 'en';
+  const base = defaultLanguage(definition);
+  const others = languagesOf(definition).filter((l) => l !== 'de' && l !== 'en');
 
   function add() {
     const result = addPage(definition);
@@ -24,6 +28,10 @@ export function EditorTab() {
     <div className="editor">
       <section className="panel" aria-labelledby="survey-settings">
         <h2 id="survey-settings">{t('designer.survey.title')}</h2>
+        <p className="muted">
+          {t('designer.survey.defaultLanguage', { language: languageName(base, uiLang) })}
+          {others.length > 0 && ` ${t('designer.survey.otherLanguages', { languages: others.map((l) => languageName(l, uiLang)).join(', ') })}`}
+        </p>
         <LocalisedFields label={t('designer.survey.titleField')} value={definition.title} onChange={(value) => edit(withProp(definition, 'title', value))} />
         <LocalisedFields
           label={t('designer.survey.description')}
@@ -66,7 +74,7 @@ function PageCard({ index, page, count }: { index: number; page: JsonObject; cou
   const { definition, edit, readOnly } = useEditor();
   const number = index + 1;
   const headingId = `page-${index}-title`;
-  const title = textOf(page.title, i18n.resolvedLanguage === 'de' ? 'de' : 'en') || textOf(page.title, 'de');
+  const title = shownText(page.title, i18n.resolvedLanguage === 'de' ? 'de' : 'en', defaultLanguage(definition));
 
   function move(delta: -1 | 1) {
     const result = movePage(definition, index, delta);

@@ -15,7 +15,8 @@ import {
   type ElementType,
 } from '../../designer/elements';
 import { isObject, type Json, type JsonObject } from '../../designer/json';
-import { textOf, type Lang } from '../../designer/text';
+import { defaultLanguage } from '../../components/survey/locales';
+import { shownText, type Lang } from '../../designer/text';
 import { focusSoon, useEditor } from './EditorContext';
 import { ElementFields } from './ElementFields';
 
@@ -94,7 +95,8 @@ function ElementCard({ path, element, siblings }: { path: ElementPath; element: 
   const open = isOpen(name);
   const index = path[path.length - 1] ?? 0;
   const uiLang: Lang = i18n.resolvedLanguage === 'de' ? 'de' : 'en';
-  const title = textOf(element.title, uiLang) || textOf(element.title, 'de');
+  const base = defaultLanguage(definition);
+  const title = shownText(element.title, uiLang, base);
   const typeLabel = (elementTypes as readonly string[]).includes(type)
     ? t(`designer.types.${type as ElementType}`)
     : t('designer.types.unknown', { type });
@@ -126,7 +128,7 @@ function ElementCard({ path, element, siblings }: { path: ElementPath; element: 
           onClick={() => setOpen(name, !open)}
         >
           <span className="element-type">{typeLabel}</span>
-          <span className="element-title">{type === 'html' ? textOf(element.html, uiLang).replace(/<[^>]*>/g, ' ').slice(0, 80) : title || t('designer.element.noTitle')}</span>
+          <span className="element-title">{type === 'html' ? shownText(element.html, uiLang, base).replace(/<[^>]*>/g, ' ').slice(0, 80) : title || t('designer.element.noTitle')}</span>
           <code className="element-name">{name}</code>
           {element.isRequired === true && <span className="badge">{t('designer.element.required')}</span>}
           {typeof element.visibleIf === 'string' && element.visibleIf !== '' && <span className="badge">{t('designer.element.conditional')}</span>}

@@ -2,6 +2,7 @@ import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import { addItem, itemLabel, itemValue, moveItem, removeItem, valueText, withItemLabel, withItemValue, type ItemList } from '../../designer/items';
 import { langs, textOf } from '../../designer/text';
+import { defaultLanguage } from '../../components/survey/locales';
 import { focusSoon, useEditor } from './EditorContext';
 
 interface ItemListEditorProps {
@@ -14,7 +15,8 @@ interface ItemListEditorProps {
 /** A choice list (or matrix rows/columns): value and German/English label per entry. */
 export function ItemListEditor({ label, list, onChange }: ItemListEditorProps) {
   const { t } = useTranslation();
-  const { readOnly } = useEditor();
+  const { readOnly, definition } = useEditor();
+  const base = defaultLanguage(definition);
   const id = useId();
   const focusKey = (index: number, what: string) => `[data-focus="${id}-${index}-${what}"]`;
 
@@ -65,8 +67,8 @@ export function ItemListEditor({ label, list, onChange }: ItemListEditorProps) {
                     aria-label={fieldLabel(t('designer.inLanguage', { field: t('designer.items.label'), language: t(`designer.lang.${lang}`) }), number)}
                     placeholder={t('designer.inLanguage', { field: t('designer.items.label'), language: t(`designer.lang.${lang}`) })}
                     readOnly={readOnly}
-                    value={textOf(label, lang)}
-                    onChange={(event) => onChange(withItemLabel(list, index, lang, event.target.value))}
+                    value={textOf(label, lang, base)}
+                    onChange={(event) => onChange(withItemLabel(list, index, lang, event.target.value, base))}
                   />
                 ))}
                 {!readOnly && (

@@ -1,19 +1,21 @@
-import { lazy, Suspense, useState } from 'react';
+import { lazy, Suspense, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Loading } from '../../components/Status';
+import { languageName, languagesOf } from '../../components/survey/locales';
 import type { JsonObject } from '../../designer/json';
-import { langs, type Lang } from '../../designer/text';
+import { langs } from '../../designer/text';
 
 // survey-core and survey-react-ui are large; only the preview needs them.
 const SurveyPreview = lazy(() => import('../../components/survey/SurveyPreview'));
 
 type Width = 'desktop' | 'phone';
 
-/** The draft as respondents would see it, at desktop or phone width, in German or English. */
+/** The draft as respondents would see it, at desktop or phone width, in German, English and any other language it carries. */
 export function PreviewTab({ definition }: { definition: JsonObject }) {
   const { t, i18n } = useTranslation();
   const [width, setWidth] = useState<Width>('desktop');
-  const [lang, setLang] = useState<Lang>(i18n.resolvedLanguage === 'de' ? 'de' : 'en');
+  const [lang, setLang] = useState<string>(i18n.resolvedLanguage === 'de' ? 'de' : 'en');
+  const languages = useMemo(() => [...langs, ...languagesOf(definition).filter((l) => !(langs as readonly string[]).includes(l))], [definition]);
 
   return (
     <>
@@ -32,9 +34,9 @@ export function PreviewTab({ definition }: { definition: JsonObject }) {
           <span className="toggle-label" aria-hidden="true">
             {t('designer.preview.language')}
           </span>
-          {langs.map((option) => (
-            <button key={option} type="button" aria-pressed={lang === option} onClick={() => setLang(option)}>
-              {t(`designer.lang.${option}`)}
+          {languages.map((option) => (
+            <button key={option} type="button" lang={option === 'de' || option === 'en' ? undefined : option} aria-pressed={lang === option} onClick={() => setLang(option)}>
+              {option === 'de' || option === 'en' ? t(`designer.lang.${option}`) : languageName(option)}
             </button>
           ))}
         </div>

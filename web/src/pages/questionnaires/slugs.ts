@@ -11,8 +11,9 @@ export function freeSlug(base: string, taken: readonly string[]): string {
   return `${base.slice(0, 44)}-${n}`;
 }
 
-/** A new questionnaire: its title (German, the definition's default language) and one empty page. */
+/** A new questionnaire: written in German first (its `locale`), its title, and one empty page. */
 export const blankDefinition = (title: string): JsonObject => ({
+  locale: 'de',
   title,
   pages: [{ name: 'page1', elements: [] }],
 });
