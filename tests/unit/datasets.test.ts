@@ -1,9 +1,17 @@
 import { describe, expect, it } from 'vitest';
-import type { QuestionResult, TrendEntry } from '../../web/src/api/types.js';
+import type { CellResult, QuestionResult, QuestionTypes, TrendEntry } from '../../web/src/api/types.js';
 import {
+  cellCharts,
+  cellGrid,
+  cellSummary,
   choiceBars,
   choiceRows,
+  choicesExceedN,
+  figureKindOf,
   indicatorLines,
+  isOpenText,
+  itemBars,
+  itemRows,
   isRecommendation,
   matrixBars,
   percentOf,
@@ -11,6 +19,7 @@ import {
   perDayRows,
   recommendationBars,
   recommendationGroups,
+  trendMeasure,
   trendSeries,
 } from '../../web/src/components/charts/datasets.js';
 
@@ -271,5 +280,260 @@ describe('indicatorLines', () => {
       labels: [],
       datasets: [expect.objectContaining({ label: 'Value', data: [] })],
     });
+  });
+});
+
+// Figures of the types beyond choices and matrix rows, written out as the
+// results API sends them (after suppression, minimum group size 5).
+
+const ranking: QuestionResult = {
+  name: 'priorities',
+  type: 'ranking',
+  title: 'Priorities',
+  n: 8,
+  suppressed: false,
+  items: [
+    { value: 'money', label: 'Money', n: 8, mean: 2.625 },
+    { value: 'time', label: 'Time', n: 8, mean: 1.375 },
+    { value: 'rooms', label: 'Rooms', n: null, mean: null },
+    { value: 'people', label: 'People', n: 8, mean: 2 },
+  ],
+};
+
+const contact: QuestionResult = {
+  name: 'contact',
+  type: 'multipletext',
+  title: 'Contact',
+  n: 10,
+  suppressed: false,
+  items: [
+    { value: 'city', label: 'City', n: 10 },
+    { value: 'age', label: 'Age', n: 6, mean: 41.16666 },
+    { value: 'kids', label: 'Children', n: null, mean: null },
+  ],
+};
+
+const cell = (row: string | null, column: string, extra: Partial<CellResult>): CellResult => ({
+  row,
+  rowLabel: row === null ? '' : row.toUpperCase(),
+  column,
+  columnLabel: column[0]!.toUpperCase() + column.slice(1),
+  type: 'dropdown',
+  n: 10,
+  suppressed: false,
+  ...extra,
+});
+const yesNo = (yes: number | null, no: number | null) => [
+  { value: 'yes', label: 'Yes', count: yes },
+  { value: 'no', label: 'No', count: no },
+];
+
+const dropdownMatrix: QuestionResult = {
+  name: 'offers',
+  type: 'matrixdropdown',
+  title: 'Offers',
+  n: 10,
+  suppressed: false,
+  cells: [
+    cell('a', 'used', { type: 'radiogroup', choices: yesNo(6, 4) }),
+    cell('a', 'grade', { type: 'rating', n: 10, mean: 3.456, choices: [{ value: 3, label: '3', count: 5 }, { value: 4, label: '4', count: 5 }] }),
+    cell('a', 'note', { type: 'text', n: 7 }),
+    cell('b', 'used', { type: 'radiogroup', n: 10, choices: yesNo(null, null) }),
+    cell('b', 'grade', { type: 'rating', n: null, suppressed: true, mean: null, choices: [] }),
+    cell('b', 'note', { type: 'text', n: 0 }),
+  ],
+};
+
+const dynamicMatrix: QuestionResult = {
+  name: 'children',
+  type: 'matrixdynamic',
+  title: 'Children',
+  n: 6,
+  suppressed: false,
+  cells: [
+    cell(null, 'school', { type: 'checkbox', n: 6, choices: [{ value: 'primary', label: 'Primary', count: 5 }, { value: 'secondary', label: 'Secondary', count: 6 }, { value: 'none', label: 'None', count: null }] }),
+    cell(null, 'age', { type: 'text', n: 6, mean: 9.333 }),
+  ],
+  panels: { n: 6, total: 14, mean: 2.3333 },
+};
+
+describe('figureKindOf and isOpenText', () => {
+  const types: QuestionTypes = {
+    ranking: { filterable: false, openText: false, figures: 'ranks' },
+    comment: { filterable: false, openText: true, figures: 'count' },
+  };
+
+  it('takes the view from the server\'s registry when the results carry it', () => {
+    expect(figureKindOf(ranking, types)).toBe('ranks');
+    expect(figureKindOf({ name: 'c', type: 'comment', title: 'C', n: 3, suppressed: false }, types)).toBe('count');
+    expect(isOpenText({ name: 'c', type: 'comment', title: 'C', n: 3, suppressed: false }, types)).toBe(true);
+    expect(isOpenText(ranking, types)).toBe(false);
+  });
+
+  it('reads the view off the figures without a registry (report and share link)', () => {
+    expect(figureKindOf(sector)).toBe('choices');
+    expect(figureKindOf(scale([1, 2]))).toBe('scale');
+    expect(figureKindOf(ranking)).toBe('items');
+    expect(figureKindOf(dropdownMatrix)).toBe('cells');
+    expect(figureKindOf({ ...dynamicMatrix, type: 'unknown' })).toBe('cells');
+    expect(figureKindOf({ name: 'p', type: 'x', title: 'P', n: 6, suppressed: false, panels: { n: 6, total: 9, mean: 1.5 }, inner: [] })).toBe('panels');
+    expect(figureKindOf({ name: 's', type: 'x', title: 'S', n: 6, suppressed: false, mean: 40 })).toBe('numbers');
+    expect(figureKindOf({ name: 's', type: 'x', title: 'S', n: 6, suppressed: false, mean: 40, items: [] })).toBe('numbers');
+    expect(figureKindOf({ name: 't', type: 'x', title: 'T', n: 6, suppressed: false })).toBe('count');
+    expect(isOpenText({ name: 't', type: 'x', title: 'T', n: 6, suppressed: false })).toBe(false);
+    expect(isOpenText({ name: 't', type: 'x', title: 'T', n: 6, suppressed: false, codes: [] })).toBe(true);
+  });
+});
+
+describe('choicesExceedN', () => {
+  it('says when visible counts add up to more than n (several answers each)', () => {
+    expect(choicesExceedN({ n: 10, choices: yesNo(6, 4) })).toBe(false);
+    expect(choicesExceedN({ n: 10, choices: yesNo(6, 4), other: 1 })).toBe(true);
+    expect(choicesExceedN({ n: null, choices: yesNo(6, 6) })).toBe(false);
+    expect(choicesExceedN({ n: 10 })).toBe(false);
+  });
+});
+
+describe('itemRows and itemBars', () => {
+  it('lists a multiple text\'s fields in order with n, share and mean (none for text fields)', () => {
+    expect(itemRows(contact)).toEqual([
+      { key: 'city', label: 'City', n: 10, percent: 100, mean: undefined },
+      { key: 'age', label: 'Age', n: 6, percent: 60, mean: 41.16666 },
+      { key: 'kids', label: 'Children', n: null, percent: null, mean: null },
+    ]);
+  });
+
+  it('sorts a ranking by mean rank, best first, hidden last', () => {
+    expect(itemRows(ranking, { byRank: true }).map((r) => r.key)).toEqual(['time', 'people', 'money', 'rooms']);
+    expect(itemRows(ranking).map((r) => r.key)).toEqual(['money', 'time', 'rooms', 'people']);
+  });
+
+  it('relabels items by value (a range slider\'s ends)', () => {
+    const range: QuestionResult = { name: 'r', type: 'slider', title: 'R', n: 6, suppressed: false, mean: 50, items: [{ value: 'from', label: 'from', n: 6, mean: 20 }, { value: 'to', label: 'to', n: 6, mean: 80 }] };
+    expect(itemRows(range, { labels: { from: 'Von', to: 'Bis' } }).map((r) => r.label)).toEqual(['Von', 'Bis']);
+  });
+
+  it('draws counts, shares or means rounded to one decimal, hidden ones 0 long and named', () => {
+    const rows = itemRows(contact);
+    expect(itemBars(rows, { measure: 'count', label: 'n' })).toEqual({
+      labels: ['City', 'Age', 'Children'],
+      datasets: [{ label: 'n', backgroundColor: expect.any(String), data: [10, 6, 0] }],
+      suppressed: ['Children'],
+    });
+    expect(itemBars(rows, { measure: 'percent', label: '%' }).datasets[0]!.data).toEqual([100, 60, 0]);
+    const ranks = itemBars(itemRows(ranking, { byRank: true }), { measure: 'mean', label: 'Mean rank' });
+    expect(ranks.datasets[0]!.data).toEqual([1.4, 2, 2.6, 0]);
+    expect(ranks.suppressed).toEqual(['Rooms']);
+  });
+
+  it('never turns a hidden figure into a number', () => {
+    for (const measure of ['count', 'percent', 'mean'] as const) {
+      const bars = itemBars(itemRows(ranking), { measure, label: '' });
+      expect(bars.suppressed).toContain('Rooms');
+    }
+  });
+});
+
+describe('cellSummary', () => {
+  it('ranks visible answers by count with shares of the cell, limits them and names hidden ones', () => {
+    const summary = cellSummary(dynamicMatrix.cells![0]!, { limit: 1, otherLabel: 'Other' });
+    expect(summary).toEqual({
+      n: 6,
+      suppressed: false,
+      mean: undefined,
+      top: [{ label: 'Secondary', count: 6, percent: 100 }],
+      hidden: ['None'],
+      more: 1,
+      hasChoices: true,
+    });
+  });
+
+  it('counts "other" among the answers and leaves answers nobody chose out', () => {
+    const c = cell('a', 'used', { choices: yesNo(0, 6), other: 4 });
+    expect(cellSummary(c, { otherLabel: 'Other' }).top).toEqual([
+      { label: 'No', count: 6, percent: 60 },
+      { label: 'Other', count: 4, percent: 40 },
+    ]);
+  });
+
+  it('shows a suppressed cell as hidden with nothing to rank, and a text cell as n only', () => {
+    const hidden = cellSummary(dropdownMatrix.cells![4]!, { otherLabel: 'Other' });
+    expect(hidden).toMatchObject({ n: null, suppressed: true, mean: null, top: [], hidden: [] });
+    const text = cellSummary(dropdownMatrix.cells![2]!, { otherLabel: 'Other' });
+    expect(text).toMatchObject({ n: 7, hasChoices: false, mean: undefined, top: [] });
+  });
+});
+
+describe('cellGrid', () => {
+  it('lays a dropdown matrix out as rows × columns in the API\'s order', () => {
+    const grid = cellGrid({ ...dropdownMatrix, cells: dropdownMatrix.cells!.filter((c) => !(c.row === 'b' && c.column === 'note')) });
+    expect(grid.rows).toEqual([
+      { key: 'a', label: 'A' },
+      { key: 'b', label: 'B' },
+    ]);
+    expect(grid.columns.map((c) => c.label)).toEqual(['Used', 'Grade', 'Note']);
+    expect(grid.cells[0]!.map((c) => c?.column)).toEqual(['used', 'grade', 'note']);
+    expect(grid.cells[1]![2]).toBeUndefined();
+  });
+
+  it('gives a dynamic matrix one row of columns', () => {
+    const grid = cellGrid(dynamicMatrix);
+    expect(grid.rows).toEqual([{ key: '', label: '' }]);
+    expect(grid.cells[0]!.map((c) => c?.column)).toEqual(['school', 'age']);
+  });
+});
+
+describe('cellCharts', () => {
+  const options = { measure: 'percent' as const, meanLabel: 'Mean', otherLabel: 'Other' };
+
+  it('stacks a single-choice column per row as shares, and draws rating and number columns as means only', () => {
+    const charts = cellCharts(dropdownMatrix, options);
+    expect(charts.map((c) => [c.key, c.kind, c.stacked])).toEqual([
+      ['used', 'choices', true],
+      ['__means__', 'means', false],
+    ]);
+    const used = charts[0]!;
+    expect(used.title).toBe('Used');
+    expect(used.series.labels).toEqual(['A', 'B']);
+    expect(used.series.datasets.map((d) => [d.label, d.data])).toEqual([
+      ['Yes', [60, 0]],
+      ['No', [40, 0]],
+    ]);
+    expect(used.suppressed).toEqual(['B']);
+    const means = charts[1]!;
+    expect(means.series.labels).toEqual(['A', 'B']);
+    expect(means.series.datasets).toEqual([{ label: 'Grade', backgroundColor: expect.any(String), data: [3.5, 0] }]);
+    expect(means.suppressed).toEqual(['B · Grade']);
+  });
+
+  it('draws counts when asked, and no chart for a column whose figures are all hidden or zero', () => {
+    const charts = cellCharts({ ...dropdownMatrix, cells: dropdownMatrix.cells!.filter((c) => c.row === 'b') }, { ...options, measure: 'count' });
+    expect(charts).toEqual([]);
+    const counts = cellCharts(dropdownMatrix, { ...options, measure: 'count' });
+    expect(counts[0]!.series.datasets[0]!.data).toEqual([6, 0]);
+    expect(counts[0]!.percent).toBe(false);
+  });
+
+  it('does not stack answers that add up to more than the cell\'s respondents', () => {
+    const ticks: QuestionResult = { ...dropdownMatrix, cells: [cell('a', 'used', { type: 'checkbox', choices: yesNo(8, 7) })] };
+    expect(cellCharts(ticks, options)[0]!.stacked).toBe(false);
+  });
+
+  it('draws a dynamic matrix\'s choice column as one bar per answer and its number columns as means', () => {
+    const charts = cellCharts(dynamicMatrix, options);
+    expect(charts.map((c) => c.kind)).toEqual(['choices', 'means']);
+    expect(charts[0]!.series).toEqual({ labels: ['Primary', 'Secondary', 'None'], datasets: [{ label: 'School', backgroundColor: expect.any(String), data: [83.3, 100, 0] }] });
+    expect(charts[0]!.suppressed).toEqual(['None']);
+    expect(charts[0]!.stacked).toBe(false);
+    expect(charts[1]!.series).toEqual({ labels: ['Age'], datasets: [{ label: 'Mean', backgroundColor: expect.any(String), data: [9.3] }] });
+  });
+});
+
+describe('trendMeasure', () => {
+  it('takes the mean of sliders too, and n for items, cells and panels', () => {
+    expect(trendMeasure({ name: 's', type: 'slider', title: 'S', n: 6, suppressed: false, mean: 4, choices: yesNo(3, 3) })).toEqual({ kind: 'mean' });
+    expect(trendMeasure(ranking)).toEqual({ kind: 'n' });
+    expect(trendMeasure(dropdownMatrix)).toEqual({ kind: 'n' });
+    expect(trendMeasure({ name: 'r', type: 'slider', title: 'R', n: 6, suppressed: false, mean: 50, items: [] })).toEqual({ kind: 'n' });
   });
 });

@@ -166,10 +166,22 @@ export type Count = number | null;
 
 /** Result figures as the API computes them (house rule 5: types come from the API with `import type`). */
 import type { Cell, Filter as ApiFilter, QuestionFigures } from '../../../api/src/modules/results/aggregate.js';
+import type { CellFigures, ItemFigures } from '../../../api/src/modules/results/figures.js';
+import type { FigureKind as ApiFigureKind, QuestionType } from '../../../api/src/modules/questionnaires/question-types.js';
 export type ChoiceCell = Cell;
 export type QuestionResult = QuestionFigures;
 export type MatrixRow = NonNullable<QuestionFigures['rows']>[number];
+/** One item of a multiple text, ranking or range slider. */
+export type ItemResult = ItemFigures;
+/** One cell of a dropdown matrix (row × column) or one column of a dynamic matrix (row null). */
+export type CellResult = CellFigures;
 export type Filter = ApiFilter;
+/** Which view draws a question's figures (the server's question type registry). */
+export type FigureKind = ApiFigureKind;
+/** What the server's registry says of one question type: the web keeps no list of its own. */
+export type QuestionTypeInfo = Pick<QuestionType, 'filterable'> & { openText: boolean; figures: FigureKind };
+/** The registry's entries for the types of a wave's questionnaire, by type name. */
+export type QuestionTypes = Record<string, QuestionTypeInfo>;
 
 export interface WaveResults {
   wave: { id: string; title: string };
@@ -181,6 +193,7 @@ export interface WaveResults {
   suppressed: boolean;
   filters: Filter[];
   questions: QuestionResult[];
+  questionTypes: QuestionTypes;
 }
 
 export interface TrendEntry {

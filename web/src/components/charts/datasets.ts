@@ -1,4 +1,4 @@
-import type { ChoiceCell, Count, QuestionResult, TrendEntry } from '../../api/types.js';
+import type { CellResult, ChoiceCell, Count, FigureKind, QuestionResult, QuestionTypes, TrendEntry } from '../../api/types.js';
 
 // Pure shaping of API results into what the Chart component draws and the
 // tables list. No chart.js here: the shapes are plain data, tested in
@@ -143,10 +143,10 @@ export function recommendationBars(groups: Extract<RecommendationGroups, { shown
 /** What the trend shows per wave: the mean (ratings, numeric matrices aside), else the share of each choice. */
 export type TrendMeasure = { kind: 'mean' } | { kind: 'share' } | { kind: 'n' };
 
-/** The measure that fits a question's type. */
+/** The measure that fits a question's figures: its mean (ratings, sliders), else choice shares, else n. */
 export function trendMeasure(q: QuestionResult | undefined): TrendMeasure {
   if (!q) return { kind: 'n' };
-  if (q.type === 'rating') return { kind: 'mean' };
+  if (q.mean !== undefined && !q.items) return { kind: 'mean' };
   if (q.choices) return { kind: 'share' };
   return { kind: 'n' };
 }
@@ -310,4 +310,261 @@ export function wrapLabel(label: string, width: number): string | string[] {
   }
   if (line) lines.push(line);
   return lines;
+}
+
+// Views of the figures the registry gives beyond choices and matrix rows:
+// items (multiple text, ranking, range slider), cells (dropdown and dynamic
+// matrices) and dynamic panels.
+
+/** Rounded to one decimal, as people read a mean or a share in a tooltip. */
+const round1 = (v: number) => Math.round(v * 10) / 10;
+
+/**
+ * Which view draws a question: the server's registry when the response
+ * carries it (`questionTypes`), else read off the figures the question has
+ * (the report and share link send figures only). Without the registry a
+ * ranking cannot be told from a multiple text: both are `items`.
+ */
+export function figureKindOf(q: QuestionResult, types?: QuestionTypes): FigureKind {
+  const known = types?.[q.type]?.figures;
+  if (known) return known;
+  if (q.inner) return 'panels';
+  if (q.cells) return 'cells';
+  if (q.rows) return 'matrix';
+  if (q.items) return q.mean !== undefined ? 'numbers' : 'items';
+  if (q.choices) return q.mean !== undefined ? 'scale' : 'choices';
+  if (q.mean !== undefined) return 'numbers';
+  return 'count';
+}
+
+/** Whether a question's answers are free text to read: the registry's word, else whether it carries codebook counts. */
+export function isOpenText(q: QuestionResult, types?: QuestionTypes): boolean {
+  const known = types?.[q.type];
+  return known ? known.openText : q.codes !== undefined;
+}
+
+/**
+ * Whether the visible counts of a choice question add up to more than its n:
+ * several answers per respondent (checkboxes), so shares exceed 100 %.
+ */
+export function choicesExceedN(q: Pick<QuestionResult, 'choices' | 'other' | 'n'>): boolean {
+  if (q.n === null || !q.choices) return false;
+  const sum = q.choices.reduce((s, c) => s + (c.count ?? 0), 0) + (q.other ?? 0);
+  return sum > q.n;
+}
+
+/** One line of an items table: a multiple text's field, a ranked option or a range slider's end. */
+export interface ItemRow {
+  key: string;
+  label: string;
+  n: Count;
+  /** Share of the question's respondents who answered this item, 0–100. */
+  percent: number | null;
+  /** Mean of the numbers (or the mean rank); undefined where the item has none (text fields). */
+  mean: number | null | undefined;
+}
+
+/**
+ * The items of a question in order, relabelled by value where `labels` names
+ * one (a range slider's `from` and `to` come untranslated). With `byRank`,
+ * sorted by mean rank, best (lowest) first and hidden ones last.
+ */
+export function itemRows(q: QuestionResult, options: { byRank?: boolean; labels?: Record<string, string> } = {}): ItemRow[] {
+  const rows: ItemRow[] = (q.items ?? []).map((item) => ({
+    key: String(item.value),
+    label: options.labels?.[String(item.value)] ?? item.label,
+    n: item.n,
+    percent: percentOf(item.n, q.n),
+    mean: item.mean,
+  }));
+  if (!options.byRank) return rows;
+  const rank = (r: ItemRow) => (r.mean == null ? Number.POSITIVE_INFINITY : r.mean);
+  return rows.map((r, i) => ({ r, i })).sort((a, b) => rank(a.r) - rank(b.r) || a.i - b.i).map(({ r }) => r);
+}
+
+/**
+ * Items as one series of horizontal bars: how many answered each (count or
+ * percent) or the mean (rank). A hidden figure is drawn 0 long and named in
+ * `suppressed`; values are rounded to one decimal.
+ */
+export function itemBars(rows: ItemRow[], options: { measure: Measure | 'mean'; label: string }): ChartSeries & { suppressed: string[] } {
+  const suppressed: string[] = [];
+  const data = rows.map((r) => {
+    const value = options.measure === 'mean' ? r.mean : options.measure === 'count' ? r.n : r.percent;
+    if (value === null) suppressed.push(r.label);
+    return value == null ? 0 : round1(value);
+  });
+  return { labels: rows.map((r) => r.label), datasets: [{ label: options.label, backgroundColor: colour(0), data }], suppressed };
+}
+
+/** The most chosen answers of one matrix cell, for its table entry. */
+export interface CellSummary {
+  n: Count;
+  suppressed: boolean;
+  /** The cell's mean (numbers, ratings); undefined where its type has none. */
+  mean: number | null | undefined;
+  /** Visible answers chosen at least once, most chosen first, at most `limit`. */
+  top: Array<{ label: string; count: number; percent: number | null }>;
+  /** Answers whose count is hidden (small groups): never ranked, only named. */
+  hidden: string[];
+  /** Visible answers chosen at least once beyond `limit`. */
+  more: number;
+  /** Whether the cell has answer options at all (a text cell has only n). */
+  hasChoices: boolean;
+}
+
+/** One cell's n, mean or top answers ("other" included); counts that are hidden stay out of the ranking. */
+export function cellSummary(cell: CellResult, options: { limit?: number; otherLabel: string }): CellSummary {
+  const limit = options.limit ?? 3;
+  const choices = [...(cell.choices ?? []).map((c) => ({ label: c.label, count: c.count })), ...(cell.other !== undefined ? [{ label: options.otherLabel, count: cell.other }] : [])];
+  const chosen = choices
+    .map((c, i) => ({ ...c, i }))
+    .filter((c): c is { label: string; count: number; i: number } => c.count !== null && c.count > 0)
+    .sort((a, b) => b.count - a.count || a.i - b.i);
+  return {
+    n: cell.n,
+    suppressed: cell.suppressed,
+    mean: cell.mean,
+    top: chosen.slice(0, limit).map((c) => ({ label: c.label, count: c.count, percent: percentOf(c.count, cell.n) })),
+    hidden: cell.suppressed ? [] : choices.filter((c) => c.count === null).map((c) => c.label),
+    more: Math.max(0, chosen.length - limit),
+    hasChoices: cell.choices !== undefined,
+  };
+}
+
+/** A dropdown matrix as a grid: its rows, its columns and the cell at each crossing (in the API's order). */
+export interface CellGrid {
+  rows: Array<{ key: string; label: string }>;
+  columns: Array<{ key: string; label: string }>;
+  /** `cells[row][column]`; undefined where the API sent no cell. */
+  cells: Array<Array<CellResult | undefined>>;
+}
+
+/** The cells of a dropdown matrix laid out as rows × columns; a dynamic matrix (row null) gives one row. */
+export function cellGrid(q: QuestionResult): CellGrid {
+  const rows = new Map<string, string>();
+  const columns = new Map<string, string>();
+  for (const c of q.cells ?? []) {
+    const row = c.row === null ? '' : String(c.row);
+    if (!rows.has(row)) rows.set(row, c.rowLabel);
+    if (!columns.has(c.column)) columns.set(c.column, c.columnLabel);
+  }
+  const at = new Map((q.cells ?? []).map((c) => [`${c.row === null ? '' : String(c.row)}\u0000${c.column}`, c]));
+  return {
+    rows: [...rows].map(([key, label]) => ({ key, label })),
+    columns: [...columns].map(([key, label]) => ({ key, label })),
+    cells: [...rows.keys()].map((row) => [...columns.keys()].map((column) => at.get(`${row}\u0000${column}`))),
+  };
+}
+
+/** A chart of a matrix's cells: the answers of one choice column, or the means of its number columns. */
+export interface CellChart {
+  key: string;
+  kind: 'choices' | 'means';
+  /** The column's label; for the chart of means the one number column's, else empty (the view names it). */
+  title: string;
+  /** Single answers per cell stack to 100 %; several per cell (checkboxes) stand side by side. */
+  stacked: boolean;
+  percent: boolean;
+  series: ChartSeries;
+  suppressed: string[];
+}
+
+/**
+ * Charts that make sense for a matrix's cells. Per column with answer
+ * options and no mean: in a dropdown matrix one stacked bar per row (shares of the cell's
+ * respondents, or counts), in a dynamic matrix one bar per answer. One chart
+ * for the means of all number columns (per row in a dropdown matrix) when it
+ * has more than one bar. Text columns get none, nor does a column whose
+ * figures are all hidden or zero.
+ */
+export function cellCharts(q: QuestionResult, options: { measure: Measure; meanLabel: string; otherLabel: string }): CellChart[] {
+  const grid = cellGrid(q);
+  const dynamic = (q.cells ?? []).every((c) => c.row === null);
+  const charts: CellChart[] = [];
+  const percent = options.measure === 'percent';
+  const value = (count: Count, n: Count) => {
+    const v = percent ? percentOf(count, n) : count;
+    return v === null ? 0 : round1(v);
+  };
+  grid.columns.forEach((column, ci) => {
+    const cells = grid.cells.map((row) => row[ci]).filter((c): c is CellResult => c !== undefined);
+    const first = cells.find((c) => c.choices);
+    // A column with a mean (ratings, numbers) is drawn in the chart of means, not step by step.
+    if (!first?.choices || cells.some((c) => c.mean !== undefined)) return;
+    const answers = [...first.choices.map((c) => ({ key: String(c.value), label: c.label })), ...(first.other !== undefined ? [{ key: '__other__', label: options.otherLabel }] : [])];
+    // A hidden count stays null (drawn 0 long and named), never a number.
+    const countOf = (cell: CellResult, key: string): Count => {
+      if (key === '__other__') return cell.other === undefined ? 0 : cell.other;
+      const choice = cell.choices?.find((c) => String(c.value) === key);
+      return choice ? choice.count : 0;
+    };
+    if (!cells.some((cell) => answers.some((a) => (countOf(cell, a.key) ?? 0) > 0))) return;
+    if (dynamic) {
+      const cell = cells[0]!;
+      const suppressed = answers.filter((a) => countOf(cell, a.key) === null).map((a) => a.label);
+      charts.push({
+        key: column.key,
+        kind: 'choices',
+        title: column.label,
+        stacked: false,
+        percent,
+        series: { labels: answers.map((a) => a.label), datasets: [{ label: column.label, backgroundColor: colour(0), data: answers.map((a) => value(countOf(cell, a.key), cell.n)) }] },
+        suppressed,
+      });
+      return;
+    }
+    const suppressed = grid.rows.filter((_, ri) => {
+      const cell = grid.cells[ri]![ci];
+      return cell !== undefined && (cell.suppressed || answers.some((a) => countOf(cell, a.key) === null));
+    });
+    charts.push({
+      key: column.key,
+      kind: 'choices',
+      title: column.label,
+      stacked: !cells.some((cell) => choicesExceedN(cell)),
+      percent,
+      series: {
+        labels: grid.rows.map((r) => r.label),
+        datasets: answers.map((a, i) => ({
+          label: a.label,
+          backgroundColor: colour(i),
+          stack: 'row',
+          data: grid.rows.map((_, ri) => {
+            const cell = grid.cells[ri]![ci];
+            return cell ? value(countOf(cell, a.key), cell.n) : 0;
+          }),
+        })),
+      },
+      suppressed: suppressed.map((r) => r.label),
+    });
+  });
+  const meanColumns = grid.columns.map((column, ci) => ({ column, ci })).filter(({ ci }) => grid.cells.some((row) => row[ci]?.mean !== undefined));
+  const visibleMean = meanColumns.some(({ ci }) => grid.cells.some((row) => row[ci]?.mean != null));
+  // One bar alone says no more than the table.
+  const bars = meanColumns.length * (dynamic ? 1 : grid.rows.length);
+  if (bars > 1 && visibleMean) {
+    const suppressed: string[] = [];
+    const meanOf = (cell: CellResult | undefined, name: string) => {
+      if (cell?.mean === null) suppressed.push(name);
+      return cell?.mean == null ? 0 : round1(cell.mean);
+    };
+    const series: ChartSeries = dynamic
+      ? {
+          labels: meanColumns.map(({ column }) => column.label),
+          datasets: [{ label: options.meanLabel, backgroundColor: colour(0), data: meanColumns.map(({ column, ci }) => meanOf(grid.cells[0]![ci], column.label)) }],
+        }
+      : {
+          labels: grid.rows.map((r) => r.label),
+          datasets: meanColumns.map(({ column, ci }, i) => ({
+            label: column.label,
+            backgroundColor: colour(i),
+            data: grid.rows.map((row, ri) => meanOf(grid.cells[ri]![ci], `${row.label} · ${column.label}`)),
+          })),
+        };
+    // A dropdown matrix with one number column has no legend to name it: the title does.
+    const title = !dynamic && meanColumns.length === 1 ? meanColumns[0]!.column.label : '';
+    charts.push({ key: '__means__', kind: 'means', title, stacked: false, percent: false, series, suppressed });
+  }
+  return charts;
 }
