@@ -4,7 +4,7 @@ import type { ContentSection, ReportContent, ReportIndicator, ReportProvenance, 
 import { Chart } from '../../components/charts/Chart';
 import { indicatorLines } from '../../components/charts/datasets';
 import { useIndicatorFormat, useStepLabel } from '../indicators/parts';
-import { ChoiceFigures, MatrixFigures } from '../waves/ResultsPage';
+import { QuestionCard } from '../waves/QuestionCard';
 
 /** Charts of the report are drawn at three device pixels per CSS pixel: crisp on paper. */
 const PRINT_RATIO = 3;
@@ -311,7 +311,6 @@ function IndicatorFigure({ indicator, provenance, min, level }: { indicator: Rep
 
 function SurveySection({ section, content, level }: { section: Extract<ContentSection, { kind: 'survey' }>; content: ReportContent; level: Level }) {
   const { t } = useTranslation();
-  const { Sub } = useHeadings(level);
   const min = content.minGroupSize;
   if (!section.wave) return <p className="empty">{t('report.document.noWave')}</p>;
   const respondents = section.wave.n === null ? t('results.fewerThan', { min }) : String(section.wave.n);
@@ -322,27 +321,22 @@ function SurveySection({ section, content, level }: { section: Extract<ContentSe
         {section.compare && ` · ${t('report.survey.compare', { wave: section.compare.title, n: section.compare.n === null ? t('results.fewerThan', { min }) : String(section.compare.n) })}`}
       </p>
       {section.questions.length === 0 && <p className="empty">{t('report.survey.none')}</p>}
-      {section.questions.map((q) => {
-        const compare = section.compare ? { title: section.compare.title, q: section.compare.questions.find((c) => c.name === q.name) } : undefined;
-        const id = `report-q-${q.name}`;
-        return (
-          <section key={q.name} className="report-figure" aria-labelledby={id}>
-            <Sub id={id}>{q.title}</Sub>
-            <p className="muted">{t('results.questionN', { n: q.n === null ? t('results.fewerThan', { min }) : String(q.n) })}</p>
-            {q.suppressed ? (
-              <p className="alert alert-warning">{t('results.suppressedQuestion', { min })}</p>
-            ) : q.type === 'text' || q.type === 'comment' ? (
-              <p className="muted">{t('report.survey.textOnly')}</p>
-            ) : q.rows ? (
-              <MatrixFigures q={q} min={min} measure={section.measure} compare={compare} printRatio={PRINT_RATIO} />
-            ) : q.choices ? (
-              <ChoiceFigures q={q} min={min} measure={section.measure} title={section.wave!.title} compare={compare} printRatio={PRINT_RATIO} />
-            ) : (
-              <p className="muted">{t('results.noChart')}</p>
-            )}
-          </section>
-        );
-      })}
+      {section.questions.map((q) => (
+        // The report's content carries figures without the type registry: each view is read off the figures.
+        <QuestionCard
+          key={q.name}
+          q={q}
+          min={min}
+          measure={section.measure}
+          title={section.wave!.title}
+          compare={section.compare ? { title: section.compare.title, q: section.compare.questions.find((c) => c.name === q.name) } : undefined}
+          printRatio={PRINT_RATIO}
+          level={level + 2}
+          className="report-figure"
+          idPrefix="report-q-"
+          openText="report"
+        />
+      ))}
     </>
   );
 }

@@ -9,8 +9,6 @@ import { CheckboxField, SelectField, TextAreaField, TextField } from '../../comp
 import { ErrorAlert, Loading, SuccessStatus } from '../../components/Status';
 import { SubmitButton } from '../../components/SubmitButton';
 
-const OPEN_TYPES = new Set(['text', 'comment']);
-
 /** Every section kind in the editor's order: the chosen ones first, as saved, then the rest. */
 type Row = Section & { on: boolean };
 
@@ -86,7 +84,7 @@ export function ReportEditor({ ws, report, onDirty }: { ws: string; report: Repo
   const mainWave = waves.data?.waves.find((w) => w.id === draft.wave);
   const compareOptions = (waves.data?.waves ?? []).filter((w) => w.id !== draft.wave && w.questionnaire === mainWave?.questionnaire);
   const questions = results.data?.questions ?? [];
-  const openQuestions = questions.filter((q) => OPEN_TYPES.has(q.type));
+  const openQuestions = questions.filter((q) => results.data?.questionTypes[q.type]?.openText);
 
   function submit(event: FormEvent) {
     event.preventDefault();

@@ -2,50 +2,16 @@ import { useMemo, useState, type FormEvent } from 'react';
 import { Link, useParams, useSearchParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../../api/client';
-import { useResults, useTrend, type Count, type QuestionResult, type WaveResults } from '../../api/results';
+import { useResults, useTrend, type QuestionResult, type WaveResults } from '../../api/results';
 import { useWaves, type Wave } from '../../api/waves';
 import { Chart } from '../../components/charts/Chart';
-import {
-  choiceBars,
-  choiceRows,
-  isRecommendation,
-  matrixBars,
-  percentOf,
-  perDayBars,
-  perDayRows,
-  recommendationBars,
-  recommendationGroups,
-  trendSeries,
-  type Measure,
-} from '../../components/charts/datasets';
+import { perDayBars, perDayRows, trendSeries, type Measure } from '../../components/charts/datasets';
 import { PageHeading } from '../../components/PageHeading';
 import { ErrorAlert, Loading } from '../../components/Status';
 import { useCurrentWorkspace } from '../WorkspaceLayout';
-import { useWaveFormat } from './format';
+import { useCountText, useNumbers, useWaveFormat } from './format';
 import { ExportPanel } from './ExportPanel';
-
-/** Question types a filter can use: one or more choices per answer. */
-const FILTER_TYPES = new Set(['radiogroup', 'dropdown', 'checkbox', 'tagbox', 'boolean', 'imagepicker', 'rating']);
-const TEXT_TYPES = new Set(['text', 'comment']);
-
-/** Number formats of the dashboard, in the UI language. */
-function useNumbers() {
-  const { i18n } = useTranslation();
-  const locale = i18n.resolvedLanguage ?? 'en';
-  return useMemo(() => {
-    const percent = new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 0 });
-    const decimal = new Intl.NumberFormat(locale, { maximumFractionDigits: 1, minimumFractionDigits: 1 });
-    return { percent: (p: number) => percent.format(p / 100), decimal: (v: number) => decimal.format(v) };
-  }, [locale]);
-}
-
-/** A count for display: a hidden one says "fewer than N", never 0. */
-function useCountText(min: number) {
-  const { t } = useTranslation();
-  return (count: Count) => (count === null ? t('results.fewerThan', { min }) : String(count));
-}
-
-const chartSize = (bars: number) => (bars > 8 ? 'l' : bars > 3 ? 'm' : 's');
+import { QuestionCard } from './QuestionCard';
 
 /**
  * `/w/:ws/waves/:id`: a wave's results with filters (in the URL), a second
@@ -171,6 +137,11 @@ export function ResultsPage() {
             min={data.minGroupSize}
             measure={measure}
             title={data.wave.title}
+            questionTypes={data.questionTypes}
+            level={2}
+            className="panel result-card"
+            idPrefix="q-"
+            openText="link"
             compare={compareData && !compareData.suppressed ? { title: compareWave?.title ?? compareData.wave.title, q: compareData.questions.find((c) => c.name === q.name) } : undefined}
           />
         ))
@@ -264,7 +235,8 @@ function PerDay({ perDay }: { perDay: WaveResults['perDay'] }) {
 
 function FilterBar({ data, where, onChange }: { data: WaveResults; where: string[]; onChange: (where: string[]) => void }) {
   const { t } = useTranslation();
-  const filterable = data.questions.filter((q) => FILTER_TYPES.has(q.type) && q.choices && q.choices.length > 0);
+  // The server's registry says which types a filter may name (choices, not free text).
+  const filterable = data.questions.filter((q) => data.questionTypes[q.type]?.filterable && q.choices && q.choices.length > 0);
   const [question, setQuestion] = useState('');
   const [value, setValue] = useState('');
   const picked = filterable.find((q) => q.name === question);
@@ -345,237 +317,6 @@ function FilterBar({ data, where, onChange }: { data: WaveResults; where: string
         </div>
       )}
     </div>
-  );
-}
-
-export interface QuestionCardProps {
-  q: QuestionResult;
-  min: number;
-  measure: Measure;
-  /** This wave's title, the first column of figures. */
-  title: string;
-  compare?: { title: string; q: QuestionResult | undefined };
-  /** Draw charts for print (the report): see Chart's printRatio. */
-  printRatio?: number;
-}
-
-function QuestionCard({ q, min, measure, title, compare }: QuestionCardProps) {
-  const { t } = useTranslation();
-  const countText = useCountText(min);
-  const headingId = `q-${q.name}`;
-  return (
-    <section className="panel result-card" aria-labelledby={headingId}>
-      <h2 id={headingId}>{q.title}</h2>
-      <p className="muted">
-        {t('results.questionN', { n: countText(q.n) })}
-        {compare && ` · ${compare.title}: ${compare.q ? countText(compare.q.n) : t('results.compare.notAsked')}`}
-      </p>
-      {q.suppressed ? (
-        <p className="alert alert-warning">{t('results.suppressedQuestion', { min })}</p>
-      ) : TEXT_TYPES.has(q.type) ? (
-        <p className="muted">
-          {t('results.textOnly')} <Link to={`answers/${encodeURIComponent(q.name)}`}>{t('results.openAnswers')}</Link>
-        </p>
-      ) : q.rows ? (
-        <MatrixFigures q={q} min={min} measure={measure} compare={compare} />
-      ) : q.choices ? (
-        <ChoiceFigures q={q} min={min} measure={measure} title={title} compare={compare} />
-      ) : (
-        <p className="muted">{t('results.noChart')}</p>
-      )}
-    </section>
-  );
-}
-
-/** A choice or rating question: bars, notes on hidden cells and the table alternative (also used by the report). */
-export function ChoiceFigures({ q, min, measure, title, compare, printRatio }: QuestionCardProps) {
-  const { t } = useTranslation();
-  const numbers = useNumbers();
-  const countText = useCountText(min);
-  const otherLabel = t('results.other');
-  const series = useMemo(
-    () => choiceBars([{ label: title, question: q }, ...(compare ? [{ label: compare.title, question: compare.q }] : [])], { measure, otherLabel }),
-    [q, compare, measure, otherLabel, title],
-  );
-  const rows = choiceRows(q, otherLabel);
-  const compareRows = new Map(compare?.q ? choiceRows(compare.q, otherLabel).map((r) => [r.key, r]) : []);
-  const rating = q.type === 'rating';
-  const percentText = (p: number | null) => (p === null ? '–' : numbers.percent(p));
-  return (
-    <>
-      {rating && q.mean !== undefined && (
-        <p>
-          {t('results.mean')}: <strong>{q.mean === null ? t('results.meanHidden') : numbers.decimal(q.mean)}</strong>
-          {compare?.q?.mean != null && ` · ${compare.title}: ${numbers.decimal(compare.q.mean)}`}
-        </p>
-      )}
-      <Chart
-        kind="bar"
-        data={series}
-        horizontal={!rating}
-        percent={measure === 'percent'}
-        size={rating ? 'm' : chartSize(series.labels.length * series.datasets.length)}
-        label={t('results.chartLabel', { title: q.title })}
-        printRatio={printRatio}
-      />
-      {series.suppressed.length > 0 && <p className="note">{t('results.suppressedCells', { min, cells: series.suppressed.join(', ') })}</p>}
-      {q.type === 'checkbox' || q.type === 'tagbox' ? <p className="note">{t('results.multipleNote')}</p> : null}
-      {isRecommendation(q) && <Recommendation q={q} />}
-      <details className="table-alternative">
-        <summary>{t('results.table.show')}</summary>
-        <div className="table-wrap">
-          <table className="table-compact">
-            <caption className="visually-hidden">{q.title}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('results.table.value')}</th>
-                <th scope="col">{t('results.table.label')}</th>
-                <th scope="col" className="numeric">
-                  {t('results.table.count')}
-                </th>
-                <th scope="col" className="numeric">
-                  {t('results.table.percent')}
-                </th>
-                {compare && (
-                  <>
-                    <th scope="col" className="numeric">
-                      {t('results.table.compareCount', { title: compare.title })}
-                    </th>
-                    <th scope="col" className="numeric">
-                      {t('results.table.comparePercent', { title: compare.title })}
-                    </th>
-                  </>
-                )}
-              </tr>
-            </thead>
-            <tbody>
-              {rows.map((r) => {
-                const other = compareRows.get(r.key);
-                return (
-                  <tr key={r.key}>
-                    <td>
-                      <code>{r.key === '__other__' ? '' : r.key}</code>
-                    </td>
-                    <th scope="row">{r.label}</th>
-                    <td className="numeric">{countText(r.count)}</td>
-                    <td className="numeric">{percentText(r.percent)}</td>
-                    {compare && (
-                      <>
-                        <td className="numeric">{other ? countText(other.count) : '–'}</td>
-                        <td className="numeric">{other ? percentText(other.percent) : '–'}</td>
-                      </>
-                    )}
-                  </tr>
-                );
-              })}
-            </tbody>
-          </table>
-        </div>
-      </details>
-    </>
-  );
-}
-
-function Recommendation({ q }: { q: QuestionResult }) {
-  const { t } = useTranslation();
-  const numbers = useNumbers();
-  const groups = recommendationGroups(q);
-  const labels = { detractors: t('results.nps.detractors'), passives: t('results.nps.passives'), promoters: t('results.nps.promoters') };
-  const series = useMemo(() => (groups.shown ? recommendationBars(groups, labels) : null), [q, labels.detractors]);
-  if (!groups.shown || !series) return <p className="note">{t('results.nps.hidden')}</p>;
-  return (
-    <div className="recommendation">
-      <h3>{t('results.nps.title')}</h3>
-      <p>
-        {t('results.nps.score')}: <strong>{groups.score}</strong>
-      </p>
-      <Chart kind="bar" data={series} horizontal percent size="s" label={t('results.chartLabel', { title: t('results.nps.title') })} />
-      <ul className="plain-list">
-        {(['detractors', 'passives', 'promoters'] as const).map((g) => (
-          <li key={g}>
-            {labels[g]}: {groups[g]} ({numbers.percent((groups[g] / groups.n) * 100)})
-          </li>
-        ))}
-      </ul>
-    </div>
-  );
-}
-
-/** A matrix as stacked bars with its tables (also used by the report). */
-export function MatrixFigures({ q, min, measure, compare, printRatio }: Omit<QuestionCardProps, 'title'>) {
-  const { t } = useTranslation();
-  const series = useMemo(() => matrixBars(q, measure), [q, measure]);
-  return (
-    <>
-      <Chart
-        kind="bar"
-        data={series}
-        horizontal
-        stacked
-        percent={measure === 'percent'}
-        size={chartSize(series.labels.length)}
-        label={t('results.chartLabel', { title: q.title })}
-        printRatio={printRatio}
-      />
-      {series.suppressed.length > 0 && <p className="note">{t('results.suppressedCells', { min, cells: series.suppressed.join(', ') })}</p>}
-      <MatrixTable q={q} min={min} caption={q.title} />
-      {compare?.q?.rows && <MatrixTable q={compare.q} min={min} caption={`${q.title} · ${compare.title}`} />}
-    </>
-  );
-}
-
-function MatrixTable({ q, min, caption }: { q: QuestionResult; min: number; caption: string }) {
-  const { t } = useTranslation();
-  const numbers = useNumbers();
-  const countText = useCountText(min);
-  const rows = q.rows ?? [];
-  const columns = rows[0]?.choices ?? [];
-  const hasMean = rows.some((r) => r.mean !== undefined);
-  return (
-    <details className="table-alternative">
-      <summary>{t('results.table.showFor', { title: caption })}</summary>
-      <div className="table-wrap">
-        <table className="table-compact">
-          <caption className="visually-hidden">{caption}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t('results.table.label')}</th>
-              <th scope="col" className="numeric">
-                {t('results.table.n')}
-              </th>
-              {columns.map((c) => (
-                <th key={String(c.value)} scope="col" className="numeric">
-                  {c.label} <code>{String(c.value)}</code>
-                </th>
-              ))}
-              {hasMean && (
-                <th scope="col" className="numeric">
-                  {t('results.mean')}
-                </th>
-              )}
-            </tr>
-          </thead>
-          <tbody>
-            {rows.map((r) => (
-              <tr key={String(r.value)}>
-                <th scope="row">{r.label}</th>
-                <td className="numeric">{countText(r.n)}</td>
-                {r.choices.map((c) => {
-                  const p = percentOf(c.count, r.n);
-                  return (
-                    <td key={String(c.value)} className="numeric">
-                      {countText(c.count)}
-                      {p !== null && ` (${numbers.percent(p)})`}
-                    </td>
-                  );
-                })}
-                {hasMean && <td className="numeric">{r.mean == null ? '–' : numbers.decimal(r.mean)}</td>}
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
-    </details>
   );
 }
 

@@ -1,4 +1,6 @@
+import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { Count } from '../../api/types';
 
 /** Day and percentage formats of the waves pages, in the UI language. */
 export function useWaveFormat() {
@@ -35,3 +37,26 @@ export function parseRetentionDays(value: string): number | null | undefined {
   const days = Number(value);
   return Number.isInteger(days) && days >= 1 && days <= 3650 ? days : undefined;
 }
+
+/** Number formats of the results views, in the UI language: whole percentages, means with one decimal. */
+export function useNumbers() {
+  const { i18n } = useTranslation();
+  const locale = i18n.resolvedLanguage ?? 'en';
+  return useMemo(() => {
+    const percent = new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 0 });
+    const decimal = new Intl.NumberFormat(locale, { maximumFractionDigits: 1, minimumFractionDigits: 1 });
+    return { percent: (p: number) => percent.format(p / 100), decimal: (v: number) => decimal.format(v) };
+  }, [locale]);
+}
+
+/** A count for display: a hidden one says "fewer than N", never 0. */
+export function useCountText(min: number) {
+  const { t } = useTranslation();
+  return (count: Count) => (count === null ? t('results.fewerThan', { min }) : String(count));
+}
+
+/** Height class of a bar chart by its number of bars. */
+export const chartSize = (bars: number) => (bars > 8 ? 'l' : bars > 3 ? 'm' : 's');
+
+/** The heading tag of a level, h6 at most: views nest under a question's heading at any depth. */
+export const headingTag = (level: number) => (['h1', 'h2', 'h3', 'h4', 'h5', 'h6'] as const)[Math.min(Math.max(level, 1), 6) - 1]!;
