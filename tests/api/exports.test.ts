@@ -60,9 +60,9 @@ function expectedCell(column: string, row: { id: string; data: Record<string, un
   if (column === 'completed_on') return row.completed_on;
   if (column === 'locale') return row.locale;
   const byName = new Map(elementsOf(definition).map((e) => [e.name, e]));
-  const dot = column.indexOf('.');
-  const name = dot < 0 ? column : column.slice(0, dot);
-  const sub = dot < 0 ? undefined : column.slice(dot + 1);
+  const parts = expectedColumns(definition).get(column);
+  if (!parts) throw new Error(`unexpected column ${column}`);
+  const { name, sub } = parts;
   const q = byName.get(name);
   if (!q) throw new Error(`unexpected column ${column}`);
   const v = row.data[name];
@@ -76,16 +76,23 @@ function expectedCell(column: string, row: { id: string; data: Record<string, un
   throw new Error(`unexpected column ${column}`);
 }
 
-/** Every column the member survey's export must have, in order, from the definition. */
-function expectedHeader(definition: JsonObject): string[] {
-  const out = ['response_id', 'completed_on', 'locale'];
+/** A column name part as the export makes it safe (docs/exports.md): letters, digits and _ only. */
+const safe = (part: string) => part.normalize('NFKD').replace(/[\u0300-\u036f]/g, '').replace(/[^A-Za-z0-9_]+/g, '_').replace(/^_+|_+$/g, '');
+
+/** Every column the member survey's export must have, in order, from the definition, with the question and part it holds. */
+function expectedColumns(definition: JsonObject): Map<string, { name: string; sub?: string }> {
+  const out = new Map<string, { name: string; sub?: string }>();
   for (const q of elementsOf(definition)) {
-    if (q.type === 'checkbox' || q.type === 'tagbox') out.push(...(q.choices ?? []).map((c) => `${q.name}.${valueOf(c)}`));
-    else if (q.type === 'matrix') out.push(...(q.rows ?? []).map((r) => `${q.name}.${valueOf(r)}`));
-    else out.push(q.name);
-    if (q.showOtherItem || q.hasOther) out.push(`${q.name}.other`);
+    if (q.type === 'checkbox' || q.type === 'tagbox') for (const c of q.choices ?? []) out.set(`${safe(q.name)}.${safe(String(valueOf(c)))}`, { name: q.name, sub: String(valueOf(c)) });
+    else if (q.type === 'matrix') for (const r of q.rows ?? []) out.set(`${safe(q.name)}.${safe(String(valueOf(r)))}`, { name: q.name, sub: String(valueOf(r)) });
+    else out.set(safe(q.name), { name: q.name });
+    if (q.showOtherItem || q.hasOther) out.set(`${safe(q.name)}.other`, { name: q.name, sub: 'other' });
   }
   return out;
+}
+
+function expectedHeader(definition: JsonObject): string[] {
+  return ['response_id', 'completed_on', 'locale', ...expectedColumns(definition).keys()];
 }
 
 async function memberSurveyWave(slug: string, count: number, seed: number) {

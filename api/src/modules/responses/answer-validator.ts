@@ -41,7 +41,9 @@ const FILE_COUNT_LIMIT = 20;
 const DYNAMIC_COUNT_LIMIT = 1_000;
 
 const m = (en: string, de: string): LocalisedText => ({ en, de });
-const key = (v: unknown): string => JSON.stringify(v) ?? 'undefined';
+/** A cheap identity key of a value (options and memo keys); numbers, texts and booleans never collide. */
+const key = (v: unknown): string =>
+  typeof v === 'string' ? `s${v}` : typeof v === 'number' ? `n${v}` : typeof v === 'boolean' ? (v ? 'T' : 'F') : `j${JSON.stringify(v) ?? 'undefined'}`;
 
 // --- Expressions -----------------------------------------------------------
 
@@ -74,11 +76,51 @@ function condition(expr: string | undefined, memo: boolean): Condition | undefin
   };
 }
 
+/** A condition on an option, row or column (`{item}`), given the answers. */
+type ItemCondition = (values: Values, item: unknown) => boolean;
+
+/**
+ * An option condition (choicesVisibleIf, rowsVisibleIf, an item's visibleIf):
+ * `{item}` and `{choice}` are the option; memoised on the option and the
+ * answers the condition reads, since the same few answers repeat.
+ */
+function itemCondition(expr: string | undefined): ItemCondition | undefined {
+  if (expr === undefined) return undefined;
+  const runner = new ConditionRunner(expr);
+  const run: ItemCondition = (values, item) => {
+    // The values are the validator's own copy: set the option in place rather than copying them per option.
+    const saved = [values.item, values.choice];
+    values.item = item;
+    values.choice = item;
+    try {
+      return runner.runValues(values) === true;
+    } finally {
+      values.item = saved[0];
+      values.choice = saved[1];
+    }
+  };
+  const vars = [...new Set(runner.getVariables())].filter((v) => v !== 'item' && v !== 'choice');
+  const callsFunction = /[A-Za-z_]\w*\s*\(/.test(expr.replace(/\{[^}]*\}/g, '').replace(/'[^']*'|"[^"]*"/g, ''));
+  if (callsFunction || vars.some((v) => /[.[]/.test(v))) return run;
+  const cache = new Map<string, boolean>();
+  return (values, item) => {
+    let k = `${key(item)}\u0002`;
+    for (const v of vars) k += `${key(values[v])}\u0001`;
+    if (k.length > 1_000) return run(values, item);
+    const hit = cache.get(k);
+    if (hit !== undefined) return hit;
+    const result = run(values, item);
+    if (cache.size >= 5_000) cache.clear();
+    cache.set(k, result);
+    return result;
+  };
+}
+
 const expression = (expr: string | undefined) => (expr === undefined ? undefined : new ExpressionRunner(expr));
 
 // --- Compiled questions ----------------------------------------------------
 
-type CompiledItem = { value: Json; k: string; visibleIf?: Condition; enableIf?: Condition };
+type CompiledItem = { value: Json; k: string; visibleIf?: ItemCondition; enableIf?: ItemCondition };
 
 type Compiled = {
   spec: QuestionSpec;
@@ -89,12 +131,12 @@ type Compiled = {
   items: CompiledItem[];
   itemKeys: Set<string>;
   specialKeys: Set<string>;
-  choicesVisibleIf?: Condition;
-  choicesEnableIf?: Condition;
+  choicesVisibleIf?: ItemCondition;
+  choicesEnableIf?: ItemCondition;
   rows: CompiledItem[];
   rowKeys: Set<string>;
-  rowsVisibleIf?: Condition;
-  columnsVisibleIf?: Condition;
+  rowsVisibleIf?: ItemCondition;
+  columnsVisibleIf?: ItemCondition;
   inner: Compiled[];
   innerByKey: Map<string, Compiled>;
   minValue?: ExpressionRunner;
@@ -108,8 +150,8 @@ function compileItems(items: ItemSpec[], memo: boolean): CompiledItem[] {
   return items.map((i) => ({
     value: i.value,
     k: key(i.value),
-    ...(i.visibleIf && { visibleIf: condition(i.visibleIf, false)! }),
-    ...(i.enableIf && { enableIf: condition(i.enableIf, false)! }),
+    ...(i.visibleIf && { visibleIf: itemCondition(i.visibleIf)! }),
+    ...(i.enableIf && { enableIf: itemCondition(i.enableIf)! }),
   })).map((i) => (memo ? i : i));
 }
 
@@ -139,12 +181,12 @@ function compileQuestion(spec: QuestionSpec, memo: boolean): Compiled {
     items,
     itemKeys: new Set(items.map((i) => i.k)),
     specialKeys,
-    ...(spec.choicesVisibleIf && { choicesVisibleIf: condition(spec.choicesVisibleIf, false)! }),
-    ...(spec.choicesEnableIf && { choicesEnableIf: condition(spec.choicesEnableIf, false)! }),
+    ...(spec.choicesVisibleIf && { choicesVisibleIf: itemCondition(spec.choicesVisibleIf)! }),
+    ...(spec.choicesEnableIf && { choicesEnableIf: itemCondition(spec.choicesEnableIf)! }),
     rows,
     rowKeys: new Set(rows.map((r) => String(r.value))),
-    ...(spec.rowsVisibleIf && { rowsVisibleIf: condition(spec.rowsVisibleIf, false)! }),
-    ...(spec.columnsVisibleIf && { columnsVisibleIf: condition(spec.columnsVisibleIf, false)! }),
+    ...(spec.rowsVisibleIf && { rowsVisibleIf: itemCondition(spec.rowsVisibleIf)! }),
+    ...(spec.columnsVisibleIf && { columnsVisibleIf: itemCondition(spec.columnsVisibleIf)! }),
     inner,
     innerByKey: new Map(inner.map((c) => [c.spec.key, c])),
     ...(spec.minValueExpression && { minValue: expression(spec.minValueExpression)! }),
@@ -158,7 +200,7 @@ function compileQuestion(spec: QuestionSpec, memo: boolean): Compiled {
 
 const notAChoice = (v: unknown) => m(`${truncate(v)} is not one of the choices.`, `${truncate(v)} ist keine der Antwortmöglichkeiten.`);
 /** A value for a message, as JSON (at most 60 characters). */
-const truncate = (v: unknown) => shorten(key(v));
+const truncate = (v: unknown) => shorten(JSON.stringify(v) ?? 'undefined');
 /** A name for a message (at most 60 characters). */
 const shorten = (s: string) => (s.length > 60 ? `${s.slice(0, 57)}…` : s);
 
@@ -351,7 +393,7 @@ type Scope = {
 /** Whether the options given the answers are visible and enabled: the subset of options a respondent could pick. */
 function visibleOptionKeys(c: Compiled, values: Values, byKey: Map<string, Compiled>): Set<string> | undefined {
   const s = c.spec;
-  let items: Array<{ value: unknown; k: string; visibleIf?: Condition; enableIf?: Condition }> = c.items;
+  let items: Array<{ value: unknown; k: string; visibleIf?: ItemCondition; enableIf?: ItemCondition }> = c.items;
   if (s.choicesFrom) {
     const source = byKey.get(s.choicesFrom.question) ?? [...byKey.values()].find((q) => q.spec.name === s.choicesFrom!.question);
     if (!source) return undefined;
@@ -372,11 +414,10 @@ function visibleOptionKeys(c: Compiled, values: Values, byKey: Map<string, Compi
   if (!hasConditions && !s.choicesFrom) return undefined;
   const out = new Set<string>();
   for (const i of items) {
-    const context = { ...values, item: i.value, choice: i.value };
-    if (i.visibleIf && !i.visibleIf(context)) continue;
-    if (i.enableIf && !i.enableIf(context)) continue;
-    if (c.choicesVisibleIf && !c.choicesVisibleIf(context)) continue;
-    if (c.choicesEnableIf && !c.choicesEnableIf(context)) continue;
+    if (i.visibleIf && !i.visibleIf(values, i.value)) continue;
+    if (i.enableIf && !i.enableIf(values, i.value)) continue;
+    if (c.choicesVisibleIf && !c.choicesVisibleIf(values, i.value)) continue;
+    if (c.choicesEnableIf && !c.choicesEnableIf(values, i.value)) continue;
     out.add(i.k);
   }
   for (const k of c.specialKeys) out.add(k);
@@ -409,13 +450,13 @@ function checkRules(c: Compiled, v: unknown, scope: Scope, byKey: Map<string, Co
     }
   }
   if (s.shape === 'matrix') {
-    const visibleRows = c.rows.filter((r) => !c.rowsVisibleIf || c.rowsVisibleIf({ ...values, item: r.value }));
+    const visibleRows = c.rows.filter((r) => !c.rowsVisibleIf || c.rowsVisibleIf(values, r.value));
     const shown = new Set(visibleRows.map((r) => String(r.value)));
     const record = v as Record<string, unknown>;
     for (const row of Object.keys(record)) if (!shown.has(row)) add(m(`The row "${row}" is not shown for the given answers.`, `Die Zeile „${row}“ wird bei den gegebenen Antworten nicht gezeigt.`));
     if (c.columnsVisibleIf) {
       for (const cell of Object.values(record)) {
-        if (!c.columnsVisibleIf({ ...values, item: cell })) add(m(`${truncate(cell)} is not offered for the given answers.`, `${truncate(cell)} wird bei den gegebenen Antworten nicht angeboten.`));
+        if (!c.columnsVisibleIf(values, cell)) add(m(`${truncate(cell)} is not offered for the given answers.`, `${truncate(cell)} wird bei den gegebenen Antworten nicht angeboten.`));
       }
     }
     if (s.eachRowRequired && visibleRows.some((r) => isEmptyAnswer(record[String(r.value)]))) add(m('Please answer every row.', 'Bitte beantworte jede Zeile.'));
@@ -427,11 +468,11 @@ function checkRules(c: Compiled, v: unknown, scope: Scope, byKey: Map<string, Co
     if (!Array.isArray(record)) {
       for (const rowKey of Object.keys(record)) {
         const row = c.rows.find((r) => String(r.value) === rowKey);
-        if (row && c.rowsVisibleIf && !c.rowsVisibleIf({ ...values, item: row.value })) add(m(`The row "${rowKey}" is not shown for the given answers.`, `Die Zeile „${rowKey}“ wird bei den gegebenen Antworten nicht gezeigt.`));
+        if (row && c.rowsVisibleIf && !c.rowsVisibleIf(values, row.value)) add(m(`The row "${rowKey}" is not shown for the given answers.`, `Die Zeile „${rowKey}“ wird bei den gegebenen Antworten nicht gezeigt.`));
       }
     }
     for (const [rowValue, cells] of rows) {
-      if (!Array.isArray(record) && c.rowsVisibleIf && !c.rowsVisibleIf({ ...values, item: rowValue })) continue;
+      if (!Array.isArray(record) && c.rowsVisibleIf && !c.rowsVisibleIf(values, rowValue)) continue;
       const rowData = isPlainObject(cells) ? cells : {};
       checkInner(c, rowData, { ...values, row: rowData, rowName: rowValue, rowValue, rowIndex: typeof rowValue === 'number' ? rowValue + 1 : undefined }, scope, byKey, data);
     }
