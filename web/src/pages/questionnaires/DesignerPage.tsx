@@ -351,7 +351,7 @@ function Designer({ workspace, questionnaire }: { workspace: Workspace; question
           </>
         )}
         {view === 'versions' && (
-          <VersionsTab ws={ws} questionnaire={questionnaire} canEdit={canEdit} onStartDraft={(v) => void startDraftFrom(v)} startingDraft={startingDraft} />
+          <VersionsTab ws={ws} questionnaire={questionnaire} canEdit={canEdit} onStartDraft={(v) => void startDraftFrom(v)} startingDraft={startingDraft} baseLanguage={defaultLanguage(state.definition)} />
         )}
       </div>
 
@@ -361,6 +361,7 @@ function Designer({ workspace, questionnaire }: { workspace: Workspace; question
           slug={slug}
           latestVersion={latest}
           titleOf={titleOf}
+          baseLanguage={defaultLanguage(state.definition)}
           onClose={() => setPublishOpen(false)}
           onPublished={(version) => {
             setPublishOpen(false);

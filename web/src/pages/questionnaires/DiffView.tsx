@@ -1,12 +1,22 @@
 import { useTranslation } from 'react-i18next';
 import type { DefinitionDiff } from '../../api/types';
+import { languageName as nameOf } from '../../components/survey/locales';
 import { describeChanges } from '../../designer/diff-text';
 
+interface DiffViewProps {
+  diff: DefinitionDiff;
+  /** The language of the definition's `default` texts (its `locale`, else English). */
+  baseLanguage: string;
+  titleOf?: (name: string) => string | undefined;
+}
+
 /** A version diff as sentences: what was added, removed, moved and changed, breaking changes marked. */
-export function DiffView({ diff, titleOf }: { diff: DefinitionDiff; titleOf?: (name: string) => string | undefined }) {
-  const { t } = useTranslation();
-  const languageName = (locale: string) =>
-    locale === 'default' ? t('designer.diff.language.default') : locale === 'en' ? t('designer.diff.language.en') : locale;
+export function DiffView({ diff, baseLanguage, titleOf }: DiffViewProps) {
+  const { t, i18n } = useTranslation();
+  const languageName = (locale: string) => {
+    const code = locale === 'default' ? baseLanguage : locale;
+    return code === 'de' || code === 'en' ? t(`designer.lang.${code}`) : nameOf(code, i18n.resolvedLanguage === 'de' ? 'de' : 'en');
+  };
   const empty = diff.added.length + diff.removed.length + diff.moved.length + diff.changed.length === 0;
   if (empty) return <p className="empty">{t('designer.diff.none')}</p>;
 

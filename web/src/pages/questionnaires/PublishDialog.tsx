@@ -14,6 +14,8 @@ interface PublishDialogProps {
   /** The newest published version, or null before the first. */
   latestVersion: number | null;
   titleOf: (name: string) => string | undefined;
+  /** The language of the definition's `default` texts, to name the languages of changed texts. */
+  baseLanguage: string;
   onClose: () => void;
   onPublished: (version: number) => void;
   onShowQuestion: (name: string) => void;
@@ -85,7 +87,7 @@ export function PublishDialog(props: PublishDialogProps) {
             <h3 id={`${id}-changes`}>{t('designer.publishDialog.changesSince', { version: props.latestVersion })}</h3>
             {diff.isPending && <Loading />}
             <ErrorAlert error={diff.error} />
-            {diff.data && <DiffView diff={diff.data} titleOf={props.titleOf} />}
+            {diff.data && <DiffView diff={diff.data} baseLanguage={props.baseLanguage} titleOf={props.titleOf} />}
           </section>
         )}
         <TextAreaField

@@ -17,10 +17,12 @@ interface VersionsTabProps {
   /** Takes a version over into the draft; resolves when the draft is saved. */
   onStartDraft: (version: number) => void;
   startingDraft: boolean;
+  /** The language of the definition's `default` texts, to name the languages of changed texts. */
+  baseLanguage: string;
 }
 
 /** Version history, any two versions (or the draft) compared, and each version's JSON. */
-export function VersionsTab({ ws, questionnaire, canEdit, onStartDraft, startingDraft }: VersionsTabProps) {
+export function VersionsTab({ ws, questionnaire, canEdit, onStartDraft, startingDraft, baseLanguage }: VersionsTabProps) {
   const { t } = useTranslation();
   const [shown, setShown] = useState<number | null>(null);
   const [exportError, setExportError] = useState<unknown>(null);
@@ -59,7 +61,7 @@ export function VersionsTab({ ws, questionnaire, canEdit, onStartDraft, starting
         <ErrorAlert error={exportError} />
       </section>
       {shown !== null && <VersionJson ws={ws} slug={questionnaire.slug} version={shown} />}
-      <Compare ws={ws} questionnaire={questionnaire} />
+      <Compare ws={ws} questionnaire={questionnaire} baseLanguage={baseLanguage} />
     </>
   );
 }
@@ -167,7 +169,7 @@ function VersionJson({ ws, slug, version }: { ws: string; slug: string; version:
 
 const refOf = (text: string): VersionRef => (text === 'draft' ? 'draft' : Number(text));
 
-function Compare({ ws, questionnaire }: { ws: string; questionnaire: Questionnaire }) {
+function Compare({ ws, questionnaire, baseLanguage }: { ws: string; questionnaire: Questionnaire; baseLanguage: string }) {
   const { t } = useTranslation();
   const id = useId();
   const refs: VersionRef[] = [...questionnaire.versions.map((v) => v.version), ...(questionnaire.draft ? ['draft' as const] : [])];
@@ -211,7 +213,7 @@ function Compare({ ws, questionnaire }: { ws: string; questionnaire: Questionnai
         {from === to && <p className="muted">{t('designer.versions.pickTwo')}</p>}
         {from !== to && diff.isPending && <Loading />}
         <ErrorAlert error={diff.error} />
-        {from !== to && diff.data && <DiffView diff={diff.data} />}
+        {from !== to && diff.data && <DiffView diff={diff.data} baseLanguage={baseLanguage} />}
       </div>
     </section>
   );
