@@ -170,12 +170,21 @@ export const NUMERIC_INPUT_TYPES: ReadonlySet<string> = new Set(['number', 'rang
 /** Whether an answer is stored as a single value from a list (single-choice, boolean, rating). */
 export const isSingleOption = (shape: AnswerShape) => shape === 'single' || shape === 'boolean' || shape === 'rating';
 
+/** Which figures one question shows: its type's, except that a number field is averaged like a slider. */
+export function figureKindOf(el: JsonObject): FigureKind {
+  const type = String(el.type);
+  if (type === 'text' && NUMERIC_INPUT_TYPES.has(String(el.inputType ?? ''))) return 'numbers';
+  return questionType(type)?.figures ?? 'count';
+}
+
 /** Whether a results filter may name a question with this definition element. */
 export const canFilter = (el: JsonObject): boolean => questionType(String(el.type))?.filterable ?? false;
 
 /** The indicator measures that apply to a question. */
 export function measuresOf(el: JsonObject): IndicatorMeasure[] {
-  return questionType(String(el.type))?.measures ?? [];
+  const measures = questionType(String(el.type))?.measures ?? [];
+  // A number field has a mean like a slider.
+  return figureKindOf(el) === 'numbers' && !measures.includes('mean') ? ['mean', ...measures] : measures;
 }
 
 /** An empty answer in survey-core's sense: nothing, '', [] or {}. */

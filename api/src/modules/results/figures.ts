@@ -15,7 +15,7 @@ import 'survey-core/i18n';
 import { surveyLocalization } from 'survey-core';
 import { isObject, itemsOf, labelIn, valueKey, type Json, type JsonObject } from '../questionnaires/definition-walk.js';
 import { ratingScale } from '../questionnaires/diff.js';
-import { answerShapeOf, isEmptyAnswer, NUMERIC_INPUT_TYPES, questionType } from '../questionnaires/question-types.js';
+import { answerShapeOf, figureKindOf, isEmptyAnswer, NUMERIC_INPUT_TYPES, questionType } from '../questionnaires/question-types.js';
 
 export type Cell = { value: Json; label: string; count: number | null };
 /** Per item of a multiple text or a ranking: how many answered it, and its mean (number, or rank). */
@@ -101,8 +101,9 @@ export function figuresFor(q: JsonObject, answers: PerRespondent, locale: string
   const shape = answerShapeOf(q);
   const entry = questionType(type);
   if (!entry) return base;
+  const kind = figureKindOf(q);
 
-  if (entry.figures === 'choices' || entry.figures === 'scale') {
+  if (kind === 'choices' || kind === 'scale') {
     const options = optionsOf(q, locale);
     const counts = new Map(options.map((o) => [valueKey(o.value), 0]));
     const other = otherValueOf(q);
@@ -123,10 +124,10 @@ export function figuresFor(q: JsonObject, answers: PerRespondent, locale: string
     }
     base.choices = options.map((o) => ({ value: o.value, label: label(o.text, locale, String(o.value)), count: counts.get(valueKey(o.value)) ?? 0 }));
     if (other !== undefined) base.other = otherCount;
-    if (entry.figures === 'scale') base.mean = mean(respondents.flat().filter((v): v is number => typeof v === 'number'));
+    if (kind === 'scale') base.mean = mean(respondents.flat().filter((v): v is number => typeof v === 'number'));
     return base;
   }
-  if (entry.figures === 'matrix') {
+  if (kind === 'matrix') {
     const columns = itemsOf(q.columns);
     const numericColumns = columns.length > 0 && columns.every((c) => typeof c.value === 'number');
     base.rows = itemsOf(q.rows).map((row) => {
@@ -137,14 +138,14 @@ export function figuresFor(q: JsonObject, answers: PerRespondent, locale: string
     });
     return base;
   }
-  if (entry.figures === 'numbers') {
+  if (kind === 'numbers') {
     // A slider: the mean, and how often each step was chosen when there are few steps.
     const numbers = respondents.flat().flatMap((v) => (Array.isArray(v) ? v : [v])).filter((v): v is number => typeof v === 'number');
     base.mean = mean(numbers);
     const min = typeof q.min === 'number' ? q.min : 0;
     const max = typeof q.max === 'number' ? q.max : 100;
     const step = typeof q.step === 'number' && q.step > 0 ? q.step : 1;
-    if ((max - min) / step <= 20 && !(q.sliderType === 'range')) {
+    if (type === 'slider' && (max - min) / step <= 20 && !(q.sliderType === 'range')) {
       const options: Option[] = [];
       for (let v = min; v <= max + 1e-9; v += step) options.push({ value: Math.round(v * 1e6) / 1e6, text: undefined });
       base.choices = figuresFor({ type: 'radiogroup', name, choices: options.map((o) => o.value) }, respondents, locale).choices!;
@@ -158,7 +159,7 @@ export function figuresFor(q: JsonObject, answers: PerRespondent, locale: string
     }
     return base;
   }
-  if (entry.figures === 'ranks') {
+  if (kind === 'ranks') {
     // Mean rank (1 = first) per item, over the respondents who ranked it.
     base.items = optionsOf({ ...q, type: 'checkbox' }, locale).map((o) => {
       const ranks: number[] = [];
@@ -173,7 +174,7 @@ export function figuresFor(q: JsonObject, answers: PerRespondent, locale: string
     });
     return base;
   }
-  if (entry.figures === 'items') {
+  if (kind === 'items') {
     base.items = (Array.isArray(q.items) ? q.items : []).filter(isObject).map((item) => {
       const itemName = String(item.name);
       const values = respondents.map((list) => list.map((v) => (isObject(v as Json) ? (v as Record<string, unknown>)[itemName] : undefined)).filter((v) => !isEmptyAnswer(v)));
@@ -187,7 +188,7 @@ export function figuresFor(q: JsonObject, answers: PerRespondent, locale: string
     });
     return base;
   }
-  if (entry.figures === 'cells') {
+  if (kind === 'cells') {
     const columns = (Array.isArray(q.columns) ? q.columns : []).filter(isObject);
     const cellElement = (c: JsonObject): JsonObject => {
       const cellType = String(c.cellType ?? q.cellType ?? 'dropdown');
@@ -223,7 +224,7 @@ export function figuresFor(q: JsonObject, answers: PerRespondent, locale: string
     }
     return base;
   }
-  if (entry.figures === 'panels') {
+  if (kind === 'panels') {
     const counts = respondents.map((list) => list.reduce<number>((s, v) => s + (Array.isArray(v) ? v.length : 0), 0));
     base.panels = { n: respondents.length, total: counts.reduce((s, v) => s + v, 0), mean: mean(counts) };
     const template = (Array.isArray(q.templateElements) ? q.templateElements : []).filter(isObject);

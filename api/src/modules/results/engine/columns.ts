@@ -20,7 +20,7 @@
  * Which layout a question gets follows from the question type registry.
  */
 import { itemsOf, labelIn, valueKey, type Json, type JsonObject } from '../../questionnaires/definition-walk.js';
-import { answerShapeOf, isEmptyAnswer, isSingleOption, questionType } from '../../questionnaires/question-types.js';
+import { answerShapeOf, figureKindOf, isEmptyAnswer, isSingleOption, questionType } from '../../questionnaires/question-types.js';
 import { answerKey, answerQuestions, type Cell, type Filter, type QuestionFigures } from '../aggregate.js';
 import { defaultLanguage } from '../../questionnaires/locales.js';
 import { figuresFor, optionsOf, otherValueOf } from '../figures.js';
@@ -120,7 +120,7 @@ export class WaveColumns {
         const columns = itemsOf(q.columns);
         return { kind: 'matrix', name, q, columns, rows: itemsOf(q.rows).map((r) => ({ ...r, column: singleColumn(columns.map((c) => c.value)) })), answered: new Growable(new Uint8Array(1024)), total: 0 };
       }
-      if (questionType(String(q.type))?.figures !== 'count') return { kind: 'raw', name, q, values: [], total: 0 };
+      if (figureKindOf(q) !== 'count') return { kind: 'raw', name, q, values: [], total: 0 };
       return { kind: 'answered', name, q, answered: new Growable(new Uint8Array(1024)), total: 0 };
     });
     this.byName = new Map(this.fields.map((f) => [f.name, f]));
