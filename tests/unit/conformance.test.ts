@@ -122,9 +122,17 @@ for (const { file, definition: raw } of corpus) {
     let basesCache: BaseSet[] | undefined;
     const bases = () => (basesCache ??= baseAnswerSets(definition, effort.bases, SEED % 1000, effort.extraSeeds, pool));
 
-    it('checkDefinition accepts it (survey-core knows every type in it)', () => {
+    it('checkDefinition accepts it (survey-core knows every type in it), properties that load other addresses only once their removal is confirmed', () => {
       if (checked.ok === 'threw') throw checked.error;
-      expect(checked.ok, checked.ok ? '' : `problems: ${checked.problems.map((p) => `${p.question ?? '-'} @ ${p.path}: ${p.message.en}`).join(' | ')}`).toBe(true);
+      if (!checked.ok) {
+        // Issue 13: images and remote addresses stay out until a later version gives them a home;
+        // only those properties are refused, and saving with their removal confirmed keeps the rest.
+        const others = checked.problems.filter((p) => p.code !== 'remote_property');
+        expect(others, `problems: ${others.map((p) => `${p.question ?? '-'} @ ${p.path}: ${p.message.en}`).join(' | ')}`).toEqual([]);
+        const confirmed = checkDefinition(raw, { dropRemoteProperties: true });
+        expect(confirmed.ok).toBe(true);
+        if (confirmed.ok) expect(confirmed.removed.length).toBe(checked.problems.length);
+      }
     });
 
     it('generated answer sets: Bilanz finds no problem exactly when survey-core finds none, and names at least its questions', () => {
