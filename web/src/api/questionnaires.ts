@@ -2,6 +2,7 @@ import { useMutation, useQuery, useQueryClient, type QueryClient } from '@tansta
 import { request, segment } from './client';
 import type {
   DefinitionDiff,
+  DefinitionProblem,
   Draft,
   Questionnaire,
   QuestionnaireSummary,
@@ -87,10 +88,19 @@ export function useDiff(ws: string, slug: string, from: VersionRef | null, to: V
   });
 }
 
+/** A saved draft, with survey-core's warnings (kept, not refused) and the paths of removed properties. */
+export interface SavedDraft {
+  draft: Draft;
+  warnings?: DefinitionProblem[];
+  removed?: string[];
+}
+
 export function useSaveDraft(ws: string, slug: string) {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (definition: Definition) => request<{ draft: Draft }>('PUT', `${questionnairePath(ws, slug)}/draft`, { definition }),
+    // dropRemoteProperties: the organiser confirmed that logo, imageLink, choicesByUrl, … are removed.
+    mutationFn: ({ definition, dropRemoteProperties }: { definition: Definition; dropRemoteProperties?: boolean }) =>
+      request<SavedDraft>('PUT', `${questionnairePath(ws, slug)}/draft`, { definition, ...(dropRemoteProperties && { dropRemoteProperties }) }),
     onSuccess: () => refresh(queryClient, ws),
   });
 }

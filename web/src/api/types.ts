@@ -150,6 +150,8 @@ export interface DefinitionProblem {
   question: string | null;
   path: string;
   message: string;
+  /** `remote_property`: a property that loads another address, removed when the save confirms it; `unknown_type`. */
+  code?: string;
 }
 
 export interface TemplateSummary {

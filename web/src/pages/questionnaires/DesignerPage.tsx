@@ -3,7 +3,7 @@ import { Link, useParams, useSearchParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../../api/client';
 import { useDiscardDraft, useFetchVersion, useQuestionnaire, useSaveDraft, useVersion } from '../../api/questionnaires';
-import type { Questionnaire, Workspace } from '../../api/types';
+import type { DefinitionProblem, Questionnaire, Workspace } from '../../api/types';
 import { ConfirmButton } from '../../components/ConfirmButton';
 import { PageError } from '../../components/PageError';
 import { PageHeading } from '../../components/PageHeading';
@@ -22,7 +22,7 @@ import { EditorTab } from './EditorTab';
 import { downloadJson } from './fileTransfer';
 import { JsonTab } from './JsonTab';
 import { PreviewTab } from './PreviewTab';
-import { ProblemList } from './ProblemList';
+import { ProblemList, WarningList } from './ProblemList';
 import { PublishDialog } from './PublishDialog';
 import { VersionsTab } from './VersionsTab';
 
@@ -99,6 +99,8 @@ function Designer({ workspace, questionnaire }: { workspace: Workspace; question
   const [expanded, setExpanded] = useState<ReadonlySet<string>>(new Set());
   const [focusRequest, setFocusRequest] = useState<EditorApi['focusRequest']>(null);
   const [notice, setNotice] = useState('');
+  /** What survey-core said of the last saved definition: kept, but worth a look. */
+  const [warnings, setWarnings] = useState<DefinitionProblem[]>([]);
   const [announcement, setAnnouncement] = useState('');
   const [actionError, setActionError] = useState<unknown>(null);
   /** A problem found here rather than by the server (an unreadable import, unreadable JSON). */
@@ -166,7 +168,7 @@ function Designer({ workspace, questionnaire }: { workspace: Workspace; question
     setLocalProblem('');
   }
 
-  function saveDraft(after?: () => void) {
+  function saveDraft(after?: () => void, dropRemoteProperties = false) {
     if (!state || save.isPending) return;
     clearMessages();
     if (state.jsonError) {
@@ -178,13 +180,19 @@ function Designer({ workspace, questionnaire }: { workspace: Workspace; question
       return;
     }
     const sent = state.definition;
-    save.mutate(sent, {
-      onSuccess: ({ draft }) => {
-        dispatch({ type: 'saved', sent, stored: draft.definition as JsonObject });
-        setNotice(t('designer.saved'));
-        after?.();
+    save.mutate(
+      { definition: sent, dropRemoteProperties },
+      {
+        onSuccess: ({ draft, warnings = [], removed = [] }) => {
+          // The stored draft differs from what was sent when properties were removed: take it over.
+          if (removed.length > 0) dispatch({ type: 'load', definition: draft.definition as JsonObject });
+          else dispatch({ type: 'saved', sent, stored: draft.definition as JsonObject });
+          setWarnings(warnings);
+          setNotice(removed.length > 0 ? t('designer.savedWithoutRemote', { count: removed.length, paths: removed.join(', ') }) : t('designer.saved'));
+          after?.();
+        },
       },
-    });
+    );
   }
 
   function openPublish() {
@@ -197,7 +205,7 @@ function Designer({ workspace, questionnaire }: { workspace: Workspace; question
     setStartingDraft(true);
     try {
       const detail = await fetchVersion(version);
-      const stored = await save.mutateAsync(detail.definition);
+      const stored = await save.mutateAsync({ definition: detail.definition });
       dispatch({ type: 'load', definition: stored.draft.definition as JsonObject });
       setNotice(t('designer.versions.draftStarted', { version }));
     } catch (error) {
@@ -302,7 +310,13 @@ function Designer({ workspace, questionnaire }: { workspace: Workspace; question
           {localProblem}
         </p>
       )}
-      <ProblemList error={save.error} canShow={(name) => findElementPath(state.definition, name) !== undefined} onShow={reveal} />
+      <ProblemList
+        error={save.error}
+        canShow={(name) => findElementPath(state.definition, name) !== undefined}
+        onShow={reveal}
+        {...(canEdit && { onDropRemote: () => saveDraft(undefined, true) })}
+      />
+      <WarningList warnings={warnings} />
       <ErrorAlert error={discard.error ?? actionError} />
 
       <details className="transfer">
