@@ -452,6 +452,7 @@ export const de: Messages = {
       answered: 'Beantwortet von',
       answeredShare: 'Anteil der Befragten, die geantwortet haben',
       meanRank: 'Mittlerer Rang',
+      meanOf: 'Mittelwert von „{{label}}“: {{mean}}',
       rankNote: 'Mittlerer Rang: 1 heißt auf Platz 1 gesetzt, niedriger ist also besser – der kürzeste Balken ist der Favorit. Vom besten an sortiert.',
     },
     slider: {
@@ -486,7 +487,7 @@ export const de: Messages = {
       line_one: '{{count}} befragte Person hat {{entries}} angelegt ({{mean}} pro Person).',
       line_other: '{{count}} Befragte haben {{entries}} angelegt ({{mean}} pro Person).',
       hidden: 'Weniger als {{min}} Befragte haben hier etwas eingetragen.',
-      perRespondent: 'Die Fragen darin zählen jede befragte Person einmal je Antwort, wie viele Einträge sie auch angelegt hat.',
+      perRespondent: 'In den Fragen darin zählt jede Person höchstens einmal je Antwort, egal wie viele Einträge sie angelegt hat.',
     },
     perDay: {
       title: 'Antworten pro Tag',

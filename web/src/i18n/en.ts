@@ -450,6 +450,7 @@ export const en = {
       answered: 'Answered by',
       answeredShare: 'Share of respondents who answered',
       meanRank: 'Mean rank',
+      meanOf: 'Mean of “{{label}}”: {{mean}}',
       rankNote: 'Mean rank: 1 means ranked first, so lower is better – the shortest bar is the favourite. Sorted from the best.',
     },
     slider: {
@@ -484,7 +485,7 @@ export const en = {
       line_one: '{{count}} respondent entered {{entries}} ({{mean}} per respondent).',
       line_other: '{{count}} respondents entered {{entries}} ({{mean}} per respondent).',
       hidden: 'Fewer than {{min}} respondents entered anything here.',
-      perRespondent: 'The questions inside count each respondent once per answer, however many entries they made.',
+      perRespondent: 'In the questions inside, each respondent counts at most once per answer, however many entries they made.',
     },
     perDay: {
       title: 'Responses per day',

@@ -1,6 +1,7 @@
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ContentSection, ReportContent, ReportIndicator, ReportProvenance, ReportSource, Trend } from '../../api/reports';
+import type { QuestionTypes } from '../../api/results';
 import { Chart } from '../../components/charts/Chart';
 import { indicatorLines } from '../../components/charts/datasets';
 import { useIndicatorFormat, useStepLabel } from '../indicators/parts';
@@ -10,7 +11,8 @@ import { QuestionCard } from '../waves/QuestionCard';
 const PRINT_RATIO = 3;
 
 type Level = 1 | 2;
-type Props = { content: ReportContent; level: Level };
+/** `questionTypes`: the server's type registry where the page has it (members); a share link draws each view from the figures alone. */
+type Props = { content: ReportContent; level: Level; questionTypes?: QuestionTypes };
 
 /** Heading tags one below another, starting at the document's title. */
 function useHeadings(level: Level) {
@@ -35,7 +37,7 @@ export function Paragraphs({ text }: { text: string }) {
  * The report as it reads and prints: the same components on the report page
  * (members) and on a share link (aggregates only, as the server sends them).
  */
-export function ReportDocument({ content, level }: Props) {
+export function ReportDocument({ content, level, questionTypes }: Props) {
   const { t } = useTranslation();
   const format = useIndicatorFormat();
   const { Title } = useHeadings(level);
@@ -73,13 +75,13 @@ export function ReportDocument({ content, level }: Props) {
       </header>
       {content.sections.length === 0 && <p className="empty">{t('report.document.noSections')}</p>}
       {content.sections.map((section) => (
-        <ReportSection key={section.kind} section={section} content={content} level={level} />
+        <ReportSection key={section.kind} section={section} content={content} level={level} questionTypes={questionTypes} />
       ))}
     </article>
   );
 }
 
-function ReportSection({ section, content, level }: { section: ContentSection; content: ReportContent; level: Level }) {
+function ReportSection({ section, content, level, questionTypes }: { section: ContentSection; content: ReportContent; level: Level; questionTypes?: QuestionTypes }) {
   const { t } = useTranslation();
   const { Section } = useHeadings(level);
   const id = `report-section-${section.kind}`;
@@ -89,7 +91,7 @@ function ReportSection({ section, content, level }: { section: ContentSection; c
       {section.kind === 'input' && <IndicatorTable indicators={section.indicators} empty={t('report.indicators.noneInput')} />}
       {section.kind === 'output' && <OutputSection section={section} level={level} />}
       {section.kind === 'outcome_impact' && <OutcomeSection section={section} content={content} level={level} />}
-      {section.kind === 'survey' && <SurveySection section={section} content={content} level={level} />}
+      {section.kind === 'survey' && <SurveySection section={section} content={content} level={level} questionTypes={questionTypes} />}
       {section.kind === 'open_answers' && <OpenAnswersSection section={section} content={content} level={level} />}
       {section.kind === 'comparison' && <ComparisonSection section={section} level={level} />}
       {section.kind === 'decisions' && (section.text.trim() ? <Paragraphs text={section.text} /> : <p className="empty">{t('report.decisions.empty')}</p>)}
@@ -309,7 +311,7 @@ function IndicatorFigure({ indicator, provenance, min, level }: { indicator: Rep
   );
 }
 
-function SurveySection({ section, content, level }: { section: Extract<ContentSection, { kind: 'survey' }>; content: ReportContent; level: Level }) {
+function SurveySection({ section, content, level, questionTypes }: { section: Extract<ContentSection, { kind: 'survey' }>; content: ReportContent; level: Level; questionTypes?: QuestionTypes }) {
   const { t } = useTranslation();
   const min = content.minGroupSize;
   if (!section.wave) return <p className="empty">{t('report.document.noWave')}</p>;
@@ -322,10 +324,10 @@ function SurveySection({ section, content, level }: { section: Extract<ContentSe
       </p>
       {section.questions.length === 0 && <p className="empty">{t('report.survey.none')}</p>}
       {section.questions.map((q) => (
-        // The report's content carries figures without the type registry: each view is read off the figures.
         <QuestionCard
           key={q.name}
           q={q}
+          questionTypes={questionTypes}
           min={min}
           measure={section.measure}
           title={section.wave!.title}

@@ -3,6 +3,7 @@ import { useSearchParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../../api/client';
 import { useCreateReport, useDeleteReport, useReport, useReportContent, useReports } from '../../api/reports';
+import { useResults } from '../../api/results';
 import { ConfirmButton } from '../../components/ConfirmButton';
 import { PageHeading } from '../../components/PageHeading';
 import { ErrorAlert, Loading } from '../../components/Status';
@@ -92,6 +93,9 @@ function ReportView({ ws, id, isOrganiser, onDeleted }: { ws: string; id: string
   const lang = i18n.resolvedLanguage === 'de' ? 'de' : 'en';
   const report = useReport(ws, id);
   const content = useReportContent(ws, id, lang);
+  // The report's content carries figures only; the wave's results say what each question type is (the editor asks the same).
+  const wave = report.data?.wave ?? '';
+  const registry = useResults(ws, wave, [], lang, wave !== '');
   const remove = useDeleteReport(ws);
   const [dirty, setDirty] = useState(false);
   useEffect(() => setDirty(false), [id]);
@@ -125,7 +129,7 @@ function ReportView({ ws, id, isOrganiser, onDeleted }: { ws: string; id: string
             {t('report.print')}
           </button>
         </div>
-        {content.isPending ? <Loading /> : content.isError ? <ErrorAlert error={content.error} /> : <ReportDocument content={content.data} level={2} />}
+        {content.isPending ? <Loading /> : content.isError ? <ErrorAlert error={content.error} /> : <ReportDocument content={content.data} level={2} questionTypes={registry.data?.questionTypes} />}
       </section>
     </>
   );

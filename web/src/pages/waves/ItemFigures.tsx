@@ -38,6 +38,13 @@ export function ItemFigures({ q, min, measure, compare, printRatio, ranks }: Fig
         />
       )}
       {series.suppressed.length > 0 && <p className="note">{t('results.suppressedCells', { min, cells: series.suppressed.join(', ') })}</p>}
+      {/* The means of a multiple text's number fields, which the bars of answers do not show. */}
+      {!ranks &&
+        rows
+          .filter((r) => r.mean !== undefined)
+          .map((r) => (
+            <p key={r.key}>{t('results.items.meanOf', { label: r.label, mean: meanText(r.mean) })}</p>
+          ))}
       <details className="table-alternative">
         <summary>{t('results.table.show')}</summary>
         <TableWrap title={q.title}>
