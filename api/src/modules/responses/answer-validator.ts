@@ -133,6 +133,8 @@ type Compiled = {
   specialKeys: Set<string>;
   choicesVisibleIf?: ItemCondition;
   choicesEnableIf?: ItemCondition;
+  /** Whether any option's visibility or enabling depends on the answers. */
+  optionConditions: boolean;
   rows: CompiledItem[];
   rowKeys: Set<string>;
   rowsVisibleIf?: ItemCondition;
@@ -181,6 +183,7 @@ function compileQuestion(spec: QuestionSpec, memo: boolean): Compiled {
     items,
     itemKeys: new Set(items.map((i) => i.k)),
     specialKeys,
+    optionConditions: spec.choicesVisibleIf !== undefined || spec.choicesEnableIf !== undefined || items.some((i) => i.visibleIf || i.enableIf),
     ...(spec.choicesVisibleIf && { choicesVisibleIf: itemCondition(spec.choicesVisibleIf)! }),
     ...(spec.choicesEnableIf && { choicesEnableIf: itemCondition(spec.choicesEnableIf)! }),
     rows,
@@ -410,8 +413,7 @@ function visibleOptionKeys(c: Compiled, values: Values, byKey: Map<string, Compi
     }
     items = values0;
   }
-  const hasConditions = c.choicesVisibleIf || c.choicesEnableIf || items.some((i) => i.visibleIf || i.enableIf);
-  if (!hasConditions && !s.choicesFrom) return undefined;
+  if (!c.optionConditions && !s.choicesFrom) return undefined;
   const out = new Set<string>();
   for (const i of items) {
     if (i.visibleIf && !i.visibleIf(values, i.value)) continue;
@@ -591,7 +593,9 @@ export function compileValidator(definition: JsonObject): AnswerValidator {
 
   /** Calculated values and expression questions, recomputed from the answers until they settle. */
   function compute(data: AnswerData): { values: Values; stored: AnswerData } {
+    // Conditions see a copy (option conditions set {item} in it); nothing to recompute: stored as sent.
     const values: Values = { ...data };
+    if (computedKeys.size === 0) return { values, stored: data };
     const stored: AnswerData = { ...data };
     for (const k of computedKeys) {
       delete values[k];
