@@ -501,6 +501,8 @@ describe('cellCharts', () => {
     ]);
     expect(used.suppressed).toEqual(['B']);
     const means = charts[1]!;
+    // One number column: no legend, so the chart's title names it.
+    expect(means.title).toBe('Grade');
     expect(means.series.labels).toEqual(['A', 'B']);
     expect(means.series.datasets).toEqual([{ label: 'Grade', backgroundColor: expect.any(String), data: [3.5, 0] }]);
     expect(means.suppressed).toEqual(['B · Grade']);
@@ -519,13 +521,19 @@ describe('cellCharts', () => {
     expect(cellCharts(ticks, options)[0]!.stacked).toBe(false);
   });
 
-  it('draws a dynamic matrix\'s choice column as one bar per answer and its number columns as means', () => {
+  it('draws a dynamic matrix\'s choice column as one bar per answer, and no chart for a single mean', () => {
     const charts = cellCharts(dynamicMatrix, options);
-    expect(charts.map((c) => c.kind)).toEqual(['choices', 'means']);
+    expect(charts.map((c) => c.kind)).toEqual(['choices']);
     expect(charts[0]!.series).toEqual({ labels: ['Primary', 'Secondary', 'None'], datasets: [{ label: 'School', backgroundColor: expect.any(String), data: [83.3, 100, 0] }] });
     expect(charts[0]!.suppressed).toEqual(['None']);
     expect(charts[0]!.stacked).toBe(false);
-    expect(charts[1]!.series).toEqual({ labels: ['Age'], datasets: [{ label: 'Mean', backgroundColor: expect.any(String), data: [9.3] }] });
+  });
+
+  it('draws the means of a dynamic matrix\'s number columns side by side', () => {
+    const twoMeans: QuestionResult = { ...dynamicMatrix, cells: [...dynamicMatrix.cells!, cell(null, 'hours', { type: 'rating', n: 6, mean: 2.25, choices: [] })] };
+    const means = cellCharts(twoMeans, options).find((c) => c.kind === 'means')!;
+    expect(means.title).toBe('');
+    expect(means.series).toEqual({ labels: ['Age', 'Hours'], datasets: [{ label: 'Mean', backgroundColor: expect.any(String), data: [9.3, 2.3] }] });
   });
 });
 
