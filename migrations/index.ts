@@ -24,6 +24,7 @@ import * as createReports from './20261126230000_create_reports.js';
 import * as createReportShares from './20261126230100_create_report_shares.js';
 import * as indexResponsesForExport from './20261126231000_index_responses_for_export.js';
 import * as indexResultsChangeFeed from './20261127090000_index_results_change_feed.js';
+import * as backfillDefinitionLocale from './20261203150000_backfill_definition_locale.js';
 
 type Migration = { up(knex: Knex): Promise<void>; down(knex: Knex): Promise<void> };
 
@@ -58,4 +59,5 @@ export const migrations: ReadonlyArray<readonly [string, Migration]> = [
   ['20261126230100_create_report_shares', createReportShares],
   ['20261126231000_index_responses_for_export', indexResponsesForExport],
   ['20261127090000_index_results_change_feed', indexResultsChangeFeed],
+  ['20261203150000_backfill_definition_locale', backfillDefinitionLocale],
 ];

@@ -1,5 +1,6 @@
 import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { up as backfillLocale } from '../../migrations/20261203150000_backfill_definition_locale.js';
 import { adminWithWorkspace, createTestContext, createUser, loginAgent, type TestContext } from '../helpers/test-app.js';
 
 let ctx: TestContext;
@@ -270,6 +271,24 @@ describe('templates', () => {
     expect((await agent.post(base).send({ slug: 'x', template: 'nope' })).status).toBe(404);
     expect((await agent.get('/api/v1/templates/nope')).status).toBe(404);
     expect((await request(ctx.app).get('/api/v1/templates')).status).toBe(401);
+  });
+});
+
+describe('the locale backfill (migration 20261203150000)', () => {
+  it('says "de" in stored drafts and versions without a locale, as the old convention read them, and leaves the rest', async () => {
+    const german = { pages: [{ name: 'p', elements: [{ type: 'text', name: 'q', title: 'Frage' }] }] };
+    expect((await agent.post(base).send({ slug: 'alt', definition: german })).status).toBe(201);
+    expect((await agent.post(`${base}/alt/publish`).send({})).status).toBe(201);
+    expect((await agent.put(`${base}/alt/draft`).send({ definition: german })).status).toBe(200);
+    expect((await agent.post(base).send({ slug: 'englisch', definition: { ...german, locale: 'en' } })).status).toBe(201);
+    const q = (await ctx.knex('questionnaires').where({ slug: 'alt' }).first()) as { id: string };
+    // As an older Bilanz stored them: no locale at all.
+    await ctx.knex('questionnaire_versions').where({ questionnaire_id: q.id }).update({ definition: ctx.knex.raw('?::json', [JSON.stringify(german)]) });
+    await ctx.knex('questionnaires').where({ id: q.id }).update({ draft: ctx.knex.raw('?::json', [JSON.stringify(german)]) });
+    await backfillLocale(ctx.knex);
+    expect((await agent.get(`${base}/alt/versions/1`)).body.definition).toEqual({ locale: 'de', ...german });
+    expect((await agent.get(`${base}/alt`)).body.draft.definition).toEqual({ locale: 'de', ...german });
+    expect((await agent.get(`${base}/englisch`)).body.draft.definition.locale).toBe('en');
   });
 });
 
