@@ -141,7 +141,10 @@ describe('dashboard figures of every kind', () => {
     await openTables(format);
     expect(await rowCells(format, 'Vor Ort')).toEqual(['praesenz', '10', '100 %']);
     expect(await rowCells(format, 'Online')).toEqual(['online', '5', '50 %']);
-    await card('Teilnehmende', 3).getByText('Beantwortet von: 10').waitFor();
+    // A number field is averaged: 5 × 12, 5 × 20 and 5 × 8 over 15 entries = 13.3.
+    const participants = card('Teilnehmende', 3);
+    await participants.getByText('Beantwortet von: 10').waitFor();
+    await participants.getByText('Mittelwert: 13,3').waitFor();
   });
 
   it('offers no filter on these questions: none of them is a choice question', async () => {

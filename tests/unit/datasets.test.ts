@@ -370,6 +370,13 @@ describe('figureKindOf and isOpenText', () => {
     expect(isOpenText(ranking, types)).toBe(false);
   });
 
+  it('averages a number field like a slider: its type shows n only, its figures carry a mean', () => {
+    const types: QuestionTypes = { text: { filterable: false, openText: true, figures: 'count' } };
+    expect(figureKindOf({ name: 'age', type: 'text', title: 'Age', n: 6, suppressed: false, mean: 41.5 }, types)).toBe('numbers');
+    expect(figureKindOf({ name: 'age', type: 'text', title: 'Age', n: 6, suppressed: false, mean: null }, types)).toBe('numbers');
+    expect(figureKindOf({ name: 'name', type: 'text', title: 'Name', n: 6, suppressed: false }, types)).toBe('count');
+  });
+
   it('reads the view off the figures without a registry (report and share link)', () => {
     expect(figureKindOf(sector)).toBe('choices');
     expect(figureKindOf(scale([1, 2]))).toBe('scale');

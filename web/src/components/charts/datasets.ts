@@ -322,11 +322,14 @@ const round1 = (v: number) => Math.round(v * 10) / 10;
 /**
  * Which view draws a question: the server's registry when the response
  * carries it (`questionTypes`), else read off the figures the question has
- * (the report and share link send figures only). Without the registry a
- * ranking cannot be told from a multiple text: both are `items`.
+ * (the share link sends figures only). A question whose type shows only n
+ * but whose figures carry a mean (a number field) is `numbers`. Without the
+ * registry a ranking cannot be told from a multiple text: both are `items`.
  */
 export function figureKindOf(q: QuestionResult, types?: QuestionTypes): FigureKind {
   const known = types?.[q.type]?.figures;
+  // A number field is a text question whose figures carry a mean: averaged like a slider.
+  if (known === 'count' && q.mean !== undefined) return 'numbers';
   if (known) return known;
   if (q.inner) return 'panels';
   if (q.cells) return 'cells';
