@@ -1,7 +1,7 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { request, segment } from './client';
 import type { ActivityType, IndicatorLevel } from './indicators';
-import type { QuestionResult } from './types';
+import type { QuestionResult, QuestionTypes } from './types';
 
 // Saved strategy-session reports and their share links (issue 7). Organisers
 // compose and share, analysts read; a share link shows aggregates only.
@@ -86,6 +86,8 @@ export type ContentSection =
       wave: { id: string; title: string; n: number | null; responses: number } | null;
       compare: { id: string; title: string; n: number | null; questions: QuestionResult[] } | null;
       questions: QuestionResult[];
+      /** The server's question type registry for the wave's types (as in the results). */
+      questionTypes: QuestionTypes;
     }
   | {
       kind: 'open_answers';

@@ -166,6 +166,8 @@ export async function reportContent(db: Knex, engine: ResultsEngine, ws: Workspa
           wave: results ? { id: results.wave.id, title: results.wave.title, n: results.n, responses: results.responses.complete } : null,
           compare: compareResults ? { id: compareResults.wave.id, title: compareResults.wave.title, n: compareResults.n, questions: pick(compareResults) } : null,
           questions: pick(results),
+          // The registry's word on each type, so that a share link draws each question as the dashboard does.
+          questionTypes: results?.questionTypes ?? {},
         });
         break;
       case 'open_answers': {

@@ -327,7 +327,7 @@ function SurveySection({ section, content, level, questionTypes }: { section: Ex
         <QuestionCard
           key={q.name}
           q={q}
-          questionTypes={questionTypes}
+          questionTypes={questionTypes ?? section.questionTypes}
           min={min}
           measure={section.measure}
           title={section.wave!.title}
