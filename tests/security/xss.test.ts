@@ -100,6 +100,8 @@ function definition(): Record<string, unknown> {
   // One html element per payload, so that no payload's markup swallows another's.
   PAYLOADS.forEach((p, i) => pages[2 - (i % 2)]!.elements.push({ type: 'html', name: `h_${p.id}`, html: `<p>${p.id}:</p>${p.text}` }));
   return {
+    // German texts: the definition says so (without it, SurveyJS's default language is English).
+    locale: 'de',
     title: texts.join(SEP),
     description: texts.join(SEP),
     pages,
