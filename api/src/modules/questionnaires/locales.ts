@@ -73,8 +73,18 @@ export function textFor(value: unknown, language: string, base?: string): string
   return value[language] ?? value.default ?? (base !== undefined ? value[base] : undefined);
 }
 
+/** Languages per definition object: published versions never change, and the results path asks on every call. */
+const carriedLanguages = new WeakMap<object, string[]>();
+
 /** Every language a definition carries: its default language first, then the others in the order they appear. */
 export function languagesOf(definition: unknown): string[] {
+  if (typeof definition !== 'object' || definition === null) return findLanguages(definition);
+  let languages = carriedLanguages.get(definition);
+  if (!languages) carriedLanguages.set(definition, (languages = findLanguages(definition)));
+  return [...languages];
+}
+
+function findLanguages(definition: unknown): string[] {
   const found = new Map<string, string>();
   const add = (language: string) => {
     const key = language.toLowerCase();

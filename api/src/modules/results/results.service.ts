@@ -92,7 +92,8 @@ export async function waveResults(db: Knex, engine: ResultsEngine, ws: Workspace
   const n = selection ? selection.length : columns.rows;
   const min = ws.min_group_size;
   const suppressed = n < min;
-  const locales = languagesOf(definition);
+  // The engine's definition object lives as long as the wave's columns: its languages are worked out once.
+  const locales = languagesOf(columns.definition);
   const locale = matchLanguage(language, locales) ?? locales[0]!;
   return {
     wave: { id: wave.id, title: wave.title },
@@ -105,7 +106,7 @@ export async function waveResults(db: Knex, engine: ResultsEngine, ws: Workspace
     filters,
     questions: suppress(withCodes(columns.figures(selection, locale), codes, counts), n, min),
     // What the question type registry says of each type here, so that clients keep no list of their own.
-    questionTypes: describeTypes(questionsOf(definition).map((r) => String(r.element.type))),
+    questionTypes: columns.questionTypes ??= describeTypes(questionsOf(columns.definition).map((r) => String(r.element.type))),
     // The language of the titles and labels, and every language the questionnaire carries.
     locale,
     locales,
@@ -146,7 +147,7 @@ export async function questionTrend(db: Knex, engine: ResultsEngine, ws: Workspa
     previousVersion = wave.version;
     const columns = exists ? await engine.columns(wave, definition) : undefined;
     const total = columns?.rows ?? 0;
-    const figures = columns ? suppress(columns.figures(undefined, labelLanguage(definition, language)).filter((f) => f.name === question), total, min)[0] : undefined;
+    const figures = columns ? suppress(columns.figures(undefined, labelLanguage(columns.definition, language)).filter((f) => f.name === question), total, min)[0] : undefined;
     entries.push({
       wave: { id: wave.id, title: wave.title, createdAt: wave.created_at },
       version: wave.version,

@@ -100,6 +100,8 @@ export class WaveColumns {
   private readonly days = new Growable(new Uint16Array(1024));
   private readonly perDay = new Map<number, number>();
   rows = 0;
+  /** The registry's word on the wave's question types, kept by the results service (the definition never changes). */
+  questionTypes?: Record<string, { filterable: boolean; openText: boolean; figures: string }>;
 
   constructor(readonly definition: JsonObject) {
     this.fields = answerQuestions(definition).map((q): Field => {
