@@ -30,7 +30,7 @@ import {
 } from '../../web/src/designer/elements.js';
 import { addItem, moveItem, removeItem, withItemLabel, withItemValue } from '../../web/src/designer/items.js';
 import type { JsonObject } from '../../web/src/designer/json.js';
-import { groupProblems } from '../../web/src/designer/problems.js';
+import { asProblems, groupProblems } from '../../web/src/designer/problems.js';
 import { shownText, textOf, withText } from '../../web/src/designer/text.js';
 
 const sector: JsonObject = {
@@ -351,5 +351,12 @@ describe('validation problems', () => {
       ['b', ['three']],
     ]);
     expect(groupProblems(undefined)).toEqual([]);
+  });
+
+  it('keeps the code that tells a property loading another address (the designer then offers to remove it)', () => {
+    expect(asProblems([{ question: null, path: 'logo', message: 'no', code: 'remote_property' }, { question: 'q', path: 'x', message: 'other' }])).toEqual([
+      { question: null, path: 'logo', message: 'no', code: 'remote_property' },
+      { question: 'q', path: 'x', message: 'other' },
+    ]);
   });
 });

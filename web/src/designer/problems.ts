@@ -25,8 +25,8 @@ export function asProblems(details: unknown): DefinitionProblem[] {
   if (!Array.isArray(details)) return [];
   return details.flatMap((d: unknown) => {
     if (typeof d !== 'object' || d === null) return [];
-    const { question, path, message } = d as Record<string, unknown>;
+    const { question, path, message, code } = d as Record<string, unknown>;
     if (typeof message !== 'string') return [];
-    return [{ question: typeof question === 'string' ? question : null, path: typeof path === 'string' ? path : '', message }];
+    return [{ question: typeof question === 'string' ? question : null, path: typeof path === 'string' ? path : '', message, ...(typeof code === 'string' && { code }) }];
   });
 }
