@@ -110,7 +110,7 @@ const itemSpec = (i: ItemValue): ItemSpec => ({
 /** The JSON a survey-core object was read from, for properties it does not surface. */
 const json = (q: { toJSON(): unknown }): JsonObject => q.toJSON() as JsonObject;
 
-function ownVisibility(o: { visibleIf?: string; isVisible?: boolean; visible?: boolean }, raw: JsonObject): ConditionOwner {
+function ownVisibility(raw: JsonObject): ConditionOwner {
   const visibleIf = str(raw.visibleIf);
   // With a visibleIf, survey-core sets `visible` from the condition alone.
   return visibleIf ? { visibleIf, hidden: false } : { hidden: raw.visible === false };
@@ -119,7 +119,7 @@ function ownVisibility(o: { visibleIf?: string; isVisible?: boolean; visible?: b
 function containersOf(q: Question): ConditionOwner[] {
   const out: ConditionOwner[] = [];
   for (let p = q.parent as PanelModelBase | null | undefined; p; p = p.parent as PanelModelBase | null | undefined) {
-    out.push(ownVisibility(p, json(p)));
+    out.push(ownVisibility(json(p)));
   }
   return out;
 }
@@ -129,7 +129,7 @@ function specOf(q: Question, survey: SurveyModel, nested: boolean, triggerTarget
   const type = q.getType();
   const shape = answerShapeOf({ ...raw, type });
   const anyQ = q as unknown as Record<string, unknown> & Question;
-  const own = ownVisibility(q, raw);
+  const own = ownVisibility(raw);
   const hasOther = anyQ.showOtherItem === true;
   const special: QuestionSpec['special'] = {};
   const item = (key: string) => (anyQ[key] as ItemValue | undefined)?.value as Json | undefined;
@@ -243,7 +243,7 @@ function columnSpec(c: MatrixDropdownColumn, survey: SurveyModel): QuestionSpec 
   const raw = json(c as unknown as { toJSON(): unknown });
   const matrix = c.colOwner as unknown as { choices?: ItemValue[] } | null;
   const items = s.items.length === 0 && Array.isArray(matrix?.choices) && s.type !== 'rating' ? matrix.choices.map(itemSpec) : s.items;
-  const own = ownVisibility(c as unknown as { visibleIf?: string }, raw);
+  const own = ownVisibility(raw);
   return {
     ...s,
     name: c.name,
@@ -262,22 +262,19 @@ function columnSpec(c: MatrixDropdownColumn, survey: SurveyModel): QuestionSpec 
 export function surveySpec(definition: JsonObject): SurveySpec {
   const model = new Model(definition);
   try {
-    const targets = new Set<string>();
-    for (const t of model.triggers) {
+    // Keys triggers write: any may hold a number; those that are no variables are stored with the answers.
+    const writes = model.triggers.flatMap((t) => {
       const target = str((t as unknown as { setToName?: string }).setToName);
-      if (target) targets.add(target);
-    }
+      return target ? [{ target, variable: (t as unknown as { isVariable?: boolean }).isVariable === true }] : [];
+    });
+    const targets = new Set(writes.map((w) => w.target));
     const questions = (model.getAllQuestions(false, false, false) as Question[])
       .filter((q) => questionType(q.getType())?.answer !== 'none' && questionType(q.getType()) !== undefined)
       .map((q) => specOf(q, model, false, targets));
     const calculatedValues = model.calculatedValues
       .filter((c) => str(c.name) && str(c.expression))
       .map((c) => ({ name: c.name, expression: c.expression, includeIntoResult: c.includeIntoResult === true }));
-    const triggerTargets: string[] = [];
-    for (const t of model.triggers) {
-      const target = str((t as unknown as { setToName?: string }).setToName);
-      if (target && (t as unknown as { isVariable?: boolean }).isVariable !== true) triggerTargets.push(target);
-    }
+    const triggerTargets = writes.filter((w) => !w.variable).map((w) => w.target);
     return { questions, calculatedValues, triggerTargets, clearInvisibleValues: String(model.clearInvisibleValues ?? 'onComplete'), commentSuffix: settings.commentSuffix };
   } finally {
     model.dispose();

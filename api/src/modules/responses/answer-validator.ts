@@ -55,13 +55,22 @@ type Condition = (values: Values) => boolean;
  * function calls are memoised on the values of the variables they read:
  * answers to choice questions repeat, so most evaluations become a lookup.
  */
+/**
+ * Whether a condition's result may be memoised on the variables it reads: no
+ * function calls (today(), age() … change over time) and no paths into
+ * objects ({row.x}, {panel.x}), whose values a flat key would not capture.
+ */
+function memoisable(expr: string, vars: string[]): boolean {
+  const callsFunction = /[A-Za-z_]\w*\s*\(/.test(expr.replace(/\{[^}]*\}/g, '').replace(/'[^']*'|"[^"]*"/g, ''));
+  return !callsFunction && !vars.some((v) => /[.[]/.test(v));
+}
+
 function condition(expr: string | undefined, memo: boolean): Condition | undefined {
   if (expr === undefined) return undefined;
   const runner = new ConditionRunner(expr);
   const run = (values: Values) => runner.runValues(values) === true;
   const vars = [...new Set(runner.getVariables())];
-  const callsFunction = /[A-Za-z_]\w*\s*\(/.test(expr.replace(/\{[^}]*\}/g, '').replace(/'[^']*'|"[^"]*"/g, ''));
-  if (!memo || callsFunction || vars.some((v) => /[.[]/.test(v))) return run;
+  if (!memo || !memoisable(expr, vars)) return run;
   const cache = new Map<string, boolean>();
   return (values) => {
     let k = '';
@@ -100,8 +109,7 @@ function itemCondition(expr: string | undefined): ItemCondition | undefined {
     }
   };
   const vars = [...new Set(runner.getVariables())].filter((v) => v !== 'item' && v !== 'choice');
-  const callsFunction = /[A-Za-z_]\w*\s*\(/.test(expr.replace(/\{[^}]*\}/g, '').replace(/'[^']*'|"[^"]*"/g, ''));
-  if (callsFunction || vars.some((v) => /[.[]/.test(v))) return run;
+  if (!memoisable(expr, vars)) return run;
   const cache = new Map<string, boolean>();
   return (values, item) => {
     let k = `${key(item)}\u0002`;
@@ -148,19 +156,19 @@ type Compiled = {
   expression?: ExpressionRunner;
 };
 
-function compileItems(items: ItemSpec[], memo: boolean): CompiledItem[] {
+function compileItems(items: ItemSpec[]): CompiledItem[] {
   return items.map((i) => ({
     value: i.value,
     k: key(i.value),
     ...(i.visibleIf && { visibleIf: itemCondition(i.visibleIf)! }),
     ...(i.enableIf && { enableIf: itemCondition(i.enableIf)! }),
-  })).map((i) => (memo ? i : i));
+  }));
 }
 
 function compileQuestion(spec: QuestionSpec, memo: boolean): Compiled {
-  const items = compileItems(spec.items, memo);
+  const items = compileItems(spec.items);
   const specialKeys = new Set(Object.values(spec.special).map(key));
-  const rows = compileItems(spec.rows, memo);
+  const rows = compileItems(spec.rows);
   const inner = spec.inner.map((s) => compileQuestion(s, false));
   const validators = spec.validators.flatMap((json): Compiled['validators'] => {
     const type = typeof json.type === 'string' ? json.type : '';

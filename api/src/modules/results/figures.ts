@@ -15,7 +15,7 @@ import 'survey-core/i18n';
 import { surveyLocalization } from 'survey-core';
 import { isObject, itemsOf, labelIn, valueKey, type Json, type JsonObject } from '../questionnaires/definition-walk.js';
 import { ratingScale } from '../questionnaires/diff.js';
-import { answerShapeOf, figureKindOf, isEmptyAnswer, NUMERIC_INPUT_TYPES, questionType } from '../questionnaires/question-types.js';
+import { answerShapeOf, figureKindOf, isEmptyAnswer, NUMERIC_INPUT_TYPES, questionType, SPECIAL_ITEM_DEFAULTS } from '../questionnaires/question-types.js';
 
 export type Cell = { value: Json; label: string; count: number | null };
 /** Per item of a multiple text or a ranking: how many answered it, and its mean (number, or rank). */
@@ -46,10 +46,10 @@ export type QuestionFigures = {
 /** An option of a choice question: its value and its localisable label. */
 export type Option = { value: Json; text: Json | undefined };
 
-const SPECIAL_OPTIONS: Array<[flag: string, legacy: string, valueProp: string, textProp: string, defaultValue: string, textKey: string]> = [
-  ['showNoneItem', 'hasNone', 'noneItemValue', 'noneText', 'none', 'noneItemText'],
-  ['showRefuseItem', '', 'refuseItemValue', 'refuseText', 'refused', 'refuseItemText'],
-  ['showDontKnowItem', '', 'dontKnowItemValue', 'dontKnowText', 'dontknow', 'dontKnowItemText'],
+const SPECIAL_OPTIONS: Array<[flag: string, legacy: string, valueProp: string, textProp: string, defaultValue: Json, textKey: string]> = [
+  ['showNoneItem', 'hasNone', 'noneItemValue', 'noneText', SPECIAL_ITEM_DEFAULTS.none, 'noneItemText'],
+  ['showRefuseItem', '', 'refuseItemValue', 'refuseText', SPECIAL_ITEM_DEFAULTS.refused, 'refuseItemText'],
+  ['showDontKnowItem', '', 'dontKnowItemValue', 'dontKnowText', SPECIAL_ITEM_DEFAULTS.dontknow, 'dontKnowItemText'],
 ];
 
 /** A label in the locale: the definition's own text, else survey-core's built-in text in that language. */
@@ -79,7 +79,7 @@ export function optionsOf(q: JsonObject, locale = 'default'): Option[] {
 }
 
 /** The value stored for "other", when the question offers it. */
-export const otherValueOf = (q: JsonObject): string | undefined => (q.showOtherItem === true || q.hasOther === true ? String(q.otherItemValue ?? 'other') : undefined);
+export const otherValueOf = (q: JsonObject): string | undefined => (q.showOtherItem === true || q.hasOther === true ? String(q.otherItemValue ?? SPECIAL_ITEM_DEFAULTS.other) : undefined);
 
 const label = (text: Json | undefined, locale: string, fallback: string) => labelIn(text, locale, fallback);
 const mean = (xs: number[]) => (xs.length > 0 ? xs.reduce((s, v) => s + v, 0) / xs.length : null);
