@@ -88,6 +88,71 @@ describe('wave results', () => {
   });
 });
 
+describe('filters on choice cells', () => {
+  it('select by a matrix row, a dropdown matrix cell, a dynamic matrix column or a dynamic panel question, codes included', async () => {
+    const definition = {
+      pages: [
+        {
+          name: 'p',
+          elements: [
+            { type: 'matrix', name: 'grid', rows: ['r1', 'r2'], columns: [1, 2] },
+            { type: 'matrixdropdown', name: 'tools', rows: ['mail'], columns: [{ name: 'kinds', cellType: 'checkbox', choices: ['x', 'y'] }] },
+            { type: 'matrixdynamic', name: 'projects', columns: [{ name: 'paid', cellType: 'boolean' }] },
+            { type: 'paneldynamic', name: 'events', templateElements: [{ type: 'radiogroup', name: 'format', choices: ['live', 'online'] }] },
+            { type: 'comment', name: 'note' },
+          ],
+        },
+      ],
+    };
+    const { agent, base, wave } = await workspaceWithWave(ctx, { slug: 'rc', definition });
+    // Six answer online in their second event, rate r1 with 2, use y by mail and had a paid project; four do none of it.
+    const answers = Array.from({ length: 10 }, (_, i) => {
+      const yes = i < 6;
+      return {
+        grid: { r1: yes ? 2 : 1, r2: 1 },
+        tools: { mail: { kinds: yes ? ['x', 'y'] : ['x'] } },
+        projects: [{ paid: false }, ...(yes ? [{ paid: true }] : [])],
+        events: [{ format: 'live' }, { format: yes ? 'online' : 'live' }],
+        note: `Notiz ${i}`,
+      };
+    });
+    const ids: string[] = [];
+    for (const data of answers) {
+      const id = crypto.randomUUID();
+      ids.push(id);
+      expect((await request(ctx.app).post(`/api/v1/public/waves/${wave.key}/responses`).send({ id, status: 'complete', data })).status).toBe(201);
+    }
+    const results = (where: string[]) => agent.get(`${base}/waves/${wave.id}/results?${where.map((w) => `where=${encodeURIComponent(w)}`).join('&')}`);
+    for (const where of [['grid:r1:2'], ['tools:mail:kinds:y'], ['projects:paid:true'], ['events:format:online'], ['events:format:online', 'grid:r1:2']]) {
+      const res = await results(where);
+      expect(res.status, where.join(' ')).toBe(200);
+      expect(res.body.n, where.join(' ')).toBe(6);
+    }
+    expect((await results(['events:format:live'])).body.n).toBe(10);
+    const parsed = (await results(['tools:mail:kinds:y', 'projects:paid:true'])).body.filters;
+    expect(parsed).toEqual([
+      { question: 'tools', row: 'mail', column: 'kinds', value: 'y' },
+      { question: 'projects', column: 'paid', value: true },
+    ]);
+    const types = (await results([])).body.questionTypes;
+    expect(types).toMatchObject({ matrix: { filter: 'cells', filterable: true }, comment: { filter: 'none', filterable: false }, checkbox: { filter: 'value' } });
+
+    // Codes of open answers are counted in the database under the same filter.
+    const code = (await agent.post(`${base}/questionnaires/kurz/codes`).send({ label: 'Thema' })).body as { id: string };
+    for (const id of ids) expect((await agent.put(`${base}/waves/${wave.id}/answers/note/${id}/codes`).send({ codes: [code.id] })).status).toBe(200);
+    const coded = (await results(['events:format:online'])).body.questions.find((q: { name: string }) => q.name === 'note');
+    expect(coded.codes).toEqual([{ value: code.id, label: 'Thema', count: 6 }]);
+
+    // A cell without choices, a row that does not exist or a bare matrix name: 400, naming the question.
+    for (const bad of ['grid:r3:1', 'grid:1', 'tools:mail:x', 'events:nick:a']) {
+      const res = await results([bad]);
+      expect(res.status, bad).toBe(400);
+      expect(res.body.error.code).toBe('invalid_filter');
+      expect(res.body.error.message).toMatch(/"(grid|tools|events)"/);
+    }
+  });
+});
+
 describe('trend', () => {
   it('follows a question across waves, oldest first, and flags a recorded break', async () => {
     const { agent, base, wave } = await workspaceWithWave(ctx, { slug: 't1' });

@@ -147,9 +147,23 @@ describe('dashboard figures of every kind', () => {
     await participants.getByText('Mittelwert: 13,3').waitFor();
   });
 
-  it('offers no filter on these questions: none of them is a choice question', async () => {
-    const options = await page.getByLabel('Nach Frage filtern').locator('option').allTextContents();
-    expect(options).toEqual(['Frage wählen']);
+  it('filters on choice cells: grouped under their question, applied, named in the chip, and removed', async () => {
+    const select = page.getByLabel('Nach Frage filtern');
+    // Choice and rating cells only: the number fields, the slider and free text are not offered.
+    expect(await select.locator('optgroup').evaluateAll((groups) => groups.map((g) => [g.getAttribute('label'), [...g.querySelectorAll('option')].map((o) => o.textContent)]))).toEqual([
+      ['Welche Angebote nutzt du, und wie gut sind sie?', ['Netzwerktreffen – Genutzt', 'Netzwerktreffen – Bewertung', 'Newsletter – Genutzt', 'Newsletter – Bewertung']],
+      ['Deine Projekte im letzten Jahr', ['Art', 'Wirkung']],
+      ['Deine Veranstaltungen', ['Format']],
+    ]);
+    await select.selectOption({ label: 'Format' });
+    await page.getByLabel('Antwort', { exact: true }).selectOption({ label: 'Online' });
+    await page.getByRole('button', { name: 'Filter anwenden' }).click();
+    // The five who held an online event, every one of them rating 9.
+    await page.getByText('Deine Veranstaltungen – Format: Online').waitFor();
+    await card('Wie zufrieden bist du insgesamt?').getByText('Mittelwert: 9,0').waitFor();
+    expect(page.url()).toContain(`where=${encodeURIComponent('veranstaltungen:format:online')}`);
+    await page.getByRole('button', { name: 'Filter Deine Veranstaltungen – Format: Online entfernen' }).click();
+    await card('Wie zufrieden bist du insgesamt?').getByText('Mittelwert: 8,0').waitFor();
   });
 
   it('passes axe with every table open, on a wide screen and on a phone', async () => {

@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { aggregate, passes, type QuestionFigures } from '../../api/src/modules/results/aggregate.js';
+import { aggregate, type QuestionFigures } from '../../api/src/modules/results/aggregate.js';
+import { compileFilters, type Filter } from '../../api/src/modules/results/filters.js';
 import { suppress } from '../../api/src/modules/results/suppression.js';
 import type { JsonObject } from '../../api/src/modules/questionnaires/definition-walk.js';
 
@@ -44,6 +45,7 @@ describe('aggregate', () => {
   });
 
   it('filters with AND, a checkbox filter meaning "ticked"', () => {
+    const passes = (answers: Record<string, unknown>, filters: Filter[]) => compileFilters(definition, filters)(answers);
     expect(passes({ sector: 'civic', districts: ['mitte'] }, [{ question: 'sector', value: 'civic' }, { question: 'districts', value: 'mitte' }])).toBe(true);
     expect(passes({ sector: 'civic', districts: ['west'] }, [{ question: 'sector', value: 'civic' }, { question: 'districts', value: 'mitte' }])).toBe(false);
     expect(passes({ nps: 9 }, [{ question: 'nps', value: 9 }])).toBe(true);

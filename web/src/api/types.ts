@@ -167,7 +167,8 @@ export interface TemplateSummary {
 export type Count = number | null;
 
 /** Result figures as the API computes them (house rule 5: types come from the API with `import type`). */
-import type { Cell, Filter as ApiFilter, QuestionFigures } from '../../../api/src/modules/results/aggregate.js';
+import type { Cell, QuestionFigures } from '../../../api/src/modules/results/aggregate.js';
+import type { Filter as ApiFilter } from '../../../api/src/modules/results/filters.js';
 import type { CellFigures, ItemFigures } from '../../../api/src/modules/results/figures.js';
 import type { FigureKind as ApiFigureKind, QuestionType } from '../../../api/src/modules/questionnaires/question-types.js';
 export type ChoiceCell = Cell;
@@ -181,7 +182,7 @@ export type Filter = ApiFilter;
 /** Which view draws a question's figures (the server's question type registry). */
 export type FigureKind = ApiFigureKind;
 /** What the server's registry says of one question type: the web keeps no list of its own. */
-export type QuestionTypeInfo = Pick<QuestionType, 'filterable'> & { openText: boolean; figures: FigureKind };
+export type QuestionTypeInfo = Pick<QuestionType, 'filterable' | 'filter'> & { openText: boolean; figures: FigureKind };
 /** The registry's entries for the types of a wave's questionnaire, by type name. */
 export type QuestionTypes = Record<string, QuestionTypeInfo>;
 

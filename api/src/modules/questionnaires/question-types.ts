@@ -80,17 +80,27 @@ export type QuestionType = {
   hasOptions: boolean;
   figures: FigureKind;
   export: ExportKind;
-  /** Whether a results filter `?where=name:value` may name it. */
+  /**
+   * What a results filter may name: `value`, the answer itself
+   * (`?where=name:value`); `cells`, one of its choice cells (a matrix row,
+   * a dropdown matrix cell, a dynamic matrix column or a choice question of
+   * a dynamic panel: `?where=name:row:value`, …); `none`, nothing.
+   */
+  filter: FilterKind;
+  /** Whether a results filter may name it at all (`filter` is not `none`). */
   filterable: boolean;
   measures: IndicatorMeasure[];
 };
 
-const entry = (answer: AnswerShape, figures: FigureKind, exportKind: ExportKind, filterable: boolean, measures: IndicatorMeasure[], hasOptions = filterable): QuestionType => ({
+export type FilterKind = 'value' | 'cells' | 'none';
+
+const entry = (answer: AnswerShape, figures: FigureKind, exportKind: ExportKind, filter: FilterKind, measures: IndicatorMeasure[], hasOptions = filter !== 'none'): QuestionType => ({
   answer,
   hasOptions,
   figures,
   export: exportKind,
-  filterable,
+  filter,
+  filterable: filter !== 'none',
   measures,
 });
 
@@ -99,31 +109,31 @@ const entry = (answer: AnswerShape, figures: FigureKind, exportKind: ExportKind,
  * measure (complete responses per wave) applies to every type.
  */
 const TYPES: Record<string, QuestionType> = {
-  text: entry('text', 'count', 'value', false, ['count']),
-  comment: entry('text', 'count', 'value', false, ['count']),
-  radiogroup: entry('single', 'choices', 'value', true, ['share', 'count']),
-  dropdown: entry('single', 'choices', 'value', true, ['share', 'count']),
-  buttongroup: entry('single', 'choices', 'value', true, ['share', 'count']),
-  imagepicker: entry('single', 'choices', 'value', true, ['share', 'count']),
-  checkbox: entry('multi', 'choices', 'ticks', true, ['share', 'count']),
-  tagbox: entry('multi', 'choices', 'ticks', true, ['share', 'count']),
-  boolean: entry('boolean', 'choices', 'value', true, ['share', 'count']),
-  rating: entry('rating', 'scale', 'value', true, ['share', 'mean', 'count']),
-  ranking: entry('ranking', 'ranks', 'joined', false, ['count'], true),
-  matrix: entry('matrix', 'matrix', 'rows', false, ['count'], true),
-  matrixdropdown: entry('matrixdropdown', 'cells', 'cells', false, ['count'], true),
-  matrixdynamic: entry('matrixdynamic', 'cells', 'cells', false, ['count'], true),
-  paneldynamic: entry('paneldynamic', 'panels', 'panels', false, ['count']),
-  multipletext: entry('multipletext', 'items', 'items', false, ['count']),
-  slider: entry('slider', 'numbers', 'value', false, ['mean', 'count']),
-  expression: entry('computed', 'count', 'value', false, ['count']),
-  file: entry('file', 'count', 'json', false, ['count']),
-  signaturepad: entry('signature', 'count', 'none', false, ['count']),
-  html: entry('none', 'count', 'none', false, []),
-  image: entry('none', 'count', 'none', false, []),
-  imagemap: entry('multi', 'choices', 'ticks', true, ['share', 'count']),
-  empty: entry('none', 'count', 'none', false, []),
-  panel: entry('none', 'count', 'none', false, []),
+  text: entry('text', 'count', 'value', 'none', ['count']),
+  comment: entry('text', 'count', 'value', 'none', ['count']),
+  radiogroup: entry('single', 'choices', 'value', 'value', ['share', 'count']),
+  dropdown: entry('single', 'choices', 'value', 'value', ['share', 'count']),
+  buttongroup: entry('single', 'choices', 'value', 'value', ['share', 'count']),
+  imagepicker: entry('single', 'choices', 'value', 'value', ['share', 'count']),
+  checkbox: entry('multi', 'choices', 'ticks', 'value', ['share', 'count']),
+  tagbox: entry('multi', 'choices', 'ticks', 'value', ['share', 'count']),
+  boolean: entry('boolean', 'choices', 'value', 'value', ['share', 'count']),
+  rating: entry('rating', 'scale', 'value', 'value', ['share', 'mean', 'count']),
+  ranking: entry('ranking', 'ranks', 'joined', 'none', ['count'], true),
+  matrix: entry('matrix', 'matrix', 'rows', 'cells', ['count'], true),
+  matrixdropdown: entry('matrixdropdown', 'cells', 'cells', 'cells', ['count'], true),
+  matrixdynamic: entry('matrixdynamic', 'cells', 'cells', 'cells', ['count'], true),
+  paneldynamic: entry('paneldynamic', 'panels', 'panels', 'cells', ['count'], false),
+  multipletext: entry('multipletext', 'items', 'items', 'none', ['count']),
+  slider: entry('slider', 'numbers', 'value', 'none', ['mean', 'count']),
+  expression: entry('computed', 'count', 'value', 'none', ['count']),
+  file: entry('file', 'count', 'json', 'none', ['count']),
+  signaturepad: entry('signature', 'count', 'none', 'none', ['count']),
+  html: entry('none', 'count', 'none', 'none', []),
+  image: entry('none', 'count', 'none', 'none', []),
+  imagemap: entry('multi', 'choices', 'ticks', 'value', ['share', 'count']),
+  empty: entry('none', 'count', 'none', 'none', []),
+  panel: entry('none', 'count', 'none', 'none', []),
 };
 
 /** Types that hold elements instead of an answer. */
@@ -177,8 +187,8 @@ export function figureKindOf(el: JsonObject): FigureKind {
   return questionType(type)?.figures ?? 'count';
 }
 
-/** Whether a results filter may name a question with this definition element. */
-export const canFilter = (el: JsonObject): boolean => questionType(String(el.type))?.filterable ?? false;
+/** What a results filter may name in a question with this definition element (its answer, its cells, or nothing). */
+export const filterKindOf = (el: JsonObject): FilterKind => questionType(String(el.type))?.filter ?? 'none';
 
 /** The indicator measures that apply to a question. */
 export function measuresOf(el: JsonObject): IndicatorMeasure[] {

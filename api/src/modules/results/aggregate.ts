@@ -5,7 +5,7 @@
  * (suppression.ts). The results engine gives the same figures faster; this
  * is the reference it is tested against.
  */
-import { questionsOf, valueKey, type Json, type JsonObject } from '../questionnaires/definition-walk.js';
+import { questionsOf, type JsonObject } from '../questionnaires/definition-walk.js';
 import { answerShapeOf, isEmptyAnswer, isSingleOption } from '../questionnaires/question-types.js';
 import { defaultLanguage } from '../questionnaires/locales.js';
 import { figuresFor, type QuestionFigures } from './figures.js';
@@ -33,17 +33,5 @@ export function aggregate(definition: JsonObject, answers: Array<Record<string, 
   return answerQuestions(definition).map((q) => {
     const k = answerKey(q);
     return figuresFor(q, answers.map((a) => (isEmptyAnswer(a[k]) ? [] : [a[k]])), language);
-  });
-}
-
-/** A `where` filter: answers to `question` equal `value` (for checkboxes and tagboxes: `value` ticked). */
-export type Filter = { question: string; value: Json };
-
-/** Whether one response passes every filter (AND). */
-export function passes(answers: Record<string, unknown>, filters: Filter[]): boolean {
-  return filters.every((f) => {
-    const v = answers[f.question];
-    if (Array.isArray(v)) return v.some((x) => valueKey(x as Json) === valueKey(f.value));
-    return v !== undefined && valueKey(v as Json) === valueKey(f.value);
   });
 }

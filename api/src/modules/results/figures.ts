@@ -189,14 +189,9 @@ export function figuresFor(q: JsonObject, answers: PerRespondent, locale: string
     return base;
   }
   if (kind === 'cells') {
-    const columns = (Array.isArray(q.columns) ? q.columns : []).filter(isObject);
-    const cellElement = (c: JsonObject): JsonObject => {
-      const cellType = String(c.cellType ?? q.cellType ?? 'dropdown');
-      const type = cellType === 'default' ? String(q.cellType ?? 'dropdown') : cellType;
-      return { ...c, type, name: String(c.name), ...(c.choices === undefined && q.choices !== undefined && { choices: q.choices }) };
-    };
+    const columns = matrixColumns(q);
     const cellFigures = (row: { value: Json; text: Json | undefined } | null, column: JsonObject): CellFigures => {
-      const el = cellElement(column);
+      const el = cellElement(q, column);
       const perRespondent = respondents.map((list) =>
         list.flatMap((v) => {
           const rowValues = row ? [isObject(v as Json) ? (v as Record<string, unknown>)[String(row.value)] : undefined] : Array.isArray(v) ? v : [];
@@ -227,8 +222,7 @@ export function figuresFor(q: JsonObject, answers: PerRespondent, locale: string
   if (kind === 'panels') {
     const counts = respondents.map((list) => list.reduce<number>((s, v) => s + (Array.isArray(v) ? v.length : 0), 0));
     base.panels = { n: respondents.length, total: counts.reduce((s, v) => s + v, 0), mean: mean(counts) };
-    const template = (Array.isArray(q.templateElements) ? q.templateElements : []).filter(isObject);
-    base.inner = innerQuestions(template).map((inner) => {
+    base.inner = panelQuestions(q).map((inner) => {
       const innerName = String(inner.valueName ?? inner.name);
       const perRespondent = respondents.map((list) => list.flatMap((v) => (Array.isArray(v) ? v.map((panel) => (isObject(panel as Json) ? (panel as Record<string, unknown>)[innerName] : undefined)) : [])));
       return figuresFor(inner, perRespondent, locale);
@@ -238,7 +232,19 @@ export function figuresFor(q: JsonObject, answers: PerRespondent, locale: string
   return base;
 }
 
-/** The questions inside a dynamic panel's template, panels unwrapped. */
+/** The columns of a dropdown or dynamic matrix. */
+export const matrixColumns = (q: JsonObject): JsonObject[] => (Array.isArray(q.columns) ? q.columns : []).filter(isObject);
+
+/** A matrix column as the question its cells are: its cell type (the matrix's when `default` or unset) and the matrix's choices unless it has its own. */
+export function cellElement(q: JsonObject, column: JsonObject): JsonObject {
+  const cellType = String(column.cellType ?? q.cellType ?? 'dropdown');
+  const type = cellType === 'default' ? String(q.cellType ?? 'dropdown') : cellType;
+  return { ...column, type, name: String(column.name), ...(column.choices === undefined && q.choices !== undefined && { choices: q.choices }) };
+}
+
+/** The questions inside a dynamic panel's template that hold answers, panels unwrapped. */
+export const panelQuestions = (q: JsonObject): JsonObject[] => innerQuestions((Array.isArray(q.templateElements) ? q.templateElements : []).filter(isObject));
+
 function innerQuestions(elements: JsonObject[]): JsonObject[] {
   return elements.flatMap((e) => (e.type === 'panel' ? innerQuestions((Array.isArray(e.elements) ? e.elements : []).filter(isObject)) : questionType(String(e.type))?.answer === 'none' ? [] : [e]));
 }

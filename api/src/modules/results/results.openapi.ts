@@ -16,7 +16,7 @@ export const resultsApi: ApiModule = {
       operationId: 'getWaveResults',
       summary: 'The results of a wave, per question, optionally filtered',
       description:
-        'where=<question>:<value> may repeat (AND). Titles and labels come in ?locale (any language tag) when the questionnaire carries that language, else in its default language (the definition’s locale, else English); locale names the language they came in, locales every language the questionnaire carries. Error messages follow Accept-Language.',
+        'where=<question>:<value> may repeat (AND). For a matrix it names a row (<question>:<row>:<column>), for a dropdown matrix a choice cell (<question>:<row>:<column>:<value>), for a dynamic matrix a choice column in any row (<question>:<column>:<value>), for a dynamic panel a choice question in any panel (<question>:<inner question>:<value>); questionTypes[type].filter says which (value, cells or none). Titles and labels come in ?locale (any language tag) when the questionnaire carries that language, else in its default language (the definition’s locale, else English); locale names the language they came in, locales every language the questionnaire carries. Error messages follow Accept-Language.',
       tag: 'Results',
       access: 'analyst',
       params: WaveParams,
@@ -25,7 +25,7 @@ export const resultsApi: ApiModule = {
         {
           status: 200,
           description:
-            '{wave: {id, title}, responses: {complete, partial}, perDay, n, minGroupSize, suppressed, filters, questions: [{name, type, title, n, suppressed, choices?, rows?, mean?, other?, items?, cells?, panels?, inner?}], questionTypes: {<type>: {filterable, openText, figures}}, locale, locales}. By type: choices (with none / refused / don’t-know cells) for choice questions, boolean, rating and image pickers; rows for matrix; items [{value, label, n, mean?}] for multipletext (mean of numbers) and ranking (mean rank, 1 = first); mean (and choices over few steps) for slider; cells [{row, column, type, n, choices?, mean?}] for matrixdropdown (row × column) and matrixdynamic (per column, row null, with panels = rows); panels {n, total, mean} and inner [figures per inner question] for paneldynamic. Inside dynamic panels and matrices a choice counts the respondents who chose it in any panel or row. Every figure is suppressed below the minimum group size.',
+            '{wave: {id, title}, responses: {complete, partial}, perDay, n, minGroupSize, suppressed, filters [{question, row?, column?, value}], questions: [{name, type, title, n, suppressed, choices?, rows?, mean?, other?, items?, cells?, panels?, inner?}], questionTypes: {<type>: {filterable, filter, openText, figures}}, locale, locales}. By type: choices (with none / refused / don’t-know cells) for choice questions, boolean, rating and image pickers; rows for matrix; items [{value, label, n, mean?}] for multipletext (mean of numbers) and ranking (mean rank, 1 = first); mean (and choices over few steps) for slider; cells [{row, column, type, n, choices?, mean?}] for matrixdropdown (row × column) and matrixdynamic (per column, row null, with panels = rows); panels {n, total, mean} and inner [figures per inner question] for paneldynamic. Inside dynamic panels and matrices a choice counts the respondents who chose it in any panel or row. Every figure is suppressed below the minimum group size.',
         },
       ],
       errors: ['400 invalid_filter', '404 not_found'],

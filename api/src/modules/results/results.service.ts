@@ -6,37 +6,13 @@ import { labelLanguage, languagesOf, matchLanguage } from '../questionnaires/loc
 import * as questionnaires from '../questionnaires/questionnaires.repo.js';
 import { getQuestionnaire } from '../questionnaires/questionnaires.service.js';
 import { getWave } from '../waves/waves.service.js';
-import type { Filter, QuestionFigures } from './aggregate.js';
+import type { QuestionFigures } from './aggregate.js';
+import { containmentOf, parseFilters, type Filter } from './filters.js';
 import { listCodes } from '../answers/answers.repo.js';
-import { answerShapeOf, canFilter, isOpenText, questionType } from '../questionnaires/question-types.js';
-import { optionsOf } from './figures.js';
+import { isOpenText, questionType } from '../questionnaires/question-types.js';
+import { cellElement, matrixColumns, optionsOf } from './figures.js';
 import type { ResultsEngine } from './engine/engine.js';
 import { suppress } from './suppression.js';
-
-/**
- * Parses `question:value` filters against the wave's definition, so that the
- * value gets the type the question stores (numbers, true/false or text).
- */
-export function parseFilters(raw: string[], definition: JsonObject): Filter[] {
-  const questions = new Map(questionsOf(definition).map((r) => [String(r.element.name), r.element]));
-  return raw.map((w) => {
-    const at = w.indexOf(':');
-    const name = at > 0 ? w.slice(0, at) : '';
-    const valueText = at > 0 ? w.slice(at + 1) : '';
-    const q = questions.get(name);
-    if (!q || valueText === '') {
-      throw new BadRequestError('invalid_filter', text(`The filter "${w}" must be question:value with a question of this wave.`, `Der Filter „${w}“ muss Frage:Wert mit einer Frage dieser Welle sein.`));
-    }
-    // Segments are defined by choices; a filter on free text could single out one respondent.
-    if (!canFilter(q)) {
-      throw new BadRequestError('invalid_filter', text(`The filter "${w}" must name a choice question (not ${String(q.type)}).`, `Der Filter „${w}“ muss eine Auswahlfrage nennen (nicht ${String(q.type)}).`));
-    }
-    const known: Json[] = optionsOf(q).map((o) => o.value);
-    const match = known.find((v) => String(v) === valueText);
-    const value: Json = match !== undefined ? match : q.type === 'rating' || q.inputType === 'number' ? Number(valueText) : valueText;
-    return { question: name, value };
-  });
-}
 
 async function versionDefinition(db: Knex, wave: Pick<WaveRow, 'questionnaire_id' | 'version'>): Promise<JsonObject> {
   const v = (await questionnaires.findVersion(db, wave.questionnaire_id, wave.version)) as QuestionnaireVersionRow;
@@ -55,13 +31,12 @@ async function countPartial(db: Knex, waveId: string): Promise<number> {
  * those rows; a filter becomes a jsonb containment test on their answers.
  */
 async function codeCounts(db: Knex, waveId: string, filters: Filter[], definition: JsonObject): Promise<Array<{ question: string; code_id: string; count: number }>> {
-  const multi = new Set(questionsOf(definition).filter((r) => answerShapeOf(r.element) === 'multi').map((r) => String(r.element.name)));
   const query = db(`${tables.answerCodeAssignments} as a`)
     .join(`${tables.responses} as r`, 'r.id', 'a.response_id')
     .where({ 'r.wave_id': waveId, 'r.status': 'complete' })
     .groupBy('a.question', 'a.code_id')
     .select('a.question', 'a.code_id', db.raw('count(*)::int as count'));
-  for (const f of filters) query.whereRaw('r.data @> ?::jsonb', [JSON.stringify({ [f.question]: multi.has(f.question) ? [f.value] : f.value })]);
+  for (const f of filters) query.whereRaw('r.data @> ?::jsonb', [JSON.stringify(containmentOf(definition, f))]);
   return (await query) as Array<{ question: string; code_id: string; count: number }>;
 }
 
@@ -106,19 +81,23 @@ export async function waveResults(db: Knex, engine: ResultsEngine, ws: Workspace
     filters,
     questions: suppress(withCodes(columns.figures(selection, locale), codes, counts), n, min),
     // What the question type registry says of each type here, so that clients keep no list of their own.
-    questionTypes: columns.questionTypes ??= describeTypes(questionsOf(columns.definition).map((r) => String(r.element.type))),
+    questionTypes: columns.questionTypes ??= describeTypes(typesOf(columns.definition)),
     // The language of the titles and labels, and every language the questionnaire carries.
     locale,
     locales,
   };
 }
 
-/** The registry's word on each type: whether a filter may name it, whether its answers are open text, which figures it has. */
-function describeTypes(types: string[]): Record<string, { filterable: boolean; openText: boolean; figures: string }> {
-  const out: Record<string, { filterable: boolean; openText: boolean; figures: string }> = {};
+/** The types of a definition's questions and of its matrices' cells (a cell is filtered and drawn by its cell type). */
+const typesOf = (definition: JsonObject): string[] =>
+  questionsOf(definition).flatMap(({ element: q }) => [String(q.type), ...(q.type === 'matrixdropdown' || q.type === 'matrixdynamic' ? matrixColumns(q).map((c) => String(cellElement(q, c).type)) : [])]);
+
+/** The registry's word on each type: whether and how a filter may name it, whether its answers are open text, which figures it has. */
+function describeTypes(types: string[]): Record<string, { filterable: boolean; filter: string; openText: boolean; figures: string }> {
+  const out: Record<string, { filterable: boolean; filter: string; openText: boolean; figures: string }> = {};
   for (const type of new Set(types)) {
     const entry = questionType(type);
-    if (entry && entry.answer !== 'none') out[type] = { filterable: entry.filterable, openText: isOpenText(type), figures: entry.figures };
+    if (entry && entry.answer !== 'none') out[type] = { filterable: entry.filterable, filter: entry.filter, openText: isOpenText(type), figures: entry.figures };
   }
   return out;
 }

@@ -12,6 +12,7 @@ import { useCurrentWorkspace } from '../WorkspaceLayout';
 import { useCountText, useNumbers, useWaveFormat } from './format';
 import { ExportPanel } from './ExportPanel';
 import { QuestionCard } from './QuestionCard';
+import { describeFilter, filterSubjects, subjectGroups } from './filterSubjects';
 
 /**
  * `/w/:ws/waves/:id`: a wave's results with filters (in the URL), a second
@@ -235,26 +236,23 @@ function PerDay({ perDay }: { perDay: WaveResults['perDay'] }) {
 
 function FilterBar({ data, where, onChange }: { data: WaveResults; where: string[]; onChange: (where: string[]) => void }) {
   const { t } = useTranslation();
-  // The server's registry says which types a filter may name (choices, not free text).
-  const filterable = data.questions.filter((q) => data.questionTypes[q.type]?.filterable && q.choices && q.choices.length > 0);
+  // The server's registry says what a filter may name (choices and choice cells, never free text).
+  const subjects = useMemo(() => filterSubjects(data), [data]);
   const [question, setQuestion] = useState('');
   const [value, setValue] = useState('');
-  const picked = filterable.find((q) => q.name === question);
+  const picked = subjects.find((s) => s.key === question);
 
   function add(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     if (!picked || value === '') return;
-    const filter = `${picked.name}:${value}`;
+    const filter = `${picked.key}:${value}`;
     if (!where.includes(filter)) onChange([...where, filter]);
     setValue('');
   }
 
   const chipText = (w: string) => {
-    const at = w.indexOf(':');
-    const q = data.questions.find((x) => x.name === w.slice(0, at));
-    const v = w.slice(at + 1);
-    const choice = q?.choices?.find((c) => String(c.value) === v);
-    return t('results.filters.chip', { question: q?.title ?? w.slice(0, at), value: choice?.label ?? v });
+    const { subject, value: chosen } = describeFilter(subjects, w);
+    return t('results.filters.chip', { question: subject, value: chosen });
   };
 
   return (
@@ -271,19 +269,29 @@ function FilterBar({ data, where, onChange }: { data: WaveResults; where: string
             }}
           >
             <option value="">{t('results.filters.pickQuestion')}</option>
-            {filterable.map((q) => (
-              <option key={q.name} value={q.name}>
-                {q.title}
-              </option>
-            ))}
+            {subjectGroups(subjects).map((g) =>
+              g.group === undefined ? (
+                <option key={g.subjects[0]!.key} value={g.subjects[0]!.key}>
+                  {g.subjects[0]!.label}
+                </option>
+              ) : (
+                <optgroup key={g.subjects[0]!.key} label={g.group}>
+                  {g.subjects.map((s) => (
+                    <option key={s.key} value={s.key}>
+                      {s.cell}
+                    </option>
+                  ))}
+                </optgroup>
+              ),
+            )}
           </select>
         </div>
         <div className="field">
           <label htmlFor="filter-value">{t('results.filters.value')}</label>
           <select id="filter-value" value={value} disabled={!picked} onChange={(e) => setValue(e.target.value)}>
             <option value="">{t('results.filters.pickValue')}</option>
-            {picked?.choices?.map((c) => (
-              <option key={String(c.value)} value={String(c.value)}>
+            {picked?.choices.map((c) => (
+              <option key={c.value} value={c.value}>
                 {c.label}
               </option>
             ))}

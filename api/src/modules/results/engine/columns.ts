@@ -21,7 +21,8 @@
  */
 import { itemsOf, labelIn, valueKey, type Json, type JsonObject } from '../../questionnaires/definition-walk.js';
 import { answerShapeOf, figureKindOf, isEmptyAnswer, isSingleOption, questionType } from '../../questionnaires/question-types.js';
-import { answerKey, answerQuestions, type Cell, type Filter, type QuestionFigures } from '../aggregate.js';
+import { answerKey, answerQuestions, type Cell, type QuestionFigures } from '../aggregate.js';
+import { matches, targetOf, type Filter } from '../filters.js';
 import { defaultLanguage } from '../../questionnaires/locales.js';
 import { figuresFor, optionsOf, otherValueOf } from '../figures.js';
 
@@ -101,7 +102,7 @@ export class WaveColumns {
   private readonly perDay = new Map<number, number>();
   rows = 0;
   /** The registry's word on the wave's question types, kept by the results service (the definition never changes). */
-  questionTypes?: Record<string, { filterable: boolean; openText: boolean; figures: string }>;
+  questionTypes?: Record<string, { filterable: boolean; filter: string; openText: boolean; figures: string }>;
 
   constructor(readonly definition: JsonObject) {
     this.fields = answerQuestions(definition).map((q): Field => {
@@ -186,12 +187,6 @@ export class WaveColumns {
       .map(([day, count]) => ({ date: dayText(day), count }));
   }
 
-  /** Whether a filter can apply to this question (a choice question of the wave). */
-  filterable(question: string): boolean {
-    const f = this.byName.get(question);
-    return f !== undefined && (f.kind === 'single' || f.kind === 'multi');
-  }
-
   /**
    * Of all rows: how many answered a choice question, and how many of those
    * chose any of `values` (for checkboxes: ticked any of them). For shares of
@@ -225,7 +220,9 @@ export class WaveColumns {
 
   /**
    * Row numbers passing every filter (AND): a single-value answer equal to the
-   * filter's value, or a multi-value answer with that value ticked.
+   * filter's value, a multi-value answer with that value ticked, a matrix row
+   * with that column chosen, or (for the types kept as answers) a cell, row or
+   * panel holding that value (filters.ts).
    */
   select(filters: Filter[]): Uint32Array {
     let selected: Uint32Array | undefined;
@@ -248,6 +245,15 @@ export class WaveColumns {
                 for (let k = starts[row]!; k < starts[row + 1]!; k++) if (ticks[k] === code) return true;
                 return false;
               };
+      } else if (f?.kind === 'matrix') {
+        const row = f.rows.find((r) => filter.row !== undefined && valueKey(r.value) === valueKey(filter.row));
+        const code = row?.column.dict.find(key);
+        const codes = row?.column.codes.data;
+        test = code === undefined || !codes ? () => false : (r) => codes[r] === code;
+      } else if (f?.kind === 'raw') {
+        const target = targetOf(f.q, filter);
+        const values = f.values;
+        test = !target ? () => false : (row) => target.pick(values[row]).some((held) => matches(held, filter.value));
       } else {
         test = () => false;
       }
