@@ -279,6 +279,90 @@ describe('response export', () => {
   });
 });
 
+describe('long sheets of dynamic panels and matrices', () => {
+  const definition = {
+    pages: [
+      {
+        name: 'p',
+        elements: [
+          { type: 'text', name: 'org' },
+          {
+            type: 'paneldynamic',
+            name: 'kids',
+            title: { default: 'Kinder', en: 'Children' },
+            templateElements: [
+              { type: 'text', name: 'age', title: { default: 'Alter', en: 'Age' }, inputType: 'number' },
+              { type: 'checkbox', name: 'hobbies', choices: ['music', 'sport'], showOtherItem: true },
+            ],
+          },
+          { type: 'matrixdynamic', name: 'Projekte 2015', columns: [{ name: 'field', cellType: 'dropdown', choices: ['kultur', 'sport'] }, { name: 'paid', cellType: 'boolean' }] },
+        ],
+      },
+    ],
+  };
+  const answers = [
+    { org: 'A', kids: [{ age: 7, hobbies: ['music'] }, { age: 9, hobbies: ['other'], 'hobbies-Comment': '=Schach' }], 'Projekte 2015': [{ field: 'sport', paid: true }] },
+    { org: 'B', kids: [] },
+    { org: 'C', 'Projekte 2015': [{ field: 'kultur' }, { paid: false }] },
+  ];
+
+  it('give one row per panel (or matrix row) in XLSX after the codebook and as CSV, laid out like the response export, with the codebook naming every column', async () => {
+    const { agent, base, wave } = await workspaceWithWave(ctx, { slug: 'ex-panels', definition });
+    const ids: string[] = [];
+    for (const data of answers) {
+      const id = crypto.randomUUID();
+      ids.push(id);
+      const res = await request(ctx.app).post(`/api/v1/public/waves/${wave.key}/responses`).send({ id, status: "complete", data });
+      expect(res.status, JSON.stringify(res.body)).toBe(201);
+    }
+    const xlsx = await agent.get(`${base}/waves/${wave.id}/export?format=xlsx`).buffer(true).parse(binary);
+    expect(xlsx.status).toBe(200);
+    const book = await readXlsx(xlsx.body as Buffer);
+    expect(book.names).toEqual(['responses', 'codebook', 'kids', 'Projekte_2015']);
+    // The response sheet keeps the answers as JSON, as before.
+    expect(book.sheet('responses')[0]).toEqual(['response_id', 'completed_on', 'locale', 'org', 'kids', 'Projekte_2015']);
+    const kids = book.sheet('kids');
+    // As in the response sheet, a checkbox's "other" is its text column.
+    expect(kids[0]).toEqual(['response_id', 'kids.panel', 'kids.age', 'kids.hobbies.music', 'kids.hobbies.sport', 'kids.hobbies.other']);
+    expect(kids.slice(1)).toEqual([
+      [ids[0], 1, 7, 1, 0, null],
+      // The other text starts with "=": neutralised like every other cell.
+      [ids[0], 2, 9, 0, 0, "'=Schach"],
+    ]);
+    const projects = book.sheet('Projekte_2015');
+    expect(projects[0]).toEqual(['response_id', 'Projekte_2015.panel', 'Projekte_2015.field', 'Projekte_2015.paid']);
+    expect(projects.slice(1).sort((a, b) => ids.indexOf(String(a[0])) - ids.indexOf(String(b[0])) || Number(a[1]) - Number(b[1]))).toEqual([
+      [ids[0], 1, 'sport', 1],
+      [ids[2], 1, 'kultur', null],
+      [ids[2], 2, null, 0],
+    ]);
+    const codebook = book.sheet('codebook');
+    const described = (column: string) => codebook.filter((r) => r[0] === column);
+    expect(described('kids.panel')[0]!.slice(0, 5)).toEqual(['kids.panel', 'kids', 'paneldynamic', 'Kinder – Nummer des Eintrags (1, 2, …)', 'Children – number of the entry (1, 2, …)']);
+    expect(described('kids.age')[0]!.slice(0, 5)).toEqual(['kids.age', 'kids', 'text', 'Kinder – Alter', 'Children – Age']);
+    expect(described('kids.hobbies.music')).toHaveLength(2);
+    expect(described('Projekte_2015.paid')[0]!.slice(0, 3)).toEqual(['Projekte_2015.paid', 'Projekte 2015', 'boolean']);
+
+    const csv = await agent.get(`${base}/waves/${wave.id}/export/panels/${encodeURIComponent('Projekte 2015')}.csv`).buffer(true).parse(binary);
+    expect(csv.status).toBe(200);
+    expect(csv.headers['content-disposition']).toMatch(/^attachment; filename="?welle-2015-projekte-2015-\d{4}-\d{2}-\d{2}\.csv"?$/);
+    const [header, ...rows] = parseCsv(csv.body as Buffer, { bom: true }) as string[][];
+    expect(header).toEqual(projects[0]);
+    expect(rows).toHaveLength(3);
+
+    // The results table names the parts: dynamic matrix columns in `row`, the panel's questions as `panel:question`; all hidden below 5.
+    const results = await agent.get(`${base}/waves/${wave.id}/results/export?format=csv&locale=en`).buffer(true).parse(binary);
+    const table = (parseCsv(results.body as Buffer, { bom: true }) as string[][]).slice(1);
+    const parts = [...new Set(table.map((r) => `${r[0]}|${r[3]}`))];
+    expect(parts).toEqual(['org|', 'kids:age|', 'kids:hobbies|', 'Projekte 2015|field', 'Projekte 2015|paid']);
+    expect(table.every((r) => r[11] === '1' && r[7] === '')).toBe(true);
+
+    const missing = await agent.get(`${base}/waves/${wave.id}/export/panels/org.csv`).set('Accept-Language', 'de');
+    expect(missing.status).toBe(404);
+    expect(missing.body.error.message).toBe('Der Fragebogen dieser Welle hat keinen dynamischen Abschnitt und keine dynamische Matrix „org“.');
+  });
+});
+
 describe('results export', () => {
   type Cell = { value: unknown; label: string; count: number | null };
   type Question = { name: string; type: string; n: number | null; suppressed: boolean; choices?: Cell[]; other?: number | null; rows?: Array<{ value: string; n: number | null; choices: Cell[] }> };

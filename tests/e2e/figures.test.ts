@@ -166,6 +166,17 @@ describe('dashboard figures of every kind', () => {
     await card('Wie zufrieden bist du insgesamt?').getByText('Mittelwert: 8,0').waitFor();
   });
 
+  it('offers each dynamic panel and matrix as a long table of its own, one row per entry', async () => {
+    const link = page.getByRole('link', { name: '„Deine Veranstaltungen“: eine Zeile je Eintrag (CSV)' });
+    await page.getByRole('link', { name: '„Deine Projekte im letzten Jahr“: eine Zeile je Eintrag (CSV)' }).waitFor();
+    const csv = await page.request.get(new URL((await link.getAttribute('href'))!, baseUrl).toString());
+    expect(csv.status()).toBe(200);
+    const lines = (await csv.text()).replace(/^\uFEFF/, '').trim().split(/\r\n/);
+    expect(lines[0]).toBe('response_id,veranstaltungen.panel,veranstaltungen.format,veranstaltungen.teilnehmende');
+    // Five respondents with one event, five with three.
+    expect(lines).toHaveLength(1 + 5 * 1 + 5 * 3);
+  });
+
   it('passes axe with every table open, on a wide screen and on a phone', async () => {
     await openTables(page.locator('main'));
     expect(await seriousViolations()).toEqual([]);

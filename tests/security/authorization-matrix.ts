@@ -115,6 +115,7 @@ export const MATRIX: Record<string, Row> = {
   // ── Exports: raw responses for organisers only, aggregates and definitions for analysts ─
   'GET /api/v1/workspaces/{ws}/waves/{id}/export': organiser(200),
   'GET /api/v1/workspaces/{ws}/waves/{id}/export/codebook.csv': organiser(200),
+  'GET /api/v1/workspaces/{ws}/waves/{id}/export/panels/{question}.csv': organiser(200),
   'GET /api/v1/workspaces/{ws}/waves/{id}/results/export': analyst(200),
   'GET /api/v1/workspaces/{ws}/questionnaires/{slug}/versions/{version}/export': analyst(200),
 

@@ -24,6 +24,8 @@ export type Caller = (method: Method, path: string) => request.Test;
 /** The ids of the objects of one world that routes' path placeholders and bodies refer to. */
 export type WorldIds = {
   waveLink: string;
+  /** A wave whose questionnaire has a dynamic panel `kids` (for its long export). */
+  wavePanels: string;
   waveInvitation: string;
   waveInvitationKey: string;
   waveExchangeKey: string;
@@ -114,6 +116,10 @@ export async function buildWorld(ctx: TestContext, role: Role, n: number): Promi
   const wave = (access: 'link' | 'invitation', title: string) =>
     ok<{ id: string; key: string }>(a.post(`${base}/waves`).send({ questionnaire: 'kurz', version: 1, title, access }), 201, `wave ${title}`);
   const link = await wave('link', 'Offen');
+  const panelsDefinition = { pages: [{ name: 'p', elements: [{ type: 'paneldynamic', name: 'kids', templateElements: [{ type: 'text', name: 'age' }] }] }] };
+  await ok(a.post(`${base}/questionnaires`).send({ slug: 'panels', definition: panelsDefinition }), 201, 'questionnaire panels');
+  await ok(a.post(`${base}/questionnaires/panels/publish`).send({}), 201, 'publish panels');
+  const panels = await ok<{ id: string }>(a.post(`${base}/waves`).send({ questionnaire: 'panels', version: 1, title: 'Abschnitte', access: 'link' }), 201, 'wave panels');
   const invited = await wave('invitation', 'Persönlich');
   const exchange = await wave('invitation', 'Tausch');
   const tokens = async (id: string, count: number) =>
@@ -149,6 +155,7 @@ export async function buildWorld(ctx: TestContext, role: Role, n: number): Promi
 
   const ids: WorldIds = {
     waveLink: link.id,
+    wavePanels: panels.id,
     waveInvitation: invited.id,
     waveInvitationKey: invited.key,
     waveExchangeKey: exchange.key,
@@ -242,6 +249,7 @@ export const RECIPES: Record<string, Recipe> = {
   'POST /api/v1/workspaces/{ws}/questionnaires/{slug}/codes': { body: () => ({ label: 'Neu' }) },
   'PATCH /api/v1/workspaces/{ws}/questionnaires/{slug}/codes/{id}': { body: () => ({ label: 'Kontakte knüpfen' }) },
   'DELETE /api/v1/workspaces/{ws}/questionnaires/{slug}/codes/{id}': { params: { id: (w) => w.ids.codeDelete } },
+  'GET /api/v1/workspaces/{ws}/waves/{id}/export/panels/{question}.csv': { params: { id: (w) => w.ids.wavePanels, question: () => 'kids' } },
   'PUT /api/v1/workspaces/{ws}/waves/{id}/answers/{question}/{responseId}/codes': { body: (w) => ({ codes: [w.ids.codeKeep] }) },
   'POST /api/v1/workspaces/{ws}/waves': { body: () => ({ questionnaire: 'kurz', version: 1, title: 'Welle 2016', access: 'link' }) },
   'PATCH /api/v1/workspaces/{ws}/waves/{id}': { body: () => ({ title: 'Welle 2015 (neu)' }) },

@@ -3,6 +3,7 @@ import { Model } from 'survey-core';
 import { describe, expect, it } from 'vitest';
 import { compileValidator, COMMENT_LIMIT, TEXT_LIMIT } from '../../api/src/modules/responses/answer-validator.js';
 import type { JsonObject } from '../../api/src/modules/questionnaires/definition-walk.js';
+import { referenceVerdict } from '../fixtures/survey-reference.js';
 
 const survey = (...elements: JsonObject[]): JsonObject => ({ pages: [{ name: 'p1', elements }] });
 const questionsWithProblems = (def: JsonObject, data: unknown, complete = true) =>
@@ -56,6 +57,23 @@ describe('the validation matrix: each type refuses each kind of bad value', () =
     expect(questionsWithProblems(def, { sector: 'other', 'sector-Comment': 'Kirche' })).toEqual([]);
     expect(questionsWithProblems(def, { sector: 'other', 'sector-Comment': 5 })).toEqual(['sector']);
     expect(questionsWithProblems(survey({ type: 'radiogroup', name: 'x', choices: ['a'] }), { x: 'a', 'x-Comment': 'no other here' })).toEqual(['x-Comment']);
+  });
+
+  it('reads the "other" text of a question inside a panel or matrix row from that panel or row, as survey-core stores it', () => {
+    const def = survey(
+      { type: 'paneldynamic', name: 'kids', templateElements: [{ type: 'checkbox', name: 'hobbies', choices: ['music'], showOtherItem: true }] },
+      { type: 'matrixdropdown', name: 'tools', rows: ['mail'], columns: [{ name: 'use', cellType: 'radiogroup', choices: ['daily'], showOtherItem: true }] },
+    );
+    const cases: Array<[Record<string, unknown>, string[]]> = [
+      [{ kids: [{ hobbies: ['other'], 'hobbies-Comment': 'Schach' }] }, []],
+      [{ kids: [{ hobbies: ['other'] }] }, ['kids']],
+      [{ tools: { mail: { use: 'other', 'use-Comment': 'monthly' } } }, []],
+      [{ tools: { mail: { use: 'other' } } }, ['tools']],
+    ];
+    for (const [data, expected] of cases) {
+      expect(questionsWithProblems(def, data), JSON.stringify(data)).toEqual(expected);
+      expect([...referenceVerdict(def, data).questions].sort(), `survey-core on ${JSON.stringify(data)}`).toEqual(expected);
+    }
   });
 });
 

@@ -359,8 +359,8 @@ const dynamicMatrix: QuestionResult = {
 
 describe('figureKindOf and isOpenText', () => {
   const types: QuestionTypes = {
-    ranking: { filterable: false, filter: 'none', openText: false, figures: 'ranks' },
-    comment: { filterable: false, filter: 'none', openText: true, figures: 'count' },
+    ranking: { filterable: false, filter: 'none', openText: false, figures: 'ranks', export: 'joined' },
+    comment: { filterable: false, filter: 'none', openText: true, figures: 'count', export: 'value' },
   };
 
   it('takes the view from the server\'s registry when the results carry it', () => {
@@ -371,7 +371,7 @@ describe('figureKindOf and isOpenText', () => {
   });
 
   it('averages a number field like a slider: its type shows n only, its figures carry a mean', () => {
-    const types: QuestionTypes = { text: { filterable: false, filter: 'none', openText: true, figures: 'count' } };
+    const types: QuestionTypes = { text: { filterable: false, filter: 'none', openText: true, figures: 'count', export: 'value' } };
     expect(figureKindOf({ name: 'age', type: 'text', title: 'Age', n: 6, suppressed: false, mean: 41.5 }, types)).toBe('numbers');
     expect(figureKindOf({ name: 'age', type: 'text', title: 'Age', n: 6, suppressed: false, mean: null }, types)).toBe('numbers');
     expect(figureKindOf({ name: 'name', type: 'text', title: 'Name', n: 6, suppressed: false }, types)).toBe('count');

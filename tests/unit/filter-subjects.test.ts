@@ -3,15 +3,15 @@ import type { QuestionResult, QuestionTypes } from '../../web/src/api/types.js';
 import { describeFilter, filterSubjects, subjectGroups } from '../../web/src/pages/waves/filterSubjects.js';
 
 const types: QuestionTypes = {
-  radiogroup: { filterable: true, filter: 'value', openText: false, figures: 'choices' },
-  comment: { filterable: false, filter: 'none', openText: true, figures: 'count' },
-  matrix: { filterable: true, filter: 'cells', openText: false, figures: 'matrix' },
-  matrixdropdown: { filterable: true, filter: 'cells', openText: false, figures: 'cells' },
-  paneldynamic: { filterable: true, filter: 'cells', openText: false, figures: 'panels' },
-  dropdown: { filterable: true, filter: 'value', openText: false, figures: 'choices' },
-  rating: { filterable: true, filter: 'value', openText: false, figures: 'scale' },
-  slider: { filterable: false, filter: 'none', openText: false, figures: 'numbers' },
-  text: { filterable: false, filter: 'none', openText: true, figures: 'count' },
+  radiogroup: { filterable: true, filter: 'value', openText: false, figures: 'choices', export: 'value' },
+  comment: { filterable: false, filter: 'none', openText: true, figures: 'count', export: 'value' },
+  matrix: { filterable: true, filter: 'cells', openText: false, figures: 'matrix', export: 'rows' },
+  matrixdropdown: { filterable: true, filter: 'cells', openText: false, figures: 'cells', export: 'cells' },
+  paneldynamic: { filterable: true, filter: 'cells', openText: false, figures: 'panels', export: 'panels' },
+  dropdown: { filterable: true, filter: 'value', openText: false, figures: 'choices', export: 'value' },
+  rating: { filterable: true, filter: 'value', openText: false, figures: 'scale', export: 'value' },
+  slider: { filterable: false, filter: 'none', openText: false, figures: 'numbers', export: 'value' },
+  text: { filterable: false, filter: 'none', openText: true, figures: 'count', export: 'value' },
 };
 const choices = (...values: string[]) => values.map((v) => ({ value: v, label: v.toUpperCase(), count: 1 }));
 const base = { n: 6, suppressed: false };

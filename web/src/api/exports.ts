@@ -14,6 +14,9 @@ export const responsesExportUrl = (ws: string, id: string, format: ExportFormat)
 /** The codebook of the responses export as CSV (the XLSX carries it as its second sheet). */
 export const codebookExportUrl = (ws: string, id: string) => `${wavePath(ws, id)}/export/codebook.csv`;
 
+/** One dynamic panel or matrix as a long table, one row per entry (organisers only; the XLSX has it as a sheet). */
+export const panelExportUrl = (ws: string, id: string, question: string) => `${wavePath(ws, id)}/export/panels/${segment(question)}.csv`;
+
 /** The wave's results table under the given filters, labels in `locale`. */
 export function resultsExportUrl(ws: string, id: string, format: ExportFormat, where: string[], locale: string): string {
   const query = new URLSearchParams([['format', format], ...where.map((w): [string, string] => ['where', w]), ['locale', locale]]);

@@ -182,7 +182,7 @@ export type Filter = ApiFilter;
 /** Which view draws a question's figures (the server's question type registry). */
 export type FigureKind = ApiFigureKind;
 /** What the server's registry says of one question type: the web keeps no list of its own. */
-export type QuestionTypeInfo = Pick<QuestionType, 'filterable' | 'filter'> & { openText: boolean; figures: FigureKind };
+export type QuestionTypeInfo = Pick<QuestionType, 'filterable' | 'filter' | 'export'> & { openText: boolean; figures: FigureKind };
 /** The registry's entries for the types of a wave's questionnaire, by type name. */
 export type QuestionTypes = Record<string, QuestionTypeInfo>;
 

@@ -415,6 +415,8 @@ export const de: Messages = {
       csv: 'Antworten (CSV)',
       xlsx: 'Antworten mit Codebuch (Excel)',
       codebook: 'Codebuch (CSV)',
+      panelsText: 'Dynamische Abschnitte und Matrizen stehen in den Antworten als JSON. Zum Auswerten gibt es sie auch als lange Tabelle mit einer Zeile je Eintrag (in der Excel-Datei als eigenes Blatt):',
+      panelCsv: '„{{title}}“: eine Zeile je Eintrag (CSV)',
     },
     version: {
       download: 'Herunterladen',

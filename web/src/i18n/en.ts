@@ -413,6 +413,8 @@ export const en = {
       csv: 'Responses (CSV)',
       xlsx: 'Responses with codebook (Excel)',
       codebook: 'Codebook (CSV)',
+      panelsText: 'Dynamic panels and matrices are JSON in the responses. For analysis they also come as a long table with one row per entry (a sheet of its own in the Excel file):',
+      panelCsv: '“{{title}}”: one row per entry (CSV)',
     },
     version: {
       download: 'Download',

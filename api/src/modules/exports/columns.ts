@@ -12,8 +12,12 @@
  * - "other": the code column holds the other value, `<name>.other` the text
  *   (`<name>.comment` for a comment box without "other");
  * - dropdown matrix: one column per row and column (`costs.rent.amount`);
- * - anything else shaped (ranking: codes joined with ";", dynamic panels and
- *   matrices, files: JSON) in one column.
+ * - dynamic panels and matrices: their answer as JSON in one column, and a
+ *   long sheet of their own with one row per panel (or matrix row): the
+ *   response, the panel's number and one column per inner question, laid out
+ *   by these same rules (`kids.age`, `kids.hobbies.music`);
+ * - anything else shaped (ranking: codes joined with ";", files: JSON) in
+ *   one column.
  * Which layout a question gets is the question type registry's `export`.
  * Column names are made safe (safeColumnName); the codebook names the
  * question each column belongs to, exactly as written.
@@ -21,7 +25,7 @@
 import { itemsOf, labelIn, type Json, type JsonObject } from '../questionnaires/definition-walk.js';
 import { questionType } from '../questionnaires/question-types.js';
 import { answerKey, answerQuestions } from '../results/aggregate.js';
-import { optionsOf, otherValueOf } from '../results/figures.js';
+import { cellElement, matrixColumns, optionsOf, otherValueOf, panelQuestions } from '../results/figures.js';
 import type { ExportedResponse } from './exports.repo.js';
 
 /** What a cell holds: numbers stay numbers, everything else is text. */
@@ -81,8 +85,24 @@ export function safeColumnName(name: string): string {
 
 const recordOf = (v: unknown) => (v && typeof v === 'object' && !Array.isArray(v) ? (v as Record<string, unknown>) : undefined);
 
-/** The columns and codebook of a response export for one questionnaire version. */
-export function exportLayout(definition: JsonObject): { columns: ExportColumn[]; codebook: CodebookRow[] } {
+/** A long sheet of one dynamic panel or dynamic matrix: a row per panel (matrix row), its columns read from that panel. */
+export type PanelSheet = {
+  /** The sheet's name in the workbook (at most 31 characters, unique). */
+  name: string;
+  /** The dynamic question, exactly as written, and the key its answers are stored under (its valueName, else the same). */
+  question: string;
+  key: string;
+  header: string[];
+  /** The rows one response contributes: one per panel, in order. */
+  rowsOf: (r: ExportedResponse) => CellValue[][];
+};
+
+/** Names a workbook already uses, and Excel's limit on a sheet name. */
+const RESERVED_SHEETS = ['responses', 'codebook', 'results', 'info'];
+const SHEET_NAME_MAX = 31;
+
+/** The columns and codebook of a response export for one questionnaire version, and a long sheet per dynamic panel or matrix. */
+export function exportLayout(definition: JsonObject): { columns: ExportColumn[]; codebook: CodebookRow[]; panels: PanelSheet[] } {
   const columns: ExportColumn[] = LEADING.map((l) => l.column);
   const codebook: CodebookRow[] = LEADING.map((l) => ({ column: l.column.key, question: '', type: '', text_de: l.de, text_en: l.en, value: null, label_de: '', label_en: '' }));
   const used = new Set(columns.map((c) => c.key));
@@ -93,19 +113,31 @@ export function exportLayout(definition: JsonObject): { columns: ExportColumn[];
     used.add(key);
     return key;
   };
+  const sheetNames = new Set(RESERVED_SHEETS);
+  const panels: PanelSheet[] = [];
 
-  for (const q of answerQuestions(definition)) {
+  const addQuestions = (questions: JsonObject[], target: ExportColumn[], within?: { question: string; column: string; title: { de: string; en: string } }) => {
+    for (const q of questions) {
+      const sheet = addQuestion(q, target, within);
+      if (sheet) panels.push(sheet);
+    }
+  };
+
+  /** Adds one question's columns; for a dynamic panel or matrix at the top level, also returns its long sheet. */
+  function addQuestion(q: JsonObject, target: ExportColumn[], within?: { question: string; column: string; title: { de: string; en: string } }): PanelSheet | undefined {
     const name = String(q.name);
     const dataKey = answerKey(q);
     const type = String(q.type);
     const kind = questionType(type)?.export ?? 'json';
-    if (kind === 'none') continue;
-    const column = safeColumnName(name);
-    const title = both(q.title, name);
+    if (kind === 'none') return undefined;
+    // Inside a dynamic panel a column is named and described after the panel too: `kids.age`, "Kids – Age".
+    const column = within ? `${within.column}.${safeColumnName(name)}` : safeColumnName(name);
+    const own = both(q.title, name);
+    const title = within ? { de: `${within.title.de} – ${own.de}`, en: `${within.title.en} – ${own.en}` } : own;
     const add = (key: string, read: ExportColumn['read'], text: { de: string; en: string }, codes: Array<{ value: CellValue; label: { de: string; en: string } }> = []) => {
       const unique_ = unique(key);
-      columns.push({ key: unique_, read });
-      const base = { column: unique_, question: name, type, text_de: text.de, text_en: text.en };
+      target.push({ key: unique_, read });
+      const base = { column: unique_, question: within ? within.question : name, type, text_de: text.de, text_en: text.en };
       if (codes.length === 0) codebook.push({ ...base, value: null, label_de: '', label_en: '' });
       for (const c of codes) codebook.push({ ...base, value: c.value, label_de: c.label.de, label_en: c.label.en });
     };
@@ -120,6 +152,7 @@ export function exportLayout(definition: JsonObject): { columns: ExportColumn[];
       return de.map((o, i) => ({ value: o.value, label: { de: labelIn(o.text, 'de', String(o.value)), en: labelIn(en[i]?.text, 'en', String(o.value)) } }));
     };
 
+    let sheet: PanelSheet | undefined;
     switch (kind) {
       case 'ticks':
         for (const item of options(q)) {
@@ -160,6 +193,10 @@ export function exportLayout(definition: JsonObject): { columns: ExportColumn[];
           add(column, (r) => cellOf(value(r)), title);
         }
         break;
+      case 'panels':
+        add(column, (r) => cellOf(value(r)), title);
+        if (!within) sheet = panelSheet(q, column, title, value);
+        break;
       case 'joined':
         add(column, (r) => {
           const v = value(r);
@@ -180,6 +217,33 @@ export function exportLayout(definition: JsonObject): { columns: ExportColumn[];
         return isAnswered(v) ? cellOf(v) : null;
       }, text);
     }
+    return sheet;
   }
-  return { columns, codebook };
+
+  /** The long sheet of a dynamic panel (its template's questions) or dynamic matrix (its columns as questions). */
+  function panelSheet(q: JsonObject, column: string, title: { de: string; en: string }, value: (r: ExportedResponse) => unknown): PanelSheet {
+    const inner = q.type === 'matrixdynamic' ? matrixColumns(q).map((c) => cellElement(q, c)) : panelQuestions(q);
+    const index = unique(`${column}.panel`);
+    codebook.push({ column: index, question: String(q.name), type: String(q.type), text_de: `${title.de} – Nummer des Eintrags (1, 2, …)`, text_en: `${title.en} – number of the entry (1, 2, …)`, value: null, label_de: '', label_en: '' });
+    const read: ExportColumn[] = [];
+    addQuestions(inner, read, { question: String(q.name), column, title });
+    // Excel allows 31 characters and compares sheet names without case.
+    let name = column.slice(0, SHEET_NAME_MAX);
+    for (let i = 2; sheetNames.has(name.toLowerCase()); i++) name = `${column.slice(0, SHEET_NAME_MAX - String(i).length - 1)}_${i}`;
+    sheetNames.add(name.toLowerCase());
+    return {
+      name,
+      question: String(q.name),
+      key: answerKey(q),
+      header: ['response_id', index, ...read.map((c) => c.key)],
+      rowsOf: (r) => {
+        const list = value(r);
+        if (!Array.isArray(list)) return [];
+        return list.map((entry, i) => [r.id, i + 1, ...read.map((c) => c.read({ ...r, data: recordOf(entry) ?? {} }))]);
+      },
+    };
+  }
+
+  addQuestions(answerQuestions(definition), columns);
+  return { columns, codebook, panels };
 }

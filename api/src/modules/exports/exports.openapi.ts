@@ -1,5 +1,5 @@
 import type { ApiModule } from '../../openapi/operation.js';
-import { CodebookExportQuery, ResponsesExportQuery, ResultsExportQuery, VersionExportParams, WaveExportParams } from './exports.schemas.js';
+import { CodebookExportQuery, PanelExportParams, ResponsesExportQuery, ResultsExportQuery, VersionExportParams, WaveExportParams } from './exports.schemas.js';
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
@@ -19,7 +19,7 @@ export const exportsApi: ApiModule = {
       operationId: 'exportWaveResponses',
       summary: 'A wave’s complete responses as CSV or XLSX, one row each, codes as values',
       description:
-        'Columns: response_id, completed_on, locale, then one per question of the wave’s version (one per choice for checkbox/tagbox as <name>.<value> with 1/0, one per row for matrix as <name>.<row>, <name>.other for the “other” text). XLSX carries the codebook as its second sheet (with ?locale, as in the codebook.csv). Raw responses are for organisers only.',
+        'Columns: response_id, completed_on, locale, then one per question of the wave’s version (one per choice for checkbox/tagbox as <name>.<value> with 1/0, one per row for matrix as <name>.<row>, <name>.other for the “other” text). Dynamic panels and matrices are one JSON column here; XLSX adds a long sheet for each after the codebook (as in …/export/panels/{question}.csv). XLSX carries the codebook as its second sheet (with ?locale, as in the codebook.csv). Raw responses are for organisers only.',
       tag: 'Exports',
       access: 'organiser',
       params: WaveExportParams,
@@ -39,6 +39,19 @@ export const exportsApi: ApiModule = {
       params: WaveExportParams,
       query: CodebookExportQuery,
       responses: [{ status: 200, description: 'The codebook (Content-Disposition: attachment).', contentTypes: ['text/csv'] }],
+      errors: ['404 not_found'],
+    },
+    {
+      method: 'get',
+      path: '/workspaces/{ws}/waves/{id}/export/panels/{question}.csv',
+      operationId: 'exportWavePanels',
+      summary: 'One dynamic panel or dynamic matrix of a wave’s responses as a long CSV, one row per panel or matrix row',
+      description:
+        'Columns: response_id, <question>.panel (1, 2, … in the order entered), then one per inner question (or matrix column) laid out as in the response export and named <question>.<inner>. The codebook describes them. Raw responses are for organisers only.',
+      tag: 'Exports',
+      access: 'organiser',
+      params: PanelExportParams,
+      responses: [{ status: 200, description: 'The file (Content-Disposition: attachment).', contentTypes: ['text/csv'] }],
       errors: ['404 not_found'],
     },
     {

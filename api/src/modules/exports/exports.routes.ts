@@ -4,7 +4,7 @@ import { currentWorkspace, requireUser, requireWorkspace } from '../../http/auth
 import { requestLocale } from '../../http/locale.js';
 import { parse } from '../../http/validate.js';
 import type { ResultsEngine } from '../results/engine/engine.js';
-import { CodebookExportQuery, parseExportQuery, ResponsesExportQuery, ResultsExportQuery, VersionExportParams, WaveExportParams, type ExportFormat } from './exports.schemas.js';
+import { CodebookExportQuery, PanelExportParams, parseExportQuery, ResponsesExportQuery, ResultsExportQuery, VersionExportParams, WaveExportParams, type ExportFormat } from './exports.schemas.js';
 import * as service from './exports.service.js';
 import { writeCsv, writeXlsx, type Sheet } from './writers.js';
 
@@ -40,7 +40,8 @@ export function exportsRouter(deps: { knex: Knex; engine: ResultsEngine }): Rout
     const { id } = parse(WaveExportParams, req.params);
     const { format, locale } = parseExportQuery(ResponsesExportQuery, req.query);
     const out = await service.responsesExport(knex, currentWorkspace(req).row, id, locale);
-    const sheets = format === 'xlsx' ? [out.responses, out.codebook] : [out.responses];
+    // The codebook stays the second sheet (DESIGN §4); the long sheets of dynamic panels and matrices follow.
+    const sheets = format === 'xlsx' ? [out.responses, out.codebook, ...out.panels] : [out.responses];
     await sendSheets(res, format, service.exportFileName(out.wave, '', format), sheets);
   });
 
@@ -49,6 +50,12 @@ export function exportsRouter(deps: { knex: Knex; engine: ResultsEngine }): Rout
     const { locale } = parseExportQuery(CodebookExportQuery, req.query);
     const out = await service.codebookExport(knex, currentWorkspace(req).row, id, locale);
     await sendSheets(res, 'csv', service.exportFileName(out.wave, 'codebook', 'csv'), [out.codebook]);
+  });
+
+  r.get('/waves/:id/export/panels/:question.csv', ...organiser, async (req, res) => {
+    const { id, question } = parse(PanelExportParams, req.params);
+    const out = await service.panelExport(knex, currentWorkspace(req).row, id, question);
+    await sendSheets(res, 'csv', service.exportFileName(out.wave, service.slugify(question), 'csv'), [out.sheet]);
   });
 
   r.get('/waves/:id/results/export', ...analyst, async (req, res) => {

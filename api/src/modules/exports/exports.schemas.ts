@@ -10,6 +10,8 @@ const Where = z.union([z.string(), z.array(z.string())]).transform((w) => (Array
 const Format = z.enum(EXPORT_FORMATS).default('csv');
 
 export const WaveExportParams = z.object({ id: z.uuid() });
+/** A dynamic panel or matrix by its name as written (names may hold any character; 1,000 is far beyond any real one). */
+export const PanelExportParams = z.object({ id: z.uuid(), question: z.string().min(1).max(1000) });
 export const ResponsesExportQuery = z.object({ format: Format, locale: LabelLocale.optional() });
 export const CodebookExportQuery = z.object({ locale: LabelLocale.optional() });
 export const ResultsExportQuery = z.object({ format: Format, where: Where.optional(), locale: LabelLocale.optional() });

@@ -7,9 +7,11 @@ import * as questionnaires from '../questionnaires/questionnaires.repo.js';
 import { getVersion } from '../questionnaires/questionnaires.service.js';
 import type { QuestionFigures } from '../results/aggregate.js';
 import type { ResultsEngine } from '../results/engine/engine.js';
+import { filterText } from '../results/filters.js';
 import { waveResults } from '../results/results.service.js';
 import { getWave } from '../waves/waves.service.js';
-import { CODEBOOK_HEADER, exportLayout, type CellValue, type CodebookRow } from './columns.js';
+import { CODEBOOK_HEADER, exportLayout, type CellValue, type CodebookRow, type PanelSheet } from './columns.js';
+import type { ExportedResponse } from './exports.repo.js';
 import * as repo from './exports.repo.js';
 import type { Sheet } from './writers.js';
 
@@ -57,29 +59,58 @@ function codebookSheet(definition: JsonObject, language: string | undefined, row
   };
 }
 
+/** A wave's complete responses batch by batch (keyset pagination), starting with `first` when it was read already. */
+async function* responseBatches(db: Knex, waveId: string, first?: ExportedResponse[]): AsyncGenerator<ExportedResponse[]> {
+  let batch = first ?? (await repo.completeResponsesAfter(db, waveId, null, BATCH_SIZE));
+  while (batch.length > 0) {
+    yield batch;
+    if (batch.length < BATCH_SIZE) return;
+    batch = await repo.completeResponsesAfter(db, waveId, batch[batch.length - 1]!.id, BATCH_SIZE);
+  }
+}
+
+/** The long sheet of one dynamic panel or matrix, read in its own pass over the responses. */
+function panelRows(db: Knex, waveId: string, sheet: PanelSheet, first?: ExportedResponse[]): Sheet {
+  async function* rows(): AsyncGenerator<CellValue[][]> {
+    for await (const batch of responseBatches(db, waveId, first)) yield batch.flatMap((r) => sheet.rowsOf(r));
+  }
+  return { name: sheet.name, header: sheet.header, rows: rows() };
+}
+
 /**
  * A wave's complete responses as a sheet whose rows are read batch by batch
- * (keyset pagination) while they are written. The first batch is read here,
- * before anything is sent, so that a failing database still gets a JSON error.
+ * (keyset pagination) while they are written, and a long sheet per dynamic
+ * panel or matrix. The first batch is read here, before anything is sent, so
+ * that a failing database still gets a JSON error.
  */
 export async function responsesExport(db: Knex, ws: WorkspaceRow, waveId: string, language?: string) {
   const wave = await getWave(db, ws, waveId);
   const definition = await pinnedDefinition(db, wave);
-  const { columns, codebook } = exportLayout(definition);
+  const { columns, codebook, panels } = exportLayout(definition);
   const first = await repo.completeResponsesAfter(db, wave.id, null, BATCH_SIZE);
   async function* rows(): AsyncGenerator<CellValue[][]> {
-    let batch = first;
-    while (batch.length > 0) {
-      yield batch.map((r) => columns.map((c) => c.read(r)));
-      if (batch.length < BATCH_SIZE) return;
-      batch = await repo.completeResponsesAfter(db, wave.id, batch[batch.length - 1]!.id, BATCH_SIZE);
-    }
+    for await (const batch of responseBatches(db, wave.id, first)) yield batch.map((r) => columns.map((c) => c.read(r)));
   }
   return {
     wave,
     responses: { name: 'responses', header: columns.map((c) => c.key), rows: rows() } satisfies Sheet,
     codebook: codebookSheet(definition, language, codebook),
+    panels: panels.map((p) => panelRows(db, wave.id, p)),
   };
+}
+
+/** The long sheet of one dynamic panel or matrix of a wave, by the question's name (for CSV, one table per file). */
+export async function panelExport(db: Knex, ws: WorkspaceRow, waveId: string, question: string) {
+  const wave = await getWave(db, ws, waveId);
+  const { panels } = exportLayout(await pinnedDefinition(db, wave));
+  // By its name as written, or by the key its answers are stored under (the name the results use).
+  const sheet = panels.find((p) => p.question === question) ?? panels.find((p) => p.key === question);
+  if (!sheet) {
+    throw new NotFoundError(text(`The questionnaire of this wave has no dynamic panel or dynamic matrix "${question}".`, `Der Fragebogen dieser Welle hat keinen dynamischen Abschnitt und keine dynamische Matrix „${question}“.`));
+  }
+  // Read before anything is sent, as for the responses.
+  const first = await repo.completeResponsesAfter(db, wave.id, null, BATCH_SIZE);
+  return { wave, sheet: panelRows(db, wave.id, sheet, first) };
 }
 
 /** The codebook of a wave's response export alone (for CSV, which has one table per file). */
@@ -97,7 +128,10 @@ const flag = (hidden: boolean) => (hidden ? 1 : 0);
  * The figures of a results answer as a long table, one row per cell. A
  * suppressed cell (count null) has empty count and percent and is marked in
  * `suppressed`; a percentage is only given where its base n is shown (it
- * would give the hidden n away).
+ * would give the hidden n away). Parts of a question — matrix rows, dropdown
+ * matrix cells (`row:column`), dynamic matrix columns, items of a multiple
+ * text or ranking — are named in `row`; the inner questions of a dynamic
+ * panel are questions of their own named `panel:question`.
  */
 export function resultsRows(questions: QuestionFigures[], labels: { other: string }): CellValue[][] {
   const rows: CellValue[][] = [];
@@ -105,17 +139,35 @@ export function resultsRows(questions: QuestionFigures[], labels: { other: strin
     const base = [q.name, q.title, q.type];
     const cell = (row: CellValue, rowLabel: CellValue, value: CellValue, label: CellValue, count: number | null, n: number | null, mean: number | null | undefined, suppressed: boolean) =>
       rows.push([...base, row, rowLabel, value, label, count, percent(count, n), n, mean ?? null, flag(suppressed || count === null)]);
+    /** A part without counts per value (a number field, an item): its n and mean. */
+    const part = (row: CellValue, rowLabel: CellValue, n: number | null, mean: number | null | undefined, suppressed: boolean) =>
+      rows.push([...base, row, rowLabel, null, null, null, null, n, mean ?? null, flag(suppressed || n === null)]);
     if (q.rows) {
       for (const r of q.rows) {
         for (const c of r.choices) cell(valueCell(r.value), r.label, valueCell(c.value), c.label, c.count, r.n, r.mean, r.suppressed);
       }
+    } else if (q.cells) {
+      for (const c of q.cells) {
+        const row = c.row === null ? c.column : `${String(c.row)}:${c.column}`;
+        const rowLabel = c.row === null ? c.columnLabel : `${c.rowLabel} – ${c.columnLabel}`;
+        if (c.choices) {
+          for (const choice of c.choices) cell(row, rowLabel, valueCell(choice.value), choice.label, choice.count, c.n, c.mean, c.suppressed);
+          if (c.other !== undefined) cell(row, rowLabel, 'other', labels.other, c.other, c.n, c.mean, c.suppressed);
+        } else {
+          part(row, rowLabel, c.n, c.mean, c.suppressed);
+        }
+      }
+    } else if (q.inner) {
+      rows.push(...resultsRows(q.inner.map((inner) => ({ ...inner, name: `${q.name}:${inner.name}`, title: `${q.title} – ${inner.title}` })), labels));
+    } else if (q.items) {
+      for (const item of q.items) part(valueCell(item.value), item.label, item.n, item.mean, q.suppressed);
     } else if (q.choices || q.codes) {
       for (const c of q.choices ?? []) cell(null, null, valueCell(c.value), c.label, c.count, q.n, q.mean, q.suppressed);
       if (q.other !== undefined) cell(null, null, 'other', labels.other, q.other, q.n, q.mean, q.suppressed);
       for (const c of q.codes ?? []) cell(null, null, valueCell(c.value), c.label, c.count, q.n, null, q.suppressed);
     } else {
-      // Open questions: how many answered, nothing of what they wrote.
-      rows.push([...base, null, null, null, null, null, null, q.n, null, flag(q.suppressed || q.n === null)]);
+      // Open questions: how many answered, nothing of what they wrote (a number field: also its mean).
+      part(null, null, q.n, q.mean, q.suppressed);
     }
   }
   return rows;
@@ -132,7 +184,7 @@ export async function resultsExport(db: Knex, engine: ResultsEngine, ws: Workspa
   const other = appLanguage(results.locale) === 'de' ? 'Sonstiges' : 'Other';
   const info: CellValue[][] = [
     ['wave', results.wave.title],
-    ['filters', results.filters.map((f) => `${f.question}:${String(f.value)}`).join(' AND ')],
+    ['filters', results.filters.map(filterText).join(' AND ')],
     ['n', results.n],
     ['suppressed', flag(results.suppressed)],
     ['min_group_size', results.minGroupSize],

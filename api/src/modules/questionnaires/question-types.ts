@@ -122,7 +122,7 @@ const TYPES: Record<string, QuestionType> = {
   ranking: entry('ranking', 'ranks', 'joined', 'none', ['count'], true),
   matrix: entry('matrix', 'matrix', 'rows', 'cells', ['count'], true),
   matrixdropdown: entry('matrixdropdown', 'cells', 'cells', 'cells', ['count'], true),
-  matrixdynamic: entry('matrixdynamic', 'cells', 'cells', 'cells', ['count'], true),
+  matrixdynamic: entry('matrixdynamic', 'cells', 'panels', 'cells', ['count'], true),
   paneldynamic: entry('paneldynamic', 'panels', 'panels', 'cells', ['count'], false),
   multipletext: entry('multipletext', 'items', 'items', 'none', ['count']),
   slider: entry('slider', 'numbers', 'value', 'none', ['mean', 'count']),
@@ -154,6 +154,16 @@ export function questionTypeOf(type: string): QuestionType {
   const t = questionType(type);
   if (!t) throw new Error(`unknown question type ${type}`);
   return t;
+}
+
+/** What clients are told of a question type (the results' `questionTypes`), so that they keep no list of their own. */
+export type TypeDescription = Pick<QuestionType, 'filterable' | 'filter' | 'figures' | 'export'> & { openText: boolean };
+
+/** The description of a type that holds answers, or undefined. */
+export function describeType(type: string): TypeDescription | undefined {
+  const entry = questionType(type);
+  if (!entry || entry.answer === 'none') return undefined;
+  return { filterable: entry.filterable, filter: entry.filter, openText: isOpenText(type), figures: entry.figures, export: entry.export };
 }
 
 /** Types whose answers are free text that people read and code (open answers board, quotes in the report). */

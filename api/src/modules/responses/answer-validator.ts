@@ -399,6 +399,8 @@ type Scope = {
   values: Values;
   problems: AnswerProblem[];
   question: string;
+  /** For a question inside a matrix row, panel or multiple text: that answer object, which also holds its `-Comment`. */
+  record?: Record<string, unknown>;
 };
 
 /** Whether the options given the answers are visible and enabled: the subset of options a respondent could pick. */
@@ -455,7 +457,8 @@ function checkRules(c: Compiled, v: unknown, scope: Scope, byKey: Map<string, Co
     }
     if (s.shape === 'multi' && s.minSelected !== undefined && picked.length < s.minSelected) add(m(`Choose at least ${s.minSelected}.`, `Wähle mindestens ${s.minSelected}.`));
     const other = s.special.other;
-    if (other !== undefined && s.storeOthersAsComment && s.commentKey && picked.some((p) => key(p) === key(other)) && isEmptyAnswer(data[s.commentKey] ?? (scope.values[s.commentKey] as unknown))) {
+    const comment = scope.record ? scope.record[s.commentKey ?? ''] : (data[s.commentKey ?? ''] ?? (scope.values[s.commentKey ?? ''] as unknown));
+    if (other !== undefined && s.storeOthersAsComment && s.commentKey && picked.some((p) => key(p) === key(other)) && isEmptyAnswer(comment)) {
       add(m('Please describe your "other" answer.', 'Bitte beschreibe deine Antwort „Sonstiges“.'));
     }
   }
@@ -556,7 +559,7 @@ function checkInner(c: Compiled, record: Record<string, unknown>, values: Values
       if (inner.spec.isRequired || inner.requiredIf?.(values)) scope.problems.push({ question: scope.question, message: where(required()) });
       continue;
     }
-    const innerScope: Scope = { values, problems: [], question: scope.question };
+    const innerScope: Scope = { values, problems: [], question: scope.question, record };
     checkRules(inner, v, innerScope, byKey, data);
     for (const p of innerScope.problems) scope.problems.push({ question: p.question, message: where(p.message) });
   }

@@ -65,6 +65,9 @@ export function filterTargets(q: JsonObject): FilterTarget[] {
 /** The text form of a target's prefix: `question`, `question:row`, `question:row:column` or `question:column`. */
 const prefixOf = (question: string, t: Pick<FilterTarget, 'row' | 'column'>) => [question, ...(t.row !== undefined ? [String(t.row)] : []), ...(t.column !== undefined ? [t.column] : [])].join(':');
 
+/** A parsed filter in its text form again (`question:row:column:value`). */
+export const filterText = (f: Filter): string => [f.question, ...(f.row !== undefined ? [String(f.row)] : []), ...(f.column !== undefined ? [f.column] : []), String(f.value)].join(':');
+
 /** Whether one value held by a target matches the filter's value (for multi-value answers: ticked). */
 export const matches = (held: unknown, value: Json): boolean => {
   const key = valueKey(value);

@@ -9,7 +9,7 @@ import { getWave } from '../waves/waves.service.js';
 import type { QuestionFigures } from './aggregate.js';
 import { containmentOf, parseFilters, type Filter } from './filters.js';
 import { listCodes } from '../answers/answers.repo.js';
-import { isOpenText, questionType } from '../questionnaires/question-types.js';
+import { describeType, isOpenText, type TypeDescription } from '../questionnaires/question-types.js';
 import { cellElement, matrixColumns, optionsOf } from './figures.js';
 import type { ResultsEngine } from './engine/engine.js';
 import { suppress } from './suppression.js';
@@ -92,12 +92,12 @@ export async function waveResults(db: Knex, engine: ResultsEngine, ws: Workspace
 const typesOf = (definition: JsonObject): string[] =>
   questionsOf(definition).flatMap(({ element: q }) => [String(q.type), ...(q.type === 'matrixdropdown' || q.type === 'matrixdynamic' ? matrixColumns(q).map((c) => String(cellElement(q, c).type)) : [])]);
 
-/** The registry's word on each type: whether and how a filter may name it, whether its answers are open text, which figures it has. */
-function describeTypes(types: string[]): Record<string, { filterable: boolean; filter: string; openText: boolean; figures: string }> {
-  const out: Record<string, { filterable: boolean; filter: string; openText: boolean; figures: string }> = {};
+/** The registry's word on each type of a wave, for clients (question-types.ts, describeType). */
+function describeTypes(types: string[]): Record<string, TypeDescription> {
+  const out: Record<string, TypeDescription> = {};
   for (const type of new Set(types)) {
-    const entry = questionType(type);
-    if (entry && entry.answer !== 'none') out[type] = { filterable: entry.filterable, filter: entry.filter, openText: isOpenText(type), figures: entry.figures };
+    const description = describeType(type);
+    if (description) out[type] = description;
   }
   return out;
 }

@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import { codebookExportUrl, resultsExportUrl, responsesExportUrl } from '../../api/exports';
+import { codebookExportUrl, panelExportUrl, resultsExportUrl, responsesExportUrl } from '../../api/exports';
 
 interface ExportPanelProps {
   ws: string;
@@ -9,6 +9,8 @@ interface ExportPanelProps {
   locale: string;
   /** Raw responses are for organisers only; analysts export aggregates. */
   organiser: boolean;
+  /** Dynamic panels and matrices, which also come as long tables of their own. */
+  panels: Array<{ name: string; title: string }>;
 }
 
 /**
@@ -16,7 +18,7 @@ interface ExportPanelProps {
  * and, for organisers, the responses with their codebook. Plain links with
  * `download`, so the browser streams the file from the API to disk.
  */
-export function ExportPanel({ ws, waveId, where, locale, organiser }: ExportPanelProps) {
+export function ExportPanel({ ws, waveId, where, locale, organiser, panels }: ExportPanelProps) {
   const { t } = useTranslation();
   return (
     <section className="panel results-controls" aria-labelledby="export-title" data-testid="export-panel">
@@ -46,6 +48,22 @@ export function ExportPanel({ ws, waveId, where, locale, organiser }: ExportPane
               {t('exports.responses.codebook')}
             </a>
           </div>
+          {panels.length > 0 && (
+            <>
+              <p className="muted" id="export-panels-text">
+                {t('exports.responses.panelsText')}
+              </p>
+              <ul className="link-list" aria-labelledby="export-panels-text">
+                {panels.map((p) => (
+                  <li key={p.name}>
+                    <a href={panelExportUrl(ws, waveId, p.name)} download>
+                      {t('exports.responses.panelCsv', { title: p.title })}
+                    </a>
+                  </li>
+                ))}
+              </ul>
+            </>
+          )}
         </>
       )}
     </section>

@@ -122,7 +122,15 @@ export function ResultsPage() {
         {compareId && compare.isPending && <Loading />}
         <ErrorAlert error={compareId ? compare.error : null} />
       </section>
-      <ExportPanel ws={ws} waveId={id} where={where} locale={locale} organiser={workspace.role === 'organiser'} />
+      <ExportPanel
+        ws={ws}
+        waveId={id}
+        where={where}
+        locale={locale}
+        organiser={workspace.role === 'organiser'}
+        // The registry says which types have a long table of their own.
+        panels={data.questions.filter((q) => data.questionTypes[q.type]?.export === 'panels').map((q) => ({ name: q.name, title: q.title }))}
+      />
 
       {data.suppressed ? (
         <p className="alert alert-warning" role="status">

@@ -20,7 +20,7 @@
  * Which layout a question gets follows from the question type registry.
  */
 import { itemsOf, labelIn, valueKey, type Json, type JsonObject } from '../../questionnaires/definition-walk.js';
-import { answerShapeOf, figureKindOf, isEmptyAnswer, isSingleOption, questionType } from '../../questionnaires/question-types.js';
+import { answerShapeOf, figureKindOf, isEmptyAnswer, isSingleOption, questionType, type TypeDescription } from '../../questionnaires/question-types.js';
 import { answerKey, answerQuestions, type Cell, type QuestionFigures } from '../aggregate.js';
 import { matches, targetOf, type Filter } from '../filters.js';
 import { defaultLanguage } from '../../questionnaires/locales.js';
@@ -102,7 +102,7 @@ export class WaveColumns {
   private readonly perDay = new Map<number, number>();
   rows = 0;
   /** The registry's word on the wave's question types, kept by the results service (the definition never changes). */
-  questionTypes?: Record<string, { filterable: boolean; filter: string; openText: boolean; figures: string }>;
+  questionTypes?: Record<string, TypeDescription>;
 
   constructor(readonly definition: JsonObject) {
     this.fields = answerQuestions(definition).map((q): Field => {
