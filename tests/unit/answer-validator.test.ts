@@ -183,3 +183,72 @@ describe('agrees with survey-core on the rules survey-core checks', () => {
     );
   });
 });
+
+/**
+ * survey-core as a respondent meets it: on each page the answers given for
+ * it, then Next (or Complete on the last), until it completes or stops on a
+ * page it finds incomplete. Complete and skip triggers act on the way.
+ */
+function answeredInTheBrowser(def: JsonObject, data: Record<string, unknown>): boolean {
+  const model = new Model(def);
+  for (let step = 0; step < 50 && model.state === 'running'; step++) {
+    // A skip trigger jumps as soon as its answer is given: then the answers of the page it jumped to.
+    for (let page = model.currentPage, jumps = 0; jumps < 50; jumps++, page = model.currentPage) {
+      for (const q of page.questions) if (data[q.getValueName()] !== undefined) q.value = data[q.getValueName()];
+      if (model.currentPage === page) break;
+    }
+    const moved = model.isLastPage ? model.completeLastPage() : model.nextPage();
+    if (!moved && model.state === 'running') return false;
+  }
+  return model.state === 'completed';
+}
+
+describe('complete and skip triggers', () => {
+  const pages = (...names: string[]) => names.map((n) => ({ name: `page-${n}`, elements: [{ type: 'text', name: n, isRequired: true }] }));
+  const cases: Array<[string, JsonObject, Array<Record<string, unknown>>]> = [
+    [
+      'complete',
+      { pages: [{ name: 'p1', elements: [{ type: 'radiogroup', name: 'go', choices: ['on', 'stop'], isRequired: true }] }, ...pages('a', 'b')], triggers: [{ type: 'complete', expression: "{go} = 'stop'" }] },
+      [{ go: 'stop' }, { go: 'on' }, { go: 'on', a: 'x', b: 'y' }, { go: 'stop', a: 'x' }],
+    ],
+    [
+      'complete in the legacy form (name, operator, value)',
+      { pages: [{ name: 'p1', elements: [{ type: 'radiogroup', name: 'exit', choices: ['Yes', 'No'] }] }, ...pages('a')], triggers: [{ type: 'complete', name: 'exit', operator: 'equal', value: 'Yes' }] },
+      [{ exit: 'Yes' }, { exit: 'No' }, {}],
+    ],
+    [
+      'skip',
+      { pages: [{ name: 'p1', elements: [{ type: 'radiogroup', name: 'go', choices: ['on', 'jump'], isRequired: true }] }, ...pages('a', 'b', 'c')], triggers: [{ type: 'skip', expression: "{go} = 'jump'", gotoName: 'c' }] },
+      [{ go: 'jump', c: 'z' }, { go: 'jump' }, { go: 'on', c: 'z' }, { go: 'on', a: 'x', b: 'y', c: 'z' }],
+    ],
+  ];
+  for (const [label, def, answerSets] of cases) {
+    it(`${label}: Bilanz takes exactly what a respondent can send from survey-core`, () => {
+      for (const data of answerSets) {
+        const accepted = compileValidator(def).validate(data, true).length === 0;
+        expect(accepted, JSON.stringify(data)).toBe(answeredInTheBrowser(def, data));
+      }
+    });
+  }
+});
+
+describe('read-only values that follow an expression', () => {
+  const def = survey(
+    { type: 'text', name: 'a', inputType: 'number' },
+    { type: 'text', name: 'double', inputType: 'number', readOnly: true, setValueExpression: '{a} * 2' },
+    { type: 'text', name: 'next', inputType: 'number', readOnly: true, defaultValueExpression: '{a} + 1' },
+    { type: 'text', name: 'label', readOnly: true, setValueExpression: "iif({a} > 5, 'big', 'small')" },
+    { type: 'text', name: 'guarded', inputType: 'number', readOnly: true, setValueIf: '{a} > 100', setValueExpression: '{a}' },
+    { type: 'text', name: 'editable', inputType: 'number', setValueExpression: '{a} * 3' },
+  );
+
+  it('are the server\'s, as survey-core computes them in the browser; editable or guarded ones stay as sent', () => {
+    const browser = new Model(def);
+    browser.setValue('a', 7);
+    const computed = browser.data as Record<string, unknown>;
+    expect(computed).toMatchObject({ double: 14, next: 8, label: 'big' });
+    const { problems, data } = compileValidator(def).judge({ a: 7, double: 1, next: 2, label: 'forged', guarded: 3, editable: 4 }, true);
+    expect(problems).toEqual([]);
+    expect(data).toEqual({ a: 7, double: computed.double, next: computed.next, label: computed.label, guarded: 3, editable: 4 });
+  });
+});

@@ -8,6 +8,7 @@
  * against the specs with survey-core's expression runners only.
  */
 import {
+  ConditionRunner,
   Model,
   settings,
   type ItemValue,
@@ -38,6 +39,8 @@ export type QuestionSpec = {
   hidden: boolean;
   /** Panels and the page around it, innermost first. */
   containers: ConditionOwner[];
+  /** The number of its page (0 for the first; inside matrices and dynamic panels, the page of the question around it is what counts). */
+  page: number;
   enableIf?: string;
   requiredIf?: string;
   isRequired: boolean;
@@ -83,6 +86,12 @@ export type QuestionSpec = {
   step?: number;
   allowMultiple: boolean;
   expression?: string;
+  /**
+   * For a read-only question: the expression its value always follows in the
+   * browser (setValueExpression without setValueIf, or defaultValueExpression),
+   * since nobody can change it by hand.
+   */
+  valueExpression?: string;
   /** The key survey-core stores a matrix's totals row under (`<key>-total`), when a column has a total. */
   totalsKey?: string;
   validators: JsonObject[];
@@ -97,7 +106,16 @@ export type SurveySpec = {
   clearInvisibleValues: string;
   /** survey-core's comment key suffix (`-Comment`). */
   commentSuffix: string;
+  /** Complete and skip triggers: where they end the survey or jump, so that the pages not shown need no answers. */
+  flow: FlowRule[];
 };
+
+/**
+ * A complete or skip trigger as the respondent meets it: survey-core checks it
+ * when leaving the first page that holds a question it names (`from`), and
+ * then completes the survey, or jumps to the page of `gotoName` (`to`).
+ */
+export type FlowRule = { kind: 'complete' | 'skip'; condition: string; from: number; to?: number };
 
 const str = (v: unknown): string | undefined => (typeof v === 'string' && v.trim() !== '' ? v : undefined);
 const num = (v: unknown): number | undefined => (typeof v === 'number' && Number.isFinite(v) ? v : undefined);
@@ -177,6 +195,7 @@ function specOf(q: Question, survey: SurveyModel, nested: boolean, triggerTarget
   const validators = Array.isArray(raw.validators) ? (raw.validators.filter((v) => typeof v === 'object' && v !== null && !Array.isArray(v)) as JsonObject[]) : [];
 
   return {
+    page: nested ? -1 : survey.pages.indexOf(q.page as unknown as (typeof survey.pages)[number]),
     name: q.name,
     key,
     type,
@@ -227,6 +246,7 @@ function specOf(q: Question, survey: SurveyModel, nested: boolean, triggerTarget
     ...(type === 'text' && NUMERIC_INPUT_TYPES.has(inputType) && num(anyQ.step) !== undefined && { step: anyQ.step as number }),
     allowMultiple: anyQ.allowMultiple === true,
     ...(type === 'expression' && str(anyQ.expression) && { expression: anyQ.expression as string }),
+    ...(!nested && raw.readOnly === true && valueExpressionOf(raw) && { valueExpression: valueExpressionOf(raw) }),
     ...(hasTotals(raw) && { totalsKey: `${key}${settings.matrix.totalsSuffix}` }),
     validators,
   };
@@ -258,6 +278,33 @@ function columnSpec(c: MatrixDropdownColumn, survey: SurveyModel): QuestionSpec 
   };
 }
 
+/** The expression a question's value follows when nobody can change it by hand, if any. */
+const valueExpressionOf = (raw: JsonObject): string | undefined =>
+  str(raw.setValueExpression) !== undefined ? (str(raw.setValueIf) === undefined ? str(raw.setValueExpression) : undefined) : str(raw.defaultValueExpression);
+
+/** The complete and skip triggers of a survey, with the pages they act on. */
+function flowRules(model: SurveyModel, questions: QuestionSpec[]): FlowRule[] {
+  const pageOfKey = new Map<string, number>();
+  for (const q of questions) for (const k of [q.key, q.name]) if (!pageOfKey.has(k)) pageOfKey.set(k, q.page);
+  return model.triggers.flatMap((t): FlowRule[] => {
+    const kind = t.getType() === 'completetrigger' ? 'complete' : t.getType() === 'skiptrigger' ? 'skip' : undefined;
+    // `expression`, or the legacy name / operator / value, which survey-core turns into one.
+    const condition = str(t.expression);
+    if (!kind || !condition) return [];
+    // A variable may name a part (`matrix.row`, `panel[0].q`): its question's key comes first.
+    const pages = new ConditionRunner(condition).getVariables().flatMap((v) => {
+      const page = pageOfKey.get(v) ?? pageOfKey.get(v.split(/[.[]/)[0]!);
+      return page === undefined || page < 0 ? [] : [page];
+    });
+    // A trigger naming no question is checked on every page: the first is where it can act first.
+    const from = pages.length > 0 ? Math.min(...pages) : 0;
+    if (kind === 'complete') return [{ kind, condition, from }];
+    const target = str((t as unknown as { gotoName?: string }).gotoName);
+    const to = target === undefined ? undefined : pageOfKey.get(target);
+    return to === undefined ? [] : [{ kind, condition, from, to }];
+  });
+}
+
 /** Reads a definition through survey-core into specs (once per version). */
 export function surveySpec(definition: JsonObject): SurveySpec {
   const model = new Model(definition);
@@ -275,7 +322,7 @@ export function surveySpec(definition: JsonObject): SurveySpec {
       .filter((c) => str(c.name) && str(c.expression))
       .map((c) => ({ name: c.name, expression: c.expression, includeIntoResult: c.includeIntoResult === true }));
     const triggerTargets = writes.filter((w) => !w.variable).map((w) => w.target);
-    return { questions, calculatedValues, triggerTargets, clearInvisibleValues: String(model.clearInvisibleValues ?? 'onComplete'), commentSuffix: settings.commentSuffix };
+    return { questions, calculatedValues, triggerTargets, clearInvisibleValues: String(model.clearInvisibleValues ?? 'onComplete'), commentSuffix: settings.commentSuffix, flow: flowRules(model, questions) };
   } finally {
     model.dispose();
   }

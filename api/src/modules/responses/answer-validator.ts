@@ -203,7 +203,7 @@ function compileQuestion(spec: QuestionSpec, memo: boolean): Compiled {
     ...(spec.minValueExpression && { minValue: expression(spec.minValueExpression)! }),
     ...(spec.maxValueExpression && { maxValue: expression(spec.maxValueExpression)! }),
     validators,
-    ...(spec.expression && { expression: expression(spec.expression)! }),
+    ...((spec.expression ?? spec.valueExpression) && { expression: expression(spec.expression ?? spec.valueExpression)! }),
   };
 }
 
@@ -592,13 +592,21 @@ export function compileValidator(definition: JsonObject): AnswerValidator {
   // Values survey-core computes in the browser; the server recomputes what it stores (matrix totals it leaves out).
   const computedKeys = new Set<string>([
     ...spec.calculatedValues.filter((v) => v.includeIntoResult).map((v) => v.name),
-    ...compiled.filter((c) => c.spec.shape === 'computed').map((c) => c.spec.key),
+    ...compiled.filter((c) => c.spec.shape === 'computed' || c.spec.valueExpression !== undefined).map((c) => c.spec.key),
     ...compiled.flatMap((c) => (c.spec.totalsKey ? [c.spec.totalsKey] : [])),
   ]);
   const triggerTargets = new Set(spec.triggerTargets);
   const calculated = spec.calculatedValues.map((v) => ({ ...v, runner: new ExpressionRunner(v.expression) }));
   const expressions = compiled.filter((c) => c.expression);
   const keepHidden = spec.clearInvisibleValues === 'none';
+  // Complete and skip triggers: a respondent never sees the pages after a completing page or jumped over.
+  const flow = spec.flow.map((f) => ({ ...f, holds: condition(f.condition, true)! }));
+  /** Pages the respondent did not see because a complete or skip trigger held when leaving an earlier page. */
+  const pagesNotShown = (values: Values): (page: number) => boolean => {
+    const rules = flow.filter((f) => f.holds(values));
+    if (rules.length === 0) return () => false;
+    return (page) => page >= 0 && rules.some((f) => (f.kind === 'complete' ? page > f.from : page > f.from && page < f.to!));
+  };
   // Work per response stays bounded by the questionnaire, not by what a client sends.
   const maxKeys = 2 * (byKey.size + commentKeys.size + computedKeys.size + triggerTargets.size) + 100;
 
@@ -632,7 +640,11 @@ export function compileValidator(definition: JsonObject): AnswerValidator {
       if (!changed) break;
     }
     for (const cv of calculated) if (cv.includeIntoResult && !isEmptyAnswer(values[cv.name]) && isStorable(values[cv.name])) stored[cv.name] = values[cv.name];
-    for (const c of expressions) if (!isEmptyAnswer(values[c.spec.key]) && isStorable(values[c.spec.key])) stored[c.spec.key] = values[c.spec.key];
+    for (const c of expressions) {
+      const v = values[c.spec.key];
+      // A read-only question's value is its type's: what does not fit (a text for a number field) is not stored.
+      if (!isEmptyAnswer(v) && isStorable(v) && (c.spec.shape === 'computed' || checkShape(c, v) === undefined)) stored[c.spec.key] = v;
+    }
     return { values, stored };
   }
 
@@ -668,6 +680,7 @@ export function compileValidator(definition: JsonObject): AnswerValidator {
     const isVisible = (c: Compiled) =>
       !c.spec.hidden && (!c.visibleIf || c.visibleIf(values)) && c.containers.every((p) => !p.hidden && (!p.visibleIf || p.visibleIf(values)));
     const visible = compiled.map(isVisible);
+    const notShown = pagesNotShown(values);
     // Questions sharing a valueName share one answer: it may be given when any of them is shown.
     const shownKeys = new Set(compiled.filter((_, i) => visible[i]).map((c) => c.spec.key));
     compiled.forEach((c, i) => {
@@ -685,6 +698,8 @@ export function compileValidator(definition: JsonObject): AnswerValidator {
       // survey-core collects no errors of a read-only (or disabled) question.
       if (s.readOnly || (c.enableIf && !c.enableIf(values))) return;
       if (!present) {
+        // What survey-core never asked for is not missing.
+        if (notShown(s.page)) return;
         if (s.isRequired || c.requiredIf?.(values)) problems.push({ question: s.name, message: required() });
         // A matrix shows its rows (a dynamic panel its panels) before anything is entered: their required cells count.
         else if (s.shape === 'matrixdropdown') checkRules(c, {}, { values, problems, question: s.name }, byKey, data);
