@@ -252,6 +252,63 @@ describe('definition rules', () => {
   });
 });
 
+describe('the question catalogue of a version', () => {
+  it('says per question what it is by the registry, titled and labelled in the language asked for', async () => {
+    const english = {
+      locale: 'en',
+      pages: [
+        {
+          name: 'p1',
+          elements: [
+            { type: 'radiogroup', name: 'sector', title: { default: 'Sector', de: 'Bereich' }, choices: [{ value: 'civic', text: { default: 'Civil society', de: 'Zivilgesellschaft' } }], showOtherItem: true },
+            { type: 'rating', name: 'score', rateMin: 1, rateMax: 3 },
+            { type: 'slider', name: 'mood', min: 0, max: 10 },
+            { type: 'comment', name: 'wishes', title: { default: 'Wishes', de: 'Wünsche' } },
+            { type: 'text', name: 'age', inputType: 'number' },
+            { type: 'text', name: 'nick', valueName: 'nickname' },
+            { type: 'matrix', name: 'grid', rows: ['r1'], columns: [1, 2] },
+            { type: 'paneldynamic', name: 'kids', templateElements: [{ type: 'comment', name: 'note' }] },
+            { type: 'html', name: 'intro', html: '<p>Hi</p>' },
+          ],
+        },
+      ],
+    };
+    expect((await agent.post(base).send({ slug: 'katalog', definition: english })).status).toBe(201);
+    expect((await agent.post(`${base}/katalog/publish`).send({})).status).toBe(201);
+    const de = await agent.get(`${base}/katalog/versions/1/questions?locale=de`);
+    expect(de.status).toBe(200);
+    expect(de.body).toMatchObject({ version: 1, locale: 'de', locales: ['en', 'de'] });
+    const byName = Object.fromEntries((de.body.questions as Array<{ name: string }>).map((q) => [q.name, q]));
+    expect(Object.keys(byName)).toEqual(['sector', 'score', 'mood', 'wishes', 'age', 'nick', 'grid', 'kids']);
+    expect(byName.sector).toEqual({
+      name: 'sector',
+      key: 'sector',
+      type: 'radiogroup',
+      title: 'Bereich',
+      openText: false,
+      measures: ['share', 'count'],
+      filter: 'value',
+      choices: [
+        { value: 'civic', label: 'Zivilgesellschaft' },
+        // survey-core's own German word for "other".
+        { value: 'other', label: 'Sonstiges (Bitte angeben)' },
+      ],
+    });
+    expect(byName.score).toMatchObject({ measures: ['share', 'mean', 'count'], choices: [{ value: 1 }, { value: 2 }, { value: 3 }] });
+    expect(byName.mood).toMatchObject({ measures: ['mean', 'count'], choices: [], filter: 'none' });
+    expect(byName.wishes).toMatchObject({ title: 'Wünsche', openText: true, measures: ['count'] });
+    // A number field holds no free text to read and code.
+    expect(byName.age).toMatchObject({ openText: false, measures: ['mean', 'count'] });
+    expect(byName.nick).toMatchObject({ key: 'nickname', openText: true });
+    expect(byName.grid).toMatchObject({ filter: 'cells', measures: ['count'] });
+    const en = await agent.get(`${base}/katalog/versions/1/questions?locale=fr`);
+    expect(en.body.locale).toBe('en');
+    expect(en.body.questions[0].title).toBe('Sector');
+    expect((await agent.get(`${base}/katalog/versions/2/questions`)).status).toBe(404);
+    expect((await agent.get(`${base}/katalog/versions/1/questions?locale=<script>`)).status).toBe(400);
+  });
+});
+
 describe('templates', () => {
   it('lists the template library and starts a questionnaire from a template in one step', async () => {
     const list = await agent.get('/api/v1/templates');

@@ -92,6 +92,7 @@ export const MATRIX: Record<string, Row> = {
   'DELETE /api/v1/workspaces/{ws}/questionnaires/{slug}/draft': organiser(204),
   'POST /api/v1/workspaces/{ws}/questionnaires/{slug}/publish': organiser(201),
   'GET /api/v1/workspaces/{ws}/questionnaires/{slug}/versions/{version}': analyst(200),
+  'GET /api/v1/workspaces/{ws}/questionnaires/{slug}/versions/{version}/questions': analyst(200),
   'GET /api/v1/workspaces/{ws}/questionnaires/{slug}/diff': analyst(200),
   'GET /api/v1/workspaces/{ws}/questionnaires/{slug}/trend': analyst(200),
 

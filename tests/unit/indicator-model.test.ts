@@ -1,8 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import type { JsonObject } from '../../web/src/designer/json.js';
-import { levelOfStep, measuresOf, parseNumber, stepsOf, surveyQuestions, trendOf } from '../../web/src/pages/indicators/model.js';
+import type { CatalogueQuestion } from '../../web/src/api/types.js';
+import { levelOfStep, parseNumber, stepsOf, surveyQuestions, trendOf } from '../../web/src/pages/indicators/model.js';
 
-const words = { yes: 'Ja', no: 'Nein', other: 'Sonstiges' };
 const points = (...values: Array<number | null>) => values.map((value) => ({ value }));
 
 describe('the Wirkungstreppe', () => {
@@ -46,55 +45,18 @@ describe('parseNumber', () => {
 });
 
 describe('surveyQuestions', () => {
-  const definition: JsonObject = {
-    pages: [
-      {
-        name: 'p1',
-        elements: [
-          { type: 'html', name: 'intro', html: 'Hallo' },
-          { type: 'radiogroup', name: 'sector', title: { default: 'Bereich', en: 'Sector' }, choices: ['civic', { value: 'nonprofit', text: { default: 'Gemeinnützig', en: 'Non-profit' } }], showOtherItem: true },
-          {
-            type: 'panel',
-            name: 'more',
-            elements: [
-              { type: 'rating', name: 'recommend', title: 'Empfehlen?', rateMin: 0, rateMax: 2 },
-              { type: 'boolean', name: 'newContacts', title: 'Neue Kontakte?' },
-              { type: 'comment', name: 'wishes' },
-            ],
-          },
-        ],
-      },
-    ],
-  };
+  const catalogue: CatalogueQuestion[] = [
+    { name: 'sector', key: 'sector', type: 'radiogroup', title: 'Sector', openText: false, measures: ['share', 'count'], filter: 'value', choices: [{ value: 'civic', label: 'Civil society' }, { value: 'other', label: 'Other' }] },
+    { name: 'grid', key: 'grid', type: 'matrix', title: 'Grid', openText: false, measures: ['count'], filter: 'cells', choices: [] },
+    { name: 'odd', key: 'odd', type: 'dropdown', title: 'Odd', openText: false, measures: ['share', 'count'], filter: 'value', choices: [{ value: { a: 1 }, label: 'an object' }, { value: 2, label: 'two' }] },
+    { name: 'intro', key: 'intro', type: 'expression', title: 'Intro', openText: false, measures: [], filter: 'none', choices: [] },
+  ];
 
-  it('lists every question, nested panels included, with titles and choices in the UI language', () => {
-    const questions = surveyQuestions(definition, 'en', { yes: 'Yes', no: 'No', other: 'Other' });
-    expect(questions.map((q) => q.name)).toEqual(['sector', 'recommend', 'newContacts', 'wishes']);
-    expect(questions[0]).toEqual({
-      name: 'sector',
-      type: 'radiogroup',
-      title: 'Sector',
-      choices: [
-        { value: 'civic', label: 'civic' },
-        { value: 'nonprofit', label: 'Non-profit' },
-        { value: 'other', label: 'Other' },
-      ],
-      measures: ['share', 'count'],
-    });
-    // A German-only title falls back to German.
-    expect(questions[1]!.title).toBe('Empfehlen?');
-  });
-
-  it('offers a rating scale, yes/no, and only a count for text questions', () => {
-    const [, rating, yesNo, text] = surveyQuestions(definition, 'de', words);
-    expect(rating!.choices.map((c) => c.value)).toEqual([0, 1, 2]);
-    expect(rating!.measures).toEqual(['share', 'mean', 'count']);
-    expect(yesNo!.choices).toEqual([
-      { value: true, label: 'Ja' },
-      { value: false, label: 'Nein' },
+  it('takes the server\'s measures and choices, leaving out questions without a measure and values a source cannot hold', () => {
+    expect(surveyQuestions(catalogue)).toEqual([
+      { name: 'sector', type: 'radiogroup', title: 'Sector', measures: ['share', 'count'], choices: [{ value: 'civic', label: 'Civil society' }, { value: 'other', label: 'Other' }] },
+      { name: 'grid', type: 'matrix', title: 'Grid', measures: ['count'], choices: [] },
+      { name: 'odd', type: 'dropdown', title: 'Odd', measures: ['share', 'count'], choices: [{ value: 2, label: 'two' }] },
     ]);
-    expect(text!.choices).toEqual([]);
-    expect(text!.measures).toEqual(['count']);
-    expect(measuresOf('matrix')).toEqual(['count']);
   });
 });

@@ -8,6 +8,7 @@ import type {
   QuestionnaireSummary,
   TemplateSummary,
   VersionDetail,
+  VersionQuestions,
   VersionRef,
 } from './types';
 
@@ -70,6 +71,20 @@ export function useVersion(ws: string, slug: string, version: number | null) {
     queryKey: [...questionnaireKey(ws, slug), 'version', version],
     queryFn: () => request<VersionDetail>('GET', `${questionnairePath(ws, slug)}/versions/${version ?? 0}`),
     enabled: version !== null,
+    staleTime: Infinity,
+  });
+}
+
+/**
+ * A published version's questions as the server's registry reads them (open
+ * text, indicator measures, filters, choices), titled in `locale`: the web
+ * keeps no list of question types.
+ */
+export function useVersionQuestions(ws: string, slug: string, version: number | null, locale: string) {
+  return useQuery({
+    queryKey: [...questionnaireKey(ws, slug), 'version', version, 'questions', locale],
+    queryFn: () => request<VersionQuestions>('GET', `${questionnairePath(ws, slug)}/versions/${version ?? 0}/questions?locale=${encodeURIComponent(locale)}`),
+    enabled: version !== null && slug !== '',
     staleTime: Infinity,
   });
 }

@@ -169,6 +169,7 @@ export type Count = number | null;
 /** Result figures as the API computes them (house rule 5: types come from the API with `import type`). */
 import type { Cell, QuestionFigures } from '../../../api/src/modules/results/aggregate.js';
 import type { Filter as ApiFilter } from '../../../api/src/modules/results/filters.js';
+import type { CatalogueQuestion as ApiCatalogueQuestion } from '../../../api/src/modules/questionnaires/question-catalogue.js';
 import type { CellFigures, ItemFigures } from '../../../api/src/modules/results/figures.js';
 import type { FigureKind as ApiFigureKind, QuestionType } from '../../../api/src/modules/questionnaires/question-types.js';
 export type ChoiceCell = Cell;
@@ -181,6 +182,14 @@ export type CellResult = CellFigures;
 export type Filter = ApiFilter;
 /** Which view draws a question's figures (the server's question type registry). */
 export type FigureKind = ApiFigureKind;
+/** One question of a published version as the server's question type registry reads it (…/versions/:version/questions). */
+export type CatalogueQuestion = ApiCatalogueQuestion;
+export interface VersionQuestions {
+  version: number;
+  locale: string;
+  locales: string[];
+  questions: CatalogueQuestion[];
+}
 /** What the server's registry says of one question type: the web keeps no list of its own. */
 export type QuestionTypeInfo = Pick<QuestionType, 'filterable' | 'filter' | 'export'> & { openText: boolean; figures: FigureKind };
 /** The registry's entries for the types of a wave's questionnaire, by type name. */

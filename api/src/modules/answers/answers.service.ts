@@ -4,7 +4,7 @@ import { getQuestionnaire } from '../questionnaires/questionnaires.service.js';
 import { tables, type WorkspaceRow } from '../../db/tables.js';
 import { BadRequestError, ConflictError, NotFoundError, text } from '../../http/errors.js';
 import { labelIn, questionsOf, type JsonObject } from '../questionnaires/definition-walk.js';
-import { isOpenText } from '../questionnaires/question-types.js';
+import { isOpenTextQuestion } from '../questionnaires/question-types.js';
 import { labelLanguage } from '../questionnaires/locales.js';
 import * as questionnaires from '../questionnaires/questionnaires.repo.js';
 import { getWave } from '../waves/waves.service.js';
@@ -53,7 +53,7 @@ async function openQuestion(db: Knex, ws: WorkspaceRow, waveId: string, question
   const definition = (version?.definition ?? {}) as JsonObject;
   const element = questionsOf(definition).find((r) => r.element.name === question)?.element;
   if (!element) throw new NotFoundError(text(`This wave has no question "${question}".`, `Diese Welle hat keine Frage „${question}“.`));
-  if (!isOpenText(String(element.type))) {
+  if (!isOpenTextQuestion(element)) {
     throw new BadRequestError('not_open_question', text(`"${question}" is not an open question.`, `„${question}“ ist keine offene Frage.`));
   }
   return { wave, element, definition };

@@ -24,8 +24,7 @@
  */
 import { itemsOf, labelIn, type Json, type JsonObject } from '../questionnaires/definition-walk.js';
 import { questionType } from '../questionnaires/question-types.js';
-import { answerKey, answerQuestions } from '../results/aggregate.js';
-import { cellElement, matrixColumns, optionsOf, otherValueOf, panelQuestions } from '../results/figures.js';
+import { answerKey, answerQuestions, cellElement, matrixColumns, optionsOf, otherValueOf, panelQuestions } from '../questionnaires/question-options.js';
 import type { ExportedResponse } from './exports.repo.js';
 
 /** What a cell holds: numbers stay numbers, everything else is text. */

@@ -22,7 +22,7 @@ import { ConflictError, NotFoundError, text, ValidationError } from '../../http/
 import { recordAudit } from '../audit/audit.repo.js';
 import { questionsOf, type Json, type JsonObject } from '../questionnaires/definition-walk.js';
 import { measuresOf } from '../questionnaires/question-types.js';
-import { optionsOf, otherValueOf } from '../results/figures.js';
+import { optionsOf, otherValueOf } from '../questionnaires/question-options.js';
 import * as questionnaires from '../questionnaires/questionnaires.repo.js';
 import type { ResultsEngine } from '../results/engine/engine.js';
 import type { CreateIndicatorReq, MeasurementReq, UpdateIndicatorReq } from './indicators.schemas.js';

@@ -169,6 +169,12 @@ export function describeType(type: string): TypeDescription | undefined {
 /** Types whose answers are free text that people read and code (open answers board, quotes in the report). */
 export const isOpenText = (type: string): boolean => type === 'text' || type === 'comment';
 
+/** Text input types whose answers are numbers, dates or times: nothing to read and code. */
+const NOT_FREE_TEXT_INPUTS: ReadonlySet<string> = new Set(['number', 'range', 'date', 'datetime-local', 'month', 'week', 'time', 'color']);
+
+/** Whether one question's answers are free text to read and code: a comment box, or a text field that holds no number, date or time. */
+export const isOpenTextQuestion = (el: JsonObject): boolean => isOpenText(String(el.type)) && !NOT_FREE_TEXT_INPUTS.has(String(el.inputType ?? ''));
+
 /** Whether an element of this type stores an answer. */
 export const storesAnswer = (type: string): boolean => (questionType(type)?.answer ?? 'none') !== 'none';
 

@@ -1,5 +1,5 @@
 import type { ApiModule } from '../../openapi/operation.js';
-import { CreateQuestionnaireSchema, DiffQuery, PublishSchema, SaveDraftSchema, SlugParams, TemplateParams, VersionParams } from './questionnaires.schemas.js';
+import { CatalogueQuery, CreateQuestionnaireSchema, DiffQuery, PublishSchema, SaveDraftSchema, SlugParams, TemplateParams, VersionParams } from './questionnaires.schemas.js';
 
 /** OpenAPI description of questionnaires.routes.ts (questionnaires and the template library). */
 export const questionnairesApi: ApiModule = {
@@ -89,6 +89,20 @@ export const questionnairesApi: ApiModule = {
       params: VersionParams,
       responses: [{ status: 200, description: '{version, definition, publishedAt, changeNote, breaking}' }],
       errors: ['404 not_found'],
+    },
+    {
+      method: 'get',
+      path: '/workspaces/{ws}/questionnaires/{slug}/versions/{version}/questions',
+      operationId: 'getVersionQuestions',
+      summary: 'A published version’s questions as the question type registry reads them',
+      description:
+        'For clients that offer questions by what they are, keeping no list of types of their own: {version, locale, locales, questions: [{name, key, type, title, openText, measures, filter, choices: [{value, label}]}]}. Questions hold answers at the top level (not those inside dynamic panels); key is where answers are stored (valueName, else name); openText marks free text to read and code (comment boxes, text fields without a number or date input type); measures are the indicator measures that apply (share, mean, count); filter is what a results filter may name (value, cells, none); choices are the values a share may count, “other” included. Titles and labels come in ?locale (any language tag) when the questionnaire carries it, else in its default language; without it, by Accept-Language.',
+      tag: 'Questionnaires',
+      access: 'analyst',
+      params: VersionParams,
+      query: CatalogueQuery,
+      responses: [{ status: 200, description: '{version, locale, locales, questions}' }],
+      errors: ['400 invalid_request', '404 not_found'],
     },
     {
       method: 'get',

@@ -3,7 +3,7 @@ import type { Knex } from 'knex';
 import { currentUser, currentWorkspace, requireUser, requireWorkspace } from '../../http/auth.js';
 import { localiseTexts, requestLocale } from '../../http/locale.js';
 import { parse, parseBody } from '../../http/validate.js';
-import { CreateQuestionnaireSchema, DiffQuery, PublishSchema, SaveDraftSchema, SlugParams, TemplateParams, VersionParams } from './questionnaires.schemas.js';
+import { CatalogueQuery, CreateQuestionnaireSchema, DiffQuery, PublishSchema, SaveDraftSchema, SlugParams, TemplateParams, VersionParams } from './questionnaires.schemas.js';
 import * as service from './questionnaires.service.js';
 import type { Template } from './templates.js';
 
@@ -50,6 +50,12 @@ export function questionnairesRouter(deps: { knex: Knex; templates: Map<string, 
   r.get('/:slug/versions/:version', analyst, async (req, res) => {
     const { slug, version } = parse(VersionParams, req.params);
     res.json(localiseTexts(await service.getVersion(knex, currentWorkspace(req).row, slug, version), requestLocale(req)));
+  });
+
+  r.get('/:slug/versions/:version/questions', analyst, async (req, res) => {
+    const { slug, version } = parse(VersionParams, req.params);
+    const { locale } = parse(CatalogueQuery, req.query);
+    res.json(await service.versionQuestions(knex, currentWorkspace(req).row, slug, version, locale ?? requestLocale(req)));
   });
 
   r.get('/:slug/diff', analyst, async (req, res) => {

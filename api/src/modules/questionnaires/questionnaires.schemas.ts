@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { LabelLocale } from './locales.js';
 import { Slug } from '../workspaces/workspaces.schemas.js';
 
 /** The definition itself is checked by the definition rules (422), not by zod. */
@@ -22,6 +23,8 @@ export const PublishSchema = z.strictObject({
 export type PublishReq = z.infer<typeof PublishSchema>;
 
 export const SlugParams = z.object({ slug: Slug });
+/** `?locale=`: the language of titles and labels (any language tag; the questionnaire's default language when it does not carry it). */
+export const CatalogueQuery = z.object({ locale: LabelLocale.optional() });
 export const VersionParams = z.object({ slug: Slug, version: z.coerce.number().int().min(1).max(1_000_000) });
 
 const VersionRef = z.union([z.literal('draft'), z.coerce.number().int().min(1).max(1_000_000)]);

@@ -6,6 +6,7 @@ import { recordAudit } from '../audit/audit.repo.js';
 import { checkDefinition, type DefinitionProblem, type DefinitionWarning } from './definition-rules.js';
 import { definitionTitle, questionsOf, type JsonObject } from './definition-walk.js';
 import { diffDefinitions, isEmptyDiff, type DefinitionDiff } from './diff.js';
+import { questionCatalogue } from './question-catalogue.js';
 import * as repo from './questionnaires.repo.js';
 import type { CreateQuestionnaireReq, PublishReq, VersionRefValue } from './questionnaires.schemas.js';
 import type { Template } from './templates.js';
@@ -189,6 +190,12 @@ export async function getVersion(db: Knex, ws: WorkspaceRow, slug: string, versi
   const v = await repo.findVersion(db, q.id, version);
   if (!v) throw new NotFoundError(text(`Version ${version} does not exist.`, `Version ${version} gibt es nicht.`));
   return { version: v.version, definition: v.definition, publishedAt: v.published_at, changeNote: v.change_note, breaking: v.breaks };
+}
+
+/** A published version's questions as the question type registry reads them, titled in `language` (else its default language). */
+export async function versionQuestions(db: Knex, ws: WorkspaceRow, slug: string, version: number, language: string | undefined) {
+  const v = await getVersion(db, ws, slug, version);
+  return { version: v.version, ...questionCatalogue(v.definition as JsonObject, language) };
 }
 
 /** The diff between two versions; either side may be the draft. */

@@ -8,7 +8,7 @@ import type { QuestionnaireVersionRow, ReportRow, UserRow, WaveRow, WorkspaceRow
 import { NotFoundError, text, ValidationError } from '../../http/errors.js';
 import { recordAudit } from '../audit/audit.repo.js';
 import { questionsOf, type JsonObject } from '../questionnaires/definition-walk.js';
-import { isOpenText } from '../questionnaires/question-types.js';
+import { isOpenTextQuestion } from '../questionnaires/question-types.js';
 import * as questionnaires from '../questionnaires/questionnaires.repo.js';
 import * as waves from '../waves/waves.repo.js';
 import * as repo from './reports.repo.js';
@@ -54,7 +54,7 @@ async function checkConfig(db: Knex, ws: WorkspaceRow, req: ReportReq): Promise<
     else if (req.compareWave === req.wave) problems.push({ field: 'compareWave', message: 'A wave cannot be compared with itself.' });
     else if (main && other.wave.questionnaire_id !== main.wave.questionnaire_id) problems.push({ field: 'compareWave', message: 'Both waves must belong to the same questionnaire.' });
   }
-  const questions = new Map(main ? questionsOf(main.definition).map((r) => [String(r.element.name), String(r.element.type)]) : []);
+  const questions = new Map(main ? questionsOf(main.definition).map((r) => [String(r.element.name), r.element]) : []);
   const needsWave = req.keyQuestions.length > 0 || OPEN_ROLES.some((r) => req.openQuestions[r]) || req.quotes.length > 0;
   if (needsWave && !req.wave) problems.push({ field: 'wave', message: 'Questions and quotes need a wave to come from.' });
   if (main) {
@@ -63,7 +63,7 @@ async function checkConfig(db: Knex, ws: WorkspaceRow, req: ReportReq): Promise<
     });
     for (const role of OPEN_ROLES) {
       const name = req.openQuestions[role];
-      if (name && !isOpenText(questions.get(name) ?? '')) problems.push({ field: `openQuestions.${role}`, message: `"${name}" is not an open question of the wave.` });
+      if (name && !isOpenTextQuestion(questions.get(name) ?? {})) problems.push({ field: `openQuestions.${role}`, message: `"${name}" is not an open question of the wave.` });
     }
     const chosen = new Set(OPEN_ROLES.map((r) => req.openQuestions[r]).filter(Boolean));
     const texts = await repo.quoteTexts(db, main.wave.id, req.quotes);

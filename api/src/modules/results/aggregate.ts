@@ -5,7 +5,8 @@
  * (suppression.ts). The results engine gives the same figures faster; this
  * is the reference it is tested against.
  */
-import { questionsOf, type JsonObject } from '../questionnaires/definition-walk.js';
+import type { JsonObject } from '../questionnaires/definition-walk.js';
+import { answerKey, answerQuestions } from '../questionnaires/question-options.js';
 import { answerShapeOf, isEmptyAnswer, isSingleOption } from '../questionnaires/question-types.js';
 import { defaultLanguage } from '../questionnaires/locales.js';
 import { figuresFor, type QuestionFigures } from './figures.js';
@@ -14,18 +15,6 @@ export type { Cell, QuestionFigures } from './figures.js';
 
 /** Whether a question's cells add up to its n (one answer per respondent), by its type. */
 export const isAdditive = (type: string): boolean => isSingleOption(answerShapeOf({ type }));
-
-/** The questions of a definition that hold answers at the top level (not inside a dynamic panel). */
-export const answerQuestions = (definition: JsonObject): JsonObject[] => {
-  const refs = questionsOf(definition);
-  const dynamic = new Set(refs.filter((r) => r.element.type === 'paneldynamic').map((r) => String(r.element.name)));
-  const parentOf = new Map(refs.map((r) => [String(r.element.name), r.parent]));
-  const nested = (parent: string | undefined): boolean => parent !== undefined && (dynamic.has(parent) || nested(parentOf.get(parent)));
-  return refs.filter((r) => !nested(r.parent) && answerShapeOf(r.element) !== 'none').map((r) => r.element);
-};
-
-/** The key a question's answer is stored under. */
-export const answerKey = (q: JsonObject): string => String(typeof q.valueName === 'string' && q.valueName !== '' ? q.valueName : q.name);
 
 /** Counts per question over the given answers (complete responses, already filtered). */
 export function aggregate(definition: JsonObject, answers: Array<Record<string, unknown>>, locale: string): QuestionFigures[] {

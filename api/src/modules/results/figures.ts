@@ -11,11 +11,9 @@
  * counts the respondents who chose it in any of their panels or rows, as a
  * checkbox counts the respondents who ticked it.
  */
-import 'survey-core/i18n';
-import { surveyLocalization } from 'survey-core';
 import { isObject, itemsOf, labelIn, valueKey, type Json, type JsonObject } from '../questionnaires/definition-walk.js';
-import { ratingScale } from '../questionnaires/diff.js';
-import { answerShapeOf, figureKindOf, isEmptyAnswer, NUMERIC_INPUT_TYPES, questionType, SPECIAL_ITEM_DEFAULTS } from '../questionnaires/question-types.js';
+import { cellElement, matrixColumns, optionsOf, otherValueOf, panelQuestions, type Option } from '../questionnaires/question-options.js';
+import { answerShapeOf, figureKindOf, isEmptyAnswer, NUMERIC_INPUT_TYPES, questionType } from '../questionnaires/question-types.js';
 
 export type Cell = { value: Json; label: string; count: number | null };
 /** Per item of a multiple text or a ranking: how many answered it, and its mean (number, or rank). */
@@ -42,44 +40,6 @@ export type QuestionFigures = {
   /** Dynamic panels: figures of each inner question over all panels. */
   inner?: QuestionFigures[];
 };
-
-/** An option of a choice question: its value and its localisable label. */
-export type Option = { value: Json; text: Json | undefined };
-
-const SPECIAL_OPTIONS: Array<[flag: string, legacy: string, valueProp: string, textProp: string, defaultValue: Json, textKey: string]> = [
-  ['showNoneItem', 'hasNone', 'noneItemValue', 'noneText', SPECIAL_ITEM_DEFAULTS.none, 'noneItemText'],
-  ['showRefuseItem', '', 'refuseItemValue', 'refuseText', SPECIAL_ITEM_DEFAULTS.refused, 'refuseItemText'],
-  ['showDontKnowItem', '', 'dontKnowItemValue', 'dontKnowText', SPECIAL_ITEM_DEFAULTS.dontknow, 'dontKnowItemText'],
-];
-
-/** A label in the locale: the definition's own text, else survey-core's built-in text in that language. */
-const builtInText = (key: string, locale: string) => surveyLocalization.getString(key, locale === 'default' ? surveyLocalization.defaultLocale : locale);
-
-/**
- * The options of a choice question in order (boolean and rating included),
- * with the none / refused / don't-know items it shows; "other" is counted
- * apart. Shared by the results engine, exports and indicators.
- */
-export function optionsOf(q: JsonObject, locale = 'default'): Option[] {
-  const type = String(q.type);
-  if (type === 'boolean') {
-    return [
-      { value: (q.valueTrue ?? true) as Json, text: q.labelTrue ?? builtInText('booleanCheckedLabel', locale) },
-      { value: (q.valueFalse ?? false) as Json, text: q.labelFalse ?? builtInText('booleanUncheckedLabel', locale) },
-    ];
-  }
-  if (type === 'rating') return ratingScale(q).map((v) => ({ value: v, text: undefined }));
-  const items: Option[] = itemsOf(q.choices);
-  for (const [flag, legacy, valueProp, textProp, defaultValue, textKey] of SPECIAL_OPTIONS) {
-    if (q[flag] === true || (legacy && q[legacy] === true)) {
-      items.push({ value: (q[valueProp] ?? defaultValue) as Json, text: q[textProp] ?? builtInText(textKey, locale) });
-    }
-  }
-  return items;
-}
-
-/** The value stored for "other", when the question offers it. */
-export const otherValueOf = (q: JsonObject): string | undefined => (q.showOtherItem === true || q.hasOther === true ? String(q.otherItemValue ?? SPECIAL_ITEM_DEFAULTS.other) : undefined);
 
 const label = (text: Json | undefined, locale: string, fallback: string) => labelIn(text, locale, fallback);
 const mean = (xs: number[]) => (xs.length > 0 ? xs.reduce((s, v) => s + v, 0) / xs.length : null);
@@ -230,21 +190,4 @@ export function figuresFor(q: JsonObject, answers: PerRespondent, locale: string
     return base;
   }
   return base;
-}
-
-/** The columns of a dropdown or dynamic matrix. */
-export const matrixColumns = (q: JsonObject): JsonObject[] => (Array.isArray(q.columns) ? q.columns : []).filter(isObject);
-
-/** A matrix column as the question its cells are: its cell type (the matrix's when `default` or unset) and the matrix's choices unless it has its own. */
-export function cellElement(q: JsonObject, column: JsonObject): JsonObject {
-  const cellType = String(column.cellType ?? q.cellType ?? 'dropdown');
-  const type = cellType === 'default' ? String(q.cellType ?? 'dropdown') : cellType;
-  return { ...column, type, name: String(column.name), ...(column.choices === undefined && q.choices !== undefined && { choices: q.choices }) };
-}
-
-/** The questions inside a dynamic panel's template that hold answers, panels unwrapped. */
-export const panelQuestions = (q: JsonObject): JsonObject[] => innerQuestions((Array.isArray(q.templateElements) ? q.templateElements : []).filter(isObject));
-
-function innerQuestions(elements: JsonObject[]): JsonObject[] {
-  return elements.flatMap((e) => (e.type === 'panel' ? innerQuestions((Array.isArray(e.elements) ? e.elements : []).filter(isObject)) : questionType(String(e.type))?.answer === 'none' ? [] : [e]));
 }

@@ -16,8 +16,7 @@
 import { BadRequestError, text } from '../../http/errors.js';
 import { isObject, itemsOf, valueKey, type Json, type JsonObject } from '../questionnaires/definition-walk.js';
 import { answerShapeOf, filterKindOf, NUMERIC_INPUT_TYPES } from '../questionnaires/question-types.js';
-import { answerKey, answerQuestions } from './aggregate.js';
-import { cellElement, matrixColumns, optionsOf, panelQuestions } from './figures.js';
+import { answerKey, answerQuestions, cellElement, matrixColumns, optionsOf, panelQuestions } from '../questionnaires/question-options.js';
 
 /** A parsed filter: the answer key of a top-level question, the cell it names if any, and the value. */
 export type Filter = { question: string; row?: Json; column?: string; value: Json };

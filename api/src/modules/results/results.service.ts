@@ -10,7 +10,7 @@ import type { QuestionFigures } from './aggregate.js';
 import { containmentOf, parseFilters, type Filter } from './filters.js';
 import { listCodes } from '../answers/answers.repo.js';
 import { describeType, isOpenText, type TypeDescription } from '../questionnaires/question-types.js';
-import { cellElement, matrixColumns, optionsOf } from './figures.js';
+import { cellElement, matrixColumns, optionsOf } from '../questionnaires/question-options.js';
 import type { ResultsEngine } from './engine/engine.js';
 import { suppress } from './suppression.js';
 

@@ -2,8 +2,7 @@ import { useMemo } from 'react';
 import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import type { Direction, Indicator, IndicatorSource, Point, SurveySource } from '../../api/indicators';
-import { useQuestionnaires, useVersion } from '../../api/questionnaires';
-import type { JsonObject } from '../../designer/json';
+import { useQuestionnaires, useVersionQuestions } from '../../api/questionnaires';
 import type { Lang } from '../../designer/text';
 import { sameValue, surveyQuestions, trendOf, type Step, type SurveyQuestion } from './model';
 
@@ -67,17 +66,11 @@ export function LatestValue({ indicator }: { indicator: Indicator }) {
 
 /** The questions of a questionnaire's latest published version, for the source text and the source picker. */
 export function useSurveyQuestions(ws: string, slug: string) {
-  const { t } = useTranslation();
   const lang = useLang();
   const questionnaires = useQuestionnaires(ws);
   const summary = questionnaires.data?.questionnaires.find((q) => q.slug === slug);
-  const version = useVersion(ws, slug, slug ? (summary?.latestVersion ?? null) : null);
-  const words = { yes: t('indicators.form.yes'), no: t('indicators.form.no'), other: t('indicators.form.other') };
-  const questions = useMemo(
-    () => (version.data ? surveyQuestions(version.data.definition as JsonObject, lang, words) : undefined),
-    // The words change only with the language.
-    [version.data, lang],
-  );
+  const version = useVersionQuestions(ws, slug, slug ? (summary?.latestVersion ?? null) : null, lang);
+  const questions = useMemo(() => (version.data ? surveyQuestions(version.data.questions) : undefined), [version.data]);
   return { questionnaires, summary, version, questions };
 }
 

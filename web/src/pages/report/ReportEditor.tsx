@@ -2,6 +2,7 @@ import { useEffect, useMemo, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useAnswers } from '../../api/answers';
 import { openRoles, sectionKinds, useSaveReport, type OpenRole, type Report, type ReportConfig, type Section, type SectionKind } from '../../api/reports';
+import { useVersionQuestions } from '../../api/questionnaires';
 import { useResults } from '../../api/results';
 import { useWaves } from '../../api/waves';
 import { UnsavedChangesGuard } from '../../components/UnsavedChanges';
@@ -84,7 +85,9 @@ export function ReportEditor({ ws, report, onDirty }: { ws: string; report: Repo
   const mainWave = waves.data?.waves.find((w) => w.id === draft.wave);
   const compareOptions = (waves.data?.waves ?? []).filter((w) => w.id !== draft.wave && w.questionnaire === mainWave?.questionnaire);
   const questions = results.data?.questions ?? [];
-  const openQuestions = questions.filter((q) => results.data?.questionTypes[q.type]?.openText);
+  // Free text to quote, as the server's registry says (a number field is none).
+  const catalogue = useVersionQuestions(ws, mainWave?.questionnaire ?? '', mainWave ? mainWave.version : null, lang);
+  const openQuestions = (catalogue.data?.questions ?? []).filter((q) => q.openText);
 
   function submit(event: FormEvent) {
     event.preventDefault();

@@ -21,10 +21,11 @@
  */
 import { itemsOf, labelIn, valueKey, type Json, type JsonObject } from '../../questionnaires/definition-walk.js';
 import { answerShapeOf, figureKindOf, isEmptyAnswer, isSingleOption, questionType, type TypeDescription } from '../../questionnaires/question-types.js';
-import { answerKey, answerQuestions, type Cell, type QuestionFigures } from '../aggregate.js';
+import type { Cell, QuestionFigures } from '../aggregate.js';
 import { matches, targetOf, type Filter } from '../filters.js';
 import { defaultLanguage } from '../../questionnaires/locales.js';
-import { figuresFor, optionsOf, otherValueOf } from '../figures.js';
+import { figuresFor } from '../figures.js';
+import { answerKey, answerQuestions, optionsOf, otherValueOf } from '../../questionnaires/question-options.js';
 
 /** An answer in survey-core's sense: not nothing, '', [] or {}. */
 const isAnswered = (v: unknown) => !isEmptyAnswer(v);
