@@ -31,6 +31,9 @@ describe('first-run setup', () => {
     expect(ok.status).toBe(201);
     expect(ok.body.user).toMatchObject({ email: 'admin@example.org', name: 'Ada', isAdmin: true });
     expect(ok.body.user.passwordHash).toBeUndefined();
+    // Stored as argon2id at the production cost (64 MiB, 3 passes); only test users made by the helpers are cheaper.
+    const stored = (await ctx.knex('users').where({ email: 'admin@example.org' }).first('password_hash')) as { password_hash: string };
+    expect(stored.password_hash).toMatch(/^\$argon2id\$v=19\$m=65536,p=4,t=3\$/);
     const me = await agent.get('/api/v1/auth/me');
     expect(me.status).toBe(200);
     expect(me.body).toEqual({ user: ok.body.user, memberships: [] });
@@ -237,6 +240,8 @@ describe('password change and API tokens', () => {
     expect((await elsewhere.get('/api/v1/auth/me')).status).toBe(401);
     expect((await request(ctx.app).post('/api/v1/auth/login').send({ email: user.email, password: PASSWORD })).status).toBe(401);
     expect((await request(ctx.app).post('/api/v1/auth/login').send({ email: user.email, password: 'a brand new passphrase' })).status).toBe(200);
+    const changed = (await ctx.knex('users').where({ id: user.id }).first('password_hash')) as { password_hash: string };
+    expect(changed.password_hash).toMatch(/^\$argon2id\$v=19\$m=65536,p=4,t=3\$/);
   });
 
   it('creates a token shown once, stores only its hash, and accepts it as Bearer until revoked', async () => {

@@ -8,7 +8,7 @@ import request from 'supertest';
 import { createApp, type AppDeps } from '../../api/src/app.js';
 import { openDatabase, type Database } from '../../api/src/db/database.js';
 import { migrateLatest } from '../../api/src/db/migrate.js';
-import { hashPassword } from '../../api/src/lib/passwords.js';
+import argon2 from 'argon2';
 import { insertUser } from '../../api/src/modules/auth/auth.repo.js';
 import { ensureSessionSecret } from '../../api/src/modules/auth/auth.service.js';
 import type { UserRow } from '../../api/src/db/tables.js';
@@ -123,11 +123,30 @@ let counter = 0;
 export const uniqueEmail = (prefix = 'user') => `${prefix}-${++counter}-${randomBytes(3).toString('hex')}@example.org`;
 
 /** Inserts a user straight into the database (bypassing the API). */
+const testHashes = new Map<string, Promise<string>>();
+
+/**
+ * An argon2id hash for test users, made once per password and cheap to check
+ * (1 MiB, 1 pass): argon2 reads its cost from the hash, so every login of a
+ * test user verifies at this cost. At the production cost (64 MiB, 3 passes,
+ * about 0.2 s a hash and a check here) the API tests spent a minute a pass
+ * on passwords alone. Passwords set through the API (setup, invitations,
+ * changes) keep the production cost, and their tests check it.
+ */
+export function testPasswordHash(password: string): Promise<string> {
+  let hash = testHashes.get(password);
+  if (!hash) {
+    hash = argon2.hash(password, { type: argon2.argon2id, memoryCost: 1024, timeCost: 1 });
+    testHashes.set(password, hash);
+  }
+  return hash;
+}
+
 export async function createUser(knex: Knex, opts: { email?: string; password?: string; isAdmin?: boolean; name?: string } = {}): Promise<UserRow> {
   return insertUser(knex, {
     email: opts.email ?? uniqueEmail(),
     name: opts.name ?? 'Test Person',
-    passwordHash: await hashPassword(opts.password ?? PASSWORD),
+    passwordHash: await testPasswordHash(opts.password ?? PASSWORD),
     isAdmin: opts.isAdmin ?? false,
   });
 }

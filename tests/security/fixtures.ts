@@ -1,8 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import request from 'supertest';
-import { hashPassword } from '../../api/src/lib/passwords.js';
 import { insertUser } from '../../api/src/modules/auth/auth.repo.js';
-import { loginAgent, PASSWORD, uniqueEmail, type TestContext } from '../helpers/test-app.js';
+import { loginAgent, PASSWORD, testPasswordHash, uniqueEmail, type TestContext } from '../helpers/test-app.js';
 import { smallDefinition, validAnswers } from '../helpers/waves.js';
 
 /**
@@ -83,12 +82,9 @@ async function ok<T = any>(res: Promise<request.Response> | request.Test, status
   return r.body as T;
 }
 
-let passwordHash: Promise<string> | undefined;
-
-/** A user inserted straight into the database; the password hash is computed once per run (argon2 is slow on purpose). */
+/** A user inserted straight into the database, with the cheap test hash (argon2 is slow on purpose; see testPasswordHash). */
 async function user(ctx: TestContext, isAdmin = false) {
-  passwordHash ??= hashPassword(PASSWORD);
-  return insertUser(ctx.knex, { email: uniqueEmail('authz'), name: 'Matrix', passwordHash: await passwordHash, isAdmin });
+  return insertUser(ctx.knex, { email: uniqueEmail('authz'), name: 'Matrix', passwordHash: await testPasswordHash(PASSWORD), isAdmin });
 }
 
 const agentCaller = (agent: ReturnType<typeof request.agent>): Caller => (method, path) => agent[method](path);
