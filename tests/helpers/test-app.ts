@@ -9,6 +9,7 @@ import { createApp, type AppDeps } from '../../api/src/app.js';
 import { openDatabase, type Database } from '../../api/src/db/database.js';
 import { migrateLatest } from '../../api/src/db/migrate.js';
 import argon2 from 'argon2';
+import { hashPassword } from '../../api/src/lib/passwords.js';
 import { insertUser } from '../../api/src/modules/auth/auth.repo.js';
 import { ensureSessionSecret } from '../../api/src/modules/auth/auth.service.js';
 import type { UserRow } from '../../api/src/db/tables.js';
@@ -142,11 +143,13 @@ export function testPasswordHash(password: string): Promise<string> {
   return hash;
 }
 
-export async function createUser(knex: Knex, opts: { email?: string; password?: string; isAdmin?: boolean; name?: string } = {}): Promise<UserRow> {
+/** A user inserted straight into the database; `productionHash` for tests that time or compare password checks. */
+export async function createUser(knex: Knex, opts: { email?: string; password?: string; isAdmin?: boolean; name?: string; productionHash?: boolean } = {}): Promise<UserRow> {
+  const password = opts.password ?? PASSWORD;
   return insertUser(knex, {
     email: opts.email ?? uniqueEmail(),
     name: opts.name ?? 'Test Person',
-    passwordHash: await testPasswordHash(opts.password ?? PASSWORD),
+    passwordHash: await (opts.productionHash ? hashPassword(password) : testPasswordHash(password)),
     isAdmin: opts.isAdmin ?? false,
   });
 }
