@@ -1,5 +1,12 @@
 import { defineConfig } from 'vitest/config';
 
+// In `npm test`, test files share a worker's modules instead of loading them
+// afresh: loading survey-core, express and the embedded database's
+// WebAssembly cost 5–10 s per file, half of `npm test`. Every file makes its
+// own app and database (createTestContext), so nothing a test relies on is
+// shared; the files also pass in shuffled order (--sequence.shuffle.files).
+const shareModules = { isolate: false } as const;
+
 // Four projects: pure unit tests, HTTP tests against a real database,
 // reliability and security suites, and browser tests in Debian's Chromium
 // (the last two run separately: `npm run test:reliability`, `npm run test:e2e`).
@@ -11,7 +18,7 @@ export default defineConfig({
     projects: [
       // Unit tests touch no database: with DATABASE_URL set (the PostgreSQL pass of
       // `npm test`) they would only repeat the embedded pass, so they run there alone.
-      ...(process.env.DATABASE_URL ? [] : [{ test: { name: 'unit', include: ['tests/unit/**/*.test.ts'], environment: 'node' as const, testTimeout: 30_000 } }]),
+      ...(process.env.DATABASE_URL ? [] : [{ test: { name: 'unit', include: ['tests/unit/**/*.test.ts'], environment: 'node' as const, testTimeout: 30_000, ...shareModules } }]),
       {
         test: {
           name: 'api',
@@ -19,6 +26,7 @@ export default defineConfig({
           environment: 'node',
           testTimeout: 30_000,
           hookTimeout: 60_000,
+          ...shareModules,
         },
       },
       {
