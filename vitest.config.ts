@@ -1,6 +1,6 @@
 import { defineConfig } from 'vitest/config';
 
-// In `npm test`, test files share a worker's modules instead of loading them
+// Test files share a worker's modules instead of loading them
 // afresh: loading survey-core, express and the embedded database's
 // WebAssembly cost 5–10 s per file, half of `npm test`. Every file makes its
 // own app and database (createTestContext), so nothing a test relies on is
@@ -39,6 +39,7 @@ export default defineConfig({
           testTimeout: 300_000,
           hookTimeout: 120_000,
           fileParallelism: false,
+          ...shareModules,
         },
       },
       {
@@ -49,6 +50,7 @@ export default defineConfig({
           testTimeout: 60_000,
           hookTimeout: 120_000,
           fileParallelism: false,
+          ...shareModules,
         },
       },
     ],
