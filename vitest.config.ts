@@ -43,13 +43,14 @@ export default defineConfig({
         },
       },
       {
+        // Two files at a time: each has its own server and browser, and spends
+        // much of its time waiting for pages, so the two overlap well.
         test: {
           name: 'e2e',
           include: ['tests/e2e/**/*.test.ts'],
           environment: 'node',
           testTimeout: 60_000,
           hookTimeout: 120_000,
-          fileParallelism: false,
           ...shareModules,
         },
       },
