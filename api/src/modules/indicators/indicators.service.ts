@@ -22,7 +22,7 @@ import { ConflictError, NotFoundError, text, ValidationError } from '../../http/
 import { recordAudit } from '../audit/audit.repo.js';
 import { questionsOf, type Json, type JsonObject } from '../questionnaires/definition-walk.js';
 import { measuresOf } from '../questionnaires/question-types.js';
-import { optionsOf, otherValueOf } from '../questionnaires/question-options.js';
+import { shareOptions } from '../questionnaires/question-options.js';
 import * as questionnaires from '../questionnaires/questionnaires.repo.js';
 import type { ResultsEngine } from '../results/engine/engine.js';
 import type { CreateIndicatorReq, MeasurementReq, UpdateIndicatorReq } from './indicators.schemas.js';
@@ -69,21 +69,13 @@ async function checkIndicator(db: Knex, ws: WorkspaceRow, ind: { level: string; 
   if (source.measure === 'share') {
     if (!measures.includes('share')) throw invalid(`A share needs a choice question; "${source.question}" is ${type}.`, `Ein Anteil braucht eine Auswahlfrage; „${source.question}“ ist ${type}.`, 'source.question');
     if (!source.values && type !== 'boolean') throw invalid('A share needs the values that count.', 'Ein Anteil braucht die Werte, die zählen.', 'source.values');
-    const known = choiceValues(question).map((v) => JSON.stringify(v));
+    const known = shareOptions(question).map((o) => JSON.stringify(o.value));
     const unknown = (source.values ?? []).filter((v) => !known.includes(JSON.stringify(v)));
     if (unknown.length > 0) throw invalid(`Not a choice of "${source.question}": ${unknown.map(String).join(', ')}.`, `Keine Auswahl von „${source.question}“: ${unknown.map(String).join(', ')}.`, 'source.values');
   }
   if (source.measure === 'mean' && !measures.includes('mean')) {
     throw invalid(`A mean needs a rating or slider question; "${source.question}" is ${type}.`, `Ein Mittelwert braucht eine Bewertungs- oder Schiebereglerfrage; „${source.question}“ ist ${type}.`, 'source.question');
   }
-}
-
-/** The values a share may count: the question's options (special items included) and "other". */
-function choiceValues(q: JsonObject): Json[] {
-  const values = optionsOf(q).map((o) => o.value);
-  const other = otherValueOf(q);
-  if (other !== undefined) values.push(other);
-  return values;
 }
 
 // --- Series ---

@@ -7,7 +7,7 @@
  */
 import { labelIn, type Json, type JsonObject } from './definition-walk.js';
 import { labelLanguage, languagesOf } from './locales.js';
-import { answerKey, answerQuestions, builtInText, optionsOf, otherValueOf } from './question-options.js';
+import { answerKey, answerQuestions, shareOptions } from './question-options.js';
 import { filterKindOf, isOpenTextQuestion, measuresOf, type FilterKind, type IndicatorMeasure } from './question-types.js';
 
 export type CatalogueQuestion = {
@@ -32,13 +32,7 @@ export function questionCatalogue(definition: JsonObject, requested: string | un
   const questions = answerQuestions(definition).map((q): CatalogueQuestion => {
     const name = String(q.name);
     const measures = measuresOf(q);
-    const other = otherValueOf(q);
-    const choices = measures.includes('share')
-      ? [
-          ...optionsOf(q, locale).map((o) => ({ value: o.value, label: labelIn(o.text, locale, String(o.value)) })),
-          ...(other !== undefined ? [{ value: other as Json, label: labelIn(q.otherText ?? builtInText('otherItemText', locale), locale, other) }] : []),
-        ]
-      : [];
+    const choices = measures.includes('share') ? shareOptions(q, locale).map((o) => ({ value: o.value, label: labelIn(o.text, locale, String(o.value)) })) : [];
     return { name, key: answerKey(q), type: String(q.type), title: labelIn(q.title, locale, name), openText: isOpenTextQuestion(q), measures, filter: filterKindOf(q), choices };
   });
   return { locale, locales: languagesOf(definition), questions };

@@ -21,7 +21,7 @@ const SPECIAL_OPTIONS: Array<[flag: string, legacy: string, valueProp: string, t
 ];
 
 /** A label in the locale: the definition's own text, else survey-core's built-in text in that language. */
-export const builtInText = (key: string, locale: string) => surveyLocalization.getString(key, locale === 'default' ? surveyLocalization.defaultLocale : locale);
+const builtInText = (key: string, locale: string) => surveyLocalization.getString(key, locale === 'default' ? surveyLocalization.defaultLocale : locale);
 
 /**
  * The options of a choice question in order (boolean and rating included),
@@ -48,6 +48,12 @@ export function optionsOf(q: JsonObject, locale = 'default'): Option[] {
 
 /** The value stored for "other", when the question offers it. */
 export const otherValueOf = (q: JsonObject): string | undefined => (q.showOtherItem === true || q.hasOther === true ? String(q.otherItemValue ?? SPECIAL_ITEM_DEFAULTS.other) : undefined);
+
+/** The values a share of respondents may count: the options (special items included) and "other", with its label. */
+export function shareOptions(q: JsonObject, locale = 'default'): Option[] {
+  const other = otherValueOf(q);
+  return [...optionsOf(q, locale), ...(other !== undefined ? [{ value: other, text: q.otherText ?? builtInText('otherItemText', locale) }] : [])];
+}
 
 /** The columns of a dropdown or dynamic matrix. */
 export const matrixColumns = (q: JsonObject): JsonObject[] => (Array.isArray(q.columns) ? q.columns : []).filter(isObject);

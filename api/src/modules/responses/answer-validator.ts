@@ -457,9 +457,11 @@ function checkRules(c: Compiled, v: unknown, scope: Scope, byKey: Map<string, Co
     }
     if (s.shape === 'multi' && s.minSelected !== undefined && picked.length < s.minSelected) add(m(`Choose at least ${s.minSelected}.`, `Wähle mindestens ${s.minSelected}.`));
     const other = s.special.other;
-    const comment = scope.record ? scope.record[s.commentKey ?? ''] : (data[s.commentKey ?? ''] ?? (scope.values[s.commentKey ?? ''] as unknown));
-    if (other !== undefined && s.storeOthersAsComment && s.commentKey && picked.some((p) => key(p) === key(other)) && isEmptyAnswer(comment)) {
-      add(m('Please describe your "other" answer.', 'Bitte beschreibe deine Antwort „Sonstiges“.'));
+    const ck = s.commentKey;
+    if (other !== undefined && s.storeOthersAsComment && ck && picked.some((p) => key(p) === key(other))) {
+      // Inside a matrix row or panel, the text is stored in that row or panel.
+      const comment = scope.record ? scope.record[ck] : (data[ck] ?? (scope.values[ck] as unknown));
+      if (isEmptyAnswer(comment)) add(m('Please describe your "other" answer.', 'Bitte beschreibe deine Antwort „Sonstiges“.'));
     }
   }
   if (s.shape === 'matrix') {

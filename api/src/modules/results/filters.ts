@@ -29,6 +29,8 @@ export type FilterTarget = {
   element: JsonObject;
   /** The values this target holds in one answer to the question (several for dynamic rows and panels). */
   pick(answer: unknown): unknown[];
+  /** The jsonb pattern, under the question's key, of an answer holding `leaf` here (arrays: any row or panel). */
+  contain(leaf: Json): Json;
 };
 
 const field = (v: unknown, key: string): unknown => (isObject(v as Json) ? (v as Record<string, unknown>)[key] : undefined);
@@ -37,25 +39,37 @@ const canFilterValue = (el: JsonObject) => filterKindOf(el) === 'value';
 /** What a filter may name in a question, in the order of its rows and columns. */
 export function filterTargets(q: JsonObject): FilterTarget[] {
   const kind = filterKindOf(q);
-  if (kind === 'value') return [{ element: q, pick: (a) => [a] }];
+  if (kind === 'value') return [{ element: q, pick: (a) => [a], contain: (leaf) => leaf }];
   if (kind === 'none') return [];
   switch (String(q.type)) {
     case 'matrix':
-      return itemsOf(q.rows).map((row) => ({ row: row.value, element: { type: 'radiogroup', name: String(q.name), choices: q.columns ?? [] }, pick: (a) => [field(a, String(row.value))] }));
+      return itemsOf(q.rows).map((row) => {
+        const r = String(row.value);
+        return { row: row.value, element: { type: 'radiogroup', name: String(q.name), choices: q.columns ?? [] }, pick: (a) => [field(a, r)], contain: (leaf) => ({ [r]: leaf }) };
+      });
     case 'matrixdropdown': {
       const columns = matrixColumns(q).filter((c) => canFilterValue(cellElement(q, c)));
       return itemsOf(q.rows).flatMap((row) =>
-        columns.map((c) => ({ row: row.value, column: String(c.name), element: cellElement(q, c), pick: (a: unknown) => [field(field(a, String(row.value)), String(c.name))] })),
+        columns.map((c): FilterTarget => {
+          const [r, col] = [String(row.value), String(c.name)];
+          return { row: row.value, column: col, element: cellElement(q, c), pick: (a) => [field(field(a, r), col)], contain: (leaf) => ({ [r]: { [col]: leaf } }) };
+        }),
       );
     }
     case 'matrixdynamic':
       return matrixColumns(q)
         .filter((c) => canFilterValue(cellElement(q, c)))
-        .map((c) => ({ column: String(c.name), element: cellElement(q, c), pick: (a) => (Array.isArray(a) ? a.map((r) => field(r, String(c.name))) : []) }));
+        .map((c) => {
+          const col = String(c.name);
+          return { column: col, element: cellElement(q, c), pick: (a) => (Array.isArray(a) ? a.map((r) => field(r, col)) : []), contain: (leaf) => [{ [col]: leaf }] };
+        });
     case 'paneldynamic':
       return panelQuestions(q)
         .filter(canFilterValue)
-        .map((inner) => ({ column: String(inner.name), element: inner, pick: (a) => (Array.isArray(a) ? a.map((p) => field(p, answerKey(inner))) : []) }));
+        .map((inner) => {
+          const k = answerKey(inner);
+          return { column: String(inner.name), element: inner, pick: (a) => (Array.isArray(a) ? a.map((p) => field(p, k)) : []), contain: (leaf) => [{ [k]: leaf }] };
+        });
     default:
       return [];
   }
@@ -65,7 +79,7 @@ export function filterTargets(q: JsonObject): FilterTarget[] {
 const prefixOf = (question: string, t: Pick<FilterTarget, 'row' | 'column'>) => [question, ...(t.row !== undefined ? [String(t.row)] : []), ...(t.column !== undefined ? [t.column] : [])].join(':');
 
 /** A parsed filter in its text form again (`question:row:column:value`). */
-export const filterText = (f: Filter): string => [f.question, ...(f.row !== undefined ? [String(f.row)] : []), ...(f.column !== undefined ? [f.column] : []), String(f.value)].join(':');
+export const filterText = (f: Filter): string => `${prefixOf(f.question, f)}:${String(f.value)}`;
 
 /** Whether one value held by a target matches the filter's value (for multi-value answers: ticked). */
 export const matches = (held: unknown, value: Json): boolean => {
@@ -81,11 +95,12 @@ export const matches = (held: unknown, value: Json): boolean => {
  */
 export function parseFilters(raw: string[], definition: JsonObject): Filter[] {
   const prefixes: Array<{ prefix: string; question: string; target: FilterTarget }> = [];
-  for (const q of answerQuestions(definition)) {
+  const questions = answerQuestions(definition);
+  for (const q of questions) {
     for (const target of filterTargets(q)) prefixes.push({ prefix: `${prefixOf(answerKey(q), target)}:`, question: answerKey(q), target });
   }
   prefixes.sort((a, b) => b.prefix.length - a.prefix.length);
-  const questionNames = answerQuestions(definition).map(answerKey);
+  const questionNames = questions.map(answerKey);
   return raw.map((w) => {
     const hit = prefixes.find((p) => w.startsWith(p.prefix) && w.length > p.prefix.length);
     if (!hit) {
@@ -135,16 +150,6 @@ export function containmentOf(definition: JsonObject, filter: Filter): Json {
   const q = answerQuestions(definition).find((x) => answerKey(x) === filter.question);
   const target = q ? targetOf(q, filter) : undefined;
   if (!q || !target) return { [filter.question]: filter.value };
-  const leaf: Json = answerShapeOf(target.element) === 'multi' ? [filter.value] : filter.value;
-  switch (String(q.type)) {
-    case 'matrix':
-      return { [filter.question]: { [String(filter.row)]: leaf } };
-    case 'matrixdropdown':
-      return { [filter.question]: { [String(filter.row)]: { [String(filter.column)]: leaf } } };
-    case 'matrixdynamic':
-    case 'paneldynamic':
-      return { [filter.question]: [{ [String(filter.column)]: leaf }] };
-    default:
-      return { [filter.question]: leaf };
-  }
+  // A multi-value answer contains the value as a one-element list.
+  return { [filter.question]: target.contain(answerShapeOf(target.element) === 'multi' ? [filter.value] : filter.value) };
 }
