@@ -42,15 +42,18 @@ const binary = (res: request.Response, callback: (err: Error | null, body: Buffe
   stream.on('end', () => callback(null, Buffer.concat(chunks)));
 };
 
-const FORMULA = /^[=+\-@\t\r]/;
-/** What the export must show for a text: neutralised when it could start a formula. */
+// As csv-stringify's escape_formulas: the ASCII characters and their full-width forms.
+const FORMULA = /^[=+\-@\t\r\uFF1D\uFF0B\uFF0D\uFF20]/;
+/** What a CSV export must show for a text: neutralised when it could start a formula. */
 const guarded = (v: unknown) => (typeof v === 'string' && FORMULA.test(v) ? `'${v}` : v);
+/** What an XLSX export must show: the value itself, in a text cell when it is text. */
+const exact = (v: unknown) => v;
 
 /**
  * The value a column must hold for one stored response, worked out from the
  * definition independently of the export code: null for an empty cell.
  */
-function expectedCell(column: string, row: { id: string; data: Record<string, unknown>; locale: string | null; completed_on: string }, definition: JsonObject): unknown {
+function expectedCell(column: string, row: { id: string; data: Record<string, unknown>; locale: string | null; completed_on: string }, definition: JsonObject, guard: (v: unknown) => unknown): unknown {
   if (column === 'response_id') return row.id;
   if (column === 'completed_on') return row.completed_on;
   if (column === 'locale') return row.locale;
@@ -63,11 +66,11 @@ function expectedCell(column: string, row: { id: string; data: Record<string, un
   const v = row.data[name];
   if (sub === undefined) {
     if (v === undefined || v === '') return null;
-    return typeof v === 'boolean' ? (v ? 1 : 0) : guarded(v);
+    return typeof v === 'boolean' ? (v ? 1 : 0) : guard(v);
   }
-  if (sub === 'other' && (q.showOtherItem || q.hasOther)) return guarded(row.data[`${name}-Comment`] ?? null);
+  if (sub === 'other' && (q.showOtherItem || q.hasOther)) return guard(row.data[`${name}-Comment`] ?? null);
   if (q.type === 'checkbox' || q.type === 'tagbox') return Array.isArray(v) && v.length > 0 ? (v.includes(sub) ? 1 : 0) : null;
-  if (q.type === 'matrix') return guarded((v as Record<string, unknown> | undefined)?.[sub] ?? null);
+  if (q.type === 'matrix') return guard((v as Record<string, unknown> | undefined)?.[sub] ?? null);
   throw new Error(`unexpected column ${column}`);
 }
 
@@ -118,7 +121,21 @@ async function readXlsx(body: Buffer) {
     });
     return rows;
   };
-  return { names: workbook.worksheets.map((w) => w.name), sheet };
+  /** Every cell that holds something, with its type, from the second row on. */
+  const cells = (name: string) => {
+    const out: Array<{ address: string; type: ExcelJS.ValueType; value: unknown }> = [];
+    workbook.getWorksheet(name)!.eachRow((row, n) => {
+      if (n > 1) row.eachCell((cell) => out.push({ address: cell.address, type: cell.type, value: cell.value }));
+    });
+    return out;
+  };
+  /** Whether any cell of any sheet is a formula (exceljs reads a formula cell as such, with or without a result). */
+  const hasFormula = () => workbook.worksheets.some((ws) => {
+    let found = false;
+    ws.eachRow((row) => row.eachCell((cell) => (found ||= cell.type === ExcelJS.ValueType.Formula || cell.formula !== undefined)));
+    return found;
+  });
+  return { names: workbook.worksheets.map((w) => w.name), sheet, cells, hasFormula };
 }
 
 describe('response export', () => {
@@ -143,7 +160,7 @@ describe('response export', () => {
     for (const row of rows) {
       const s = stored.get(row[0]!)!;
       header!.forEach((column, i) => {
-        const expected = expectedCell(column, s, memberSurvey);
+        const expected = expectedCell(column, s, memberSurvey, guarded);
         expect(row[i], `${column} of ${s.id}`).toBe(expected === null ? '' : String(expected));
       });
     }
@@ -167,7 +184,7 @@ describe('response export', () => {
       const s = stored.get(row[0] as string)!;
       expect(s).toBeDefined();
       header!.forEach((column, i) => {
-        const expected = expectedCell(String(column), s, memberSurvey);
+        const expected = expectedCell(String(column), s, memberSurvey, exact);
         expect(row[i], `${String(column)} of ${s.id}`).toStrictEqual(expected);
         if (typeof expected === 'number') numbers++;
       });
@@ -206,7 +223,7 @@ describe('response export', () => {
     expect(rows.find((r) => r[0] === 'response_id')?.[4]).toMatch(/random/);
   });
 
-  it('neutralises cells that could start a formula, in CSV and XLSX, and keeps numbers numbers', async () => {
+  it('guards CSV cells that could start a formula and quotes separators; XLSX holds the same texts exactly, as text cells; numbers stay numbers', async () => {
     const definition = {
       title: 'Formeln',
       pages: [
@@ -221,33 +238,45 @@ describe('response export', () => {
       ],
     };
     const { agent, base, wave } = await workspaceWithWave(ctx, { slug: 'ex4', definition });
-    const evil = ['=HYPERLINK("http://evil.example","click")', '+1', '-cmd', '@SUM(A1:A9)', '\tx', '\rx', 'harmless'];
+    const evil = ['=HYPERLINK("http://evil.example","click")', '+1', '-cmd', '@SUM(A1:A9)', '\tx', '\rx', '\uFF1D1+1', 'a;=1+1', 'a\t=1+1', 'harmless'];
     for (const [i, note] of evil.entries()) {
       const data = i === 0 ? { note, amount: -5, kind: 'other', 'kind-Comment': '=1+2' } : { note, amount: i, kind: i % 2 ? '-a' : 'b' };
       const res = await submit(wave.key, data);
       expect(res.status, JSON.stringify(res.body)).toBe(201);
     }
     const csv = await agent.get(`${base}/waves/${wave.id}/export?format=csv`).buffer(true).parse(binary);
+    const csvText = (csv.body as Buffer).toString('utf8');
     const [header, ...rows] = parseCsv(csv.body as Buffer, { bom: true }) as string[][];
     expect(header).toEqual(['response_id', 'completed_on', 'locale', 'note', 'amount', 'kind', 'kind.other']);
     const notes = rows.map((r) => r[3]).sort();
-    expect(notes).toEqual(["'=HYPERLINK(\"http://evil.example\",\"click\")", "'+1", "'-cmd", "'@SUM(A1:A9)", "'\tx", "'\rx", 'harmless'].sort());
+    expect(notes).toEqual(["'=HYPERLINK(\"http://evil.example\",\"click\")", "'+1", "'-cmd", "'@SUM(A1:A9)", "'\tx", "'\rx", "'\uFF1D1+1", 'a;=1+1', 'a\t=1+1', 'harmless'].sort());
     const first = rows.find((r) => r[3]!.startsWith("'=HYPERLINK"))!;
     // A negative number is a number, not text: written as it is.
     expect(first.slice(4)).toEqual(['-5', 'other', "'=1+2"]);
-    expect(rows.filter((r) => r[5] === "'-a")).toHaveLength(3);
+    expect(rows.filter((r) => r[5] === "'-a")).toHaveLength(5);
     for (const r of rows) for (const cell of r) expect(cell).not.toMatch(/^[=+@\t\r]/);
+    // German Excel splits a line on semicolons, other programs on tabs: cells holding one are quoted.
+    expect(csvText).toContain(',"a;=1+1",');
+    expect(csvText).toContain(',"a\t=1+1",');
+    expect(csvText).not.toMatch(/(^|[,\n])a[;\t]=1\+1/);
 
     const xlsx = await agent.get(`${base}/waves/${wave.id}/export?format=xlsx`).buffer(true).parse(binary);
     const book = await readXlsx(xlsx.body as Buffer);
     const sheetRows = book.sheet('responses').slice(1);
-    // XML turns a raw carriage return into a line feed when the file is read (exceljs writes it raw); still neutralised.
-    expect(sheetRows.map((r) => r[3]).sort()).toEqual(notes.map((n) => n!.replace('\r', '\n')).sort());
-    const x = sheetRows.find((r) => String(r[3]).startsWith("'=HYPERLINK"))!;
-    expect(x.slice(4)).toStrictEqual([-5, 'other', "'=1+2"]);
+    // Text cells hold the answers exactly, without a quote. (XML has no raw carriage return:
+    // exceljs writes it raw and it is read back, by Excel too, as a line feed.)
+    expect(sheetRows.map((r) => r[3]).sort()).toEqual(evil.map((n) => n.replace('\r', '\n')).sort());
+    const x = sheetRows.find((r) => String(r[3]).startsWith('=HYPERLINK'))!;
+    expect(x.slice(4)).toStrictEqual([-5, 'other', '=1+2']);
     for (const r of sheetRows) expect(typeof r[4]).toBe('number');
-    // The raw file holds no formula element at all.
-    expect((xlsx.body as Buffer).includes(Buffer.from('<f>'))).toBe(false);
+    const cells = book.cells('responses');
+    const notesAndCodes = cells.filter((c) => /^[DFG]\d+$/.test(c.address));
+    expect(notesAndCodes.length).toBeGreaterThan(evil.length);
+    for (const c of notesAndCodes) expect(c.type, `${c.address} ${String(c.value)}`).toBe(ExcelJS.ValueType.String);
+    for (const c of cells.filter((c) => c.address.startsWith('E'))) expect(c.type).toBe(ExcelJS.ValueType.Number);
+    expect(cells.find((c) => c.value === '=HYPERLINK("http://evil.example","click")')?.type).toBe(ExcelJS.ValueType.String);
+    // Nothing anywhere in the workbook is a formula.
+    expect(book.hasFormula()).toBe(false);
   });
 
   it('is for organisers: analysts 403, outsiders and unknown waves 404, anonymous 401; bad format 400', async () => {
@@ -326,8 +355,8 @@ describe('long sheets of dynamic panels and matrices', () => {
     expect(kids[0]).toEqual(['response_id', 'kids.panel', 'kids.age', 'kids.hobbies.music', 'kids.hobbies.sport', 'kids.hobbies.other']);
     expect(kids.slice(1)).toEqual([
       [ids[0], 1, 7, 1, 0, null],
-      // The other text starts with "=": neutralised like every other cell.
-      [ids[0], 2, 9, 0, 0, "'=Schach"],
+      // The other text starts with "=": a text cell, shown as written.
+      [ids[0], 2, 9, 0, 0, '=Schach'],
     ]);
     const projects = book.sheet('Projekte_2015');
     expect(projects[0]).toEqual(['response_id', 'Projekte_2015.panel', 'Projekte_2015.field', 'Projekte_2015.paid']);

@@ -1,3 +1,4 @@
+import { parse as parseCsv } from 'csv-parse/sync';
 import fc from 'fast-check';
 import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -223,7 +224,8 @@ describe('invitation waves', () => {
     expect(res.headers['content-type']).toContain('text/csv');
     expect(res.headers['cache-control']).toBe('no-store');
     expect(res.text.charCodeAt(0)).toBe(0xfeff);
-    const lines = res.text.slice(1).trim().split('\n');
+    // CRLF line ends, as every CSV export (RFC 4180).
+    const lines = res.text.slice(1).trim().split('\r\n');
     expect(lines[0]).toBe('label,url');
     expect(lines[1]).toMatch(new RegExp(`^"Müller, Jörg",http://bilanz.test/s/${wave.key}#invitation=[A-Za-z0-9_-]{43}$`));
     expect(lines).toHaveLength(3);
@@ -231,6 +233,23 @@ describe('invitation waves', () => {
     expect((await link.agent.post(`${link.base}/waves/${link.wave.id}/invitations`).send({ count: 2 })).status).toBe(409);
     expect((await agent.post(`${base}/waves/${wave.id}/invitations`).send({ count: 0 })).status).toBe(400);
     expect((await agent.post(`${base}/waves/${wave.id}/invitations`).send({ count: 2, recipients: [] })).status).toBe(400);
+  });
+
+  it('guards labels in the CSV against formulas after trimming them, and quotes separators', async () => {
+    const { agent, base, wave } = await workspaceWithWave(ctx, { slug: 'i6', access: 'invitation' });
+    const labels = ['=HYPERLINK("http://evil.example","klick")', '+1', '@SUM(1)', '-2', '\t=1', ' =1+1', 'a;=1+1', 'Tab\there', 'Jörg'];
+    const res = await agent.post(`${base}/waves/${wave.id}/invitations?format=csv`).send({ recipients: labels.map((label) => ({ label })) });
+    expect(res.status).toBe(201);
+    const [header, ...rows] = parseCsv(res.text, { bom: true }) as string[][];
+    expect(header).toEqual(['label', 'url']);
+    expect(rows.map((r) => r[0])).toEqual(["'=HYPERLINK(\"http://evil.example\",\"klick\")", "'+1", "'@SUM(1)", "'-2", "'=1", "'=1+1", 'a;=1+1', 'Tab\there', 'Jörg']);
+    for (const r of rows) expect(r[1]).toMatch(new RegExp(`^http://bilanz.test/s/${wave.key}#invitation=[A-Za-z0-9_-]{43}$`));
+    // German Excel splits on semicolons, other programs on tabs: such cells are quoted.
+    expect(res.text).toContain('\r\n"a;=1+1",http');
+    expect(res.text).toContain('\r\n"Tab\there",http');
+    // The JSON answer carries the labels as stored (trimmed), unguarded: it is no spreadsheet.
+    const json = await agent.post(`${base}/waves/${wave.id}/invitations`).send({ recipients: [{ label: ' =1+1' }] });
+    expect(json.body.invitations[0].label).toBe('=1+1');
   });
 });
 

@@ -9,7 +9,7 @@ export const exportsApi: ApiModule = {
     {
       name: 'Exports',
       description:
-        'Files to take away, sent as attachments and streamed. Text cells starting with =, +, -, @, tab or carriage return get a leading single quote (formula-injection guard); numbers stay numbers. CSV is UTF-8 with BOM, comma separated, RFC 4180.',
+        'Files to take away, sent as attachments and streamed. CSV: UTF-8 with BOM, comma separated, RFC 4180, cells holding a semicolon or tab quoted too; text cells starting with =, +, -, @, tab or carriage return get a leading single quote (formula-injection guard). XLSX: texts are text cells holding exactly what was answered, never formulas. Numbers stay numbers.',
     },
   ],
   operations: [

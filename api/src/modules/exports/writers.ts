@@ -9,20 +9,8 @@ import { pipeline } from 'node:stream/promises';
 import { setImmediate as nextTurn } from 'node:timers/promises';
 import { stringify } from 'csv-stringify';
 import ExcelJS from 'exceljs';
+import { CSV_OPTIONS } from '../../lib/csv.js';
 import type { CellValue } from './columns.js';
-
-/** A cell's first character that a spreadsheet could take as the start of a formula (or hide a formula behind). */
-const FORMULA_START = /^[=+\-@\t\r]/;
-
-/**
- * Guards against formula injection (CSV/XLSX injection): a text cell that
- * starts with =, +, -, @, tab or carriage return gets a leading single quote,
- * so spreadsheets show it as text. Numbers stay numbers: written as numbers
- * they are never formulas, and a negative number must stay a number.
- */
-export function neutralise(value: CellValue): CellValue {
-  return typeof value === 'string' && FORMULA_START.test(value) ? `'${value}` : value;
-}
 
 export type Sheet = { name: string; header: string[]; rows: AsyncIterable<CellValue[][]> | Iterable<CellValue[][]> };
 
@@ -49,16 +37,16 @@ function drained(stream: Writable): Promise<void> {
 const gone = (out: Writable) => out.destroyed || out.writableEnded;
 
 /**
- * Writes one table as CSV (UTF-8 with BOM, so that spreadsheets open umlauts
- * correctly; comma separated; CRLF and quoting as RFC 4180).
+ * Writes one table as CSV: comma separated, quoted as RFC 4180 and beyond,
+ * with the formula guard (CSV_OPTIONS).
  */
 export async function writeCsv(out: Writable, sheet: Sheet): Promise<void> {
-  const csv = stringify({ bom: true, record_delimiter: 'windows', quoted_match: /[\r\n]/ });
+  const csv = stringify(CSV_OPTIONS);
   const piping = pipeline(csv, out);
   // A failure while piping (the client went away) ends the writes below through `drained`.
   piping.catch(() => {});
   const write = async (row: CellValue[]) => {
-    if (!csv.write(row.map(neutralise))) await drained(csv);
+    if (!csv.write(row)) await drained(csv);
   };
   try {
     await write(sheet.header);
@@ -93,7 +81,10 @@ async function sheetDrained(sheet: ExcelJS.Worksheet): Promise<void> {
 
 /**
  * Writes sheets into one XLSX workbook, one after another (a streamed
- * workbook writes each sheet's rows as they are committed). exceljs does not
+ * workbook writes each sheet's rows as they are committed). Cells are typed:
+ * a string is a text cell, shown exactly as written (`=1+1` too: only a
+ * formula cell is ever computed, and CellValue holds no formula), a number a
+ * number cell. exceljs does not
  * wait for its reader, so between batches we wait until the zip has taken
  * the batch and its output has drained: what is buffered stays about a batch.
  */
@@ -112,10 +103,10 @@ export async function writeXlsx(out: Writable, sheets: Sheet[]): Promise<void> {
   try {
     for (const sheet of sheets) {
       const ws = workbook.addWorksheet(sheet.name);
-      ws.addRow(sheet.header.map(neutralise)).commit();
+      ws.addRow(sheet.header).commit();
       for await (const batch of sheet.rows) {
         if (gone(out)) throw new Error('the export stream closed before the end');
-        for (const row of batch) ws.addRow(row.map(neutralise)).commit();
+        for (const row of batch) ws.addRow(row).commit();
         await Promise.race([sheetDrained(ws), aborted]);
         if (zipOut.writableNeedDrain) await drained(zipOut);
       }

@@ -3,6 +3,7 @@ import { stringify } from 'csv-stringify/sync';
 import type { Knex } from 'knex';
 import { currentUser, currentWorkspace, requireUser, requireWorkspace } from '../../http/auth.js';
 import { parse, parseBody } from '../../http/validate.js';
+import { CSV_OPTIONS } from '../../lib/csv.js';
 import { CreateInvitationsSchema, CreateWaveSchema, InvitationsFormat, UpdateWaveSchema, WaveParams } from './waves.schemas.js';
 import * as service from './waves.service.js';
 
@@ -39,7 +40,8 @@ export function wavesRouter(deps: { knex: Knex; publicUrl: string }): Router {
     res.json({ invitations: await service.listInvitations(knex, currentWorkspace(req).row, id) });
   });
 
-  // Tokens are shown once: `?format=csv` returns them as a file of links for a mail merge.
+  // Tokens are shown once: `?format=csv` returns them as a file of links for a mail merge,
+  // written like every CSV export (labels are trimmed by the schema, then guarded against formulas here).
   r.post('/:id/invitations', organiser, async (req, res) => {
     const { id } = parse(WaveParams, req.params);
     const { format } = parse(InvitationsFormat, req.query);
@@ -48,7 +50,7 @@ export function wavesRouter(deps: { knex: Knex; publicUrl: string }): Router {
     res.setHeader('Cache-Control', 'no-store');
     if (format === 'csv') {
       res.status(201).type('text/csv; charset=utf-8').attachment('invitations.csv');
-      res.send(`\uFEFF${stringify(invitations.map((i) => ({ label: i.label ?? '', url: i.url })), { header: true, columns: ['label', 'url'] })}`);
+      res.send(stringify(invitations.map((i) => ({ label: i.label ?? '', url: i.url })), { ...CSV_OPTIONS, header: true, columns: ['label', 'url'] }));
       return;
     }
     res.status(201).json({ invitations });
