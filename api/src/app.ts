@@ -34,7 +34,7 @@ import { apiDocsRouter, serveOpenApiDocument } from './openapi/openapi.routes.js
 export type AppDeps = {
   knex: Knex;
   databaseKind: DatabaseKind;
-  config: Pick<Config, 'publicUrl' | 'rateLimit' | 'trustProxy' | 'sessionIdleMs' | 'sessionMaxMs' | 'loginMaxFailures' | 'publicRatePerMinute'>;
+  config: Pick<Config, 'publicUrl' | 'rateLimit' | 'trustProxy' | 'sessionIdleMs' | 'sessionMaxMs' | 'loginMaxFailures' | 'loginMaxFailuresPerAddress' | 'publicRatePerMinute'>;
   logger: Logger;
   /** Signs session cookies; the same for every process (see ensureSessionSecret). */
   sessionSecret: string;
@@ -102,7 +102,11 @@ export function createApp(deps: AppDeps): Express {
   api.use(sameOriginWrites(config.publicUrl));
   api.use(sessionMiddleware(knex, deps.sessionSecret, config.sessionIdleMs));
   api.use(authenticate(knex, config.sessionMaxMs));
-  const loginLimiter = createLoginLimiter(knex, { enabled: config.rateLimit, maxFailures: config.loginMaxFailures });
+  const loginLimiter = createLoginLimiter(knex, {
+    enabled: config.rateLimit,
+    failuresBeforeWait: config.loginMaxFailures,
+    addressFailures: config.loginMaxFailuresPerAddress,
+  });
   api.use('/auth/invitations', invitationsRouter({ knex }));
   api.use('/auth', authRouter({ knex, loginLimiter }));
   const templates = deps.templates ?? loadTemplates(path.join(projectRoot(), 'surveys'));

@@ -1,3 +1,4 @@
+import { isIP } from 'node:net';
 import path from 'node:path';
 import { z } from 'zod';
 
@@ -10,6 +11,59 @@ const booleanFlag = (fallback: boolean) =>
     .enum(['true', 'false', '1', '0', 'yes', 'no'])
     .optional()
     .transform((v) => (v === undefined ? fallback : v === 'true' || v === '1' || v === 'yes'));
+
+/**
+ * Which proxies' X-Forwarded-* headers to believe, in a form Express's `trust
+ * proxy` setting takes: `false` (none), a number of hops, or a list of proxy
+ * addresses, subnets and Express's named ranges.
+ */
+export type TrustProxy = false | number | string[];
+
+/** Express's names for address ranges (proxy-addr's presets). */
+const PROXY_RANGES = new Set(['loopback', 'linklocal', 'uniquelocal']);
+
+/** An address, `address/prefix` or a named range, as proxy-addr accepts it. */
+function isProxyAddress(entry: string): boolean {
+  if (PROXY_RANGES.has(entry)) return true;
+  const [address = '', prefix, ...rest] = entry.split('/');
+  const family = isIP(address);
+  if (family === 0 || rest.length > 0) return false;
+  if (prefix === undefined) return true;
+  return /^\d{1,3}$/.test(prefix) && Number(prefix) <= (family === 4 ? 32 : 128);
+}
+
+/**
+ * `true` would make Express believe every X-Forwarded-For entry, and a client
+ * can write the left-most one itself: its address, and with it the login and
+ * answering limits, would be whatever it claims. So only hop counts and
+ * proxy addresses are accepted, and `true` is refused with the alternatives.
+ */
+const trustProxySetting = z
+  .string()
+  .optional()
+  .transform((raw, ctx): TrustProxy => {
+    const value = raw?.trim().toLowerCase();
+    if (value === undefined || value === 'false' || value === 'no' || value === 'off') return false;
+    if (value === 'true' || value === 'yes' || value === 'on') {
+      ctx.addIssue({
+        code: 'custom',
+        message:
+          '`true` would trust every X-Forwarded-For entry, so any client could forge its address; set the number of proxies in front of Bilanz (e.g. 1) or their addresses (e.g. loopback, or 10.0.0.0/8,127.0.0.1)',
+      });
+      return z.NEVER;
+    }
+    if (/^\d+$/.test(value)) return Number(value) === 0 ? false : Number(value);
+    const entries = value.split(',').map((e) => e.trim());
+    const bad = entries.filter((e) => !isProxyAddress(e));
+    if (bad.length > 0) {
+      ctx.addIssue({
+        code: 'custom',
+        message: `not a number of proxies, an IP address, a subnet (address/prefix) or loopback, linklocal, uniquelocal: ${bad.map((e) => JSON.stringify(e)).join(', ')}`,
+      });
+      return z.NEVER;
+    }
+    return entries;
+  });
 
 const EnvSchema = z
   .object({
@@ -24,10 +78,11 @@ const EnvSchema = z
     BILANZ_EXAMPLE: booleanFlag(true),
     BILANZ_RATE_LIMIT: z.enum(['on', 'off']).default('on'),
     BILANZ_PUBLIC_URL: z.url().optional(),
-    BILANZ_TRUST_PROXY: booleanFlag(false),
+    BILANZ_TRUST_PROXY: trustProxySetting,
     BILANZ_SESSION_IDLE_MINUTES: z.coerce.number().int().min(1).default(120),
     BILANZ_SESSION_MAX_HOURS: z.coerce.number().int().min(1).default(24 * 7),
     BILANZ_LOGIN_MAX_FAILURES: z.coerce.number().int().min(1).default(10),
+    BILANZ_LOGIN_MAX_FAILURES_PER_ADDRESS: z.coerce.number().int().min(1).default(100),
     BILANZ_PUBLIC_RATE_LIMIT: z.coerce.number().int().min(10).default(300),
     BILANZ_RETENTION_CHECK_SECONDS: z.coerce.number().int().min(1).default(3600),
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
@@ -46,10 +101,14 @@ export type Config = {
   rateLimit: boolean;
   /** Base for links the server hands out (setup, invitations, waves). */
   publicUrl: string;
-  trustProxy: boolean;
+  /** The reverse proxies in front of Bilanz, whose X-Forwarded-For and -Proto are believed. */
+  trustProxy: TrustProxy;
   sessionIdleMs: number;
   sessionMaxMs: number;
+  /** Failed logins in a row of one account at one address before that pair waits (30 s, doubling up to 15 min). */
   loginMaxFailures: number;
+  /** Failed logins from one address, whatever the accounts, within an hour before it waits out the hour. */
+  loginMaxFailuresPerAddress: number;
   /** Requests per minute per client on the public answering routes. */
   publicRatePerMinute: number;
   /** How often responses past their wave's retention period are deleted (also once at start). */
@@ -81,6 +140,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     sessionIdleMs: e.BILANZ_SESSION_IDLE_MINUTES * 60_000,
     sessionMaxMs: e.BILANZ_SESSION_MAX_HOURS * 3_600_000,
     loginMaxFailures: e.BILANZ_LOGIN_MAX_FAILURES,
+    loginMaxFailuresPerAddress: e.BILANZ_LOGIN_MAX_FAILURES_PER_ADDRESS,
     publicRatePerMinute: e.BILANZ_PUBLIC_RATE_LIMIT,
     retentionCheckMs: e.BILANZ_RETENTION_CHECK_SECONDS * 1000,
     logLevel: e.LOG_LEVEL,

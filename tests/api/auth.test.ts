@@ -1,5 +1,5 @@
 import request from 'supertest';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { prepareFirstStart } from '../../api/src/modules/auth/auth.service.js';
 import { countUsers } from '../../api/src/modules/auth/auth.repo.js';
 import { newSecretToken } from '../../api/src/lib/tokens.js';
@@ -104,7 +104,7 @@ describe('login, sessions and logout', () => {
   });
 
   it('marks the cookie Secure when served over HTTPS behind a trusted proxy', async () => {
-    const httpsCtx = await createTestContext({ trustProxy: true });
+    const httpsCtx = await createTestContext({ trustProxy: 1 });
     try {
       const user = await createUser(httpsCtx.knex);
       const res = await request(httpsCtx.app)
@@ -169,9 +169,50 @@ describe('login rate limit', () => {
   });
   afterAll(() => ctx.close());
 
-  it('answers 429 after 10 failures for one account, even with the right password', async () => {
+  // Clients are told apart by the address the (one, trusted) proxy saw: the right-most X-Forwarded-For entry.
+  const loginFrom = (app: TestContext['app'], address: string, email: string, password: string) =>
+    request(app).post('/api/v1/auth/login').set('X-Forwarded-For', address).send({ email, password });
+
+  it('lets the owner in from another address at once while the guessing address waits longer after each failure', async () => {
+    const proxied = await createTestContext({ trustProxy: 1 });
+    // rate-limiter-flexible reads Date.now(): a fake date lets the waits pass without sleeping.
+    vi.useFakeTimers({ toFake: ['Date'], now: Date.now() });
+    try {
+      const user = await createUser(proxied.knex);
+      const attacker = '203.0.113.66';
+      const owner = '198.51.100.7';
+      for (let i = 0; i < 10; i++) {
+        expect((await loginFrom(proxied.app, attacker, user.email, `wrong-${i}-password`)).status).toBe(401);
+      }
+      const waits: number[] = [];
+      for (let round = 0; round < 4; round++) {
+        // Waiting: refused before the password is checked, the right one too.
+        const refused = await loginFrom(proxied.app, attacker, user.email, PASSWORD);
+        expect(refused.status).toBe(429);
+        expect(refused.body.error.code).toBe('rate_limited');
+        waits.push(Number(refused.headers['retry-after']));
+        // The account itself is not locked: its owner, elsewhere, logs in at once.
+        expect((await loginFrom(proxied.app, owner, user.email, PASSWORD)).status).toBe(200);
+        vi.setSystemTime(Date.now() + waits.at(-1)! * 1000 - 1000);
+        expect((await loginFrom(proxied.app, attacker, user.email, 'still guessing')).status, 'a second early').toBe(429);
+        vi.setSystemTime(Date.now() + 1000);
+        expect((await loginFrom(proxied.app, attacker, user.email, `guess-${round}-password`)).status).toBe(401);
+      }
+      expect(waits).toEqual([30, 60, 120, 240]);
+      // The right password after the wait lets the owner in at that address too, and forgets the failures there.
+      vi.setSystemTime(Date.now() + 480_000);
+      expect((await loginFrom(proxied.app, attacker, user.email, PASSWORD)).status).toBe(200);
+      for (let i = 0; i < 9; i++) expect((await loginFrom(proxied.app, attacker, user.email, `typo-${i}-password`)).status).toBe(401);
+      expect((await loginFrom(proxied.app, attacker, user.email, PASSWORD)).status).toBe(200);
+    } finally {
+      vi.useRealTimers();
+      await proxied.close();
+    }
+  });
+
+  it('makes the account wait only at the address that failed, never for 15 minutes everywhere', async () => {
     const user = await createUser(ctx.knex);
-    // Different client addresses, one account: the account limit applies.
+    // Ten failures at one address (supertest's loopback, no proxy trusted).
     for (let i = 0; i < 10; i++) {
       const res = await request(ctx.app).post('/api/v1/auth/login').send({ email: user.email, password: `wrong-${i}-password` });
       expect(res.status).toBe(401);
@@ -179,22 +220,55 @@ describe('login rate limit', () => {
     const blocked = await request(ctx.app).post('/api/v1/auth/login').send({ email: user.email, password: PASSWORD });
     expect(blocked.status).toBe(429);
     expect(blocked.body.error.code).toBe('rate_limited');
-    expect(Number(blocked.headers['retry-after'])).toBeGreaterThan(0);
+    expect(Number(blocked.headers['retry-after'])).toBe(30);
+    // Another account at the same address is not affected: only the pair waits.
+    const other = await createUser(ctx.knex);
+    expect((await request(ctx.app).post('/api/v1/auth/login').send({ email: other.email, password: PASSWORD })).status).toBe(200);
   });
 
-  it('answers 429 after 10 failures from one client across accounts', async () => {
-    const limitedCtx = await createTestContext();
+  it('answers 429 to one address after its failures across accounts reach the per-address limit, and only to it', async () => {
+    const limitedCtx = await createTestContext({ trustProxy: 1, loginMaxFailuresPerAddress: 10 });
     try {
       for (let i = 0; i < 10; i++) {
-        const res = await request(limitedCtx.app).post('/api/v1/auth/login').send({ email: uniqueEmail('probe'), password: 'not the password' });
+        const res = await loginFrom(limitedCtx.app, '203.0.113.9', uniqueEmail('probe'), 'not the password');
         expect(res.status).toBe(401);
       }
       const user = await createUser(limitedCtx.knex);
-      const blocked = await request(limitedCtx.app).post('/api/v1/auth/login').send({ email: user.email, password: PASSWORD });
+      const blocked = await loginFrom(limitedCtx.app, '203.0.113.9', user.email, PASSWORD);
       expect(blocked.status).toBe(429);
+      // The hour's window, counted from the first failure.
+      expect(Number(blocked.headers['retry-after'])).toBeGreaterThan(3500);
+      expect(Number(blocked.headers['retry-after'])).toBeLessThanOrEqual(3600);
+      expect((await loginFrom(limitedCtx.app, '198.51.100.7', user.email, PASSWORD)).status).toBe(200);
     } finally {
       await limitedCtx.close();
     }
+  });
+
+  it('sees through a forged left-most X-Forwarded-For entry behind one trusted proxy', async () => {
+    const limitedCtx = await createTestContext({ trustProxy: 1, loginMaxFailuresPerAddress: 3 });
+    try {
+      // The proxy appends the address it saw; whatever comes before it, the client wrote.
+      const forged = (i: number) => `10.${i}.0.1, 203.0.113.9`;
+      for (let i = 0; i < 3; i++) {
+        expect((await loginFrom(limitedCtx.app, forged(i), uniqueEmail('probe'), 'not the password')).status).toBe(401);
+      }
+      const user = await createUser(limitedCtx.knex);
+      expect((await loginFrom(limitedCtx.app, forged(3), user.email, PASSWORD)).status).toBe(429);
+      expect((await loginFrom(limitedCtx.app, '203.0.113.9', user.email, PASSWORD)).status).toBe(429);
+      expect((await loginFrom(limitedCtx.app, '203.0.113.10', user.email, PASSWORD)).status).toBe(200);
+    } finally {
+      await limitedCtx.close();
+    }
+  });
+
+  it('keeps neither e-mail addresses nor client addresses in its table', async () => {
+    const user = await createUser(ctx.knex);
+    await request(ctx.app).post('/api/v1/auth/login').send({ email: user.email, password: 'not the password' });
+    const dump = JSON.stringify(await ctx.knex('rate_limits').select('*'));
+    expect(dump).toContain('login_pair:');
+    expect(dump).not.toContain(user.email);
+    expect(dump).not.toContain('127.0.0.1');
   });
 
   it('keeps its counts in the database, shared by every API process', async () => {

@@ -43,7 +43,7 @@ describe('several API processes on one database', () => {
     expect((await request(ctx.app).get('/api/v1/auth/me').set('Cookie', cookie)).status).toBe(401);
   });
 
-  it('share the login rate limit', async () => {
+  it('share the login rate limit: failures spread over both make the account wait at that address on both', async () => {
     const user = await createUser(ctx.knex);
     for (let i = 0; i < 10; i++) {
       const app = i % 2 === 0 ? ctx.app : second;

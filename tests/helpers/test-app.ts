@@ -82,6 +82,7 @@ export const testConfig: AppDeps['config'] = {
   sessionIdleMs: 60 * 60_000,
   sessionMaxMs: 24 * 3_600_000,
   loginMaxFailures: 10,
+  loginMaxFailuresPerAddress: 100,
   publicRatePerMinute: 300,
 };
 

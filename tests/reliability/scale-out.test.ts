@@ -75,8 +75,8 @@ describe('two API processes on one PostgreSQL', () => {
     }
   });
 
-  // Last: the failures also block this client's address for the other accounts.
-  it('share the login limit: ten failures spread over both block the account on both', async () => {
+  // Last: from here on the account waits at this address (the tests' only one).
+  it('share the login limit: ten failures spread over both make the account wait at this address on both', async () => {
     const org = new Organiser(a.baseUrl);
     await org.login();
     const email = `limit-${randomUUID()}@example.org`;

@@ -3,18 +3,21 @@ import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestContext, createUser, PASSWORD, type TestContext } from '../helpers/test-app.js';
 import { validAnswers, workspaceWithWave } from '../helpers/waves.js';
+import { requireBuild, startApi, throwawayDatabase } from '../reliability/harness.js';
 
 // Guessing and flooding: the public answering routes answer 429 beyond a
 // per-client limit (configurable, generous for a network meeting behind one
 // address), and a login attempt tells nothing about whether an account
 // exists, neither by its answer nor by its timing. Session ids, logout and
-// expiry are covered in tests/api/auth.test.ts.
+// expiry are covered in tests/api/auth.test.ts. Behind a reverse proxy, the
+// address the limits count is the one the proxy saw, whatever a client wrote
+// into X-Forwarded-For.
 
 const LIMIT = 20;
 let ctx: TestContext;
 
 beforeAll(async () => {
-  ctx = await createTestContext({ publicRatePerMinute: LIMIT, trustProxy: true });
+  ctx = await createTestContext({ publicRatePerMinute: LIMIT, trustProxy: 1 });
 });
 afterAll(() => ctx.close());
 
@@ -47,6 +50,40 @@ describe('the public answering routes under abuse', () => {
     const dump = JSON.stringify(await ctx.knex('rate_limits').select('*'));
     expect(dump).not.toContain('203.0.113.7');
     expect(dump).not.toContain('198.51.100.20');
+  });
+});
+
+describe('the built server behind one trusted proxy (BILANZ_TRUST_PROXY=1)', () => {
+  it('counts the address the proxy saw, not the left-most X-Forwarded-For entry a client wrote', async () => {
+    requireBuild();
+    const db = await throwawayDatabase();
+    const api = await startApi({
+      DATABASE_URL: db.url,
+      BILANZ_RATE_LIMIT: 'on',
+      BILANZ_TRUST_PROXY: '1',
+      BILANZ_LOGIN_MAX_FAILURES_PER_ADDRESS: '3',
+      BILANZ_PUBLIC_RATE_LIMIT: '10',
+    });
+    try {
+      // The proxy appends the address it saw; whatever comes before it, the client wrote, new on every request.
+      const via = (client: string, i: number) => ({ 'X-Forwarded-For': `10.${i}.0.1, ${client}`, 'Content-Type': 'application/json' });
+      const login = (client: string, i: number, email: string, password: string) =>
+        fetch(`${api.baseUrl}/api/v1/auth/login`, { method: 'POST', headers: via(client, i), body: JSON.stringify({ email, password }) }).then((r) => r.status);
+      const guesser = '203.0.113.9';
+      for (let i = 0; i < 3; i++) expect(await login(guesser, i, `probe-${i}@example.org`, 'not the password')).toBe(401);
+      expect(await login(guesser, 3, `probe-3@example.org`, 'not the password'), 'the guesser, under a new forged entry').toBe(429);
+      expect(await login('198.51.100.20', 4, 'probe-4@example.org', 'not the password'), 'another client').toBe(401);
+
+      const read = (client: string, i: number) => fetch(`${api.baseUrl}/api/v1/public/waves/${'x'.repeat(22)}`, { headers: via(client, i) }).then((r) => r.status);
+      const statuses: number[] = [];
+      for (let i = 0; i < 10; i++) statuses.push(await read(guesser, i));
+      expect(statuses).toEqual(Array(10).fill(404));
+      expect(await read(guesser, 10), 'the public limit, under a new forged entry').toBe(429);
+      expect(await read('198.51.100.20', 11), 'another client').toBe(404);
+    } finally {
+      await api.process.stop('SIGKILL');
+      await db.drop();
+    }
   });
 });
 

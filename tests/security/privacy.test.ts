@@ -14,7 +14,7 @@ import { memberSurveyWorkspace, Organiser, requireBuild, sleep, startApi, throwa
 describe('an anonymous invitation wave', () => {
   let ctx: TestContext;
   beforeAll(async () => {
-    ctx = await createTestContext({ trustProxy: true });
+    ctx = await createTestContext({ trustProxy: 1 });
   });
   afterAll(() => ctx.close());
 

@@ -53,6 +53,33 @@ describe('loadConfig', () => {
     expect(() => loadConfig(env)).toThrow(new RegExp(`^Invalid configuration:\\n\\s+${name}:`));
   });
 
+  describe('BILANZ_TRUST_PROXY', () => {
+    it('trusts no proxy by default, nor with false, 0 or an empty value', () => {
+      for (const value of [undefined, '', 'false', 'no', 'off', '0']) {
+        expect(loadConfig({ BILANZ_TRUST_PROXY: value }).trustProxy, String(value)).toBe(false);
+      }
+    });
+
+    it('takes a number of proxies in front of Bilanz', () => {
+      expect(loadConfig({ BILANZ_TRUST_PROXY: '1' }).trustProxy).toBe(1);
+      expect(loadConfig({ BILANZ_TRUST_PROXY: '2' }).trustProxy).toBe(2);
+    });
+
+    it('takes proxy addresses, subnets and the named ranges, comma-separated', () => {
+      expect(loadConfig({ BILANZ_TRUST_PROXY: 'loopback' }).trustProxy).toEqual(['loopback']);
+      expect(loadConfig({ BILANZ_TRUST_PROXY: '10.0.0.0/8, 127.0.0.1' }).trustProxy).toEqual(['10.0.0.0/8', '127.0.0.1']);
+      expect(loadConfig({ BILANZ_TRUST_PROXY: 'uniquelocal,linklocal,::1,fd00::/8' }).trustProxy).toEqual(['uniquelocal', 'linklocal', '::1', 'fd00::/8']);
+    });
+
+    it.each(['true', 'TRUE', 'yes', 'on'])('refuses %s, which would let clients forge their address, and names the alternatives', (value) => {
+      expect(() => loadConfig({ BILANZ_TRUST_PROXY: value })).toThrow(/^Invalid configuration:\n\s+BILANZ_TRUST_PROXY: `true` would trust every X-Forwarded-For entry.*\(e\.g\. 1\).*loopback/);
+    });
+
+    it.each(['proxy.example.org', '10.0.0.0/33', '::1/129', '10.0.0.1/8/1', '1.5', 'loopback,', '-1'])('refuses %s naming the bad entry', (value) => {
+      expect(() => loadConfig({ BILANZ_TRUST_PROXY: value })).toThrow(/^Invalid configuration:\n\s+BILANZ_TRUST_PROXY: not a number of proxies/);
+    });
+  });
+
   it('treats empty variables as unset', () => {
     expect(loadConfig({ PORT: '', DATABASE_URL: '' })).toMatchObject({ port: 3000, databaseUrl: undefined });
   });

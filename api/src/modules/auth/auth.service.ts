@@ -25,7 +25,7 @@ export async function login(db: Knex, limiter: LoginLimiter, req: LoginReq, clie
     await limiter.recordFailure(req.email, clientIp);
     throw invalidCredentials();
   }
-  await limiter.recordSuccess(req.email);
+  await limiter.recordSuccess(req.email, clientIp);
   return user;
 }
 
