@@ -10,7 +10,7 @@ export const authApi: ApiModule = {
       path: '/auth/login',
       operationId: 'login',
       summary: 'Log in with e-mail and password; starts a session',
-      description: 'Sets an HttpOnly session cookie. An unknown e-mail and a wrong password get the same answer. Ten failures within 15 minutes per account or address answer 429 with Retry-After.',
+      description: 'Sets an HttpOnly session cookie. An unknown e-mail and a wrong password get the same answer. From the tenth failure in a row (by default) of one account at one client address, that account waits at that address (30 s, doubling with each further failure up to 15 minutes) and gets 429 with Retry-After; from other addresses it logs in at once. One address gets 429 after 100 failures (by default) within an hour across accounts.',
       tag: 'Auth',
       access: 'public',
       body: LoginSchema,
