@@ -4,9 +4,15 @@ import type { AddressInfo } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import zlib from 'node:zlib';
+import { Writable } from 'node:stream';
+import type { Express } from 'express';
 import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { adminWithWorkspace, createTestContext, type TestContext } from '../helpers/test-app.js';
+import { createApp } from '../../api/src/app.js';
+import { createLogger } from '../../api/src/http/logging.js';
+import { ensureSessionSecret } from '../../api/src/modules/auth/auth.service.js';
+import { adminWithWorkspace, createTestContext, testConfig, type TestContext } from '../helpers/test-app.js';
+import { validAnswers, workspaceWithWave } from '../helpers/waves.js';
 
 let ctx: TestContext;
 let webDir: string;
@@ -96,6 +102,109 @@ describe('health and error model', () => {
     expect(csp).not.toContain('unsafe-inline');
     expect(csp).toContain("frame-ancestors 'none'");
     expect(res.headers['x-content-type-options']).toBe('nosniff');
+  });
+});
+
+/** Sends raw bytes as the body (supertest would encode a Buffer as JSON) and reads the JSON answer. */
+async function rawPost(app: Express, urlPath: string, headers: Record<string, string>, body: Buffer): Promise<{ status: number; body: { error?: { code: string; message: string } } }> {
+  const server = http.createServer(app);
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  try {
+    return await new Promise((resolve, reject) => {
+      const req = http.request({ host: '127.0.0.1', port: (server.address() as AddressInfo).port, path: urlPath, method: 'POST', headers: { 'Content-Length': String(body.length), ...headers } }, (res) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (c: Buffer) => chunks.push(c));
+        res.on('end', () => resolve({ status: res.statusCode!, body: JSON.parse(Buffer.concat(chunks).toString('utf8') || '{}') }));
+      });
+      req.on('error', reject);
+      req.end(body);
+    });
+  } finally {
+    await new Promise((resolve) => server.close(resolve));
+  }
+}
+
+describe('bodies that cannot be read or stored', () => {
+  it('answers a body that is not what its Content-Encoding says with 400, and reads a real gzip body', async () => {
+    const { wave } = await workspaceWithWave(ctx, { slug: 'encoding-ws' });
+    const json = Buffer.from(JSON.stringify({ id: crypto.randomUUID(), status: 'complete', data: validAnswers }));
+    for (const urlPath of [`/api/v1/public/waves/${wave.key}/responses`, '/api/v1/auth/login']) {
+      for (const encoding of ['gzip', 'deflate', 'br']) {
+        const res = await rawPost(ctx.app, urlPath, { 'Content-Type': 'application/json', 'Content-Encoding': encoding, 'Accept-Language': 'de' }, json);
+        expect(res.status, `${urlPath} ${encoding}`).toBe(400);
+        expect(res.body.error).toEqual({ code: 'malformed_body', message: 'Der Inhalt der Anfrage lässt sich nicht so entpacken, wie sein Content-Encoding angibt.' });
+      }
+    }
+    // A body that is gzip indeed is read as before.
+    const gzipped = await rawPost(ctx.app, `/api/v1/public/waves/${wave.key}/responses`, { 'Content-Type': 'application/json', 'Content-Encoding': 'gzip' }, zlib.gzipSync(json));
+    expect(gzipped.status).toBe(201);
+    // A truncated gzip stream is no gzip either.
+    const cut = zlib.gzipSync(Buffer.from(JSON.stringify({ id: crypto.randomUUID(), status: 'complete', data: validAnswers })));
+    const truncated = await rawPost(ctx.app, `/api/v1/public/waves/${wave.key}/responses`, { 'Content-Type': 'application/json', 'Content-Encoding': 'gzip' }, cut.subarray(0, cut.length - 12));
+    expect(truncated.status).toBe(400);
+    expect(ctx.logs.filter((l) => l.msg === 'unhandled error')).toEqual([]);
+  });
+
+  it('refuses a lone UTF-16 surrogate in any write with 400, in value or key, as JSON escape or cut emoji', async () => {
+    const { agent } = await adminWithWorkspace(ctx, 'surrogate-ws');
+    const base = '/api/v1/workspaces/surrogate-ws';
+    const bodies = [
+      `{"slug":"s1","definition":{"pages":[{"name":"p","elements":[{"type":"text","name":"q","title":"a\\ud800b"}]}]}}`,
+      `{"slug":"s2","definition":{"pages":[{"name":"p","elements":[{"type":"text","name":"q","title":"\\udc00"}]}]}}`,
+      `{"slug":"s3","definition":{"pages":[{"name":"p","elements":[{"type":"text","name":"q","title":${JSON.stringify('Herz ❤️ und Lachen 😀'.slice(0, -1))}}]}]}}`,
+      `{"slug":"s4","definition":{"pages":[{"name":"p","elements":[{"type":"text","name":"q","title":{"de":"x","\\ud83d":"y"}}]}]}}`,
+    ];
+    for (const body of bodies) {
+      const res = await agent.post(`${base}/questionnaires`).set('Content-Type', 'application/json').set('Accept-Language', 'en').send(body);
+      expect(res.status, body).toBe(400);
+      expect(res.body.error.code).toBe('invalid_characters');
+      expect(res.body.error.message).toMatch(/lone UTF-16 surrogate/);
+    }
+    const de = await agent.post(`${base}/questionnaires`).set('Content-Type', 'application/json').set('Accept-Language', 'de').send(bodies[0]!);
+    expect(de.body.error.message).toMatch(/einzelnes UTF-16-Surrogat/);
+    // Whole emoji (surrogate pairs) are characters like any other.
+    const fine = await agent.post(`${base}/questionnaires`).send({ slug: 's5', definition: { pages: [{ name: 'p', elements: [{ type: 'text', name: 'q', title: 'Herz ❤️ und Lachen 😀' }] }] } });
+    expect(fine.status).toBe(201);
+    expect(await ctx.knex('questionnaires').whereIn('slug', ['s1', 's2', 's3', 's4']).count({ n: '*' }).first()).toMatchObject({ n: 0 });
+  });
+
+  it('logs a failing write without the answer: no row (detail), no parsed text (where), no query parameters', async () => {
+    const lines: string[] = [];
+    const sink = new Writable({
+      write(chunk: Buffer, _enc, cb) {
+        lines.push(chunk.toString('utf8'));
+        cb();
+      },
+    });
+    // The production logger (createLogger), writing here instead of to stdout.
+    const app = createApp({ knex: ctx.knex, databaseKind: ctx.db.kind, config: testConfig, logger: createLogger('info', sink), sessionSecret: await ensureSessionSecret(ctx.knex) });
+    const link = await workspaceWithWave(ctx, { slug: 'log-link' });
+    const invitation = await workspaceWithWave(ctx, { slug: 'log-invitation', access: 'invitation' });
+    const [inv] = (await invitation.agent.post(`${invitation.base}/waves/${invitation.wave.id}/invitations`).send({ count: 1 })).body.invitations;
+    const secret = `Geheimnis${crypto.randomUUID().replaceAll('-', '')}`;
+    // A check the database holds to make the write fail the way a real fault would: PostgreSQL then
+    // quotes the failing row, answers included, in the error's detail.
+    await ctx.knex.raw(`alter table responses add constraint test_refuse_secret check (data->>'jointDetails' is distinct from '${secret}') not valid`);
+    try {
+      const data = { ...validAnswers, jointDetails: secret };
+      // A link wave's answers go through the batched statement, an invitation wave's through knex.
+      const viaStatement = await request(app).post(`/api/v1/public/waves/${link.wave.key}/responses`).send({ id: crypto.randomUUID(), status: 'complete', data });
+      const viaKnex = await request(app).post(`/api/v1/public/waves/${invitation.wave.key}/responses`).send({ id: crypto.randomUUID(), status: 'complete', data, token: inv.token });
+      expect([viaStatement.status, viaKnex.status]).toEqual([500, 500]);
+      expect(JSON.stringify([viaStatement.body, viaKnex.body])).not.toContain(secret);
+    } finally {
+      await ctx.knex.raw('alter table responses drop constraint test_refuse_secret');
+    }
+    const errors = lines.flatMap((l) => l.split('\n').filter(Boolean)).map((l) => JSON.parse(l) as { msg: string; err?: Record<string, unknown> }).filter((l) => l.err);
+    expect(errors).toHaveLength(2);
+    for (const line of errors) {
+      // What finding the fault needs stays: the code and the constraint.
+      expect(line.err).toMatchObject({ code: '23514', constraint: 'test_refuse_secret' });
+      expect(line.err).not.toHaveProperty('detail');
+      expect(line.err).not.toHaveProperty('where');
+      expect(line.err).not.toHaveProperty('params');
+    }
+    expect(lines.join('')).not.toContain(secret);
   });
 });
 

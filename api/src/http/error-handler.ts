@@ -1,12 +1,19 @@
-import type { ErrorRequestHandler, RequestHandler } from 'express';
+import type { ErrorRequestHandler, Request, RequestHandler } from 'express';
 import type { Logger } from 'pino';
 import { AppError, NotFoundError, text } from './errors.js';
 import { localiseTexts, requestLocale } from './locale.js';
 
-type BodyParserError = Error & { type?: string; status?: number };
+type BodyParserError = Error & { type?: string; status?: number; errno?: unknown };
+
+const encoded = (req: Request) => (req.get('content-encoding') ?? 'identity').toLowerCase() !== 'identity';
 
 /** Maps body-parser's own failures onto the error model. */
-function fromBodyParser(err: BodyParserError): AppError | undefined {
+function fromBodyParser(err: BodyParserError, req: Request): AppError | undefined {
+  // A body that does not decompress as its Content-Encoding says: body-parser
+  // passes zlib's own error on as a 400 without a type of its own.
+  if (err.type === undefined && err.status === 400 && typeof err.errno === 'number' && encoded(req)) {
+    return new AppError(400, 'malformed_body', text('The request body cannot be decompressed as its Content-Encoding says.', 'Der Inhalt der Anfrage lässt sich nicht so entpacken, wie sein Content-Encoding angibt.'));
+  }
   switch (err.type) {
     case 'entity.parse.failed':
       return new AppError(400, 'malformed_json', text('The request body is not valid JSON.', 'Der Inhalt der Anfrage ist kein gültiges JSON.'));
@@ -29,7 +36,7 @@ export const apiNotFound: RequestHandler = (_req, _res, next) => {
 
 /** The one error middleware (house rule 3): typed errors become their status, anything else a bare 500 (logged). */
 export const errorHandler = (logger: Logger): ErrorRequestHandler => (err, req, res, _next) => {
-  const known = err instanceof AppError ? err : fromBodyParser(err as BodyParserError);
+  const known = err instanceof AppError ? err : fromBodyParser(err as BodyParserError, req);
   if (res.headersSent) {
     logger.error({ err, method: req.method }, 'error after the response had started');
     res.destroy();

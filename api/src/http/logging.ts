@@ -1,8 +1,29 @@
 import type { Express, Request, RequestHandler, Response } from 'express';
-import { pino, type Logger } from 'pino';
+import { pino, type DestinationStream, type Logger, type SerializedError } from 'pino';
 
-/** JSON logs on stdout. */
-export const createLogger = (level: string): Logger => pino({ level, base: { service: 'bilanz' } });
+/**
+ * Fields of database errors (pg's and PGlite's) that quote the data of the
+ * failed statement, and so respondents' answers: the failing row or key
+ * (`detail`), the text being parsed (`where`), and the statement's parameters
+ * (PGlite's `params` and `queryOptions`). The code, constraint, table and
+ * message stay, which is what finding the fault needs.
+ */
+const DATA_FIELDS = ['detail', 'where', 'internalQuery', 'params', 'parameters', 'queryOptions', 'bindings'];
+
+function withoutData(err: SerializedError): SerializedError {
+  for (const key of DATA_FIELDS) delete err[key];
+  for (const inner of (err.aggregateErrors as SerializedError[] | undefined) ?? []) withoutData(inner);
+  return err;
+}
+
+/** pino's error serializer, minus the fields that carry data (DATA_FIELDS). */
+export const errorSerializer = pino.stdSerializers.wrapErrorSerializer(withoutData);
+
+/** JSON logs on stdout (or `destination`); errors logged as `err` lose the fields that carry answers. */
+export function createLogger(level: string, destination?: DestinationStream): Logger {
+  const options = { level, base: { service: 'bilanz' }, serializers: { err: errorSerializer } };
+  return destination ? pino(options, destination) : pino(options);
+}
 
 /**
  * One log line per request with method, route pattern, status and time: never

@@ -34,17 +34,27 @@ const PROTOTYPE_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
 /** Far deeper than any questionnaire definition; deeper bodies only serve to exhaust the stack. */
 const MAX_DEPTH = 64;
 
-type BodyProblem = { kind: 'prototype_key'; key: string } | { kind: 'nul' } | { kind: 'depth' };
+type BodyProblem = { kind: 'prototype_key'; key: string } | { kind: 'nul' } | { kind: 'surrogate' } | { kind: 'depth' };
 
-const hasNul = (s: string) => s.includes('\u0000');
+/**
+ * What a text may not hold: NUL, and a lone UTF-16 surrogate (JSON's "\ud800",
+ * or a text cut inside an emoji), which is no character at all and which
+ * PostgreSQL's jsonb refuses. Both checks are linear in the text.
+ */
+function textProblem(s: string): BodyProblem | undefined {
+  if (s.includes('\u0000')) return { kind: 'nul' };
+  if (!s.isWellFormed()) return { kind: 'surrogate' };
+  return undefined;
+}
 
 function findProblem(value: unknown, depth = 0): BodyProblem | undefined {
-  if (typeof value === 'string') return hasNul(value) ? { kind: 'nul' } : undefined;
+  if (typeof value === 'string') return textProblem(value);
   if (value === null || typeof value !== 'object') return undefined;
   if (depth >= MAX_DEPTH) return { kind: 'depth' };
   for (const key of Object.keys(value)) {
     if (PROTOTYPE_KEYS.has(key)) return { kind: 'prototype_key', key };
-    if (hasNul(key)) return { kind: 'nul' };
+    const inKey = textProblem(key);
+    if (inKey) return inKey;
     const found = findProblem((value as Record<string, unknown>)[key], depth + 1);
     if (found) return found;
   }
@@ -60,9 +70,11 @@ function findProblem(value: unknown, depth = 0): BodyProblem | undefined {
  * - JSON.parse keeps `__proto__` as an ordinary key, but copying such an
  *   object (as validation does) would set a prototype instead: such bodies
  *   are refused (400);
- * - PostgreSQL cannot store the NUL character in text or jsonb, and bodies
- *   nested deeper than any real one would only exhaust recursive code later:
- *   both are refused here (400), before any service sees them.
+ * - PostgreSQL cannot store the NUL character in text or jsonb, nor a lone
+ *   UTF-16 surrogate in jsonb, and bodies nested deeper than any real one
+ *   would only exhaust recursive code later: all are refused here (400),
+ *   before any service sees them. The walk looks at each string and key
+ *   once (the body is at most 1 MB), so its work is bounded by the body's size.
  */
 export const checkJsonBody: RequestHandler = (req, _res, next) => {
   if (req.body === undefined) {
@@ -77,6 +89,12 @@ export const checkJsonBody: RequestHandler = (req, _res, next) => {
   }
   if (problem?.kind === 'nul') {
     throw new BadRequestError('invalid_characters', text('The request contains a NUL character (\\u0000), which cannot be stored.', 'Die Anfrage enthält ein NUL-Zeichen (\\u0000), das sich nicht speichern lässt.'));
+  }
+  if (problem?.kind === 'surrogate') {
+    throw new BadRequestError(
+      'invalid_characters',
+      text('The request contains a broken character (a lone UTF-16 surrogate, such as "\\ud800" or half of an emoji), which cannot be stored.', 'Die Anfrage enthält ein kaputtes Zeichen (ein einzelnes UTF-16-Surrogat wie „\\ud800“ oder ein halbes Emoji), das sich nicht speichern lässt.'),
+    );
   }
   if (problem?.kind === 'depth') {
     throw new BadRequestError('too_deep', text(`The request is nested deeper than ${MAX_DEPTH} levels.`, `Die Anfrage ist tiefer als ${MAX_DEPTH} Ebenen verschachtelt.`));

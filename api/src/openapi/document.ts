@@ -105,7 +105,7 @@ const WRITE_METHODS = new Set(['post', 'put', 'patch', 'delete']);
 function implicitErrors(op: ApiOperation): ErrorRef[] {
   const errors: ErrorRef[] = [];
   if (op.params || op.query || op.body) errors.push('400 invalid_request');
-  if (op.body) errors.push('400 unknown_field', '400 malformed_json', '400 forbidden_key', '413 payload_too_large', '415 unsupported_media_type');
+  if (op.body) errors.push('400 unknown_field', '400 malformed_json', '400 malformed_body', '400 forbidden_key', '400 invalid_characters', '400 too_deep', '413 payload_too_large', '415 unsupported_media_type');
   if (op.access !== 'public') errors.push('401 unauthenticated', '401 invalid_token');
   if (op.access === 'admin') errors.push('403 admin_required');
   if (op.access === 'organiser') errors.push('403 organiser_required');

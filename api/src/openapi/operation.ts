@@ -60,7 +60,8 @@ export type ApiOperation = {
    * Errors the route itself can answer. Those that follow from the mechanism
    * are added by the collector and need not be listed: 400 invalid_request
    * (params, query or body), 400 unknown_field / malformed_json /
-   * forbidden_key, 413, 415 (a body), 401 (not public), 403
+   * malformed_body / forbidden_key / invalid_characters / too_deep, 413,
+   * 415 (a body), 401 (not public), 403
    * organiser_required / admin_required, 404 not_found for the workspace,
    * 403 cross_origin (writes under /api/v1 outside /public), 429 rate_limited
    * (routes under /public).
