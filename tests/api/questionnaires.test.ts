@@ -197,6 +197,27 @@ describe('definition rules', () => {
     expect(ghost.body.warnings).toEqual([{ question: 'q', path: 'pages[0].elements[0].visibleIf', message: expect.stringMatching(/\{ghost\}/) }]);
   });
 
+  it('refuses regex validators that could stall the server and invalid ones; takes any pattern RE2 runs and safe lookarounds', async () => {
+    const withPattern = (regex: string, name = 'plz') => definition({ type: 'text', name, validators: [{ type: 'regex', regex }] });
+    await expectInvalid(withPattern('^(?=(a+)+$)'), 'plz', /could take the server minutes/);
+    await expectInvalid(withPattern('^(\\w+)\\1+$'), 'plz', /could take the server minutes/);
+    await expectInvalid(withPattern('(['), 'plz', /not a valid regular expression/);
+    // In a matrix column the column is named, as the problem sits there.
+    await expectInvalid(
+      definition({ type: 'matrixdropdown', name: 'grid', rows: ['a'], columns: [{ name: 'code', cellType: 'text', validators: [{ type: 'regex', regex: '(?!(x+)+y)' }] }] }),
+      'code',
+      /could take the server minutes/,
+    );
+    // A nested repetition alone runs on RE2 (linear), and a simple lookahead is found safe.
+    for (const [slug, regex] of [['muster-a', '^(a+)+$'], ['muster-b', '(?=\\d{9})'], ['muster-c', '^[0-9]{5}$']] as const) {
+      const res = await agent.post(base).send({ slug, definition: withPattern(regex) });
+      expect(res.status, JSON.stringify(res.body)).toBe(201);
+    }
+    // German too.
+    const de = await agent.post(base).set('Accept-Language', 'de').send({ slug: 'bad', definition: withPattern('^(?=(a+)+$)') });
+    expect(de.body.error.details[0].message).toMatch(/könnte den Server/);
+  });
+
   it('keeps what survey-core accepts: any input type, its own rating scales, unknown properties as warnings', async () => {
     const res = await agent.post(base).send({
       slug: 'offen',

@@ -14,7 +14,7 @@ describe('the validation matrix: each type refuses each kind of bad value', () =
     ['text', { type: 'text', name: 'q' }, ['hello'], [42, true, ['a'], { a: 1 }, 'x'.repeat(TEXT_LIMIT + 1)]],
     ['text number', { type: 'text', name: 'q', inputType: 'number', min: 0, max: 120 }, [0, 37, 120], ['37', -1, 121, Number.NaN, true]],
     ['text email', { type: 'text', name: 'q', inputType: 'email' }, ['a@b.org'], ['not-an-email', 5]],
-    ['text date', { type: 'text', name: 'q', inputType: 'date' }, ['2015-05-19'], ['19.05.2015', 20150519]],
+    ['text date', { type: 'text', name: 'q', inputType: 'date' }, ['2015-05-19', '2024-02-29'], ['19.05.2015', 20150519, '2025-02-31', '2025-02-29', '9999-99-99', '2025-13-01', '0000-01-01']],
     ['text maxLength', { type: 'text', name: 'q', maxLength: 5 }, ['abcde'], ['abcdef']],
     ['comment', { type: 'comment', name: 'q' }, ['Viele Kontakte'], [1, ['x'], 'x'.repeat(COMMENT_LIMIT + 1)]],
     ['radiogroup', { type: 'radiogroup', name: 'q', choices: ['civic', 'nonprofit'] }, ['civic'], ['city', 1, ['civic'], true]],

@@ -74,9 +74,9 @@ export function templatesRouter(deps: { templates: Map<string, Template> }): Rou
   r.get('/', (req, res) => {
     res.json({ templates: service.listTemplates(deps.templates, requestLocale(req)) });
   });
-  r.get('/:id', (req, res) => {
+  r.get('/:id', async (req, res) => {
     const { id } = parse(TemplateParams, req.params);
-    res.json(service.getTemplate(deps.templates, id));
+    res.json(await service.getTemplate(deps.templates, id));
   });
   return r;
 }

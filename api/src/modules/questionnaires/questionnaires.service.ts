@@ -4,6 +4,7 @@ import type { QuestionnaireRow, UserRow, WorkspaceRow } from '../../db/tables.js
 import { ConflictError, NotFoundError, text, ValidationError, type Locale } from '../../http/errors.js';
 import { recordAudit } from '../audit/audit.repo.js';
 import { checkDefinition, type DefinitionProblem, type DefinitionWarning } from './definition-rules.js';
+import { patternProblems } from './pattern-rules.js';
 import { definitionTitle, questionsOf, type JsonObject } from './definition-walk.js';
 import { diffDefinitions, isEmptyDiff, type DefinitionDiff } from './diff.js';
 import { questionCatalogue } from './question-catalogue.js';
@@ -26,13 +27,16 @@ type CheckedDefinition = { definition: JsonObject; warnings: DefinitionWarning[]
  * and the paths of removed remote properties; or 422 invalid_definition
  * listing every problem by question.
  */
-function checkedDefinition(input: unknown, dropRemoteProperties = false): CheckedDefinition {
+async function checkedDefinition(input: unknown, dropRemoteProperties = false): Promise<CheckedDefinition> {
   const checked = checkDefinition(input, { dropRemoteProperties });
   if (!checked.ok) throw invalidDefinition(checked.problems);
+  // Regex validators that could stall the server on a crafted answer are refused (pattern-rules.ts).
+  const unsafe = await patternProblems(checked.definition);
+  if (unsafe.length > 0) throw invalidDefinition(unsafe);
   return { definition: checked.definition, warnings: checked.warnings, removed: checked.removed };
 }
 
-const validDefinition = (input: unknown): JsonObject => checkedDefinition(input).definition;
+const validDefinition = async (input: unknown): Promise<JsonObject> => (await checkedDefinition(input)).definition;
 
 /** What a save tells the organiser besides the draft: survey-core's warnings, removed properties. */
 const saveNotes = (c: CheckedDefinition, locale: Locale) => ({
@@ -79,9 +83,9 @@ export async function createQuestionnaire(db: Knex, actor: UserRow, ws: Workspac
   if (req.template !== undefined) {
     const template = templates.get(req.template);
     if (!template) throw new NotFoundError(text(`There is no template "${req.template}".`, `Es gibt keine Vorlage „${req.template}“.`));
-    checked = checkedDefinition(structuredClone(template.definition));
+    checked = await checkedDefinition(structuredClone(template.definition));
   } else {
-    checked = checkedDefinition(req.definition, req.dropRemoteProperties === true);
+    checked = await checkedDefinition(req.definition, req.dropRemoteProperties === true);
   }
   const { definition } = checked;
   try {
@@ -114,7 +118,7 @@ export async function describeQuestionnaire(db: Knex, ws: WorkspaceRow, slug: st
 
 /** Replaces the draft (or starts a new one after publishing) with a valid definition. */
 export async function saveDraft(db: Knex, actor: UserRow, ws: WorkspaceRow, slug: string, input: unknown, dropRemoteProperties: boolean, locale: Locale) {
-  const checked = checkedDefinition(input, dropRemoteProperties);
+  const checked = await checkedDefinition(input, dropRemoteProperties);
   const q = await getQuestionnaire(db, ws, slug);
   const row = await repo.updateDraft(db, q.id, checked.definition, actor.id);
   return { draft: { definition: row.draft, updatedAt: row.draft_updated_at }, ...saveNotes(checked, locale) };
@@ -143,7 +147,7 @@ export async function publish(db: Knex, actor: UserRow, ws: WorkspaceRow, slug: 
     if (!q.draft) {
       throw new ConflictError('no_draft', text('There is no draft to publish. Save changes first.', 'Es gibt keinen Entwurf zum Veröffentlichen. Speichere zuerst Änderungen.'));
     }
-    const definition = validDefinition(q.draft);
+    const definition = await validDefinition(q.draft);
     if (questionsOf(definition).length === 0) {
       throw invalidDefinition([{ question: null, path: 'pages', message: text('A published questionnaire needs at least one question.', 'Ein veröffentlichter Fragebogen braucht mindestens eine Frage.') }]);
     }
@@ -222,10 +226,10 @@ export function listTemplates(templates: Map<string, Template>, locale: Locale) 
   }));
 }
 
-export function getTemplate(templates: Map<string, Template>, id: string) {
+export async function getTemplate(templates: Map<string, Template>, id: string) {
   const t = templates.get(id);
   if (!t) throw new NotFoundError(text(`There is no template "${id}".`, `Es gibt keine Vorlage „${id}“.`));
-  return { id: t.id, definition: validDefinition(structuredClone(t.definition)) };
+  return { id: t.id, definition: await validDefinition(structuredClone(t.definition)) };
 }
 
 function localText(value: unknown, locale: Locale): string {

@@ -22,7 +22,8 @@
  * definition: unknown keys, wrong types, values that are no option, answers to
  * questions not shown for the given answers.
  */
-import { ConditionRunner, ExpressionRunner, JsonObject as SurveyJson, Serializer, type SurveyValidator, type ValidatorResult } from 'survey-core';
+import { ConditionRunner, EmailValidator, ExpressionRunner, JsonObject as SurveyJson, RegexValidator, Serializer, type SurveyValidator, type ValidatorResult } from 'survey-core';
+import { linearPattern, type PatternTester } from '../../lib/patterns.js';
 import type { LocalisedText } from '../../http/errors.js';
 import { isObject, type Json, type JsonObject } from '../questionnaires/definition-walk.js';
 import { isEmptyAnswer } from '../questionnaires/question-types.js';
@@ -215,6 +216,16 @@ const truncate = (v: unknown) => shorten(JSON.stringify(v) ?? 'undefined');
 /** A name for a message (at most 60 characters). */
 const shorten = (s: string) => (s.length > 60 ? `${s.slice(0, 57)}…` : s);
 
+/** A day that exists, as a date field sends it: `2025-02-28`, not `2025-02-31` or `9999-99-99`. */
+function isCalendarDate(v: string): boolean {
+  const parts = /^(\d{4})-(\d{2})-(\d{2})$/.exec(v);
+  if (!parts) return false;
+  const [year, month, day] = [Number(parts[1]), Number(parts[2]), Number(parts[3])];
+  const date = new Date(0);
+  date.setUTCFullYear(year, month - 1, day);
+  return year >= 1 && date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
+}
+
 const isPlainObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
 /** Whether a value is an option of the question, a special item, or (other stored as the value) any text. */
@@ -248,7 +259,7 @@ function checkShape(c: Compiled, v: unknown): LocalisedText | undefined {
       if (typeof v !== 'string') return m('Please enter text.', 'Bitte gib Text ein.');
       const limit = Math.min(s.maxLength ?? Infinity, s.type === 'comment' ? COMMENT_LIMIT : TEXT_LIMIT);
       if (v.length > limit) return m(`At most ${limit} characters.`, `Höchstens ${limit} Zeichen.`);
-      if (s.inputType === 'date' && !/^\d{4}-\d{2}-\d{2}$/.test(v)) return m('Please enter a date (YYYY-MM-DD).', 'Bitte gib ein Datum ein (JJJJ-MM-TT).');
+      if (s.inputType === 'date' && !isCalendarDate(v)) return m('Please enter a date (YYYY-MM-DD).', 'Bitte gib ein Datum ein (JJJJ-MM-TT).');
       return undefined;
     }
     case 'single':
@@ -525,13 +536,29 @@ function toDateText(x: unknown): string | undefined {
   return typeof x === 'string' && x.trim() !== '' ? x : undefined;
 }
 
-/** One of survey-core's validator classes with its properties from the definition. */
+/**
+ * One of survey-core's validator classes with its properties from the
+ * definition. Its patterns (a regex validator's, the e-mail validator's own)
+ * run on a linear-time engine with JavaScript's meaning (lib/patterns.ts):
+ * survey-core's logic stays, only the engine under `test` changes.
+ */
 function createValidator(type: string, json: JsonObject): SurveyValidator | undefined {
   if (!Serializer.isDescendantOf(type, 'surveyvalidator')) return undefined;
   const validator = Serializer.createClass(type) as SurveyValidator | undefined;
   if (!validator || typeof validator.validate !== 'function') return undefined;
   const { type: _type, ...props } = json;
   new SurveyJson().toObject(props, validator);
+  if (validator instanceof RegexValidator && typeof validator.regex === 'string') {
+    const linear = linearPattern(validator.regex, validator.caseInsensitive === true);
+    // Patterns RE2 cannot run stay on survey-core's RegExp: publishing let them through only when recheck found them safe.
+    if (linear) (validator as unknown as { createRegExp: () => PatternTester }).createRegExp = () => linear;
+  }
+  if (validator instanceof EmailValidator) {
+    const own = (validator as unknown as { re: RegExp }).re;
+    const linear = linearPattern(own.source, own.flags.includes('i'));
+    if (!linear) throw new Error('survey-core changed its e-mail pattern into one RE2 cannot run');
+    (validator as unknown as { re: PatternTester }).re = linear;
+  }
   return validator;
 }
 
