@@ -351,6 +351,88 @@ describe('password change and API tokens', () => {
     expect((await agent.delete(`/api/v1/auth/tokens/${id}`)).status).toBe(404);
   });
 
+  const bearer = (app: TestContext['app'], token: string) => request(app).get('/api/v1/auth/me').set('Authorization', `Bearer ${token}`);
+  const newToken = async (agent: Awaited<ReturnType<typeof loginAgent>>, name: string) => {
+    const res = await agent.post('/api/v1/auth/tokens').send({ name });
+    expect(res.status).toBe(201);
+    return res.body as { id: string; token: string };
+  };
+
+  it('revokes all API tokens of the user when the password changes, and no one else’s', async () => {
+    const user = await createUser(ctx.knex);
+    const other = await createUser(ctx.knex);
+    const agent = await loginAgent(ctx.app, user.email);
+    const first = await newToken(agent, 'Export');
+    const second = await newToken(agent, 'Backup');
+    const others = await newToken(await loginAgent(ctx.app, other.email), 'Fremd');
+    expect((await bearer(ctx.app, first.token)).status).toBe(200);
+
+    expect((await agent.post('/api/v1/auth/password').send({ currentPassword: PASSWORD, newPassword: 'a brand new passphrase' })).status).toBe(204);
+    for (const old of [first, second]) {
+      const res = await bearer(ctx.app, old.token);
+      expect(res.status).toBe(401);
+      expect(res.body.error.code).toBe('invalid_token');
+    }
+    expect((await agent.get('/api/v1/auth/tokens')).body).toEqual({ tokens: [] });
+    expect(await ctx.knex('api_tokens').where({ user_id: user.id }).select('id')).toHaveLength(0);
+    // The session the change was made in stays; another user's token is untouched.
+    expect((await agent.get('/api/v1/auth/me')).status).toBe(200);
+    expect((await bearer(ctx.app, others.token)).status).toBe(200);
+    // Tokens made afterwards work.
+    expect((await bearer(ctx.app, (await newToken(agent, 'Neu')).token)).status).toBe(200);
+  });
+
+  it('changed with an API token, the password change ends every session and revokes that token too', async () => {
+    const user = await createUser(ctx.knex);
+    const browser = await loginAgent(ctx.app, user.email);
+    const { token } = await newToken(browser, 'Skript');
+    const changed = await request(ctx.app)
+      .post('/api/v1/auth/password')
+      .set('Authorization', `Bearer ${token}`)
+      .send({ currentPassword: PASSWORD, newPassword: 'a brand new passphrase' });
+    expect(changed.status).toBe(204);
+    expect((await bearer(ctx.app, token)).status).toBe(401);
+    expect((await browser.get('/api/v1/auth/me')).status).toBe(401);
+    expect(await ctx.knex('sessions').whereRaw(`sess->>'userId' = ?`, [user.id]).select('sid')).toHaveLength(0);
+  });
+
+  it('lets no user list or revoke another user’s tokens', async () => {
+    const owner = await createUser(ctx.knex);
+    const intruder = await createUser(ctx.knex);
+    const ownerAgent = await loginAgent(ctx.app, owner.email);
+    const intruderAgent = await loginAgent(ctx.app, intruder.email);
+    const ownersToken = await newToken(ownerAgent, 'Nur meins');
+    const intrudersToken = await newToken(intruderAgent, 'Eigenes');
+
+    const listed = await intruderAgent.get('/api/v1/auth/tokens');
+    expect(listed.status).toBe(200);
+    expect(listed.body.tokens.map((t: { id: string }) => t.id)).toEqual([intrudersToken.id]);
+    // Neither by session nor by the intruder's own token.
+    const revoke = await intruderAgent.delete(`/api/v1/auth/tokens/${ownersToken.id}`);
+    expect(revoke.status).toBe(404);
+    expect(revoke.body.error.code).toBe('not_found');
+    const viaToken = await request(ctx.app).delete(`/api/v1/auth/tokens/${ownersToken.id}`).set('Authorization', `Bearer ${intrudersToken.token}`);
+    expect(viaToken.status).toBe(404);
+
+    expect((await bearer(ctx.app, ownersToken.token)).status).toBe(200);
+    expect((await ownerAgent.get('/api/v1/auth/tokens')).body.tokens.map((t: { id: string }) => t.id)).toEqual([ownersToken.id]);
+  });
+
+  it('logs out a script: logout with an API token revokes that token, and a browser logout leaves the tokens alone', async () => {
+    const user = await createUser(ctx.knex);
+    const agent = await loginAgent(ctx.app, user.email);
+    const used = await newToken(agent, 'Monatsexport');
+    const kept = await newToken(agent, 'Backup');
+    const out = await request(ctx.app).post('/api/v1/auth/logout').set('Authorization', `Bearer ${used.token}`);
+    expect(out.status).toBe(204);
+    expect((await bearer(ctx.app, used.token)).status).toBe(401);
+    expect((await bearer(ctx.app, kept.token)).status).toBe(200);
+    // The browser's logout ends its session; tokens are for scripts and stay until revoked.
+    expect((await agent.post('/api/v1/auth/logout')).status).toBe(204);
+    expect((await agent.get('/api/v1/auth/me')).status).toBe(401);
+    expect((await bearer(ctx.app, kept.token)).status).toBe(200);
+  });
+
   it('refuses unknown and malformed bearer tokens, and token names that are empty', async () => {
     expect((await request(ctx.app).get('/api/v1/auth/me').set('Authorization', 'Bearer blz_nope')).status).toBe(401);
     expect((await request(ctx.app).get('/api/v1/auth/me').set('Authorization', 'Basic abc')).status).toBe(401);

@@ -20,6 +20,8 @@ declare global {
       user?: UserRow;
       /** How the caller proved who they are. */
       authVia?: 'session' | 'token';
+      /** The id of the API token the caller sent, when `authVia` is 'token'. */
+      apiTokenId?: string;
       /** The workspace of `:ws`, once `requireWorkspace` has run. */
       workspace?: { row: WorkspaceRow; role: Role };
     }
@@ -35,12 +37,13 @@ export function authenticate(db: Knex, sessionMaxMs: number): RequestHandler {
     const header = req.get('authorization');
     if (header) {
       const match = /^Bearer\s+(\S+)$/i.exec(header);
-      const user = match?.[1] ? await userForApiToken(db, match[1]) : undefined;
-      if (!user) {
+      const found = match?.[1] ? await userForApiToken(db, match[1]) : undefined;
+      if (!found) {
         throw new UnauthenticatedError('invalid_token', text('The API token is not valid.', 'Das API-Token ist ungültig.'));
       }
-      req.user = user;
+      req.user = found.user;
       req.authVia = 'token';
+      req.apiTokenId = found.tokenId;
       return next();
     }
     const session = req.session;

@@ -92,9 +92,12 @@ export function useAcceptInvitation() {
   });
 }
 
+/** Changes the password; the server revokes every API token with it, so the list is read again. */
 export function useChangePassword() {
+  const queryClient = useQueryClient();
   return useMutation({
     mutationFn: (body: { currentPassword: string; newPassword: string }) => request<void>('POST', '/auth/password', body),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: tokensQueryKey }),
   });
 }
 

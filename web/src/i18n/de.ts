@@ -902,11 +902,12 @@ export const de: Messages = {
     password: {
       title: 'Passwort ändern',
       submit: 'Passwort ändern',
-      changed: 'Dein Passwort wurde geändert.',
+      effects: 'Eine Änderung meldet dich auf allen anderen Geräten ab und widerruft alle deine API-Tokens: Skripte brauchen danach ein neues Token.',
+      changed: 'Dein Passwort wurde geändert. Du wurdest überall sonst abgemeldet, und deine API-Tokens wurden widerrufen.',
     },
     tokens: {
       title: 'API-Tokens',
-      intro: 'Skripte und andere Programme können die API mit einem Token statt mit deinem Passwort nutzen. Ein Token darf alles, was du darfst.',
+      intro: 'Skripte und andere Programme können die API mit einem Token statt mit deinem Passwort nutzen. Ein Token darf alles, was du darfst – bis du es widerrufst oder dein Passwort änderst.',
       nameHint: 'Wofür das Token ist, z. B. „monatlicher Export“.',
       create: 'Token erstellen',
       createdTitle: 'Token „{{name}}“ erstellt',

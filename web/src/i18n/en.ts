@@ -898,11 +898,12 @@ export const en = {
     password: {
       title: 'Change password',
       submit: 'Change password',
-      changed: 'Your password was changed.',
+      effects: 'Changing it logs you out on every other device and revokes all your API tokens: scripts need a new token afterwards.',
+      changed: 'Your password was changed. You were logged out everywhere else, and your API tokens were revoked.',
     },
     tokens: {
       title: 'API tokens',
-      intro: 'Scripts and other programs can use the API with a token instead of your password. A token can do everything you can do.',
+      intro: 'Scripts and other programs can use the API with a token instead of your password. A token can do everything you can do, until you revoke it or change your password.',
       nameHint: 'What the token is for, e.g. “monthly export”.',
       create: 'Create token',
       createdTitle: 'Token “{{name}}” created',

@@ -71,7 +71,10 @@ function ChangePassword({ email }: { email: string }) {
   return (
     <section aria-labelledby="password-title" className="panel">
       <h2 id="password-title">{t('account.password.title')}</h2>
-      <form ref={formRef} noValidate onSubmit={submit}>
+      <p className="muted" id="password-effects">
+        {t('account.password.effects')}
+      </p>
+      <form ref={formRef} noValidate onSubmit={submit} aria-describedby="password-effects">
         {/* Tells password managers which account the new password belongs to. */}
         <input type="text" name="username" autoComplete="username" value={email} readOnly hidden />
         <TextField
@@ -141,12 +144,12 @@ function ApiTokens() {
       )}
       {tokens.isPending && <Loading />}
       <ErrorAlert error={tokens.error} />
-      {tokens.data && <TokenTable tokens={tokens.data.tokens} />}
+      {tokens.data && <TokenList tokens={tokens.data.tokens} />}
     </section>
   );
 }
 
-function TokenTable({ tokens }: { tokens: ApiToken[] }) {
+function TokenList({ tokens }: { tokens: ApiToken[] }) {
   const { t } = useTranslation();
   const format = useDateFormat();
   const revoke = useRevokeApiToken();
@@ -158,7 +161,7 @@ function TokenTable({ tokens }: { tokens: ApiToken[] }) {
     revoke.mutate(token.id, {
       onSuccess: () => {
         setNotice(t('account.tokens.revoked', { name: token.name }));
-        // The row with the focused button is gone; continue from the list's heading.
+        // The card with the focused button is gone; continue from the list's heading.
         headingRef.current?.focus();
       },
     });
@@ -174,37 +177,35 @@ function TokenTable({ tokens }: { tokens: ApiToken[] }) {
       {tokens.length === 0 ? (
         <p className="empty">{t('account.tokens.empty')}</p>
       ) : (
-        <div className="table-wrap" role="region" aria-labelledby="token-list-title" tabIndex={0}>
-          <table>
-            <thead>
-              <tr>
-                <th scope="col">{t('fields.tokenName')}</th>
-                <th scope="col">{t('account.tokens.created')}</th>
-                <th scope="col">{t('account.tokens.lastUsed')}</th>
-                <th scope="col">{t('common.actions')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {tokens.map((token) => (
-                <tr key={token.id}>
-                  <th scope="row">{token.name}</th>
-                  <td>{format.dateTime(token.createdAt)}</td>
-                  <td>{token.lastUsedAt ? format.dateTime(token.lastUsedAt) : t('account.tokens.neverUsed')}</td>
-                  <td>
-                    <ConfirmButton
-                      label={t('account.tokens.revoke')}
-                      accessibleLabel={t('account.tokens.revokeNamed', { name: token.name })}
-                      question={t('account.tokens.revokeQuestion', { name: token.name })}
-                      confirmLabel={t('account.tokens.revokeConfirm')}
-                      pending={revoke.isPending}
-                      onConfirm={() => revokeToken(token)}
-                    />
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        // Cards rather than a table: on a phone a table's last column, the revoke button, scrolls out of sight.
+        <ul className="card-list" aria-labelledby="token-list-title">
+          {tokens.map((token) => (
+            <li key={token.id} className="card token-card">
+              <div className="token-card-text">
+                <span className="card-title">{token.name}</span>
+                <dl className="token-dates">
+                  <div>
+                    <dt>{t('account.tokens.created')}</dt>
+                    <dd>{format.dateTime(token.createdAt)}</dd>
+                  </div>
+                  <div>
+                    <dt>{t('account.tokens.lastUsed')}</dt>
+                    {/* The server notes the first use of each day only: a time of day would mislead. */}
+                    <dd>{token.lastUsedAt ? format.date(token.lastUsedAt) : t('account.tokens.neverUsed')}</dd>
+                  </div>
+                </dl>
+              </div>
+              <ConfirmButton
+                label={t('account.tokens.revoke')}
+                accessibleLabel={t('account.tokens.revokeNamed', { name: token.name })}
+                question={t('account.tokens.revokeQuestion', { name: token.name })}
+                confirmLabel={t('account.tokens.revokeConfirm')}
+                pending={revoke.isPending}
+                onConfirm={() => revokeToken(token)}
+              />
+            </li>
+          ))}
+        </ul>
       )}
     </>
   );

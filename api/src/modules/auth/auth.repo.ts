@@ -55,15 +55,21 @@ export async function deleteApiToken(db: Knex, userId: string, id: string): Prom
   return (await db<ApiTokenRow>(tables.apiTokens).where({ id, user_id: userId }).del()) > 0;
 }
 
-/** The token's owner; marks the token used (at day precision, to keep writes rare). */
-export async function findUserByApiTokenHash(db: Knex, tokenHash: string): Promise<UserRow | undefined> {
+/** Deletes every API token of a user; returns how many there were. */
+export async function deleteApiTokensOfUser(db: Knex, userId: string): Promise<number> {
+  return db<ApiTokenRow>(tables.apiTokens).where({ user_id: userId }).del();
+}
+
+/** The token's owner and the token's id; marks the token used (at day precision, to keep writes rare). */
+export async function findUserByApiTokenHash(db: Knex, tokenHash: string): Promise<{ user: UserRow; tokenId: string } | undefined> {
   const token = await db<ApiTokenRow>(tables.apiTokens).where({ token_hash: tokenHash }).first();
   if (!token) return undefined;
   const today = new Date().toISOString().slice(0, 10);
   if (!token.last_used_at || token.last_used_at.toISOString().slice(0, 10) !== today) {
     await db(tables.apiTokens).where({ id: token.id }).update({ last_used_at: db.fn.now() });
   }
-  return findUserById(db, token.user_id);
+  const user = await findUserById(db, token.user_id);
+  return user && { user, tokenId: token.id };
 }
 
 export async function readInstanceState(db: Knex, key: string): Promise<string | undefined> {

@@ -91,13 +91,19 @@ export async function completeSetup(db: Knex, req: SetupReq): Promise<UserRow> {
   });
 }
 
-/** Changes the password after checking the current one; ends the user's other sessions. */
+/**
+ * Changes the password after checking the current one. Whoever learnt the old
+ * one may have made API tokens or kept a session with it, so every API token
+ * of the user is revoked and every other session ends; only the session the
+ * change was made in stays (none, when it was made with a token).
+ */
 export async function changePassword(db: Knex, user: UserRow, req: ChangePasswordReq, currentSid: string | undefined): Promise<void> {
   if (!(await verifyPassword(user.password_hash, req.currentPassword))) throw invalidCredentials();
   const hash = await hashPassword(req.newPassword);
   await db.transaction(async (trx) => {
     await repo.updatePasswordHash(trx, user.id, hash);
     await repo.deleteOtherSessions(trx, user.id, currentSid);
+    await repo.deleteApiTokensOfUser(trx, user.id);
   });
 }
 
@@ -113,7 +119,7 @@ export async function createToken(db: Knex, userId: string, name: string): Promi
 
 export const revokeToken = (db: Knex, userId: string, id: string) => repo.deleteApiToken(db, userId, id);
 
-/** The user behind a bearer token, if any. */
+/** The user behind a bearer token and the token's id, if any. */
 export const userForApiToken = (db: Knex, token: string) => repo.findUserByApiTokenHash(db, hashToken(token));
 
 export const findUser = (db: Knex, id: string) => repo.findUserById(db, id);
