@@ -45,6 +45,39 @@ describe('answering a link wave', () => {
     expect(rows[0].completed_on).toBe(new Date().toISOString().slice(0, 10));
   });
 
+  it('takes an id in upper case as the same id in lower case (retries 200, resume works), for link and invitation waves; refuses the nil UUID', async () => {
+    const link = await workspaceWithWave(ctx, { slug: 'a2u' });
+    const invitation = await workspaceWithWave(ctx, { slug: 'a2v', access: 'invitation' });
+    const tokens = (await invitation.agent.post(`${invitation.base}/waves/${invitation.wave.id}/invitations`).send({ count: 1 })).body.invitations.map((i: { token: string }) => i.token);
+    for (const [{ wave }, extra] of [[link, {}], [invitation, { token: tokens[0] }]] as const) {
+      const id = crypto.randomUUID();
+      const upper = id.toUpperCase();
+      const partial = await post(wave.key, { id: upper, status: 'partial', data: { sector: 'civic' }, ...extra });
+      expect(partial.status, JSON.stringify(partial.body)).toBe(201);
+      expect(partial.body).toEqual({ id, status: 'partial' });
+      const resumed = await request(ctx.app).get(`/api/v1/public/waves/${wave.key}/responses/${upper}`);
+      expect(resumed.status).toBe(200);
+      expect(resumed.body.id).toBe(id);
+      const body = { id: upper, status: 'complete', data: validAnswers, ...extra };
+      const first = await post(wave.key, body);
+      expect(first.status, JSON.stringify(first.body)).toBe(201);
+      expect(first.body).toEqual({ id, status: 'complete' });
+      // Every retry, in either case, is the same request: 200, nothing duplicated.
+      for (const retry of [body, { ...body, id }, body]) {
+        const again = await post(wave.key, retry);
+        expect(again.status, JSON.stringify(again.body)).toBe(200);
+        expect(again.body).toEqual({ id, status: 'complete' });
+      }
+      expect((await responsesOf(wave.id)).map((r) => r.id)).toEqual([id]);
+    }
+    const nil = await post(link.wave.key, { id: '00000000-0000-0000-0000-000000000000', status: 'complete', data: validAnswers });
+    expect(nil.status).toBe(400);
+    expect(nil.body.error).toMatchObject({ code: 'invalid_request', details: [{ path: 'id', message: 'The nil UUID is not an id' }] });
+    expect((await request(ctx.app).get(`/api/v1/public/waves/${link.wave.key}/responses/00000000-0000-0000-0000-000000000000`)).status).toBe(400);
+    // Ids in paths too: a wave named in upper case is the same wave.
+    expect((await link.agent.get(`${link.base}/waves/${link.wave.id.toUpperCase()}`)).body.wave.id).toBe(link.wave.id);
+  });
+
   it('stores exactly one row for twenty identical requests in parallel', async () => {
     const { wave } = await workspaceWithWave(ctx, { slug: 'a3' });
     const body = { id: crypto.randomUUID(), status: 'complete', data: validAnswers };
@@ -71,6 +104,29 @@ describe('answering a link wave', () => {
     expect(bad!.body.error.code).toBe('invalid_characters');
     expect(rest.map((r) => r.status)).toEqual(good.map(() => 201));
     expect((await responsesOf(wave.id)).map((r) => r.id).sort()).toEqual(good.map((g) => g.id).sort());
+  });
+
+  it('refuses an answer holding a lone UTF-16 surrogate (400, not 500) without failing the answers sent beside it', async () => {
+    const { wave } = await workspaceWithWave(ctx, { slug: 'a3d' });
+    const raw = (json: string) => request(ctx.app).post(`/api/v1/public/waves/${wave.key}/responses`).set('Content-Type', 'application/json').send(json);
+    const id = () => crypto.randomUUID();
+    const broken = [
+      `{"id":"${id()}","status":"partial","data":{"jointDetails":"a\\ud800b"}}`,
+      `{"id":"${id()}","status":"partial","data":{"jointDetails":"\\udfff"}}`,
+      // A text cut inside an emoji, as a client that splits by UTF-16 units would send it.
+      `{"id":"${id()}","status":"partial","data":${JSON.stringify({ jointDetails: 'Danke 😀'.slice(0, -1) })}}`,
+      `{"id":"${id()}","status":"partial","data":{"jointDetails":"x","a\\ud83d":1}}`,
+    ];
+    const good = Array.from({ length: 6 }, () => ({ id: id(), status: 'complete', data: { ...validAnswers, jointDetails: 'Danke 😀 – 𝄞' } }));
+    const [bad, ...rest] = await Promise.all([Promise.all(broken.map(raw)), ...good.map((g) => post(wave.key, g))]);
+    for (const res of bad!) {
+      expect(res.status).toBe(400);
+      expect(res.body.error.code).toBe('invalid_characters');
+    }
+    expect(rest.map((r) => (r as { status: number }).status)).toEqual(good.map(() => 201));
+    const stored = await responsesOf(wave.id);
+    expect(stored.map((r) => r.id).sort()).toEqual(good.map((g) => g.id).sort());
+    expect(stored.every((r) => r.data.jointDetails === 'Danke 😀 – 𝄞')).toBe(true);
   });
 
   it('saves partial answers, hands them back to resume, then completes them', async () => {

@@ -2,6 +2,18 @@ import type { Request } from 'express';
 import { z } from 'zod';
 import { BadRequestError, text } from './errors.js';
 
+const NIL_UUID = '00000000-0000-0000-0000-000000000000';
+
+/**
+ * An id in a request: a UUID, in lower case as PostgreSQL writes it back
+ * (an id sent in upper case is the same id, and is compared with stored ones
+ * as text in places), and never the nil UUID, which is no one's id.
+ */
+export const Uuid = z
+  .uuid()
+  .toLowerCase()
+  .refine((id) => id !== NIL_UUID, 'The nil UUID is not an id');
+
 function toBadRequest(error: z.ZodError): BadRequestError {
   const unknown = error.issues.filter((i) => i.code === 'unrecognized_keys');
   if (unknown.length > 0) {

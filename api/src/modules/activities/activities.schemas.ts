@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { Uuid } from '../../http/validate.js';
 import { ACTIVITY_TYPES } from '../../db/tables.js';
 
 /** A calendar day, YYYY-MM-DD, that exists. */
@@ -25,7 +26,7 @@ export type CreateActivityReq = z.infer<typeof CreateActivitySchema>;
 export const UpdateActivitySchema = CreateActivitySchema.partial().refine((b) => Object.keys(b).length > 0, 'Nothing to change');
 export type UpdateActivityReq = z.infer<typeof UpdateActivitySchema>;
 
-export const ActivityParams = z.object({ id: z.uuid() });
+export const ActivityParams = z.object({ id: Uuid });
 
 export const ActivitiesQuery = z.object({
   type: ActivityType.optional(),

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { BadRequestError, text } from '../../http/errors.js';
+import { Uuid } from '../../http/validate.js';
 import { LabelLocale } from '../questionnaires/locales.js';
 import { Slug } from '../workspaces/workspaces.schemas.js';
 
@@ -9,9 +10,9 @@ export type ExportFormat = (typeof EXPORT_FORMATS)[number];
 const Where = z.union([z.string(), z.array(z.string())]).transform((w) => (Array.isArray(w) ? w : [w]));
 const Format = z.enum(EXPORT_FORMATS).default('csv');
 
-export const WaveExportParams = z.object({ id: z.uuid() });
+export const WaveExportParams = z.object({ id: Uuid });
 /** A dynamic panel or matrix by its name as written (names may hold any character; 1,000 is far beyond any real one). */
-export const PanelExportParams = z.object({ id: z.uuid(), question: z.string().min(1).max(1000) });
+export const PanelExportParams = z.object({ id: Uuid, question: z.string().min(1).max(1000) });
 export const ResponsesExportQuery = z.object({ format: Format, locale: LabelLocale.optional() });
 export const CodebookExportQuery = z.object({ locale: LabelLocale.optional() });
 export const ResultsExportQuery = z.object({ format: Format, where: Where.optional(), locale: LabelLocale.optional() });

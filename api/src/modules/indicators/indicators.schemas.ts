@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { Uuid } from '../../http/validate.js';
 import { ActivityType, Day } from '../activities/activities.schemas.js';
 import { Slug } from '../workspaces/workspaces.schemas.js';
 
@@ -45,6 +46,6 @@ export const UpdateIndicatorSchema = z
 export type UpdateIndicatorReq = z.infer<typeof UpdateIndicatorSchema>;
 
 export const IndicatorParams = z.object({ key: IndicatorKey });
-export const MeasurementParams = z.object({ key: IndicatorKey, id: z.uuid() });
+export const MeasurementParams = z.object({ key: IndicatorKey, id: Uuid });
 export const MeasurementSchema = z.strictObject({ date: Day, value: z.number().finite(), note: Optional(500) });
 export type MeasurementReq = z.infer<typeof MeasurementSchema>;

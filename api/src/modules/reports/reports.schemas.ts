@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { Uuid } from '../../http/validate.js';
 import { Day } from '../activities/activities.schemas.js';
 import { LabelLocale } from '../questionnaires/locales.js';
 
@@ -25,13 +26,13 @@ export const SectionSchema = z.strictObject({
 export type Section = z.infer<typeof SectionSchema>;
 
 /** A quote the organiser picked: a reference to one answer, resolved when the report is read. */
-export const QuoteRefSchema = z.strictObject({ response: z.uuid(), question: QuestionName });
+export const QuoteRefSchema = z.strictObject({ response: Uuid, question: QuestionName });
 
 const config = {
   title: z.string().trim().min(1).max(200),
   period: z.strictObject({ from: Day.nullable(), to: Day.nullable() }).default({ from: null, to: null }),
-  wave: z.uuid().nullable().default(null),
-  compareWave: z.uuid().nullable().default(null),
+  wave: Uuid.nullable().default(null),
+  compareWave: Uuid.nullable().default(null),
   sections: z
     .array(SectionSchema)
     .max(SECTION_KINDS.length)
@@ -52,14 +53,14 @@ export type ReportReq = z.infer<typeof ReportSchema>;
 /** The stored configuration: everything but the title, which has its own column. */
 export type ReportConfig = Omit<ReportReq, 'title'>;
 
-export const ReportParams = z.object({ id: z.uuid() });
+export const ReportParams = z.object({ id: Uuid });
 export const ContentQuery = z.object({ locale: LabelLocale.optional() });
 
 export const CreateShareSchema = z.strictObject({
-  report: z.uuid(),
+  report: Uuid,
   expiresInDays: z.number().int().min(1).max(365).default(30),
   includeQuotes: z.boolean().default(false),
 });
 export type CreateShareReq = z.infer<typeof CreateShareSchema>;
-export const ShareParams = z.object({ id: z.uuid() });
+export const ShareParams = z.object({ id: Uuid });
 export const PublicShareParams = z.object({ token: z.string() });

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { Uuid } from '../../http/validate.js';
 import { Slug } from '../workspaces/workspaces.schemas.js';
 
 const Notice = z.strictObject({ de: z.string().trim().min(1).max(10_000), en: z.string().trim().min(1).max(10_000) });
@@ -40,4 +41,4 @@ export const CreateInvitationsSchema = z.union([
 export type CreateInvitationsReq = z.infer<typeof CreateInvitationsSchema>;
 export const InvitationsFormat = z.object({ format: z.enum(['json', 'csv']).default('json') });
 
-export const WaveParams = z.object({ id: z.uuid() });
+export const WaveParams = z.object({ id: Uuid });

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { Uuid } from '../../http/validate.js';
 import { Email, NewPassword, UserName } from '../auth/auth.schemas.js';
 
 export const Slug = z
@@ -23,8 +24,8 @@ export type AddMemberReq = z.infer<typeof AddMemberSchema>;
 export const UpdateMemberSchema = z.strictObject({ role: RoleSchema });
 export type UpdateMemberReq = z.infer<typeof UpdateMemberSchema>;
 
-export const MemberParams = z.object({ userId: z.uuid() });
-export const InvitationParams = z.object({ id: z.uuid() });
+export const MemberParams = z.object({ userId: Uuid });
+export const InvitationParams = z.object({ id: Uuid });
 
 export const AcceptInvitationSchema = z.strictObject({
   token: z.string().min(1).max(200),
