@@ -2,6 +2,7 @@ import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { up as backfillLocale } from '../../migrations/20261203150000_backfill_definition_locale.js';
 import { adminWithWorkspace, createTestContext, createUser, loginAgent, type TestContext } from '../helpers/test-app.js';
+import { workspaceWithWave } from '../helpers/waves.js';
 
 let ctx: TestContext;
 let agent: Awaited<ReturnType<typeof loginAgent>>;
@@ -386,5 +387,89 @@ describe('access', () => {
     expect((await outsider.get(base)).status).toBe(404);
     expect((await outsider.get(`${base}/lesen`)).status).toBe(404);
     expect((await agent.get(`${base}/unbekannt`)).status).toBe(404);
+  });
+});
+
+describe('names JavaScript objects already carry', () => {
+  const one = (element: object) => ({ pages: [{ name: 'p', elements: [element] }] });
+
+  it('refuses them as names of questions, rows, columns, items and values with 422 reserved_name (they broke survey-core: 500), on create and draft alike', async () => {
+    for (const name of ['constructor', 'Constructor', 'toString', 'valueOf', 'hasOwnProperty', '__proto__', 'isPrototypeOf']) {
+      const res = await agent.post(base).send({ slug: 'reserviert', definition: one({ type: 'text', name }) });
+      expect(res.status, name).toBe(422);
+      expect(res.body.error.code).toBe('invalid_definition');
+      expect(res.body.error.details).toEqual([expect.objectContaining({ question: name, path: 'pages[0].elements[0].name', code: 'reserved_name' })]);
+    }
+    const everywhere = {
+      pages: [
+        {
+          name: 'p',
+          elements: [
+            { type: 'matrix', name: 'm', rows: ['visits', 'toString'], columns: [1, 2] },
+            { type: 'matrixdropdown', name: 'md', rows: ['a'], columns: [{ name: 'toString', cellType: 'text' }] },
+            { type: 'multipletext', name: 'mt', items: [{ name: 'hasOwnProperty' }] },
+            { type: 'text', name: 'v', valueName: 'valueOf' },
+          ],
+        },
+      ],
+      calculatedValues: [{ name: 'constructor', expression: '1' }],
+    };
+    const res = await agent.post(base).set('Accept-Language', 'de').send({ slug: 'reserviert', definition: everywhere });
+    expect(res.status).toBe(422);
+    expect(res.body.error.details.map((d: { path: string; code: string }) => `${d.code} ${d.path}`)).toEqual([
+      'reserved_name pages[0].elements[0].rows[1]',
+      'reserved_name pages[0].elements[1].columns[0].name',
+      'reserved_name pages[0].elements[2].items[0].name',
+      'reserved_name pages[0].elements[3].valueName',
+      'reserved_name calculatedValues[0].name',
+    ]);
+    expect(res.body.error.details[0].message).toBe('Der Name „toString“ ist nicht möglich: JavaScript-Objekte haben schon eine Eigenschaft dieses Namens (in beliebiger Schreibung), an der SurveyJS scheitert. Wähle einen anderen Namen.');
+    // A draft is checked the same way; nothing was stored.
+    expect((await agent.post(base).send({ slug: 'reserviert', definition: one({ type: 'text', name: 'ok' }) })).status).toBe(201);
+    const draft = await agent.put(`${base}/reserviert/draft`).send({ definition: one({ type: 'text', name: 'toString' }) });
+    expect(draft.status).toBe(422);
+    expect((await agent.get(`${base}/reserviert`)).body.draft.definition).toEqual(one({ type: 'text', name: 'ok' }));
+  });
+
+  it('creates, publishes, answers, counts and exports a questionnaire whose choices and other names are such words', async () => {
+    const words = ['constructor', 'toString', '__proto__', 'valueOf', 'hasOwnProperty'];
+    const def = {
+      pages: [
+        {
+          name: 'p',
+          elements: [
+            // Not a member in this spelling, nor in lower case: a name like any other.
+            { type: 'text', name: 'ToString' },
+            { type: 'radiogroup', name: 'pick', choices: words },
+            { type: 'checkbox', name: 'ticks', choices: words },
+            { type: 'matrix', name: 'grid', rows: ['visits'], columns: words },
+          ],
+        },
+      ],
+    };
+    const { agent: organiser, base: wsBase, wave } = await workspaceWithWave(ctx, { slug: 'objektnamen', definition: def });
+    await organiser.patch('/api/v1/workspaces/objektnamen').send({ minGroupSize: 3 });
+    // Three respondents per word, so that no count is suppressed.
+    for (const [i, word] of [...words, ...words, ...words].entries()) {
+      const res = await request(ctx.app)
+        .post(`/api/v1/public/waves/${wave.key}/responses`)
+        .send({ id: crypto.randomUUID(), status: 'complete', data: { ToString: `Antwort ${i}`, pick: word, ticks: [...new Set([word, 'constructor'])], grid: { visits: word } } });
+      expect(res.status, JSON.stringify(res.body)).toBe(201);
+    }
+    const results = await organiser.get(`${wsBase}/waves/${wave.id}/results`);
+    expect(results.status).toBe(200);
+    const question = (name: string) => results.body.questions.find((q: { name: string }) => q.name === name);
+    // Pairs, not an object: an object literal's `__proto__` would set its prototype instead of a key.
+    const counts = (choices: Array<{ value: string; count: number | null }>) => choices.map((c) => [c.value, c.count]);
+    const each = (n: number) => words.map((w) => [w, n]);
+    expect(question('ToString').n).toBe(15);
+    expect(counts(question('pick').choices)).toEqual(each(3));
+    expect(counts(question('ticks').choices)).toEqual([['constructor', 15], ...each(3).slice(1)]);
+    expect(counts(question('grid').rows[0].choices)).toEqual(each(3));
+    const filtered = await organiser.get(`${wsBase}/waves/${wave.id}/results?where=pick:__proto__`);
+    expect(filtered.body.n).toBe(3);
+    const csv = await organiser.get(`${wsBase}/waves/${wave.id}/export?format=csv`);
+    expect(csv.status).toBe(200);
+    expect(csv.text.split('\r\n')[0]).toBe('\uFEFFresponse_id,completed_on,locale,ToString,pick,ticks.constructor,ticks.toString,ticks.proto,ticks.valueOf,ticks.hasOwnProperty,grid.visits');
   });
 });

@@ -11,6 +11,17 @@ export const MAX_DEFINITION_BYTES = 512 * 1024;
 export const REMOTE_PROPERTIES: ReadonlySet<string> = new Set(['choicesByUrl', 'imageLink', 'logo', 'backgroundImage', 'navigateToUrl', 'navigateToUrlOnCondition', 'imageLinks']);
 /** Keys that mean prototype tampering, never a SurveyJS property. */
 const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
+/**
+ * Names JavaScript objects already carry (`constructor`, `toString`,
+ * `__proto__`, …). survey-core keeps questions and answers in plain objects
+ * looked up by name, also by the name in lower case, so such a name breaks the
+ * questionnaire for the server and every respondent (surveyjs/survey-library
+ * #11858): a question named `constructor` or `valueOf` does not even load.
+ */
+const OBJECT_MEMBERS: ReadonlySet<string> = new Set(Object.getOwnPropertyNames(Object.prototype));
+const isObjectMember = (name: string) => OBJECT_MEMBERS.has(name) || OBJECT_MEMBERS.has(name.toLowerCase());
+/** Element types whose `rows` become keys of the answer. */
+const KEYED_ROWS = new Set(['matrix', 'matrixdropdown']);
 /** Survey-level properties holding HTML. */
 const SURVEY_HTML_PROPERTIES = ['completedHtml', 'completedBeforeHtml', 'loadingHtml'];
 /** Properties holding a condition expression. */
@@ -234,6 +245,24 @@ function scanKeys(value: Json, path: string, add: (q: string | null, p: string, 
     return;
   }
   const here = typeof value.name === 'string' && typeof value.type === 'string' ? value.name : question;
+  // Names of questions, panels, pages, matrix columns, items and calculated values, and matrix rows: each becomes a key somewhere.
+  const reserved = (name: Json | undefined, at: string) => {
+    if (typeof name === 'string' && isObjectMember(name)) {
+      add(
+        here,
+        at,
+        msg(
+          `The name "${name}" cannot be used: JavaScript objects already have a property of that name (in any case), which SurveyJS stumbles on. Choose another name.`,
+          `Der Name „${name}“ ist nicht möglich: JavaScript-Objekte haben schon eine Eigenschaft dieses Namens (in beliebiger Schreibung), an der SurveyJS scheitert. Wähle einen anderen Namen.`,
+        ),
+        'reserved_name',
+      );
+    }
+  };
+  for (const key of ['name', 'valueName']) reserved(value[key], path ? `${path}.${key}` : key);
+  if (typeof value.type === 'string' && KEYED_ROWS.has(value.type) && Array.isArray(value.rows)) {
+    itemsOf(value.rows).forEach((row, i) => reserved(row.value, `${path ? `${path}.` : ''}rows[${i}]`));
+  }
   for (const key of Object.keys(value)) {
     const at = path ? `${path}.${key}` : key;
     if (FORBIDDEN_KEYS.has(key)) add(here, at, msg(`The key "${key}" is not allowed.`, `Der Schlüssel „${key}“ ist nicht erlaubt.`));
