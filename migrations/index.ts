@@ -25,6 +25,7 @@ import * as createReportShares from './20261126230100_create_report_shares.js';
 import * as indexResponsesForExport from './20261126231000_index_responses_for_export.js';
 import * as indexResultsChangeFeed from './20261127090000_index_results_change_feed.js';
 import * as backfillDefinitionLocale from './20261203150000_backfill_definition_locale.js';
+import * as dropReportShareIncludeQuotes from './20261203220000_drop_report_share_include_quotes.js';
 
 type Migration = { up(knex: Knex): Promise<void>; down(knex: Knex): Promise<void> };
 
@@ -60,4 +61,5 @@ export const migrations: ReadonlyArray<readonly [string, Migration]> = [
   ['20261126231000_index_responses_for_export', indexResponsesForExport],
   ['20261127090000_index_results_change_feed', indexResultsChangeFeed],
   ['20261203150000_backfill_definition_locale', backfillDefinitionLocale],
+  ['20261203220000_drop_report_share_include_quotes', dropReportShareIncludeQuotes],
 ];

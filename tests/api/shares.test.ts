@@ -61,8 +61,9 @@ describe('share links', () => {
     const list = await agent.get(`${base}/shares`);
     expect(list.status).toBe(200);
     expect(list.body.shares).toEqual([
-      expect.objectContaining({ id, report: { id: report.id, title: 'Strategietag 2015' }, includeQuotes: false, lastAccessOn: null, revokedAt: null, state: 'active' }),
+      expect.objectContaining({ id, report: { id: report.id, title: 'Strategietag 2015' }, lastAccessOn: null, revokedAt: null, state: 'active' }),
     ]);
+    expect(list.body.shares[0]).not.toHaveProperty('includeQuotes');
     expect(JSON.stringify(list.body)).not.toContain(token);
 
     const analyst = await createUser(ctx.knex);
@@ -122,19 +123,29 @@ describe('share links', () => {
     expect(withCookie.body.audience).toBe('share');
   });
 
-  it('include only the quotes the organiser picked when asked to', async () => {
+  it('never carry quotes: the picked quotes show in the members\' report only, and a link cannot be asked to include them', async () => {
     const { agent, base, report, openTexts, picked } = await sharedReport('sh3');
-    const created = await share(agent, base, { report: report.id, includeQuotes: true, expiresInDays: 7 });
-    expect(created.body.includeQuotes).toBe(true);
+    const pickedTexts = picked.map((p) => p.text);
+    // Members of the workspace read the report with its picked quotes.
+    const members = await agent.get(`${base}/reports/${report.id}/content`);
+    expect(members.status).toBe(200);
+    expect(members.body.includesQuotes).toBe(true);
+    const open = (body: { sections: Array<{ kind: string; questions?: Array<{ role: string; quotes: unknown }> }> }) => body.sections.find((s) => s.kind === 'open_answers')!.questions!;
+    expect(open(members.body).find((q) => q.role === 'strengths')!.quotes).toEqual([{ response: picked[0]!.id, text: picked[0]!.text }]);
+    // Asking for them is refused (the field is gone), so no link is made.
+    const asked = await share(agent, base, { report: report.id, includeQuotes: true, expiresInDays: 7 });
+    expect(asked.status).toBe(400);
+    expect(asked.body.error).toMatchObject({ code: 'unknown_field', details: { fields: ['includeQuotes'] } });
+    const created = await share(agent, base, { report: report.id, expiresInDays: 7 });
+    expect(created.status).toBe(201);
+    expect(created.body).not.toHaveProperty('includeQuotes');
     const res = await request(ctx.app).get(`/api/v1/public/shares/${created.body.token}`);
     expect(res.status).toBe(200);
-    const strings = stringsIn(res.body);
-    const pickedTexts = picked.map((p) => p.text);
-    for (const text of pickedTexts) expect(strings).toContain(text);
-    for (const text of openTexts.filter((t) => !pickedTexts.includes(t))) expect(strings, text).not.toContain(text);
-    const open = res.body.sections.find((s: { kind: string }) => s.kind === 'open_answers');
-    // Without response ids: a partner gets the words, not a handle on the answer.
-    expect(open.questions.find((q: { role: string }) => q.role === 'strengths').quotes).toEqual([{ text: picked[0]!.text }]);
+    expect(res.body.includesQuotes).toBe(false);
+    for (const q of open(res.body)) expect(q.quotes, q.role).toBeNull();
+    const json = JSON.stringify(res.body);
+    for (const text of [...pickedTexts, ...openTexts]) expect(json, text).not.toContain(text);
+    for (const p of picked) expect(json).not.toContain(p.id);
   });
 
   it('expire with 410 saying since when; unknown and revoked links answer 404', async () => {
@@ -172,6 +183,6 @@ describe('share links', () => {
     expect(column.rows[0]!.data_type).toBe('date');
     // Nothing about the caller is kept.
     const row = await ctx.knex('report_shares').where({ id }).first();
-    expect(Object.keys(row).sort()).toEqual(['created_at', 'created_by', 'expires_at', 'id', 'include_quotes', 'last_access_on', 'report_id', 'revoked_at', 'token_hash', 'workspace_id']);
+    expect(Object.keys(row).sort()).toEqual(['created_at', 'created_by', 'expires_at', 'id', 'last_access_on', 'report_id', 'revoked_at', 'token_hash', 'workspace_id']);
   });
 });

@@ -82,6 +82,8 @@ describe('the strategy report', () => {
     await page.getByRole('checkbox', { name: /Wie wahrscheinlich ist es/ }).check();
     await page.getByLabel('Stärken', { exact: true }).selectOption('strengths');
     await page.getByText(/Beispielzitate \(0 gewählt\)/).click();
+    // Where quotes are picked, the organiser reads that share links never show them.
+    await page.locator('.report-quote-picker').getByText('Ein Freigabelink zeigt keine Zitate: Freitextantworten werden nie öffentlich gezeigt.', { exact: false }).waitFor();
     const quote = page.locator('.report-quote-picker input[type=checkbox]').first();
     const quoteText = (await page.locator('.report-quote-picker label').first().textContent()) ?? '';
     await quote.check();

@@ -205,7 +205,6 @@ export type ReportShareRow = {
   workspace_id: string;
   report_id: string;
   token_hash: string;
-  include_quotes: boolean;
   expires_at: Date;
   revoked_at: Date | null;
   /** The last day the link was opened (a day only: no time, no address). */

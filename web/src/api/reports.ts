@@ -140,7 +140,6 @@ export interface ReportContent {
 export interface Share {
   id: string;
   report: { id: string; title: string };
-  includeQuotes: boolean;
   createdAt: string;
   expiresAt: string;
   revokedAt: string | null;
@@ -153,7 +152,6 @@ export interface CreatedShare {
   token: string;
   url: string;
   expiresAt: string;
-  includeQuotes: boolean;
   report: { id: string; title: string };
 }
 
@@ -213,7 +211,7 @@ export function useShares(ws: string, enabled: boolean) {
 export function useCreateShare(ws: string) {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (body: { report: string; expiresInDays: number; includeQuotes: boolean }) => request<CreatedShare>('POST', sharesPath(ws), body),
+    mutationFn: (body: { report: string; expiresInDays: number }) => request<CreatedShare>('POST', sharesPath(ws), body),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: sharesKey(ws) }),
   });
 }

@@ -20,10 +20,10 @@ import { configOf, waveWithDefinition } from './reports.service.js';
 
 /**
  * Who reads: members of the workspace see everything the report holds; a
- * share link sees no free text (no answers, no names, no notes), and the
- * picked quotes only when the organiser included them.
+ * share link is public, so it sees no free text at all (DESIGN §3): no
+ * answers, not even the quotes the organiser picked, no names, no notes.
  */
-export type Audience = { kind: 'workspace' } | { kind: 'share'; includeQuotes: boolean };
+export type Audience = { kind: 'workspace' } | { kind: 'share' };
 
 type Indicators = Awaited<ReturnType<typeof listIndicators>>['indicators'];
 type IndicatorView = Indicators[number];
@@ -171,7 +171,8 @@ export async function reportContent(db: Knex, engine: ResultsEngine, ws: Workspa
         });
         break;
       case 'open_answers': {
-        const showQuotes = audience.kind === 'workspace' || audience.includeQuotes;
+        // Quotes are read for members only: a share never loads an answer's text.
+        const showQuotes = audience.kind === 'workspace';
         const texts = main && showQuotes ? await repo.quoteTexts(db, main.wave.id, config.quotes) : new Map<string, string>();
         const parts = OPEN_ROLES.filter((role) => config.openQuestions[role]).map((role: OpenRole) => {
           const name = config.openQuestions[role]!;
@@ -184,7 +185,7 @@ export async function reportContent(db: Knex, engine: ResultsEngine, ws: Workspa
             .map((c) => ({ label: c.label, count: c.count }));
           const quotes = config.quotes.filter((x) => x.question === name).flatMap((x) => {
             const t = texts.get(`${x.response}/${x.question}`);
-            return t === undefined ? [] : [audience.kind === 'workspace' ? { response: x.response, text: t } : { text: t }];
+            return t === undefined ? [] : [{ response: x.response, text: t }];
           });
           return { role, question: { name, title: q?.title ?? name }, n: q?.n ?? null, suppressed: q?.suppressed ?? false, codes, quotes: showQuotes ? quotes : null };
         });
@@ -237,7 +238,7 @@ export async function reportContent(db: Knex, engine: ResultsEngine, ws: Workspa
     report: { id: row.id, title: row.title, updatedAt: row.updated_at },
     workspace: { name: ws.name },
     audience: audience.kind,
-    includesQuotes: audience.kind === 'workspace' || audience.includeQuotes,
+    includesQuotes: audience.kind === 'workspace',
     // The language of Bilanz's own words around the figures (German or English)…
     locale: appLanguage(language),
     // …and of the main wave's questionnaire texts.

@@ -11,7 +11,7 @@ export const reportsApi: ApiModule = {
     { name: 'Reports', description: 'Saved strategy-session reports after the Social Reporting Standard’s impact part: organisers compose them, analysts read them.' },
     {
       name: 'Shares',
-      description: 'Expiring, revocable read-only links to a report for people without an account: aggregates only, suppression applied, no free text (picked quotes only when included).',
+      description: 'Expiring, revocable read-only links to a report for people without an account: aggregates only, suppression applied, no free text (no answers, and none of the quotes picked for the report).',
     },
   ],
   operations: [
@@ -88,7 +88,7 @@ export const reportsApi: ApiModule = {
       summary: 'The workspace’s share links with the day each was last opened',
       tag: 'Shares',
       access: 'organiser',
-      responses: [{ status: 200, description: '{shares: [{id, report: {id, title}, includeQuotes, createdAt, expiresAt, revokedAt, lastAccessOn, state: "active"|"expired"|"revoked"}]}' }],
+      responses: [{ status: 200, description: '{shares: [{id, report: {id, title}, createdAt, expiresAt, revokedAt, lastAccessOn, state: "active"|"expired"|"revoked"}]}' }],
     },
     {
       method: 'post',
@@ -98,7 +98,7 @@ export const reportsApi: ApiModule = {
       tag: 'Shares',
       access: 'organiser',
       body: CreateShareSchema,
-      responses: [{ status: 201, description: '{id, token, url, expiresAt, includeQuotes, report: {id, title}}' }],
+      responses: [{ status: 201, description: '{id, token, url, expiresAt, report: {id, title}}' }],
       errors: ['404 not_found'],
     },
     {
@@ -117,7 +117,7 @@ export const reportsApi: ApiModule = {
       path: '/public/shares/{token}',
       operationId: 'getSharedReport',
       summary: 'A shared report, for anyone with the link (no account, no cookie)',
-      description: 'Aggregates only, suppression applied, no free text; the quotes the organiser picked only when the link includes them. Unknown and withdrawn links answer 404 alike.',
+      description: 'Aggregates only, suppression applied, no free text: no answers, and none of the quotes picked for the report (includesQuotes is false, each open question\'s quotes null). Unknown and withdrawn links answer 404 alike.',
       tag: 'Shares',
       access: 'public',
       params: PublicShareParams,

@@ -59,7 +59,6 @@ export const ContentQuery = z.object({ locale: LabelLocale.optional() });
 export const CreateShareSchema = z.strictObject({
   report: Uuid,
   expiresInDays: z.number().int().min(1).max(365).default(30),
-  includeQuotes: z.boolean().default(false),
 });
 export type CreateShareReq = z.infer<typeof CreateShareSchema>;
 export const ShareParams = z.object({ id: Uuid });

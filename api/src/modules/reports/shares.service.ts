@@ -1,6 +1,7 @@
 /**
  * Share links (DESIGN §4 "Exports and sharing"): a revocable, expiring,
- * read-only view of one saved report for people without an account. The
+ * read-only view of one saved report for people without an account, with
+ * aggregates only: never a free-text answer, picked quotes included. The
  * token is shown once and stored only as its SHA-256, like wave invitations.
  */
 import type { Knex } from 'knex';
@@ -29,14 +30,13 @@ export async function createShare(db: Knex, ws: WorkspaceRow, user: UserRow, req
       workspace_id: ws.id,
       report_id: report.id,
       token_hash: hashToken(token),
-      include_quotes: req.includeQuotes,
       expires_at: new Date(Date.now() + req.expiresInDays * DAY_MS),
       created_by: user.id,
     });
-    await recordAudit(trx, { workspaceId: ws.id, actorId: user.id, action: 'share.create', target: report.title, details: { id: row.id, expiresInDays: req.expiresInDays, includeQuotes: req.includeQuotes } });
+    await recordAudit(trx, { workspaceId: ws.id, actorId: user.id, action: 'share.create', target: report.title, details: { id: row.id, expiresInDays: req.expiresInDays } });
     return row;
   });
-  return { id: share.id, token, url: shareUrl(publicUrl, token), expiresAt: share.expires_at, includeQuotes: share.include_quotes, report: { id: report.id, title: report.title } };
+  return { id: share.id, token, url: shareUrl(publicUrl, token), expiresAt: share.expires_at, report: { id: report.id, title: report.title } };
 }
 
 export async function listShares(db: Knex, ws: WorkspaceRow) {
@@ -45,7 +45,6 @@ export async function listShares(db: Knex, ws: WorkspaceRow) {
     shares: (await repo.listShares(db, ws.id)).map((s) => ({
       id: s.id,
       report: { id: s.report_id, title: s.report_title },
-      includeQuotes: s.include_quotes,
       createdAt: s.created_at,
       expiresAt: s.expires_at,
       revokedAt: s.revoked_at,
@@ -83,5 +82,5 @@ export async function publicShare(db: Knex, engine: ResultsEngine, token: string
   const today = now.toISOString().slice(0, 10);
   // Written at most once a day per link (the row is read anyway), so opening the page costs no write.
   if (share.last_access_on !== today) await repo.touchShare(db, share.id, today);
-  return reportContent(db, engine, workspace, report, language, { kind: 'share', includeQuotes: share.include_quotes });
+  return reportContent(db, engine, workspace, report, language, { kind: 'share' });
 }

@@ -3,14 +3,15 @@ import { useTranslation } from 'react-i18next';
 import { useCreateShare, useRevokeShare, useShares, type CreatedShare } from '../../api/reports';
 import { ConfirmButton } from '../../components/ConfirmButton';
 import { OneTimeSecret } from '../../components/OneTimeSecret';
-import { CheckboxField, TextField } from '../../components/TextField';
+import { TextField } from '../../components/TextField';
 import { ErrorAlert, Loading, SuccessStatus } from '../../components/Status';
 import { SubmitButton } from '../../components/SubmitButton';
 import { useIndicatorFormat } from '../indicators/parts';
 
 /**
- * Share links of a report (organisers): create one (expiry, quotes or not),
- * see its address once, list links with their last day of access, withdraw.
+ * Share links of a report (organisers): create one (expiry), see its address
+ * once, list links with their last day of access, withdraw. A link never shows
+ * free text, picked quotes included (DESIGN §3): the panel says so.
  */
 export function SharePanel({ ws, reportId, dirty }: { ws: string; reportId: string; dirty: boolean }) {
   const { t } = useTranslation();
@@ -19,7 +20,6 @@ export function SharePanel({ ws, reportId, dirty }: { ws: string; reportId: stri
   const create = useCreateShare(ws);
   const revoke = useRevokeShare(ws);
   const [days, setDays] = useState('30');
-  const [includeQuotes, setIncludeQuotes] = useState(false);
   const [created, setCreated] = useState<CreatedShare | null>(null);
   const [revoked, setRevoked] = useState(false);
   const dayCount = Math.round(Number(days));
@@ -29,7 +29,7 @@ export function SharePanel({ ws, reportId, dirty }: { ws: string; reportId: stri
     event.preventDefault();
     if (!daysValid) return;
     setRevoked(false);
-    create.mutate({ report: reportId, expiresInDays: dayCount, includeQuotes }, { onSuccess: setCreated });
+    create.mutate({ report: reportId, expiresInDays: dayCount }, { onSuccess: setCreated });
   }
 
   const mine = (shares.data?.shares ?? []).filter((s) => s.report.id === reportId);
@@ -50,7 +50,6 @@ export function SharePanel({ ws, reportId, dirty }: { ws: string; reportId: stri
           error={daysValid ? undefined : t('report.share.expiryInvalid')}
           onChange={(e) => setDays(e.target.value)}
         />
-        <CheckboxField label={t('report.share.includeQuotes')} hint={t('report.share.includeQuotesHint')} checked={includeQuotes} onChange={(e) => setIncludeQuotes(e.target.checked)} />
         <SubmitButton pending={create.isPending}>{t('report.share.create')}</SubmitButton>
       </form>
       <ErrorAlert error={create.error} />
@@ -72,7 +71,6 @@ export function SharePanel({ ws, reportId, dirty }: { ws: string; reportId: stri
               <tr>
                 <th scope="col">{t('report.share.created')}</th>
                 <th scope="col">{t('report.share.expires')}</th>
-                <th scope="col">{t('report.share.quotes')}</th>
                 <th scope="col">{t('report.share.lastAccess')}</th>
                 <th scope="col">{t('report.share.stateTitle')}</th>
                 <th scope="col">{t('common.actions')}</th>
@@ -83,7 +81,6 @@ export function SharePanel({ ws, reportId, dirty }: { ws: string; reportId: stri
                 <tr key={s.id}>
                   <th scope="row">{day(s.createdAt)}</th>
                   <td>{day(s.expiresAt)}</td>
-                  <td>{s.includeQuotes ? t('report.share.withQuotes') : t('report.share.withoutQuotes')}</td>
                   <td>{s.lastAccessOn ? format.day(s.lastAccessOn) : t('report.share.never')}</td>
                   <td>{t(`report.share.state.${s.state}`)}</td>
                   <td>
