@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { Model } from 'survey-core';
 import { describe, expect, it } from 'vitest';
-import { compileValidator, COMMENT_LIMIT, TEXT_LIMIT } from '../../api/src/modules/responses/answer-validator.js';
+import { compileValidator, COMMENT_LIMIT, JUDGING_BUDGET_MS, TEXT_LIMIT } from '../../api/src/modules/responses/answer-validator.js';
 import type { JsonObject } from '../../api/src/modules/questionnaires/definition-walk.js';
 import { referenceVerdict } from '../fixtures/survey-reference.js';
 
@@ -250,5 +250,23 @@ describe('read-only values that follow an expression', () => {
     const { problems, data } = compileValidator(def).judge({ a: 7, double: 1, next: 2, label: 'forged', guarded: 3, editable: 4 }, true);
     expect(problems).toEqual([]);
     expect(data).toEqual({ a: 7, double: computed.double, next: computed.next, label: computed.label, guarded: 3, editable: 4 });
+  });
+});
+
+describe('the CPU budget of one response', () => {
+  const stories = { pages: [{ name: 'p', elements: [{ type: 'paneldynamic', name: 'entries', templateElements: [{ type: 'comment', name: 'story', validators: Array.from({ length: 8 }, () => ({ type: 'regex', regex: '^([a-z]+ ?)*$' })) }] }] }] };
+
+  it(`stops judging past ${JUDGING_BUDGET_MS} ms of CPU and refuses the response instead of holding the server`, () => {
+    // 100 panels (survey-core's most) of 10,000 characters under 8 patterns: far more matching than the budget allows.
+    const heavy = { entries: Array.from({ length: 100 }, () => ({ story: `${'abcd '.repeat(1_999)}!` })) };
+    const { problems, data } = compileValidator(stories).judge(heavy, true);
+    expect(problems).toEqual([{ question: '', message: { en: expect.stringMatching(/take too long to check/), de: expect.stringMatching(/zu lange/) } }]);
+    expect(data).toEqual({});
+  });
+
+  it('judges real responses in full: the budget is far above what they need', () => {
+    const light = { entries: Array.from({ length: 20 }, () => ({ story: 'viele gute kontakte' })) };
+    expect(compileValidator(stories).validate(light, true)).toEqual([]);
+    expect(compileValidator(stories).validate({ entries: [{ story: 'Viele!' }] }, true)).toHaveLength(8);
   });
 });

@@ -41,6 +41,29 @@ const FILE_COUNT_LIMIT = 20;
 /** Rows of a dynamic matrix or panels of a dynamic panel when the question sets no maximum. */
 const DYNAMIC_COUNT_LIMIT = 1_000;
 
+/**
+ * CPU time one response may take to judge. Every step is bounded already
+ * (sizes are capped before any rule runs, patterns run in linear time), but
+ * a 1 MB body of long texts under many validators still adds up: past the
+ * budget judging stops and the response is refused, so that no answer holds
+ * the event loop much longer than this. Real responses take well under 1 ms.
+ */
+export const JUDGING_BUDGET_MS = 25;
+class OverBudget extends Error {}
+/**
+ * When the response being judged runs out of time, in the process's CPU
+ * microseconds (not the clock, which a busy machine stretches). Judging is
+ * synchronous, so one response at a time has a deadline.
+ */
+let deadline = Infinity;
+const cpuMicros = () => {
+  const used = process.cpuUsage();
+  return used.user + used.system;
+};
+const spend = () => {
+  if (cpuMicros() > deadline) throw new OverBudget();
+};
+
 const m = (en: string, de: string): LocalisedText => ({ en, de });
 /** A cheap identity key of a value (options and memo keys); numbers, texts and booleans never collide. */
 const key = (v: unknown): string =>
@@ -452,6 +475,7 @@ function visibleOptionKeys(c: Compiled, values: Values, byKey: Map<string, Compi
  * shown, rows shown, inner rules, validators, min and max.
  */
 function checkRules(c: Compiled, v: unknown, scope: Scope, byKey: Map<string, Compiled>, data: Values): void {
+  spend();
   const s = c.spec;
   const add = (message: LocalisedText) => scope.problems.push({ question: scope.question, message });
   const { values } = scope;
@@ -575,6 +599,7 @@ function runValidator(type: string, props: JsonObject, v: unknown, name: string)
 /** Visibility, required and rules of the inner questions of one matrix row, panel or multiple-text answer. */
 function checkInner(c: Compiled, record: Record<string, unknown>, values: Values, scope: Scope, byKey: Map<string, Compiled>, data: Values): void {
   for (const inner of c.inner) {
+    spend();
     const v = record[inner.spec.key];
     const present = !isEmptyAnswer(v);
     const visible = !inner.spec.hidden && (!inner.visibleIf || inner.visibleIf(values));
@@ -651,6 +676,7 @@ export function compileValidator(definition: JsonObject): AnswerValidator {
     }
     if (calculated.length === 0 && expressions.length === 0) return { values, stored };
     for (let pass = 0; pass < 3; pass++) {
+      spend();
       let changed = false;
       for (const cv of calculated) {
         const result = cv.runner.runValues(values) as unknown;
@@ -678,6 +704,18 @@ export function compileValidator(definition: JsonObject): AnswerValidator {
   }
 
   function judge(raw: unknown, complete: boolean): { problems: AnswerProblem[]; data: AnswerData } {
+    deadline = cpuMicros() + JUDGING_BUDGET_MS * 1_000;
+    try {
+      return judgeWithin(raw, complete);
+    } catch (err) {
+      if (!(err instanceof OverBudget)) throw err;
+      return { problems: [{ question: '', message: m('These answers take too long to check. Please shorten the longest ones.', 'Diese Antworten brauchen zu lange zur Prüfung. Bitte kürze die längsten.') }], data: {} };
+    } finally {
+      deadline = Infinity;
+    }
+  }
+
+  function judgeWithin(raw: unknown, complete: boolean): { problems: AnswerProblem[]; data: AnswerData } {
     if (!isPlainObject(raw)) return { problems: [{ question: '', message: m('The answers must be an object.', 'Die Antworten müssen ein Objekt sein.') }], data: {} };
     const data = raw;
     const problems: AnswerProblem[] = [];
@@ -697,6 +735,7 @@ export function compileValidator(definition: JsonObject): AnswerValidator {
       problems.push({ question: k, message: m(`There is no question "${shorten(k)}".`, `Es gibt keine Frage „${shorten(k)}“.`) });
     }
     for (const c of byKey.values()) {
+      spend();
       const v = data[c.spec.key];
       if (isEmptyAnswer(v)) continue;
       const problem = checkShape(c, v);
