@@ -26,6 +26,7 @@ import * as indexResponsesForExport from './20261126231000_index_responses_for_e
 import * as indexResultsChangeFeed from './20261127090000_index_results_change_feed.js';
 import * as backfillDefinitionLocale from './20261203150000_backfill_definition_locale.js';
 import * as dropReportShareIncludeQuotes from './20261203220000_drop_report_share_include_quotes.js';
+import * as createHeldResponses from './20261203230000_create_held_responses.js';
 
 type Migration = { up(knex: Knex): Promise<void>; down(knex: Knex): Promise<void> };
 
@@ -62,4 +63,5 @@ export const migrations: ReadonlyArray<readonly [string, Migration]> = [
   ['20261127090000_index_results_change_feed', indexResultsChangeFeed],
   ['20261203150000_backfill_definition_locale', backfillDefinitionLocale],
   ['20261203220000_drop_report_share_include_quotes', dropReportShareIncludeQuotes],
+  ['20261203230000_create_held_responses', createHeldResponses],
 ];

@@ -9,6 +9,7 @@ import { projectRoot } from './lib/project-root.js';
 import { ensureSessionSecret, prepareFirstStart } from './modules/auth/auth.service.js';
 import { adoptExampleWorkspaces, loadExampleOnce } from './modules/example/example-workspace.js';
 import { loadTemplates } from './modules/questionnaires/templates.js';
+import { releaseDueResponses } from './modules/responses/responses.service.js';
 import { purgeExpiredResponses } from './modules/waves/waves.service.js';
 
 /** Reads the configuration, opens and migrates the database, and serves Bilanz. */
@@ -75,6 +76,13 @@ async function main(): Promise<void> {
       .catch((err: unknown) => logger.error({ err }, 'retention purge failed'));
   void purge();
   setInterval(purge, config.retentionCheckMs).unref();
+  // Anonymous invitation waves: answers held since an earlier day, or of a closed wave, are released (DESIGN §3).
+  const release = () =>
+    releaseDueResponses(db.knex)
+      .then((n) => n > 0 && logger.info({ released: n }, 'released held answers of anonymous invitation waves'))
+      .catch((err: unknown) => logger.error({ err }, 'releasing held answers failed'));
+  void release();
+  setInterval(release, config.retentionCheckMs).unref();
 
   let stopping = false;
   const stop = async (signal: string) => {

@@ -141,6 +141,7 @@ export const tables = {
   questionnaireVersions: 'questionnaire_versions',
   waves: 'waves',
   responses: 'responses',
+  heldResponses: 'held_responses',
   waveInvitations: 'wave_invitations',
   answerCodes: 'answer_codes',
   answerCodeAssignments: 'answer_code_assignments',

@@ -23,7 +23,8 @@ export interface Wave {
   key: string;
   url: string;
   retentionDays: number | null;
-  responses: { complete: number; partial: number };
+  /** held: answers of an anonymous invitation wave waiting to be released together with others. */
+  responses: { complete: number; partial: number; held: number };
   /** Complete among all responses, 0–1; null without any. */
   completionRate: number | null;
   /** A day (YYYY-MM-DD): anonymous waves keep no finer time. */

@@ -41,6 +41,7 @@ const STORE_LINK_RESPONSES = `
     and w.status = 'open'
     and (w.opens_at is null or w.opens_at <= now())
     and (w.closes_at is null or w.closes_at > now())
+  where not exists (select 1 from held_responses h where h.id = v.id)
   on conflict (id) do update set
     status = excluded.status, data = excluded.data, locale = excluded.locale,
     updated_on = excluded.updated_on, completed_on = excluded.completed_on, change_xid = excluded.change_xid
@@ -56,11 +57,52 @@ const STORE_LINK_RESPONSES = `
 const groupJson = (items: PendingResponse[]) =>
   `[${items.map((it) => `{"id":${JSON.stringify(it.id)},"wave_id":${JSON.stringify(it.waveId)},"status":${JSON.stringify(it.status)},"locale":${JSON.stringify(it.locale)},"data":${it.dataJson}}`).join(',')}]`;
 
-/** Stored responses under the ids of a group ($1, as groupJson), and whether each holds exactly what was sent. */
+/**
+ * Stored responses under the ids of a group ($1, as groupJson), and whether
+ * each holds exactly what was sent; a held response counts as complete (and
+ * wins over the partial one it will replace).
+ */
 const STORED_UNDER_IDS = `
-  select r.id, r.status, r.wave_id = v.wave_id as "sameWave", (r.wave_id = v.wave_id and r.status = v.status and r.data = v.data) as same
+  select distinct on (s.id) s.id, s.status, s.wave_id = v.wave_id as "sameWave", (s.wave_id = v.wave_id and s.status = v.status and s.data = v.data) as same
   from json_to_recordset($1::json) as v (id uuid, wave_id uuid, status text, data jsonb)
-  join responses r on r.id = v.id`;
+  join (
+    select id, wave_id, 'complete' as status, data, 0 as rank from held_responses
+    union all
+    select id, wave_id, status, data, 1 as rank from responses
+  ) s on s.id = v.id
+  order by s.id, s.rank`;
+
+/**
+ * Stores complete responses of anonymous invitation waves ($2, as groupJson;
+ * $1 is today) to be released later. Only into an open wave, and never under
+ * an id that holds a complete response or another wave's.
+ */
+const STORE_HELD_RESPONSES = `
+  insert into held_responses (id, wave_id, data, locale, completed_on)
+  select v.id, v.wave_id, v.data, v.locale, $1::date
+  from json_to_recordset($2::json) as v (id uuid, wave_id uuid, status text, data jsonb, locale text)
+  join waves w on w.id = v.wave_id
+    and w.status = 'open'
+    and (w.opens_at is null or w.opens_at <= now())
+    and (w.closes_at is null or w.closes_at > now())
+  where not exists (select 1 from responses r where r.id = v.id and (r.status = 'complete' or r.wave_id <> v.wave_id))
+  on conflict (id) do nothing
+  returning id`;
+
+/**
+ * Moves a wave's held responses into \`responses\` in one statement: they
+ * share its transaction id and land in random order, so neither says which
+ * arrived when. A partial response under the same id (autosave) becomes the
+ * complete one and keeps the day it was started.
+ */
+const RELEASE_HELD_RESPONSES = `
+  with moved as (delete from held_responses where wave_id = ? returning id, wave_id, data, locale, completed_on)
+  insert into responses (id, wave_id, status, data, locale, started_on, updated_on, completed_on)
+  select id, wave_id, 'complete', data, locale, completed_on, completed_on, completed_on from moved order by random()
+  on conflict (id) do update set
+    status = excluded.status, data = excluded.data, locale = excluded.locale,
+    updated_on = excluded.updated_on, completed_on = excluded.completed_on, change_xid = excluded.change_xid
+  where responses.status = 'partial' and responses.wave_id = excluded.wave_id`;
 
 type StoredResponse = { id: string; status: string; sameWave: boolean; same: boolean };
 
@@ -110,7 +152,9 @@ export class ResponseWriter {
           const outcomes = await this.writeBatch(batch.map((w) => w.item));
           batch.forEach((w, i) => w.resolve(outcomes[i]!));
         } catch (err) {
-          batch.forEach((w) => w.reject(err));
+          if (batch.length === 1) batch[0]!.reject(err);
+          // One bad answer must not fail the others of its group: each is tried again on its own.
+          else for (const w of batch) await this.writeBatch([w.item]).then((o) => w.resolve(o[0]!), w.reject);
         }
       }
     } finally {
@@ -133,8 +177,58 @@ export class ResponseWriter {
     return batch;
   }
 
-  private writeBatch(items: PendingResponse[]): Promise<WriteOutcome[]> {
+  private async writeBatch(items: PendingResponse[]): Promise<WriteOutcome[]> {
+    const held = items.filter(isHeld);
+    if (held.length === 0) return this.writeOthers(items);
+    const others = items.filter((i) => !isHeld(i));
+    const [heldOutcomes, otherOutcomes] = [await this.writeHeld(held), others.length > 0 ? await this.writeOthers(others) : []];
+    let h = 0;
+    let o = 0;
+    return items.map((i) => (isHeld(i) ? heldOutcomes[h++]! : otherOutcomes[o++]!));
+  }
+
+  private writeOthers(items: PendingResponse[]): Promise<WriteOutcome[]> {
     return items.some((i) => i.invitationId) ? this.writeWithInvitations(items) : this.writeLinkResponses(items);
+  }
+
+  /**
+   * Complete responses of anonymous invitation waves. The answers are stored
+   * (held) in one transaction and the invitations marked used in another, so
+   * no transaction holds both; answers become visible only when released
+   * together with others (releaseHeld). Stored first, marked second: should
+   * marking fail, the held answers are taken back, and a crash in between
+   * leaves an unused invitation whose retry (same id, same answers) marks it.
+   */
+  private async writeHeld(items: PendingResponse[]): Promise<WriteOutcome[]> {
+    const today = new Date().toISOString().slice(0, 10);
+    const rows = await runStatement<{ id: string }>(this.knex, STORE_HELD_RESPONSES, [today, groupJson(items)], { name: 'bilanz_store_held_responses' });
+    const stored = new Set(rows.map((r) => r.id));
+    const outcomes: Array<WriteOutcome | undefined> = items.map((it) => (stored.has(it.id) ? outcome('written') : undefined));
+    if (stored.size < items.length) await this.classifyUnwritten(this.knex, items, outcomes);
+    // Mark the invitations of stored answers and of identical retries (which marked theirs already, unless a crash came between).
+    const claiming = items.filter((_, i) => outcomes[i]!.kind === 'written' || outcomes[i]!.kind === 'same');
+    let marked: Set<string>;
+    try {
+      marked = new Set(await markInvitationsUsed(this.knex, claiming.map((c) => c.invitationId!), today));
+    } catch (err) {
+      await this.knex(tables.heldResponses).whereIn('id', [...stored]).delete();
+      throw err;
+    }
+    const claimed = new Set<string>();
+    const takeBack: string[] = [];
+    items.forEach((it, i) => {
+      if (outcomes[i]!.kind !== 'written') return;
+      // Two answers in one group with the same invitation: only the first gets it.
+      if (!marked.has(it.invitationId!) || claimed.has(it.invitationId!)) {
+        outcomes[i] = outcome('invitation_used');
+        takeBack.push(it.id);
+      }
+      claimed.add(it.invitationId!);
+    });
+    if (takeBack.length > 0) await this.knex(tables.heldResponses).whereIn('id', takeBack).delete();
+    const waves = [...new Set(items.filter((_, i) => outcomes[i]!.kind === 'written').map((it) => it.waveId))];
+    for (const waveId of waves) await releaseHeld(this.knex, waveId, 'when_enough');
+    return outcomes as WriteOutcome[];
   }
 
   /**
@@ -254,4 +348,51 @@ export class ResponseWriter {
     const result = (await db.raw(STORED_UNDER_IDS.replace('$1', '?'), [groupJson(items)])) as { rows: StoredResponse[] };
     return new Map(result.rows.map((r) => [r.id, r]));
   }
+}
+
+/** Complete answers to anonymous invitation waves wait to be released together (DESIGN §3). */
+const isHeld = (i: PendingResponse) => i.invitationId !== null && !i.linkInvitation && i.status === 'complete';
+
+/** Marks unused invitations used (a transaction of its own); returns the ids it marked. */
+async function markInvitationsUsed(db: Knex, invitationIds: string[], today: string): Promise<string[]> {
+  if (invitationIds.length === 0) return [];
+  const marked = (await db(tables.waveInvitations).whereIn('id', [...new Set(invitationIds)]).whereNull('used_on').update({ used_on: today }).returning('id')) as Array<{ id: string }>;
+  return marked.map((r) => r.id);
+}
+
+/**
+ * Releases a wave's held responses into \`responses\`, all at once:
+ * - 'when_enough': when at least the workspace's minimum group size wait, so
+ *   that each release pairs as many answers with as many used invitations;
+ * - 'any': whatever waits (once a day, and when the wave has closed).
+ * The wave's row is locked meanwhile, so processes release one at a time.
+ * Returns how many were released.
+ */
+export async function releaseHeld(db: Knex, waveId: string, when: 'when_enough' | 'any'): Promise<number> {
+  return db.transaction(async (trx) => {
+    const wave = (await trx.raw(
+      `select ws.min_group_size as "minGroupSize", (select count(*)::int from held_responses h where h.wave_id = w.id) as held
+       from waves w join workspaces ws on ws.id = w.workspace_id where w.id = ? for update of w`,
+      [waveId],
+    )) as { rows: Array<{ minGroupSize: number; held: number }> };
+    const row = wave.rows[0];
+    if (!row || row.held === 0 || (when === 'when_enough' && row.held < row.minGroupSize)) return 0;
+    await trx.raw(RELEASE_HELD_RESPONSES, [waveId]);
+    return row.held;
+  });
+}
+
+/**
+ * Releases what waited since an earlier day, and everything held by waves
+ * that have closed (run hourly beside the retention purge). Returns how many.
+ */
+export async function releaseDueHeld(db: Knex, today: string): Promise<number> {
+  const due = (await db.raw(
+    `select distinct h.wave_id as "waveId" from held_responses h join waves w on w.id = h.wave_id
+     where h.completed_on < ?::date or w.status = 'closed' or (w.closes_at is not null and w.closes_at <= now())`,
+    [today],
+  )) as { rows: Array<{ waveId: string }> };
+  let released = 0;
+  for (const { waveId } of due.rows) released += await releaseHeld(db, waveId, 'any');
+  return released;
 }

@@ -7,7 +7,7 @@ import type { JsonObject } from '../questionnaires/definition-walk.js';
 import * as waves from '../waves/waves.repo.js';
 import { effectivePrivacyNotice, waveState } from '../waves/waves.service.js';
 import { compileValidator, type AnswerValidator } from './answer-validator.js';
-import type { ResponseWriter } from './response-writer.js';
+import { releaseDueHeld, type ResponseWriter } from './response-writer.js';
 import type { SubmitResponseReq } from './responses.schemas.js';
 
 type CompiledVersion = { definition: JsonObject; validator: AnswerValidator };
@@ -203,7 +203,17 @@ export async function submitResponse(
 /** A partial response, to resume on another device. Complete ones are never handed out. */
 export async function getPartialResponse(db: Knex, key: string, id: string) {
   const { wave } = await loadWave(db, key);
-  const row = await db<ResponseRow>(tables.responses).where({ id, wave_id: wave.id, status: 'partial' }).first();
+  // A response completed and waiting to be released (anonymous invitation waves) is no longer unfinished.
+  const row = await db<ResponseRow>(tables.responses)
+    .where({ id, wave_id: wave.id, status: 'partial' })
+    .whereNotExists(db(tables.heldResponses).where({ id }).select(db.raw('1')))
+    .first();
   if (!row) throw new NotFoundError(text('There is no unfinished response with this link.', 'Unter diesem Link gibt es keine unfertige Antwort.'));
   return { id: row.id, status: row.status, data: row.data, locale: row.locale };
 }
+
+/**
+ * Releases held answers of anonymous invitation waves that waited since an
+ * earlier day or whose wave has closed (hourly, beside the retention purge).
+ */
+export const releaseDueResponses = (db: Knex, today = new Date().toISOString().slice(0, 10)) => releaseDueHeld(db, today);

@@ -2,7 +2,7 @@ import type { ApiModule } from '../../openapi/operation.js';
 import { CreateInvitationsSchema, CreateWaveSchema, InvitationsFormat, UpdateWaveSchema, WaveParams } from './waves.schemas.js';
 
 const WAVE_VIEW =
-  '{id, title, questionnaire, version, access, anonymous, status, state, opensAt, closesAt, key, url, retentionDays, responses: {complete, partial}, completionRate, lastResponseOn, privacyNotice, privacyNoticeCustom, defaultPrivacyNotice, createdAt}';
+  '{id, title, questionnaire, version, access, anonymous, status, state, opensAt, closesAt, key, url, retentionDays, responses: {complete, partial, held} (held: answers of an anonymous invitation wave waiting to be released together with others), completionRate, lastResponseOn, privacyNotice, privacyNoticeCustom, defaultPrivacyNotice, createdAt}';
 
 /** OpenAPI description of waves.routes.ts. */
 export const wavesApi: ApiModule = {

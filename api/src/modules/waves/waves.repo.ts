@@ -22,7 +22,8 @@ export async function updateWave(db: Knex, id: string, patch: Partial<WaveRow>):
   return row as WaveRow;
 }
 
-export type WaveCounts = { complete: number; partial: number; lastResponseOn: string | null };
+/** held: complete answers of an anonymous invitation wave waiting to be released together with others. */
+export type WaveCounts = { complete: number; partial: number; held: number; lastResponseOn: string | null };
 
 /** Response counts per wave, in one query. */
 export async function countResponses(db: Knex, waveIds: string[]): Promise<Map<string, WaveCounts>> {
@@ -35,7 +36,11 @@ export async function countResponses(db: Knex, waveIds: string[]): Promise<Map<s
       db.raw(`count(*) filter (where status = 'partial')::int as partial`),
       db.raw(`max(updated_on)::text as last_on`),
     )) as Array<{ wave_id: string; complete: number; partial: number; last_on: string | null }>;
-  return new Map(rows.map((r) => [r.wave_id, { complete: r.complete, partial: r.partial, lastResponseOn: r.last_on }]));
+  const held = (await db(tables.heldResponses).whereIn('wave_id', waveIds).groupBy('wave_id').select('wave_id', db.raw('count(*)::int as held'))) as Array<{ wave_id: string; held: number }>;
+  const heldBy = new Map(held.map((h) => [h.wave_id, h.held]));
+  const counts = new Map(rows.map((r) => [r.wave_id, { complete: r.complete, partial: r.partial, held: heldBy.get(r.wave_id) ?? 0, lastResponseOn: r.last_on }]));
+  for (const [waveId, n] of heldBy) if (!counts.has(waveId)) counts.set(waveId, { complete: 0, partial: 0, held: n, lastResponseOn: null });
+  return counts;
 }
 
 export async function insertInvitations(db: Knex, waveId: string, items: Array<{ tokenHash: string; label: string | null }>): Promise<WaveInvitationRow[]> {

@@ -54,7 +54,8 @@ function view(wave: WaveRow, ws: WorkspaceRow, counts: repo.WaveCounts | undefin
     key: wave.key,
     url: waveUrl(publicUrl, wave.key),
     retentionDays: wave.retention_days,
-    responses: { complete, partial },
+    // held: anonymous invitation waves show new answers only in batches (DESIGN §3); these wait for the next.
+    responses: { complete, partial, held: counts?.held ?? 0 },
     completionRate: complete + partial === 0 ? null : complete / (complete + partial),
     lastResponseOn: counts?.lastResponseOn ?? null,
     privacyNotice: effectivePrivacyNotice(wave, ws),

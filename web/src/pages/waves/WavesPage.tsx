@@ -74,7 +74,14 @@ function WaveTable({ ws, waves }: { ws: string; waves: Wave[] }) {
               <td>
                 <StateBadge state={wave.state} />
               </td>
-              <td className="numeric">{wave.responses.complete}</td>
+              <td className="numeric">
+                {wave.responses.complete}
+                {wave.responses.held > 0 && (
+                  <span className="wave-meta" title={t('waves.list.heldExplained')}>
+                    {t('waves.list.held', { count: wave.responses.held })}
+                  </span>
+                )}
+              </td>
               <td className="numeric">{wave.responses.partial}</td>
               <td className="numeric">{wave.completionRate === null ? t('waves.list.none') : format.percent(wave.completionRate)}</td>
               <td className="nowrap">{wave.lastResponseOn ? format.day(wave.lastResponseOn) : t('waves.list.none')}</td>
