@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { Uuid } from '../../http/validate.js';
 
 export const Email = z.email().max(254).transform((e) => e.toLowerCase());
 /** Long enough to resist guessing; the upper bound keeps hashing cheap to refuse. */
@@ -25,7 +26,7 @@ export type ChangePasswordReq = z.infer<typeof ChangePasswordSchema>;
 export const CreateTokenSchema = z.strictObject({ name: z.string().trim().min(1).max(100) });
 export type CreateTokenReq = z.infer<typeof CreateTokenSchema>;
 
-export const TokenIdParams = z.object({ id: z.uuid() });
+export const TokenIdParams = z.object({ id: Uuid });
 
 /** What the API says about a user: never the hash. */
 export type UserView = { id: string; email: string; name: string; isAdmin: boolean };
