@@ -100,7 +100,7 @@ describe('real SurveyJS questionnaires over HTTP', () => {
 
       const counts = await agent.get(`${base}/waves/${waveId}`);
       expect(counts.status).toBe(200);
-      expect(counts.body.wave.responses).toEqual({ complete: stored, partial: 0 });
+      expect(counts.body.wave.responses).toEqual({ complete: stored, partial: 0, held: 0 });
       const rows = (await ctx.knex('responses').where({ wave_id: waveId }).count({ n: '*' }).first()) as { n: number | string } | undefined;
       expect(Number(rows?.n)).toBe(stored);
     });
