@@ -77,7 +77,7 @@ function WaveTable({ ws, waves }: { ws: string; waves: Wave[] }) {
               <td className="numeric">
                 {wave.responses.complete}
                 {wave.responses.held > 0 && (
-                  <span className="wave-meta" title={t('waves.list.heldExplained')}>
+                  <span className="wave-meta">
                     {t('waves.list.held', { count: wave.responses.held })}
                   </span>
                 )}
@@ -89,6 +89,7 @@ function WaveTable({ ws, waves }: { ws: string; waves: Wave[] }) {
           ))}
         </tbody>
       </table>
+      {waves.some((wave) => wave.responses.held > 0) && <p className="note">{t('waves.list.heldExplained')}</p>}
     </div>
   );
 }
