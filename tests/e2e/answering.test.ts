@@ -194,8 +194,8 @@ describe('answering the member survey on a phone', () => {
   });
 
   it('counts exactly one complete response and no partial one', async () => {
-    const { body } = await client.call<{ wave: { responses: { complete: number; partial: number } } }>('GET', `/workspaces/${ws}/waves/${wave.id}`);
-    expect(body.wave.responses).toEqual({ complete: 1, partial: 0 });
+    const { body } = await client.call<{ wave: { responses: { complete: number; partial: number; held: number } } }>('GET', `/workspaces/${ws}/waves/${wave.id}`);
+    expect(body.wave.responses).toEqual({ complete: 1, partial: 0, held: 0 });
     await first.context.close();
   });
 
