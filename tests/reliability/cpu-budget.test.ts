@@ -93,7 +93,7 @@ describe('no answer holds the server: /healthz answers within 100 ms while each 
     ['{c1} anyof {c2} over two 60,000-item arrays', () => ({ wave: 'attack', data: { c1: sixtyThousand('a'), c2: sixtyThousand('b') } })],
     ['rowsVisibleIf {developmentOptions} contains {item} over 300,000 items', () => ({ wave: 'member', data: { developmentOptions: Array.from({ length: 300_000 }, (_, i) => `o${i % 7}`) } })],
     [
-      'a megabyte of long texts, each under five pattern validators (past the judging budget)',
+      'a megabyte of long texts, each under five pattern validators (past the judging work budget)',
       () => ({ wave: 'attack', data: { entries: Array.from({ length: 100 }, () => ({ story: `${'abc '.repeat(2_450)}!` })) } }),
     ],
   ];

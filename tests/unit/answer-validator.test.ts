@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { Model } from 'survey-core';
 import { describe, expect, it } from 'vitest';
-import { compileValidator, COMMENT_LIMIT, JUDGING_BUDGET_MS, TEXT_LIMIT } from '../../api/src/modules/responses/answer-validator.js';
+import { compileValidator, COMMENT_LIMIT, JUDGING_WORK_BUDGET_MICROS, TEXT_LIMIT } from '../../api/src/modules/responses/answer-validator.js';
 import type { JsonObject } from '../../api/src/modules/questionnaires/definition-walk.js';
 import { referenceVerdict } from '../fixtures/survey-reference.js';
 
@@ -256,12 +256,20 @@ describe('read-only values that follow an expression', () => {
 describe('the CPU budget of one response', () => {
   const stories = { pages: [{ name: 'p', elements: [{ type: 'paneldynamic', name: 'entries', templateElements: [{ type: 'comment', name: 'story', validators: Array.from({ length: 8 }, () => ({ type: 'regex', regex: '^([a-z]+ ?)*$' })) }] }] }] };
 
-  it(`stops judging past ${JUDGING_BUDGET_MS} ms of CPU and refuses the response instead of holding the server`, () => {
+  it(`stops judging past ${JUDGING_WORK_BUDGET_MICROS / 1_000} ms of estimated work and refuses the response instead of holding the server`, () => {
     // 100 panels (survey-core's most) of 10,000 characters under 8 patterns: far more matching than the budget allows.
     const heavy = { entries: Array.from({ length: 100 }, () => ({ story: `${'abcd '.repeat(1_999)}!` })) };
     const { problems, data } = compileValidator(stories).judge(heavy, true);
     expect(problems).toEqual([{ question: '', message: { en: expect.stringMatching(/take too long to check/), de: expect.stringMatching(/zu lange/) } }]);
     expect(data).toEqual({});
+  });
+
+  it('counts work, not time: a response just under the budget is judged in full however busy the machine, one just over is refused', () => {
+    // Each story costs its length / 12 µs per pattern: 8 patterns × 4,000 characters ≈ 2.7 ms; 10 stories fit, 12 do not.
+    const story = `${'abcd '.repeat(799)}!`;
+    const judge = (n: number) => compileValidator(stories).judge({ entries: Array.from({ length: n }, () => ({ story })) }, true).problems;
+    expect(judge(10)).toHaveLength(80);
+    expect(judge(12)).toEqual([{ question: '', message: expect.objectContaining({ en: expect.stringMatching(/take too long/) }) }]);
   });
 
   it('judges real responses in full: the budget is far above what they need', () => {

@@ -42,29 +42,44 @@ const FILE_COUNT_LIMIT = 20;
 const DYNAMIC_COUNT_LIMIT = 1_000;
 
 /**
- * CPU time one response may take to judge. Every step is bounded already
+ * The work one response may cost to judge. Every step is bounded already
  * (sizes are capped before any rule runs, patterns run in linear time), but
- * a 1 MB body of long texts under many validators still adds up: past the
- * budget judging stops and the response is refused, so that no answer holds
- * the event loop much longer than this. Real responses take well under 1 ms.
+ * a 1 MB body of long texts under many validators, or a thousand matrix rows
+ * under many conditions, still adds up. Judging counts its costly steps in
+ * estimated microseconds (a condition or expression run, a pattern matched
+ * against a text by its length) and stops past the budget, refusing the
+ * response: so no answer holds the event loop much longer than this. The
+ * count, unlike a clock, is the same on a busy or a cold machine, so a real
+ * response is never refused because the server was busy; the member survey
+ * costs about 0.2 ms of it.
  */
-export const JUDGING_BUDGET_MS = 25;
-class OverBudget extends Error {}
+export const JUDGING_WORK_BUDGET_MICROS = 30_000;
+/** Estimated costs: a condition or expression run by survey-core, and RE2's speed on a text. */
+const CONDITION_MICROS = 2;
+const PATTERN_CHARS_PER_MICRO = 12;
 /**
- * When the response being judged runs out of time. The budget is CPU time
- * (the clock alone would refuse answers on a machine busy with other work),
- * but reading it costs a system call (2 µs), so the cheap clock is looked at
- * first: only once the budget has passed on the clock is the CPU time read,
- * and judging goes on while that is still within the budget. Judging is
- * synchronous, so one response at a time has a deadline.
+ * A backstop in time for definitions whose steps the count does not see:
+ * past this much of the clock and of CPU time, judging stops too. Reading
+ * the CPU time costs a system call (2 µs), so it is read only once the clock
+ * has passed the limit (the clock alone would refuse answers on a machine
+ * busy with other work).
  */
+export const JUDGING_TIME_LIMIT_MS = 250;
+class OverBudget extends Error {}
+/** Judging is synchronous: one response at a time has a budget (none outside judging). */
+let judging = false;
+let work = 0;
 let clockDeadline = Infinity;
 let cpuDeadline = Infinity;
 const cpuMicros = () => {
   const used = process.cpuUsage();
   return used.user + used.system;
 };
-const spend = () => {
+/** Counts estimated work, and looks at the time backstop. */
+const spend = (micros = 0) => {
+  if (!judging) return;
+  work += micros;
+  if (work > JUDGING_WORK_BUDGET_MICROS) throw new OverBudget();
   if (performance.now() <= clockDeadline) return;
   if (cpuMicros() > cpuDeadline) throw new OverBudget();
   clockDeadline = performance.now() + 1;
@@ -98,7 +113,10 @@ function memoisable(expr: string, vars: string[]): boolean {
 function condition(expr: string | undefined, memo: boolean): Condition | undefined {
   if (expr === undefined) return undefined;
   const runner = new ConditionRunner(expr);
-  const run = (values: Values) => runner.runValues(values) === true;
+  const run = (values: Values) => {
+    spend(CONDITION_MICROS);
+    return runner.runValues(values) === true;
+  };
   const vars = [...new Set(runner.getVariables())];
   if (!memo || !memoisable(expr, vars)) return run;
   const cache = new Map<string, boolean>();
@@ -131,6 +149,7 @@ function itemCondition(expr: string | undefined): ItemCondition | undefined {
     const saved = [values.item, values.choice];
     values.item = item;
     values.choice = item;
+    spend(CONDITION_MICROS);
     try {
       return runner.runValues(values) === true;
     } finally {
@@ -543,6 +562,7 @@ function checkRules(c: Compiled, v: unknown, scope: Scope, byKey: Map<string, Co
   }
   if (s.shape === 'multipletext') checkInner(c, v as Record<string, unknown>, values, scope, byKey, data);
   if (s.shape === 'text' && s.type === 'text') {
+    if (c.minValue || c.maxValue) spend(CONDITION_MICROS);
     const minExpr = c.minValue?.runValues(values) as unknown;
     const maxExpr = c.maxValue?.runValues(values) as unknown;
     const min = minExpr ?? s.min;
@@ -581,16 +601,27 @@ function createValidator(type: string, json: JsonObject): SurveyValidator | unde
   if (validator instanceof RegexValidator && typeof validator.regex === 'string') {
     const linear = linearPattern(validator.regex, validator.caseInsensitive === true);
     // Patterns RE2 cannot run stay on survey-core's RegExp: publishing let them through only when recheck found them safe.
-    if (linear) (validator as unknown as { createRegExp: () => PatternTester }).createRegExp = () => linear;
+    if (linear) {
+      const counted = countedPattern(linear);
+      (validator as unknown as { createRegExp: () => PatternTester }).createRegExp = () => counted;
+    }
   }
   if (validator instanceof EmailValidator) {
     const own = (validator as unknown as { re: RegExp }).re;
     const linear = linearPattern(own.source, own.flags.includes('i'));
     if (!linear) throw new Error('survey-core changed its e-mail pattern into one RE2 cannot run');
-    (validator as unknown as { re: PatternTester }).re = linear;
+    (validator as unknown as { re: PatternTester }).re = countedPattern(linear);
   }
   return validator;
 }
+
+/** A pattern whose matching counts towards the judging budget, by the length of the text. */
+const countedPattern = (tester: PatternTester): PatternTester => ({
+  test: (value) => {
+    spend(String(value).length / PATTERN_CHARS_PER_MICRO);
+    return tester.test(value);
+  },
+});
 
 const builtInValidators = new Map<string, SurveyValidator>();
 function runValidator(type: string, props: JsonObject, v: unknown, name: string): boolean {
@@ -685,6 +716,7 @@ export function compileValidator(definition: JsonObject): AnswerValidator {
       spend();
       let changed = false;
       for (const cv of calculated) {
+        spend(CONDITION_MICROS);
         const result = cv.runner.runValues(values) as unknown;
         if (key(values[cv.name]) !== key(result)) {
           values[cv.name] = result;
@@ -692,6 +724,7 @@ export function compileValidator(definition: JsonObject): AnswerValidator {
         }
       }
       for (const c of expressions) {
+        spend(CONDITION_MICROS);
         const result = c.expression!.runValues(values) as unknown;
         if (key(values[c.spec.key]) !== key(result)) {
           values[c.spec.key] = result;
@@ -710,14 +743,17 @@ export function compileValidator(definition: JsonObject): AnswerValidator {
   }
 
   function judge(raw: unknown, complete: boolean): { problems: AnswerProblem[]; data: AnswerData } {
-    clockDeadline = performance.now() + JUDGING_BUDGET_MS;
-    cpuDeadline = cpuMicros() + JUDGING_BUDGET_MS * 1_000;
+    judging = true;
+    work = 0;
+    clockDeadline = performance.now() + JUDGING_TIME_LIMIT_MS;
+    cpuDeadline = cpuMicros() + JUDGING_TIME_LIMIT_MS * 1_000;
     try {
       return judgeWithin(raw, complete);
     } catch (err) {
       if (!(err instanceof OverBudget)) throw err;
       return { problems: [{ question: '', message: m('These answers take too long to check. Please shorten the longest ones.', 'Diese Antworten brauchen zu lange zur Prüfung. Bitte kürze die längsten.') }], data: {} };
     } finally {
+      judging = false;
       clockDeadline = Infinity;
       cpuDeadline = Infinity;
     }
