@@ -10,7 +10,7 @@ import type { DatabaseKind } from './db/database.js';
 import { authenticate } from './http/auth.js';
 import { apiNotFound, errorHandler } from './http/error-handler.js';
 import { requestLogger } from './http/logging.js';
-import { publicRateLimit } from './http/public-rate-limit.js';
+import { publicRateLimits } from './http/public-rate-limit.js';
 import { checkJsonBody, sameOriginWrites } from './http/request-guards.js';
 import { sessionMiddleware } from './http/session.js';
 import { authRouter } from './modules/auth/auth.routes.js';
@@ -34,7 +34,7 @@ import { apiDocsRouter, serveOpenApiDocument } from './openapi/openapi.routes.js
 export type AppDeps = {
   knex: Knex;
   databaseKind: DatabaseKind;
-  config: Pick<Config, 'publicUrl' | 'rateLimit' | 'trustProxy' | 'sessionIdleMs' | 'sessionMaxMs' | 'loginMaxFailures' | 'loginMaxFailuresPerAddress' | 'publicRatePerMinute'>;
+  config: Pick<Config, 'publicUrl' | 'rateLimit' | 'trustProxy' | 'sessionIdleMs' | 'sessionMaxMs' | 'loginMaxFailures' | 'loginMaxFailuresPerAddress' | 'publicRatePerMinute' | 'publicRatePerResponsePerMinute' | 'publicRatePerWavePerMinute'>;
   logger: Logger;
   /** Signs session cookies; the same for every process (see ensureSessionSecret). */
   sessionSecret: string;
@@ -89,13 +89,20 @@ export function createApp(deps: AppDeps): Express {
   // PostgreSQL (bigger groups, fewer statements), and PGlite has one connection.
   const writer = new ResponseWriter(knex);
   const answering = publicRoutes({ knex, writer });
-  const publicLimit = publicRateLimit({ enabled: config.rateLimit, perMinute: config.publicRatePerMinute });
-  app.post('/api/v1/public/waves/:key/responses', publicLimit, ...parseJson, answering.submit);
+  // Limits per response id and per wave, and only a high ceiling per address:
+  // a room answering together shares one address (docs/reliability.md).
+  const limits = publicRateLimits({
+    enabled: config.rateLimit,
+    perAddressPerMinute: config.publicRatePerMinute,
+    perResponsePerMinute: config.publicRatePerResponsePerMinute,
+    perWavePerMinute: config.publicRatePerWavePerMinute,
+  });
+  app.post('/api/v1/public/waves/:key/responses', limits.byAddress, ...parseJson, limits.byAnswer, answering.submit);
   // One results engine (its columns cache) for the whole process.
   const resultsEngine = deps.resultsEngine ?? new ResultsEngine(knex);
   // Share links are read by partners without an account: no session or cookie here either, and only GET.
-  app.use('/api/v1/public/shares', publicLimit, publicSharesRouter({ knex, engine: resultsEngine }));
-  app.use('/api/v1/public', publicLimit, ...parseJson, answering.router);
+  app.use('/api/v1/public/shares', limits.byAddress, publicSharesRouter({ knex, engine: resultsEngine }));
+  app.use('/api/v1/public', limits.byAddress, ...parseJson, limits.byAnswer, answering.router);
 
   const api = express.Router();
   api.use(...parseJson);

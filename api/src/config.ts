@@ -83,7 +83,9 @@ const EnvSchema = z
     BILANZ_SESSION_MAX_HOURS: z.coerce.number().int().min(1).default(24 * 7),
     BILANZ_LOGIN_MAX_FAILURES: z.coerce.number().int().min(1).default(10),
     BILANZ_LOGIN_MAX_FAILURES_PER_ADDRESS: z.coerce.number().int().min(1).default(100),
-    BILANZ_PUBLIC_RATE_LIMIT: z.coerce.number().int().min(10).default(300),
+    BILANZ_PUBLIC_RATE_LIMIT: z.coerce.number().int().min(10).default(6000),
+    BILANZ_PUBLIC_RATE_LIMIT_PER_RESPONSE: z.coerce.number().int().min(10).default(180),
+    BILANZ_PUBLIC_RATE_LIMIT_PER_WAVE: z.coerce.number().int().min(10).default(12000),
     BILANZ_RETENTION_CHECK_SECONDS: z.coerce.number().int().min(1).default(3600),
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   })
@@ -109,8 +111,15 @@ export type Config = {
   loginMaxFailures: number;
   /** Failed logins from one address, whatever the accounts, within an hour before it waits out the hour. */
   loginMaxFailuresPerAddress: number;
-  /** Requests per minute per client on the public answering routes. */
+  /**
+   * Requests per minute from one client address on the public routes: only a
+   * ceiling against floods, since a whole room answers behind one address.
+   */
   publicRatePerMinute: number;
+  /** Requests per minute on one response id (one respondent's autosaves, submission, resume). */
+  publicRatePerResponsePerMinute: number;
+  /** Requests per minute on one wave's public routes, from everyone together. */
+  publicRatePerWavePerMinute: number;
   /** How often responses past their wave's retention period are deleted (also once at start). */
   retentionCheckMs: number;
   logLevel: z.infer<typeof EnvSchema>['LOG_LEVEL'];
@@ -142,6 +151,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     loginMaxFailures: e.BILANZ_LOGIN_MAX_FAILURES,
     loginMaxFailuresPerAddress: e.BILANZ_LOGIN_MAX_FAILURES_PER_ADDRESS,
     publicRatePerMinute: e.BILANZ_PUBLIC_RATE_LIMIT,
+    publicRatePerResponsePerMinute: e.BILANZ_PUBLIC_RATE_LIMIT_PER_RESPONSE,
+    publicRatePerWavePerMinute: e.BILANZ_PUBLIC_RATE_LIMIT_PER_WAVE,
     retentionCheckMs: e.BILANZ_RETENTION_CHECK_SECONDS * 1000,
     logLevel: e.LOG_LEVEL,
   };

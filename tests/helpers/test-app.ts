@@ -84,6 +84,8 @@ export const testConfig: AppDeps['config'] = {
   loginMaxFailures: 10,
   loginMaxFailuresPerAddress: 100,
   publicRatePerMinute: 300,
+  publicRatePerResponsePerMinute: 180,
+  publicRatePerWavePerMinute: 12000,
 };
 
 /** A migrated database and the app on it; logs are captured for inspection. */

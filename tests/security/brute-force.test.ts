@@ -53,6 +53,60 @@ describe('the public answering routes under abuse', () => {
   });
 });
 
+describe('a room answering behind one address', () => {
+  // Limits per response id and per wave; the address's own limit is far away.
+  const PER_RESPONSE = 10;
+  const PER_WAVE = 30;
+  let room: TestContext;
+  beforeAll(async () => {
+    room = await createTestContext({ publicRatePerMinute: 1_000, publicRatePerResponsePerMinute: PER_RESPONSE, publicRatePerWavePerMinute: PER_WAVE, trustProxy: 1 });
+  });
+  afterAll(() => room.close());
+
+  const VENUE = '203.0.113.50';
+  const save = (key: string, id: string, status: 'partial' | 'complete' = 'partial') =>
+    request(room.app).post(`/api/v1/public/waves/${key}/responses`).set('X-Forwarded-For', VENUE).send({ id, data: validAnswers, status });
+
+  it(`refuses one response id beyond ${PER_RESPONSE} requests a minute, whatever its spelling, while its neighbours at the same address go on`, async () => {
+    const { wave } = await workspaceWithWave(room, { slug: 'saal-eins' });
+    const hammered = randomUUID();
+    const statuses: number[] = [];
+    for (let i = 0; i < PER_RESPONSE; i++) statuses.push((await save(wave.key, hammered)).status);
+    expect(statuses.every((s) => s === 200 || s === 201), String(statuses)).toBe(true);
+
+    const refused = await save(wave.key, hammered);
+    expect(refused.status).toBe(429);
+    expect(refused.body.error.code).toBe('rate_limited');
+    expect(Number(refused.headers['retry-after'])).toBeGreaterThan(0);
+    // The same id in capitals, and resuming it, count against the same limit.
+    expect((await save(wave.key, hammered.toUpperCase())).status).toBe(429);
+    expect((await request(room.app).get(`/api/v1/public/waves/${wave.key}/responses/${hammered}`).set('X-Forwarded-For', VENUE)).status).toBe(429);
+
+    // Everyone else in the room, behind the same address, is not affected.
+    for (let i = 0; i < 5; i++) expect((await save(wave.key, randomUUID(), 'complete')).status).toBe(201);
+    const stored = await room.knex('responses').where({ wave_id: wave.id }).count<{ n: number }[]>({ n: '*' });
+    expect(Number(stored[0]!.n)).toBe(6);
+  });
+
+  it(`refuses a wave beyond ${PER_WAVE} requests a minute from everyone together, and leaves other waves alone`, async () => {
+    const { wave } = await workspaceWithWave(room, { slug: 'saal-zwei' });
+    const statuses: number[] = [];
+    // Reading the wave counts as well: the page loads it first.
+    statuses.push((await request(room.app).get(`/api/v1/public/waves/${wave.key}`).set('X-Forwarded-For', VENUE)).status);
+    for (let i = 1; i < PER_WAVE; i++) statuses.push((await save(wave.key, randomUUID(), 'complete')).status);
+    expect(statuses).toEqual([200, ...Array(PER_WAVE - 1).fill(201)]);
+
+    const refused = await request(room.app).post(`/api/v1/public/waves/${wave.key}/responses`).set('X-Forwarded-For', '198.51.100.77').send({ id: randomUUID(), data: validAnswers, status: 'complete' });
+    expect(refused.status, 'from another address too').toBe(429);
+    expect(Number(refused.headers['retry-after'])).toBeGreaterThan(0);
+    const stored = await room.knex('responses').where({ wave_id: wave.id }).count<{ n: number }[]>({ n: '*' });
+    expect(Number(stored[0]!.n)).toBe(PER_WAVE - 1);
+
+    const other = await workspaceWithWave(room, { slug: 'saal-drei' });
+    expect((await save(other.wave.key, randomUUID(), 'complete')).status).toBe(201);
+  });
+});
+
 describe('the built server behind one trusted proxy (BILANZ_TRUST_PROXY=1)', () => {
   it('counts the address the proxy saw, not the left-most X-Forwarded-For entry a client wrote', async () => {
     requireBuild();

@@ -53,6 +53,23 @@ describe('loadConfig', () => {
     expect(() => loadConfig(env)).toThrow(new RegExp(`^Invalid configuration:\\n\\s+${name}:`));
   });
 
+  describe('the public rate limits', () => {
+    it('default to a flood ceiling per address far above a room behind one address, and limits per response and per wave', () => {
+      expect(loadConfig({})).toMatchObject({ publicRatePerMinute: 6000, publicRatePerResponsePerMinute: 180, publicRatePerWavePerMinute: 12000 });
+    });
+
+    it('are read from BILANZ_PUBLIC_RATE_LIMIT, _PER_RESPONSE and _PER_WAVE', () => {
+      const c = loadConfig({ BILANZ_PUBLIC_RATE_LIMIT: '2000', BILANZ_PUBLIC_RATE_LIMIT_PER_RESPONSE: '60', BILANZ_PUBLIC_RATE_LIMIT_PER_WAVE: '5000' });
+      expect(c).toMatchObject({ publicRatePerMinute: 2000, publicRatePerResponsePerMinute: 60, publicRatePerWavePerMinute: 5000 });
+    });
+
+    it.each(['BILANZ_PUBLIC_RATE_LIMIT', 'BILANZ_PUBLIC_RATE_LIMIT_PER_RESPONSE', 'BILANZ_PUBLIC_RATE_LIMIT_PER_WAVE'])('refuse a value below 10 or not a whole number for %s', (name) => {
+      for (const value of ['9', '12.5', 'many']) {
+        expect(() => loadConfig({ [name]: value }), value).toThrow(new RegExp(`^Invalid configuration:\\n\\s+${name}:`));
+      }
+    });
+  });
+
   describe('BILANZ_TRUST_PROXY', () => {
     it('trusts no proxy by default, nor with false, 0 or an empty value', () => {
       for (const value of [undefined, '', 'false', 'no', 'off', '0']) {
