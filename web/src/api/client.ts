@@ -1,4 +1,5 @@
-import i18n from '../i18n';
+import i18n from '../i18n/index.js';
+import { parseRetryAfter } from './retry.js';
 
 /** An answer from the API in its error model: `{"error": {"code", "message", "details"}}`. */
 export class ApiError extends Error {
@@ -7,6 +8,8 @@ export class ApiError extends Error {
     readonly code: string,
     message: string,
     readonly details?: unknown,
+    /** The server's Retry-After, in seconds, when it sent one (429, 503). */
+    readonly retryAfterSeconds?: number,
   ) {
     super(message);
     this.name = 'ApiError';
@@ -66,16 +69,17 @@ async function send(method: Method, path: string, body: unknown, accept: string)
 }
 
 async function toApiError(response: Response): Promise<ApiError> {
+  const retryAfter = parseRetryAfter(response.headers.get('Retry-After'));
   try {
     const payload: unknown = await response.json();
     if (isErrorModel(payload)) {
       const { code, message, details } = payload.error;
-      return new ApiError(response.status, code, message, details);
+      return new ApiError(response.status, code, message, details, retryAfter);
     }
   } catch {
     // Not JSON, e.g. a proxy's error page: fall through to a bare error.
   }
-  return new ApiError(response.status, 'http_error', '');
+  return new ApiError(response.status, 'http_error', '', undefined, retryAfter);
 }
 
 function isErrorModel(value: unknown): value is { error: { code: string; message: string; details?: unknown } } {

@@ -1,5 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
-import { ApiError, request, segment } from './client';
+import { ApiError, request, segment } from './client.js';
 
 // The answering page's side of the API (DESIGN.md §4, "Answering"): no account, only the wave's key.
 

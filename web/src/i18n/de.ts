@@ -1,4 +1,4 @@
-import type { Messages } from './en';
+import type { Messages } from './en.js';
 
 /** Deutsche Texte, durchgehend in der Du-Form wie die Meldungen des Servers. */
 export const de: Messages = {
@@ -82,6 +82,10 @@ export const de: Messages = {
       'Gerade gibt es keine Verbindung. Deine Antworten bleiben auf diesem Gerät und werden gespeichert, sobald die Verbindung wieder da ist (nächster Versuch in {{seconds}} Sekunden).',
     offlineCompleting:
       'Deine Antworten konnten nicht gesendet werden, weil es keine Verbindung gibt. Sie bleiben auf diesem Gerät, und in {{seconds}} Sekunden wird es noch einmal versucht.',
+    busy:
+      'Der Server ist gerade ausgelastet und bittet um einen Moment Geduld. Deine Antworten bleiben auf diesem Gerät und werden in {{seconds}} Sekunden von selbst gespeichert.',
+    busyCompleting:
+      'Der Server ist gerade ausgelastet und bittet um einen Moment Geduld. Deine Antworten bleiben auf diesem Gerät und werden in {{seconds}} Sekunden von selbst gesendet. Du musst nichts noch einmal drücken.',
     retryNow: 'Jetzt noch einmal versuchen',
     done: 'Du kannst diese Seite jetzt schließen.',
     problems: {

@@ -80,6 +80,10 @@ export const en = {
       'There is no connection right now. Your answers are kept on this device and will be saved as soon as the connection is back (next try in {{seconds}} seconds).',
     offlineCompleting:
       'Your answers could not be sent: there is no connection. They are kept on this device, and sending is tried again in {{seconds}} seconds.',
+    busy:
+      'The server is busy right now and asked to wait a moment. Your answers are kept on this device and will be saved by themselves in {{seconds}} seconds.',
+    busyCompleting:
+      'The server is busy right now and asked to wait a moment. Your answers are kept on this device and will be sent by themselves in {{seconds}} seconds. There is no need to press anything again.',
     retryNow: 'Try again now',
     done: 'You can close this page now.',
     problems: {

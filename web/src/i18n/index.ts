@@ -1,8 +1,8 @@
 import i18n from 'i18next';
 import LanguageDetector from 'i18next-browser-languagedetector';
 import { initReactI18next } from 'react-i18next';
-import { de } from './de';
-import { en, type Messages } from './en';
+import { de } from './de.js';
+import { en, type Messages } from './en.js';
 
 export const supportedLanguages = ['de', 'en'] as const;
 export type Language = (typeof supportedLanguages)[number];

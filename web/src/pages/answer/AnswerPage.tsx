@@ -436,10 +436,11 @@ function Answering({ waveKey, wave, fragment, language, onLanguage }: AnsweringP
   );
 }
 
-/** Where the answers are: saving, saved, or waiting on this device for the connection. */
+/** Where the answers are: saving, saved, or waiting on this device for the connection or for the server. */
 function ProgressNote({ status, onRetry }: { status: SendStatus; onRetry: () => void }) {
   const { t } = useTranslation();
   const offline = status.kind === 'offline';
+  const busy = status.kind === 'busy';
   return (
     <div className="answer-progress">
       {/* Routine saving is shown, not announced: it happens after every answer. */}
@@ -459,6 +460,12 @@ function ProgressNote({ status, onRetry }: { status: SendStatus; onRetry: () => 
               {t('answer.retryNow')}
             </button>
           </div>
+        )}
+        {/* No "try again now" here: the server asked to wait, and the page tries again by itself. */}
+        {busy && (
+          <p className="note">
+            {status.completing ? t('answer.busyCompleting', { seconds: status.retryInSeconds }) : t('answer.busy', { seconds: status.retryInSeconds })}
+          </p>
         )}
       </div>
     </div>
