@@ -17,8 +17,8 @@ let baseUrl: string;
 let client: ApiClient;
 let wave: { id: string; key: string };
 let resumeLink = '';
-// The offline test aborts requests on purpose; Chromium logs each as a console error.
-const log = problemLog((text) => text.includes('ERR_INTERNET_DISCONNECTED'));
+// The offline test aborts requests on purpose, and the busy test answers one with 429; Chromium logs each as a console error.
+const log = problemLog((text) => text.includes('ERR_INTERNET_DISCONNECTED') || text.includes('status of 429'));
 
 /** A new "device": its own cookies and storage, a phone's screen, German as the browser's language. */
 async function newDevice(): Promise<{ context: BrowserContext; page: Page }> {
@@ -230,6 +230,33 @@ describe('answering the member survey on a phone', () => {
     await page.unroute('**/api/v1/public/waves/*/responses');
     await page.getByRole('button', { name: 'Jetzt noch einmal versuchen' }).click();
     await page.getByText('Deine bisherigen Antworten sind gespeichert.').waitFor();
+    await context.close();
+  });
+
+  it('waits when the server asks to (429 with Retry-After), says so, and saves by itself without a button', async () => {
+    const { context, page } = await newDevice();
+    await page.goto(`${baseUrl}/s/${wave.key}`);
+    await page.getByRole('button', { name: 'Los geht’s' }).click();
+    // The first save is refused as a full room's would be; the ones after it reach the server.
+    const sent: number[] = [];
+    await page.route('**/api/v1/public/waves/*/responses', async (route) => {
+      sent.push(Date.now());
+      if (sent.length === 1) {
+        await route.fulfill({
+          status: 429,
+          headers: { 'Retry-After': '2', 'Content-Type': 'application/json' },
+          body: JSON.stringify({ error: { code: 'rate_limited', message: 'Zu viele Versuche. Bitte versuche es in einer Minute noch einmal.' } }),
+        });
+      } else await route.continue();
+    });
+    await choose(page, 'Aus welchem Bereich kommst du?', 'Bürgerschaftlich (z. B. Bürgerverein, Initiative, Nachbarschaftsgruppe)');
+    await page.getByText('Der Server ist gerade ausgelastet', { exact: false }).waitFor();
+    // Nothing to press: the page waits the server's two seconds (and up to half again) and saves by itself.
+    expect(await page.getByRole('button', { name: 'Jetzt noch einmal versuchen' }).count()).toBe(0);
+    await page.getByText('Deine bisherigen Antworten sind gespeichert.').waitFor();
+    expect(sent.length).toBeGreaterThanOrEqual(2);
+    expect(sent[1]! - sent[0]!).toBeGreaterThanOrEqual(2_000);
+    await page.unroute('**/api/v1/public/waves/*/responses');
     await context.close();
   });
 

@@ -1,5 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
 import { ApiError, request, segment } from './client.js';
+import { isRetryLaterStatus, MAX_PARTIAL_TRIES, retryDelayMs } from './retry.js';
 
 // The answering page's side of the API (DESIGN.md §4, "Answering"): no account, only the wave's key.
 
@@ -42,14 +43,22 @@ export interface AnswerProblem {
 
 const wavePath = (key: string) => `/public/waves/${segment(key)}`;
 
-/** API answers are final for the answering page; only a lost connection is worth another try. */
-const retryOnlyNetwork = (failureCount: number, error: Error) => !(error instanceof ApiError) && failureCount < 2;
+/**
+ * API answers are final for the answering page, except "not now" (429, 503:
+ * a full room, a restarting server), which is asked again after the server's
+ * Retry-After; and a lost connection is worth two more tries.
+ */
+const retryRead = (failureCount: number, error: Error) =>
+  error instanceof ApiError ? isRetryLaterStatus(error.status) && failureCount < MAX_PARTIAL_TRIES : failureCount < 2;
+const retryReadDelay = (failureCount: number, error: Error) =>
+  error instanceof ApiError ? retryDelayMs({ retryAfterSeconds: error.retryAfterSeconds, attempt: failureCount }) : Math.min(1000 * 2 ** failureCount, 30_000);
 
 export function usePublicWave(key: string) {
   return useQuery({
     queryKey: ['public-wave', key],
     queryFn: () => request<PublicWave>('GET', wavePath(key)),
-    retry: retryOnlyNetwork,
+    retry: retryRead,
+    retryDelay: retryReadDelay,
     // A published version never changes; refetching mid-survey would only risk a reset.
     staleTime: Infinity,
     refetchOnWindowFocus: false,
@@ -62,7 +71,8 @@ export function usePartialResponse(key: string, id: string | null) {
     queryKey: ['public-wave', key, 'response', id],
     queryFn: () => request<PartialResponse>('GET', `${wavePath(key)}/responses/${segment(id ?? '')}`),
     enabled: id !== null,
-    retry: retryOnlyNetwork,
+    retry: retryRead,
+    retryDelay: retryReadDelay,
     staleTime: Infinity,
     gcTime: 0,
     refetchOnWindowFocus: false,

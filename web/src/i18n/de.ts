@@ -82,10 +82,14 @@ export const de: Messages = {
       'Gerade gibt es keine Verbindung. Deine Antworten bleiben auf diesem Gerät und werden gespeichert, sobald die Verbindung wieder da ist (nächster Versuch in {{seconds}} Sekunden).',
     offlineCompleting:
       'Deine Antworten konnten nicht gesendet werden, weil es keine Verbindung gibt. Sie bleiben auf diesem Gerät, und in {{seconds}} Sekunden wird es noch einmal versucht.',
-    busy:
-      'Der Server ist gerade ausgelastet und bittet um einen Moment Geduld. Deine Antworten bleiben auf diesem Gerät und werden in {{seconds}} Sekunden von selbst gespeichert.',
-    busyCompleting:
-      'Der Server ist gerade ausgelastet und bittet um einen Moment Geduld. Deine Antworten bleiben auf diesem Gerät und werden in {{seconds}} Sekunden von selbst gesendet. Du musst nichts noch einmal drücken.',
+    busy_one:
+      'Der Server ist gerade ausgelastet und bittet um einen Moment Geduld. Deine Antworten bleiben auf diesem Gerät und werden in etwa {{count}} Sekunde automatisch gespeichert.',
+    busy_other:
+      'Der Server ist gerade ausgelastet und bittet um einen Moment Geduld. Deine Antworten bleiben auf diesem Gerät und werden in etwa {{count}} Sekunden automatisch gespeichert.',
+    busyCompleting_one:
+      'Der Server ist gerade ausgelastet und bittet um einen Moment Geduld. Deine Antworten bleiben auf diesem Gerät und werden in etwa {{count}} Sekunde automatisch gesendet. Du musst nichts noch einmal drücken.',
+    busyCompleting_other:
+      'Der Server ist gerade ausgelastet und bittet um einen Moment Geduld. Deine Antworten bleiben auf diesem Gerät und werden in etwa {{count}} Sekunden automatisch gesendet. Du musst nichts noch einmal drücken.',
     retryNow: 'Jetzt noch einmal versuchen',
     done: 'Du kannst diese Seite jetzt schließen.',
     problems: {

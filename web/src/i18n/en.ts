@@ -80,10 +80,14 @@ export const en = {
       'There is no connection right now. Your answers are kept on this device and will be saved as soon as the connection is back (next try in {{seconds}} seconds).',
     offlineCompleting:
       'Your answers could not be sent: there is no connection. They are kept on this device, and sending is tried again in {{seconds}} seconds.',
-    busy:
-      'The server is busy right now and asked to wait a moment. Your answers are kept on this device and will be saved by themselves in {{seconds}} seconds.',
-    busyCompleting:
-      'The server is busy right now and asked to wait a moment. Your answers are kept on this device and will be sent by themselves in {{seconds}} seconds. There is no need to press anything again.',
+    busy_one:
+      'The server is busy right now and has asked us to wait a moment. Your answers are kept on this device and will be saved automatically in about {{count}} second.',
+    busy_other:
+      'The server is busy right now and has asked us to wait a moment. Your answers are kept on this device and will be saved automatically in about {{count}} seconds.',
+    busyCompleting_one:
+      'The server is busy right now and has asked us to wait a moment. Your answers are kept on this device and will be sent automatically in about {{count}} second. You don’t need to press anything again.',
+    busyCompleting_other:
+      'The server is busy right now and has asked us to wait a moment. Your answers are kept on this device and will be sent automatically in about {{count}} seconds. You don’t need to press anything again.',
     retryNow: 'Try again now',
     done: 'You can close this page now.',
     problems: {

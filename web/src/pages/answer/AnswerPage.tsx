@@ -464,7 +464,7 @@ function ProgressNote({ status, onRetry }: { status: SendStatus; onRetry: () => 
         {/* No "try again now" here: the server asked to wait, and the page tries again by itself. */}
         {busy && (
           <p className="note">
-            {status.completing ? t('answer.busyCompleting', { seconds: status.retryInSeconds }) : t('answer.busy', { seconds: status.retryInSeconds })}
+            {t(status.completing ? 'answer.busyCompleting' : 'answer.busy', { count: status.retryInSeconds })}
           </p>
         )}
       </div>
