@@ -18,7 +18,19 @@ export default defineConfig({
     projects: [
       // Unit tests touch no database: with DATABASE_URL set (the PostgreSQL pass of
       // `npm test`) they would only repeat the embedded pass, so they run there alone.
-      ...(process.env.DATABASE_URL ? [] : [{ test: { name: 'unit', include: ['tests/unit/**/*.test.ts'], environment: 'node' as const, testTimeout: 30_000, ...shareModules } }]),
+      ...(process.env.DATABASE_URL
+        ? []
+        : [
+            {
+              test: {
+                name: 'unit',
+                include: ['tests/unit/**/*.test.ts'],
+                environment: 'node' as const,
+                testTimeout: 30_000,
+                ...shareModules,
+              },
+            },
+          ]),
       {
         test: {
           name: 'api',

@@ -30,7 +30,13 @@ const random = seededRandom(7);
 const answerPool = Array.from({ length: 2000 }, () => generateAnswers(definition, random));
 let next = 0;
 /** A fresh, valid, complete response body (new id each time). */
-const nextBody = () => JSON.stringify({ id: crypto.randomUUID(), status: 'complete', locale: 'de', data: answerPool[next++ % answerPool.length] });
+const nextBody = () =>
+  JSON.stringify({
+    id: crypto.randomUUID(),
+    status: 'complete',
+    locale: 'de',
+    data: answerPool[next++ % answerPool.length],
+  });
 
 type Run = { rate: number; p99: number; ok: number; errors: number };
 
@@ -39,20 +45,35 @@ async function load(url: string, connections: number, duration = DURATION_S): Pr
     url,
     connections,
     duration,
-    requests: [{ method: 'POST', headers: { 'content-type': 'application/json' }, setupRequest: (req) => ({ ...req, body: nextBody() }) }],
+    requests: [
+      {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        setupRequest: (req) => ({ ...req, body: nextBody() }),
+      },
+    ],
   });
-  return { rate: result.requests.average, p99: result.latency.p99, ok: result['2xx'], errors: result.errors + result.non2xx + result.timeouts };
+  return {
+    rate: result.requests.average,
+    p99: result.latency.p99,
+    ok: result['2xx'],
+    errors: result.errors + result.non2xx + result.timeouts,
+  };
 }
 
 function startBare(databaseUrl: string, port: number): Promise<ReturnType<typeof spawn>> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'bench/bare-server.ts'], { env: { ...process.env, DATABASE_URL: databaseUrl, PORT: String(port) }, stdio: ['ignore', 'pipe', 'inherit'] });
+  const child = spawn(process.execPath, ['--import', 'tsx', 'bench/bare-server.ts'], {
+    env: { ...process.env, DATABASE_URL: databaseUrl, PORT: String(port) },
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
   return new Promise((resolve, reject) => {
     child.stdout!.on('data', (d: Buffer) => d.toString().includes('ready') && resolve(child));
     child.once('exit', (code) => reject(new Error(`bare server exited with ${code}`)));
   });
 }
 
-const fmt = (r: Run) => `${r.rate.toFixed(0).padStart(6)} req/s  p99 ${String(r.p99).padStart(4)} ms  (${r.ok} ok, ${r.errors} errors)`;
+const fmt = (r: Run) =>
+  `${r.rate.toFixed(0).padStart(6)} req/s  p99 ${String(r.p99).padStart(4)} ms  (${r.ok} ok, ${r.errors} errors)`;
 
 async function postgres(): Promise<void> {
   const db = await createBenchDatabase('bilanz_bench_ingest');
@@ -60,7 +81,18 @@ async function postgres(): Promise<void> {
   let bare: ReturnType<typeof spawn> | undefined;
   try {
     const port = await freePort();
-    bilanz = startServer({ DATABASE_URL: db.url, PORT: String(port), BILANZ_RATE_LIMIT: 'off', BILANZ_EXAMPLE: 'false', BILANZ_ADMIN_EMAIL: ADMIN.email, BILANZ_ADMIN_PASSWORD: ADMIN.password, LOG_LEVEL: 'warn' }, ENTRY);
+    bilanz = startServer(
+      {
+        DATABASE_URL: db.url,
+        PORT: String(port),
+        BILANZ_RATE_LIMIT: 'off',
+        BILANZ_EXAMPLE: 'false',
+        BILANZ_ADMIN_EMAIL: ADMIN.email,
+        BILANZ_ADMIN_PASSWORD: ADMIN.password,
+        LOG_LEVEL: 'warn',
+      },
+      ENTRY,
+    );
     await bilanz.waitFor(/Bilanz is running/);
     const { key, waveId } = await openMemberSurveyWave(`http://127.0.0.1:${port}`, ADMIN);
     const barePort = await freePort();
@@ -72,7 +104,9 @@ async function postgres(): Promise<void> {
     await load(bareUrl, 10, 2);
     await load(bilanzUrl, 10, 2);
 
-    console.log(`PostgreSQL, member survey (${Object.keys(answerPool[0]!).length}+ answers per response), ${DURATION_S} s per run, ${ROUNDS} alternating rounds`);
+    console.log(
+      `PostgreSQL, member survey (${Object.keys(answerPool[0]!).length}+ answers per response), ${DURATION_S} s per run, ${ROUNDS} alternating rounds`,
+    );
     let bilanzOk = 0;
     for (const connections of [10, 50]) {
       const bareRuns: Run[] = [];
@@ -96,7 +130,9 @@ async function postgres(): Promise<void> {
     }
     // Every acknowledged response must be stored exactly once.
     const knex = knexFactory({ client: 'pg', connection: db.url });
-    const stored = (await knex('responses').where({ wave_id: waveId, status: 'complete' }).count<{ n: number }[]>({ n: '*' }))[0]!;
+    const stored = (
+      await knex('responses').where({ wave_id: waveId, status: 'complete' }).count<{ n: number }[]>({ n: '*' })
+    )[0]!;
     bilanzOk = Number(stored.n);
     await knex.destroy();
     console.log(`  stored complete responses: ${bilanzOk}`);
@@ -111,14 +147,27 @@ async function postgres(): Promise<void> {
 async function embedded(): Promise<void> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'bilanz-bench-ingest-'));
   const port = await freePort();
-  const server = startServer({ DATABASE_URL: undefined, BILANZ_DATA_DIR: dir, PORT: String(port), BILANZ_RATE_LIMIT: 'off', BILANZ_EXAMPLE: 'false', BILANZ_ADMIN_EMAIL: ADMIN.email, BILANZ_ADMIN_PASSWORD: ADMIN.password, LOG_LEVEL: 'warn' }, ENTRY);
+  const server = startServer(
+    {
+      DATABASE_URL: undefined,
+      BILANZ_DATA_DIR: dir,
+      PORT: String(port),
+      BILANZ_RATE_LIMIT: 'off',
+      BILANZ_EXAMPLE: 'false',
+      BILANZ_ADMIN_EMAIL: ADMIN.email,
+      BILANZ_ADMIN_PASSWORD: ADMIN.password,
+      LOG_LEVEL: 'warn',
+    },
+    ENTRY,
+  );
   try {
     await server.waitFor(/Bilanz is running/);
     const { key } = await openMemberSurveyWave(`http://127.0.0.1:${port}`, ADMIN);
     const url = `http://127.0.0.1:${port}/api/v1/public/waves/${key}/responses`;
     await load(url, 10, 2);
     console.log('Embedded database (PGlite)');
-    for (const connections of [10, 50]) console.log(`  ${String(connections).padStart(2)} connections  Bilanz: ${fmt(await load(url, connections))}`);
+    for (const connections of [10, 50])
+      console.log(`  ${String(connections).padStart(2)} connections  Bilanz: ${fmt(await load(url, connections))}`);
   } finally {
     await server.stop();
     fs.rmSync(dir, { recursive: true, force: true });

@@ -48,7 +48,9 @@ async function generateResponses(knex: Knex, waveId: string, rows: number): Prom
   await knex.transaction(async (trx) => {
     await trx.raw('create temporary table bench_pool (i int primary key, data jsonb not null) on commit drop');
     for (let i = 0; i < pool.length; i += 500) {
-      await trx('bench_pool').insert(pool.slice(i, i + 500).map((data, k) => ({ i: i + k, data: JSON.stringify(data) })));
+      await trx('bench_pool').insert(
+        pool.slice(i, i + 500).map((data, k) => ({ i: i + k, data: JSON.stringify(data) })),
+      );
     }
     await trx.raw(
       `insert into responses (id, wave_id, status, data, locale, started_on, updated_on, completed_on)
@@ -92,7 +94,18 @@ async function waitForSnapshot(knex: Knex, waveId: string): Promise<void> {
 
 async function startBilanz(env: Record<string, string | undefined>): Promise<{ server: ServerProcess; url: string }> {
   const port = await freePort();
-  const server = startServer({ PORT: String(port), BILANZ_RATE_LIMIT: 'off', BILANZ_EXAMPLE: 'false', BILANZ_ADMIN_EMAIL: ADMIN.email, BILANZ_ADMIN_PASSWORD: ADMIN.password, LOG_LEVEL: 'warn', ...env }, ENTRY);
+  const server = startServer(
+    {
+      PORT: String(port),
+      BILANZ_RATE_LIMIT: 'off',
+      BILANZ_EXAMPLE: 'false',
+      BILANZ_ADMIN_EMAIL: ADMIN.email,
+      BILANZ_ADMIN_PASSWORD: ADMIN.password,
+      LOG_LEVEL: 'warn',
+      ...env,
+    },
+    ENTRY,
+  );
   await server.waitFor(/Bilanz is running/, 120_000);
   return { server, url: `http://127.0.0.1:${port}` };
 }
@@ -106,8 +119,12 @@ async function loggedIn(url: string): Promise<ApiClient> {
 function report(label: string, t: Timings, restartFirst: number): void {
   console.log(`  ${label}: n = ${t.n}, filtered (${FILTER}) n = ${t.nFiltered}`);
   console.log(`    first call, reading every response:  ${ms(t.first)}`);
-  console.log(`    unfiltered, median of 7:             ${ms(median(t.unfiltered))}   [${t.unfiltered.map(ms).join(', ')}]   goal ≤ 50 ms`);
-  console.log(`    one answer filter, median of 7:      ${ms(median(t.filtered))}   [${t.filtered.map(ms).join(', ')}]   goal ≤ 150 ms`);
+  console.log(
+    `    unfiltered, median of 7:             ${ms(median(t.unfiltered))}   [${t.unfiltered.map(ms).join(', ')}]   goal ≤ 50 ms`,
+  );
+  console.log(
+    `    one answer filter, median of 7:      ${ms(median(t.filtered))}   [${t.filtered.map(ms).join(', ')}]   goal ≤ 150 ms`,
+  );
   console.log(`    first call after a restart:          ${ms(restartFirst)}   goal ≤ 2 s`);
 }
 
@@ -138,7 +155,9 @@ async function postgres(): Promise<void> {
     bilanz = started.server;
     const { waveId } = await openMemberSurveyWave(started.url, ADMIN);
     const [generation] = await timed(() => generateResponses(knex, waveId, ROWS));
-    console.log(`PostgreSQL, ${ROWS.toLocaleString('en')} member-survey responses (generated in ${(generation / 1000).toFixed(1)} s)`);
+    console.log(
+      `PostgreSQL, ${ROWS.toLocaleString('en')} member-survey responses (generated in ${(generation / 1000).toFixed(1)} s)`,
+    );
     const organiser = await loggedIn(started.url);
     const timings = await measure(organiser, waveId).catch((err: unknown) => {
       console.error(bilanz?.output());
@@ -157,9 +176,13 @@ async function postgres(): Promise<void> {
     const client = await loggedIn(again.url);
     const [restartFirst] = await timed(() => client.call('GET', `/api/v1/workspaces/bench/waves/${waveId}/results`));
     report('Bilanz', timings, restartFirst);
-    console.log(`    50 concurrent clients for 10 s:      ${Math.round(load.requests.average)} req/s, p50 ${load.latency.p50} ms, p99 ${load.latency.p99} ms, errors ${load.errors + load.non2xx}`);
+    console.log(
+      `    50 concurrent clients for 10 s:      ${Math.round(load.requests.average)} req/s, p50 ${load.latency.p50} ms, p99 ${load.latency.p99} ms, errors ${load.errors + load.non2xx}`,
+    );
     const plain = await naive(knex, waveId);
-    console.log(`  naive jsonb_each GROUP BY in PostgreSQL, median of 3: unfiltered ${ms(plain.unfiltered)}, filtered ${ms(plain.filtered)}`);
+    console.log(
+      `  naive jsonb_each GROUP BY in PostgreSQL, median of 3: unfiltered ${ms(plain.unfiltered)}, filtered ${ms(plain.filtered)}`,
+    );
   } finally {
     await bilanz?.stop();
     await knex.destroy();
@@ -179,7 +202,9 @@ async function embedded(): Promise<void> {
     const database = await openDatabase({ kind: 'embedded', dataDir: dir });
     const [generation] = await timed(() => generateResponses(database.knex, waveId, EMBEDDED_ROWS));
     await database.close();
-    console.log(`Embedded database (PGlite), ${EMBEDDED_ROWS.toLocaleString('en')} responses (generated in ${(generation / 1000).toFixed(1)} s)`);
+    console.log(
+      `Embedded database (PGlite), ${EMBEDDED_ROWS.toLocaleString('en')} responses (generated in ${(generation / 1000).toFixed(1)} s)`,
+    );
     const again = await startBilanz({ DATABASE_URL: undefined, BILANZ_DATA_DIR: dir });
     bilanz = again.server;
     const timings = await measure(await loggedIn(again.url), waveId);

@@ -14,7 +14,10 @@ const ENTRY = 'dist/api/src/main.js';
 async function timeStart(dataDir: string): Promise<number> {
   const port = await freePort();
   const t0 = performance.now();
-  const server = startServer({ PORT: String(port), BILANZ_DATA_DIR: dataDir, DATABASE_URL: undefined, BILANZ_EXAMPLE: 'false' }, ENTRY);
+  const server = startServer(
+    { PORT: String(port), BILANZ_DATA_DIR: dataDir, DATABASE_URL: undefined, BILANZ_EXAMPLE: 'false' },
+    ENTRY,
+  );
   await server.waitFor(/Bilanz is running at/);
   const res = await fetch(`http://127.0.0.1:${port}/healthz`);
   if (!res.ok) throw new Error(`healthz answered ${res.status}`);
@@ -41,5 +44,9 @@ for (let i = 0; i < 3; i++) {
   }
 }
 console.log('startup (embedded database, process spawn to /healthz 200, median of 3)');
-console.log(`  first start, empty data dir: ${(median(first) / 1000).toFixed(2)} s   [${first.map((m) => (m / 1000).toFixed(2)).join(', ')}]`);
-console.log(`  restart, existing data dir:  ${(median(restart) / 1000).toFixed(2)} s   [${restart.map((m) => (m / 1000).toFixed(2)).join(', ')}]`);
+console.log(
+  `  first start, empty data dir: ${(median(first) / 1000).toFixed(2)} s   [${first.map((m) => (m / 1000).toFixed(2)).join(', ')}]`,
+);
+console.log(
+  `  restart, existing data dir:  ${(median(restart) / 1000).toFixed(2)} s   [${restart.map((m) => (m / 1000).toFixed(2)).join(', ')}]`,
+);

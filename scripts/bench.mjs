@@ -9,7 +9,10 @@ const run = (cmd, args) => {
 };
 run('npm', ['run', '--silent', 'build']);
 const only = process.argv[2];
-for (const file of fs.readdirSync('bench').filter((f) => f.endsWith('.ts')).sort()) {
+for (const file of fs
+  .readdirSync('bench')
+  .filter((f) => f.endsWith('.ts'))
+  .sort()) {
   if (only && !file.startsWith(only)) continue;
   console.log(`\n== bench/${file}`);
   run(process.execPath, ['--import', 'tsx', `bench/${file}`]);

@@ -26,7 +26,12 @@ const shared = [at('package.json'), at('package-lock.json'), at('tsconfig.json')
 
 const targets = [
   { name: 'web app', script: 'build:web', output: at('dist', 'web', 'index.html'), sources: [at('web'), ...shared] },
-  { name: 'server', script: 'build:api', output: at('dist', 'api', 'src', 'main.js'), sources: [at('api'), at('migrations'), ...shared] },
+  {
+    name: 'server',
+    script: 'build:api',
+    output: at('dist', 'api', 'src', 'main.js'),
+    sources: [at('api'), at('migrations'), ...shared],
+  },
 ];
 
 for (const t of targets) {

@@ -34,7 +34,19 @@ import { apiDocsRouter, serveOpenApiDocument } from './openapi/openapi.routes.js
 export type AppDeps = {
   knex: Knex;
   databaseKind: DatabaseKind;
-  config: Pick<Config, 'publicUrl' | 'rateLimit' | 'trustProxy' | 'sessionIdleMs' | 'sessionMaxMs' | 'loginMaxFailures' | 'loginMaxFailuresPerAddress' | 'publicRatePerMinute' | 'publicRatePerResponsePerMinute' | 'publicRatePerWavePerMinute'>;
+  config: Pick<
+    Config,
+    | 'publicUrl'
+    | 'rateLimit'
+    | 'trustProxy'
+    | 'sessionIdleMs'
+    | 'sessionMaxMs'
+    | 'loginMaxFailures'
+    | 'loginMaxFailuresPerAddress'
+    | 'publicRatePerMinute'
+    | 'publicRatePerResponsePerMinute'
+    | 'publicRatePerWavePerMinute'
+  >;
   logger: Logger;
   /** Signs session cookies; the same for every process (see ensureSessionSecret). */
   sessionSecret: string;
@@ -162,7 +174,8 @@ export function createApp(deps: AppDeps): Express {
         index: false,
         setHeaders: (res, file) => {
           // Vite puts a content hash in every asset name, so assets never change.
-          if (file.includes(`${path.sep}assets${path.sep}`)) res.setHeader('Cache-Control', 'public, max-age=31536000, immutable');
+          if (file.includes(`${path.sep}assets${path.sep}`))
+            res.setHeader('Cache-Control', 'public, max-age=31536000, immutable');
         },
       }),
     );

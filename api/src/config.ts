@@ -80,7 +80,11 @@ const EnvSchema = z
     BILANZ_PUBLIC_URL: z.url().optional(),
     BILANZ_TRUST_PROXY: trustProxySetting,
     BILANZ_SESSION_IDLE_MINUTES: z.coerce.number().int().min(1).default(120),
-    BILANZ_SESSION_MAX_HOURS: z.coerce.number().int().min(1).default(24 * 7),
+    BILANZ_SESSION_MAX_HOURS: z.coerce
+      .number()
+      .int()
+      .min(1)
+      .default(24 * 7),
     BILANZ_LOGIN_MAX_FAILURES: z.coerce.number().int().min(1).default(10),
     BILANZ_LOGIN_MAX_FAILURES_PER_ADDRESS: z.coerce.number().int().min(1).default(100),
     BILANZ_PUBLIC_RATE_LIMIT: z.coerce.number().int().min(10).default(6000),
@@ -141,7 +145,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     port: e.PORT,
     databaseUrl: e.DATABASE_URL,
     dataDir: path.resolve(e.BILANZ_DATA_DIR),
-    admin: e.BILANZ_ADMIN_EMAIL && e.BILANZ_ADMIN_PASSWORD ? { email: e.BILANZ_ADMIN_EMAIL, password: e.BILANZ_ADMIN_PASSWORD } : undefined,
+    admin:
+      e.BILANZ_ADMIN_EMAIL && e.BILANZ_ADMIN_PASSWORD
+        ? { email: e.BILANZ_ADMIN_EMAIL, password: e.BILANZ_ADMIN_PASSWORD }
+        : undefined,
     loadExample: e.BILANZ_EXAMPLE,
     rateLimit: e.BILANZ_RATE_LIMIT === 'on',
     publicUrl: (e.BILANZ_PUBLIC_URL ?? `http://localhost:${e.PORT}`).replace(/\/$/, ''),

@@ -26,7 +26,11 @@ async function main(): Promise<void> {
 
   let db: Database;
   try {
-    db = await openDatabase(config.databaseUrl ? { kind: 'postgres', url: config.databaseUrl } : { kind: 'embedded', dataDir: config.dataDir });
+    db = await openDatabase(
+      config.databaseUrl
+        ? { kind: 'postgres', url: config.databaseUrl }
+        : { kind: 'embedded', dataDir: config.dataDir },
+    );
   } catch (err) {
     if (err instanceof DataDirLockedError) fail(err.message, 75);
     fail(`Cannot open the database: ${(err as Error).message}`, 69);
@@ -63,7 +67,8 @@ async function main(): Promise<void> {
   const where = db.kind === 'embedded' ? `embedded database in ${config.dataDir}` : 'PostgreSQL';
   const seconds = ((performance.now() - startedAt) / 1000).toFixed(2);
   console.log(`Bilanz is running at ${config.publicUrl} (${where}, ready in ${seconds} s)`);
-  if (firstStart.createdAdmin) console.log(`Created the first admin ${firstStart.createdAdmin.email} from BILANZ_ADMIN_EMAIL.`);
+  if (firstStart.createdAdmin)
+    console.log(`Created the first admin ${firstStart.createdAdmin.email} from BILANZ_ADMIN_EMAIL.`);
   if (firstStart.setupToken) {
     console.log(`No user exists yet. Open this one-time link to create the first admin:`);
     console.log(`Setup link (one-time): ${config.publicUrl}/setup#token=${firstStart.setupToken}`);

@@ -5,7 +5,9 @@ import { migrateLatest, migrateRollback } from './db/migrate.js';
 /** `npm run migrate` brings the schema up to date; `npm run migrate -- down` undoes the last batch. */
 async function run(): Promise<void> {
   const config = loadConfig();
-  const db = await openDatabase(config.databaseUrl ? { kind: 'postgres', url: config.databaseUrl } : { kind: 'embedded', dataDir: config.dataDir });
+  const db = await openDatabase(
+    config.databaseUrl ? { kind: 'postgres', url: config.databaseUrl } : { kind: 'embedded', dataDir: config.dataDir },
+  );
   try {
     const down = process.argv[2] === 'down';
     const names = down ? await migrateRollback(db.knex) : await migrateLatest(db.knex);

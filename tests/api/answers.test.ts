@@ -10,7 +10,14 @@ beforeAll(async () => {
 afterAll(() => ctx.close());
 
 const base6 = { sector: 'civic', recommend: 8, joint: true };
-const texts = ['Viele neue Kontakte', 'Kontakte in andere Stadtteile', 'Zu wenig Zeit', 'Mehr Sichtbarkeit', 'Kontakte zur Stadtverwaltung', 'Gute Treffen'];
+const texts = [
+  'Viele neue Kontakte',
+  'Kontakte in andere Stadtteile',
+  'Zu wenig Zeit',
+  'Mehr Sichtbarkeit',
+  'Kontakte zur Stadtverwaltung',
+  'Gute Treffen',
+];
 
 describe('open answers and their codes', () => {
   it('lists the texts, codes them with a per-questionnaire codebook and counts codes in the results', async () => {
@@ -19,9 +26,17 @@ describe('open answers and their codes', () => {
     for (const t of texts) {
       const id = crypto.randomUUID();
       ids.push(id);
-      expect((await request(ctx.app).post(`/api/v1/public/waves/${wave.key}/responses`).send({ id, status: 'complete', data: { ...base6, jointDetails: t } })).status).toBe(201);
+      expect(
+        (
+          await request(ctx.app)
+            .post(`/api/v1/public/waves/${wave.key}/responses`)
+            .send({ id, status: 'complete', data: { ...base6, jointDetails: t } })
+        ).status,
+      ).toBe(201);
     }
-    await request(ctx.app).post(`/api/v1/public/waves/${wave.key}/responses`).send({ id: crypto.randomUUID(), status: 'partial', data: { jointDetails: 'nicht fertig' } });
+    await request(ctx.app)
+      .post(`/api/v1/public/waves/${wave.key}/responses`)
+      .send({ id: crypto.randomUUID(), status: 'partial', data: { jointDetails: 'nicht fertig' } });
 
     const list = await agent.get(`${base}/waves/${wave.id}/answers/jointDetails`);
     expect(list.status).toBe(200);
@@ -36,7 +51,9 @@ describe('open answers and their codes', () => {
     expect((await agent.post(`${base}/questionnaires/kurz/codes`).send({ label: 'kontakte' })).status).toBe(409);
 
     for (const answer of search.body.answers) {
-      const res = await agent.put(`${base}/waves/${wave.id}/answers/jointDetails/${answer.id}/codes`).send({ codes: [contacts.body.id] });
+      const res = await agent
+        .put(`${base}/waves/${wave.id}/answers/jointDetails/${answer.id}/codes`)
+        .send({ codes: [contacts.body.id] });
       expect(res.status).toBe(200);
     }
     await agent.put(`${base}/waves/${wave.id}/answers/jointDetails/${ids[2]}/codes`).send({ codes: [time.id] });
@@ -56,9 +73,15 @@ describe('open answers and their codes', () => {
     ]);
     await agent.patch('/api/v1/workspaces/o1').send({ minGroupSize: 3 });
     const lower = await agent.get(`${base}/waves/${wave.id}/results`);
-    expect(lower.body.questions.find((q: { name: string }) => q.name === 'jointDetails').codes.map((c: { count: number | null }) => c.count)).toEqual([3, null]);
+    expect(
+      lower.body.questions
+        .find((q: { name: string }) => q.name === 'jointDetails')
+        .codes.map((c: { count: number | null }) => c.count),
+    ).toEqual([3, null]);
 
-    expect((await agent.patch(`${base}/questionnaires/kurz/codes/${time.id}`).send({ label: 'Zeitmangel' })).body.label).toBe('Zeitmangel');
+    expect(
+      (await agent.patch(`${base}/questionnaires/kurz/codes/${time.id}`).send({ label: 'Zeitmangel' })).body.label,
+    ).toBe('Zeitmangel');
     expect((await agent.delete(`${base}/questionnaires/kurz/codes/${time.id}`)).status).toBe(204);
     expect((await agent.get(`${base}/waves/${wave.id}/answers/jointDetails`)).body.codes).toHaveLength(1);
   });
@@ -66,11 +89,25 @@ describe('open answers and their codes', () => {
   it('refuses bad requests and changes nothing', async () => {
     const { agent, base, wave } = await workspaceWithWave(ctx, { slug: 'o2' });
     const id = crypto.randomUUID();
-    await request(ctx.app).post(`/api/v1/public/waves/${wave.key}/responses`).send({ id, status: 'complete', data: { ...base6, jointDetails: 'Text' } });
+    await request(ctx.app)
+      .post(`/api/v1/public/waves/${wave.key}/responses`)
+      .send({ id, status: 'complete', data: { ...base6, jointDetails: 'Text' } });
     expect((await agent.get(`${base}/waves/${wave.id}/answers/sector`)).status).toBe(400);
     expect((await agent.get(`${base}/waves/${wave.id}/answers/ghost`)).status).toBe(404);
-    expect((await agent.put(`${base}/waves/${wave.id}/answers/jointDetails/${id}/codes`).send({ codes: [crypto.randomUUID()] })).status).toBe(400);
-    expect((await agent.put(`${base}/waves/${wave.id}/answers/jointDetails/${crypto.randomUUID()}/codes`).send({ codes: [] })).status).toBe(404);
+    expect(
+      (
+        await agent
+          .put(`${base}/waves/${wave.id}/answers/jointDetails/${id}/codes`)
+          .send({ codes: [crypto.randomUUID()] })
+      ).status,
+    ).toBe(400);
+    expect(
+      (
+        await agent
+          .put(`${base}/waves/${wave.id}/answers/jointDetails/${crypto.randomUUID()}/codes`)
+          .send({ codes: [] })
+      ).status,
+    ).toBe(404);
     expect((await agent.post(`${base}/questionnaires/kurz/codes`).send({ label: '' })).status).toBe(400);
     expect((await agent.post(`${base}/questionnaires/kurz/codes`).send({ label: 'x', color: 'red' })).status).toBe(400);
     expect(await ctx.knex('answer_code_assignments').where({ response_id: id }).select('*')).toHaveLength(0);

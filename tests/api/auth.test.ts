@@ -3,7 +3,15 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { prepareFirstStart } from '../../api/src/modules/auth/auth.service.js';
 import { countUsers } from '../../api/src/modules/auth/auth.repo.js';
 import { newSecretToken } from '../../api/src/lib/tokens.js';
-import { createTestContext, createUser, loginAgent, PASSWORD, sessionCookie, uniqueEmail, type TestContext } from '../helpers/test-app.js';
+import {
+  createTestContext,
+  createUser,
+  loginAgent,
+  PASSWORD,
+  sessionCookie,
+  uniqueEmail,
+  type TestContext,
+} from '../helpers/test-app.js';
 
 describe('first-run setup', () => {
   let ctx: TestContext;
@@ -17,28 +25,38 @@ describe('first-run setup', () => {
     expect(setupToken).toMatch(/^[A-Za-z0-9_-]{40,}$/);
     expect((await request(ctx.app).get('/api/v1/auth/setup')).body).toEqual({ needed: true });
 
-    const wrong = await request(ctx.app).post('/api/v1/auth/setup').send({ token: 'guess', email: 'admin@example.org', password: PASSWORD });
+    const wrong = await request(ctx.app)
+      .post('/api/v1/auth/setup')
+      .send({ token: 'guess', email: 'admin@example.org', password: PASSWORD });
     expect(wrong.status).toBe(403);
     expect(wrong.body.error.code).toBe('invalid_token');
     expect(await countUsers(ctx.knex)).toBe(0);
 
-    const weak = await request(ctx.app).post('/api/v1/auth/setup').send({ token: setupToken, email: 'admin@example.org', password: 'short' });
+    const weak = await request(ctx.app)
+      .post('/api/v1/auth/setup')
+      .send({ token: setupToken, email: 'admin@example.org', password: 'short' });
     expect(weak.status).toBe(400);
     expect(await countUsers(ctx.knex)).toBe(0);
 
     const agent = request.agent(ctx.app);
-    const ok = await agent.post('/api/v1/auth/setup').send({ token: setupToken, email: 'Admin@Example.org', password: PASSWORD, name: 'Ada' });
+    const ok = await agent
+      .post('/api/v1/auth/setup')
+      .send({ token: setupToken, email: 'Admin@Example.org', password: PASSWORD, name: 'Ada' });
     expect(ok.status).toBe(201);
     expect(ok.body.user).toMatchObject({ email: 'admin@example.org', name: 'Ada', isAdmin: true });
     expect(ok.body.user.passwordHash).toBeUndefined();
     // Stored as argon2id at the production cost (64 MiB, 3 passes); only test users made by the helpers are cheaper.
-    const stored = (await ctx.knex('users').where({ email: 'admin@example.org' }).first('password_hash')) as { password_hash: string };
+    const stored = (await ctx.knex('users').where({ email: 'admin@example.org' }).first('password_hash')) as {
+      password_hash: string;
+    };
     expect(stored.password_hash).toMatch(/^\$argon2id\$v=19\$m=65536,p=4,t=3\$/);
     const me = await agent.get('/api/v1/auth/me');
     expect(me.status).toBe(200);
     expect(me.body).toEqual({ user: ok.body.user, memberships: [] });
 
-    const again = await request(ctx.app).post('/api/v1/auth/setup').send({ token: setupToken, email: 'x@example.org', password: PASSWORD });
+    const again = await request(ctx.app)
+      .post('/api/v1/auth/setup')
+      .send({ token: setupToken, email: 'x@example.org', password: PASSWORD });
     expect(again.status).toBe(409);
     expect(again.body.error.code).toBe('already_set_up');
     expect(await countUsers(ctx.knex)).toBe(1);
@@ -76,8 +94,12 @@ describe('login, sessions and logout', () => {
 
   it('gives the same 401 for an unknown e-mail and a wrong password', async () => {
     const user = await createUser(ctx.knex);
-    const unknown = await request(ctx.app).post('/api/v1/auth/login').send({ email: 'nobody@example.org', password: PASSWORD });
-    const wrong = await request(ctx.app).post('/api/v1/auth/login').send({ email: user.email, password: 'wrong password!' });
+    const unknown = await request(ctx.app)
+      .post('/api/v1/auth/login')
+      .send({ email: 'nobody@example.org', password: PASSWORD });
+    const wrong = await request(ctx.app)
+      .post('/api/v1/auth/login')
+      .send({ email: user.email, password: 'wrong password!' });
     expect(unknown.status).toBe(401);
     expect(wrong.status).toBe(401);
     expect(unknown.body).toEqual(wrong.body);
@@ -150,7 +172,9 @@ describe('login, sessions and logout', () => {
     const idleCtx = await createTestContext({ sessionIdleMs: 1500 });
     try {
       const user = await createUser(idleCtx.knex);
-      const login = await request(idleCtx.app).post('/api/v1/auth/login').send({ email: user.email, password: PASSWORD });
+      const login = await request(idleCtx.app)
+        .post('/api/v1/auth/login')
+        .send({ email: user.email, password: PASSWORD });
       const cookie = sessionCookie(login)!.split(';')[0]!;
       expect((await request(idleCtx.app).get('/api/v1/auth/me').set('Cookie', cookie)).status).toBe(200);
       await new Promise((r) => setTimeout(r, 1800));
@@ -194,7 +218,9 @@ describe('login rate limit', () => {
         // The account itself is not locked: its owner, elsewhere, logs in at once.
         expect((await loginFrom(proxied.app, owner, user.email, PASSWORD)).status).toBe(200);
         vi.setSystemTime(Date.now() + waits.at(-1)! * 1000 - 1000);
-        expect((await loginFrom(proxied.app, attacker, user.email, 'still guessing')).status, 'a second early').toBe(429);
+        expect((await loginFrom(proxied.app, attacker, user.email, 'still guessing')).status, 'a second early').toBe(
+          429,
+        );
         vi.setSystemTime(Date.now() + 1000);
         expect((await loginFrom(proxied.app, attacker, user.email, `guess-${round}-password`)).status).toBe(401);
       }
@@ -202,7 +228,8 @@ describe('login rate limit', () => {
       // The right password after the wait lets the owner in at that address too, and forgets the failures there.
       vi.setSystemTime(Date.now() + 480_000);
       expect((await loginFrom(proxied.app, attacker, user.email, PASSWORD)).status).toBe(200);
-      for (let i = 0; i < 9; i++) expect((await loginFrom(proxied.app, attacker, user.email, `typo-${i}-password`)).status).toBe(401);
+      for (let i = 0; i < 9; i++)
+        expect((await loginFrom(proxied.app, attacker, user.email, `typo-${i}-password`)).status).toBe(401);
       expect((await loginFrom(proxied.app, attacker, user.email, PASSWORD)).status).toBe(200);
     } finally {
       vi.useRealTimers();
@@ -214,7 +241,9 @@ describe('login rate limit', () => {
     const user = await createUser(ctx.knex);
     // Ten failures at one address (supertest's loopback, no proxy trusted).
     for (let i = 0; i < 10; i++) {
-      const res = await request(ctx.app).post('/api/v1/auth/login').send({ email: user.email, password: `wrong-${i}-password` });
+      const res = await request(ctx.app)
+        .post('/api/v1/auth/login')
+        .send({ email: user.email, password: `wrong-${i}-password` });
       expect(res.status).toBe(401);
     }
     const blocked = await request(ctx.app).post('/api/v1/auth/login').send({ email: user.email, password: PASSWORD });
@@ -223,7 +252,9 @@ describe('login rate limit', () => {
     expect(Number(blocked.headers['retry-after'])).toBe(30);
     // Another account at the same address is not affected: only the pair waits.
     const other = await createUser(ctx.knex);
-    expect((await request(ctx.app).post('/api/v1/auth/login').send({ email: other.email, password: PASSWORD })).status).toBe(200);
+    expect(
+      (await request(ctx.app).post('/api/v1/auth/login').send({ email: other.email, password: PASSWORD })).status,
+    ).toBe(200);
   });
 
   it('answers 429 to one address after its failures across accounts reach the per-address limit, and only to it', async () => {
@@ -281,9 +312,14 @@ describe('login rate limit', () => {
     try {
       const user = await createUser(offCtx.knex);
       for (let i = 0; i < 12; i++) {
-        expect((await request(offCtx.app).post('/api/v1/auth/login').send({ email: user.email, password: 'wrong password' })).status).toBe(401);
+        expect(
+          (await request(offCtx.app).post('/api/v1/auth/login').send({ email: user.email, password: 'wrong password' }))
+            .status,
+        ).toBe(401);
       }
-      expect((await request(offCtx.app).post('/api/v1/auth/login').send({ email: user.email, password: PASSWORD })).status).toBe(200);
+      expect(
+        (await request(offCtx.app).post('/api/v1/auth/login').send({ email: user.email, password: PASSWORD })).status,
+      ).toBe(200);
     } finally {
       await offCtx.close();
     }
@@ -302,19 +338,33 @@ describe('password change and API tokens', () => {
     const here = await loginAgent(ctx.app, user.email);
     const elsewhere = await loginAgent(ctx.app, user.email);
 
-    const wrong = await here.post('/api/v1/auth/password').send({ currentPassword: 'not it at all', newPassword: 'a brand new passphrase' });
+    const wrong = await here
+      .post('/api/v1/auth/password')
+      .send({ currentPassword: 'not it at all', newPassword: 'a brand new passphrase' });
     expect(wrong.status).toBe(401);
     const weak = await here.post('/api/v1/auth/password').send({ currentPassword: PASSWORD, newPassword: 'short' });
     expect(weak.status).toBe(400);
     expect((await elsewhere.get('/api/v1/auth/me')).status).toBe(200);
 
-    const ok = await here.post('/api/v1/auth/password').send({ currentPassword: PASSWORD, newPassword: 'a brand new passphrase' });
+    const ok = await here
+      .post('/api/v1/auth/password')
+      .send({ currentPassword: PASSWORD, newPassword: 'a brand new passphrase' });
     expect(ok.status).toBe(204);
     expect((await here.get('/api/v1/auth/me')).status).toBe(200);
     expect((await elsewhere.get('/api/v1/auth/me')).status).toBe(401);
-    expect((await request(ctx.app).post('/api/v1/auth/login').send({ email: user.email, password: PASSWORD })).status).toBe(401);
-    expect((await request(ctx.app).post('/api/v1/auth/login').send({ email: user.email, password: 'a brand new passphrase' })).status).toBe(200);
-    const changed = (await ctx.knex('users').where({ id: user.id }).first('password_hash')) as { password_hash: string };
+    expect(
+      (await request(ctx.app).post('/api/v1/auth/login').send({ email: user.email, password: PASSWORD })).status,
+    ).toBe(401);
+    expect(
+      (
+        await request(ctx.app)
+          .post('/api/v1/auth/login')
+          .send({ email: user.email, password: 'a brand new passphrase' })
+      ).status,
+    ).toBe(200);
+    const changed = (await ctx.knex('users').where({ id: user.id }).first('password_hash')) as {
+      password_hash: string;
+    };
     expect(changed.password_hash).toMatch(/^\$argon2id\$v=19\$m=65536,p=4,t=3\$/);
   });
 
@@ -331,7 +381,9 @@ describe('password change and API tokens', () => {
     expect(JSON.stringify(stored)).not.toContain(token);
 
     const list = await agent.get('/api/v1/auth/tokens');
-    expect(list.body.tokens).toEqual([{ id, name: 'Auswertungsskript', createdAt: expect.any(String), lastUsedAt: null }]);
+    expect(list.body.tokens).toEqual([
+      { id, name: 'Auswertungsskript', createdAt: expect.any(String), lastUsedAt: null },
+    ]);
     expect(JSON.stringify(list.body)).not.toContain(token);
 
     const me = await request(ctx.app).get('/api/v1/auth/me').set('Authorization', `Bearer ${token}`);
@@ -341,7 +393,11 @@ describe('password change and API tokens', () => {
     expect(used.body.tokens[0].lastUsedAt).not.toBeNull();
 
     // Bearer clients are not browsers: no same-origin check, no cookie.
-    const write = await request(ctx.app).post('/api/v1/auth/tokens').set('Authorization', `Bearer ${token}`).set('Origin', 'https://elsewhere.example').send({ name: 'second' });
+    const write = await request(ctx.app)
+      .post('/api/v1/auth/tokens')
+      .set('Authorization', `Bearer ${token}`)
+      .set('Origin', 'https://elsewhere.example')
+      .send({ name: 'second' });
     expect(write.status).toBe(201);
 
     expect((await agent.delete(`/api/v1/auth/tokens/${id}`)).status).toBe(204);
@@ -351,7 +407,8 @@ describe('password change and API tokens', () => {
     expect((await agent.delete(`/api/v1/auth/tokens/${id}`)).status).toBe(404);
   });
 
-  const bearer = (app: TestContext['app'], token: string) => request(app).get('/api/v1/auth/me').set('Authorization', `Bearer ${token}`);
+  const bearer = (app: TestContext['app'], token: string) =>
+    request(app).get('/api/v1/auth/me').set('Authorization', `Bearer ${token}`);
   const newToken = async (agent: Awaited<ReturnType<typeof loginAgent>>, name: string) => {
     const res = await agent.post('/api/v1/auth/tokens').send({ name });
     expect(res.status).toBe(201);
@@ -367,7 +424,13 @@ describe('password change and API tokens', () => {
     const others = await newToken(await loginAgent(ctx.app, other.email), 'Fremd');
     expect((await bearer(ctx.app, first.token)).status).toBe(200);
 
-    expect((await agent.post('/api/v1/auth/password').send({ currentPassword: PASSWORD, newPassword: 'a brand new passphrase' })).status).toBe(204);
+    expect(
+      (
+        await agent
+          .post('/api/v1/auth/password')
+          .send({ currentPassword: PASSWORD, newPassword: 'a brand new passphrase' })
+      ).status,
+    ).toBe(204);
     for (const old of [first, second]) {
       const res = await bearer(ctx.app, old.token);
       expect(res.status).toBe(401);
@@ -411,11 +474,15 @@ describe('password change and API tokens', () => {
     const revoke = await intruderAgent.delete(`/api/v1/auth/tokens/${ownersToken.id}`);
     expect(revoke.status).toBe(404);
     expect(revoke.body.error.code).toBe('not_found');
-    const viaToken = await request(ctx.app).delete(`/api/v1/auth/tokens/${ownersToken.id}`).set('Authorization', `Bearer ${intrudersToken.token}`);
+    const viaToken = await request(ctx.app)
+      .delete(`/api/v1/auth/tokens/${ownersToken.id}`)
+      .set('Authorization', `Bearer ${intrudersToken.token}`);
     expect(viaToken.status).toBe(404);
 
     expect((await bearer(ctx.app, ownersToken.token)).status).toBe(200);
-    expect((await ownerAgent.get('/api/v1/auth/tokens')).body.tokens.map((t: { id: string }) => t.id)).toEqual([ownersToken.id]);
+    expect((await ownerAgent.get('/api/v1/auth/tokens')).body.tokens.map((t: { id: string }) => t.id)).toEqual([
+      ownersToken.id,
+    ]);
   });
 
   it('logs out a script: logout with an API token revokes that token, and a browser logout leaves the tokens alone', async () => {
@@ -462,15 +529,30 @@ describe('logs', () => {
     const ctx = await createTestContext();
     try {
       const user = await createUser(ctx.knex);
-      await request(ctx.app).post('/api/v1/auth/login').send({ email: user.email, password: 'a wrong secret password' });
+      await request(ctx.app)
+        .post('/api/v1/auth/login')
+        .send({ email: user.email, password: 'a wrong secret password' });
       const agent = await loginAgent(ctx.app, user.email);
       const token = (await agent.post('/api/v1/auth/tokens').send({ name: 'x' })).body.token as string;
-      await request(ctx.app).get('/api/v1/auth/me?token=query-secret').set('Authorization', `Bearer ${token}`).set('User-Agent', 'SecretAgent/1.0');
+      await request(ctx.app)
+        .get('/api/v1/auth/me?token=query-secret')
+        .set('Authorization', `Bearer ${token}`)
+        .set('User-Agent', 'SecretAgent/1.0');
       const pathSecret = newSecretToken();
       await request(ctx.app).get(`/api/v1/auth/invitations/${pathSecret}`);
       const all = ctx.rawLogs.join('');
       expect(ctx.logs.length).toBeGreaterThanOrEqual(5);
-      for (const secret of [PASSWORD, 'a wrong secret password', token, 'query-secret', pathSecret, 'SecretAgent', user.email, '127.0.0.1', 'bilanz.sid']) {
+      for (const secret of [
+        PASSWORD,
+        'a wrong secret password',
+        token,
+        'query-secret',
+        pathSecret,
+        'SecretAgent',
+        user.email,
+        '127.0.0.1',
+        'bilanz.sid',
+      ]) {
         expect(all, secret).not.toContain(secret);
       }
       // Answered routes are logged by their pattern; errors, whose route Express

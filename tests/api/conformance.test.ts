@@ -47,20 +47,30 @@ describe('real SurveyJS questionnaires over HTTP', () => {
 
   for (const { file, definition } of corpus) {
     it(`${file}: stored and published; survey-core's valid answer sets are stored (201), the rest and out-of-choice answers refused (422), nothing refused is stored`, async () => {
-      const slug = file.replace(/\.json$/, '').toLowerCase().replace(/[^a-z0-9]+/g, '-').slice(0, 48).replace(/-+$/, '');
+      const slug = file
+        .replace(/\.json$/, '')
+        .toLowerCase()
+        .replace(/[^a-z0-9]+/g, '-')
+        .slice(0, 48)
+        .replace(/-+$/, '');
       let created = await agent.post(`${base}/questionnaires`).send({ slug, definition });
       // Properties that load other addresses (imageLink, logo, …) are refused, and only those; saving
       // again with their removal confirmed keeps the rest of the questionnaire (issue 13).
       if (created.status === 422) {
         const details = (created.body?.error?.details ?? []) as Array<{ code?: string }>;
         expect(details.length, `create: ${show(created.body)}`).toBeGreaterThan(0);
-        expect(details.every((d) => d.code === 'remote_property'), `create: ${show(created.body)}`).toBe(true);
+        expect(
+          details.every((d) => d.code === 'remote_property'),
+          `create: ${show(created.body)}`,
+        ).toBe(true);
         created = await agent.post(`${base}/questionnaires`).send({ slug, definition, dropRemoteProperties: true });
       }
       expect(created.status, `create: ${show(created.body)}`).toBe(201);
       const published = await agent.post(`${base}/questionnaires/${slug}/publish`).send({});
       expect(published.status, `publish: ${show(published.body)}`).toBe(201);
-      const wave = await agent.post(`${base}/waves`).send({ questionnaire: slug, version: 1, title: `Konformität ${file}`, access: 'link' });
+      const wave = await agent
+        .post(`${base}/waves`)
+        .send({ questionnaire: slug, version: 1, title: `Konformität ${file}`, access: 'link' });
       expect(wave.status, `wave: ${show(wave.body)}`).toBe(201);
       const { id: waveId, key } = wave.body as { id: string; key: string };
 
@@ -71,7 +81,10 @@ describe('real SurveyJS questionnaires over HTTP', () => {
       const heavy = referenceModel(def).getAllQuestions(false, false, true).length >= 80;
       const namesByKey = questionNamesByKey(def);
       const named = (details: Detail[]) => new Set(details.map((d) => namesByKey.get(d.question) ?? d.question));
-      const post = (data: object) => request(ctx.app).post(`/api/v1/public/waves/${key}/responses`).send({ id: crypto.randomUUID(), status: 'complete', locale: 'en', data });
+      const post = (data: object) =>
+        request(ctx.app)
+          .post(`/api/v1/public/waves/${key}/responses`)
+          .send({ id: crypto.randomUUID(), status: 'complete', locale: 'en', data });
 
       const sets = baseAnswerSets(def, heavy ? 1 : 2, 1, heavy ? 2 : 3);
       expect(sets.length).toBeGreaterThan(0);
@@ -82,10 +95,16 @@ describe('real SurveyJS questionnaires over HTTP', () => {
           expect(res.status, `seed ${seed}: survey-core accepts ${show(data)}; Bilanz: ${show(res.body)}`).toBe(201);
           stored++;
         } else {
-          expect(res.status, `seed ${seed}: survey-core refuses ${show(data)} (${[...verdict.questions].join(', ')}); Bilanz: ${show(res.body)}`).toBe(422);
+          expect(
+            res.status,
+            `seed ${seed}: survey-core refuses ${show(data)} (${[...verdict.questions].join(', ')}); Bilanz: ${show(res.body)}`,
+          ).toBe(422);
           expect(res.body.error.code).toBe('validation_failed');
           const ours = named(res.body.error.details as Detail[]);
-          expect([...verdict.questions].filter((q) => !ours.has(q)), `questions survey-core refuses that Bilanz does not name: ${show(res.body.error.details)}`).toEqual([]);
+          expect(
+            [...verdict.questions].filter((q) => !ours.has(q)),
+            `questions survey-core refuses that Bilanz does not name: ${show(res.body.error.details)}`,
+          ).toEqual([]);
         }
       }
 
@@ -101,7 +120,8 @@ describe('real SurveyJS questionnaires over HTTP', () => {
       const counts = await agent.get(`${base}/waves/${waveId}`);
       expect(counts.status).toBe(200);
       expect(counts.body.wave.responses).toEqual({ complete: stored, partial: 0, held: 0 });
-      const rows = (await ctx.knex('responses').where({ wave_id: waveId }).count({ n: '*' }).first()) as { n: number | string } | undefined;
+      const rows = (await ctx.knex('responses').where({ wave_id: waveId }).count({ n: '*' }).first()) as
+        { n: number | string } | undefined;
       expect(Number(rows?.n)).toBe(stored);
     });
   }

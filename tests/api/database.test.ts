@@ -29,7 +29,9 @@ describe('migrations', () => {
     expect(await migrateLatest(db.knex)).toEqual([]);
     const undone = await migrateRollback(db.knex);
     expect(undone).toHaveLength(migrations.length);
-    const left = await db.knex.raw(`select count(*)::int as n from information_schema.tables where table_schema = current_schema() and table_name not like 'knex_%'`);
+    const left = await db.knex.raw(
+      `select count(*)::int as n from information_schema.tables where table_schema = current_schema() and table_name not like 'knex_%'`,
+    );
     expect(left.rows[0].n).toBe(0);
     expect(await migrateLatest(db.knex)).toHaveLength(migrations.length);
   });
@@ -52,7 +54,9 @@ describe('embedded data directory', () => {
       await expect(openDatabase({ kind: 'embedded', dataDir: dir, lockWaitMs: 0 })).rejects.toThrow(DataDirLockedError);
       // A live server's lock never goes stale: waiting for it ends in the same refusal.
       const waitedFrom = Date.now();
-      await expect(openDatabase({ kind: 'embedded', dataDir: dir, lockWaitMs: 2_000 })).rejects.toThrow(/in use by another Bilanz server/);
+      await expect(openDatabase({ kind: 'embedded', dataDir: dir, lockWaitMs: 2_000 })).rejects.toThrow(
+        /in use by another Bilanz server/,
+      );
       expect(Date.now() - waitedFrom).toBeGreaterThanOrEqual(1_900);
       await first.close();
 

@@ -16,13 +16,17 @@ describe('the example workspace', () => {
   it('loads once on a new database, and the first admin becomes its organiser', async () => {
     expect(await loadExampleOnce(ctx.knex, templates, true)).toBe(true);
     expect(await loadExampleOnce(ctx.knex, templates, true)).toBe(false);
-    expect(Number((await ctx.knex('workspaces').where({ slug: 'beispiel', is_example: true }).count({ n: '*' }))[0]!.n)).toBe(1);
+    expect(
+      Number((await ctx.knex('workspaces').where({ slug: 'beispiel', is_example: true }).count({ n: '*' }))[0]!.n),
+    ).toBe(1);
 
     const admin = await createUser(ctx.knex, { isAdmin: true });
     await adoptExampleWorkspaces(ctx.knex);
     const agent = await loginAgent(ctx.app, admin.email);
     const list = await agent.get('/api/v1/workspaces');
-    expect(list.body.workspaces).toEqual([expect.objectContaining({ slug: 'beispiel', role: 'organiser', example: true })]);
+    expect(list.body.workspaces).toEqual([
+      expect.objectContaining({ slug: 'beispiel', role: 'organiser', example: true }),
+    ]);
   });
 
   it('holds a closed wave of about 70 member-survey responses, mostly from the nonprofit sector', async () => {
@@ -31,7 +35,9 @@ describe('the example workspace', () => {
     const waves = await agent.get('/api/v1/workspaces/beispiel/waves');
     expect(waves.body.waves).toEqual([expect.objectContaining({ title: 'Mitgliederumfrage 2015', state: 'closed' })]);
     const wave = waves.body.waves[0];
-    const results = await agent.get(`/api/v1/workspaces/beispiel/waves/${wave.id}/results`).set('Accept-Language', 'de');
+    const results = await agent
+      .get(`/api/v1/workspaces/beispiel/waves/${wave.id}/results`)
+      .set('Accept-Language', 'de');
     expect(results.body.responses).toEqual({ complete: 70, partial: 0 });
     const sector = results.body.questions.find((q: { name: string }) => q.name === 'sector');
     const counts = Object.fromEntries(sector.choices.map((c: { value: string; count: number }) => [c.value, c.count]));
@@ -39,7 +45,9 @@ describe('the example workspace', () => {
     expect(counts.nonprofit).toBeGreaterThan(counts.municipal);
     expect(counts.nonprofit + counts.civic + counts.municipal).toBe(70);
     // Closed: nobody can answer it any more.
-    const answer = await agent.post(`/api/v1/public/waves/${wave.key}/responses`).send({ id: crypto.randomUUID(), status: 'partial', data: {} });
+    const answer = await agent
+      .post(`/api/v1/public/waves/${wave.key}/responses`)
+      .send({ id: crypto.randomUUID(), status: 'partial', data: {} });
     expect(answer.status).toBe(410);
   });
 
@@ -50,11 +58,18 @@ describe('the example workspace', () => {
     const byKey = new Map(body.indicators.map((i: { key: string }) => [i.key, i]));
     const latest = (key: string) => (byKey.get(key) as { latest: { value: number } | null }).latest?.value;
     expect(latest('mitglieder')).toBe(79);
-    expect((byKey.get('mitglieder') as { series: unknown[] }).series[0]).toMatchObject({ date: '2013-06-01', value: 8 });
+    expect((byKey.get('mitglieder') as { series: unknown[] }).series[0]).toMatchObject({
+      date: '2013-06-01',
+      value: 8,
+    });
     expect(latest('stadtteilbesuche')).toBe(7); // six districts visited, Neckarvorstadt on 19 May 2015
     expect(latest('blogartikel')).toBe(62);
     expect(latest('transfer-uebernommen')).toBe(1);
-    const contacts = byKey.get('neue-kontakte') as { step: number; latest: { value: number }; series: Array<{ source: { respondents: number } }> };
+    const contacts = byKey.get('neue-kontakte') as {
+      step: number;
+      latest: { value: number };
+      series: Array<{ source: { respondents: number } }>;
+    };
     expect(contacts.step).toBe(4);
     expect(contacts.latest.value).toBeGreaterThan(50);
     expect(contacts.series[0]!.source.respondents).toBe(70);

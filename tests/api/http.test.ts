@@ -22,7 +22,10 @@ beforeAll(async () => {
   fs.writeFileSync(path.join(webDir, 'index.html'), '<!doctype html><title>Bilanz test shell</title>');
   fs.mkdirSync(path.join(webDir, 'assets'));
   fs.writeFileSync(path.join(webDir, 'assets', 'app-abc123.js'), 'console.log(1)');
-  fs.writeFileSync(path.join(webDir, 'assets', 'big-def456.js'), `const text = ${JSON.stringify('Bilanz ziehen. '.repeat(2000))};`);
+  fs.writeFileSync(
+    path.join(webDir, 'assets', 'big-def456.js'),
+    `const text = ${JSON.stringify('Bilanz ziehen. '.repeat(2000))};`,
+  );
   ctx = await createTestContext({ webDir });
 });
 afterAll(async () => {
@@ -48,13 +51,19 @@ describe('health and error model', () => {
   });
 
   it('refuses malformed JSON with 400 malformed_json', async () => {
-    const res = await request(ctx.app).post('/api/v1/auth/login').set('Content-Type', 'application/json').send('{"email": ');
+    const res = await request(ctx.app)
+      .post('/api/v1/auth/login')
+      .set('Content-Type', 'application/json')
+      .send('{"email": ');
     expect(res.status).toBe(400);
     expect(res.body.error.code).toBe('malformed_json');
   });
 
   it('refuses a JSON body that is not an object', async () => {
-    const res = await request(ctx.app).post('/api/v1/auth/login').set('Content-Type', 'application/json').send('"just a string"');
+    const res = await request(ctx.app)
+      .post('/api/v1/auth/login')
+      .set('Content-Type', 'application/json')
+      .send('"just a string"');
     expect(res.status).toBe(400);
   });
 
@@ -74,14 +83,18 @@ describe('health and error model', () => {
   });
 
   it('refuses unknown fields with 400 and names them', async () => {
-    const res = await request(ctx.app).post('/api/v1/auth/login').send({ email: 'a@b.org', password: 'x', admin: true });
+    const res = await request(ctx.app)
+      .post('/api/v1/auth/login')
+      .send({ email: 'a@b.org', password: 'x', admin: true });
     expect(res.status).toBe(400);
     expect(res.body.error.code).toBe('unknown_field');
     expect(res.body.error.details.fields).toEqual(['admin']);
   });
 
   it('refuses wrong types with 400 invalid_request and details', async () => {
-    const res = await request(ctx.app).post('/api/v1/auth/login').send({ email: 42, password: ['x'] });
+    const res = await request(ctx.app)
+      .post('/api/v1/auth/login')
+      .send({ email: 42, password: ['x'] });
     expect(res.status).toBe(400);
     expect(res.body.error.code).toBe('invalid_request');
     expect(res.body.error.details.map((d: { path: string }) => d.path).sort()).toEqual(['email', 'password']);
@@ -106,16 +119,32 @@ describe('health and error model', () => {
 });
 
 /** Sends raw bytes as the body (supertest would encode a Buffer as JSON) and reads the JSON answer. */
-async function rawPost(app: Express, urlPath: string, headers: Record<string, string>, body: Buffer): Promise<{ status: number; body: { error?: { code: string; message: string } } }> {
+async function rawPost(
+  app: Express,
+  urlPath: string,
+  headers: Record<string, string>,
+  body: Buffer,
+): Promise<{ status: number; body: { error?: { code: string; message: string } } }> {
   const server = http.createServer(app);
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   try {
     return await new Promise((resolve, reject) => {
-      const req = http.request({ host: '127.0.0.1', port: (server.address() as AddressInfo).port, path: urlPath, method: 'POST', headers: { 'Content-Length': String(body.length), ...headers } }, (res) => {
-        const chunks: Buffer[] = [];
-        res.on('data', (c: Buffer) => chunks.push(c));
-        res.on('end', () => resolve({ status: res.statusCode!, body: JSON.parse(Buffer.concat(chunks).toString('utf8') || '{}') }));
-      });
+      const req = http.request(
+        {
+          host: '127.0.0.1',
+          port: (server.address() as AddressInfo).port,
+          path: urlPath,
+          method: 'POST',
+          headers: { 'Content-Length': String(body.length), ...headers },
+        },
+        (res) => {
+          const chunks: Buffer[] = [];
+          res.on('data', (c: Buffer) => chunks.push(c));
+          res.on('end', () =>
+            resolve({ status: res.statusCode!, body: JSON.parse(Buffer.concat(chunks).toString('utf8') || '{}') }),
+          );
+        },
+      );
       req.on('error', reject);
       req.end(body);
     });
@@ -130,17 +159,37 @@ describe('bodies that cannot be read or stored', () => {
     const json = Buffer.from(JSON.stringify({ id: crypto.randomUUID(), status: 'complete', data: validAnswers }));
     for (const urlPath of [`/api/v1/public/waves/${wave.key}/responses`, '/api/v1/auth/login']) {
       for (const encoding of ['gzip', 'deflate', 'br']) {
-        const res = await rawPost(ctx.app, urlPath, { 'Content-Type': 'application/json', 'Content-Encoding': encoding, 'Accept-Language': 'de' }, json);
+        const res = await rawPost(
+          ctx.app,
+          urlPath,
+          { 'Content-Type': 'application/json', 'Content-Encoding': encoding, 'Accept-Language': 'de' },
+          json,
+        );
         expect(res.status, `${urlPath} ${encoding}`).toBe(400);
-        expect(res.body.error).toEqual({ code: 'malformed_body', message: 'Der Inhalt der Anfrage lässt sich nicht so entpacken, wie sein Content-Encoding angibt.' });
+        expect(res.body.error).toEqual({
+          code: 'malformed_body',
+          message: 'Der Inhalt der Anfrage lässt sich nicht so entpacken, wie sein Content-Encoding angibt.',
+        });
       }
     }
     // A body that is gzip indeed is read as before.
-    const gzipped = await rawPost(ctx.app, `/api/v1/public/waves/${wave.key}/responses`, { 'Content-Type': 'application/json', 'Content-Encoding': 'gzip' }, zlib.gzipSync(json));
+    const gzipped = await rawPost(
+      ctx.app,
+      `/api/v1/public/waves/${wave.key}/responses`,
+      { 'Content-Type': 'application/json', 'Content-Encoding': 'gzip' },
+      zlib.gzipSync(json),
+    );
     expect(gzipped.status).toBe(201);
     // A truncated gzip stream is no gzip either.
-    const cut = zlib.gzipSync(Buffer.from(JSON.stringify({ id: crypto.randomUUID(), status: 'complete', data: validAnswers })));
-    const truncated = await rawPost(ctx.app, `/api/v1/public/waves/${wave.key}/responses`, { 'Content-Type': 'application/json', 'Content-Encoding': 'gzip' }, cut.subarray(0, cut.length - 12));
+    const cut = zlib.gzipSync(
+      Buffer.from(JSON.stringify({ id: crypto.randomUUID(), status: 'complete', data: validAnswers })),
+    );
+    const truncated = await rawPost(
+      ctx.app,
+      `/api/v1/public/waves/${wave.key}/responses`,
+      { 'Content-Type': 'application/json', 'Content-Encoding': 'gzip' },
+      cut.subarray(0, cut.length - 12),
+    );
     expect(truncated.status).toBe(400);
     expect(ctx.logs.filter((l) => l.msg === 'unhandled error')).toEqual([]);
   });
@@ -155,17 +204,32 @@ describe('bodies that cannot be read or stored', () => {
       `{"slug":"s4","definition":{"pages":[{"name":"p","elements":[{"type":"text","name":"q","title":{"de":"x","\\ud83d":"y"}}]}]}}`,
     ];
     for (const body of bodies) {
-      const res = await agent.post(`${base}/questionnaires`).set('Content-Type', 'application/json').set('Accept-Language', 'en').send(body);
+      const res = await agent
+        .post(`${base}/questionnaires`)
+        .set('Content-Type', 'application/json')
+        .set('Accept-Language', 'en')
+        .send(body);
       expect(res.status, body).toBe(400);
       expect(res.body.error.code).toBe('invalid_characters');
       expect(res.body.error.message).toMatch(/lone UTF-16 surrogate/);
     }
-    const de = await agent.post(`${base}/questionnaires`).set('Content-Type', 'application/json').set('Accept-Language', 'de').send(bodies[0]!);
+    const de = await agent
+      .post(`${base}/questionnaires`)
+      .set('Content-Type', 'application/json')
+      .set('Accept-Language', 'de')
+      .send(bodies[0]!);
     expect(de.body.error.message).toMatch(/einzelnes UTF-16-Surrogat/);
     // Whole emoji (surrogate pairs) are characters like any other.
-    const fine = await agent.post(`${base}/questionnaires`).send({ slug: 's5', definition: { pages: [{ name: 'p', elements: [{ type: 'text', name: 'q', title: 'Herz ❤️ und Lachen 😀' }] }] } });
+    const fine = await agent
+      .post(`${base}/questionnaires`)
+      .send({
+        slug: 's5',
+        definition: { pages: [{ name: 'p', elements: [{ type: 'text', name: 'q', title: 'Herz ❤️ und Lachen 😀' }] }] },
+      });
     expect(fine.status).toBe(201);
-    expect(await ctx.knex('questionnaires').whereIn('slug', ['s1', 's2', 's3', 's4']).count({ n: '*' }).first()).toMatchObject({ n: 0 });
+    expect(
+      await ctx.knex('questionnaires').whereIn('slug', ['s1', 's2', 's3', 's4']).count({ n: '*' }).first(),
+    ).toMatchObject({ n: 0 });
   });
 
   it('logs a failing write without the answer: no row (detail), no parsed text (where), no query parameters', async () => {
@@ -177,26 +241,43 @@ describe('bodies that cannot be read or stored', () => {
       },
     });
     // The production logger (createLogger), writing here instead of to stdout.
-    const app = createApp({ knex: ctx.knex, databaseKind: ctx.db.kind, config: testConfig, logger: createLogger('info', sink), sessionSecret: await ensureSessionSecret(ctx.knex) });
+    const app = createApp({
+      knex: ctx.knex,
+      databaseKind: ctx.db.kind,
+      config: testConfig,
+      logger: createLogger('info', sink),
+      sessionSecret: await ensureSessionSecret(ctx.knex),
+    });
     const link = await workspaceWithWave(ctx, { slug: 'log-link' });
     // Not anonymous: an anonymous invitation wave's answers wait in held_responses, which the check below does not guard.
     const invitation = await workspaceWithWave(ctx, { slug: 'log-invitation', access: 'invitation', anonymous: false });
-    const [inv] = (await invitation.agent.post(`${invitation.base}/waves/${invitation.wave.id}/invitations`).send({ count: 1 })).body.invitations;
+    const [inv] = (
+      await invitation.agent.post(`${invitation.base}/waves/${invitation.wave.id}/invitations`).send({ count: 1 })
+    ).body.invitations;
     const secret = `Geheimnis${crypto.randomUUID().replaceAll('-', '')}`;
     // A check the database holds to make the write fail the way a real fault would: PostgreSQL then
     // quotes the failing row, answers included, in the error's detail.
-    await ctx.knex.raw(`alter table responses add constraint test_refuse_secret check (data->>'jointDetails' is distinct from '${secret}') not valid`);
+    await ctx.knex.raw(
+      `alter table responses add constraint test_refuse_secret check (data->>'jointDetails' is distinct from '${secret}') not valid`,
+    );
     try {
       const data = { ...validAnswers, jointDetails: secret };
       // A link wave's answers go through the batched statement, an invitation wave's through knex.
-      const viaStatement = await request(app).post(`/api/v1/public/waves/${link.wave.key}/responses`).send({ id: crypto.randomUUID(), status: 'complete', data });
-      const viaKnex = await request(app).post(`/api/v1/public/waves/${invitation.wave.key}/responses`).send({ id: crypto.randomUUID(), status: 'complete', data, token: inv.token });
+      const viaStatement = await request(app)
+        .post(`/api/v1/public/waves/${link.wave.key}/responses`)
+        .send({ id: crypto.randomUUID(), status: 'complete', data });
+      const viaKnex = await request(app)
+        .post(`/api/v1/public/waves/${invitation.wave.key}/responses`)
+        .send({ id: crypto.randomUUID(), status: 'complete', data, token: inv.token });
       expect([viaStatement.status, viaKnex.status]).toEqual([500, 500]);
       expect(JSON.stringify([viaStatement.body, viaKnex.body])).not.toContain(secret);
     } finally {
       await ctx.knex.raw('alter table responses drop constraint test_refuse_secret');
     }
-    const errors = lines.flatMap((l) => l.split('\n').filter(Boolean)).map((l) => JSON.parse(l) as { msg: string; err?: Record<string, unknown> }).filter((l) => l.err);
+    const errors = lines
+      .flatMap((l) => l.split('\n').filter(Boolean))
+      .map((l) => JSON.parse(l) as { msg: string; err?: Record<string, unknown> })
+      .filter((l) => l.err);
     expect(errors).toHaveLength(2);
     for (const line of errors) {
       // What finding the fault needs stays: the code and the constraint.
@@ -232,11 +313,19 @@ describe('the web app', () => {
     const raw = (p: string, encoding: string) =>
       new Promise<{ headers: http.IncomingHttpHeaders; body: Buffer }>((resolve, reject) => {
         http
-          .get({ host: '127.0.0.1', port: (server.address() as AddressInfo).port, path: p, headers: { 'Accept-Encoding': encoding } }, (res) => {
-            const chunks: Buffer[] = [];
-            res.on('data', (c: Buffer) => chunks.push(c));
-            res.on('end', () => resolve({ headers: res.headers, body: Buffer.concat(chunks) }));
-          })
+          .get(
+            {
+              host: '127.0.0.1',
+              port: (server.address() as AddressInfo).port,
+              path: p,
+              headers: { 'Accept-Encoding': encoding },
+            },
+            (res) => {
+              const chunks: Buffer[] = [];
+              res.on('data', (c: Buffer) => chunks.push(c));
+              res.on('end', () => resolve({ headers: res.headers, body: Buffer.concat(chunks) }));
+            },
+          )
           .on('error', reject);
       });
     try {
@@ -244,7 +333,10 @@ describe('the web app', () => {
       expect(['gzip', 'br']).toContain(gzipped.headers['content-encoding']);
       expect(gzipped.headers['cache-control']).toContain('immutable');
       expect(gzipped.body.length).toBeLessThan(file.length / 5);
-      const unpacked = gzipped.headers['content-encoding'] === 'br' ? zlib.brotliDecompressSync(gzipped.body) : zlib.gunzipSync(gzipped.body);
+      const unpacked =
+        gzipped.headers['content-encoding'] === 'br'
+          ? zlib.brotliDecompressSync(gzipped.body)
+          : zlib.gunzipSync(gzipped.body);
       expect(Buffer.compare(unpacked, file)).toBe(0);
 
       const plain = await raw('/assets/big-def456.js', 'identity');
@@ -263,24 +355,36 @@ describe('the web app', () => {
 describe('same-origin rule for cookie writes', () => {
   it('refuses a cookie write from another origin and accepts our own', async () => {
     const { agent } = await adminWithWorkspace(ctx, 'origin-ws');
-    const foreign = await agent.patch('/api/v1/workspaces/origin-ws').set('Origin', 'https://evil.example').send({ name: 'Hacked' });
+    const foreign = await agent
+      .patch('/api/v1/workspaces/origin-ws')
+      .set('Origin', 'https://evil.example')
+      .send({ name: 'Hacked' });
     expect(foreign.status).toBe(403);
     expect(foreign.body.error.code).toBe('cross_origin');
 
-    const crossSite = await agent.patch('/api/v1/workspaces/origin-ws').set('Sec-Fetch-Site', 'cross-site').send({ name: 'Hacked' });
+    const crossSite = await agent
+      .patch('/api/v1/workspaces/origin-ws')
+      .set('Sec-Fetch-Site', 'cross-site')
+      .send({ name: 'Hacked' });
     expect(crossSite.status).toBe(403);
 
     const ws = await agent.get('/api/v1/workspaces/origin-ws');
     expect(ws.body.workspace.name).toBe('Stadtteilvernetzer');
 
-    const own = await agent.patch('/api/v1/workspaces/origin-ws').set('Origin', 'http://bilanz.test').send({ name: 'Renamed' });
+    const own = await agent
+      .patch('/api/v1/workspaces/origin-ws')
+      .set('Origin', 'http://bilanz.test')
+      .send({ name: 'Renamed' });
     expect(own.status).toBe(200);
     const noHeaders = await agent.patch('/api/v1/workspaces/origin-ws').send({ name: 'Renamed again' });
     expect(noHeaders.status).toBe(200);
   });
 
   it('refuses a cross-site login so no page can log a visitor into another account', async () => {
-    const res = await request(ctx.app).post('/api/v1/auth/login').set('Origin', 'https://evil.example').send({ email: 'a@b.org', password: 'x' });
+    const res = await request(ctx.app)
+      .post('/api/v1/auth/login')
+      .set('Origin', 'https://evil.example')
+      .send({ email: 'a@b.org', password: 'x' });
     expect(res.status).toBe(403);
   });
 });

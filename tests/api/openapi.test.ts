@@ -6,7 +6,13 @@ import { CreateIndicatorSchema } from '../../api/src/modules/indicators/indicato
 import { SubmitResponseSchema } from '../../api/src/modules/responses/responses.schemas.js';
 import { CreateInvitationsSchema, CreateWaveSchema } from '../../api/src/modules/waves/waves.schemas.js';
 import { DOCS_CSP, renderDocsPage } from '../../api/src/openapi/docs-page.js';
-import { buildOpenApiDocument, fullPath, openApiDocument, type OpenApiDocument, type OpenApiOperation } from '../../api/src/openapi/document.js';
+import {
+  buildOpenApiDocument,
+  fullPath,
+  openApiDocument,
+  type OpenApiDocument,
+  type OpenApiOperation,
+} from '../../api/src/openapi/document.js';
 import type { ApiModule } from '../../api/src/openapi/operation.js';
 import { listServedRoutes } from '../../api/src/openapi/routes.js';
 import { createTestContext, type TestContext } from '../helpers/test-app.js';
@@ -22,7 +28,9 @@ const METHODS = ['get', 'post', 'put', 'patch', 'delete'] as const;
 /** Every documented operation as `METHOD /full/path`. */
 function documented(doc: OpenApiDocument): Array<{ key: string; path: string; method: string; op: OpenApiOperation }> {
   return Object.entries(doc.paths).flatMap(([path, item]) =>
-    METHODS.flatMap((method) => (item[method] ? [{ key: `${method.toUpperCase()} ${fullPath(doc, path)}`, path, method, op: item[method] }] : [])),
+    METHODS.flatMap((method) =>
+      item[method] ? [{ key: `${method.toUpperCase()} ${fullPath(doc, path)}`, path, method, op: item[method] }] : [],
+    ),
   );
 }
 
@@ -34,7 +42,11 @@ const servedApi = () =>
 
 /** The JSON Schema the document promises for a zod schema, computed here independently. */
 const expected = (schema: z.ZodType) => {
-  const { $schema: _ignored, ...rest } = z.toJSONSchema(schema, { target: 'draft-2020-12', io: 'input', unrepresentable: 'any' }) as Record<string, unknown>;
+  const { $schema: _ignored, ...rest } = z.toJSONSchema(schema, {
+    target: 'draft-2020-12',
+    io: 'input',
+    unrepresentable: 'any',
+  }) as Record<string, unknown>;
   return rest;
 };
 
@@ -78,7 +90,10 @@ describe('OpenAPI completeness', () => {
     const doc = openApiDocument();
     const docs = new Set(documented(doc).map((d) => d.key));
     const undocumented = servedApi().filter((r) => !docs.has(r));
-    expect(undocumented, 'served but missing from the OpenAPI document (add them to the module’s <m>.openapi.ts, see docs/api.md)').toEqual([]);
+    expect(
+      undocumented,
+      'served but missing from the OpenAPI document (add them to the module’s <m>.openapi.ts, see docs/api.md)',
+    ).toEqual([]);
   });
 
   it('documents no route the app does not serve', () => {
@@ -108,7 +123,8 @@ describe('OpenAPI document', () => {
     const tagNames = new Set(doc.tags.map((t) => t.name));
     const schemes = new Set(Object.keys(doc.components.securitySchemes));
     expect(schemes).toEqual(new Set(['sessionCookie', 'bearerToken']));
-    for (const requirement of doc.security) for (const name of Object.keys(requirement)) expect(schemes.has(name)).toBe(true);
+    for (const requirement of doc.security)
+      for (const name of Object.keys(requirement)) expect(schemes.has(name)).toBe(true);
 
     const ids = new Set<string>();
     const ops = documented(doc);
@@ -133,12 +149,17 @@ describe('OpenAPI document', () => {
 
       const statuses = Object.keys(op.responses);
       expect(statuses.length, key).toBeGreaterThan(0);
-      expect(statuses.some((s) => /^2\d\d$/.test(s)), `${key}: a success answer`).toBe(true);
+      expect(
+        statuses.some((s) => /^2\d\d$/.test(s)),
+        `${key}: a success answer`,
+      ).toBe(true);
       for (const [status, response] of Object.entries(op.responses)) {
         expect(status, key).toMatch(/^[1-5]\d\d$/);
         expect(response.description.length, `${key} ${status}`).toBeGreaterThan(0);
         if (Number(status) >= 400) {
-          expect(response.content?.['application/json']?.schema, `${key} ${status}`).toEqual({ $ref: '#/components/schemas/Error' });
+          expect(response.content?.['application/json']?.schema, `${key} ${status}`).toEqual({
+            $ref: '#/components/schemas/Error',
+          });
           for (const code of response['x-error-codes'] ?? []) expect(code).toMatch(/^[a-z][a-z0-9_]*$/);
         }
       }
@@ -162,22 +183,38 @@ describe('OpenAPI document', () => {
     expect(doc.components.schemas.Error).toMatchObject({
       type: 'object',
       required: ['error'],
-      properties: { error: { type: 'object', required: ['code', 'message'], properties: { code: { type: 'string' }, message: { type: 'string' } } } },
+      properties: {
+        error: {
+          type: 'object',
+          required: ['code', 'message'],
+          properties: { code: { type: 'string' }, message: { type: 'string' } },
+        },
+      },
     });
-    expect(doc.components.securitySchemes.sessionCookie).toMatchObject({ type: 'apiKey', in: 'cookie', name: 'bilanz.sid' });
+    expect(doc.components.securitySchemes.sessionCookie).toMatchObject({
+      type: 'apiKey',
+      in: 'cookie',
+      name: 'bilanz.sid',
+    });
     expect(doc.components.securitySchemes.bearerToken).toMatchObject({ type: 'http', scheme: 'bearer' });
     const login = doc.paths['/auth/login']!.post!;
     expect(login.responses['401']!['x-error-codes']).toContain('invalid_credentials');
     expect(login.responses['429']!['x-error-codes']).toContain('rate_limited');
     const submit = doc.paths['/public/waves/{key}/responses']!.post!;
-    expect(Object.keys(submit.responses)).toEqual(expect.arrayContaining(['200', '201', '400', '403', '404', '409', '410', '413', '415', '422', '429']));
-    expect(submit.responses['403']!['x-error-codes']).toEqual(expect.arrayContaining(['invitation_required', 'invalid_token']));
+    expect(Object.keys(submit.responses)).toEqual(
+      expect.arrayContaining(['200', '201', '400', '403', '404', '409', '410', '413', '415', '422', '429']),
+    );
+    expect(submit.responses['403']!['x-error-codes']).toEqual(
+      expect.arrayContaining(['invitation_required', 'invalid_token']),
+    );
     // Answering bypasses the session and the same-origin rule; workspace writes do not.
     expect(submit.responses['403']!['x-error-codes']).not.toContain('cross_origin');
     expect(submit.responses['429']!['x-error-codes']).toEqual(['rate_limited']);
     const createWave = doc.paths['/workspaces/{ws}/waves']!.post!;
     expect(createWave['x-access']).toBe('organiser');
-    expect(createWave.responses['403']!['x-error-codes']).toEqual(expect.arrayContaining(['organiser_required', 'cross_origin']));
+    expect(createWave.responses['403']!['x-error-codes']).toEqual(
+      expect.arrayContaining(['organiser_required', 'cross_origin']),
+    );
     expect(createWave.responses['404']!['x-error-codes']).toContain('not_found');
   });
 
@@ -193,12 +230,17 @@ describe('OpenAPI document', () => {
     expect(bodyOf('/workspaces/{ws}/waves/{id}/invitations', 'post')).toEqual(expected(CreateInvitationsSchema));
     expect(bodyOf('/workspaces/{ws}/indicators', 'post')).toEqual(expected(CreateIndicatorSchema));
     // Strict objects: unknown fields are refused, and the document says so.
-    expect(bodyOf('/workspaces/{ws}/activities', 'post')).toMatchObject({ additionalProperties: false, required: ['type', 'title', 'date'] });
+    expect(bodyOf('/workspaces/{ws}/activities', 'post')).toMatchObject({
+      additionalProperties: false,
+      required: ['type', 'title', 'date'],
+    });
 
     const list = doc.paths['/workspaces/{ws}/activities']!.get!;
     const query = expected(ActivitiesQuery) as { properties: Record<string, unknown> };
     for (const name of ['type', 'district', 'year']) {
-      expect(list.parameters!.find((p) => p.in === 'query' && p.name === name)?.schema, name).toEqual(query.properties[name]);
+      expect(list.parameters!.find((p) => p.in === 'query' && p.name === name)?.schema, name).toEqual(
+        query.properties[name],
+      );
     }
     // An all-optional body may be left out (the route reads it as {}); a body with required fields may not.
     expect(doc.paths['/workspaces/{ws}/questionnaires/{slug}/publish']!.post!.requestBody!.required).toBe(false);
@@ -207,7 +249,8 @@ describe('OpenAPI document', () => {
 
   it('says truly which operations need a login: without one, exactly the non-public ones answer 401', async () => {
     const doc = openApiDocument();
-    const sample = (name: string) => (name === 'version' ? '1' : /id$/i.test(name) ? '00000000-0000-4000-8000-000000000000' : 'abcdefghijklmnopqrst');
+    const sample = (name: string) =>
+      name === 'version' ? '1' : /id$/i.test(name) ? '00000000-0000-4000-8000-000000000000' : 'abcdefghijklmnopqrst';
     for (const { key, method, op } of documented(doc)) {
       const url = key.split(' ')[1]!.replace(/\{([^}]+)\}/g, (_m, name: string) => sample(name));
       const call = request(ctx.app)[method as (typeof METHODS)[number]](url);
@@ -224,14 +267,34 @@ describe('OpenAPI document', () => {
   it('refuses an inconsistent description when it is built', () => {
     const op = (over: Partial<ApiModule['operations'][number]>): ApiModule => ({
       tags: [{ name: 'T', description: 't' }],
-      operations: [{ method: 'get', path: '/things/{id}', operationId: 'getThing', summary: 's', tag: 'T', access: 'user', responses: [{ status: 200, description: 'ok' }], ...over }],
+      operations: [
+        {
+          method: 'get',
+          path: '/things/{id}',
+          operationId: 'getThing',
+          summary: 's',
+          tag: 'T',
+          access: 'user',
+          responses: [{ status: 200, description: 'ok' }],
+          ...over,
+        },
+      ],
     });
     expect(() => buildOpenApiDocument([op({})])).toThrow(/path parameter id/);
     expect(() => buildOpenApiDocument([op({ path: '/things/:id' })])).toThrow(/OpenAPI style/);
-    expect(() => buildOpenApiDocument([op({ tag: 'Other', paramDescriptions: { id: 'x' } })])).toThrow(/undeclared tag/);
-    expect(() => buildOpenApiDocument([op({ params: z.object({ key: z.string() }), paramDescriptions: { id: 'x' } })])).toThrow(/params schema has key/);
+    expect(() => buildOpenApiDocument([op({ tag: 'Other', paramDescriptions: { id: 'x' } })])).toThrow(
+      /undeclared tag/,
+    );
+    expect(() =>
+      buildOpenApiDocument([op({ params: z.object({ key: z.string() }), paramDescriptions: { id: 'x' } })]),
+    ).toThrow(/params schema has key/);
     const twice = op({ paramDescriptions: { id: 'x' } });
-    expect(() => buildOpenApiDocument([twice, { tags: [], operations: twice.operations.map((o) => ({ ...o, operationId: 'other' })) }])).toThrow(/described twice/);
+    expect(() =>
+      buildOpenApiDocument([
+        twice,
+        { tags: [], operations: twice.operations.map((o) => ({ ...o, operationId: 'other' })) },
+      ]),
+    ).toThrow(/described twice/);
   });
 });
 

@@ -1,5 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { adminWithWorkspace, createTestContext, createUser, loginAgent, type TestContext } from '../helpers/test-app.js';
+import {
+  adminWithWorkspace,
+  createTestContext,
+  createUser,
+  loginAgent,
+  type TestContext,
+} from '../helpers/test-app.js';
 import { workspaceWithWave } from '../helpers/waves.js';
 import { ACTIVITIES, PERIOD, reportWorkspace } from '../helpers/reports.js';
 
@@ -9,8 +15,11 @@ beforeAll(async () => {
 });
 afterAll(() => ctx.close());
 
-const count = async (table: string, where: object) => Number(((await ctx.knex(table).where(where).count({ n: '*' })) as Array<{ n: number | string }>)[0]!.n);
-const ALL_SECTIONS = ['input', 'output', 'outcome_impact', 'survey', 'open_answers', 'comparison', 'decisions'].map((kind) => ({ kind }));
+const count = async (table: string, where: object) =>
+  Number(((await ctx.knex(table).where(where).count({ n: '*' })) as Array<{ n: number | string }>)[0]!.n);
+const ALL_SECTIONS = ['input', 'output', 'outcome_impact', 'survey', 'open_answers', 'comparison', 'decisions'].map(
+  (kind) => ({ kind }),
+);
 
 describe('saved reports', () => {
   it('creates, reads, lists, replaces and deletes reports; analysts read, outsiders see nothing', async () => {
@@ -74,10 +83,14 @@ describe('saved reports', () => {
   it('refuses bad reports (400 for the shape, 422 for references that do not fit) and stores nothing', async () => {
     const { agent, base, ws, wave } = await workspaceWithWave(ctx, { slug: 'rep2' });
     const other = await workspaceWithWave(ctx, { slug: 'rep2b' });
-    const secondQ = await agent.post(`${base}/questionnaires`).send({ slug: 'zweit', definition: { pages: [{ name: 'p', elements: [{ type: 'text', name: 'x' }] }] } });
+    const secondQ = await agent
+      .post(`${base}/questionnaires`)
+      .send({ slug: 'zweit', definition: { pages: [{ name: 'p', elements: [{ type: 'text', name: 'x' }] }] } });
     expect(secondQ.status).toBe(201);
     await agent.post(`${base}/questionnaires/zweit/publish`).send({});
-    const otherQuestionnaireWave = (await agent.post(`${base}/waves`).send({ questionnaire: 'zweit', version: 1, title: 'Andere', access: 'link' })).body.id;
+    const otherQuestionnaireWave = (
+      await agent.post(`${base}/waves`).send({ questionnaire: 'zweit', version: 1, title: 'Andere', access: 'link' })
+    ).body.id;
 
     const badShape = [
       {},
@@ -109,7 +122,12 @@ describe('saved reports', () => {
       { title: 'x', wave: wave.id, keyQuestions: ['sector', 'nope'] },
       { title: 'x', keyQuestions: ['sector'] },
       { title: 'x', wave: wave.id, openQuestions: { strengths: 'sector' } },
-      { title: 'x', wave: wave.id, openQuestions: { strengths: 'jointDetails' }, quotes: [{ response: crypto.randomUUID(), question: 'jointDetails' }] },
+      {
+        title: 'x',
+        wave: wave.id,
+        openQuestions: { strengths: 'jointDetails' },
+        quotes: [{ response: crypto.randomUUID(), question: 'jointDetails' }],
+      },
     ];
     for (const body of unfit) {
       const res = await agent.post(`${base}/reports`).send(body);
@@ -124,9 +142,18 @@ describe('saved reports', () => {
     // A refused replacement leaves the saved report as it was.
     const saved = await agent.post(`${base}/reports`).send({ title: 'Gut', wave: wave.id, keyQuestions: ['sector'] });
     expect(saved.status).toBe(201);
-    expect((await agent.put(`${base}/reports/${saved.body.id}`).send({ title: 'Neu', wave: wave.id, keyQuestions: ['nope'] })).status).toBe(422);
+    expect(
+      (
+        await agent
+          .put(`${base}/reports/${saved.body.id}`)
+          .send({ title: 'Neu', wave: wave.id, keyQuestions: ['nope'] })
+      ).status,
+    ).toBe(422);
     expect((await agent.put(`${base}/reports/${saved.body.id}`).send({ title: 'Neu', bogus: true })).status).toBe(400);
-    expect((await agent.get(`${base}/reports/${saved.body.id}`)).body).toMatchObject({ title: 'Gut', keyQuestions: ['sector'] });
+    expect((await agent.get(`${base}/reports/${saved.body.id}`)).body).toMatchObject({
+      title: 'Gut',
+      keyQuestions: ['sector'],
+    });
     expect((await agent.put(`${base}/reports/${crypto.randomUUID()}`).send({ title: 'x' })).status).toBe(404);
     expect((await agent.get(`${base}/reports/nope`)).status).toBe(400);
   });
@@ -156,36 +183,62 @@ describe('saved reports', () => {
     expect(content.wave).toMatchObject({ id: wave.id, title: 'Welle 2015', questionnaire: 'Mitgliederumfrage' });
 
     // Input: the latest value on or before the period's end (2016's value is after it).
-    expect(section('input').indicators).toEqual([expect.objectContaining({ key: 'budget', value: { date: '2015-06-01', value: 1500 } })]);
+    expect(section('input').indicators).toEqual([
+      expect.objectContaining({ key: 'budget', value: { date: '2015-06-01', value: 1500 } }),
+    ]);
 
     // Output: activities of the period, counted independently here.
     const inPeriod = ACTIVITIES.filter((a) => a.date >= PERIOD.from && a.date <= PERIOD.to);
     const output = section('output');
     expect(output.activities.total).toBe(inPeriod.length);
-    const byType = Object.fromEntries(output.activities.byType.map((t: { type: string; count: number }) => [t.type, t.count]));
-    expect(byType).toEqual({ district_visit: inPeriod.filter((a) => a.type === 'district_visit').length, article: inPeriod.filter((a) => a.type === 'article').length });
-    expect(output.activities.list.map((a: { title: string }) => a.title).sort()).toEqual(inPeriod.map((a) => a.title).sort());
+    const byType = Object.fromEntries(
+      output.activities.byType.map((t: { type: string; count: number }) => [t.type, t.count]),
+    );
+    expect(byType).toEqual({
+      district_visit: inPeriod.filter((a) => a.type === 'district_visit').length,
+      article: inPeriod.filter((a) => a.type === 'article').length,
+    });
+    expect(output.activities.list.map((a: { title: string }) => a.title).sort()).toEqual(
+      inPeriod.map((a) => a.title).sort(),
+    );
     // Three visits in all, two by the period's end... and the running count stops there.
-    expect(output.indicators).toEqual([expect.objectContaining({ key: 'visits', value: { date: '2015-05-19', value: 3 } })]);
+    expect(output.indicators).toEqual([
+      expect.objectContaining({ key: 'visits', value: { date: '2015-05-19', value: 3 } }),
+    ]);
 
     // Outcome: the series up to the period's end, with provenance (who entered it, the note) for members.
     const outcome = section('outcome_impact').indicators;
     expect(outcome).toHaveLength(1);
-    expect(outcome[0].series.map((p: { date: string; value: number }) => [p.date, p.value])).toEqual([['2014-06-01', 30], ['2015-06-01', 55]]);
-    expect(outcome[0].series[0].provenance).toMatchObject({ kind: 'manual', note: 'Notiz nur für uns', enteredBy: setup.admin.name });
+    expect(outcome[0].series.map((p: { date: string; value: number }) => [p.date, p.value])).toEqual([
+      ['2014-06-01', 30],
+      ['2015-06-01', 55],
+    ]);
+    expect(outcome[0].series[0].provenance).toMatchObject({
+      kind: 'manual',
+      note: 'Notiz nur für uns',
+      enteredBy: setup.admin.name,
+    });
 
     // Survey: the chosen questions in the chosen order, the same figures as the results endpoint (suppressed there and here).
     const survey = section('survey');
     expect(survey.questions.map((q: { name: string }) => q.name)).toEqual(['sector', 'recommend']);
     const results = (await agent.get(`${base}/waves/${wave.id}/results?locale=de`)).body;
     expect(survey.questions[0]).toEqual(results.questions.find((q: { name: string }) => q.name === 'sector'));
-    const sector = Object.fromEntries(survey.questions[0].choices.map((c: { value: string; count: number | null }) => [c.value, c.count]));
+    const sector = Object.fromEntries(
+      survey.questions[0].choices.map((c: { value: string; count: number | null }) => [c.value, c.count]),
+    );
     // One municipal respondent is below the minimum of 5; secondary suppression hides the next smallest (civic, 4) too.
     expect(sector).toEqual({ nonprofit: 7, civic: null, municipal: null });
     expect(survey.compare).toMatchObject({ id: olderWave.id, title: 'Welle 2014', n: 10 });
 
     // Open answers: the most frequent codes with counts from the coding, counted independently here.
-    const assignments = (await ctx.knex('answer_code_assignments').where({ question: 'strengths' }).whereIn('response_id', strengths.map((s) => s.id))) as Array<{ code_id: string }>;
+    const assignments = (await ctx
+      .knex('answer_code_assignments')
+      .where({ question: 'strengths' })
+      .whereIn(
+        'response_id',
+        strengths.map((s) => s.id),
+      )) as Array<{ code_id: string }>;
     const tally = (id: string) => assignments.filter((a) => a.code_id === id).length;
     expect([tally(codes.contacts), tally(codes.exchange), tally(codes.blog)]).toEqual([6, 5, 2]);
     const open = section('open_answers');
@@ -196,20 +249,37 @@ describe('saved reports', () => {
       { label: 'Blog', count: null },
     ]);
     expect(strengthsPart.quotes).toEqual(picked.map((p) => ({ response: p.id, text: p.text })));
-    expect(open.questions.find((q: { role: string }) => q.role === 'weaknesses')).toMatchObject({ n: 6, codes: [], quotes: [] });
+    expect(open.questions.find((q: { role: string }) => q.role === 'weaknesses')).toMatchObject({
+      n: 6,
+      codes: [],
+      quotes: [],
+    });
 
     // Comparison: shares of the chosen questions between the waves, indicators against the period's start and their targets.
     const comparison = section('comparison');
     expect(comparison.waves).toMatchObject({ current: { id: wave.id }, previous: { id: olderWave.id } });
-    const nonprofit = comparison.questions.find((q: { name: string }) => q.name === 'sector').items.find((i: { label: string }) => i.label === 'nonprofit');
+    const nonprofit = comparison.questions
+      .find((q: { name: string }) => q.name === 'sector')
+      .items.find((i: { label: string }) => i.label === 'nonprofit');
     expect(nonprofit).toMatchObject({ current: Math.round((7 / 12) * 10000) / 100, previous: 50, trend: 'up' });
     expect(nonprofit.delta).toBeCloseTo((7 / 12) * 100 - 50, 1);
     const recommend = comparison.questions.find((q: { name: string }) => q.name === 'recommend').items[0];
     // 2015's ratings are spread thin (2–3 per value, below 5): the mean would give hidden cells away, so it stays hidden.
     expect(recommend).toMatchObject({ unit: 'mean', current: null, previous: 3, delta: null, trend: null });
     const contactsRow = comparison.indicators.find((r: { key: string }) => r.key === 'contacts');
-    expect(contactsRow).toMatchObject({ current: { date: '2015-06-01', value: 55 }, previous: { date: '2014-06-01', value: 30 }, delta: 25, trend: 'up', good: true, reached: false });
-    expect(comparison.indicators.find((r: { key: string }) => r.key === 'budget')).toMatchObject({ current: { value: 1500 }, previous: { value: 1000 }, delta: 500 });
+    expect(contactsRow).toMatchObject({
+      current: { date: '2015-06-01', value: 55 },
+      previous: { date: '2014-06-01', value: 30 },
+      delta: 25,
+      trend: 'up',
+      good: true,
+      reached: false,
+    });
+    expect(comparison.indicators.find((r: { key: string }) => r.key === 'budget')).toMatchObject({
+      current: { value: 1500 },
+      previous: { value: 1000 },
+      delta: 500,
+    });
 
     expect(section('decisions')).toEqual({ kind: 'decisions', text: 'Erstens.\n\nZweitens.' });
   });
@@ -235,10 +305,18 @@ describe('saved reports', () => {
 
   it('renders sections without a wave as empty, not as an error', async () => {
     const { agent, slug } = await adminWithWorkspace(ctx, 'rep5');
-    const saved = await agent.post(`/api/v1/workspaces/${slug}/reports`).send({ title: 'Leer', sections: ALL_SECTIONS });
+    const saved = await agent
+      .post(`/api/v1/workspaces/${slug}/reports`)
+      .send({ title: 'Leer', sections: ALL_SECTIONS });
     const res = await agent.get(`/api/v1/workspaces/${slug}/reports/${saved.body.id}/content`);
     expect(res.status).toBe(200);
-    expect(res.body.sections.find((s: { kind: string }) => s.kind === 'survey')).toMatchObject({ wave: null, questions: [] });
-    expect(res.body.sections.find((s: { kind: string }) => s.kind === 'output')).toMatchObject({ activities: { total: 0, byType: [], list: [] }, indicators: [] });
+    expect(res.body.sections.find((s: { kind: string }) => s.kind === 'survey')).toMatchObject({
+      wave: null,
+      questions: [],
+    });
+    expect(res.body.sections.find((s: { kind: string }) => s.kind === 'output')).toMatchObject({
+      activities: { total: 0, byType: [], list: [] },
+      indicators: [],
+    });
   });
 });

@@ -30,8 +30,17 @@ describe('grouped writes', () => {
     // JSON the database refuses (a lone surrogate escape), which the request guard keeps out in practice.
     const bad = pending(wave.id, '{"sector":"\\ud800"}');
     const good = Array.from({ length: 5 }, () => pending(wave.id, JSON.stringify(validAnswers)));
-    const results = await Promise.allSettled([good[0]!, good[1]!, bad, good[2]!, good[3]!, good[4]!].map((p) => writer.write(p)));
-    expect(results.map((r) => r.status)).toEqual(['fulfilled', 'fulfilled', 'rejected', 'fulfilled', 'fulfilled', 'fulfilled']);
+    const results = await Promise.allSettled(
+      [good[0]!, good[1]!, bad, good[2]!, good[3]!, good[4]!].map((p) => writer.write(p)),
+    );
+    expect(results.map((r) => r.status)).toEqual([
+      'fulfilled',
+      'fulfilled',
+      'rejected',
+      'fulfilled',
+      'fulfilled',
+      'fulfilled',
+    ]);
     for (const r of results) if (r.status === 'fulfilled') expect(r.value).toEqual({ kind: 'written' });
     const stored = (await ctx.knex('responses').where({ wave_id: wave.id }).pluck('id')) as string[];
     expect(stored.sort()).toEqual(good.map((g) => g.id).sort());

@@ -48,8 +48,13 @@ describe('answering a link wave', () => {
   it('takes an id in upper case as the same id in lower case (retries 200, resume works), for link and invitation waves; refuses the nil UUID', async () => {
     const link = await workspaceWithWave(ctx, { slug: 'a2u' });
     const invitation = await workspaceWithWave(ctx, { slug: 'a2v', access: 'invitation' });
-    const tokens = (await invitation.agent.post(`${invitation.base}/waves/${invitation.wave.id}/invitations`).send({ count: 1 })).body.invitations.map((i: { token: string }) => i.token);
-    for (const [{ wave }, extra] of [[link, {}], [invitation, { token: tokens[0] }]] as const) {
+    const tokens = (
+      await invitation.agent.post(`${invitation.base}/waves/${invitation.wave.id}/invitations`).send({ count: 1 })
+    ).body.invitations.map((i: { token: string }) => i.token);
+    for (const [{ wave }, extra] of [
+      [link, {}],
+      [invitation, { token: tokens[0] }],
+    ] as const) {
       const id = crypto.randomUUID();
       const upper = id.toUpperCase();
       const partial = await post(wave.key, { id: upper, status: 'partial', data: { sector: 'civic' }, ...extra });
@@ -70,10 +75,23 @@ describe('answering a link wave', () => {
       }
       expect((await responsesOf(wave.id)).map((r) => r.id)).toEqual([id]);
     }
-    const nil = await post(link.wave.key, { id: '00000000-0000-0000-0000-000000000000', status: 'complete', data: validAnswers });
+    const nil = await post(link.wave.key, {
+      id: '00000000-0000-0000-0000-000000000000',
+      status: 'complete',
+      data: validAnswers,
+    });
     expect(nil.status).toBe(400);
-    expect(nil.body.error).toMatchObject({ code: 'invalid_request', details: [{ path: 'id', message: 'The nil UUID is not an id' }] });
-    expect((await request(ctx.app).get(`/api/v1/public/waves/${link.wave.key}/responses/00000000-0000-0000-0000-000000000000`)).status).toBe(400);
+    expect(nil.body.error).toMatchObject({
+      code: 'invalid_request',
+      details: [{ path: 'id', message: 'The nil UUID is not an id' }],
+    });
+    expect(
+      (
+        await request(ctx.app).get(
+          `/api/v1/public/waves/${link.wave.key}/responses/00000000-0000-0000-0000-000000000000`,
+        )
+      ).status,
+    ).toBe(400);
     // Ids in paths too: a wave named in upper case is the same wave.
     expect((await link.agent.get(`${link.base}/waves/${link.wave.id.toUpperCase()}`)).body.wave.id).toBe(link.wave.id);
   });
@@ -90,7 +108,11 @@ describe('answering a link wave', () => {
 
   it('stores many different responses sent at once', async () => {
     const { wave } = await workspaceWithWave(ctx, { slug: 'a3b' });
-    const results = await Promise.all(Array.from({ length: 40 }, () => post(wave.key, { id: crypto.randomUUID(), status: 'complete', data: validAnswers })));
+    const results = await Promise.all(
+      Array.from({ length: 40 }, () =>
+        post(wave.key, { id: crypto.randomUUID(), status: 'complete', data: validAnswers }),
+      ),
+    );
     expect(results.every((r) => r.status === 201)).toBe(true);
     expect(await responsesOf(wave.id)).toHaveLength(40);
   });
@@ -98,7 +120,11 @@ describe('answering a link wave', () => {
   it('refuses an answer holding a NUL character (400) without failing the answers sent beside it', async () => {
     const { wave } = await workspaceWithWave(ctx, { slug: 'a3c' });
     const nul = { id: crypto.randomUUID(), status: 'partial', data: { jointDetails: 'a\u0000b' } };
-    const good = Array.from({ length: 10 }, () => ({ id: crypto.randomUUID(), status: 'complete', data: validAnswers }));
+    const good = Array.from({ length: 10 }, () => ({
+      id: crypto.randomUUID(),
+      status: 'complete',
+      data: validAnswers,
+    }));
     const [bad, ...rest] = await Promise.all([post(wave.key, nul), ...good.map((g) => post(wave.key, g))]);
     expect(bad!.status).toBe(400);
     expect(bad!.body.error.code).toBe('invalid_characters');
@@ -108,7 +134,11 @@ describe('answering a link wave', () => {
 
   it('refuses an answer holding a lone UTF-16 surrogate (400, not 500) without failing the answers sent beside it', async () => {
     const { wave } = await workspaceWithWave(ctx, { slug: 'a3d' });
-    const raw = (json: string) => request(ctx.app).post(`/api/v1/public/waves/${wave.key}/responses`).set('Content-Type', 'application/json').send(json);
+    const raw = (json: string) =>
+      request(ctx.app)
+        .post(`/api/v1/public/waves/${wave.key}/responses`)
+        .set('Content-Type', 'application/json')
+        .send(json);
     const id = () => crypto.randomUUID();
     const broken = [
       `{"id":"${id()}","status":"partial","data":{"jointDetails":"a\\ud800b"}}`,
@@ -117,7 +147,11 @@ describe('answering a link wave', () => {
       `{"id":"${id()}","status":"partial","data":${JSON.stringify({ jointDetails: 'Danke 😀'.slice(0, -1) })}}`,
       `{"id":"${id()}","status":"partial","data":{"jointDetails":"x","a\\ud83d":1}}`,
     ];
-    const good = Array.from({ length: 6 }, () => ({ id: id(), status: 'complete', data: { ...validAnswers, jointDetails: 'Danke 😀 – 𝄞' } }));
+    const good = Array.from({ length: 6 }, () => ({
+      id: id(),
+      status: 'complete',
+      data: { ...validAnswers, jointDetails: 'Danke 😀 – 𝄞' },
+    }));
     const [bad, ...rest] = await Promise.all([Promise.all(broken.map(raw)), ...good.map((g) => post(wave.key, g))]);
     for (const res of bad!) {
       expect(res.status).toBe(400);
@@ -148,7 +182,7 @@ describe('answering a link wave', () => {
     expect(await responsesOf(wave.id)).toHaveLength(1);
   });
 
-  it('refuses a complete response that breaks the rules with details per question in the respondent\'s language', async () => {
+  it("refuses a complete response that breaks the rules with details per question in the respondent's language", async () => {
     const { wave } = await workspaceWithWave(ctx, { slug: 'a5' });
     const res = await post(wave.key, {
       id: crypto.randomUUID(),
@@ -159,14 +193,31 @@ describe('answering a link wave', () => {
     expect(res.status).toBe(422);
     expect(res.body.error.code).toBe('validation_failed');
     // Shapes first: with any wrong type, key or value, no condition or validator runs.
-    const byQuestion = Object.fromEntries(res.body.error.details.map((d: { question: string; message: string }) => [d.question, d.message]));
+    const byQuestion = Object.fromEntries(
+      res.body.error.details.map((d: { question: string; message: string }) => [d.question, d.message]),
+    );
     expect(Object.keys(byQuestion).sort()).toEqual(['extra', 'formats', 'recommend', 'sector']);
     expect(byQuestion.recommend).toBe('11 liegt nicht auf der Bewertungsskala.');
     expect(byQuestion.extra).toBe('Es gibt keine Frage „extra“.');
-    const hidden = await post(wave.key, { id: crypto.randomUUID(), status: 'complete', locale: 'de', data: { ...validAnswers, joint: false, jointDetails: 'hidden' } });
+    const hidden = await post(wave.key, {
+      id: crypto.randomUUID(),
+      status: 'complete',
+      locale: 'de',
+      data: { ...validAnswers, joint: false, jointDetails: 'hidden' },
+    });
     expect(hidden.status).toBe(422);
-    expect(hidden.body.error.details).toEqual([{ question: 'jointDetails', message: 'Diese Frage wird bei den gegebenen Antworten nicht gezeigt und kann daher nicht beantwortet werden.' }]);
-    const missing = await post(wave.key, { id: crypto.randomUUID(), status: 'complete', locale: 'en', data: { districts: ['mitte'] } });
+    expect(hidden.body.error.details).toEqual([
+      {
+        question: 'jointDetails',
+        message: 'Diese Frage wird bei den gegebenen Antworten nicht gezeigt und kann daher nicht beantwortet werden.',
+      },
+    ]);
+    const missing = await post(wave.key, {
+      id: crypto.randomUUID(),
+      status: 'complete',
+      locale: 'en',
+      data: { districts: ['mitte'] },
+    });
     expect(missing.status).toBe(422);
     expect(missing.body.error.details).toEqual([
       { question: 'sector', message: 'Please answer this question.' },
@@ -194,16 +245,39 @@ describe('answering a link wave', () => {
     const anyJson = fc.jsonValue({ maxDepth: 4 });
     const bodyArb = fc.oneof(
       anyJson,
-      fc.record({ id: fc.oneof(fc.uuid(), fc.string()), status: fc.oneof(fc.constantFrom('complete', 'partial'), fc.string()), data: fc.oneof(anyJson, fc.dictionary(fc.constantFrom('sector', 'districts', 'joint', 'recommend', 'formats', 'x', '__proto__', 'constructor'), anyJson)) }, { requiredKeys: [] }),
-      fc.record({ id: fc.uuid(), status: fc.constant('complete'), data: fc.record({ sector: anyJson, recommend: anyJson, formats: anyJson }, { requiredKeys: [] }) }),
+      fc.record(
+        {
+          id: fc.oneof(fc.uuid(), fc.string()),
+          status: fc.oneof(fc.constantFrom('complete', 'partial'), fc.string()),
+          data: fc.oneof(
+            anyJson,
+            fc.dictionary(
+              fc.constantFrom('sector', 'districts', 'joint', 'recommend', 'formats', 'x', '__proto__', 'constructor'),
+              anyJson,
+            ),
+          ),
+        },
+        { requiredKeys: [] },
+      ),
+      fc.record({
+        id: fc.uuid(),
+        status: fc.constant('complete'),
+        data: fc.record({ sector: anyJson, recommend: anyJson, formats: anyJson }, { requiredKeys: [] }),
+      }),
     );
     await fc.assert(
       fc.asyncProperty(bodyArb, async (body) => {
-        const res = await request(ctx.app).post(`/api/v1/public/waves/${wave.key}/responses`).set('Content-Type', 'application/json').send(JSON.stringify(body));
+        const res = await request(ctx.app)
+          .post(`/api/v1/public/waves/${wave.key}/responses`)
+          .set('Content-Type', 'application/json')
+          .send(JSON.stringify(body));
         expect(res.status).toBeLessThan(500);
         if (res.status < 300) {
           // A generated body that happens to be a valid response is allowed; remove it to keep the check below exact.
-          await ctx.knex('responses').where({ id: (body as { id: string }).id }).del();
+          await ctx
+            .knex('responses')
+            .where({ id: (body as { id: string }).id })
+            .del();
         }
       }),
       { numRuns: 150 },
@@ -215,7 +289,9 @@ describe('answering a link wave', () => {
 describe('invitation waves', () => {
   it('needs a valid token, exchanges it for a cookie, and uses it up with the complete response', async () => {
     const { agent, base, wave } = await workspaceWithWave(ctx, { slug: 'i1', access: 'invitation' });
-    const created = await agent.post(`${base}/waves/${wave.id}/invitations`).send({ recipients: [{ label: 'Verein A' }, { label: 'Amt B' }] });
+    const created = await agent
+      .post(`${base}/waves/${wave.id}/invitations`)
+      .send({ recipients: [{ label: 'Verein A' }, { label: 'Amt B' }] });
     expect(created.status).toBe(201);
     const [first, second] = created.body.invitations as Array<{ token: string; url: string; label: string }>;
     expect(first!.url).toBe(`${wave.url}#invitation=${first!.token}`);
@@ -225,7 +301,12 @@ describe('invitation waves', () => {
     const none = await post(wave.key, { id: crypto.randomUUID(), status: 'complete', data: validAnswers });
     expect(none.status).toBe(403);
     expect(none.body.error.code).toBe('invitation_required');
-    const bad = await post(wave.key, { id: crypto.randomUUID(), status: 'complete', data: validAnswers, token: 'guess' });
+    const bad = await post(wave.key, {
+      id: crypto.randomUUID(),
+      status: 'complete',
+      data: validAnswers,
+      token: 'guess',
+    });
     expect(bad.status).toBe(403);
     expect(bad.body.error.code).toBe('invalid_token');
 
@@ -236,20 +317,50 @@ describe('invitation waves', () => {
     expect(cookie).toMatch(/HttpOnly/i);
     expect(cookie).toContain(`Path=/api/v1/public/waves/${wave.key}`);
     const id = crypto.randomUUID();
-    expect((await browser.post(`/api/v1/public/waves/${wave.key}/responses`).send({ id, status: 'partial', data: { sector: 'civic' } })).status).toBe(201);
-    expect((await browser.post(`/api/v1/public/waves/${wave.key}/responses`).send({ id, status: 'complete', data: validAnswers })).status).toBe(201);
+    expect(
+      (
+        await browser
+          .post(`/api/v1/public/waves/${wave.key}/responses`)
+          .send({ id, status: 'partial', data: { sector: 'civic' } })
+      ).status,
+    ).toBe(201);
+    expect(
+      (
+        await browser
+          .post(`/api/v1/public/waves/${wave.key}/responses`)
+          .send({ id, status: 'complete', data: validAnswers })
+      ).status,
+    ).toBe(201);
     // The same submission again is still fine; another response with the used token is not.
-    expect((await browser.post(`/api/v1/public/waves/${wave.key}/responses`).send({ id, status: 'complete', data: validAnswers })).status).toBe(200);
-    const reuse = await browser.post(`/api/v1/public/waves/${wave.key}/responses`).send({ id: crypto.randomUUID(), status: 'complete', data: validAnswers });
+    expect(
+      (
+        await browser
+          .post(`/api/v1/public/waves/${wave.key}/responses`)
+          .send({ id, status: 'complete', data: validAnswers })
+      ).status,
+    ).toBe(200);
+    const reuse = await browser
+      .post(`/api/v1/public/waves/${wave.key}/responses`)
+      .send({ id: crypto.randomUUID(), status: 'complete', data: validAnswers });
     expect(reuse.status).toBe(409);
-    expect((await post(wave.key, { id: crypto.randomUUID(), status: 'complete', data: validAnswers, token: second!.token })).status).toBe(201);
+    expect(
+      (await post(wave.key, { id: crypto.randomUUID(), status: 'complete', data: validAnswers, token: second!.token }))
+        .status,
+    ).toBe(201);
     // A used invitation is refused already when it is exchanged for a cookie.
-    const usedExchange = await request(ctx.app).post(`/api/v1/public/waves/${wave.key}/invitation`).send({ token: first!.token });
+    const usedExchange = await request(ctx.app)
+      .post(`/api/v1/public/waves/${wave.key}/invitation`)
+      .send({ token: first!.token });
     expect(usedExchange.status).toBe(409);
-    expect((await request(ctx.app).post(`/api/v1/public/waves/${wave.key}/invitation`).send({ token: 'not-a-token' })).status).toBe(403);
+    expect(
+      (await request(ctx.app).post(`/api/v1/public/waves/${wave.key}/invitation`).send({ token: 'not-a-token' }))
+        .status,
+    ).toBe(403);
 
     const list = await agent.get(`${base}/waves/${wave.id}/invitations`);
-    expect(list.body.invitations.map((i: { label: string; usedOn: string | null }) => [i.label, i.usedOn !== null]).sort()).toEqual([
+    expect(
+      list.body.invitations.map((i: { label: string; usedOn: string | null }) => [i.label, i.usedOn !== null]).sort(),
+    ).toEqual([
       ['Amt B', true],
       ['Verein A', true],
     ]);
@@ -275,7 +386,9 @@ describe('invitation waves', () => {
 
   it('gives a CSV of links for a mail merge, with BOM, shown once', async () => {
     const { agent, base, wave } = await workspaceWithWave(ctx, { slug: 'i4', access: 'invitation' });
-    const res = await agent.post(`${base}/waves/${wave.id}/invitations?format=csv`).send({ recipients: [{ label: 'Müller, Jörg' }, { label: 'Nachbarschaftshilfe' }] });
+    const res = await agent
+      .post(`${base}/waves/${wave.id}/invitations?format=csv`)
+      .send({ recipients: [{ label: 'Müller, Jörg' }, { label: 'Nachbarschaftshilfe' }] });
     expect(res.status).toBe(201);
     expect(res.headers['content-type']).toContain('text/csv');
     expect(res.headers['cache-control']).toBe('no-store');
@@ -283,23 +396,52 @@ describe('invitation waves', () => {
     // CRLF line ends, as every CSV export (RFC 4180).
     const lines = res.text.slice(1).trim().split('\r\n');
     expect(lines[0]).toBe('label,url');
-    expect(lines[1]).toMatch(new RegExp(`^"Müller, Jörg",http://bilanz.test/s/${wave.key}#invitation=[A-Za-z0-9_-]{43}$`));
+    expect(lines[1]).toMatch(
+      new RegExp(`^"Müller, Jörg",http://bilanz.test/s/${wave.key}#invitation=[A-Za-z0-9_-]{43}$`),
+    );
     expect(lines).toHaveLength(3);
     const link = await workspaceWithWave(ctx, { slug: 'i5' });
-    expect((await link.agent.post(`${link.base}/waves/${link.wave.id}/invitations`).send({ count: 2 })).status).toBe(409);
+    expect((await link.agent.post(`${link.base}/waves/${link.wave.id}/invitations`).send({ count: 2 })).status).toBe(
+      409,
+    );
     expect((await agent.post(`${base}/waves/${wave.id}/invitations`).send({ count: 0 })).status).toBe(400);
-    expect((await agent.post(`${base}/waves/${wave.id}/invitations`).send({ count: 2, recipients: [] })).status).toBe(400);
+    expect((await agent.post(`${base}/waves/${wave.id}/invitations`).send({ count: 2, recipients: [] })).status).toBe(
+      400,
+    );
   });
 
   it('guards labels in the CSV against formulas after trimming them, and quotes separators', async () => {
     const { agent, base, wave } = await workspaceWithWave(ctx, { slug: 'i6', access: 'invitation' });
-    const labels = ['=HYPERLINK("http://evil.example","klick")', '+1', '@SUM(1)', '-2', '\t=1', ' =1+1', 'a;=1+1', 'Tab\there', 'Jörg'];
-    const res = await agent.post(`${base}/waves/${wave.id}/invitations?format=csv`).send({ recipients: labels.map((label) => ({ label })) });
+    const labels = [
+      '=HYPERLINK("http://evil.example","klick")',
+      '+1',
+      '@SUM(1)',
+      '-2',
+      '\t=1',
+      ' =1+1',
+      'a;=1+1',
+      'Tab\there',
+      'Jörg',
+    ];
+    const res = await agent
+      .post(`${base}/waves/${wave.id}/invitations?format=csv`)
+      .send({ recipients: labels.map((label) => ({ label })) });
     expect(res.status).toBe(201);
     const [header, ...rows] = parseCsv(res.text, { bom: true }) as string[][];
     expect(header).toEqual(['label', 'url']);
-    expect(rows.map((r) => r[0])).toEqual(["'=HYPERLINK(\"http://evil.example\",\"klick\")", "'+1", "'@SUM(1)", "'-2", "'=1", "'=1+1", 'a;=1+1', 'Tab\there', 'Jörg']);
-    for (const r of rows) expect(r[1]).toMatch(new RegExp(`^http://bilanz.test/s/${wave.key}#invitation=[A-Za-z0-9_-]{43}$`));
+    expect(rows.map((r) => r[0])).toEqual([
+      '\'=HYPERLINK("http://evil.example","klick")',
+      "'+1",
+      "'@SUM(1)",
+      "'-2",
+      "'=1",
+      "'=1+1",
+      'a;=1+1',
+      'Tab\there',
+      'Jörg',
+    ]);
+    for (const r of rows)
+      expect(r[1]).toMatch(new RegExp(`^http://bilanz.test/s/${wave.key}#invitation=[A-Za-z0-9_-]{43}$`));
     // German Excel splits on semicolons, other programs on tabs: such cells are quoted.
     expect(res.text).toContain('\r\n"a;=1+1",http');
     expect(res.text).toContain('\r\n"Tab\there",http');
@@ -317,7 +459,17 @@ describe('anonymity', () => {
     const responseCols = cols.rows.filter((c) => c.table_name === 'responses');
     // change_xid (the writing transaction, for the results engine's change feed) is a counter, not a time;
     // PostgreSQL's own xmin column holds the same number on every row anyway.
-    expect(responseCols.map((c) => c.column_name).sort()).toEqual(['change_xid', 'completed_on', 'data', 'id', 'locale', 'started_on', 'status', 'updated_on', 'wave_id']);
+    expect(responseCols.map((c) => c.column_name).sort()).toEqual([
+      'change_xid',
+      'completed_on',
+      'data',
+      'id',
+      'locale',
+      'started_on',
+      'status',
+      'updated_on',
+      'wave_id',
+    ]);
     for (const c of responseCols) expect(c.data_type, c.column_name).not.toMatch(/time|inet/);
     for (const c of cols.rows) expect(c.column_name).not.toMatch(/ip|agent|referr|token(?!_hash)|invitation/);
     const invitationCols = cols.rows.filter((c) => c.table_name === 'wave_invitations');
@@ -328,13 +480,38 @@ describe('anonymity', () => {
     const { agent, base, wave } = await workspaceWithWave(ctx, { slug: 'p1', access: 'invitation' });
     const [inv] = (await agent.post(`${base}/waves/${wave.id}/invitations`).send({ count: 1 })).body.invitations;
     ctx.rawLogs.length = 0;
-    await request(ctx.app).get(`/api/v1/public/waves/${wave.key}`).set('User-Agent', 'Phone/9.9 SecretUA').set('Referer', 'https://mail.example/inbox').set('X-Forwarded-For', '203.0.113.7');
-    await request(ctx.app).post(`/api/v1/public/waves/${wave.key}/invitation`).set('User-Agent', 'Phone/9.9 SecretUA').send({ token: inv.token });
-    await request(ctx.app).post(`/api/v1/public/waves/${wave.key}/responses`).send({ id: crypto.randomUUID(), status: 'complete', data: { ...validAnswers, jointDetails: 'Geheimer Freitext' }, token: inv.token });
-    await request(ctx.app).post(`/api/v1/public/waves/${wave.key}/responses`).send({ id: crypto.randomUUID(), status: 'complete', data: { sector: 'x' }, token: 'wrong-token-value' });
+    await request(ctx.app)
+      .get(`/api/v1/public/waves/${wave.key}`)
+      .set('User-Agent', 'Phone/9.9 SecretUA')
+      .set('Referer', 'https://mail.example/inbox')
+      .set('X-Forwarded-For', '203.0.113.7');
+    await request(ctx.app)
+      .post(`/api/v1/public/waves/${wave.key}/invitation`)
+      .set('User-Agent', 'Phone/9.9 SecretUA')
+      .send({ token: inv.token });
+    await request(ctx.app)
+      .post(`/api/v1/public/waves/${wave.key}/responses`)
+      .send({
+        id: crypto.randomUUID(),
+        status: 'complete',
+        data: { ...validAnswers, jointDetails: 'Geheimer Freitext' },
+        token: inv.token,
+      });
+    await request(ctx.app)
+      .post(`/api/v1/public/waves/${wave.key}/responses`)
+      .send({ id: crypto.randomUUID(), status: 'complete', data: { sector: 'x' }, token: 'wrong-token-value' });
     const log = ctx.rawLogs.join('');
     expect(ctx.logs.length).toBeGreaterThanOrEqual(4);
-    for (const secret of ['127.0.0.1', '203.0.113.7', 'SecretUA', 'mail.example', wave.key, inv.token, 'wrong-token-value', 'Geheimer Freitext']) {
+    for (const secret of [
+      '127.0.0.1',
+      '203.0.113.7',
+      'SecretUA',
+      'mail.example',
+      wave.key,
+      inv.token,
+      'wrong-token-value',
+      'Geheimer Freitext',
+    ]) {
       expect(log, secret).not.toContain(secret);
     }
     expect(log).toContain('/api/v1/public/waves/:key/responses');

@@ -10,7 +10,15 @@ import { findVersion } from '../../api/src/modules/questionnaires/questionnaires
 import { purgeExpiredResponses } from '../../api/src/modules/waves/waves.service.js';
 import { aggregate } from '../../api/src/modules/results/aggregate.js';
 import { suppress } from '../../api/src/modules/results/suppression.js';
-import { createTestContext, createUser, loginAgent, PASSWORD, sessionCookie, testConfig, type TestContext } from '../helpers/test-app.js';
+import {
+  createTestContext,
+  createUser,
+  loginAgent,
+  PASSWORD,
+  sessionCookie,
+  testConfig,
+  type TestContext,
+} from '../helpers/test-app.js';
 import { smallDefinition, workspaceWithWave } from '../helpers/waves.js';
 import { generateAnswers, seededRandom } from '../fixtures/answer-generator.js';
 import type { JsonObject } from '../../api/src/modules/questionnaires/definition-walk.js';
@@ -38,7 +46,13 @@ describe('wave results', () => {
 
     const res = await agent.get(`${base}/waves/${wave.id}/results?locale=en`);
     expect(res.status).toBe(200);
-    expect(res.body).toMatchObject({ wave: { id: wave.id, title: 'Welle 2015' }, responses: { complete: 60, partial: 1 }, n: 60, minGroupSize: 5, suppressed: false });
+    expect(res.body).toMatchObject({
+      wave: { id: wave.id, title: 'Welle 2015' },
+      responses: { complete: 60, partial: 1 },
+      n: 60,
+      minGroupSize: 5,
+      suppressed: false,
+    });
     const byName = Object.fromEntries(res.body.questions.map((q: { name: string }) => [q.name, q]));
     for (const value of ['civic', 'nonprofit', 'municipal']) {
       const expected = naiveCount(answers, 'sector', value);
@@ -48,10 +62,13 @@ describe('wave results', () => {
     const ticked = naiveCount(answers, 'districts', 'mitte');
     expect(byName.districts.choices[0].count).toBe(ticked >= 5 || ticked === 0 ? ticked : null);
     const npsValues = answers.map((a) => a.recommend as number);
-    if (byName.recommend.mean !== null) expect(byName.recommend.mean).toBeCloseTo(npsValues.reduce((s, v) => s + v, 0) / npsValues.length);
+    if (byName.recommend.mean !== null)
+      expect(byName.recommend.mean).toBeCloseTo(npsValues.reduce((s, v) => s + v, 0) / npsValues.length);
 
     const filtered = await agent.get(`${base}/waves/${wave.id}/results?where=sector:nonprofit&where=districts:mitte`);
-    const expectedN = answers.filter((a) => a.sector === 'nonprofit' && (a.districts as string[] | undefined)?.includes('mitte')).length;
+    const expectedN = answers.filter(
+      (a) => a.sector === 'nonprofit' && (a.districts as string[] | undefined)?.includes('mitte'),
+    ).length;
     expect(filtered.body.n).toBe(expectedN >= 5 ? expectedN : null);
     expect(filtered.body.suppressed).toBe(expectedN < 5);
   });
@@ -59,7 +76,8 @@ describe('wave results', () => {
   it('suppresses a filtered view below the minimum group size, and nothing derivable stays', async () => {
     const { agent, base, wave } = await workspaceWithWave(ctx, { slug: 'r2' });
     const base6 = { districts: ['mitte'], joint: false, recommend: 8, formats: { visits: 4 } };
-    for (const sector of ['civic', 'civic', 'civic', 'civic', 'civic', 'nonprofit', 'nonprofit', 'municipal']) await submit(wave.key, { ...base6, sector });
+    for (const sector of ['civic', 'civic', 'civic', 'civic', 'civic', 'nonprofit', 'nonprofit', 'municipal'])
+      await submit(wave.key, { ...base6, sector });
     const all = await agent.get(`${base}/waves/${wave.id}/results`);
     const sector = all.body.questions.find((q: { name: string }) => q.name === 'sector');
     // civic 5 is shown; nonprofit 2 and municipal 1 are hidden, so neither can be worked out.
@@ -96,9 +114,18 @@ describe('filters on choice cells', () => {
           name: 'p',
           elements: [
             { type: 'matrix', name: 'grid', rows: ['r1', 'r2'], columns: [1, 2] },
-            { type: 'matrixdropdown', name: 'tools', rows: ['mail'], columns: [{ name: 'kinds', cellType: 'checkbox', choices: ['x', 'y'] }] },
+            {
+              type: 'matrixdropdown',
+              name: 'tools',
+              rows: ['mail'],
+              columns: [{ name: 'kinds', cellType: 'checkbox', choices: ['x', 'y'] }],
+            },
             { type: 'matrixdynamic', name: 'projects', columns: [{ name: 'paid', cellType: 'boolean' }] },
-            { type: 'paneldynamic', name: 'events', templateElements: [{ type: 'radiogroup', name: 'format', choices: ['live', 'online'] }] },
+            {
+              type: 'paneldynamic',
+              name: 'events',
+              templateElements: [{ type: 'radiogroup', name: 'format', choices: ['live', 'online'] }],
+            },
             { type: 'comment', name: 'note' },
           ],
         },
@@ -120,10 +147,23 @@ describe('filters on choice cells', () => {
     for (const data of answers) {
       const id = crypto.randomUUID();
       ids.push(id);
-      expect((await request(ctx.app).post(`/api/v1/public/waves/${wave.key}/responses`).send({ id, status: 'complete', data })).status).toBe(201);
+      expect(
+        (
+          await request(ctx.app)
+            .post(`/api/v1/public/waves/${wave.key}/responses`)
+            .send({ id, status: 'complete', data })
+        ).status,
+      ).toBe(201);
     }
-    const results = (where: string[]) => agent.get(`${base}/waves/${wave.id}/results?${where.map((w) => `where=${encodeURIComponent(w)}`).join('&')}`);
-    for (const where of [['grid:r1:2'], ['tools:mail:kinds:y'], ['projects:paid:true'], ['events:format:online'], ['events:format:online', 'grid:r1:2']]) {
+    const results = (where: string[]) =>
+      agent.get(`${base}/waves/${wave.id}/results?${where.map((w) => `where=${encodeURIComponent(w)}`).join('&')}`);
+    for (const where of [
+      ['grid:r1:2'],
+      ['tools:mail:kinds:y'],
+      ['projects:paid:true'],
+      ['events:format:online'],
+      ['events:format:online', 'grid:r1:2'],
+    ]) {
       const res = await results(where);
       expect(res.status, where.join(' ')).toBe(200);
       expect(res.body.n, where.join(' ')).toBe(6);
@@ -135,12 +175,23 @@ describe('filters on choice cells', () => {
       { question: 'projects', column: 'paid', value: true },
     ]);
     const types = (await results([])).body.questionTypes;
-    expect(types).toMatchObject({ matrix: { filter: 'cells', filterable: true }, comment: { filter: 'none', filterable: false }, checkbox: { filter: 'value' } });
+    expect(types).toMatchObject({
+      matrix: { filter: 'cells', filterable: true },
+      comment: { filter: 'none', filterable: false },
+      checkbox: { filter: 'value' },
+    });
 
     // Codes of open answers are counted in the database under the same filter.
-    const code = (await agent.post(`${base}/questionnaires/kurz/codes`).send({ label: 'Thema' })).body as { id: string };
-    for (const id of ids) expect((await agent.put(`${base}/waves/${wave.id}/answers/note/${id}/codes`).send({ codes: [code.id] })).status).toBe(200);
-    const coded = (await results(['events:format:online'])).body.questions.find((q: { name: string }) => q.name === 'note');
+    const code = (await agent.post(`${base}/questionnaires/kurz/codes`).send({ label: 'Thema' })).body as {
+      id: string;
+    };
+    for (const id of ids)
+      expect(
+        (await agent.put(`${base}/waves/${wave.id}/answers/note/${id}/codes`).send({ codes: [code.id] })).status,
+      ).toBe(200);
+    const coded = (await results(['events:format:online'])).body.questions.find(
+      (q: { name: string }) => q.name === 'note',
+    );
     expect(coded.codes).toEqual([{ value: code.id, label: 'Thema', count: 6 }]);
 
     // A cell without choices, a row that does not exist or a bare matrix name: 400, naming the question.
@@ -163,12 +214,20 @@ describe('trend', () => {
     (v2.pages[0]!.elements[4] as { rateMin: number; rateMax: number }).rateMax = 5;
     await agent.put(`${base}/questionnaires/kurz/draft`).send({ definition: v2 });
     expect((await agent.post(`${base}/questionnaires/kurz/publish`).send({ allowBreaking: true })).status).toBe(201);
-    const w2 = (await agent.post(`${base}/waves`).send({ questionnaire: 'kurz', version: 2, title: 'Welle 2016', access: 'link' })).body;
+    const w2 = (
+      await agent.post(`${base}/waves`).send({ questionnaire: 'kurz', version: 2, title: 'Welle 2016', access: 'link' })
+    ).body;
     for (let i = 0; i < 5; i++) await submit(w2.key, { sector: 'nonprofit', recommend: 4 });
 
     const nps = await agent.get(`${base}/questionnaires/kurz/trend?question=recommend`);
     expect(nps.status).toBe(200);
-    expect(nps.body.waves.map((w: { wave: { title: string }; n: number; breakBefore: boolean }) => [w.wave.title, w.n, w.breakBefore])).toEqual([
+    expect(
+      nps.body.waves.map((w: { wave: { title: string }; n: number; breakBefore: boolean }) => [
+        w.wave.title,
+        w.n,
+        w.breakBefore,
+      ]),
+    ).toEqual([
       ['Welle 2015', 6, false],
       ['Welle 2016', 5, true],
     ]);
@@ -191,13 +250,33 @@ describe('results engine', () => {
       knex = db.knex;
     }
     const engine = new ResultsEngine(knex, engineOptions);
-    const app = createApp({ knex, databaseKind: ctx.db.kind, config: testConfig, logger: pino({ level: 'silent' }), sessionSecret: await ensureSessionSecret(knex), resultsEngine: engine });
-    return { app, engine, knex, close: async () => { await engine.idle(); await db?.close(); } };
+    const app = createApp({
+      knex,
+      databaseKind: ctx.db.kind,
+      config: testConfig,
+      logger: pino({ level: 'silent' }),
+      sessionSecret: await ensureSessionSecret(knex),
+      resultsEngine: engine,
+    });
+    return {
+      app,
+      engine,
+      knex,
+      close: async () => {
+        await engine.idle();
+        await db?.close();
+      },
+    };
   }
   const completeOf = async (app: Express, cookie: string, path: string) => {
     const res = await request(app).get(path).set('Cookie', cookie);
     expect(res.status).toBe(200);
-    return res.body as { responses: { complete: number; partial: number }; n: number | null; questions: Array<{ name: string; choices?: Array<{ value: unknown; count: number | null }> }>; perDay: Array<{ date: string; count: number }> };
+    return res.body as {
+      responses: { complete: number; partial: number };
+      n: number | null;
+      questions: Array<{ name: string; choices?: Array<{ value: unknown; count: number | null }> }>;
+      perDay: Array<{ date: string; count: number }>;
+    };
   };
   const login = async (app: Express, email: string) => {
     const res = await request(app).post('/api/v1/auth/login').send({ email, password: PASSWORD });
@@ -213,7 +292,13 @@ describe('results engine', () => {
       for (let i = 1; i <= 6; i++) {
         // Alternate the process that takes the answer; both must count it at once.
         const target = i % 2 === 0 ? other.app : ctx.app;
-        expect((await request(target).post(`/api/v1/public/waves/${wave.key}/responses`).send({ id: crypto.randomUUID(), status: 'complete', data: { sector: 'civic', recommend: i } })).status).toBe(201);
+        expect(
+          (
+            await request(target)
+              .post(`/api/v1/public/waves/${wave.key}/responses`)
+              .send({ id: crypto.randomUUID(), status: 'complete', data: { sector: 'civic', recommend: i } })
+          ).status,
+        ).toBe(201);
         const a = await completeOf(ctx.app, one, path);
         const b = await completeOf(other.app, two, path);
         expect(a.responses.complete).toBe(i);
@@ -227,28 +312,43 @@ describe('results engine', () => {
     }
   });
 
-  it.skipIf(process.env.DATABASE_URL === undefined)('never misses an answer whose transaction commits after a later one (PostgreSQL)', async () => {
-    const { agent, base, wave } = await workspaceWithWave(ctx, { slug: 'e2' });
-    const path = `${base}/waves/${wave.id}/results`;
-    // A slow writer: its transaction starts (and takes its id) first, and commits last.
-    const slow = await ctx.knex.transaction();
-    await slow('responses').insert({ id: crypto.randomUUID(), wave_id: wave.id, status: 'complete', data: JSON.stringify({ sector: 'municipal', recommend: 1 }), started_on: '2015-05-19', updated_on: '2015-05-19', completed_on: '2015-05-19' });
-    for (let i = 0; i < 5; i++) await submit(wave.key, { sector: 'civic', recommend: 9 });
-    expect((await agent.get(path)).body.responses.complete).toBe(5);
-    await slow.commit();
-    const after = await agent.get(path);
-    expect(after.body.responses.complete).toBe(6);
-    // Counted: one answer, below the minimum, so shown as hidden.
-    expect(after.body.questions[0].choices.find((c: { value: string }) => c.value === 'municipal').count).toBeNull();
-    expect((await agent.get(path)).body.responses.complete).toBe(6);
-  });
+  it.skipIf(process.env.DATABASE_URL === undefined)(
+    'never misses an answer whose transaction commits after a later one (PostgreSQL)',
+    async () => {
+      const { agent, base, wave } = await workspaceWithWave(ctx, { slug: 'e2' });
+      const path = `${base}/waves/${wave.id}/results`;
+      // A slow writer: its transaction starts (and takes its id) first, and commits last.
+      const slow = await ctx.knex.transaction();
+      await slow('responses').insert({
+        id: crypto.randomUUID(),
+        wave_id: wave.id,
+        status: 'complete',
+        data: JSON.stringify({ sector: 'municipal', recommend: 1 }),
+        started_on: '2015-05-19',
+        updated_on: '2015-05-19',
+        completed_on: '2015-05-19',
+      });
+      for (let i = 0; i < 5; i++) await submit(wave.key, { sector: 'civic', recommend: 9 });
+      expect((await agent.get(path)).body.responses.complete).toBe(5);
+      await slow.commit();
+      const after = await agent.get(path);
+      expect(after.body.responses.complete).toBe(6);
+      // Counted: one answer, below the minimum, so shown as hidden.
+      expect(after.body.questions[0].choices.find((c: { value: string }) => c.value === 'municipal').count).toBeNull();
+      expect((await agent.get(path)).body.responses.complete).toBe(6);
+    },
+  );
 
   it('forgets answers deleted by the retention period in every process', async () => {
     const { agent, base, wave } = await workspaceWithWave(ctx, { slug: 'e3' });
     const path = `${base}/waves/${wave.id}/results`;
     for (let i = 0; i < 8; i++) await submit(wave.key, { sector: i < 3 ? 'nonprofit' : 'civic', recommend: 5 });
     expect((await agent.get(path)).body.responses.complete).toBe(8);
-    const old = await ctx.knex('responses').where({ wave_id: wave.id }).whereRaw(`data->>'sector' = 'nonprofit'`).pluck('id');
+    const old = await ctx
+      .knex('responses')
+      .where({ wave_id: wave.id })
+      .whereRaw(`data->>'sector' = 'nonprofit'`)
+      .pluck('id');
     await ctx.knex('responses').whereIn('id', old).update({ completed_on: '2014-01-01' });
     await ctx.knex('waves').where({ id: wave.id }).update({ retention_days: 365 });
     expect(await purgeExpiredResponses(ctx.knex)).toBe(3);
@@ -308,7 +408,10 @@ describe('results engine', () => {
     expect(saved).toEqual({ rows: 20, epoch: 0 });
 
     // A new process must not read the responses again: they are changed behind its back to prove it.
-    await ctx.knex('responses').where({ wave_id: wave.id }).update({ data: JSON.stringify({ sector: 'municipal', recommend: 0 }) });
+    await ctx
+      .knex('responses')
+      .where({ wave_id: wave.id })
+      .update({ data: JSON.stringify({ sector: 'municipal', recommend: 0 }) });
     for (const a of answers.slice(20)) await submit(wave.key, a);
     const restarted = await secondProcess({ snapshotAfterRows: 10 });
     try {
@@ -317,7 +420,9 @@ describe('results engine', () => {
       expect(body.responses.complete).toBe(30);
       expect(expected.responses.complete).toBe(20);
       // Exactly the figures of all 30 answers as sent: 20 from the snapshot, 10 from the change feed.
-      expect(body.questions).toEqual(suppress(aggregate(smallDefinition as unknown as JsonObject, answers, 'en'), 30, 5));
+      expect(body.questions).toEqual(
+        suppress(aggregate(smallDefinition as unknown as JsonObject, answers, 'en'), 30, 5),
+      );
     } finally {
       await restarted.close();
     }

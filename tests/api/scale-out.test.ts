@@ -4,7 +4,14 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../../api/src/app.js';
 import { openDatabase, type Database } from '../../api/src/db/database.js';
 import { ensureSessionSecret } from '../../api/src/modules/auth/auth.service.js';
-import { createTestContext, createUser, PASSWORD, sessionCookie, testConfig, type TestContext } from '../helpers/test-app.js';
+import {
+  createTestContext,
+  createUser,
+  PASSWORD,
+  sessionCookie,
+  testConfig,
+  type TestContext,
+} from '../helpers/test-app.js';
 
 // Two API instances on one database, each with its own middleware, limiter and
 // (on PostgreSQL) its own connection pool: nothing may live in process memory.
@@ -47,9 +54,16 @@ describe('several API processes on one database', () => {
     const user = await createUser(ctx.knex);
     for (let i = 0; i < 10; i++) {
       const app = i % 2 === 0 ? ctx.app : second;
-      expect((await request(app).post('/api/v1/auth/login').send({ email: user.email, password: 'not the password' })).status).toBe(401);
+      expect(
+        (await request(app).post('/api/v1/auth/login').send({ email: user.email, password: 'not the password' }))
+          .status,
+      ).toBe(401);
     }
-    expect((await request(ctx.app).post('/api/v1/auth/login').send({ email: user.email, password: PASSWORD })).status).toBe(429);
-    expect((await request(second).post('/api/v1/auth/login').send({ email: user.email, password: PASSWORD })).status).toBe(429);
+    expect(
+      (await request(ctx.app).post('/api/v1/auth/login').send({ email: user.email, password: PASSWORD })).status,
+    ).toBe(429);
+    expect(
+      (await request(second).post('/api/v1/auth/login').send({ email: user.email, password: PASSWORD })).status,
+    ).toBe(429);
   });
 });

@@ -10,7 +10,9 @@ beforeAll(async () => {
 });
 afterAll(() => ctx.close());
 
-const ALL_SECTIONS = ['input', 'output', 'outcome_impact', 'survey', 'open_answers', 'comparison', 'decisions'].map((kind) => ({ kind }));
+const ALL_SECTIONS = ['input', 'output', 'outcome_impact', 'survey', 'open_answers', 'comparison', 'decisions'].map(
+  (kind) => ({ kind }),
+);
 const sha256 = (s: string) => createHash('sha256').update(s, 'utf8').digest('hex');
 const today = () => new Date().toISOString().slice(0, 10);
 
@@ -35,12 +37,17 @@ async function sharedReport(slug: string) {
   });
   if (saved.status !== 201) throw new Error(JSON.stringify(saved.body));
   // Every open-answer text stored for either wave: none may reach a share without quotes.
-  const rows = (await ctx.knex('responses').whereIn('wave_id', [wave.id, olderWave.id]).select('data')) as Array<{ data: Record<string, unknown> }>;
-  const openTexts = rows.flatMap((r) => [r.data.strengths, r.data.weaknesses]).filter((t): t is string => typeof t === 'string');
+  const rows = (await ctx.knex('responses').whereIn('wave_id', [wave.id, olderWave.id]).select('data')) as Array<{
+    data: Record<string, unknown>;
+  }>;
+  const openTexts = rows
+    .flatMap((r) => [r.data.strengths, r.data.weaknesses])
+    .filter((t): t is string => typeof t === 'string');
   return { ...setup, report: saved.body as { id: string }, picked, openTexts };
 }
 
-const share = (agent: ReturnType<typeof request.agent>, base: string, body: object) => agent.post(`${base}/shares`).send(body);
+const share = (agent: ReturnType<typeof request.agent>, base: string, body: object) =>
+  agent.post(`${base}/shares`).send(body);
 
 describe('share links', () => {
   it('are made and revoked by organisers only; the token is shown once and stored hashed', async () => {
@@ -61,7 +68,13 @@ describe('share links', () => {
     const list = await agent.get(`${base}/shares`);
     expect(list.status).toBe(200);
     expect(list.body.shares).toEqual([
-      expect.objectContaining({ id, report: { id: report.id, title: 'Strategietag 2015' }, lastAccessOn: null, revokedAt: null, state: 'active' }),
+      expect.objectContaining({
+        id,
+        report: { id: report.id, title: 'Strategietag 2015' },
+        lastAccessOn: null,
+        revokedAt: null,
+        state: 'active',
+      }),
     ]);
     expect(list.body.shares[0]).not.toHaveProperty('includeQuotes');
     expect(JSON.stringify(list.body)).not.toContain(token);
@@ -76,7 +89,13 @@ describe('share links', () => {
     expect((await share(outsider, base, { report: report.id })).status).toBe(404);
     expect((await outsider.delete(`${base}/shares/${id}`)).status).toBe(404);
 
-    for (const body of [{}, { report: report.id, expiresInDays: 0 }, { report: report.id, expiresInDays: 366 }, { report: report.id, includeQuotes: 'yes' }, { report: report.id, token: 'mine' }]) {
+    for (const body of [
+      {},
+      { report: report.id, expiresInDays: 0 },
+      { report: report.id, expiresInDays: 366 },
+      { report: report.id, includeQuotes: 'yes' },
+      { report: report.id, token: 'mine' },
+    ]) {
       expect((await share(agent, base, body)).status, JSON.stringify(body)).toBe(400);
     }
     expect((await share(agent, base, { report: crypto.randomUUID() })).status).toBe(404);
@@ -88,7 +107,10 @@ describe('share links', () => {
     expect((await agent.delete(`${base}/shares/${crypto.randomUUID()}`)).status).toBe(404);
     const revoked = await request(ctx.app).get(`/api/v1/public/shares/${token}`);
     expect(revoked.status).toBe(404);
-    expect((await agent.get(`${base}/shares`)).body.shares[0]).toMatchObject({ state: 'revoked', revokedAt: expect.any(String) });
+    expect((await agent.get(`${base}/shares`)).body.shares[0]).toMatchObject({
+      state: 'revoked',
+      revokedAt: expect.any(String),
+    });
   });
 
   it('show aggregates only: no open-answer text, no names, no notes, and no cookie', async () => {
@@ -109,12 +131,25 @@ describe('share links', () => {
     expect(json).not.toContain(admin.email);
 
     const section = (kind: string) => res.body.sections.find((s: { kind: string }) => s.kind === kind);
-    expect(res.body).toMatchObject({ audience: 'share', includesQuotes: false, report: { title: 'Strategietag 2015' } });
+    expect(res.body).toMatchObject({
+      audience: 'share',
+      includesQuotes: false,
+      report: { title: 'Strategietag 2015' },
+    });
     // Aggregates stay, with suppression applied.
     const sector = section('survey').questions.find((q: { name: string }) => q.name === 'sector');
-    expect(Object.fromEntries(sector.choices.map((c: { value: string; count: number | null }) => [c.value, c.count]))).toEqual({ nonprofit: 7, civic: null, municipal: null });
+    expect(
+      Object.fromEntries(sector.choices.map((c: { value: string; count: number | null }) => [c.value, c.count])),
+    ).toEqual({ nonprofit: 7, civic: null, municipal: null });
     const strengths = section('open_answers').questions.find((q: { role: string }) => q.role === 'strengths');
-    expect(strengths).toMatchObject({ quotes: null, codes: [{ label: 'Kontakte', count: 6 }, { label: 'Austausch', count: 5 }, { label: 'Blog', count: null }] });
+    expect(strengths).toMatchObject({
+      quotes: null,
+      codes: [
+        { label: 'Kontakte', count: 6 },
+        { label: 'Austausch', count: 5 },
+        { label: 'Blog', count: null },
+      ],
+    });
     expect(section('outcome_impact').indicators[0].series[0].provenance).toEqual({ kind: 'manual' });
     // The organiser's own closing text is theirs to share.
     expect(section('decisions').text).toBe('Wir gehen 2016 nach Bad Cannstatt.');
@@ -123,15 +158,18 @@ describe('share links', () => {
     expect(withCookie.body.audience).toBe('share');
   });
 
-  it('never carry quotes: the picked quotes show in the members\' report only, and a link cannot be asked to include them', async () => {
+  it("never carry quotes: the picked quotes show in the members' report only, and a link cannot be asked to include them", async () => {
     const { agent, base, report, openTexts, picked } = await sharedReport('sh3');
     const pickedTexts = picked.map((p) => p.text);
     // Members of the workspace read the report with its picked quotes.
     const members = await agent.get(`${base}/reports/${report.id}/content`);
     expect(members.status).toBe(200);
     expect(members.body.includesQuotes).toBe(true);
-    const open = (body: { sections: Array<{ kind: string; questions?: Array<{ role: string; quotes: unknown }> }> }) => body.sections.find((s) => s.kind === 'open_answers')!.questions!;
-    expect(open(members.body).find((q) => q.role === 'strengths')!.quotes).toEqual([{ response: picked[0]!.id, text: picked[0]!.text }]);
+    const open = (body: { sections: Array<{ kind: string; questions?: Array<{ role: string; quotes: unknown }> }> }) =>
+      body.sections.find((s) => s.kind === 'open_answers')!.questions!;
+    expect(open(members.body).find((q) => q.role === 'strengths')!.quotes).toEqual([
+      { response: picked[0]!.id, text: picked[0]!.text },
+    ]);
     // Asking for them is refused (the field is gone), so no link is made.
     const asked = await share(agent, base, { report: report.id, includeQuotes: true, expiresInDays: 7 });
     expect(asked.status).toBe(400);
@@ -152,7 +190,10 @@ describe('share links', () => {
     const { agent, base, report } = await sharedReport('sh4');
     const { id, token } = (await share(agent, base, { report: report.id, expiresInDays: 1 })).body;
     expect((await request(ctx.app).get(`/api/v1/public/shares/${token}`)).status).toBe(200);
-    await ctx.knex('report_shares').where({ id }).update({ expires_at: new Date('2025-03-01T12:00:00Z') });
+    await ctx
+      .knex('report_shares')
+      .where({ id })
+      .update({ expires_at: new Date('2025-03-01T12:00:00Z') });
     const expired = await request(ctx.app).get(`/api/v1/public/shares/${token}`);
     expect(expired.status).toBe(410);
     expect(expired.body.error.code).toBe('share_expired');
@@ -179,10 +220,22 @@ describe('share links', () => {
     await ctx.knex('report_shares').where({ id }).update({ last_access_on: '2026-01-02' });
     await request(ctx.app).get(`/api/v1/public/shares/${token}`);
     expect((await ctx.knex('report_shares').where({ id }).first()).last_access_on).toBe(today());
-    const column = (await ctx.knex.raw(`select data_type from information_schema.columns where table_name = 'report_shares' and column_name = 'last_access_on'`)) as { rows: Array<{ data_type: string }> };
+    const column = (await ctx.knex.raw(
+      `select data_type from information_schema.columns where table_name = 'report_shares' and column_name = 'last_access_on'`,
+    )) as { rows: Array<{ data_type: string }> };
     expect(column.rows[0]!.data_type).toBe('date');
     // Nothing about the caller is kept.
     const row = await ctx.knex('report_shares').where({ id }).first();
-    expect(Object.keys(row).sort()).toEqual(['created_at', 'created_by', 'expires_at', 'id', 'last_access_on', 'report_id', 'revoked_at', 'token_hash', 'workspace_id']);
+    expect(Object.keys(row).sort()).toEqual([
+      'created_at',
+      'created_by',
+      'expires_at',
+      'id',
+      'last_access_on',
+      'report_id',
+      'revoked_at',
+      'token_hash',
+      'workspace_id',
+    ]);
   });
 });

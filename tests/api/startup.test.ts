@@ -70,7 +70,12 @@ describe.runIf(embeddedPass)('the server process', () => {
 
   it('creates the first admin from BILANZ_ADMIN_EMAIL and BILANZ_ADMIN_PASSWORD', async () => {
     const port = await freePort();
-    const server = start({ PORT: String(port), BILANZ_DATA_DIR: tempDir(), BILANZ_ADMIN_EMAIL: 'boss@example.org', BILANZ_ADMIN_PASSWORD: 'a long password' });
+    const server = start({
+      PORT: String(port),
+      BILANZ_DATA_DIR: tempDir(),
+      BILANZ_ADMIN_EMAIL: 'boss@example.org',
+      BILANZ_ADMIN_PASSWORD: 'a long password',
+    });
     await server.waitFor(/Bilanz is running at/);
     await server.waitFor(/Created the first admin boss@example.org/);
     expect(server.output()).not.toContain('Setup link');
@@ -94,12 +99,24 @@ describe.runIf(embeddedPass)('the server process', () => {
 describe.runIf(embeddedPass)('the example workspace at the first start', () => {
   it('is there, with the admin from BILANZ_ADMIN_EMAIL as its organiser, unless BILANZ_EXAMPLE=false', async () => {
     const port = await freePort();
-    const server = start({ PORT: String(port), BILANZ_DATA_DIR: tempDir(), BILANZ_EXAMPLE: 'true', BILANZ_ADMIN_EMAIL: 'admin@example.org', BILANZ_ADMIN_PASSWORD: 'a long enough password' });
+    const server = start({
+      PORT: String(port),
+      BILANZ_DATA_DIR: tempDir(),
+      BILANZ_EXAMPLE: 'true',
+      BILANZ_ADMIN_EMAIL: 'admin@example.org',
+      BILANZ_ADMIN_PASSWORD: 'a long enough password',
+    });
     await server.waitFor(/Bilanz is running/);
-    const login = await fetch(`http://127.0.0.1:${port}/api/v1/auth/login`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ email: 'admin@example.org', password: 'a long enough password' }) });
+    const login = await fetch(`http://127.0.0.1:${port}/api/v1/auth/login`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ email: 'admin@example.org', password: 'a long enough password' }),
+    });
     expect(login.status).toBe(200);
     const cookie = login.headers.get('set-cookie')!.split(';')[0]!;
     const list = await fetch(`http://127.0.0.1:${port}/api/v1/workspaces`, { headers: { Cookie: cookie } });
-    expect((await list.json()).workspaces).toEqual([expect.objectContaining({ slug: 'beispiel', role: 'organiser', example: true })]);
+    expect((await list.json()).workspaces).toEqual([
+      expect.objectContaining({ slug: 'beispiel', role: 'organiser', example: true }),
+    ]);
   });
 });

@@ -10,7 +10,8 @@ beforeAll(async () => {
 });
 afterAll(() => ctx.close());
 
-const count = async (table: string) => ((await ctx.knex(table).select(ctx.knex.raw('count(*)::int as n')).first()) as { n: number }).n;
+const count = async (table: string) =>
+  ((await ctx.knex(table).select(ctx.knex.raw('count(*)::int as n')).first()) as { n: number }).n;
 
 describe('waves', () => {
   it('opens a wave on a published version with an unguessable key', async () => {
@@ -44,11 +45,22 @@ describe('waves', () => {
       [{ questionnaire: 'nope', version: 1, title: 'x', access: 'link' }, 404],
       [{ questionnaire: 'kurz', version: 1, title: '', access: 'link' }, 400],
       [{ questionnaire: 'kurz', version: 1, title: 'x', access: 'public' }, 400],
-      [{ questionnaire: 'kurz', version: 1, title: 'x', access: 'link', opensAt: '2015-06-01T00:00:00Z', closesAt: '2015-05-01T00:00:00Z' }, 400],
+      [
+        {
+          questionnaire: 'kurz',
+          version: 1,
+          title: 'x',
+          access: 'link',
+          opensAt: '2015-06-01T00:00:00Z',
+          closesAt: '2015-05-01T00:00:00Z',
+        },
+        400,
+      ],
       [{ questionnaire: 'kurz', version: 1, title: 'x', access: 'link', opensAt: 'tomorrow' }, 400],
       [{ questionnaire: 'kurz', version: 1, title: 'x', access: 'link', ip: true }, 400],
     ];
-    for (const [body, status] of cases) expect((await agent.post(`${base}/waves`).send(body)).status, JSON.stringify(body)).toBe(status);
+    for (const [body, status] of cases)
+      expect((await agent.post(`${base}/waves`).send(body)).status, JSON.stringify(body)).toBe(status);
     expect(await count('waves')).toBe(before);
   });
 
@@ -59,7 +71,9 @@ describe('waves', () => {
     const pub = await request(ctx.app).get(`/api/v1/public/waves/${wave.key}`);
     expect(pub.status).toBe(410);
     expect(pub.body.error.code).toBe('wave_closed');
-    const post = await request(ctx.app).post(`/api/v1/public/waves/${wave.key}/responses`).send({ id: crypto.randomUUID(), status: 'complete', data: validAnswers });
+    const post = await request(ctx.app)
+      .post(`/api/v1/public/waves/${wave.key}/responses`)
+      .send({ id: crypto.randomUUID(), status: 'complete', data: validAnswers });
     expect(post.status).toBe(410);
 
     await agent.patch(`${base}/waves/${wave.id}`).send({ status: 'open', opensAt: '2099-05-19T08:00:00Z' });
@@ -83,18 +97,28 @@ describe('waves', () => {
     expect(res.body.wave).toMatchObject({ privacyNotice: notice, privacyNoticeCustom: true });
     expect(res.body.wave.defaultPrivacyNotice.de).toContain('anonym');
     expect((await request(ctx.app).get(`/api/v1/public/waves/${wave.key}`)).body.privacyNotice).toEqual(notice);
-    expect((await agent.patch(`${base}/waves/${wave.id}`).send({ privacyNotice: { de: 'nur deutsch' } })).status).toBe(400);
+    expect((await agent.patch(`${base}/waves/${wave.id}`).send({ privacyNotice: { de: 'nur deutsch' } })).status).toBe(
+      400,
+    );
   });
 
   it('lists waves with live counts and completion rate', async () => {
     const { agent, base, wave } = await workspaceWithWave(ctx, { slug: 'w5' });
     for (let i = 0; i < 3; i++) {
-      await request(ctx.app).post(`/api/v1/public/waves/${wave.key}/responses`).send({ id: crypto.randomUUID(), status: 'complete', data: validAnswers });
+      await request(ctx.app)
+        .post(`/api/v1/public/waves/${wave.key}/responses`)
+        .send({ id: crypto.randomUUID(), status: 'complete', data: validAnswers });
     }
-    await request(ctx.app).post(`/api/v1/public/waves/${wave.key}/responses`).send({ id: crypto.randomUUID(), status: 'partial', data: { sector: 'civic' } });
+    await request(ctx.app)
+      .post(`/api/v1/public/waves/${wave.key}/responses`)
+      .send({ id: crypto.randomUUID(), status: 'partial', data: { sector: 'civic' } });
     const list = await agent.get(`${base}/waves`);
     expect(list.body.waves).toHaveLength(1);
-    expect(list.body.waves[0]).toMatchObject({ responses: { complete: 3, partial: 1 }, completionRate: 0.75, lastResponseOn: new Date().toISOString().slice(0, 10) });
+    expect(list.body.waves[0]).toMatchObject({
+      responses: { complete: 3, partial: 1 },
+      completionRate: 0.75,
+      lastResponseOn: new Date().toISOString().slice(0, 10),
+    });
   });
 
   it('gives analysts read access only and hides waves of other workspaces', async () => {
@@ -105,7 +129,9 @@ describe('waves', () => {
     expect((await a.get(`${base}/waves`)).status).toBe(200);
     expect((await a.get(`${base}/waves/${wave.id}`)).status).toBe(200);
     expect((await a.patch(`${base}/waves/${wave.id}`).send({ status: 'closed' })).status).toBe(403);
-    expect((await a.post(`${base}/waves`).send({ questionnaire: 'kurz', version: 1, title: 'x', access: 'link' })).status).toBe(403);
+    expect(
+      (await a.post(`${base}/waves`).send({ questionnaire: 'kurz', version: 1, title: 'x', access: 'link' })).status,
+    ).toBe(403);
     const other = await workspaceWithWave(ctx, { slug: 'w6b' });
     expect((await other.agent.get(`/api/v1/workspaces/w6b/waves/${wave.id}`)).status).toBe(404);
   });
@@ -117,7 +143,9 @@ describe('retention', () => {
     const keep = await workspaceWithWave(ctx, { slug: 'r2' });
     await agent.patch(`${base}/waves/${wave.id}`).send({ retentionDays: 30 });
     for (const w of [wave, keep.wave]) {
-      await request(ctx.app).post(`/api/v1/public/waves/${w.key}/responses`).send({ id: crypto.randomUUID(), status: 'complete', data: validAnswers });
+      await request(ctx.app)
+        .post(`/api/v1/public/waves/${w.key}/responses`)
+        .send({ id: crypto.randomUUID(), status: 'complete', data: validAnswers });
     }
     const inFuture = (days: number) => new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
     expect(await purgeExpiredResponses(ctx.knex, inFuture(29))).toBe(0);

@@ -19,7 +19,8 @@ let page: Page;
 const log = problemLog(() => false);
 
 /** Whether a token opens the API: 200, or 401 once revoked. */
-const statusWith = (token: string) => fetch(`${server!.baseUrl}/api/v1/auth/me`, { headers: { Authorization: `Bearer ${token}` } }).then((r) => r.status);
+const statusWith = (token: string) =>
+  fetch(`${server!.baseUrl}/api/v1/auth/me`, { headers: { Authorization: `Bearer ${token}` } }).then((r) => r.status);
 
 const cards = () => page.getByRole('list', { name: /Deine Tokens|Your tokens/ }).getByRole('listitem');
 
@@ -28,7 +29,12 @@ beforeAll(async () => {
   api = new ApiClient(server.baseUrl);
   await api.expect(200, 'POST', '/auth/login', admin);
   browser = await launchChromium();
-  context = await browser.newContext({ locale: 'de-DE', viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
+  context = await browser.newContext({
+    locale: 'de-DE',
+    viewport: { width: 390, height: 844 },
+    isMobile: true,
+    hasTouch: true,
+  });
   await context.addCookies([api.browserCookie()]);
   page = log.watch(await context.newPage());
 });
@@ -59,7 +65,9 @@ describe('API tokens on the account page', () => {
     const html = await page.content();
     expect(html).not.toContain(monthly);
     expect(html).not.toContain(backup);
-    const serious = (await new AxeBuilder({ page }).analyze()).violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+    const serious = (await new AxeBuilder({ page }).analyze()).violations.filter(
+      (v) => v.impact === 'serious' || v.impact === 'critical',
+    );
     expect(serious.map((v) => v.id)).toEqual([]);
   });
 
@@ -69,7 +77,13 @@ describe('API tokens on the account page', () => {
     // The question takes the focus on its confirming button.
     const confirm = page.getByRole('button', { name: 'Ja, widerrufen' });
     await expect.poll(() => confirm.evaluate((el) => el === document.activeElement)).toBe(true);
-    expect(await page.getByRole('group', { name: 'Token „Backup“ widerrufen? Skripte, die es nutzen, funktionieren dann nicht mehr.' }).count()).toBe(1);
+    expect(
+      await page
+        .getByRole('group', {
+          name: 'Token „Backup“ widerrufen? Skripte, die es nutzen, funktionieren dann nicht mehr.',
+        })
+        .count(),
+    ).toBe(1);
     await page.keyboard.press('Enter');
 
     await page.getByRole('status').filter({ hasText: 'Das Token „Backup“ wurde widerrufen.' }).waitFor();
@@ -97,13 +111,20 @@ describe('API tokens on the account page', () => {
     const script = (await api.expect<{ token: string }>(201, 'POST', '/auth/tokens', { name: 'Skript' })).token;
     await page.reload();
     await expect.poll(() => cards().count()).toBe(1);
-    await page.getByText('Changing it logs you out on every other device and revokes all your API tokens', { exact: false }).waitFor();
+    await page
+      .getByText('Changing it logs you out on every other device and revokes all your API tokens', { exact: false })
+      .waitFor();
 
     await page.getByLabel('Current password').fill(admin.password);
     await page.getByLabel('New password').fill('ein-neues-langes-passwort');
     await page.getByLabel('Repeat password').fill('ein-neues-langes-passwort');
     await page.getByRole('button', { name: 'Change password' }).click();
-    await page.getByRole('status').filter({ hasText: 'Your password was changed. You were logged out everywhere else, and your API tokens were revoked.' }).waitFor();
+    await page
+      .getByRole('status')
+      .filter({
+        hasText: 'Your password was changed. You were logged out everywhere else, and your API tokens were revoked.',
+      })
+      .waitFor();
     await page.getByText('You have no API tokens.').waitFor();
     expect(await statusWith(script)).toBe(401);
     // The page's own session stays.

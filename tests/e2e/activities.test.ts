@@ -17,12 +17,20 @@ let page: Page;
 let baseUrl: string;
 let client: ApiClient;
 // Chromium logs the refused form (400) and the refused import (422) as console errors; the page shows them on purpose.
-const log = problemLog((text, url) => /status of (400|422)/.test(text) && url.includes(`/api/v1/workspaces/${ws}/activities`));
+const log = problemLog(
+  (text, url) => /status of (400|422)/.test(text) && url.includes(`/api/v1/workspaces/${ws}/activities`),
+);
 
 const table = () => page.locator('table.activity-table');
 /** The titles in the table, top to bottom (the title is each row's header). */
-const titles = () => table().locator('tbody th[scope="row"]').evaluateAll((cells) => cells.map((cell) => cell.firstChild?.textContent ?? ''));
-const row = (title: string): Locator => table().getByRole('row').filter({ has: page.getByRole('rowheader', { name: title }) });
+const titles = () =>
+  table()
+    .locator('tbody th[scope="row"]')
+    .evaluateAll((cells) => cells.map((cell) => cell.firstChild?.textContent ?? ''));
+const row = (title: string): Locator =>
+  table()
+    .getByRole('row')
+    .filter({ has: page.getByRole('rowheader', { name: title }) });
 const filters = () => page.getByRole('group', { name: 'Aktivitäten filtern' });
 const createForm = () => page.getByRole('region', { name: 'Aktivität eintragen' });
 const importForm = () => page.getByRole('region', { name: 'Liste importieren' });
@@ -65,7 +73,10 @@ afterAll(async () => {
 describe('activity log', () => {
   it('is in the workspace navigation and lists the logged activity with a German date', async () => {
     await page.goto(`${baseUrl}/w/${ws}`);
-    await page.getByRole('navigation', { name: 'Arbeitsbereich Netzwerk' }).getByRole('link', { name: 'Aktivitäten' }).click();
+    await page
+      .getByRole('navigation', { name: 'Arbeitsbereich Netzwerk' })
+      .getByRole('link', { name: 'Aktivitäten' })
+      .click();
     await page.waitForURL(`${baseUrl}/w/${ws}/activities`);
     await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe('Aktivitäten');
     expect(await page.getByRole('link', { name: 'Aktivitäten' }).getAttribute('aria-current')).toBe('page');
@@ -136,7 +147,9 @@ describe('activity log', () => {
   it('refuses a CSV with a bad line and names it, then imports a two-row list', async () => {
     const form = importForm();
     const csv = form.getByLabel('CSV-Text');
-    await csv.fill('type;title;date;district;topic;note\narticle;Blogartikel Repair-Café;2016-02-01;West;Reparieren;\nvisit;Falsche Art;2016-13-01;;;\n');
+    await csv.fill(
+      'type;title;date;district;topic;note\narticle;Blogartikel Repair-Café;2016-02-01;West;Reparieren;\nvisit;Falsche Art;2016-13-01;;;\n',
+    );
     await form.getByRole('button', { name: 'Importieren' }).click();
     const alert = form.getByRole('alert');
     await alert.getByText('1 Zeile(n) der Datei lassen sich nicht übernehmen; nichts wurde importiert.').waitFor();
@@ -153,11 +166,29 @@ describe('activity log', () => {
     expect(await csv.inputValue()).toBe('');
     expect(await form.getByRole('alert').count()).toBe(0);
 
-    await expect.poll(titles).toEqual(['Gemeinsames Sommerfest', 'Blogartikel Repair-Café', 'Austausch Nachbarschaftshilfe', 'Stadtteilbesuch Degerloch']);
+    await expect
+      .poll(titles)
+      .toEqual([
+        'Gemeinsames Sommerfest',
+        'Blogartikel Repair-Café',
+        'Austausch Nachbarschaftshilfe',
+        'Stadtteilbesuch Degerloch',
+      ]);
     await row('Blogartikel Repair-Café').getByText('Im Blog des Netzwerks').waitFor();
     // The imported districts and years join the filters.
-    expect(await filters().getByLabel('Stadtteil').locator('option').allTextContents()).toEqual(['Alle Stadtteile', 'Bad Cannstatt', 'Degerloch', 'Mitte', 'West']);
-    expect(await filters().getByLabel('Jahr').locator('option').allTextContents()).toEqual(['Alle Jahre', '2016', '2015', '2014']);
+    expect(await filters().getByLabel('Stadtteil').locator('option').allTextContents()).toEqual([
+      'Alle Stadtteile',
+      'Bad Cannstatt',
+      'Degerloch',
+      'Mitte',
+      'West',
+    ]);
+    expect(await filters().getByLabel('Jahr').locator('option').allTextContents()).toEqual([
+      'Alle Jahre',
+      '2016',
+      '2015',
+      '2014',
+    ]);
     expect(await seriousViolations()).toEqual([]);
   });
 
@@ -173,7 +204,9 @@ describe('activity log', () => {
     await editor.getByLabel('Thema').fill('Begegnung im Quartier');
     await editor.getByLabel('Thema').press('Enter');
     await page.getByText('„Gemeinsames Sommerfest“ wurde gespeichert.').waitFor();
-    await expect.poll(() => row('Gemeinsames Sommerfest').getByRole('cell').nth(3).textContent()).toBe('Begegnung im Quartier');
+    await expect
+      .poll(() => row('Gemeinsames Sommerfest').getByRole('cell').nth(3).textContent())
+      .toBe('Begegnung im Quartier');
     await expect.poll(() => edit.evaluate((el) => el === document.activeElement)).toBe(true);
   });
 
@@ -190,12 +223,20 @@ describe('activity log', () => {
 
   it('deletes one activity after asking', async () => {
     await page.getByRole('button', { name: '„Austausch Nachbarschaftshilfe“ löschen' }).click();
-    await page.getByRole('group', { name: '„Austausch Nachbarschaftshilfe“ löschen?' }).getByRole('button', { name: 'Löschen' }).click();
+    await page
+      .getByRole('group', { name: '„Austausch Nachbarschaftshilfe“ löschen?' })
+      .getByRole('button', { name: 'Löschen' })
+      .click();
     await page.getByText('„Austausch Nachbarschaftshilfe“ wurde gelöscht.').waitFor();
-    await expect.poll(titles).toEqual(['Gemeinsames Sommerfest', 'Blogartikel Repair-Café', 'Stadtteilbesuch Degerloch']);
+    await expect
+      .poll(titles)
+      .toEqual(['Gemeinsames Sommerfest', 'Blogartikel Repair-Café', 'Stadtteilbesuch Degerloch']);
     await page.getByText('3 Aktivitäten', { exact: true }).waitFor();
 
-    const { body } = await client.call<{ activities: Array<{ title: string; topic: string | null }> }>('GET', `/workspaces/${ws}/activities`);
+    const { body } = await client.call<{ activities: Array<{ title: string; topic: string | null }> }>(
+      'GET',
+      `/workspaces/${ws}/activities`,
+    );
     expect(body.activities.map((a) => [a.title, a.topic])).toEqual([
       ['Gemeinsames Sommerfest', 'Begegnung im Quartier'],
       ['Blogartikel Repair-Café', 'Reparieren'],

@@ -38,7 +38,8 @@ async function seriousViolations(page: Page): Promise<string[]> {
 const heading = (page: Page) => page.getByRole('heading', { level: 1 });
 
 /** One SurveyJS question, found by a part of its title. */
-const question = (page: Page, title: string): Locator => page.locator('.sd-question').filter({ has: page.locator('.sd-question__title', { hasText: title }) });
+const question = (page: Page, title: string): Locator =>
+  page.locator('.sd-question').filter({ has: page.locator('.sd-question__title', { hasText: title }) });
 
 /** SurveyJS hides the real radio and checkbox inputs: respondents tap the option's text. */
 async function choose(page: Page, questionTitle: string, option: string) {
@@ -56,9 +57,17 @@ beforeAll(async () => {
 
   await client.expect(200, 'POST', '/auth/login', admin);
   await client.expect(201, 'POST', '/workspaces', { slug: ws, name: 'Netzwerk' });
-  await client.expect(201, 'POST', `/workspaces/${ws}/questionnaires`, { slug: 'mitglieder', template: 'mitgliederumfrage' });
+  await client.expect(201, 'POST', `/workspaces/${ws}/questionnaires`, {
+    slug: 'mitglieder',
+    template: 'mitgliederumfrage',
+  });
   await client.expect(201, 'POST', `/workspaces/${ws}/questionnaires/mitglieder/publish`, {});
-  wave = (await client.expect(201, 'POST', `/workspaces/${ws}/waves`, { questionnaire: 'mitglieder', version: 1, title: 'Mitgliederbefragung 2015', access: 'link' })) as { id: string; key: string };
+  wave = (await client.expect(201, 'POST', `/workspaces/${ws}/waves`, {
+    questionnaire: 'mitglieder',
+    version: 1,
+    title: 'Mitgliederbefragung 2015',
+    access: 'link',
+  })) as { id: string; key: string };
 
   browser = await launchChromium();
 });
@@ -84,7 +93,7 @@ describe('answering the member survey on a phone', () => {
     expect(await seriousViolations(page)).toEqual([]);
   });
 
-  it('fetches only the answering page\'s code, compressed', async () => {
+  it("fetches only the answering page's code, compressed", async () => {
     const { context, page } = await newDevice();
     try {
       const scripts: Array<{ url: string; encoding: string | undefined; length: number | undefined }> = [];
@@ -93,7 +102,11 @@ describe('answering the member survey on a phone', () => {
         const headers = res.headers();
         if (res.request().resourceType() === 'script') {
           const url = new URL(res.url()).pathname;
-          scripts.push({ url, encoding: headers['content-encoding'], length: headers['content-length'] ? Number(headers['content-length']) : undefined });
+          scripts.push({
+            url,
+            encoding: headers['content-encoding'],
+            length: headers['content-length'] ? Number(headers['content-length']) : undefined,
+          });
           sizes.push(res.body().then((b) => ({ url, bytes: b.length })));
         }
       });
@@ -102,14 +115,21 @@ describe('answering the member survey on a phone', () => {
       await question(page, 'Aus welchem Bereich kommst du?').waitFor();
       expect(scripts.length).toBeGreaterThan(0);
       // Charts, the designer and the organisers' pages load only where they are used.
-      expect(scripts.map((s) => s.url).filter((u) => /\/(Chart|DesignerPage|ResultsPage|ReportPage|IndicatorPage|WavesPage|MembersPage)-/.test(u))).toEqual([]);
+      expect(
+        scripts
+          .map((s) => s.url)
+          .filter((u) => /\/(Chart|DesignerPage|ResultsPage|ReportPage|IndicatorPage|WavesPage|MembersPage)-/.test(u)),
+      ).toEqual([]);
       // Compressed, except files under a kilobyte (not worth it; they come with their length).
-      for (const s of scripts) if (!(s.length !== undefined && s.length < 1024)) expect(['gzip', 'br'], s.url).toContain(s.encoding);
+      for (const s of scripts)
+        if (!(s.length !== undefined && s.length < 1024)) expect(['gzip', 'br'], s.url).toContain(s.encoding);
       expect(scripts.filter((s) => s.encoding !== undefined).length).toBeGreaterThanOrEqual(3);
       // A budget for the app's own code on this page, beside the survey library (survey-core, about
       // 1.6 MB, in the chunk named after setup.ts or survey-texts.ts): 0.6 MB now; everything in one
       // bundle, as before the organisers' pages were split off, was 0.95 MB.
-      const own = (await Promise.all(sizes)).filter((s) => !/\/(setup|survey-texts)-/.test(s.url)).reduce((sum, s) => sum + s.bytes, 0);
+      const own = (await Promise.all(sizes))
+        .filter((s) => !/\/(setup|survey-texts)-/.test(s.url))
+        .reduce((sum, s) => sum + s.bytes, 0);
       // survey-core's texts for other languages are not fetched for a German survey.
       expect(scripts.map((s) => s.url).filter((u) => /\/(french|english|arabic|spanish)-/.test(u))).toEqual([]);
       expect(own).toBeLessThan(750_000);
@@ -123,7 +143,9 @@ describe('answering the member survey on a phone', () => {
     await page.getByRole('button', { name: 'Los geht’s' }).click();
     await question(page, 'Aus welchem Bereich kommst du?').waitFor();
     await expect
-      .poll(() => page.evaluate(() => document.activeElement?.closest('.sd-question')?.getAttribute('data-name') ?? null))
+      .poll(() =>
+        page.evaluate(() => document.activeElement?.closest('.sd-question')?.getAttribute('data-name') ?? null),
+      )
       .toBe('sector');
     // The progress bar is there (the definition asks for it).
     expect(await page.locator('.sd-progress-buttons, .sd-progress').count()).toBeGreaterThan(0);
@@ -143,7 +165,11 @@ describe('answering the member survey on a phone', () => {
     await page.getByText('Deine bisherigen Antworten sind gespeichert.').waitFor();
 
     const stored = await page.evaluate((key) => localStorage.getItem(`bilanz.answer.${key}`), wave.key);
-    expect(JSON.parse(stored ?? 'null')).toMatchObject({ pageNo: 1, locale: 'de', data: { sector: 'nonprofit', memberSince: 2014, participation: 'often' } });
+    expect(JSON.parse(stored ?? 'null')).toMatchObject({
+      pageNo: 1,
+      locale: 'de',
+      data: { sector: 'nonprofit', memberSince: 2014, participation: 'often' },
+    });
 
     await page.getByText('Später oder auf einem anderen Gerät weitermachen').click();
     resumeLink = await page.getByLabel('Link zum Weitermachen').inputValue();
@@ -161,7 +187,11 @@ describe('answering the member survey on a phone', () => {
     const sector = question(page, 'Aus welchem Bereich kommst du?');
     await sector.waitFor();
     await expect.poll(() => sector.getByRole('radio', { name: /Gemeinnützig/ }).isChecked()).toBe(true);
-    expect(await question(page, 'In welchen Stadtbezirken bist du aktiv?').getByRole('checkbox', { name: 'West' }).isChecked()).toBe(true);
+    expect(
+      await question(page, 'In welchen Stadtbezirken bist du aktiv?')
+        .getByRole('checkbox', { name: 'West' })
+        .isChecked(),
+    ).toBe(true);
     await next(page);
 
     // Formats: one row of the matrix.
@@ -169,7 +199,9 @@ describe('answering the member survey on a phone', () => {
     await formats.waitFor();
     await next(page);
 
-    await question(page, 'Was machen die Stadtteilvernetzer aus deiner Sicht richtig gut?').locator('textarea').fill('Die Stadtteilbesuche.');
+    await question(page, 'Was machen die Stadtteilvernetzer aus deiner Sicht richtig gut?')
+      .locator('textarea')
+      .fill('Die Stadtteilbesuche.');
     await next(page);
 
     await choose(page, 'Was sollten wir in den nächsten Jahren angehen?', 'Mehr Stadtteilbesuche');
@@ -194,7 +226,10 @@ describe('answering the member survey on a phone', () => {
   });
 
   it('counts exactly one complete response and no partial one', async () => {
-    const { body } = await client.call<{ wave: { responses: { complete: number; partial: number; held: number } } }>('GET', `/workspaces/${ws}/waves/${wave.id}`);
+    const { body } = await client.call<{ wave: { responses: { complete: number; partial: number; held: number } } }>(
+      'GET',
+      `/workspaces/${ws}/waves/${wave.id}`,
+    );
     expect(body.wave.responses).toEqual({ complete: 1, partial: 0, held: 0 });
     await first.context.close();
   });
@@ -207,7 +242,9 @@ describe('answering the member survey on a phone', () => {
     const language = page.getByLabel('Sprache');
     expect(await language.locator('option').allTextContents()).toEqual(['Deutsch', 'English']);
     await language.selectOption('en');
-    await expect.poll(() => heading(page).textContent()).toBe('Two years of Stadtteilvernetzer – where do we go from here?');
+    await expect
+      .poll(() => heading(page).textContent())
+      .toBe('Two years of Stadtteilvernetzer – where do we go from here?');
     await page.getByRole('heading', { name: 'Privacy', level: 2 }).waitFor();
     await page.getByText('It is anonymous:', { exact: false }).waitFor();
     await page.getByRole('button', { name: 'Start' }).click();
@@ -222,7 +259,11 @@ describe('answering the member survey on a phone', () => {
     await page.getByRole('button', { name: 'Los geht’s' }).click();
     // Offline: requests fail without an answer (Chromium logs each as a console error, which is expected here).
     await page.route('**/api/v1/public/waves/*/responses', (route) => route.abort('internetdisconnected'));
-    await choose(page, 'Aus welchem Bereich kommst du?', 'Städtisch (z. B. Bezirksamt, Stadtverwaltung, städtische Einrichtung)');
+    await choose(
+      page,
+      'Aus welchem Bereich kommst du?',
+      'Städtisch (z. B. Bezirksamt, Stadtverwaltung, städtische Einrichtung)',
+    );
     await page.getByText('Gerade gibt es keine Verbindung.', { exact: false }).waitFor();
     const stored = await page.evaluate((key) => localStorage.getItem(`bilanz.answer.${key}`), wave.key);
     expect(JSON.parse(stored ?? 'null')).toMatchObject({ data: { sector: 'municipal' } });
@@ -245,11 +286,20 @@ describe('answering the member survey on a phone', () => {
         await route.fulfill({
           status: 429,
           headers: { 'Retry-After': '2', 'Content-Type': 'application/json' },
-          body: JSON.stringify({ error: { code: 'rate_limited', message: 'Zu viele Versuche. Bitte versuche es in einer Minute noch einmal.' } }),
+          body: JSON.stringify({
+            error: {
+              code: 'rate_limited',
+              message: 'Zu viele Versuche. Bitte versuche es in einer Minute noch einmal.',
+            },
+          }),
         });
       } else await route.continue();
     });
-    await choose(page, 'Aus welchem Bereich kommst du?', 'Bürgerschaftlich (z. B. Bürgerverein, Initiative, Nachbarschaftsgruppe)');
+    await choose(
+      page,
+      'Aus welchem Bereich kommst du?',
+      'Bürgerschaftlich (z. B. Bürgerverein, Initiative, Nachbarschaftsgruppe)',
+    );
     await page.getByText('Der Server ist gerade ausgelastet', { exact: false }).waitFor();
     // Nothing to press: the page waits the server's two seconds (and up to half again) and saves by itself.
     expect(await page.getByRole('button', { name: 'Jetzt noch einmal versuchen' }).count()).toBe(0);

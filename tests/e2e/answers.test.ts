@@ -37,12 +37,29 @@ beforeAll(async () => {
 
   await client.expect(200, 'POST', '/auth/login', admin);
   await client.expect(201, 'POST', '/workspaces', { slug: ws, name: 'Netzwerk' });
-  const definition = { locale: 'de', pages: [{ name: 'p1', elements: [{ type: 'comment', name: 'strengths', title: { default: 'Stärken', en: 'Strengths' } }] }] };
+  const definition = {
+    locale: 'de',
+    pages: [
+      {
+        name: 'p1',
+        elements: [{ type: 'comment', name: 'strengths', title: { default: 'Stärken', en: 'Strengths' } }],
+      },
+    ],
+  };
   await client.expect(201, 'POST', `/workspaces/${ws}/questionnaires`, { slug: 'kurz', definition });
   await client.expect(201, 'POST', `/workspaces/${ws}/questionnaires/kurz/publish`, {});
-  wave = (await client.expect(201, 'POST', `/workspaces/${ws}/waves`, { questionnaire: 'kurz', version: 1, title: 'Kurzbefragung 2025', access: 'link' })) as { id: string; key: string };
+  wave = (await client.expect(201, 'POST', `/workspaces/${ws}/waves`, {
+    questionnaire: 'kurz',
+    version: 1,
+    title: 'Kurzbefragung 2025',
+    access: 'link',
+  })) as { id: string; key: string };
   for (const text of texts) {
-    await client.expect(201, 'POST', `/public/waves/${wave.key}/responses`, { id: crypto.randomUUID(), status: 'complete', data: { strengths: text } });
+    await client.expect(201, 'POST', `/public/waves/${wave.key}/responses`, {
+      id: crypto.randomUUID(),
+      status: 'complete',
+      data: { strengths: text },
+    });
   }
 
   browser = await launchChromium();
@@ -122,7 +139,10 @@ describe('open answers board', () => {
     await codebook().getByLabel('Neuer Name für „Kontakte“').fill('Netzwerk');
     await codebook().getByRole('button', { name: 'Speichern' }).click();
     await codebook().getByRole('button', { name: 'Netzwerk 2', exact: true }).waitFor();
-    await answerWith('Kontakte zu anderen Trägern').getByRole('listitem').getByText('Netzwerk', { exact: true }).waitFor();
+    await answerWith('Kontakte zu anderen Trägern')
+      .getByRole('listitem')
+      .getByText('Netzwerk', { exact: true })
+      .waitFor();
 
     await codebook().getByRole('button', { name: 'Netzwerk löschen' }).click();
     await codebook().getByRole('button', { name: 'Code löschen' }).click();

@@ -25,7 +25,8 @@ let nonprofit = 0;
 const log = problemLog(() => false);
 
 /** The value next to a term of the headline. */
-const fact = (term: string): Locator => page.locator('.results-headline dt', { hasText: new RegExp(`^${term}$`) }).locator('xpath=following-sibling::dd[1]');
+const fact = (term: string): Locator =>
+  page.locator('.results-headline dt', { hasText: new RegExp(`^${term}$`) }).locator('xpath=following-sibling::dd[1]');
 
 beforeAll(async () => {
   server = await startBuiltServer({ admin });
@@ -34,15 +35,28 @@ beforeAll(async () => {
 
   await client.expect(200, 'POST', '/auth/login', admin);
   await client.expect(201, 'POST', '/workspaces', { slug: ws, name: 'Netzwerk' });
-  await client.expect(201, 'POST', `/workspaces/${ws}/questionnaires`, { slug: 'mitglieder', template: 'mitgliederumfrage' });
+  await client.expect(201, 'POST', `/workspaces/${ws}/questionnaires`, {
+    slug: 'mitglieder',
+    template: 'mitgliederumfrage',
+  });
   await client.expect(201, 'POST', `/workspaces/${ws}/questionnaires/mitglieder/publish`, {});
-  wave = (await client.expect(201, 'POST', `/workspaces/${ws}/waves`, { questionnaire: 'mitglieder', version: 1, title: 'Mitgliederbefragung 2015', access: 'link' })) as { id: string; key: string };
+  wave = (await client.expect(201, 'POST', `/workspaces/${ws}/waves`, {
+    questionnaire: 'mitglieder',
+    version: 1,
+    title: 'Mitgliederbefragung 2015',
+    access: 'link',
+  })) as { id: string; key: string };
 
   const definition = JSON.parse(await readFile('surveys/mitgliederumfrage.json', 'utf8')) as JsonObject;
   for (let i = 1; i <= RESPONSES; i++) {
     const data = generateAnswers(definition, seededRandom(i));
     if (data.sector === 'nonprofit') nonprofit++;
-    await client.expect(201, 'POST', `/public/waves/${wave.key}/responses`, { id: randomUUID(), data, status: 'complete', locale: 'de' });
+    await client.expect(201, 'POST', `/public/waves/${wave.key}/responses`, {
+      id: randomUUID(),
+      data,
+      status: 'complete',
+      locale: 'de',
+    });
   }
 
   browser = await launchChromium();
@@ -63,8 +77,12 @@ describe('results dashboard', () => {
     await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe('Mitgliederbefragung 2015');
     await expect.poll(() => fact('Vollständige Antworten').textContent()).toBe(String(RESPONSES));
     await expect.poll(() => fact('Gezählte Befragte').textContent()).toBe(String(RESPONSES));
-    await page.getByText(`Zum Schutz der Befragten zeigen wir keine Zahl, hinter der weniger als ${MIN_GROUP} Personen stehen.`).waitFor();
-    const sectorChart = page.getByRole('img', { name: 'Diagramm zu „Aus welchem Bereich kommst du?“. Die Zahlen stehen in der Tabelle darunter.' });
+    await page
+      .getByText(`Zum Schutz der Befragten zeigen wir keine Zahl, hinter der weniger als ${MIN_GROUP} Personen stehen.`)
+      .waitFor();
+    const sectorChart = page.getByRole('img', {
+      name: 'Diagramm zu „Aus welchem Bereich kommst du?“. Die Zahlen stehen in der Tabelle darunter.',
+    });
     await sectorChart.waitFor();
     expect(await sectorChart.evaluate((el) => el.tagName)).toBe('CANVAS');
     // Responses per day: all 30 were completed today, so one day with 30 in the table under the chart.
@@ -74,7 +92,9 @@ describe('results dashboard', () => {
     expect(await perDay.locator('tbody tr').count()).toBe(1);
     expect(await perDay.locator('tbody td').first().textContent()).toBe(String(RESPONSES));
     // The settings page is one link away.
-    expect(await page.getByRole('link', { name: 'Einstellungen der Welle, Link und Einladungen' }).getAttribute('href')).toBe(`/w/${ws}/waves/${wave.id}/settings`);
+    expect(
+      await page.getByRole('link', { name: 'Einstellungen der Welle, Link und Einladungen' }).getAttribute('href'),
+    ).toBe(`/w/${ws}/waves/${wave.id}/settings`);
   });
 
   it('filters by sector: the filter goes into the URL, n becomes the independent count', async () => {
@@ -83,12 +103,16 @@ describe('results dashboard', () => {
     await page.getByRole('button', { name: 'Filter anwenden' }).click();
 
     await expect.poll(() => new URL(page.url()).searchParams.getAll('where')).toEqual(['sector:nonprofit']);
-    await page.getByRole('button', { name: /^Filter Aus welchem Bereich kommst du\?: Gemeinnützig .* entfernen$/ }).waitFor();
+    await page
+      .getByRole('button', { name: /^Filter Aus welchem Bereich kommst du\?: Gemeinnützig .* entfernen$/ })
+      .waitFor();
     if (nonprofit >= MIN_GROUP) {
       await expect.poll(() => fact('Befragte in dieser Auswahl').textContent()).toBe(String(nonprofit));
     } else {
       await expect.poll(() => fact('Befragte in dieser Auswahl').textContent()).toBe(`weniger als ${MIN_GROUP}`);
-      await page.getByText(`Zu wenige Antworten für diese Auswahl (mindestens ${MIN_GROUP})`, { exact: false }).waitFor();
+      await page
+        .getByText(`Zu wenige Antworten für diese Auswahl (mindestens ${MIN_GROUP})`, { exact: false })
+        .waitFor();
     }
     expect(nonprofit).toBeGreaterThan(0);
     expect(nonprofit).toBeLessThan(RESPONSES);
@@ -103,7 +127,9 @@ describe('results dashboard', () => {
   });
 
   it('opens the table alternative with counts that add up to n', async () => {
-    const card = page.locator('section.result-card', { has: page.getByRole('heading', { name: 'Aus welchem Bereich kommst du?', level: 2 }) });
+    const card = page.locator('section.result-card', {
+      has: page.getByRole('heading', { name: 'Aus welchem Bereich kommst du?', level: 2 }),
+    });
     await card.getByText('Als Tabelle zeigen').click();
     const table = card.getByRole('table');
     await table.waitFor();
@@ -111,10 +137,9 @@ describe('results dashboard', () => {
     const cells = await row.getByRole('cell').allTextContents();
     // Value, count, percent (the label is the row header). Secondary suppression
     // may hide even a cell of 5 or more, so the API's own figure is the reference.
-    const { body } = await client.call<{ questions: Array<{ name: string; choices?: Array<{ value: unknown; count: number | null }> }> }>(
-      'GET',
-      `/workspaces/${ws}/waves/${wave.id}/results?locale=de`,
-    );
+    const { body } = await client.call<{
+      questions: Array<{ name: string; choices?: Array<{ value: unknown; count: number | null }> }>;
+    }>('GET', `/workspaces/${ws}/waves/${wave.id}/results?locale=de`);
     const count = body.questions.find((q) => q.name === 'sector')!.choices!.find((c) => c.value === 'nonprofit')!.count;
     expect(cells[0]).toBe('nonprofit');
     expect(cells[1]).toBe(count === null ? `weniger als ${MIN_GROUP}` : String(count));
@@ -124,7 +149,9 @@ describe('results dashboard', () => {
 
   it('draws a trend for one question', async () => {
     await page.getByLabel('Frage', { exact: true }).selectOption({ label: 'Aus welchem Bereich kommst du?' });
-    await page.getByRole('img', { name: 'Diagramm zu „Verlauf über die Wellen“. Die Zahlen stehen in der Tabelle darunter.' }).waitFor();
+    await page
+      .getByRole('img', { name: 'Diagramm zu „Verlauf über die Wellen“. Die Zahlen stehen in der Tabelle darunter.' })
+      .waitFor();
     expect(new URL(page.url()).searchParams.get('trend')).toBe('sector');
   });
 

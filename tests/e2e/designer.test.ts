@@ -72,7 +72,9 @@ describe('questionnaire designer in the browser', () => {
     await page.waitForURL(`${baseUrl}/workspaces`);
 
     // The browser's session drives the API as well.
-    const created = await page.request.post(`${baseUrl}/api/v1/workspaces`, { data: { slug: ws, name: 'Netzwerk Nord' } });
+    const created = await page.request.post(`${baseUrl}/api/v1/workspaces`, {
+      data: { slug: ws, name: 'Netzwerk Nord' },
+    });
     expect(created.status()).toBe(201);
 
     await page.goto(`${baseUrl}/w/${ws}`);
@@ -81,7 +83,10 @@ describe('questionnaire designer in the browser', () => {
     await expect.poll(() => heading().textContent()).toBe('Fragebögen');
     await page.getByText('Es gibt noch keine Fragebögen.', { exact: false }).waitFor();
     // The template library is offered, each with its size.
-    await page.getByRole('button', { name: /Fragebogen aus „.+“ anlegen/ }).first().waitFor();
+    await page
+      .getByRole('button', { name: /Fragebogen aus „.+“ anlegen/ })
+      .first()
+      .waitFor();
   });
 
   it('creates a blank questionnaire', async () => {
@@ -122,7 +127,9 @@ describe('questionnaire designer in the browser', () => {
 
     // The JSON view shows the same draft.
     await page.getByRole('tab', { name: 'JSON' }).click();
-    const json = JSON.parse(await page.getByLabel('Definition (SurveyJS-JSON)').inputValue()) as { pages: { elements: Record<string, unknown>[] }[] };
+    const json = JSON.parse(await page.getByLabel('Definition (SurveyJS-JSON)').inputValue()) as {
+      pages: { elements: Record<string, unknown>[] }[];
+    };
     expect(json.pages[0]!.elements.map((e) => e.name)).toEqual(['sector', 'civicRole']);
     expect(json.pages[0]!.elements[1]).toMatchObject({ type: 'text', visibleIf: "{sector} = 'civic'" });
     expect(json.pages[0]!.elements[0]!.choices).toHaveLength(3);
@@ -138,7 +145,9 @@ describe('questionnaire designer in the browser', () => {
     const problemList = page.locator('.problems');
     await problemList.getByText('ist nicht lesbar', { exact: false }).waitFor();
     await problemList.getByRole('button', { name: 'civicRole im Editor zeigen' }).click();
-    await expect.poll(() => page.evaluate(() => (document.activeElement as HTMLInputElement | null)?.value)).toBe('civicRole');
+    await expect
+      .poll(() => page.evaluate(() => (document.activeElement as HTMLInputElement | null)?.value))
+      .toBe('civicRole');
 
     const condition = details.getByRole('group', { name: 'Nur zeigen, wenn' });
     await condition.getByLabel('Frage', { exact: true }).selectOption('sector');
@@ -162,7 +171,10 @@ describe('questionnaire designer in the browser', () => {
     await frame.getByText('Bürgerschaftlich', { exact: true }).click();
     await frame.getByText('Was machst du in deiner Initiative?').waitFor();
 
-    await page.getByRole('group', { name: 'Sprache des Fragebogens' }).getByRole('button', { name: 'Englisch' }).click();
+    await page
+      .getByRole('group', { name: 'Sprache des Fragebogens' })
+      .getByRole('button', { name: 'Englisch' })
+      .click();
     await frame.getByText('Which sector do you work in?').waitFor();
     await frame.getByText('What do you do in your initiative?').waitFor();
 

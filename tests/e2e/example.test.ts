@@ -20,8 +20,12 @@ let baseUrl: string;
 let client: ApiClient;
 const log = problemLog(() => false);
 
-const step = (n: number): Locator => page.locator('ol.staircase > li').filter({ has: page.getByRole('heading', { level: 3, name: new RegExp(`^Stufe ${n}:`) }) });
-const fact = (term: string): Locator => page.locator('.results-headline dt', { hasText: new RegExp(`^${term}$`) }).locator('xpath=following-sibling::dd[1]');
+const step = (n: number): Locator =>
+  page
+    .locator('ol.staircase > li')
+    .filter({ has: page.getByRole('heading', { level: 3, name: new RegExp(`^Stufe ${n}:`) }) });
+const fact = (term: string): Locator =>
+  page.locator('.results-headline dt', { hasText: new RegExp(`^${term}$`) }).locator('xpath=following-sibling::dd[1]');
 const banner = () => page.getByRole('note').filter({ hasText: 'Beispieldaten' });
 
 /** Violations axe rates serious or critical, as "rule: target" lines. */
@@ -53,19 +57,27 @@ afterAll(async () => {
 describe('the example workspace on a first start', () => {
   it('is listed with the admin as organiser and labelled as example data', async () => {
     await page.goto(`${baseUrl}/workspaces`);
-    const card = page.locator('.card', { has: page.getByRole('link', { name: 'Beispiel: Stuttgarter Stadtteilvernetzer' }) });
+    const card = page.locator('.card', {
+      has: page.getByRole('link', { name: 'Beispiel: Stuttgarter Stadtteilvernetzer' }),
+    });
     await card.waitFor();
     expect(await card.locator('.badge').allTextContents()).toEqual(['Organisator*in', 'Beispieldaten']);
   });
 
   it('shows the closed member-survey wave on a populated dashboard', async () => {
-    const { waves } = (await client.expect(200, 'GET', `/workspaces/${ws}/waves`)) as { waves: Array<{ id: string; title: string; status: string }> };
+    const { waves } = (await client.expect(200, 'GET', `/workspaces/${ws}/waves`)) as {
+      waves: Array<{ id: string; title: string; status: string }>;
+    };
     expect(waves.map((w) => [w.title, w.status])).toEqual([['Mitgliederumfrage 2015', 'closed']]);
     await page.goto(`${baseUrl}/w/${ws}/waves/${waves[0]!.id}`);
     await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe('Mitgliederumfrage 2015');
     await banner().waitFor();
     await expect.poll(() => fact('Vollständige Antworten').textContent()).toBe(String(EXAMPLE_RESPONSES));
-    await page.getByRole('img', { name: 'Diagramm zu „Aus welchem Bereich kommst du?“. Die Zahlen stehen in der Tabelle darunter.' }).waitFor();
+    await page
+      .getByRole('img', {
+        name: 'Diagramm zu „Aus welchem Bereich kommst du?“. Die Zahlen stehen in der Tabelle darunter.',
+      })
+      .waitFor();
   });
 
   it('stands output, outcome and impact on the Wirkungstreppe, from all three sources', async () => {
@@ -73,17 +85,25 @@ describe('the example workspace on a first start', () => {
     await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe('Wirkung');
     await banner().waitFor();
     // Activity log: seven districts, Neckarvorstadt included.
-    const districts = step(1).getByRole('listitem').filter({ has: page.getByRole('link', { name: 'Besuchte Bezirke und Stadtteile' }) });
+    const districts = step(1)
+      .getByRole('listitem')
+      .filter({ has: page.getByRole('link', { name: 'Besuchte Bezirke und Stadtteile' }) });
     await districts.waitFor();
     expect(await districts.textContent()).toContain('7 Stadtteile');
     // Manual measurements: 8 in June 2013, 79 in May 2015.
-    const members = step(2).getByRole('listitem').filter({ has: page.getByRole('link', { name: 'Mitglieder des Netzwerks' }) });
+    const members = step(2)
+      .getByRole('listitem')
+      .filter({ has: page.getByRole('link', { name: 'Mitglieder des Netzwerks' }) });
     expect(await members.textContent()).toContain('79 Personen');
     // Survey: a share of the 70 respondents.
-    const contacts = step(4).getByRole('listitem').filter({ has: page.getByRole('link', { name: 'Anteil der Mitglieder mit neuen hilfreichen Kontakten' }) });
+    const contacts = step(4)
+      .getByRole('listitem')
+      .filter({ has: page.getByRole('link', { name: 'Anteil der Mitglieder mit neuen hilfreichen Kontakten' }) });
     expect(await contacts.textContent()).toMatch(/\d+(,\d+)?\s%/);
     expect(await step(6).getByRole('link', { name: 'Anderswo übernommene Transferprojekte' }).count()).toBe(1);
-    expect(await step(7).getByRole('link', { name: 'Eingeworbene Förderungen für gemeinsame Projekte' }).count()).toBe(1);
+    expect(await step(7).getByRole('link', { name: 'Eingeworbene Förderungen für gemeinsame Projekte' }).count()).toBe(
+      1,
+    );
     // The banner included.
     expect(await seriousViolations()).toEqual([]);
   });

@@ -25,7 +25,11 @@ let wave: { id: string; key: string };
 const log = problemLog(() => false);
 
 async function pageAs(who: ApiClient): Promise<Page> {
-  const context = await browser!.newContext({ locale: 'de-DE', viewport: { width: 1280, height: 900 }, acceptDownloads: true });
+  const context = await browser!.newContext({
+    locale: 'de-DE',
+    viewport: { width: 1280, height: 900 },
+    acceptDownloads: true,
+  });
   await context.addCookies([who.browserCookie()]);
   const page = log.watch(await context.newPage());
   page.setDefaultTimeout(15_000);
@@ -38,15 +42,34 @@ beforeAll(async () => {
   client = new ApiClient(baseUrl);
   await client.expect(200, 'POST', '/auth/login', admin);
   await client.expect(201, 'POST', '/workspaces', { slug: ws, name: 'Netzwerk' });
-  await client.expect(201, 'POST', `/workspaces/${ws}/questionnaires`, { slug: 'mitglieder', template: 'mitgliederumfrage' });
+  await client.expect(201, 'POST', `/workspaces/${ws}/questionnaires`, {
+    slug: 'mitglieder',
+    template: 'mitgliederumfrage',
+  });
   await client.expect(201, 'POST', `/workspaces/${ws}/questionnaires/mitglieder/publish`, {});
-  wave = (await client.expect(201, 'POST', `/workspaces/${ws}/waves`, { questionnaire: 'mitglieder', version: 1, title: 'Mitgliederbefragung 2015', access: 'link' })) as { id: string; key: string };
+  wave = (await client.expect(201, 'POST', `/workspaces/${ws}/waves`, {
+    questionnaire: 'mitglieder',
+    version: 1,
+    title: 'Mitgliederbefragung 2015',
+    access: 'link',
+  })) as { id: string; key: string };
   const definition = JSON.parse(await readFile('surveys/mitgliederumfrage.json', 'utf8')) as JsonObject;
   for (let i = 1; i <= RESPONSES; i++) {
-    await client.expect(201, 'POST', `/public/waves/${wave.key}/responses`, { id: randomUUID(), data: generateAnswers(definition, seededRandom(i)), status: 'complete', locale: 'de' });
+    await client.expect(201, 'POST', `/public/waves/${wave.key}/responses`, {
+      id: randomUUID(),
+      data: generateAnswers(definition, seededRandom(i)),
+      status: 'complete',
+      locale: 'de',
+    });
   }
-  const invite = (await client.expect(201, 'POST', `/workspaces/${ws}/members`, { email: analyst.email, role: 'analyst' })) as { inviteToken: string };
-  await new ApiClient(baseUrl).expect(200, 'POST', '/auth/invitations/accept', { token: invite.inviteToken, password: analyst.password });
+  const invite = (await client.expect(201, 'POST', `/workspaces/${ws}/members`, {
+    email: analyst.email,
+    role: 'analyst',
+  })) as { inviteToken: string };
+  await new ApiClient(baseUrl).expect(200, 'POST', '/auth/invitations/accept', {
+    token: invite.inviteToken,
+    password: analyst.password,
+  });
   browser = await launchChromium();
 });
 
@@ -61,11 +84,20 @@ describe('export panel', () => {
     await page.goto(`${baseUrl}/w/${ws}/waves/${wave.id}`);
     const panel = page.getByRole('region', { name: 'Export' });
     await panel.waitFor();
-    for (const name of ['Ergebnistabelle (CSV)', 'Ergebnistabelle (Excel)', 'Antworten (CSV)', 'Antworten mit Codebuch (Excel)', 'Codebuch (CSV)']) {
+    for (const name of [
+      'Ergebnistabelle (CSV)',
+      'Ergebnistabelle (Excel)',
+      'Antworten (CSV)',
+      'Antworten mit Codebuch (Excel)',
+      'Codebuch (CSV)',
+    ]) {
       expect(await panel.getByRole('link', { name }).getAttribute('download')).not.toBeNull();
     }
 
-    const [download] = await Promise.all([page.waitForEvent('download'), panel.getByRole('link', { name: 'Antworten (CSV)' }).click()]);
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      panel.getByRole('link', { name: 'Antworten (CSV)' }).click(),
+    ]);
     expect(download.suggestedFilename()).toMatch(/^mitgliederbefragung-2015-\d{4}-\d{2}-\d{2}\.csv$/);
     const file = await download.path();
     const bytes = await readFile(file);
@@ -77,7 +109,9 @@ describe('export panel', () => {
     // The results table follows the dashboard's filters.
     await page.goto(`${baseUrl}/w/${ws}/waves/${wave.id}?where=sector:civic`);
     const filtered = page.getByRole('region', { name: 'Export' }).getByRole('link', { name: 'Ergebnistabelle (CSV)' });
-    expect(await filtered.getAttribute('href')).toBe(`/api/v1/workspaces/${ws}/waves/${wave.id}/results/export?format=csv&where=sector%3Acivic&locale=de`);
+    expect(await filtered.getAttribute('href')).toBe(
+      `/api/v1/workspaces/${ws}/waves/${wave.id}/results/export?format=csv&where=sector%3Acivic&locale=de`,
+    );
     const results = await axe(page);
     expect(results).toEqual([]);
     expect(log.problems).toEqual([]);
@@ -91,7 +125,10 @@ describe('export panel', () => {
     const panel = page.getByRole('region', { name: 'Export' });
     await panel.getByRole('link', { name: 'Ergebnistabelle (CSV)' }).waitFor();
     expect(await panel.getByRole('link').count()).toBe(2);
-    const [download] = await Promise.all([page.waitForEvent('download'), panel.getByRole('link', { name: 'Ergebnistabelle (CSV)' }).click()]);
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      panel.getByRole('link', { name: 'Ergebnistabelle (CSV)' }).click(),
+    ]);
     const [header, ...rows] = parseCsv(await readFile(await download.path()), { bom: true }) as string[][];
     expect(header![0]).toBe('question');
     expect(rows.some((r) => r[0] === 'sector')).toBe(true);
@@ -102,10 +139,16 @@ describe('export panel', () => {
     const page = await pageAs(client);
     await page.goto(`${baseUrl}/w/${ws}/questionnaires/mitglieder`);
     await page.getByRole('tab', { name: /Versionen/ }).click();
-    const link = page.getByRole('link', { name: 'Version 1 als JSON mit ihren Veröffentlichungsangaben herunterladen' });
+    const link = page.getByRole('link', {
+      name: 'Version 1 als JSON mit ihren Veröffentlichungsangaben herunterladen',
+    });
     const [download] = await Promise.all([page.waitForEvent('download'), link.click()]);
     expect(download.suggestedFilename()).toBe('mitglieder-v1.json');
-    const body = JSON.parse(await readFile(await download.path(), 'utf8')) as { slug: string; version: number; definition: JsonObject };
+    const body = JSON.parse(await readFile(await download.path(), 'utf8')) as {
+      slug: string;
+      version: number;
+      definition: JsonObject;
+    };
     expect(body).toMatchObject({ slug: 'mitglieder', version: 1 });
     expect(body.definition.pages).toBeDefined();
     expect(log.problems).toEqual([]);
@@ -115,5 +158,7 @@ describe('export panel', () => {
 /** Violations axe rates serious or critical. */
 async function axe(page: Page): Promise<string[]> {
   const results = await new AxeBuilder({ page }).include('[data-testid="export-panel"]').analyze();
-  return results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').flatMap((v) => v.nodes.map((n) => `${v.id}: ${n.target.join(' ')}`));
+  return results.violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .flatMap((v) => v.nodes.map((n) => `${v.id}: ${n.target.join(' ')}`));
 }

@@ -27,7 +27,10 @@ const card = (title: string, level = 2): Locator =>
 
 /** The cells of the table row whose header is `label`, inside `scope`. */
 async function rowCells(scope: Locator, label: string): Promise<string[]> {
-  const row = scope.getByRole('row').filter({ has: page.getByRole('rowheader', { name: label, exact: true }) }).first();
+  const row = scope
+    .getByRole('row')
+    .filter({ has: page.getByRole('rowheader', { name: label, exact: true }) })
+    .first();
   // Numbers are formatted with (narrow) no-break spaces before "%": compare them as plain spaces.
   return (await row.getByRole('cell').allTextContents()).map((t) => t.replace(/[\u00a0\u202f]/g, ' '));
 }
@@ -55,9 +58,18 @@ beforeAll(async () => {
   await client.expect(201, 'POST', '/workspaces', { slug: ws, name: 'Netzwerk' });
   await client.expect(201, 'POST', `/workspaces/${ws}/questionnaires`, { slug: 'check', definition });
   await client.expect(201, 'POST', `/workspaces/${ws}/questionnaires/check/publish`, {});
-  wave = (await client.expect(201, 'POST', `/workspaces/${ws}/waves`, { questionnaire: 'check', version: 1, title: 'Netzwerk-Check 2025', access: 'link' })) as { id: string; key: string };
+  wave = (await client.expect(201, 'POST', `/workspaces/${ws}/waves`, {
+    questionnaire: 'check',
+    version: 1,
+    title: 'Netzwerk-Check 2025',
+    access: 'link',
+  })) as { id: string; key: string };
   for (let i = 0; i < RESPONSES; i++) {
-    await client.expect(201, 'POST', `/public/waves/${wave.key}/responses`, { id: crypto.randomUUID(), status: 'complete', data: answersOf(i) });
+    await client.expect(201, 'POST', `/public/waves/${wave.key}/responses`, {
+      id: crypto.randomUUID(),
+      status: 'complete',
+      data: answersOf(i),
+    });
   }
 
   browser = await launchChromium();
@@ -81,7 +93,9 @@ describe('dashboard figures of every kind', () => {
 
   it('shows a multiple text: respondents per field and the mean of the number field', async () => {
     const person = card('Angaben zu dir');
-    await person.getByRole('img', { name: 'Diagramm zu „Angaben zu dir“. Die Zahlen stehen in der Tabelle darunter.' }).waitFor();
+    await person
+      .getByRole('img', { name: 'Diagramm zu „Angaben zu dir“. Die Zahlen stehen in der Tabelle darunter.' })
+      .waitFor();
     await openTables(person);
     expect(await rowCells(person, 'Stadtteil')).toEqual(['10', '']);
     // Ages 30 to 39: mean 34.5.
@@ -137,7 +151,9 @@ describe('dashboard figures of every kind', () => {
     const panel = card('Deine Veranstaltungen');
     await panel.getByText('10 Befragte haben 20 Einträge angelegt (2,0 pro Person).').waitFor();
     const format = card('Format', 3);
-    await format.getByRole('img', { name: 'Diagramm zu „Format“. Die Zahlen stehen in der Tabelle darunter.' }).waitFor();
+    await format
+      .getByRole('img', { name: 'Diagramm zu „Format“. Die Zahlen stehen in der Tabelle darunter.' })
+      .waitFor();
     await openTables(format);
     expect(await rowCells(format, 'Vor Ort')).toEqual(['praesenz', '10', '100 %']);
     expect(await rowCells(format, 'Online')).toEqual(['online', '5', '50 %']);
@@ -150,8 +166,17 @@ describe('dashboard figures of every kind', () => {
   it('filters on choice cells: grouped under their question, applied, named in the chip, and removed', async () => {
     const select = page.getByLabel('Nach Frage filtern');
     // Choice and rating cells only: the number fields, the slider and free text are not offered.
-    expect(await select.locator('optgroup').evaluateAll((groups) => groups.map((g) => [g.getAttribute('label'), [...g.querySelectorAll('option')].map((o) => o.textContent)]))).toEqual([
-      ['Welche Angebote nutzt du, und wie gut sind sie?', ['Netzwerktreffen – Genutzt', 'Netzwerktreffen – Bewertung', 'Newsletter – Genutzt', 'Newsletter – Bewertung']],
+    expect(
+      await select
+        .locator('optgroup')
+        .evaluateAll((groups) =>
+          groups.map((g) => [g.getAttribute('label'), [...g.querySelectorAll('option')].map((o) => o.textContent)]),
+        ),
+    ).toEqual([
+      [
+        'Welche Angebote nutzt du, und wie gut sind sie?',
+        ['Netzwerktreffen – Genutzt', 'Netzwerktreffen – Bewertung', 'Newsletter – Genutzt', 'Newsletter – Bewertung'],
+      ],
       ['Deine Projekte im letzten Jahr', ['Art', 'Wirkung']],
       ['Deine Veranstaltungen', ['Format']],
     ]);
@@ -171,7 +196,10 @@ describe('dashboard figures of every kind', () => {
     await page.getByRole('link', { name: '„Deine Projekte im letzten Jahr“: eine Zeile je Eintrag (CSV)' }).waitFor();
     const csv = await page.request.get(new URL((await link.getAttribute('href'))!, baseUrl).toString());
     expect(csv.status()).toBe(200);
-    const lines = (await csv.text()).replace(/^\uFEFF/, '').trim().split(/\r\n/);
+    const lines = (await csv.text())
+      .replace(/^\uFEFF/, '')
+      .trim()
+      .split(/\r\n/);
     expect(lines[0]).toBe('response_id,veranstaltungen.panel,veranstaltungen.format,veranstaltungen.teilnehmende');
     // Five respondents with one event, five with three.
     expect(lines).toHaveLength(1 + 5 * 1 + 5 * 3);

@@ -26,7 +26,11 @@ export type BuiltServer = {
  * `host` is the name the browser uses for the server.
  */
 export async function startBuiltServer(
-  options: { admin?: { email: string; password: string }; env?: Record<string, string | undefined>; host?: string } = {},
+  options: {
+    admin?: { email: string; password: string };
+    env?: Record<string, string | undefined>;
+    host?: string;
+  } = {},
 ): Promise<BuiltServer> {
   const port = await freePort();
   const dataDir = await mkdtemp(path.join(tmpdir(), 'bilanz-e2e-'));
@@ -73,12 +77,22 @@ async function migratedTemplate(): Promise<string> {
   const built = (await stat(path.join(root, 'dist/api/src/main.js'))).mtimeMs;
   const key = createHash('sha256').update(`${built}|${migrations}`).digest('hex').slice(0, 16);
   const template = path.join(tmpdir(), `bilanz-e2e-template-${key}`);
-  if (await stat(template).then(() => true, () => false)) return template;
+  if (
+    await stat(template).then(
+      () => true,
+      () => false,
+    )
+  )
+    return template;
   const making = await mkdtemp(path.join(tmpdir(), 'bilanz-e2e-making-'));
   const port = await freePort();
-  const server = startServer({ PORT: String(port), BILANZ_DATA_DIR: making, BILANZ_EXAMPLE: 'false', DATABASE_URL: undefined }, 'dist/api/src/main.js');
+  const server = startServer(
+    { PORT: String(port), BILANZ_DATA_DIR: making, BILANZ_EXAMPLE: 'false', DATABASE_URL: undefined },
+    'dist/api/src/main.js',
+  );
   await waitForHealth(`http://127.0.0.1:${port}`, server);
-  if ((await server.stop()) !== 0) throw new Error(`the template server did not stop cleanly; output:\n${server.output()}`);
+  if ((await server.stop()) !== 0)
+    throw new Error(`the template server did not stop cleanly; output:\n${server.output()}`);
   // Another test file may have made it meanwhile: the first rename wins.
   await rename(making, template).catch(async () => rm(making, { recursive: true, force: true }));
   return template;
@@ -88,8 +102,12 @@ async function migratedTemplate(): Promise<string> {
 async function waitForHealth(baseUrl: string, server: ServerProcess, timeoutMs = 60_000): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
-    if (server.child.exitCode !== null) throw new Error(`server exited with ${server.child.exitCode}; output:\n${server.output()}`);
-    const status = await fetch(`${baseUrl}/healthz`).then((r) => r.status, () => 0);
+    if (server.child.exitCode !== null)
+      throw new Error(`server exited with ${server.child.exitCode}; output:\n${server.output()}`);
+    const status = await fetch(`${baseUrl}/healthz`).then(
+      (r) => r.status,
+      () => 0,
+    );
     if (status === 200) return;
     await new Promise((r) => setTimeout(r, 200));
   }
@@ -161,7 +179,11 @@ export class ApiClient {
   async call<T>(method: string, apiPath: string, body?: unknown): Promise<ApiResult<T>> {
     const response = await fetch(`${this.baseUrl}/api/v1${apiPath}`, {
       method,
-      headers: { 'Content-Type': 'application/json', Accept: 'application/json', ...(this.sessionCookie && { Cookie: this.sessionCookie }) },
+      headers: {
+        'Content-Type': 'application/json',
+        Accept: 'application/json',
+        ...(this.sessionCookie && { Cookie: this.sessionCookie }),
+      },
       body: body === undefined ? undefined : JSON.stringify(body),
     });
     const setCookie = response.headers.getSetCookie()[0];
@@ -173,7 +195,8 @@ export class ApiClient {
   /** The call's body, or an error naming the unexpected status. */
   async expect<T>(status: number, method: string, apiPath: string, body?: unknown): Promise<T> {
     const result = await this.call<T>(method, apiPath, body);
-    if (result.status !== status) throw new Error(`expected ${status}, got ${result.status}: ${JSON.stringify(result.body)}`);
+    if (result.status !== status)
+      throw new Error(`expected ${status}, got ${result.status}: ${JSON.stringify(result.body)}`);
     return result.body;
   }
 

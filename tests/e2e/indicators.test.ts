@@ -30,7 +30,10 @@ async function seriousViolations(): Promise<string[]> {
 }
 
 /** One step of the staircase, found by its heading. */
-const step = (n: number): Locator => page.locator('ol.staircase > li').filter({ has: page.getByRole('heading', { level: 3, name: new RegExp(`^Stufe ${n}:`) }) });
+const step = (n: number): Locator =>
+  page
+    .locator('ol.staircase > li')
+    .filter({ has: page.getByRole('heading', { level: 3, name: new RegExp(`^Stufe ${n}:`) }) });
 
 beforeAll(async () => {
   server = await startBuiltServer();
@@ -42,7 +45,10 @@ beforeAll(async () => {
   await client.expect(201, 'POST', '/auth/setup', { token, ...account });
   await client.expect(200, 'POST', '/auth/login', { email: account.email, password: account.password });
   await client.expect(201, 'POST', `/workspaces`, { slug: ws, name: 'Netzwerk' });
-  await client.expect(201, 'POST', `/workspaces/${ws}/questionnaires`, { slug: 'mitglieder', template: 'mitgliederumfrage' });
+  await client.expect(201, 'POST', `/workspaces/${ws}/questionnaires`, {
+    slug: 'mitglieder',
+    template: 'mitgliederumfrage',
+  });
   await client.expect(201, 'POST', `/workspaces/${ws}/questionnaires/mitglieder/publish`, {});
 
   await client.expect(201, 'POST', `/workspaces/${ws}/indicators`, {
@@ -57,8 +63,15 @@ beforeAll(async () => {
     target: { date: '2026-12-31', value: 50 },
     source: { kind: 'manual' },
   });
-  await client.expect(201, 'POST', `/workspaces/${ws}/indicators/neue-kontakte/measurements`, { date: '2024-05-01', value: 20, note: 'Zählung beim Netzwerktreffen' });
-  await client.expect(201, 'POST', `/workspaces/${ws}/indicators/neue-kontakte/measurements`, { date: '2025-05-01', value: 32 });
+  await client.expect(201, 'POST', `/workspaces/${ws}/indicators/neue-kontakte/measurements`, {
+    date: '2024-05-01',
+    value: 20,
+    note: 'Zählung beim Netzwerktreffen',
+  });
+  await client.expect(201, 'POST', `/workspaces/${ws}/indicators/neue-kontakte/measurements`, {
+    date: '2025-05-01',
+    value: 32,
+  });
 
   await client.expect(201, 'POST', `/workspaces/${ws}/indicators`, {
     key: 'stadtteilbesuche',
@@ -69,8 +82,18 @@ beforeAll(async () => {
     direction: 'up',
     source: { kind: 'activities', activityType: 'district_visit', measure: 'count' },
   });
-  await client.expect(201, 'POST', `/workspaces/${ws}/activities`, { type: 'district_visit', title: 'Besuch in Nord', date: '2025-03-10', district: 'Nord' });
-  await client.expect(201, 'POST', `/workspaces/${ws}/activities`, { type: 'district_visit', title: 'Besuch in Mitte', date: '2025-04-02', district: 'Mitte' });
+  await client.expect(201, 'POST', `/workspaces/${ws}/activities`, {
+    type: 'district_visit',
+    title: 'Besuch in Nord',
+    date: '2025-03-10',
+    district: 'Nord',
+  });
+  await client.expect(201, 'POST', `/workspaces/${ws}/activities`, {
+    type: 'district_visit',
+    title: 'Besuch in Mitte',
+    date: '2025-04-02',
+    district: 'Mitte',
+  });
 
   browser = await launchChromium();
   const context = await browser.newContext({ locale: 'de-DE', viewport: { width: 1280, height: 900 } });
@@ -88,19 +111,28 @@ describe('impact pages', () => {
   it('draws the Wirkungstreppe with both indicators on their steps', async () => {
     await page.goto(`${baseUrl}/w/${ws}/indicators`);
     await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe('Wirkung');
-    expect(await page.getByRole('navigation', { name: /Netzwerk/ }).getByRole('link', { name: 'Wirkung' }).getAttribute('aria-current')).toBe('page');
+    expect(
+      await page
+        .getByRole('navigation', { name: /Netzwerk/ })
+        .getByRole('link', { name: 'Wirkung' })
+        .getAttribute('aria-current'),
+    ).toBe('page');
     await page.getByRole('tab', { name: 'Wirkungstreppe', selected: true }).waitFor();
 
     await step(1).waitFor();
     expect(await page.locator('ol.staircase > li').count()).toBe(7);
     expect(await page.getByRole('heading', { level: 3, name: 'Stufe 7: Gesellschaft verändert sich' }).count()).toBe(1);
 
-    const contacts = step(2).getByRole('listitem').filter({ has: page.getByRole('link', { name: 'Neue Kontakte' }) });
+    const contacts = step(2)
+      .getByRole('listitem')
+      .filter({ has: page.getByRole('link', { name: 'Neue Kontakte' }) });
     await contacts.waitFor();
     expect(await contacts.textContent()).toContain('32 Personen');
     expect(await contacts.getByText('Trend: steigend, in die gewünschte Richtung').count()).toBe(1);
 
-    const visits = step(1).getByRole('listitem').filter({ has: page.getByRole('link', { name: 'Stadtteilbesuche' }) });
+    const visits = step(1)
+      .getByRole('listitem')
+      .filter({ has: page.getByRole('link', { name: 'Stadtteilbesuche' }) });
     expect(await visits.textContent()).toContain('2 Besuche');
     // Neither stands on another step.
     expect(await step(1).getByRole('link', { name: 'Neue Kontakte' }).count()).toBe(0);
@@ -112,7 +144,9 @@ describe('impact pages', () => {
 
   it('shows the IOOI columns on the second tab', async () => {
     await page.getByRole('tab', { name: 'IOOI-Modell' }).click();
-    const output = page.locator('section.iooi-column', { has: page.getByRole('heading', { level: 3, name: 'Output' }) });
+    const output = page.locator('section.iooi-column', {
+      has: page.getByRole('heading', { level: 3, name: 'Output' }),
+    });
     await output.getByRole('link', { name: 'Neue Kontakte' }).waitFor();
     await output.getByRole('link', { name: 'Stadtteilbesuche' }).waitFor();
     expect(new URL(page.url()).searchParams.get('view')).toBe('iooi');
@@ -126,7 +160,9 @@ describe('impact pages', () => {
     await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe('Neue Kontakte');
     await page.getByText('Von Hand eingetragene Messwerte').waitFor();
 
-    const chart = page.getByRole('img', { name: 'Diagramm zu „Neue Kontakte“: Verlauf mit Ausgangs- und Zielwert. Die Zahlen stehen in der Tabelle darunter.' });
+    const chart = page.getByRole('img', {
+      name: 'Diagramm zu „Neue Kontakte“: Verlauf mit Ausgangs- und Zielwert. Die Zahlen stehen in der Tabelle darunter.',
+    });
     await chart.waitFor();
     expect(await chart.evaluate((el) => el.tagName)).toBe('CANVAS');
 
@@ -139,7 +175,9 @@ describe('impact pages', () => {
     expect(await rows.count()).toBe(2);
     expect(await rows.nth(0).locator('th').textContent()).toBe('01.05.2024');
     expect(await rows.nth(0).locator('td').nth(0).textContent()).toBe('20 Personen');
-    expect(await rows.nth(0).locator('td').nth(1).textContent()).toBe('eingetragen von Anna: Zählung beim Netzwerktreffen');
+    expect(await rows.nth(0).locator('td').nth(1).textContent()).toBe(
+      'eingetragen von Anna: Zählung beim Netzwerktreffen',
+    );
     expect(await rows.nth(1).locator('td').nth(1).textContent()).toBe('eingetragen von Anna');
 
     expect(await seriousViolations()).toEqual([]);
@@ -167,7 +205,9 @@ describe('impact pages', () => {
     await page.getByRole('link', { name: 'Alle Indikatoren' }).click();
     await step(1).getByRole('link', { name: 'Stadtteilbesuche' }).click();
     await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe('Stadtteilbesuche');
-    await page.getByText('Aktivitätenprotokoll: Zahl der Aktivitäten der Art „Stadtteilbesuch“, über die Zeit aufsummiert').waitFor();
+    await page
+      .getByText('Aktivitätenprotokoll: Zahl der Aktivitäten der Art „Stadtteilbesuch“, über die Zeit aufsummiert')
+      .waitFor();
     await page.getByRole('img', { name: /^Diagramm zu „Stadtteilbesuche“/ }).waitFor();
     const rows = page.getByRole('table', { name: 'Werte und ihre Herkunft' }).locator('tbody tr');
     expect(await rows.count()).toBe(2);
@@ -186,7 +226,9 @@ describe('impact pages', () => {
     const key = page.getByLabel('Schlüssel');
     await key.fill('Teilnahme!');
     await page.getByRole('button', { name: 'Indikator anlegen' }).click();
-    await page.getByText('Verwende 2 bis 48 Zeichen: Kleinbuchstaben, Ziffern und Bindestriche, am Anfang ein Buchstabe.').waitFor();
+    await page
+      .getByText('Verwende 2 bis 48 Zeichen: Kleinbuchstaben, Ziffern und Bindestriche, am Anfang ein Buchstabe.')
+      .waitFor();
     expect(await key.getAttribute('aria-invalid')).toBe('true');
     await expect.poll(() => key.evaluate((el) => el === document.activeElement)).toBe(true);
 
@@ -243,8 +285,18 @@ describe('impact pages', () => {
     // No wave yet: no values, so no chart.
     await page.getByText('Noch keine Werte.').waitFor();
 
-    const saved = await client.expect<{ source: unknown; step: number; baseline: unknown }>(200, 'GET', `/workspaces/${ws}/indicators/teilnahme`);
-    expect(saved.source).toEqual({ kind: 'survey', questionnaire: 'mitglieder', question: 'participation', measure: 'share', values: ['every', 'often'] });
+    const saved = await client.expect<{ source: unknown; step: number; baseline: unknown }>(
+      200,
+      'GET',
+      `/workspaces/${ws}/indicators/teilnahme`,
+    );
+    expect(saved.source).toEqual({
+      kind: 'survey',
+      questionnaire: 'mitglieder',
+      question: 'participation',
+      measure: 'share',
+      values: ['every', 'often'],
+    });
     expect(saved.step).toBe(3);
     expect(saved.baseline).toEqual({ date: '2015-06-30', value: 40 });
 
@@ -254,7 +306,9 @@ describe('impact pages', () => {
 
   it('edits an indicator: the form comes filled in', async () => {
     await page.goto(`${baseUrl}/w/${ws}/indicators/teilnahme/edit`);
-    await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe('„Regelmäßige Teilnahme“ bearbeiten');
+    await expect
+      .poll(() => page.getByRole('heading', { level: 1 }).textContent())
+      .toBe('„Regelmäßige Teilnahme“ bearbeiten');
     expect(await page.getByLabel('Frage', { exact: true }).inputValue()).toBe('participation');
     expect(await page.getByLabel(/^Fast immer/).isChecked()).toBe(true);
     expect(await page.getByLabel(/^Selten/).isChecked()).toBe(false);

@@ -22,7 +22,11 @@ const definition = {
           type: 'radiogroup',
           name: 'sector',
           isRequired: true,
-          title: { default: 'Which sector do you work in?', de: 'In welchem Bereich arbeitest du?', fr: 'Dans quel secteur travaillez-vous ?' },
+          title: {
+            default: 'Which sector do you work in?',
+            de: 'In welchem Bereich arbeitest du?',
+            fr: 'Dans quel secteur travaillez-vous ?',
+          },
           choices: [
             { value: 'civic', text: { default: 'Civic', de: 'Bürgerschaftlich', fr: 'Civique' } },
             { value: 'nonprofit', text: { default: 'Nonprofit', de: 'Gemeinnützig', fr: 'Associatif' } },
@@ -32,7 +36,13 @@ const definition = {
     },
     {
       name: 'p2',
-      elements: [{ type: 'comment', name: 'wish', title: { default: 'What do you wish for?', de: 'Was wünschst du dir?', fr: 'Que souhaitez-vous ?' } }],
+      elements: [
+        {
+          type: 'comment',
+          name: 'wish',
+          title: { default: 'What do you wish for?', de: 'Was wünschst du dir?', fr: 'Que souhaitez-vous ?' },
+        },
+      ],
     },
   ],
 };
@@ -43,8 +53,10 @@ let client: ApiClient;
 let wave: { id: string; key: string };
 const log = problemLog(() => false);
 
-const question = (page: Page, title: string) => page.locator('.sd-question').filter({ has: page.locator('.sd-question__title', { hasText: title }) });
-const surveyLang = (page: Page) => page.locator('[lang]:has(> .sd-root-modern), [lang]:has(.sd-root-modern)').last().getAttribute('lang');
+const question = (page: Page, title: string) =>
+  page.locator('.sd-question').filter({ has: page.locator('.sd-question__title', { hasText: title }) });
+const surveyLang = (page: Page) =>
+  page.locator('[lang]:has(> .sd-root-modern), [lang]:has(.sd-root-modern)').last().getAttribute('lang');
 
 beforeAll(async () => {
   server = await startBuiltServer({ admin });
@@ -53,7 +65,12 @@ beforeAll(async () => {
   await client.expect(201, 'POST', '/workspaces', { slug: ws, name: 'Sprachen' });
   await client.expect(201, 'POST', `/workspaces/${ws}/questionnaires`, { slug: 'mitglieder', definition });
   await client.expect(201, 'POST', `/workspaces/${ws}/questionnaires/mitglieder/publish`, {});
-  wave = (await client.expect(201, 'POST', `/workspaces/${ws}/waves`, { questionnaire: 'mitglieder', version: 1, title: 'Welle 2015', access: 'link' })) as { id: string; key: string };
+  wave = (await client.expect(201, 'POST', `/workspaces/${ws}/waves`, {
+    questionnaire: 'mitglieder',
+    version: 1,
+    title: 'Welle 2015',
+    access: 'link',
+  })) as { id: string; key: string };
   browser = await launchChromium();
 });
 
@@ -64,7 +81,12 @@ afterAll(async () => {
 
 describe('an English questionnaire with German and French translations', () => {
   it('is answered in German, in French, and sent in German', async () => {
-    const context = await browser!.newContext({ locale: 'de-DE', viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
+    const context = await browser!.newContext({
+      locale: 'de-DE',
+      viewport: { width: 390, height: 844 },
+      isMobile: true,
+      hasTouch: true,
+    });
     const page = log.watch(await context.newPage());
     const fetched: string[] = [];
     page.on('request', (r) => fetched.push(new URL(r.url()).pathname));
@@ -77,7 +99,9 @@ describe('an English questionnaire with German and French translations', () => {
     expect(await language.locator('option').allTextContents()).toEqual(['English', 'Deutsch', 'Français']);
     await page.getByRole('heading', { name: 'Datenschutz', level: 2 }).waitFor();
     expect(await page.locator('html').getAttribute('lang')).toBe('de');
-    const serious = (await new AxeBuilder({ page }).analyze()).violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+    const serious = (await new AxeBuilder({ page }).analyze()).violations.filter(
+      (v) => v.impact === 'serious' || v.impact === 'critical',
+    );
     expect(serious.map((v) => v.id)).toEqual([]);
 
     await page.getByRole('button', { name: 'Los geht’s' }).click();
@@ -110,8 +134,14 @@ describe('an English questionnaire with German and French translations', () => {
     await context.close();
 
     // Stored with the language it was answered in.
-    const csv = await fetch(`${server!.baseUrl}/api/v1/workspaces/${ws}/waves/${wave.id}/export?format=csv`, { headers: { Cookie: client.sessionCookie } }).then((r) => r.text());
-    const [header, row] = csv.replace(/^\uFEFF/, '').trim().split(/\r?\n/).map((line) => line.split(','));
+    const csv = await fetch(`${server!.baseUrl}/api/v1/workspaces/${ws}/waves/${wave.id}/export?format=csv`, {
+      headers: { Cookie: client.sessionCookie },
+    }).then((r) => r.text());
+    const [header, row] = csv
+      .replace(/^\uFEFF/, '')
+      .trim()
+      .split(/\r?\n/)
+      .map((line) => line.split(','));
     expect(row![header!.indexOf('locale')]).toBe('de');
     expect(row![header!.indexOf('sector')]).toBe('nonprofit');
   });

@@ -14,7 +14,8 @@ import { ApiClient, launchChromium, problemLog, startBuiltServer, type BuiltServ
 const admin = { email: 'orga@example.org', password: 'ein-langes-passwort' };
 const ws = 'beispiel';
 const TITLE = 'Strategietag Mai 2015';
-const DECISIONS = 'Wir besuchen 2016 Bad Cannstatt und Zuffenhausen.\n\nDie Strategiegruppe trifft sich vierteljährlich.';
+const DECISIONS =
+  'Wir besuchen 2016 Bad Cannstatt und Zuffenhausen.\n\nDie Strategiegruppe trifft sich vierteljährlich.';
 
 let server: BuiltServer | undefined;
 let browser: Browser | undefined;
@@ -43,15 +44,39 @@ beforeAll(async () => {
   const waves = await client.expect<{ waves: Array<{ id: string }> }>(200, 'GET', `/workspaces/${ws}/waves`);
   waveId = waves.waves[0]!.id;
   // Code some strengths, so that the report has top codes with counts.
-  const code = await client.expect<{ id: string }>(201, 'POST', `/workspaces/${ws}/questionnaires/mitglieder/codes`, { label: 'Austausch' });
-  const strengths = await client.expect<{ answers: Array<{ id: string; text: string }> }>(200, 'GET', `/workspaces/${ws}/waves/${waveId}/answers/strengths`);
-  for (const a of strengths.answers.slice(0, 8)) await client.expect(200, 'PUT', `/workspaces/${ws}/waves/${waveId}/answers/strengths/${a.id}/codes`, { codes: [code.id] });
-  for (const question of ['strengths', 'weaknesses', 'topicWishes', 'jointProjectDetails', 'knowledgeTransferDetails', 'finalComments']) {
-    const list = await client.expect<{ answers: Array<{ text: string }> }>(200, 'GET', `/workspaces/${ws}/waves/${waveId}/answers/${question}`);
+  const code = await client.expect<{ id: string }>(201, 'POST', `/workspaces/${ws}/questionnaires/mitglieder/codes`, {
+    label: 'Austausch',
+  });
+  const strengths = await client.expect<{ answers: Array<{ id: string; text: string }> }>(
+    200,
+    'GET',
+    `/workspaces/${ws}/waves/${waveId}/answers/strengths`,
+  );
+  for (const a of strengths.answers.slice(0, 8))
+    await client.expect(200, 'PUT', `/workspaces/${ws}/waves/${waveId}/answers/strengths/${a.id}/codes`, {
+      codes: [code.id],
+    });
+  for (const question of [
+    'strengths',
+    'weaknesses',
+    'topicWishes',
+    'jointProjectDetails',
+    'knowledgeTransferDetails',
+    'finalComments',
+  ]) {
+    const list = await client.expect<{ answers: Array<{ text: string }> }>(
+      200,
+      'GET',
+      `/workspaces/${ws}/waves/${waveId}/answers/${question}`,
+    );
     openTexts.push(...list.answers.map((a) => a.text));
   }
   // A few synthetic answers repeat the titles of logged activities (organiser-written, shown on purpose): those are no test of free text.
-  const activities = await client.expect<{ activities: Array<{ title: string }> }>(200, 'GET', `/workspaces/${ws}/activities`);
+  const activities = await client.expect<{ activities: Array<{ title: string }> }>(
+    200,
+    'GET',
+    `/workspaces/${ws}/activities`,
+  );
   openTexts = [...new Set(openTexts)].filter((text) => !activities.activities.some((a) => a.title.includes(text)));
 
   browser = await launchChromium();
@@ -83,7 +108,12 @@ describe('the strategy report', () => {
     await page.getByLabel('Stärken', { exact: true }).selectOption('strengths');
     await page.getByText(/Beispielzitate \(0 gewählt\)/).click();
     // Where quotes are picked, the organiser reads that share links never show them.
-    await page.locator('.report-quote-picker').getByText('Ein Freigabelink zeigt keine Zitate: Freitextantworten werden nie öffentlich gezeigt.', { exact: false }).waitFor();
+    await page
+      .locator('.report-quote-picker')
+      .getByText('Ein Freigabelink zeigt keine Zitate: Freitextantworten werden nie öffentlich gezeigt.', {
+        exact: false,
+      })
+      .waitFor();
     const quote = page.locator('.report-quote-picker input[type=checkbox]').first();
     const quoteText = (await page.locator('.report-quote-picker label').first().textContent()) ?? '';
     await quote.check();
@@ -92,7 +122,9 @@ describe('the strategy report', () => {
     await up.focus();
     for (let i = 0; i < 6; i++) await page.keyboard.press('Enter');
     // At the top the button is disabled: the focus stays on the row, on its other button.
-    await expect.poll(() => page.evaluate(() => document.activeElement?.getAttribute('aria-label'))).toBe('„Beschlüsse und nächste Schritte“ nach unten');
+    await expect
+      .poll(() => page.evaluate(() => document.activeElement?.getAttribute('aria-label')))
+      .toBe('„Beschlüsse und nächste Schritte“ nach unten');
     await page.getByText('„Beschlüsse und nächste Schritte“ steht jetzt an Position 1.').waitFor({ state: 'attached' });
     await page.getByRole('textbox', { name: 'Beschlüsse und nächste Schritte' }).fill(DECISIONS);
     await page.getByText('Ungespeicherte Änderungen', { exact: true }).waitFor();
@@ -102,19 +134,24 @@ describe('the strategy report', () => {
     const doc = page.locator('article.report-document');
     await doc.getByRole('heading', { level: 2, name: TITLE }).waitFor();
     // The document follows once the saved report has been read back.
-    await expect.poll(() => doc.locator('h3[id^=report-section-]').allTextContents()).toEqual([
-      'Beschlüsse und nächste Schritte',
-      'Input: eingesetzte Ressourcen',
-      'Output: Aktivitäten und Reichweite',
-      'Outcome und Impact',
-      'Zentrale Ergebnisse der Mitgliederumfrage',
-      'Stärken, Schwächen und Entwicklungsoptionen',
-      'Was gestiegen ist, was gesunken ist',
-    ]);
+    await expect
+      .poll(() => doc.locator('h3[id^=report-section-]').allTextContents())
+      .toEqual([
+        'Beschlüsse und nächste Schritte',
+        'Input: eingesetzte Ressourcen',
+        'Output: Aktivitäten und Reichweite',
+        'Outcome und Impact',
+        'Zentrale Ergebnisse der Mitgliederumfrage',
+        'Stärken, Schwächen und Entwicklungsoptionen',
+        'Was gestiegen ist, was gesunken ist',
+      ]);
     await doc.getByRole('heading', { level: 4, name: 'Aus welchem Bereich kommst du?' }).waitFor();
     await doc.locator('canvas').first().waitFor();
     // Charts are drawn at three device pixels per CSS pixel, so that they stay crisp on paper.
-    const ratio = await doc.locator('canvas').first().evaluate((c: HTMLCanvasElement) => c.width / c.getBoundingClientRect().width);
+    const ratio = await doc
+      .locator('canvas')
+      .first()
+      .evaluate((c: HTMLCanvasElement) => c.width / c.getBoundingClientRect().width);
     expect(ratio).toBeGreaterThan(2.9);
     expect(await doc.locator('.report-paragraph').allTextContents()).toEqual(DECISIONS.split('\n\n'));
     const codes = doc.locator('#report-open-strengths').locator('xpath=..').locator('table');
@@ -124,7 +161,9 @@ describe('the strategy report', () => {
     // Saved: a reload shows the same report and order.
     await page.reload();
     await page.getByText('Alles gespeichert').waitFor();
-    expect(await page.locator('article.report-document h3[id^=report-section-]').first().textContent()).toBe('Beschlüsse und nächste Schritte');
+    expect(await page.locator('article.report-document h3[id^=report-section-]').first().textContent()).toBe(
+      'Beschlüsse und nächste Schritte',
+    );
     expect(await seriousViolations(page)).toEqual([]);
   });
 
@@ -145,10 +184,28 @@ describe('the strategy report', () => {
     const pages = text as string[];
     pages.forEach((pageText, i) => expect(pageText, `page ${i + 1}`).toContain(`${i + 1} / ${document.numPages}`));
     const all = pages.join('\n');
-    for (const heading of [TITLE, 'Beschlüsse und nächste Schritte', 'Input: eingesetzte Ressourcen', 'Output: Aktivitäten und Reichweite', 'Outcome und Impact', 'Zentrale Ergebnisse der Mitgliederumfrage', 'Stärken, Schwächen und Entwicklungsoptionen']) {
+    for (const heading of [
+      TITLE,
+      'Beschlüsse und nächste Schritte',
+      'Input: eingesetzte Ressourcen',
+      'Output: Aktivitäten und Reichweite',
+      'Outcome und Impact',
+      'Zentrale Ergebnisse der Mitgliederumfrage',
+      'Stärken, Schwächen und Entwicklungsoptionen',
+    ]) {
       expect(all.replace(/\s+/g, ' ')).toContain(heading);
     }
-    for (const navigation of ['Fragebögen', 'Erhebungswellen', 'Abmelden', 'Arbeitsbereiche', 'Zum Inhalt springen', 'Bericht zusammenstellen', 'Freigabelink erstellen', 'Bericht speichern', 'Drucken oder als PDF speichern']) {
+    for (const navigation of [
+      'Fragebögen',
+      'Erhebungswellen',
+      'Abmelden',
+      'Arbeitsbereiche',
+      'Zum Inhalt springen',
+      'Bericht zusammenstellen',
+      'Freigabelink erstellen',
+      'Bericht speichern',
+      'Drucken oder als PDF speichern',
+    ]) {
       expect(all, navigation).not.toContain(navigation);
     }
   });
@@ -164,7 +221,9 @@ describe('the strategy report', () => {
     const fresh = await browser!.newContext({ locale: 'de-DE' });
     expect(await fresh.cookies()).toEqual([]);
     const visitor = log.watch(await fresh.newPage());
-    await visitor.goto(shareUrl.replace('http://localhost', baseUrl.replace(/:\d+$/, '')).replace(/^http:\/\/[^/]+/, baseUrl));
+    await visitor.goto(
+      shareUrl.replace('http://localhost', baseUrl.replace(/:\d+$/, '')).replace(/^http:\/\/[^/]+/, baseUrl),
+    );
     await visitor.getByRole('heading', { level: 1, name: TITLE }).waitFor();
     await visitor.getByRole('heading', { level: 2, name: 'Zentrale Ergebnisse der Mitgliederumfrage' }).waitFor();
     await visitor.locator('canvas').first().waitFor();

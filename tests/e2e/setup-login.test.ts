@@ -18,10 +18,7 @@ let setupUrl: string;
  * the app expects and handles: "not logged in" and the deliberately wrong password.
  */
 function isExpectedRejection(text: string, url: string): boolean {
-  return (
-    text.includes('status of 401') &&
-    (url.endsWith('/api/v1/auth/me') || url.endsWith('/api/v1/auth/login'))
-  );
+  return text.includes('status of 401') && (url.endsWith('/api/v1/auth/me') || url.endsWith('/api/v1/auth/login'));
 }
 
 const log = problemLog(isExpectedRejection);

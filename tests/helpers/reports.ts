@@ -20,8 +20,32 @@ export const reportDefinition = {
   ],
 };
 
-const sectors2015 = ['nonprofit', 'nonprofit', 'nonprofit', 'nonprofit', 'nonprofit', 'nonprofit', 'nonprofit', 'civic', 'civic', 'civic', 'civic', 'municipal'];
-const sectors2014 = ['nonprofit', 'nonprofit', 'nonprofit', 'nonprofit', 'nonprofit', 'civic', 'civic', 'civic', 'civic', 'civic'];
+const sectors2015 = [
+  'nonprofit',
+  'nonprofit',
+  'nonprofit',
+  'nonprofit',
+  'nonprofit',
+  'nonprofit',
+  'nonprofit',
+  'civic',
+  'civic',
+  'civic',
+  'civic',
+  'municipal',
+];
+const sectors2014 = [
+  'nonprofit',
+  'nonprofit',
+  'nonprofit',
+  'nonprofit',
+  'nonprofit',
+  'civic',
+  'civic',
+  'civic',
+  'civic',
+  'civic',
+];
 
 export const ACTIVITIES = [
   { type: 'district_visit', title: 'Besuch Degerloch', date: '2015-03-12', district: 'Degerloch' },
@@ -43,7 +67,9 @@ export async function reportWorkspace(ctx: TestContext, slug: string) {
   const { agent, base, wave } = setup;
   const submit = async (key: string, data: object) => {
     const id = crypto.randomUUID();
-    const res = await request(ctx.app).post(`/api/v1/public/waves/${key}/responses`).send({ id, status: 'complete', data });
+    const res = await request(ctx.app)
+      .post(`/api/v1/public/waves/${key}/responses`)
+      .send({ id, status: 'complete', data });
     if (res.status !== 201) throw new Error(JSON.stringify(res.body));
     return id;
   };
@@ -52,11 +78,18 @@ export async function reportWorkspace(ctx: TestContext, slug: string) {
   for (const [i, sector] of sectors2015.entries()) {
     const s = `Stärke ${i + 1}: Austausch über Stadtteilgrenzen hinweg (${sector})`;
     const w = `Schwäche ${i + 1}: zu wenig Zeit`;
-    const id = await submit(wave.key, { sector, recommend: (i % 5) + 1, strengths: s, ...(i < 6 && { weaknesses: w }) });
+    const id = await submit(wave.key, {
+      sector,
+      recommend: (i % 5) + 1,
+      strengths: s,
+      ...(i < 6 && { weaknesses: w }),
+    });
     strengths.push({ id, text: s });
     if (i < 6) weaknesses.push({ id, text: w });
   }
-  const older = await agent.post(`${base}/waves`).send({ questionnaire: 'kurz', version: 1, title: 'Welle 2014', access: 'link' });
+  const older = await agent
+    .post(`${base}/waves`)
+    .send({ questionnaire: 'kurz', version: 1, title: 'Welle 2014', access: 'link' });
   if (older.status !== 201) throw new Error(JSON.stringify(older.body));
   const olderTexts: string[] = [];
   for (const [i, sector] of sectors2014.entries()) {
@@ -65,7 +98,8 @@ export async function reportWorkspace(ctx: TestContext, slug: string) {
     await submit(older.body.key, { sector, recommend: 3, strengths: text });
   }
 
-  const code = async (label: string) => (await agent.post(`${base}/questionnaires/kurz/codes`).send({ label })).body.id as string;
+  const code = async (label: string) =>
+    (await agent.post(`${base}/questionnaires/kurz/codes`).send({ label })).body.id as string;
   const contacts = await code('Kontakte');
   const exchange = await code('Austausch');
   const blog = await code('Blog');
@@ -83,11 +117,29 @@ export async function reportWorkspace(ctx: TestContext, slug: string) {
     const res = await agent.post(`${base}/indicators`).send(body);
     if (res.status !== 201) throw new Error(JSON.stringify(res.body));
   };
-  await indicator({ key: 'budget', name: 'Budget', unit: 'EUR', level: 'input', direction: 'up', source: { kind: 'manual' } });
-  for (const [date, value] of [['2014-01-01', 1000], ['2015-06-01', 1500], ['2016-03-01', 2000]] as const) {
+  await indicator({
+    key: 'budget',
+    name: 'Budget',
+    unit: 'EUR',
+    level: 'input',
+    direction: 'up',
+    source: { kind: 'manual' },
+  });
+  for (const [date, value] of [
+    ['2014-01-01', 1000],
+    ['2015-06-01', 1500],
+    ['2016-03-01', 2000],
+  ] as const) {
     await agent.post(`${base}/indicators/budget/measurements`).send({ date, value, note: 'Haushaltsplan intern' });
   }
-  await indicator({ key: 'visits', name: 'Stadtteilbesuche', level: 'output', step: 1, direction: 'up', source: { kind: 'activities', activityType: 'district_visit', measure: 'count' } });
+  await indicator({
+    key: 'visits',
+    name: 'Stadtteilbesuche',
+    level: 'output',
+    step: 1,
+    direction: 'up',
+    source: { kind: 'activities', activityType: 'district_visit', measure: 'count' },
+  });
   await indicator({
     key: 'contacts',
     name: 'Neue Kontakte',
@@ -99,10 +151,20 @@ export async function reportWorkspace(ctx: TestContext, slug: string) {
     target: { date: '2016-01-01', value: 60 },
     source: { kind: 'manual' },
   });
-  for (const [date, value] of [['2014-06-01', 30], ['2015-06-01', 55]] as const) {
+  for (const [date, value] of [
+    ['2014-06-01', 30],
+    ['2015-06-01', 55],
+  ] as const) {
     await agent.post(`${base}/indicators/contacts/measurements`).send({ date, value, note: 'Notiz nur für uns' });
   }
-  return { ...setup, olderWave: older.body as { id: string; key: string }, strengths, weaknesses, olderTexts, codes: { contacts, exchange, blog, unused } };
+  return {
+    ...setup,
+    olderWave: older.body as { id: string; key: string },
+    strengths,
+    weaknesses,
+    olderTexts,
+    codes: { contacts, exchange, blog, unused },
+  };
 }
 
 /** Every string inside a JSON value, for scanning a body for texts that must not be there. */

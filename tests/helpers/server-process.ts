@@ -32,7 +32,8 @@ export function startServer(env: Record<string, string | undefined>, entry?: str
   const root = path.resolve(import.meta.dirname, '../..');
   const args = entry ? [entry] : ['--import', 'tsx', 'api/src/main.ts'];
   const fullEnv: Record<string, string> = {};
-  for (const [k, v] of Object.entries({ ...process.env, LOG_LEVEL: 'warn', ...env })) if (v !== undefined) fullEnv[k] = v;
+  for (const [k, v] of Object.entries({ ...process.env, LOG_LEVEL: 'warn', ...env }))
+    if (v !== undefined) fullEnv[k] = v;
   const child = spawn(process.execPath, args, { cwd: root, env: fullEnv, stdio: ['ignore', 'pipe', 'pipe'] });
   let out = '';
   const listeners = new Set<() => void>();

@@ -89,7 +89,9 @@ export const testConfig: AppDeps['config'] = {
 };
 
 /** A migrated database and the app on it; logs are captured for inspection. */
-export async function createTestContext(overrides: Partial<AppDeps['config']> & { webDir?: string } = {}): Promise<TestContext> {
+export async function createTestContext(
+  overrides: Partial<AppDeps['config']> & { webDir?: string } = {},
+): Promise<TestContext> {
   const db = await openMigratedTestDatabase();
   const rawLogs: string[] = [];
   const sink = new Writable({
@@ -114,7 +116,12 @@ export async function createTestContext(overrides: Partial<AppDeps['config']> & 
     db,
     rawLogs,
     get logs() {
-      return rawLogs.flatMap((l) => l.split('\n').filter(Boolean).map((x) => JSON.parse(x) as Record<string, unknown>));
+      return rawLogs.flatMap((l) =>
+        l
+          .split('\n')
+          .filter(Boolean)
+          .map((x) => JSON.parse(x) as Record<string, unknown>),
+      );
     },
     close: () => db.close(),
   };
@@ -147,7 +154,10 @@ export function testPasswordHash(password: string): Promise<string> {
 }
 
 /** A user inserted straight into the database; `productionHash` for tests that time or compare password checks. */
-export async function createUser(knex: Knex, opts: { email?: string; password?: string; isAdmin?: boolean; name?: string; productionHash?: boolean } = {}): Promise<UserRow> {
+export async function createUser(
+  knex: Knex,
+  opts: { email?: string; password?: string; isAdmin?: boolean; name?: string; productionHash?: boolean } = {},
+): Promise<UserRow> {
   const password = opts.password ?? PASSWORD;
   return insertUser(knex, {
     email: opts.email ?? uniqueEmail(),

@@ -27,7 +27,12 @@ const RESPONSES = 1_000;
 const CLIENTS = 40;
 const KILL_ROUNDS = 5;
 
-type Outcome = { acked: Map<string, number>; ackedBeforeCrash: number; retriedAfterCrash: number; storedButUnacked: number };
+type Outcome = {
+  acked: Map<string, number>;
+  ackedBeforeCrash: number;
+  retriedAfterCrash: number;
+  storedButUnacked: number;
+};
 
 /**
  * Submits every response through `clients` parallel clients against
@@ -35,7 +40,13 @@ type Outcome = { acked: Map<string, number>; ackedBeforeCrash: number; retriedAf
  * for an identical retry). `crash` runs once `crashAfter` responses are
  * acknowledged and resolves when the service is back.
  */
-async function submitThroughCrash(target: () => string, key: string, subs: Submission[], crashAfter: number, crash: () => Promise<void>): Promise<Outcome> {
+async function submitThroughCrash(
+  target: () => string,
+  key: string,
+  subs: Submission[],
+  crashAfter: number,
+  crash: () => Promise<void>,
+): Promise<Outcome> {
   const acked = new Map<string, number>();
   const attempts = new Map<string, number>();
   const queue = [...subs];
@@ -85,7 +96,11 @@ async function submitThroughCrash(target: () => string, key: string, subs: Submi
 }
 
 /** Every submission is stored once, as sent, and acknowledged. */
-function expectAllStoredOnce(rows: Array<{ id: string; data: unknown; status: string }>, subs: Submission[], outcome: Outcome): void {
+function expectAllStoredOnce(
+  rows: Array<{ id: string; data: unknown; status: string }>,
+  subs: Submission[],
+  outcome: Outcome,
+): void {
   expect(outcome.acked.size).toBe(subs.length);
   expect(rows).toHaveLength(subs.length);
   const byId = new Map(rows.map((r) => [r.id, r]));
@@ -120,41 +135,71 @@ describe('durability on PostgreSQL', () => {
     await db?.drop();
   });
 
-  const storedRows = async (waveId: string) => (await db.knex('responses').where({ wave_id: waveId }).select('id', 'data', 'status')) as Array<{ id: string; data: unknown; status: string }>;
+  const storedRows = async (waveId: string) =>
+    (await db.knex('responses').where({ wave_id: waveId }).select('id', 'data', 'status')) as Array<{
+      id: string;
+      data: unknown;
+      status: string;
+    }>;
 
   for (let round = 1; round <= KILL_ROUNDS; round++) {
     it(`round ${round}: kill -9 of the server at a random moment loses nothing and duplicates nothing`, async () => {
       const wave = await newWave(`Runde ${round}`);
       const subs = await memberSubmissions(RESPONSES, round);
-      const outcome = await submitThroughCrash(() => api.baseUrl, wave.key, subs, randomBetween(50, RESPONSES - 100), async () => {
-        await api.process.stop('SIGKILL');
-        api = await startApi(env(), api.port);
-      });
+      const outcome = await submitThroughCrash(
+        () => api.baseUrl,
+        wave.key,
+        subs,
+        randomBetween(50, RESPONSES - 100),
+        async () => {
+          await api.process.stop('SIGKILL');
+          api = await startApi(env(), api.port);
+        },
+      );
       expect(outcome.ackedBeforeCrash).toBeGreaterThan(0);
       expect(outcome.retriedAfterCrash).toBeGreaterThan(0);
       expectAllStoredOnce(await storedRows(wave.id), subs, outcome);
-      console.log(`kill -9 round ${round}: ${outcome.ackedBeforeCrash} acknowledged before the kill, ${outcome.retriedAfterCrash} retries, ${outcome.storedButUnacked} stored before the kill but acknowledged only on retry (200)`);
+      console.log(
+        `kill -9 round ${round}: ${outcome.ackedBeforeCrash} acknowledged before the kill, ${outcome.retriedAfterCrash} retries, ${outcome.storedButUnacked} stored before the kill but acknowledged only on retry (200)`,
+      );
     });
   }
 
   // Stopping the shared PostgreSQL server needs its cluster tools (CI runs as
   // root next to a Debian cluster); elsewhere the round cannot run.
-  const cluster = existsSync('/usr/bin/pg_ctlcluster') && /@(127\.0\.0\.1|localhost)[:/]/.test(adminDatabaseUrl()) ? readdirSync('/etc/postgresql')[0] : undefined;
-  it.runIf(cluster !== undefined)('an immediate PostgreSQL stop and restart loses nothing and duplicates nothing', async () => {
-    const wave = await newWave('PostgreSQL-Stopp');
-    const subs = await memberSubmissions(RESPONSES, 99);
-    const pgctl = (action: string, ...args: string[]) => execFileSync('pg_ctlcluster', ['--skip-systemctl-redirect', cluster!, 'main', action, ...args], { stdio: 'pipe' });
-    const outcome = await submitThroughCrash(() => api.baseUrl, wave.key, subs, randomBetween(50, RESPONSES - 100), async () => {
-      pgctl('stop', '-m', 'immediate');
-      await sleep(1_000);
-      pgctl('start');
-    });
-    expect(outcome.retriedAfterCrash).toBeGreaterThan(0);
-    // The same server process carries on once PostgreSQL is back.
-    expect(api.process.child.exitCode).toBeNull();
-    expectAllStoredOnce(await storedRows(wave.id), subs, outcome);
-    console.log(`immediate PostgreSQL stop: ${outcome.ackedBeforeCrash} acknowledged before it, ${outcome.retriedAfterCrash} retries`);
-  });
+  const cluster =
+    existsSync('/usr/bin/pg_ctlcluster') && /@(127\.0\.0\.1|localhost)[:/]/.test(adminDatabaseUrl())
+      ? readdirSync('/etc/postgresql')[0]
+      : undefined;
+  it.runIf(cluster !== undefined)(
+    'an immediate PostgreSQL stop and restart loses nothing and duplicates nothing',
+    async () => {
+      const wave = await newWave('PostgreSQL-Stopp');
+      const subs = await memberSubmissions(RESPONSES, 99);
+      const pgctl = (action: string, ...args: string[]) =>
+        execFileSync('pg_ctlcluster', ['--skip-systemctl-redirect', cluster!, 'main', action, ...args], {
+          stdio: 'pipe',
+        });
+      const outcome = await submitThroughCrash(
+        () => api.baseUrl,
+        wave.key,
+        subs,
+        randomBetween(50, RESPONSES - 100),
+        async () => {
+          pgctl('stop', '-m', 'immediate');
+          await sleep(1_000);
+          pgctl('start');
+        },
+      );
+      expect(outcome.retriedAfterCrash).toBeGreaterThan(0);
+      // The same server process carries on once PostgreSQL is back.
+      expect(api.process.child.exitCode).toBeNull();
+      expectAllStoredOnce(await storedRows(wave.id), subs, outcome);
+      console.log(
+        `immediate PostgreSQL stop: ${outcome.ackedBeforeCrash} acknowledged before it, ${outcome.retriedAfterCrash} retries`,
+      );
+    },
+  );
 });
 
 describe('durability on the embedded database', () => {
@@ -174,22 +219,34 @@ describe('durability on the embedded database', () => {
     const { newWave } = await memberSurveyWorkspace(org, 'dauer');
     const wave = await newWave('Eingebettet');
     const subs = await memberSubmissions(RESPONSES, 7);
-    const outcome = await submitThroughCrash(() => api!.baseUrl, wave.key, subs, randomBetween(50, RESPONSES - 100), async () => {
-      await api!.process.stop('SIGKILL');
-      // The killed server's lock goes stale first; the new one waits for that.
-      api = await startApi(env, api!.port);
-    });
+    const outcome = await submitThroughCrash(
+      () => api!.baseUrl,
+      wave.key,
+      subs,
+      randomBetween(50, RESPONSES - 100),
+      async () => {
+        await api!.process.stop('SIGKILL');
+        // The killed server's lock goes stale first; the new one waits for that.
+        api = await startApi(env, api!.port);
+      },
+    );
     expect(outcome.retriedAfterCrash).toBeGreaterThan(0);
     await api.process.stop('SIGTERM');
     api = undefined;
 
     const db = await openDatabase({ kind: 'embedded', dataDir, lockWaitMs: 15_000 });
     try {
-      const rows = (await db.knex('responses').where({ wave_id: wave.id }).select('id', 'data', 'status')) as Array<{ id: string; data: unknown; status: string }>;
+      const rows = (await db.knex('responses').where({ wave_id: wave.id }).select('id', 'data', 'status')) as Array<{
+        id: string;
+        data: unknown;
+        status: string;
+      }>;
       expectAllStoredOnce(rows, subs, outcome);
     } finally {
       await db.close();
     }
-    console.log(`embedded kill -9: ${outcome.ackedBeforeCrash} acknowledged before the kill, ${outcome.retriedAfterCrash} retries`);
+    console.log(
+      `embedded kill -9: ${outcome.ackedBeforeCrash} acknowledged before the kill, ${outcome.retriedAfterCrash} retries`,
+    );
   });
 });

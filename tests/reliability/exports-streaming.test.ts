@@ -37,7 +37,8 @@ describe('streaming a large wave', () => {
     const live = () => {
       gc();
       const m = process.memoryUsage();
-      if (process.env.EXPORT_MEMORY_DEBUG) console.log(`heap ${(m.heapUsed / 1e6).toFixed(1)} MB, array buffers ${(m.arrayBuffers / 1e6).toFixed(1)} MB`);
+      if (process.env.EXPORT_MEMORY_DEBUG)
+        console.log(`heap ${(m.heapUsed / 1e6).toFixed(1)} MB, array buffers ${(m.arrayBuffers / 1e6).toFixed(1)} MB`);
       return m.heapUsed + m.arrayBuffers;
     };
     const before = live();
@@ -91,7 +92,7 @@ describe('streaming a large wave', () => {
           }),
         );
         bytes += first.length;
-        for (let last = -1; reads.count() !== last; ) {
+        for (let last = -1; reads.count() !== last;) {
           last = reads.count();
           await sleep(1000);
         }
@@ -107,7 +108,10 @@ describe('streaming a large wave', () => {
   it(`exports ${ROWS.toLocaleString('en')} responses as CSV and XLSX streamed: the exact row count, reads that wait for the client, bounded memory`, async () => {
     const { wave, admin } = await workspaceWithWave(ctx, { slug: 'ex8', definition: memberSurvey });
     const random = seededRandom(2015);
-    const pool = Array.from({ length: 500 }, (_, i) => ({ ...generateAnswers(memberSurvey, random), finalComments: `${i}: ${'Mehr Austausch zwischen den Stadtteilen, bitte. '.repeat(12)}` }));
+    const pool = Array.from({ length: 500 }, (_, i) => ({
+      ...generateAnswers(memberSurvey, random),
+      finalComments: `${i}: ${'Mehr Austausch zwischen den Stadtteilen, bitte. '.repeat(12)}`,
+    }));
     const inserting = performance.now();
     await ctx.knex.transaction(async (trx) => {
       await trx.raw('create temporary table export_pool (i int primary key, data jsonb not null) on commit drop');
@@ -121,7 +125,14 @@ describe('streaming a large wave', () => {
         [wave.id, ROWS],
       );
       // A partial response in between must not be exported.
-      await trx('responses').insert({ id: crypto.randomUUID(), wave_id: wave.id, status: 'partial', data: JSON.stringify({ sector: 'civic' }), started_on: '2015-05-02', updated_on: '2015-05-02' });
+      await trx('responses').insert({
+        id: crypto.randomUUID(),
+        wave_id: wave.id,
+        status: 'partial',
+        data: JSON.stringify({ sector: 'civic' }),
+        started_on: '2015-05-02',
+        updated_on: '2015-05-02',
+      });
     });
 
     console.log(`${ROWS} responses inserted in ${((performance.now() - inserting) / 1000).toFixed(1)} s`);
@@ -143,7 +154,9 @@ describe('streaming a large wave', () => {
         for await (const _record of res.pipe(parseCsvStream({ bom: true })) as AsyncIterable<string[]>) records++;
       });
       let growth = stop();
-      console.log(`CSV of ${ROWS} responses: ${(bytes / 1e6).toFixed(1)} MB in ${((performance.now() - started) / 1000).toFixed(1)} s; live memory grew by at most ${(growth / 1e6).toFixed(1)} MB`);
+      console.log(
+        `CSV of ${ROWS} responses: ${(bytes / 1e6).toFixed(1)} MB in ${((performance.now() - started) / 1000).toFixed(1)} s; live memory grew by at most ${(growth / 1e6).toFixed(1)} MB`,
+      );
       expect(records).toBe(ROWS + 1);
       // Holding the wave would take more than the file's size (rows as objects, several times it); streamed,
       // what stays alive is a batch or two in flight, whatever the wave's size.
@@ -160,7 +173,9 @@ describe('streaming a large wave', () => {
         for await (const c of res) xlsxBytes += (c as Buffer).length;
       });
       growth = stop();
-      console.log(`XLSX: ${(xlsxBytes / 1e6).toFixed(1)} MB (zipped) in ${((performance.now() - started) / 1000).toFixed(1)} s; live memory grew by at most ${(growth / 1e6).toFixed(1)} MB`);
+      console.log(
+        `XLSX: ${(xlsxBytes / 1e6).toFixed(1)} MB (zipped) in ${((performance.now() - started) / 1000).toFixed(1)} s; live memory grew by at most ${(growth / 1e6).toFixed(1)} MB`,
+      );
       expect(xlsxBytes).toBeGreaterThan(ROWS * 100);
       // The sheet's XML (about twice the CSV's bytes, 170 MB at 100,000 responses) passes through exceljs's
       // and the zip's buffers before it is compressed; what they hold at a time varies with the timing
@@ -173,7 +188,9 @@ describe('streaming a large wave', () => {
       const batches = Math.ceil(ROWS / 1000);
       for (const format of ['csv', 'xlsx']) {
         const stalled = await stalledDownload(port, `${path}?format=${format}`, cookie);
-        console.log(`${format} with a client that stops reading: ${stalled.readWhileStalled} of ${stalled.total} batches read meanwhile`);
+        console.log(
+          `${format} with a client that stops reading: ${stalled.readWhileStalled} of ${stalled.total} batches read meanwhile`,
+        );
         // Loopback sockets buffer a few megabytes (about 20 batches of XLSX here); a server that read
         // ahead regardless would have read every batch.
         expect(stalled.readWhileStalled).toBeLessThan(batches * 0.8);
@@ -185,12 +202,15 @@ describe('streaming a large wave', () => {
       // A client that goes away mid-file ends the export; the server carries on serving.
       for (const format of ['csv', 'xlsx']) {
         await new Promise<void>((resolve, reject) => {
-          const req = http.get({ host: '127.0.0.1', port, path: `${path}?format=${format}`, headers: { cookie } }, (res) => {
-            res.once('data', () => {
-              req.destroy();
-              resolve();
-            });
-          });
+          const req = http.get(
+            { host: '127.0.0.1', port, path: `${path}?format=${format}`, headers: { cookie } },
+            (res) => {
+              res.once('data', () => {
+                req.destroy();
+                resolve();
+              });
+            },
+          );
           req.on('error', () => {});
           setTimeout(() => reject(new Error('no data')), 30_000);
         });

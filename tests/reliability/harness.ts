@@ -18,7 +18,8 @@ export const ADMIN = { email: 'durability@example.org', password: 'ein-langes-pa
 export const adminDatabaseUrl = () => process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
 
 export function requireBuild(): void {
-  if (!existsSync(path.resolve(ENTRY))) throw new Error(`${ENTRY} is missing: run \`npm run build\` before the reliability tests`);
+  if (!existsSync(path.resolve(ENTRY)))
+    throw new Error(`${ENTRY} is missing: run \`npm run build\` before the reliability tests`);
 }
 
 /** A new, empty database on the PostgreSQL server, dropped by `drop()`. */
@@ -95,7 +96,8 @@ export class Organiser {
 
   async expect(status: number, method: string, apiPath: string, body?: unknown): Promise<any> {
     const res = await this.call(method, apiPath, body);
-    if (res.status !== status) throw new Error(`${method} ${apiPath}: expected ${status}, got ${res.status} ${JSON.stringify(res.body)}`);
+    if (res.status !== status)
+      throw new Error(`${method} ${apiPath}: expected ${status}, got ${res.status} ${JSON.stringify(res.body)}`);
     return res.body;
   }
 
@@ -111,12 +113,24 @@ export class Organiser {
 }
 
 /** A workspace with the member survey published; returns a function that opens a new link wave. */
-export async function memberSurveyWorkspace(org: Organiser, ws: string): Promise<{ newWave(title: string): Promise<{ id: string; key: string }> }> {
+export async function memberSurveyWorkspace(
+  org: Organiser,
+  ws: string,
+): Promise<{ newWave(title: string): Promise<{ id: string; key: string }> }> {
   await org.expect(201, 'POST', '/workspaces', { slug: ws, name: 'Zuverlässigkeit' });
-  await org.expect(201, 'POST', `/workspaces/${ws}/questionnaires`, { slug: 'mitglieder', template: 'mitgliederumfrage' });
+  await org.expect(201, 'POST', `/workspaces/${ws}/questionnaires`, {
+    slug: 'mitglieder',
+    template: 'mitgliederumfrage',
+  });
   await org.expect(201, 'POST', `/workspaces/${ws}/questionnaires/mitglieder/publish`, {});
   return {
-    newWave: (title) => org.expect(201, 'POST', `/workspaces/${ws}/waves`, { questionnaire: 'mitglieder', version: 1, title, access: 'link' }),
+    newWave: (title) =>
+      org.expect(201, 'POST', `/workspaces/${ws}/waves`, {
+        questionnaire: 'mitglieder',
+        version: 1,
+        title,
+        access: 'link',
+      }),
   };
 }
 
@@ -125,5 +139,8 @@ export type Submission = { id: string; data: Record<string, unknown> };
 /** `count` valid complete responses of the member survey, each with its own id. */
 export async function memberSubmissions(count: number, seed: number): Promise<Submission[]> {
   const definition = JSON.parse(await readFile('surveys/mitgliederumfrage.json', 'utf8')) as JsonObject;
-  return Array.from({ length: count }, (_, i) => ({ id: randomUUID(), data: generateAnswers(definition, seededRandom(seed * 100_000 + i)) }));
+  return Array.from({ length: count }, (_, i) => ({
+    id: randomUUID(),
+    data: generateAnswers(definition, seededRandom(seed * 100_000 + i)),
+  }));
 }

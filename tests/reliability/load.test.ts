@@ -4,7 +4,14 @@ import autocannon from 'autocannon';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { JsonObject } from '../../api/src/modules/questionnaires/definition-walk.js';
 import { generateAnswers, seededRandom } from '../fixtures/answer-generator.js';
-import { memberSurveyWorkspace, Organiser, requireBuild, startApi, throwawayDatabase, type ApiProcess } from './harness.js';
+import {
+  memberSurveyWorkspace,
+  Organiser,
+  requireBuild,
+  startApi,
+  throwawayDatabase,
+  type ApiProcess,
+} from './harness.js';
 
 // Load on loopback against the built server on PostgreSQL (rate limit off):
 // 200 connections for 30 s on the answering endpoint, then on the results
@@ -63,14 +70,17 @@ describe(`load: ${CONNECTIONS} connections for ${DURATION_S} s`, () => {
         },
       ],
     });
-    console.log(`load, answering: ${result['2xx']} responses stored in ${DURATION_S} s (${Math.round(result.requests.average)} req/s), p50 ${result.latency.p50} ms, p99 ${result.latency.p99} ms, errors ${result.errors}, non-2xx ${result.non2xx}, timeouts ${result.timeouts}`);
+    console.log(
+      `load, answering: ${result['2xx']} responses stored in ${DURATION_S} s (${Math.round(result.requests.average)} req/s), p50 ${result.latency.p50} ms, p99 ${result.latency.p99} ms, errors ${result.errors}, non-2xx ${result.non2xx}, timeouts ${result.timeouts}`,
+    );
     expect(result.errors).toBe(0);
     expect(result.timeouts).toBe(0);
     expect(result.non2xx).toBe(0);
     expect(acked.size).toBe(result['2xx']);
     expect(acked.size).toBeGreaterThan(0);
 
-    const storedIds = async () => new Set((await db.knex('responses').where({ wave_id: wave.id }).select('id')).map((r: { id: string }) => r.id));
+    const storedIds = async () =>
+      new Set((await db.knex('responses').where({ wave_id: wave.id }).select('id')).map((r: { id: string }) => r.id));
     const stored = await storedIds();
     // Every acknowledged response is stored; beyond them only the requests
     // still in flight when the run stopped (their answers were cut off).
@@ -81,7 +91,11 @@ describe(`load: ${CONNECTIONS} connections for ${DURATION_S} s`, () => {
     // Their clients retry the same request: 200 where it was stored (idempotent;
     // the server may still have been finishing it after the count above), 201 where not.
     for (const id of inFlight) {
-      const res = await fetch(`${api.baseUrl}/api/v1/public/waves/${wave.key}/responses`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: sent.get(id) });
+      const res = await fetch(`${api.baseUrl}/api/v1/public/waves/${wave.key}/responses`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: sent.get(id),
+      });
       expect(stored.has(id) ? [200] : [200, 201]).toContain(res.status);
       acked.add(id);
     }
@@ -94,12 +108,16 @@ describe(`load: ${CONNECTIONS} connections for ${DURATION_S} s`, () => {
     const cookie = await org.sessionCookie();
     const url = `${api.baseUrl}/api/v1/workspaces/last/waves/${wave.id}/results`;
     const result = await autocannon({ url, connections: CONNECTIONS, duration: DURATION_S, headers: { cookie } });
-    console.log(`load, results: ${result['2xx']} answers in ${DURATION_S} s (${Math.round(result.requests.average)} req/s), p50 ${result.latency.p50} ms, p99 ${result.latency.p99} ms, errors ${result.errors}, non-2xx ${result.non2xx}, timeouts ${result.timeouts}`);
+    console.log(
+      `load, results: ${result['2xx']} answers in ${DURATION_S} s (${Math.round(result.requests.average)} req/s), p50 ${result.latency.p50} ms, p99 ${result.latency.p99} ms, errors ${result.errors}, non-2xx ${result.non2xx}, timeouts ${result.timeouts}`,
+    );
     expect(result.errors).toBe(0);
     expect(result.timeouts).toBe(0);
     expect(result.non2xx).toBe(0);
     expect(result['2xx']).toBeGreaterThan(0);
-    const stored = Number((await db.knex('responses').where({ wave_id: wave.id, status: 'complete' }).count({ n: '*' }))[0]!.n);
+    const stored = Number(
+      (await db.knex('responses').where({ wave_id: wave.id, status: 'complete' }).count({ n: '*' }))[0]!.n,
+    );
     const results = await org.expect(200, 'GET', `/workspaces/last/waves/${wave.id}/results`);
     expect(results.responses.complete).toBe(stored);
   });

@@ -1,7 +1,17 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { isRetryLaterStatus, MAX_COMPLETE_TRIES, parseRetryAfter, retryDelayMs } from '../../web/src/api/retry.js';
-import { memberSubmissions, memberSurveyWorkspace, Organiser, requireBuild, sleep, startApi, throwawayDatabase, type ApiProcess, type Submission } from './harness.js';
+import {
+  memberSubmissions,
+  memberSurveyWorkspace,
+  Organiser,
+  requireBuild,
+  sleep,
+  startApi,
+  throwawayDatabase,
+  type ApiProcess,
+  type Submission,
+} from './harness.js';
 
 // A strategy session answers the member survey together: 80 members on the
 // venue's Wi-Fi, so every request comes from one address, with the public
@@ -146,7 +156,10 @@ describe(`a meeting room: ${MEMBERS} members behind one address at ${PACE}× a r
     expect(tally.retried).toBe(0);
 
     // Every completion is stored once, with exactly its answers.
-    const rows = await db.knex('responses').where({ wave_id: wave.id }).select<Array<{ id: string; status: string; data: unknown }>>('id', 'status', 'data');
+    const rows = await db
+      .knex('responses')
+      .where({ wave_id: wave.id })
+      .select<Array<{ id: string; status: string; data: unknown }>>('id', 'status', 'data');
     const byId = new Map(rows.map((r) => [r.id, r]));
     for (const sub of subs) {
       expect(byId.get(sub.id)?.status, sub.id).toBe('complete');

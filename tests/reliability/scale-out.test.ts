@@ -3,7 +3,15 @@ import { readFile } from 'node:fs/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { JsonObject } from '../../api/src/modules/questionnaires/definition-walk.js';
 import { generateAnswers, seededRandom } from '../fixtures/answer-generator.js';
-import { ADMIN, memberSurveyWorkspace, Organiser, requireBuild, startApi, throwawayDatabase, type ApiProcess } from './harness.js';
+import {
+  ADMIN,
+  memberSurveyWorkspace,
+  Organiser,
+  requireBuild,
+  startApi,
+  throwawayDatabase,
+  type ApiProcess,
+} from './harness.js';
 
 // Two API processes on one PostgreSQL, reached through the test's own
 // round-robin client: a session made on one is valid on the other, the login
@@ -36,14 +44,19 @@ async function call(base: string, method: string, path: string, body?: unknown, 
     body: body === undefined ? undefined : JSON.stringify(body),
   });
   const text = await res.text();
-  return { status: res.status, body: text ? JSON.parse(text) : undefined, cookie: res.headers.getSetCookie()[0]?.split(';')[0] };
+  return {
+    status: res.status,
+    body: text ? JSON.parse(text) : undefined,
+    cookie: res.headers.getSetCookie()[0]?.split(';')[0],
+  };
 }
 
 describe('two API processes on one PostgreSQL', () => {
   it('share sessions: a login on one is valid on the other, and a logout on one ends it on both', async () => {
     const login = await call(a.baseUrl, 'POST', '/auth/login', ADMIN);
     expect(login.status).toBe(200);
-    for (let i = 0; i < 4; i++) expect((await call(next(), 'GET', '/auth/me', undefined, login.cookie)).status).toBe(200);
+    for (let i = 0; i < 4; i++)
+      expect((await call(next(), 'GET', '/auth/me', undefined, login.cookie)).status).toBe(200);
     expect((await call(b.baseUrl, 'POST', '/auth/logout', undefined, login.cookie)).status).toBe(204);
     expect((await call(a.baseUrl, 'GET', '/auth/me', undefined, login.cookie)).status).toBe(401);
     expect((await call(b.baseUrl, 'GET', '/auth/me', undefined, login.cookie)).status).toBe(401);
@@ -59,16 +72,27 @@ describe('two API processes on one PostgreSQL', () => {
 
     // Twenty identical requests, alternating between the processes, all at once.
     const same = { id: randomUUID(), status: 'complete', data: generateAnswers(definition, seededRandom(0)) };
-    const statuses = await Promise.all(Array.from({ length: 20 }, () => call(next(), 'POST', `/public/waves/${wave.key}/responses`, same).then((r) => r.status)));
+    const statuses = await Promise.all(
+      Array.from({ length: 20 }, () =>
+        call(next(), 'POST', `/public/waves/${wave.key}/responses`, same).then((r) => r.status),
+      ),
+    );
     expect(statuses.filter((s) => s === 201)).toHaveLength(1);
     expect(statuses.filter((s) => s === 200)).toHaveLength(19);
     expect(await db.knex('responses').where({ wave_id: wave.id }).select('id')).toHaveLength(1);
 
     const resultsPath = `/workspaces/zwei/waves/${wave.id}/results`;
     for (let i = 1; i <= 12; i++) {
-      const submitted = await call(next(), 'POST', `/public/waves/${wave.key}/responses`, { id: randomUUID(), status: 'complete', data: generateAnswers(definition, seededRandom(i)) });
+      const submitted = await call(next(), 'POST', `/public/waves/${wave.key}/responses`, {
+        id: randomUUID(),
+        status: 'complete',
+        data: generateAnswers(definition, seededRandom(i)),
+      });
       expect(submitted.status).toBe(201);
-      const [onA, onB] = await Promise.all([call(a.baseUrl, 'GET', resultsPath, undefined, cookie), call(b.baseUrl, 'GET', resultsPath, undefined, cookie)]);
+      const [onA, onB] = await Promise.all([
+        call(a.baseUrl, 'GET', resultsPath, undefined, cookie),
+        call(b.baseUrl, 'GET', resultsPath, undefined, cookie),
+      ]);
       expect(onA.status).toBe(200);
       expect(onA.body.responses.complete).toBe(1 + i);
       expect(onB.body).toEqual(onA.body);
@@ -83,8 +107,16 @@ describe('two API processes on one PostgreSQL', () => {
     // An account to attack: invited into a workspace and accepted.
     await org.expect(201, 'POST', '/workspaces', { slug: 'limit', name: 'Limit' });
     const invite = await org.expect(201, 'POST', '/workspaces/limit/members', { email, role: 'analyst' });
-    expect((await call(b.baseUrl, 'POST', '/auth/invitations/accept', { token: invite.inviteToken, password: 'ein-langes-passwort' })).status).toBe(200);
-    for (let i = 0; i < 10; i++) expect((await call(next(), 'POST', '/auth/login', { email, password: 'falsches-passwort' })).status).toBe(401);
+    expect(
+      (
+        await call(b.baseUrl, 'POST', '/auth/invitations/accept', {
+          token: invite.inviteToken,
+          password: 'ein-langes-passwort',
+        })
+      ).status,
+    ).toBe(200);
+    for (let i = 0; i < 10; i++)
+      expect((await call(next(), 'POST', '/auth/login', { email, password: 'falsches-passwort' })).status).toBe(401);
     expect((await call(a.baseUrl, 'POST', '/auth/login', { email, password: 'ein-langes-passwort' })).status).toBe(429);
     expect((await call(b.baseUrl, 'POST', '/auth/login', { email, password: 'ein-langes-passwort' })).status).toBe(429);
   });

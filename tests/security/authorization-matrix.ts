@@ -13,7 +13,14 @@
  * real success status; the few exceptions say why beside the row.
  */
 export type Expected = number | `${number} ${string}`;
-export type Row = readonly [anonymous: Expected, invitee: Expected, analyst: Expected, organiser: Expected, otherOrganiser: Expected, admin: Expected];
+export type Row = readonly [
+  anonymous: Expected,
+  invitee: Expected,
+  analyst: Expected,
+  organiser: Expected,
+  otherOrganiser: Expected,
+  admin: Expected,
+];
 
 /** Not logged in (an invitation cookie is no login). */
 const UNAUTH = '401 unauthenticated';

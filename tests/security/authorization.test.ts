@@ -25,7 +25,9 @@ beforeAll(async () => {
 afterAll(async () => {
   const routes = Object.keys(MATRIX).length;
   console.log(`authorization matrix: ${routes} routes × ${ROLES.length} roles = ${asserted} checks`);
-  console.log(`authorization matrix: ${isolationAsserted} further checks of objects reached through another workspace, wave or user`);
+  console.log(
+    `authorization matrix: ${isolationAsserted} further checks of objects reached through another workspace, wave or user`,
+  );
   await ctx?.close();
 });
 
@@ -33,7 +35,10 @@ const served = () => listServedRoutes(ctx.app).map((r) => `${r.method} ${r.path}
 
 /** Each documented operation's access, keyed like the table. */
 const documentedAccess = new Map<string, Access>(
-  API_MODULES.flatMap((m) => m.operations).map((op) => [`${op.method.toUpperCase()} ${op.absolutePath ? op.path : `/api/v1${op.path}`}`, op.access]),
+  API_MODULES.flatMap((m) => m.operations).map((op) => [
+    `${op.method.toUpperCase()} ${op.absolutePath ? op.path : `/api/v1${op.path}`}`,
+    op.access,
+  ]),
 );
 
 const parse = (e: Expected) => {
@@ -43,7 +48,12 @@ const parse = (e: Expected) => {
 const cell = (row: Row, role: Role) => row[ROLES.indexOf(role)]!;
 
 /** The answers that mean "turned away before the route's own work". */
-const DENIALS = new Set<Expected>(['401 unauthenticated', '403 organiser_required', '403 admin_required', '404 not_found']);
+const DENIALS = new Set<Expected>([
+  '401 unauthenticated',
+  '403 organiser_required',
+  '403 admin_required',
+  '404 not_found',
+]);
 
 /** Routes where an invitation holder may get more than an anonymous caller: answering their own wave. */
 const ANSWERING = new Set(['POST /api/v1/public/waves/{key}/responses']);
@@ -55,7 +65,10 @@ describe('authorization matrix', () => {
     const table = new Set(Object.keys(MATRIX));
     const servedSet = new Set(routes);
     expect(
-      { servedButNotInTheTable: routes.filter((r) => !table.has(r)), inTheTableButNotServed: [...table].filter((r) => !servedSet.has(r)) },
+      {
+        servedButNotInTheTable: routes.filter((r) => !table.has(r)),
+        inTheTableButNotServed: [...table].filter((r) => !servedSet.has(r)),
+      },
       'every served route needs its row in tests/security/authorization-matrix.ts, and every row a served route',
     ).toEqual({ servedButNotInTheTable: [], inTheTableButNotServed: [] });
   });
@@ -66,7 +79,8 @@ describe('authorization matrix', () => {
       for (const e of row) {
         const { status, code } = parse(e);
         expect(status >= 200 && status < 500, `${route}: ${e}`).toBe(true);
-        if ([401, 403, 404].includes(status)) expect(code, `${route}: ${e} needs its error code`).toMatch(/^[a-z][a-z0-9_]*$/);
+        if ([401, 403, 404].includes(status))
+          expect(code, `${route}: ${e} needs its error code`).toMatch(/^[a-z][a-z0-9_]*$/);
       }
     }
   });
@@ -88,7 +102,8 @@ describe('authorization matrix', () => {
       const c = (role: Role) => cell(row, role);
       if (access === 'public') {
         // Logging in changes nothing on a public route.
-        for (const role of ROLES) if (role !== 'invitee') expect(c(role), `${route} (${role}) is documented public`).toBe(c('anonymous'));
+        for (const role of ROLES)
+          if (role !== 'invitee') expect(c(role), `${route} (${role}) is documented public`).toBe(c('anonymous'));
         expect(allowed(c('anonymous')), route).toBe(true);
         continue;
       }
@@ -117,24 +132,43 @@ describe('authorization matrix', () => {
     const check = (what: string, res: { status: number; body: any }, status: number, code?: string) => {
       isolationAsserted++;
       if (res.status !== status || (code !== undefined && res.body?.error?.code !== code)) {
-        wrong.push(`${what}: expected ${status}${code ? ` ${code}` : ''}, got ${res.status} ${JSON.stringify(res.body).slice(0, 200)}`);
+        wrong.push(
+          `${what}: expected ${status}${code ? ` ${code}` : ''}, got ${res.status} ${JSON.stringify(res.body).slice(0, 200)}`,
+        );
       }
     };
-    const objectRoutes = Object.keys(MATRIX).filter((r) => r.includes('/workspaces/{ws}/') && /\{(?!ws\})\w+\}/.test(r));
+    const objectRoutes = Object.keys(MATRIX).filter(
+      (r) => r.includes('/workspaces/{ws}/') && /\{(?!ws\})\w+\}/.test(r),
+    );
     expect(objectRoutes.length).toBeGreaterThan(30);
     for (const route of objectRoutes) check(route, await callRoute(route, w, { ws: w.otherSlug }), 404);
 
     // Objects named in a body rather than the path.
     const own = `/api/v1/workspaces/${w.otherSlug}`;
-    check('POST …/shares of a foreign report', await w.call('post', `${own}/shares`).send({ report: w.ids.reportKeep }), 404, 'not_found');
-    const foreignWave = await w.call('post', `${own}/reports`).send({ title: 'Fremd', wave: w.ids.waveLink, sections: [{ kind: 'survey' }] });
+    check(
+      'POST …/shares of a foreign report',
+      await w.call('post', `${own}/shares`).send({ report: w.ids.reportKeep }),
+      404,
+      'not_found',
+    );
+    const foreignWave = await w
+      .call('post', `${own}/reports`)
+      .send({ title: 'Fremd', wave: w.ids.waveLink, sections: [{ kind: 'survey' }] });
     check('POST …/reports on a foreign wave', foreignWave, 422, 'invalid_report');
     const reports = await w.call('get', `${own}/reports`);
     check('GET …/reports after the refused ones', reports, 200);
     expect(reports.body.reports, 'no report was stored in the other workspace').toEqual([]);
     // A user's API tokens are theirs alone: another user's token id answers 404 and stays.
-    check("DELETE /auth/tokens/{id} of another user's token", await w.call('delete', `/api/v1/auth/tokens/${w.ids.creatorToken}`), 404, 'not_found');
-    expect(await ctx.knex('api_tokens').where({ id: w.ids.creatorToken }).first(), "the other user's token").toBeDefined();
+    check(
+      "DELETE /auth/tokens/{id} of another user's token",
+      await w.call('delete', `/api/v1/auth/tokens/${w.ids.creatorToken}`),
+      404,
+      'not_found',
+    );
+    expect(
+      await ctx.knex('api_tokens').where({ id: w.ids.creatorToken }).first(),
+      "the other user's token",
+    ).toBeDefined();
     expect(wrong, 'objects of another workspace or user reached').toEqual([]);
   });
 
@@ -144,16 +178,32 @@ describe('authorization matrix', () => {
     const wrong: string[] = [];
     const check = (what: string, res: { status: number; body: any }, status: number, code?: string) => {
       isolationAsserted++;
-      if (res.status !== status || (code !== undefined && res.body?.error?.code !== code)) wrong.push(`${what}: expected ${status} ${code ?? ''}, got ${res.status} ${JSON.stringify(res.body)}`);
+      if (res.status !== status || (code !== undefined && res.body?.error?.code !== code))
+        wrong.push(`${what}: expected ${status} ${code ?? ''}, got ${res.status} ${JSON.stringify(res.body)}`);
     };
     // The invitee's cookie rides on every request here; another invitation wave of the same workspace must not take it.
-    check('answering another invitation wave', await w.call('post', `/api/v1/public/waves/${w.ids.waveExchangeKey}/responses`).send({ id: crypto.randomUUID(), status: 'complete', data }), 403, 'invalid_token');
-    check("resuming a partial response through another wave's key", await w.call('get', `/api/v1/public/waves/${w.ids.waveExchangeKey}/responses/${w.ids.partialResponse}`), 404, 'not_found');
+    check(
+      'answering another invitation wave',
+      await w
+        .call('post', `/api/v1/public/waves/${w.ids.waveExchangeKey}/responses`)
+        .send({ id: crypto.randomUUID(), status: 'complete', data }),
+      403,
+      'invalid_token',
+    );
+    check(
+      "resuming a partial response through another wave's key",
+      await w.call('get', `/api/v1/public/waves/${w.ids.waveExchangeKey}/responses/${w.ids.partialResponse}`),
+      404,
+      'not_found',
+    );
     expect(wrong).toEqual([]);
   });
 
   // Table order, except that the session-changing routes come last, in their own order.
-  const ordered = () => [...Object.keys(MATRIX).filter((r) => !LATE_ROUTES.includes(r)), ...LATE_ROUTES.filter((r) => r in MATRIX)];
+  const ordered = () => [
+    ...Object.keys(MATRIX).filter((r) => !LATE_ROUTES.includes(r)),
+    ...LATE_ROUTES.filter((r) => r in MATRIX),
+  ];
 
   for (const role of ROLES) {
     // Each role has its own world, so the passes run side by side.
@@ -166,7 +216,9 @@ describe('authorization matrix', () => {
         const code = (res.body as { error?: { code?: string } } | undefined)?.error?.code;
         asserted++;
         if (res.status !== want.status || (want.code !== undefined && code !== want.code)) {
-          wrong.push(`${route}: expected ${want.status}${want.code ? ` ${want.code}` : ''}, got ${res.status}${code ? ` ${code}` : ''} ${res.status >= 400 ? (res.body?.error?.message ?? '') : ''}`);
+          wrong.push(
+            `${route}: expected ${want.status}${want.code ? ` ${want.code}` : ''}, got ${res.status}${code ? ` ${code}` : ''} ${res.status >= 400 ? (res.body?.error?.message ?? '') : ''}`,
+          );
         }
       }
       expect(wrong, `${role}: answers that differ from the table`).toEqual([]);

@@ -4,7 +4,15 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestContext, type TestContext } from '../helpers/test-app.js';
 import { validAnswers, workspaceWithWave } from '../helpers/waves.js';
 import { releaseDueResponses } from '../../api/src/modules/responses/responses.service.js';
-import { memberSurveyWorkspace, Organiser, requireBuild, sleep, startApi, throwawayDatabase, type ApiProcess } from '../reliability/harness.js';
+import {
+  memberSurveyWorkspace,
+  Organiser,
+  requireBuild,
+  sleep,
+  startApi,
+  throwawayDatabase,
+  type ApiProcess,
+} from '../reliability/harness.js';
 
 // Anonymous means anonymous: after a respondent with a recognisable address,
 // browser and referrer answered an anonymous invitation wave, no table and no
@@ -20,8 +28,14 @@ describe('an anonymous invitation wave', () => {
   afterAll(() => ctx.close());
 
   it('leaves nothing in any table or log that identifies or links the respondent', async () => {
-    const { agent, base, wave } = await workspaceWithWave(ctx, { slug: 'anonym', access: 'invitation', anonymous: true });
-    const [invitation] = (await agent.post(`${base}/waves/${wave.id}/invitations`).send({ recipients: [{ label: 'Verein Sonnenhof' }] })).body.invitations as Array<{ id?: string; token: string }>;
+    const { agent, base, wave } = await workspaceWithWave(ctx, {
+      slug: 'anonym',
+      access: 'invitation',
+      anonymous: true,
+    });
+    const [invitation] = (
+      await agent.post(`${base}/waves/${wave.id}/invitations`).send({ recipients: [{ label: 'Verein Sonnenhof' }] })
+    ).body.invitations as Array<{ id?: string; token: string }>;
     const marker = randomBytes(6).toString('hex');
     const ip = '198.51.100.173';
     const userAgent = `PrivacyProbe/1.0 (ua-${marker})`;
@@ -31,21 +45,52 @@ describe('an anonymous invitation wave', () => {
 
     ctx.rawLogs.length = 0;
     expect((await respondent.get(`/api/v1/public/waves/${wave.key}`).set(headers)).status).toBe(200);
-    expect((await respondent.post(`/api/v1/public/waves/${wave.key}/invitation`).set(headers).send({ token: invitation!.token })).status).toBe(204);
+    expect(
+      (
+        await respondent
+          .post(`/api/v1/public/waves/${wave.key}/invitation`)
+          .set(headers)
+          .send({ token: invitation!.token })
+      ).status,
+    ).toBe(204);
     const responseId = randomUUID();
-    expect((await respondent.post(`/api/v1/public/waves/${wave.key}/responses`).set(headers).send({ id: responseId, status: 'partial', data: { sector: 'civic' } })).status).toBe(201);
-    expect((await respondent.get(`/api/v1/public/waves/${wave.key}/responses/${responseId}`).set(headers)).status).toBe(200);
-    expect((await respondent.post(`/api/v1/public/waves/${wave.key}/responses`).set(headers).send({ id: responseId, status: 'complete', data: validAnswers })).status).toBe(201);
+    expect(
+      (
+        await respondent
+          .post(`/api/v1/public/waves/${wave.key}/responses`)
+          .set(headers)
+          .send({ id: responseId, status: 'partial', data: { sector: 'civic' } })
+      ).status,
+    ).toBe(201);
+    expect((await respondent.get(`/api/v1/public/waves/${wave.key}/responses/${responseId}`).set(headers)).status).toBe(
+      200,
+    );
+    expect(
+      (
+        await respondent
+          .post(`/api/v1/public/waves/${wave.key}/responses`)
+          .set(headers)
+          .send({ id: responseId, status: 'complete', data: validAnswers })
+      ).status,
+    ).toBe(201);
     // One answer waits for others (or for the next day) before it is released: the next day comes.
     expect(await releaseDueResponses(ctx.knex, tomorrow())).toBe(1);
 
     // Every row of every table, as text.
-    const tables = (await ctx.knex.raw(`select table_name as name from information_schema.tables where table_schema = current_schema() and table_type = 'BASE TABLE'`)).rows as Array<{ name: string }>;
+    const tables = (
+      await ctx.knex.raw(
+        `select table_name as name from information_schema.tables where table_schema = current_schema() and table_type = 'BASE TABLE'`,
+      )
+    ).rows as Array<{ name: string }>;
     const dump: Record<string, string> = {};
-    for (const { name } of tables) dump[name] = ((await ctx.knex.raw('select t::text as row from ?? t', [name])).rows as Array<{ row: string }>).map((r) => r.row).join('\n');
+    for (const { name } of tables)
+      dump[name] = ((await ctx.knex.raw('select t::text as row from ?? t', [name])).rows as Array<{ row: string }>)
+        .map((r) => r.row)
+        .join('\n');
     const everything = Object.values(dump).join('\n') + ctx.rawLogs.join('');
     const tokenHash = createHash('sha256').update(invitation!.token).digest('hex');
-    for (const secret of [ip, marker, userAgent, referrer, invitation!.token]) expect(everything, secret).not.toContain(secret);
+    for (const secret of [ip, marker, userAgent, referrer, invitation!.token])
+      expect(everything, secret).not.toContain(secret);
 
     // The response row: the wave, the answers, days; no invitation, no token hash, no time of day.
     const response = await ctx.knex('responses').where({ id: responseId }).first();
@@ -55,7 +100,8 @@ describe('an anonymous invitation wave', () => {
     expect(dump.responses).not.toContain(invitationRow.id);
     expect(dump.responses).not.toContain(tokenHash);
     expect(dump.wave_invitations).not.toContain(responseId);
-    for (const [name, rows] of Object.entries(dump)) if (name !== 'responses') expect(rows, name).not.toContain(responseId);
+    for (const [name, rows] of Object.entries(dump))
+      if (name !== 'responses') expect(rows, name).not.toContain(responseId);
     for (const value of Object.values(response as Record<string, unknown>)) {
       if (typeof value === 'string' && /^\d{4}-\d{2}-\d{2}/.test(value)) expect(value).toMatch(/^\d{4}-\d{2}-\d{2}$/);
     }
@@ -76,11 +122,17 @@ describe('an anonymous invitation wave cannot be paired with its invitations', (
   /** A wave with one invitation per member; returns each member's token and a way to answer with it. */
   async function invitationWave(slug: string, labels: string[]) {
     const setup = await workspaceWithWave(ctx, { slug, access: 'invitation', anonymous: true });
-    const created = (await setup.agent.post(`${setup.base}/waves/${setup.wave.id}/invitations`).send({ recipients: labels.map((label) => ({ label })) })).body.invitations as Array<{ label: string; token: string }>;
+    const created = (
+      await setup.agent
+        .post(`${setup.base}/waves/${setup.wave.id}/invitations`)
+        .send({ recipients: labels.map((label) => ({ label })) })
+    ).body.invitations as Array<{ label: string; token: string }>;
     const tokens = new Map(created.map((i) => [i.label, i.token]));
     const answer = async (label: string, sector: string) => {
       const id = randomUUID();
-      const res = await request(ctx.app).post(`/api/v1/public/waves/${setup.wave.key}/responses`).send({ id, status: 'complete', data: { ...validAnswers, sector }, token: tokens.get(label) });
+      const res = await request(ctx.app)
+        .post(`/api/v1/public/waves/${setup.wave.key}/responses`)
+        .send({ id, status: 'complete', data: { ...validAnswers, sector }, token: tokens.get(label) });
       expect(res.status, JSON.stringify(res.body)).toBe(201);
       return id;
     };
@@ -89,7 +141,16 @@ describe('an anonymous invitation wave cannot be paired with its invitations', (
 
   it('shows who has answered at once, but new answers only in batches of the minimum group size (or a day later)', async () => {
     const { agent, base, wave, answer } = await invitationWave('paare', members);
-    const used = async () => ((await agent.get(`${base}/waves/${wave.id}/invitations`)).body.invitations as Array<{ label: string; usedOn: string | null }>).filter((i) => i.usedOn !== null).map((i) => i.label).sort();
+    const used = async () =>
+      (
+        (await agent.get(`${base}/waves/${wave.id}/invitations`)).body.invitations as Array<{
+          label: string;
+          usedOn: string | null;
+        }>
+      )
+        .filter((i) => i.usedOn !== null)
+        .map((i) => i.label)
+        .sort();
     const visible = async () => {
       const results = (await agent.get(`${base}/waves/${wave.id}/results`)).body as { responses: { complete: number } };
       const csv = (await agent.get(`${base}/waves/${wave.id}/export?format=csv`)).text;
@@ -97,7 +158,9 @@ describe('an anonymous invitation wave cannot be paired with its invitations', (
       expect(rows, 'the export shows what the results show').toBe(results.responses.complete);
       return results.responses.complete;
     };
-    const held = async () => ((await agent.get(`${base}/waves/${wave.id}`)).body as { wave: { responses: { held: number } } }).wave.responses.held;
+    const held = async () =>
+      ((await agent.get(`${base}/waves/${wave.id}`)).body as { wave: { responses: { held: number } } }).wave.responses
+        .held;
 
     // An organiser polls after every answer: names turn used at once, answers stay unseen until five are in.
     for (const [i, name] of members.slice(0, 4).entries()) {
@@ -133,8 +196,18 @@ describe('an anonymous invitation wave cannot be paired with its invitations', (
     for (const label of labels) ids.push(await answer(label, 'nonprofit'));
     expect(Number((await ctx.knex('held_responses').where({ wave_id: wave.id }).count({ n: '*' }).first())!.n)).toBe(0);
 
-    const responses = (await ctx.knex.raw(`select id, xmin::text as xmin, change_xid::text as change_xid, ctid::text as ctid from responses where wave_id = ?`, [wave.id])).rows as Array<{ id: string; xmin: string; change_xid: string; ctid: string }>;
-    const invitations = (await ctx.knex.raw(`select id, label, response_id, xmin::text as xmin, used_on::text as used_on from wave_invitations where wave_id = ?`, [wave.id])).rows as Array<{ id: string; label: string; response_id: string | null; xmin: string; used_on: string }>;
+    const responses = (
+      await ctx.knex.raw(
+        `select id, xmin::text as xmin, change_xid::text as change_xid, ctid::text as ctid from responses where wave_id = ?`,
+        [wave.id],
+      )
+    ).rows as Array<{ id: string; xmin: string; change_xid: string; ctid: string }>;
+    const invitations = (
+      await ctx.knex.raw(
+        `select id, label, response_id, xmin::text as xmin, used_on::text as used_on from wave_invitations where wave_id = ?`,
+        [wave.id],
+      )
+    ).rows as Array<{ id: string; label: string; response_id: string | null; xmin: string; used_on: string }>;
     expect(responses).toHaveLength(12);
     // One transaction wrote all twelve: neither xmin nor change_xid orders them.
     expect(new Set(responses.map((r) => r.xmin)).size).toBe(1);
@@ -149,9 +222,15 @@ describe('an anonymous invitation wave cannot be paired with its invitations', (
     const byPlace = [...responses].sort((a, b) => comparePlace(a.ctid, b.ctid)).map((r) => r.id);
     expect(byPlace).not.toEqual(ids);
     // No row of any table holds both a response id and an invitation id.
-    const tables = (await ctx.knex.raw(`select table_name as name from information_schema.tables where table_schema = current_schema() and table_type = 'BASE TABLE'`)).rows as Array<{ name: string }>;
+    const tables = (
+      await ctx.knex.raw(
+        `select table_name as name from information_schema.tables where table_schema = current_schema() and table_type = 'BASE TABLE'`,
+      )
+    ).rows as Array<{ name: string }>;
     for (const { name } of tables) {
-      const rows = ((await ctx.knex.raw('select t::text as row from ?? t', [name])).rows as Array<{ row: string }>).map((r) => r.row);
+      const rows = ((await ctx.knex.raw('select t::text as row from ?? t', [name])).rows as Array<{ row: string }>).map(
+        (r) => r.row,
+      );
       for (const row of rows) {
         const holdsResponse = ids.some((id) => row.includes(id));
         const holdsInvitation = invitations.some((inv) => row.includes(inv.id));
@@ -198,7 +277,11 @@ describe('retention', () => {
     await org.expect(200, 'PATCH', `/workspaces/aufbewahrung/waves/${limited.id}`, { retentionDays: 30 });
     const submit = async (key: string) => {
       const id = randomUUID();
-      const res = await fetch(`${api.baseUrl}/api/v1/public/waves/${key}/responses`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ id, status: 'partial', data: { sector: 'civic' } }) });
+      const res = await fetch(`${api.baseUrl}/api/v1/public/waves/${key}/responses`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json' },
+        body: JSON.stringify({ id, status: 'partial', data: { sector: 'civic' } }),
+      });
       expect(res.status).toBe(201);
       return id;
     };
@@ -207,7 +290,10 @@ describe('retention', () => {
     const oldButKept = await submit(unlimited.key);
     // Age three of them by 31 days, as if they had been given a month ago.
     const monthAgo = new Date(Date.now() - 31 * 86_400_000).toISOString().slice(0, 10);
-    await db.knex('responses').whereIn('id', [...old, oldButKept]).update({ started_on: monthAgo, updated_on: monthAgo });
+    await db
+      .knex('responses')
+      .whereIn('id', [...old, oldButKept])
+      .update({ started_on: monthAgo, updated_on: monthAgo });
     const before = await org.expect(200, 'GET', `/workspaces/aufbewahrung/waves/${limited.id}/results`);
     expect(before.responses.partial).toBe(3);
 

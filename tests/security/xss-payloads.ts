@@ -63,7 +63,11 @@ const hostile: Array<[string, (id: string) => string]> = [
   ['a-javascript', (id) => `<a href="javascript:__xss('${id}')">Klick ${id}</a>`],
   ['a-javascript-tab', (id) => `<a href="jav&#x09;ascript:__xss('${id}')">${id}</a>`],
   ['a-javascript-control', (id) => `<a href=" &#14;javascript:__xss('${id}')">${id}</a>`],
-  ['a-data-html', (id) => `<a href="data:text/html;base64,${Buffer.from(`<script>__xss('${id}')</script>`).toString('base64')}">${id}</a>`],
+  [
+    'a-data-html',
+    (id) =>
+      `<a href="data:text/html;base64,${Buffer.from(`<script>__xss('${id}')</script>`).toString('base64')}">${id}</a>`,
+  ],
   ['a-vbscript', (id) => `<a href="vbscript:msgbox('${id}')">${id}</a>`],
   ['markdown-link', (id) => `[Klick ${id}](javascript:__xss('${id}'))`],
   ['markdown-image', (id) => `![${id}](x" onerror="__xss('${id}'))`],

@@ -86,19 +86,58 @@ function definition(): Record<string, unknown> {
   const pageDescriptions = deal(texts, PAGE_COUNT, 1);
   const questionTitles = deal(texts, QUESTION_GROUPS);
   const questionDescriptions = deal(texts, QUESTION_GROUPS, 3);
-  const pages = pageTitles.map((title, i) => ({ name: `p${i}`, title, description: pageDescriptions[i], elements: [] as unknown[] }));
+  const pages = pageTitles.map((title, i) => ({
+    name: `p${i}`,
+    title,
+    description: pageDescriptions[i],
+    elements: [] as unknown[],
+  }));
   pages[0]!.elements.push(
-    { type: 'text', name: 'q_text', title: `Text: ${questionTitles[0]}`, description: questionDescriptions[0], maxLength: LIMITS.textAnswer },
-    { type: 'comment', name: 'q_comment', title: `Kommentar: ${questionTitles[1]}`, description: questionDescriptions[1] },
-    { type: 'radiogroup', name: 'q_radio', title: `Auswahl: ${questionTitles[2]}`, description: questionDescriptions[2], choices, showOtherItem: true, otherText: texts.join(SEP) },
+    {
+      type: 'text',
+      name: 'q_text',
+      title: `Text: ${questionTitles[0]}`,
+      description: questionDescriptions[0],
+      maxLength: LIMITS.textAnswer,
+    },
+    {
+      type: 'comment',
+      name: 'q_comment',
+      title: `Kommentar: ${questionTitles[1]}`,
+      description: questionDescriptions[1],
+    },
+    {
+      type: 'radiogroup',
+      name: 'q_radio',
+      title: `Auswahl: ${questionTitles[2]}`,
+      description: questionDescriptions[2],
+      choices,
+      showOtherItem: true,
+      otherText: texts.join(SEP),
+    },
   );
-  pages[1]!.elements.push({ type: 'checkbox', name: 'q_check', title: `Mehrfach: ${questionTitles[3]}`, description: questionDescriptions[3], choices });
+  pages[1]!.elements.push({
+    type: 'checkbox',
+    name: 'q_check',
+    title: `Mehrfach: ${questionTitles[3]}`,
+    description: questionDescriptions[3],
+    choices,
+  });
   // Booleans carry the remaining question titles, and labels of their own.
   for (let g = 4; g < QUESTION_GROUPS; g++) {
-    pages[1]!.elements.push({ type: 'boolean', name: `q_b${g - 4}`, title: `Ja/Nein: ${questionTitles[g]}`, description: questionDescriptions[g], labelTrue: texts[g]!, labelFalse: texts[g + 1]! });
+    pages[1]!.elements.push({
+      type: 'boolean',
+      name: `q_b${g - 4}`,
+      title: `Ja/Nein: ${questionTitles[g]}`,
+      description: questionDescriptions[g],
+      labelTrue: texts[g]!,
+      labelFalse: texts[g + 1]!,
+    });
   }
   // One html element per payload, so that no payload's markup swallows another's.
-  PAYLOADS.forEach((p, i) => pages[2 - (i % 2)]!.elements.push({ type: 'html', name: `h_${p.id}`, html: `<p>${p.id}:</p>${p.text}` }));
+  PAYLOADS.forEach((p, i) =>
+    pages[2 - (i % 2)]!.elements.push({ type: 'html', name: `h_${p.id}`, html: `<p>${p.id}:</p>${p.text}` }),
+  );
   return {
     // German texts: the definition says so (without it, SurveyJS's default language is English).
     locale: 'de',
@@ -124,7 +163,18 @@ const domProblems: string[] = [];
 const missingTexts: string[] = [];
 const pagesRendered = new Set<string>();
 /** The pages under test; the more specific of two with a common prefix first. */
-const ROUTES = ['/s/:key', 'designer preview', '/w/:ws/waves/:id/answers/:question', '/w/:ws/waves/:id', '/w/:ws/waves', '/w/:ws/indicators/:key', '/w/:ws/indicators', '/w/:ws/activities', '/w/:ws/report', '/share/:token'];
+const ROUTES = [
+  '/s/:key',
+  'designer preview',
+  '/w/:ws/waves/:id/answers/:question',
+  '/w/:ws/waves/:id',
+  '/w/:ws/waves',
+  '/w/:ws/indicators/:key',
+  '/w/:ws/indicators',
+  '/w/:ws/activities',
+  '/w/:ws/report',
+  '/share/:token',
+];
 /** Inspections: a page in one state (e.g. each page of the survey, each indicator). */
 let screens = 0;
 const fieldKinds = new Set<string>();
@@ -154,19 +204,26 @@ function watch(page: Page, problems = log): Page {
   });
   page.on('request', (request) => {
     const url = request.url();
-    if (!url.startsWith(baseUrl) && !url.startsWith('data:') && !url.startsWith('blob:')) foreignRequests.push(`${currentPage}: ${url}`);
+    if (!url.startsWith(baseUrl) && !url.startsWith('data:') && !url.startsWith('blob:'))
+      foreignRequests.push(`${currentPage}: ${url}`);
   });
   return page;
 }
 
 async function newContext(withSession: boolean): Promise<BrowserContext> {
   const context = await browser!.newContext({ locale: 'de-DE', viewport: { width: 1280, height: 900 } });
-  await context.exposeFunction('__xss', (id: unknown) => executed.push(`${currentPage}: ${String(id)} (${PAYLOAD_KIND.get(String(id)) ?? '?'})`));
-  await context.exposeFunction('__cspViolation', (text: string) => (currentPage.startsWith(UNSAVED) ? draftReports : violations).push(`${currentPage}: ${text}`));
+  await context.exposeFunction('__xss', (id: unknown) =>
+    executed.push(`${currentPage}: ${String(id)} (${PAYLOAD_KIND.get(String(id)) ?? '?'})`),
+  );
+  await context.exposeFunction('__cspViolation', (text: string) =>
+    (currentPage.startsWith(UNSAVED) ? draftReports : violations).push(`${currentPage}: ${text}`),
+  );
   await context.addInitScript(() => {
     document.addEventListener('securitypolicyviolation', (event) => {
       const target = event.target instanceof Element ? event.target.outerHTML.slice(0, 160) : 'document';
-      (window as unknown as { __cspViolation(t: string): void }).__cspViolation(`${event.violatedDirective} blocked ${event.blockedURI} on ${target}`);
+      (window as unknown as { __cspViolation(t: string): void }).__cspViolation(
+        `${event.violatedDirective} blocked ${event.blockedURI} on ${target}`,
+      );
     });
   });
   if (withSession) await context.addCookies([{ ...client.browserCookie(), httpOnly: true, sameSite: 'Lax' }]);
@@ -187,7 +244,11 @@ const surveyRewrites = (text: string) => /\{[^}]*\}/.test(text);
  * (and any frame) for markup that must never come from stored text, and
  * checks that the expected payloads are visible as text.
  */
-async function inspect(page: Page, label: string, expected: Array<{ field: string; items: string[]; surveyjs?: boolean }>): Promise<void> {
+async function inspect(
+  page: Page,
+  label: string,
+  expected: Array<{ field: string; items: string[]; surveyjs?: boolean }>,
+): Promise<void> {
   currentPage = label;
   // onerror, ontoggle, onfocus and the like fire within a few frames.
   await page.waitForTimeout(400);
@@ -202,16 +263,29 @@ async function inspect(page: Page, label: string, expected: Array<{ field: strin
     for (const doc of docs) {
       for (const el of Array.from(doc.querySelectorAll('*'))) {
         const tag = el.tagName.toLowerCase();
-        if (['object', 'embed', 'frame', 'base', 'isindex'].includes(tag) || (tag === 'meta' && el.hasAttribute('http-equiv') && el.closest('body'))) {
+        if (
+          ['object', 'embed', 'frame', 'base', 'isindex'].includes(tag) ||
+          (tag === 'meta' && el.hasAttribute('http-equiv') && el.closest('body'))
+        ) {
           bad.push(`<${tag}> ${el.outerHTML.slice(0, 120)}`);
         }
-        if (tag === 'script' && (!el.getAttribute('src') || new URL(el.getAttribute('src')!, location.href).origin !== location.origin)) bad.push(`<script> ${el.outerHTML.slice(0, 120)}`);
+        if (
+          tag === 'script' &&
+          (!el.getAttribute('src') || new URL(el.getAttribute('src')!, location.href).origin !== location.origin)
+        )
+          bad.push(`<script> ${el.outerHTML.slice(0, 120)}`);
         if (tag === 'style' && el.closest('body')) bad.push(`<style> ${el.outerHTML.slice(0, 120)}`);
         for (const attr of Array.from(el.attributes)) {
           const name = attr.name.toLowerCase();
           const value = attr.value.replace(/[\u0000-\u0020]/g, '');
           if (name.startsWith('on')) bad.push(`${name} on <${tag}>: ${attr.value.slice(0, 80)}`);
-          if (['href', 'src', 'action', 'formaction', 'xlink:href', 'data', 'poster', 'background', 'ping'].includes(name) && dangerousUrl.test(value)) bad.push(`${name}=${attr.value.slice(0, 80)} on <${tag}>`);
+          if (
+            ['href', 'src', 'action', 'formaction', 'xlink:href', 'data', 'poster', 'background', 'ping'].includes(
+              name,
+            ) &&
+            dangerousUrl.test(value)
+          )
+            bad.push(`${name}=${attr.value.slice(0, 80)} on <${tag}>`);
           if (name === 'srcdoc') bad.push(`srcdoc on <${tag}>`);
         }
       }
@@ -227,7 +301,9 @@ async function inspect(page: Page, label: string, expected: Array<{ field: strin
       if (surveyjs && surveyRewrites(item)) continue;
       if (!visible.includes(normalise(item))) {
         const payload = PAYLOADS.find((p) => p.text === item);
-        missingTexts.push(`${label}, ${field}: ${payload ? `${payload.id} (${PAYLOAD_KIND.get(payload.id)})` : item.slice(0, 60)}`);
+        missingTexts.push(
+          `${label}, ${field}: ${payload ? `${payload.id} (${PAYLOAD_KIND.get(payload.id)})` : item.slice(0, 60)}`,
+        );
       }
     }
   }
@@ -287,60 +363,102 @@ beforeAll(async () => {
   await client.expect(201, 'POST', `/workspaces/${ws}/questionnaires`, { slug: SLUG, definition: definition() });
   await client.expect(201, 'POST', `/workspaces/${ws}/questionnaires/${SLUG}/publish`, {});
   const notice = { de: privacyNotice[0]!, en: privacyNotice[1] ?? privacyNotice[0]! };
-  wave = await client.expect(201, 'POST', `/workspaces/${ws}/waves`, { questionnaire: SLUG, version: 1, title: waveTitles[0], access: 'link', privacyNotice: notice });
-  await Promise.all(waveTitles.slice(1).map((title) => client.expect(201, 'POST', `/workspaces/${ws}/waves`, { questionnaire: SLUG, version: 1, title, access: 'link' })));
+  wave = await client.expect(201, 'POST', `/workspaces/${ws}/waves`, {
+    questionnaire: SLUG,
+    version: 1,
+    title: waveTitles[0],
+    access: 'link',
+    privacyNotice: notice,
+  });
+  await Promise.all(
+    waveTitles
+      .slice(1)
+      .map((title) =>
+        client.expect(201, 'POST', `/workspaces/${ws}/waves`, {
+          questionnaire: SLUG,
+          version: 1,
+          title,
+          access: 'link',
+        }),
+      ),
+  );
 
   // One complete response per payload: text, comment and "other" text, a few ticks.
   responseIds.push(...PAYLOADS.map(() => crypto.randomUUID()));
   await Promise.all(
     responseIds.map((id, i) => {
       const a = answerOf(i);
-      const data = { q_text: a.text, q_comment: a.comment, q_radio: 'other', 'q_radio-Comment': a.other, q_check: [`c${i}`, `c${(i + 7) % P}`], q_b0: i % 2 === 0 };
+      const data = {
+        q_text: a.text,
+        q_comment: a.comment,
+        q_radio: 'other',
+        'q_radio-Comment': a.other,
+        q_check: [`c${i}`, `c${(i + 7) % P}`],
+        q_b0: i % 2 === 0,
+      };
       return client.expect(201, 'POST', `/public/waves/${wave.key}/responses`, { id, status: 'complete', data });
     }),
   );
 
   // Codebook: code labels (≤ 80 characters), each code on a share of the text answers.
   const codes = await Promise.all(
-    codeLabels.map(async (label) => (await client.expect<{ id: string }>(201, 'POST', `/workspaces/${ws}/questionnaires/${SLUG}/codes`, { label })).id),
+    codeLabels.map(
+      async (label) =>
+        (await client.expect<{ id: string }>(201, 'POST', `/workspaces/${ws}/questionnaires/${SLUG}/codes`, { label }))
+          .id,
+    ),
   );
   await Promise.all(
     responseIds.map((id, i) => {
       const picked = [...new Set([codes[i % codes.length]!, codes[(i + 1) % codes.length]!, codes[0]!])];
-      return client.expect(200, 'PUT', `/workspaces/${ws}/waves/${wave.id}/answers/q_text/${id}/codes`, { codes: picked });
+      return client.expect(200, 'PUT', `/workspaces/${ws}/waves/${wave.id}/answers/q_text/${id}/codes`, {
+        codes: picked,
+      });
     }),
   );
 
   // Indicators: inputs and outcomes (the report shows both), each with a measurement and its note.
   const indicatorCount = Math.max(...Object.values(indicatorFields).map((f) => f.length));
   indicatorKeys.push(...Array.from({ length: indicatorCount }, (_, k) => `ind-${k}`));
-  await Promise.all(indicatorKeys.map(async (key, k) => {
-    await client.expect(201, 'POST', `/workspaces/${ws}/indicators`, {
-      key,
-      name: indicatorFields.name[k % indicatorFields.name.length],
-      description: indicatorFields.description[k % indicatorFields.description.length],
-      unit: indicatorFields.unit[k % indicatorFields.unit.length],
-      level: k % 2 === 0 ? 'input' : 'outcome',
-      step: k % 2 === 0 ? null : 4,
-      direction: 'up',
-      target: { date: '2026-12-31', value: 100 },
-      source: { kind: 'manual' },
-    });
-    await client.expect(201, 'POST', `/workspaces/${ws}/indicators/${key}/measurements`, { date: '2025-06-01', value: k + 1, note: indicatorFields.note[(2 * k) % indicatorFields.note.length] });
-    await client.expect(201, 'POST', `/workspaces/${ws}/indicators/${key}/measurements`, { date: '2026-06-01', value: k + 10, note: indicatorFields.note[(2 * k + 1) % indicatorFields.note.length] });
-  }));
+  await Promise.all(
+    indicatorKeys.map(async (key, k) => {
+      await client.expect(201, 'POST', `/workspaces/${ws}/indicators`, {
+        key,
+        name: indicatorFields.name[k % indicatorFields.name.length],
+        description: indicatorFields.description[k % indicatorFields.description.length],
+        unit: indicatorFields.unit[k % indicatorFields.unit.length],
+        level: k % 2 === 0 ? 'input' : 'outcome',
+        step: k % 2 === 0 ? null : 4,
+        direction: 'up',
+        target: { date: '2026-12-31', value: 100 },
+        source: { kind: 'manual' },
+      });
+      await client.expect(201, 'POST', `/workspaces/${ws}/indicators/${key}/measurements`, {
+        date: '2025-06-01',
+        value: k + 1,
+        note: indicatorFields.note[(2 * k) % indicatorFields.note.length],
+      });
+      await client.expect(201, 'POST', `/workspaces/${ws}/indicators/${key}/measurements`, {
+        date: '2026-06-01',
+        value: k + 10,
+        note: indicatorFields.note[(2 * k + 1) % indicatorFields.note.length],
+      });
+    }),
+  );
 
   const activityCount = Math.max(...Object.values(activityFields).map((f) => f.length));
-  await Promise.all(Array.from({ length: activityCount }, (_, k) =>
-    client.expect(201, 'POST', `/workspaces/${ws}/activities`, {
-      type: k % 3 === 0 ? 'district_visit' : k % 3 === 1 ? 'thematic_exchange' : 'article',
-      title: activityFields.title[k % activityFields.title.length],
-      date: `2026-0${1 + (k % 9)}-${String(1 + (k % 28)).padStart(2, '0')}`,
-      district: activityFields.district[k % activityFields.district.length],
-      topic: activityFields.topic[k % activityFields.topic.length],
-      note: activityFields.note[k % activityFields.note.length],
-    }),
-  ));
+  await Promise.all(
+    Array.from({ length: activityCount }, (_, k) =>
+      client.expect(201, 'POST', `/workspaces/${ws}/activities`, {
+        type: k % 3 === 0 ? 'district_visit' : k % 3 === 1 ? 'thematic_exchange' : 'article',
+        title: activityFields.title[k % activityFields.title.length],
+        date: `2026-0${1 + (k % 9)}-${String(1 + (k % 28)).padStart(2, '0')}`,
+        district: activityFields.district[k % activityFields.district.length],
+        topic: activityFields.topic[k % activityFields.topic.length],
+        note: activityFields.note[k % activityFields.note.length],
+      }),
+    ),
+  );
 
   // The report: every section, the payloads as decisions, quotes of text and comment answers.
   const quotes = [
@@ -365,8 +483,11 @@ beforeAll(async () => {
     decisions,
   };
   mainReport = (await client.expect<{ id: string }>(201, 'POST', `/workspaces/${ws}/reports`, reportBody)).id;
-  await Promise.all(reportTitles.slice(1).map((title) => client.expect(201, 'POST', `/workspaces/${ws}/reports`, { title })));
-  shareToken = (await client.expect<{ token: string }>(201, 'POST', `/workspaces/${ws}/shares`, { report: mainReport })).token;
+  await Promise.all(
+    reportTitles.slice(1).map((title) => client.expect(201, 'POST', `/workspaces/${ws}/reports`, { title })),
+  );
+  shareToken = (await client.expect<{ token: string }>(201, 'POST', `/workspaces/${ws}/shares`, { report: mainReport }))
+    .token;
 
   browser = await launchChromium();
   console.log(`xss: setup took ${((performance.now() - started) / 1000).toFixed(1)} s`);
@@ -398,8 +519,16 @@ async function walkSurvey(page: Page, label: string, scope: ReturnType<Page['loc
   await inspect(page, `${label}: page 1`, [
     { field: 'page title', items: [pageTitles[0]!], surveyjs: true },
     { field: 'page description', items: [pageDescriptions[0]!], surveyjs: true },
-    { field: 'question title', items: questionTitles[0]!.split(SEP).concat(questionTitles[1]!.split(SEP), questionTitles[2]!.split(SEP)), surveyjs: true },
-    { field: 'question description', items: questionDescriptions.slice(0, 3).flatMap((d) => d.split(SEP)), surveyjs: true },
+    {
+      field: 'question title',
+      items: questionTitles[0]!.split(SEP).concat(questionTitles[1]!.split(SEP), questionTitles[2]!.split(SEP)),
+      surveyjs: true,
+    },
+    {
+      field: 'question description',
+      items: questionDescriptions.slice(0, 3).flatMap((d) => d.split(SEP)),
+      surveyjs: true,
+    },
     { field: 'choice label', items: texts, surveyjs: true },
     { field: 'other item label', items: texts, surveyjs: true },
   ]);
@@ -409,12 +538,18 @@ async function walkSurvey(page: Page, label: string, scope: ReturnType<Page['loc
   await scope.locator('[data-name="q_check"]').waitFor();
   // Every box ticked: the completion page's {q_check} then lists every label.
   // One click per box, all in one round trip (the inputs are visually hidden behind SurveyJS's own boxes).
-  await scope.locator('[data-name="q_check"] input[type="checkbox"]').evaluateAll((boxes) => boxes.forEach((box) => (box as HTMLInputElement).click()));
+  await scope
+    .locator('[data-name="q_check"] input[type="checkbox"]')
+    .evaluateAll((boxes) => boxes.forEach((box) => (box as HTMLInputElement).click()));
   await expect.poll(() => scope.locator('[data-name="q_check"] input[type="checkbox"]:checked').count()).toBe(P);
   await inspect(page, `${label}: page 2`, [
     { field: 'page title', items: [pageTitles[1]!], surveyjs: true },
     { field: 'question title', items: questionTitles.slice(3).flatMap((t) => t.split(SEP)), surveyjs: true },
-    { field: 'question description', items: questionDescriptions.slice(3).flatMap((d) => d.split(SEP)), surveyjs: true },
+    {
+      field: 'question description',
+      items: questionDescriptions.slice(3).flatMap((d) => d.split(SEP)),
+      surveyjs: true,
+    },
     { field: 'choice label', items: texts, surveyjs: true },
     { field: 'html question', items: PAYLOADS.filter((_, i) => i % 2 === 1).map((p) => `${p.id}:`) },
   ]);
@@ -431,7 +566,11 @@ async function walkSurvey(page: Page, label: string, scope: ReturnType<Page['loc
   // The answers come back through the placeholders as text: escaped, not parsed, not dropped.
   await inspect(page, `${label}: completion page`, [
     { field: 'completion text', items: ['Danke'] },
-    { field: 'answer in the completion text', items: [typed.text, typed.comment, typed.other].flatMap((t) => t.split(SEP)), surveyjs: true },
+    {
+      field: 'answer in the completion text',
+      items: [typed.text, typed.comment, typed.other].flatMap((t) => t.split(SEP)),
+      surveyjs: true,
+    },
     { field: 'choice label in the completion text', items: texts, surveyjs: true },
   ]);
 }
@@ -452,7 +591,9 @@ describe('stored XSS corpus', () => {
     // The English notice holds the payloads the German one had no room for.
     await page.getByRole('button', { name: 'English' }).click();
     await page.getByRole('heading', { level: 2, name: 'Privacy' }).waitFor();
-    await inspect(page, '/s/:key intro (English)', [{ field: 'privacy notice', items: payloadsIn([privacyNotice[1] ?? privacyNotice[0]!]) }]);
+    await inspect(page, '/s/:key intro (English)', [
+      { field: 'privacy notice', items: payloadsIn([privacyNotice[1] ?? privacyNotice[0]!]) },
+    ]);
     await page.getByRole('button', { name: 'Deutsch' }).click();
     await page.getByRole('button', { name: 'Los geht’s' }).click();
     await walkSurvey(page, '/s/:key', page.locator('main'));
@@ -478,8 +619,16 @@ describe('stored XSS corpus', () => {
     await walkSurvey(draftPage, UNSAVED, draftPage.locator('.preview-frame'));
     await context.close();
     // Only reports of parsed inline handlers and styles, none from an element on the page.
-    expect(draftReports.filter((r) => !/: (script-src-attr|style-src-attr|style-src-elem) blocked inline on document$/.test(r))).toEqual([]);
-    expect(draftLog.problems.filter((p) => !/^console error: (Executing inline event handler|Applying inline style) violates/.test(p))).toEqual([]);
+    expect(
+      draftReports.filter(
+        (r) => !/: (script-src-attr|style-src-attr|style-src-elem) blocked inline on document$/.test(r),
+      ),
+    ).toEqual([]);
+    expect(
+      draftLog.problems.filter(
+        (p) => !/^console error: (Executing inline event handler|Applying inline style) violates/.test(p),
+      ),
+    ).toEqual([]);
   });
 
   it('the dashboard, the waves and the open-answers board', async () => {
@@ -512,7 +661,13 @@ describe('stored XSS corpus', () => {
       await inspect(page, `/w/:ws/waves/:id/answers/:question ${question}`, [
         { field: question === 'q_text' ? 'text answer' : 'comment answer', items: answers },
         { field: 'code label', items: payloadsIn(codeLabels) },
-        { field: 'question title', items: question === 'q_text' ? deal(texts, QUESTION_GROUPS)[0]!.split(SEP) : deal(texts, QUESTION_GROUPS)[1]!.split(SEP) },
+        {
+          field: 'question title',
+          items:
+            question === 'q_text'
+              ? deal(texts, QUESTION_GROUPS)[0]!.split(SEP)
+              : deal(texts, QUESTION_GROUPS)[1]!.split(SEP),
+        },
       ]);
     }
     await context.close();
@@ -526,7 +681,9 @@ describe('stored XSS corpus', () => {
     currentPage = 'indicators';
     await page.goto(`${baseUrl}/w/${ws}/indicators`);
     await page.getByRole('heading', { level: 1 }).waitFor();
-    await expect.poll(() => page.locator('main').innerText(), { timeout: 20_000 }).toContain(normalise(indicatorFields.name.at(-1)!.split(SEP)[0]!));
+    await expect
+      .poll(() => page.locator('main').innerText(), { timeout: 20_000 })
+      .toContain(normalise(indicatorFields.name.at(-1)!.split(SEP)[0]!));
     await inspect(page, '/w/:ws/indicators', [
       { field: 'indicator name', items: payloadsIn(indicatorFields.name) },
       { field: 'indicator unit', items: payloadsIn(indicatorFields.unit) },
@@ -539,14 +696,25 @@ describe('stored XSS corpus', () => {
       await page.locator('canvas').first().waitFor();
       await inspect(page, `/w/:ws/indicators/:key ${k}`, [
         { field: 'indicator name', items: [indicatorFields.name[k % indicatorFields.name.length]!] },
-        { field: 'indicator description', items: [indicatorFields.description[k % indicatorFields.description.length]!] },
-        { field: 'measurement note', items: [indicatorFields.note[(2 * k) % indicatorFields.note.length]!, indicatorFields.note[(2 * k + 1) % indicatorFields.note.length]!] },
+        {
+          field: 'indicator description',
+          items: [indicatorFields.description[k % indicatorFields.description.length]!],
+        },
+        {
+          field: 'measurement note',
+          items: [
+            indicatorFields.note[(2 * k) % indicatorFields.note.length]!,
+            indicatorFields.note[(2 * k + 1) % indicatorFields.note.length]!,
+          ],
+        },
       ]);
     }
 
     currentPage = 'activities';
     await page.goto(`${baseUrl}/w/${ws}/activities`);
-    await expect.poll(() => page.locator('main').innerText(), { timeout: 20_000 }).toContain(normalise(activityFields.title.at(-1)!.split(SEP)[0]!));
+    await expect
+      .poll(() => page.locator('main').innerText(), { timeout: 20_000 })
+      .toContain(normalise(activityFields.title.at(-1)!.split(SEP)[0]!));
     await inspect(page, '/w/:ws/activities', [
       { field: 'activity title', items: payloadsIn(activityFields.title) },
       { field: 'activity district', items: payloadsIn(activityFields.district) },
@@ -560,13 +728,21 @@ describe('stored XSS corpus', () => {
     const context = await newContext(true);
     const page = watch(await context.newPage());
     page.setDefaultTimeout(20_000);
-    const quoted = [...responseIds.slice(0, 30).map((_, i) => answerOf(i).text), ...responseIds.slice(30, 60).map((_, i) => answerOf(i + 30).comment)];
+    const quoted = [
+      ...responseIds.slice(0, 30).map((_, i) => answerOf(i).text),
+      ...responseIds.slice(30, 60).map((_, i) => answerOf(i + 30).comment),
+    ];
     const documentTexts = [
       { field: 'report title', items: [reportTitles[0]!] },
       { field: 'decisions', items: texts },
       { field: 'indicator name', items: payloadsIn(indicatorFields.name) },
       { field: 'activity title', items: payloadsIn(activityFields.title) },
-      { field: 'question title', items: deal(texts, QUESTION_GROUPS).slice(2, 5).flatMap((t) => t.split(SEP)) },
+      {
+        field: 'question title',
+        items: deal(texts, QUESTION_GROUPS)
+          .slice(2, 5)
+          .flatMap((t) => t.split(SEP)),
+      },
       { field: 'choice label', items: texts },
       { field: 'quote (answer)', items: quoted },
     ];
@@ -576,7 +752,9 @@ describe('stored XSS corpus', () => {
     await page.locator('article.report-document canvas').first().waitFor();
     await inspect(page, '/w/:ws/report', documentTexts);
     const options = await page.locator('.report-picker option').allTextContents();
-    for (const title of reportTitles) if (!options.includes(title)) missingTexts.push(`/w/:ws/report, report title in the picker: ${title.slice(0, 60)}`);
+    for (const title of reportTitles)
+      if (!options.includes(title))
+        missingTexts.push(`/w/:ws/report, report title in the picker: ${title.slice(0, 60)}`);
 
     const visitorContext = await newContext(false);
     const visitor = watch(await visitorContext.newPage());
@@ -585,7 +763,10 @@ describe('stored XSS corpus', () => {
     await visitor.goto(`${baseUrl}/share/${shareToken}`);
     await visitor.locator('article.report-document canvas').first().waitFor();
     // A share link shows no free-text answers, picked quotes included (DESIGN §3; tests/api/shares.test.ts).
-    await inspect(visitor, '/share/:token', [...documentTexts.filter((f) => f.field !== 'quote (answer)'), { field: 'workspace name', items: [workspaceName] }]);
+    await inspect(visitor, '/share/:token', [
+      ...documentTexts.filter((f) => f.field !== 'quote (answer)'),
+      { field: 'workspace name', items: [workspaceName] },
+    ]);
     await visitorContext.close();
     await context.close();
   });
@@ -601,11 +782,12 @@ describe('stored XSS corpus', () => {
     expect(missingTexts, 'payloads not shown as text').toEqual([]);
     expect([...pagesRendered].sort()).toEqual([...ROUTES].sort());
     expect(P).toBeGreaterThanOrEqual(50);
-    console.log(`xss: the browser's sanitiser parsed the unsaved draft's raw HTML with ${draftReports.length} CSP reports of inline handlers and styles in its inert document (nothing ran)`);
-    console.log(`xss: ${P} payloads × ${fieldKinds.size} fields, rendered on ${pagesRendered.size} pages: no script ran, no dialog, no CSP violation`);
+    console.log(
+      `xss: the browser's sanitiser parsed the unsaved draft's raw HTML with ${draftReports.length} CSP reports of inline handlers and styles in its inert document (nothing ran)`,
+    );
+    console.log(
+      `xss: ${P} payloads × ${fieldKinds.size} fields, rendered on ${pagesRendered.size} pages: no script ran, no dialog, no CSP violation`,
+    );
     console.log(`xss: ${screens} page states inspected (survey pages, completion pages, each indicator …)`);
   });
 });
-
-
-

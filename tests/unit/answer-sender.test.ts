@@ -11,7 +11,10 @@ import { ResponseSender, type SendStatus } from '../../web/src/pages/answer/send
 
 const KEY = 'k'.repeat(22);
 const ID = '7c9e6679-7425-40de-944b-e07fc1f90ae7';
-const body = (status: 'partial' | 'complete', data: Record<string, unknown> = { sector: 'civic' }): SubmitResponseBody => ({ id: ID, data, status });
+const body = (
+  status: 'partial' | 'complete',
+  data: Record<string, unknown> = { sector: 'civic' },
+): SubmitResponseBody => ({ id: ID, data, status });
 
 type Reply = { status: number; retryAfter?: string; body?: unknown };
 const refused = (status: 429 | 503, retryAfter?: string): Reply => ({
@@ -68,7 +71,9 @@ describe('retry timing (api/retry.ts)', () => {
     expect(retryDelayMs({ retryAfterSeconds: 10, attempt: 0, random: () => 0 })).toBe(10_000);
     expect(retryDelayMs({ retryAfterSeconds: 10, attempt: 0, random: () => 1 })).toBe(15_000);
     // Without Retry-After (a proxy's 503): 2, 4, 8 … seconds, a minute at most.
-    expect([0, 1, 2, 3, 4, 5, 9].map((attempt) => retryDelayMs({ retryAfterSeconds: undefined, attempt, random: () => 0 }))).toEqual([2000, 4000, 8000, 16_000, 32_000, 60_000, 60_000]);
+    expect(
+      [0, 1, 2, 3, 4, 5, 9].map((attempt) => retryDelayMs({ retryAfterSeconds: undefined, attempt, random: () => 0 })),
+    ).toEqual([2000, 4000, 8000, 16_000, 32_000, 60_000, 60_000]);
     // A short Retry-After does not cut the back-off of a fourth refusal short.
     expect(retryDelayMs({ retryAfterSeconds: 1, attempt: 3, random: () => 0 })).toBe(16_000);
   });
@@ -133,7 +138,9 @@ describe('the final submission', () => {
   });
 
   it('is not retried when the server refuses the answers themselves (422)', async () => {
-    const calls = fakeFetch([{ status: 422, body: { error: { code: 'validation_failed', message: 'No.', details: [] } } }]);
+    const calls = fakeFetch([
+      { status: 422, body: { error: { code: 'validation_failed', message: 'No.', details: [] } } },
+    ]);
     await expect(start().complete(body('complete'))).rejects.toMatchObject({ status: 422, code: 'validation_failed' });
     expect(calls).toHaveLength(1);
   });

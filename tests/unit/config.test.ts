@@ -55,19 +55,36 @@ describe('loadConfig', () => {
 
   describe('the public rate limits', () => {
     it('default to a flood ceiling per address far above a room behind one address, and limits per response and per wave', () => {
-      expect(loadConfig({})).toMatchObject({ publicRatePerMinute: 6000, publicRatePerResponsePerMinute: 180, publicRatePerWavePerMinute: 12000 });
+      expect(loadConfig({})).toMatchObject({
+        publicRatePerMinute: 6000,
+        publicRatePerResponsePerMinute: 180,
+        publicRatePerWavePerMinute: 12000,
+      });
     });
 
     it('are read from BILANZ_PUBLIC_RATE_LIMIT, _PER_RESPONSE and _PER_WAVE', () => {
-      const c = loadConfig({ BILANZ_PUBLIC_RATE_LIMIT: '2000', BILANZ_PUBLIC_RATE_LIMIT_PER_RESPONSE: '60', BILANZ_PUBLIC_RATE_LIMIT_PER_WAVE: '5000' });
-      expect(c).toMatchObject({ publicRatePerMinute: 2000, publicRatePerResponsePerMinute: 60, publicRatePerWavePerMinute: 5000 });
+      const c = loadConfig({
+        BILANZ_PUBLIC_RATE_LIMIT: '2000',
+        BILANZ_PUBLIC_RATE_LIMIT_PER_RESPONSE: '60',
+        BILANZ_PUBLIC_RATE_LIMIT_PER_WAVE: '5000',
+      });
+      expect(c).toMatchObject({
+        publicRatePerMinute: 2000,
+        publicRatePerResponsePerMinute: 60,
+        publicRatePerWavePerMinute: 5000,
+      });
     });
 
-    it.each(['BILANZ_PUBLIC_RATE_LIMIT', 'BILANZ_PUBLIC_RATE_LIMIT_PER_RESPONSE', 'BILANZ_PUBLIC_RATE_LIMIT_PER_WAVE'])('refuse a value below 10 or not a whole number for %s', (name) => {
-      for (const value of ['9', '12.5', 'many']) {
-        expect(() => loadConfig({ [name]: value }), value).toThrow(new RegExp(`^Invalid configuration:\\n\\s+${name}:`));
-      }
-    });
+    it.each(['BILANZ_PUBLIC_RATE_LIMIT', 'BILANZ_PUBLIC_RATE_LIMIT_PER_RESPONSE', 'BILANZ_PUBLIC_RATE_LIMIT_PER_WAVE'])(
+      'refuse a value below 10 or not a whole number for %s',
+      (name) => {
+        for (const value of ['9', '12.5', 'many']) {
+          expect(() => loadConfig({ [name]: value }), value).toThrow(
+            new RegExp(`^Invalid configuration:\\n\\s+${name}:`),
+          );
+        }
+      },
+    );
   });
 
   describe('BILANZ_TRUST_PROXY', () => {
@@ -84,17 +101,35 @@ describe('loadConfig', () => {
 
     it('takes proxy addresses, subnets and the named ranges, comma-separated', () => {
       expect(loadConfig({ BILANZ_TRUST_PROXY: 'loopback' }).trustProxy).toEqual(['loopback']);
-      expect(loadConfig({ BILANZ_TRUST_PROXY: '10.0.0.0/8, 127.0.0.1' }).trustProxy).toEqual(['10.0.0.0/8', '127.0.0.1']);
-      expect(loadConfig({ BILANZ_TRUST_PROXY: 'uniquelocal,linklocal,::1,fd00::/8' }).trustProxy).toEqual(['uniquelocal', 'linklocal', '::1', 'fd00::/8']);
+      expect(loadConfig({ BILANZ_TRUST_PROXY: '10.0.0.0/8, 127.0.0.1' }).trustProxy).toEqual([
+        '10.0.0.0/8',
+        '127.0.0.1',
+      ]);
+      expect(loadConfig({ BILANZ_TRUST_PROXY: 'uniquelocal,linklocal,::1,fd00::/8' }).trustProxy).toEqual([
+        'uniquelocal',
+        'linklocal',
+        '::1',
+        'fd00::/8',
+      ]);
     });
 
-    it.each(['true', 'TRUE', 'yes', 'on'])('refuses %s, which would let clients forge their address, and names the alternatives', (value) => {
-      expect(() => loadConfig({ BILANZ_TRUST_PROXY: value })).toThrow(/^Invalid configuration:\n\s+BILANZ_TRUST_PROXY: `true` would trust every X-Forwarded-For entry.*\(e\.g\. 1\).*loopback/);
-    });
+    it.each(['true', 'TRUE', 'yes', 'on'])(
+      'refuses %s, which would let clients forge their address, and names the alternatives',
+      (value) => {
+        expect(() => loadConfig({ BILANZ_TRUST_PROXY: value })).toThrow(
+          /^Invalid configuration:\n\s+BILANZ_TRUST_PROXY: `true` would trust every X-Forwarded-For entry.*\(e\.g\. 1\).*loopback/,
+        );
+      },
+    );
 
-    it.each(['proxy.example.org', '10.0.0.0/33', '::1/129', '10.0.0.1/8/1', '1.5', 'loopback,', '-1'])('refuses %s naming the bad entry', (value) => {
-      expect(() => loadConfig({ BILANZ_TRUST_PROXY: value })).toThrow(/^Invalid configuration:\n\s+BILANZ_TRUST_PROXY: not a number of proxies/);
-    });
+    it.each(['proxy.example.org', '10.0.0.0/33', '::1/129', '10.0.0.1/8/1', '1.5', 'loopback,', '-1'])(
+      'refuses %s naming the bad entry',
+      (value) => {
+        expect(() => loadConfig({ BILANZ_TRUST_PROXY: value })).toThrow(
+          /^Invalid configuration:\n\s+BILANZ_TRUST_PROXY: not a number of proxies/,
+        );
+      },
+    );
   });
 
   it('treats empty variables as unset', () => {

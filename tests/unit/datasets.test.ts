@@ -76,15 +76,35 @@ describe('choiceRows and choiceBars', () => {
   });
 
   it('adds a second dataset for the compared wave, matched by value', () => {
-    const before: QuestionResult = { ...sector, n: 10, other: undefined, choices: [{ value: 'municipal', label: 'Kommune', count: 6 }, { value: 'civic', label: 'Civic', count: 4 }] };
-    const bars = choiceBars([{ label: 'Now', question: sector }, { label: 'Before', question: before }], { measure: 'percent', otherLabel: 'Other' });
+    const before: QuestionResult = {
+      ...sector,
+      n: 10,
+      other: undefined,
+      choices: [
+        { value: 'municipal', label: 'Kommune', count: 6 },
+        { value: 'civic', label: 'Civic', count: 4 },
+      ],
+    };
+    const bars = choiceBars(
+      [
+        { label: 'Now', question: sector },
+        { label: 'Before', question: before },
+      ],
+      { measure: 'percent', otherLabel: 'Other' },
+    );
     expect(bars.datasets.map((d) => d.label)).toEqual(['Now', 'Before']);
     expect(bars.datasets[1]!.data).toEqual([40, 0, 60, 0]);
     expect(bars.datasets[0]!.backgroundColor).not.toEqual(bars.datasets[1]!.backgroundColor);
   });
 
   it('gives empty bars for a question the compared wave did not ask', () => {
-    const bars = choiceBars([{ label: 'Now', question: sector }, { label: 'Before', question: undefined }], { measure: 'count', otherLabel: 'Other' });
+    const bars = choiceBars(
+      [
+        { label: 'Now', question: sector },
+        { label: 'Before', question: undefined },
+      ],
+      { measure: 'count', otherLabel: 'Other' },
+    );
     expect(bars.datasets[1]!.data).toEqual([0, 0, 0, 0]);
   });
 });
@@ -97,8 +117,28 @@ describe('matrixBars', () => {
     n: 10,
     suppressed: false,
     rows: [
-      { value: 'visits', label: 'Visits', n: 10, suppressed: false, choices: [{ value: 1, label: 'Low', count: 0 }, { value: 2, label: 'High', count: 10 }], mean: 2 },
-      { value: 'blog', label: 'Blog', n: null, suppressed: true, choices: [{ value: 1, label: 'Low', count: null }, { value: 2, label: 'High', count: null }], mean: null },
+      {
+        value: 'visits',
+        label: 'Visits',
+        n: 10,
+        suppressed: false,
+        choices: [
+          { value: 1, label: 'Low', count: 0 },
+          { value: 2, label: 'High', count: 10 },
+        ],
+        mean: 2,
+      },
+      {
+        value: 'blog',
+        label: 'Blog',
+        n: null,
+        suppressed: true,
+        choices: [
+          { value: 1, label: 'Low', count: null },
+          { value: 2, label: 'High', count: null },
+        ],
+        mean: null,
+      },
     ],
   };
 
@@ -149,7 +189,13 @@ describe('trendSeries', () => {
   const options = { breakMark: '⚠', nLabel: 'n', meanLabel: 'Mean' };
 
   it('plots the mean of a rating per wave, a hidden mean as a gap, and marks breaks', () => {
-    const series = trendSeries([entry('2024', { ...scale(Array(11).fill(1)), mean: 7.5 }), entry('2025', { ...scale(Array(11).fill(1)), mean: null }, true)], options);
+    const series = trendSeries(
+      [
+        entry('2024', { ...scale(Array(11).fill(1)), mean: 7.5 }),
+        entry('2025', { ...scale(Array(11).fill(1)), mean: null }, true),
+      ],
+      options,
+    );
     expect(series.measure).toEqual({ kind: 'mean' });
     expect(series.labels).toEqual(['2024', '⚠ 2025']);
     expect(series.datasets).toHaveLength(1);
@@ -157,7 +203,15 @@ describe('trendSeries', () => {
   });
 
   it('plots the share of each choice, matched by value, with gaps for hidden or missing figures', () => {
-    const later: QuestionResult = { ...sector, n: 10, other: undefined, choices: [{ value: 'civic', label: 'Zivil', count: 5 }, { value: 'nonprofit', label: 'Non-profit', count: 5 }] };
+    const later: QuestionResult = {
+      ...sector,
+      n: 10,
+      other: undefined,
+      choices: [
+        { value: 'civic', label: 'Zivil', count: 5 },
+        { value: 'nonprofit', label: 'Non-profit', count: 5 },
+      ],
+    };
     const series = trendSeries([entry('2023', undefined), entry('2024', sector), entry('2025', later)], options);
     expect(series.measure).toEqual({ kind: 'share' });
     expect(series.datasets.map((d) => d.label)).toEqual(['Civic', 'Non-profit', 'Municipal']);
@@ -182,7 +236,10 @@ describe('perDayRows and perDayBars', () => {
 
   it('is empty without days', () => {
     expect(perDayRows([])).toEqual([]);
-    expect(perDayBars([], { label: 'Responses', day: (d) => d })).toEqual({ labels: [], datasets: [{ label: 'Responses', backgroundColor: expect.any(String), data: [] }] });
+    expect(perDayBars([], { label: 'Responses', day: (d) => d })).toEqual({
+      labels: [],
+      datasets: [{ label: 'Responses', backgroundColor: expect.any(String), data: [] }],
+    });
   });
 
   it('lists every day from first to last, oldest first, days without responses as 0', () => {
@@ -205,7 +262,12 @@ describe('perDayRows and perDayBars', () => {
       { date: '2025-04-01', count: 5 },
     ]);
     expect(rows.map((r) => r.date)).toEqual(['2025-03-29', '2025-03-30', '2025-03-31', '2025-04-01']);
-    expect(perDayRows([{ date: '2024-02-28', count: 1 }, { date: '2024-03-01', count: 1 }]).map((r) => r.date)).toEqual(['2024-02-28', '2024-02-29', '2024-03-01']);
+    expect(
+      perDayRows([
+        { date: '2024-02-28', count: 1 },
+        { date: '2024-03-01', count: 1 },
+      ]).map((r) => r.date),
+    ).toEqual(['2024-02-28', '2024-02-29', '2024-03-01']);
   });
 
   it('draws one series of bars, one per day, labelled in the UI language', () => {
@@ -232,7 +294,10 @@ describe('indicatorLines', () => {
   ];
 
   it('draws the series as one line, oldest first, a withheld value as a gap', () => {
-    const lines = indicatorLines({ series: [series[2]!, series[0]!, series[1]!], baseline: null, target: null }, options);
+    const lines = indicatorLines(
+      { series: [series[2]!, series[0]!, series[1]!], baseline: null, target: null },
+      options,
+    );
     expect(lines.dates).toEqual(['2015-05-01', '2016-05-01', '2017-05-01']);
     expect(lines.labels).toEqual(['[2015-05-01]', '[2016-05-01]', '[2017-05-01]']);
     expect(lines.datasets).toHaveLength(1);
@@ -242,7 +307,10 @@ describe('indicatorLines', () => {
   });
 
   it('adds baseline and target as dashed horizontal lines without points', () => {
-    const lines = indicatorLines({ series, baseline: { date: '2015-05-01', value: 40 }, target: { date: '2017-01-01', value: 80 } }, options);
+    const lines = indicatorLines(
+      { series, baseline: { date: '2015-05-01', value: 40 }, target: { date: '2017-01-01', value: 80 } },
+      options,
+    );
     // Both days lie within the series: no extra labels.
     expect(lines.dates).toEqual(['2015-05-01', '2016-05-01', '2017-05-01']);
     expect(lines.datasets.map((d) => d.label)).toEqual(['Value', 'Baseline', 'Target']);
@@ -257,7 +325,10 @@ describe('indicatorLines', () => {
   });
 
   it('widens the axis to a baseline before the first and a target after the last point, with gaps in the series', () => {
-    const lines = indicatorLines({ series, baseline: { date: '2014-12-31', value: 30 }, target: { date: '2020-12-31', value: 90 } }, options);
+    const lines = indicatorLines(
+      { series, baseline: { date: '2014-12-31', value: 30 }, target: { date: '2020-12-31', value: 90 } },
+      options,
+    );
     expect(lines.dates).toEqual(['2014-12-31', '2015-05-01', '2016-05-01', '2017-05-01', '2020-12-31']);
     expect(lines.datasets[0]!.data).toEqual([null, 40, null, 55.5, null]);
     expect(lines.datasets[1]!.data).toEqual([30, 30, 30, 30, 30]);
@@ -265,13 +336,26 @@ describe('indicatorLines', () => {
   });
 
   it('keeps two points of the same day apart', () => {
-    const lines = indicatorLines({ series: [{ date: '2025-01-01', value: 1 }, { date: '2025-01-01', value: 2 }], baseline: null, target: null }, options);
+    const lines = indicatorLines(
+      {
+        series: [
+          { date: '2025-01-01', value: 1 },
+          { date: '2025-01-01', value: 2 },
+        ],
+        baseline: null,
+        target: null,
+      },
+      options,
+    );
     expect(lines.dates).toEqual(['2025-01-01', '2025-01-01']);
     expect(lines.datasets[0]!.data).toEqual([1, 2]);
   });
 
   it('shows only the reference lines when there are no values yet', () => {
-    const lines = indicatorLines({ series: [], baseline: { date: '2025-01-01', value: 10 }, target: { date: '2026-01-01', value: 20 } }, options);
+    const lines = indicatorLines(
+      { series: [], baseline: { date: '2025-01-01', value: 10 }, target: { date: '2026-01-01', value: 20 } },
+      options,
+    );
     expect(lines.dates).toEqual(['2025-01-01', '2026-01-01']);
     expect(lines.datasets[0]!.data).toEqual([null, null]);
     expect(lines.datasets[2]!.data).toEqual([20, 20]);
@@ -336,7 +420,15 @@ const dropdownMatrix: QuestionResult = {
   suppressed: false,
   cells: [
     cell('a', 'used', { type: 'radiogroup', choices: yesNo(6, 4) }),
-    cell('a', 'grade', { type: 'rating', n: 10, mean: 3.456, choices: [{ value: 3, label: '3', count: 5 }, { value: 4, label: '4', count: 5 }] }),
+    cell('a', 'grade', {
+      type: 'rating',
+      n: 10,
+      mean: 3.456,
+      choices: [
+        { value: 3, label: '3', count: 5 },
+        { value: 4, label: '4', count: 5 },
+      ],
+    }),
     cell('a', 'note', { type: 'text', n: 7 }),
     cell('b', 'used', { type: 'radiogroup', n: 10, choices: yesNo(null, null) }),
     cell('b', 'grade', { type: 'rating', n: null, suppressed: true, mean: null, choices: [] }),
@@ -351,7 +443,15 @@ const dynamicMatrix: QuestionResult = {
   n: 6,
   suppressed: false,
   cells: [
-    cell(null, 'school', { type: 'checkbox', n: 6, choices: [{ value: 'primary', label: 'Primary', count: 5 }, { value: 'secondary', label: 'Secondary', count: 6 }, { value: 'none', label: 'None', count: null }] }),
+    cell(null, 'school', {
+      type: 'checkbox',
+      n: 6,
+      choices: [
+        { value: 'primary', label: 'Primary', count: 5 },
+        { value: 'secondary', label: 'Secondary', count: 6 },
+        { value: 'none', label: 'None', count: null },
+      ],
+    }),
     cell(null, 'age', { type: 'text', n: 6, mean: 9.333 }),
   ],
   panels: { n: 6, total: 14, mean: 2.3333 },
@@ -363,7 +463,7 @@ describe('figureKindOf and isOpenText', () => {
     comment: { filterable: false, filter: 'none', openText: true, figures: 'count', export: 'value' },
   };
 
-  it('takes the view from the server\'s registry when the results carry it', () => {
+  it("takes the view from the server's registry when the results carry it", () => {
     expect(figureKindOf(ranking, types)).toBe('ranks');
     expect(figureKindOf({ name: 'c', type: 'comment', title: 'C', n: 3, suppressed: false }, types)).toBe('count');
     expect(isOpenText({ name: 'c', type: 'comment', title: 'C', n: 3, suppressed: false }, types)).toBe(true);
@@ -371,9 +471,15 @@ describe('figureKindOf and isOpenText', () => {
   });
 
   it('averages a number field like a slider: its type shows n only, its figures carry a mean', () => {
-    const types: QuestionTypes = { text: { filterable: false, filter: 'none', openText: true, figures: 'count', export: 'value' } };
-    expect(figureKindOf({ name: 'age', type: 'text', title: 'Age', n: 6, suppressed: false, mean: 41.5 }, types)).toBe('numbers');
-    expect(figureKindOf({ name: 'age', type: 'text', title: 'Age', n: 6, suppressed: false, mean: null }, types)).toBe('numbers');
+    const types: QuestionTypes = {
+      text: { filterable: false, filter: 'none', openText: true, figures: 'count', export: 'value' },
+    };
+    expect(figureKindOf({ name: 'age', type: 'text', title: 'Age', n: 6, suppressed: false, mean: 41.5 }, types)).toBe(
+      'numbers',
+    );
+    expect(figureKindOf({ name: 'age', type: 'text', title: 'Age', n: 6, suppressed: false, mean: null }, types)).toBe(
+      'numbers',
+    );
     expect(figureKindOf({ name: 'name', type: 'text', title: 'Name', n: 6, suppressed: false }, types)).toBe('count');
   });
 
@@ -383,9 +489,21 @@ describe('figureKindOf and isOpenText', () => {
     expect(figureKindOf(ranking)).toBe('items');
     expect(figureKindOf(dropdownMatrix)).toBe('cells');
     expect(figureKindOf({ ...dynamicMatrix, type: 'unknown' })).toBe('cells');
-    expect(figureKindOf({ name: 'p', type: 'x', title: 'P', n: 6, suppressed: false, panels: { n: 6, total: 9, mean: 1.5 }, inner: [] })).toBe('panels');
+    expect(
+      figureKindOf({
+        name: 'p',
+        type: 'x',
+        title: 'P',
+        n: 6,
+        suppressed: false,
+        panels: { n: 6, total: 9, mean: 1.5 },
+        inner: [],
+      }),
+    ).toBe('panels');
     expect(figureKindOf({ name: 's', type: 'x', title: 'S', n: 6, suppressed: false, mean: 40 })).toBe('numbers');
-    expect(figureKindOf({ name: 's', type: 'x', title: 'S', n: 6, suppressed: false, mean: 40, items: [] })).toBe('numbers');
+    expect(figureKindOf({ name: 's', type: 'x', title: 'S', n: 6, suppressed: false, mean: 40, items: [] })).toBe(
+      'numbers',
+    );
     expect(figureKindOf({ name: 't', type: 'x', title: 'T', n: 6, suppressed: false })).toBe('count');
     expect(isOpenText({ name: 't', type: 'x', title: 'T', n: 6, suppressed: false })).toBe(false);
     expect(isOpenText({ name: 't', type: 'x', title: 'T', n: 6, suppressed: false, codes: [] })).toBe(true);
@@ -402,7 +520,7 @@ describe('choicesExceedN', () => {
 });
 
 describe('itemRows and itemBars', () => {
-  it('lists a multiple text\'s fields in order with n, share and mean (none for text fields)', () => {
+  it("lists a multiple text's fields in order with n, share and mean (none for text fields)", () => {
     expect(itemRows(contact)).toEqual([
       { key: 'city', label: 'City', n: 10, percent: 100, mean: undefined },
       { key: 'age', label: 'Age', n: 6, percent: 60, mean: 41.16666 },
@@ -415,8 +533,19 @@ describe('itemRows and itemBars', () => {
     expect(itemRows(ranking).map((r) => r.key)).toEqual(['money', 'time', 'rooms', 'people']);
   });
 
-  it('relabels items by value (a range slider\'s ends)', () => {
-    const range: QuestionResult = { name: 'r', type: 'slider', title: 'R', n: 6, suppressed: false, mean: 50, items: [{ value: 'from', label: 'from', n: 6, mean: 20 }, { value: 'to', label: 'to', n: 6, mean: 80 }] };
+  it("relabels items by value (a range slider's ends)", () => {
+    const range: QuestionResult = {
+      name: 'r',
+      type: 'slider',
+      title: 'R',
+      n: 6,
+      suppressed: false,
+      mean: 50,
+      items: [
+        { value: 'from', label: 'from', n: 6, mean: 20 },
+        { value: 'to', label: 'to', n: 6, mean: 80 },
+      ],
+    };
     expect(itemRows(range, { labels: { from: 'Von', to: 'Bis' } }).map((r) => r.label)).toEqual(['Von', 'Bis']);
   });
 
@@ -472,8 +601,11 @@ describe('cellSummary', () => {
 });
 
 describe('cellGrid', () => {
-  it('lays a dropdown matrix out as rows × columns in the API\'s order', () => {
-    const grid = cellGrid({ ...dropdownMatrix, cells: dropdownMatrix.cells!.filter((c) => !(c.row === 'b' && c.column === 'note')) });
+  it("lays a dropdown matrix out as rows × columns in the API's order", () => {
+    const grid = cellGrid({
+      ...dropdownMatrix,
+      cells: dropdownMatrix.cells!.filter((c) => !(c.row === 'b' && c.column === 'note')),
+    });
     expect(grid.rows).toEqual([
       { key: 'a', label: 'A' },
       { key: 'b', label: 'B' },
@@ -516,39 +648,58 @@ describe('cellCharts', () => {
   });
 
   it('draws counts when asked, and no chart for a column whose figures are all hidden or zero', () => {
-    const charts = cellCharts({ ...dropdownMatrix, cells: dropdownMatrix.cells!.filter((c) => c.row === 'b') }, { ...options, measure: 'count' });
+    const charts = cellCharts(
+      { ...dropdownMatrix, cells: dropdownMatrix.cells!.filter((c) => c.row === 'b') },
+      { ...options, measure: 'count' },
+    );
     expect(charts).toEqual([]);
     const counts = cellCharts(dropdownMatrix, { ...options, measure: 'count' });
     expect(counts[0]!.series.datasets[0]!.data).toEqual([6, 0]);
     expect(counts[0]!.percent).toBe(false);
   });
 
-  it('does not stack answers that add up to more than the cell\'s respondents', () => {
-    const ticks: QuestionResult = { ...dropdownMatrix, cells: [cell('a', 'used', { type: 'checkbox', choices: yesNo(8, 7) })] };
+  it("does not stack answers that add up to more than the cell's respondents", () => {
+    const ticks: QuestionResult = {
+      ...dropdownMatrix,
+      cells: [cell('a', 'used', { type: 'checkbox', choices: yesNo(8, 7) })],
+    };
     expect(cellCharts(ticks, options)[0]!.stacked).toBe(false);
   });
 
-  it('draws a dynamic matrix\'s choice column as one bar per answer, and no chart for a single mean', () => {
+  it("draws a dynamic matrix's choice column as one bar per answer, and no chart for a single mean", () => {
     const charts = cellCharts(dynamicMatrix, options);
     expect(charts.map((c) => c.kind)).toEqual(['choices']);
-    expect(charts[0]!.series).toEqual({ labels: ['Primary', 'Secondary', 'None'], datasets: [{ label: 'School', backgroundColor: expect.any(String), data: [83.3, 100, 0] }] });
+    expect(charts[0]!.series).toEqual({
+      labels: ['Primary', 'Secondary', 'None'],
+      datasets: [{ label: 'School', backgroundColor: expect.any(String), data: [83.3, 100, 0] }],
+    });
     expect(charts[0]!.suppressed).toEqual(['None']);
     expect(charts[0]!.stacked).toBe(false);
   });
 
-  it('draws the means of a dynamic matrix\'s number columns side by side', () => {
-    const twoMeans: QuestionResult = { ...dynamicMatrix, cells: [...dynamicMatrix.cells!, cell(null, 'hours', { type: 'rating', n: 6, mean: 2.25, choices: [] })] };
+  it("draws the means of a dynamic matrix's number columns side by side", () => {
+    const twoMeans: QuestionResult = {
+      ...dynamicMatrix,
+      cells: [...dynamicMatrix.cells!, cell(null, 'hours', { type: 'rating', n: 6, mean: 2.25, choices: [] })],
+    };
     const means = cellCharts(twoMeans, options).find((c) => c.kind === 'means')!;
     expect(means.title).toBe('');
-    expect(means.series).toEqual({ labels: ['Age', 'Hours'], datasets: [{ label: 'Mean', backgroundColor: expect.any(String), data: [9.3, 2.3] }] });
+    expect(means.series).toEqual({
+      labels: ['Age', 'Hours'],
+      datasets: [{ label: 'Mean', backgroundColor: expect.any(String), data: [9.3, 2.3] }],
+    });
   });
 });
 
 describe('trendMeasure', () => {
   it('takes the mean of sliders too, and n for items, cells and panels', () => {
-    expect(trendMeasure({ name: 's', type: 'slider', title: 'S', n: 6, suppressed: false, mean: 4, choices: yesNo(3, 3) })).toEqual({ kind: 'mean' });
+    expect(
+      trendMeasure({ name: 's', type: 'slider', title: 'S', n: 6, suppressed: false, mean: 4, choices: yesNo(3, 3) }),
+    ).toEqual({ kind: 'mean' });
     expect(trendMeasure(ranking)).toEqual({ kind: 'n' });
     expect(trendMeasure(dropdownMatrix)).toEqual({ kind: 'n' });
-    expect(trendMeasure({ name: 'r', type: 'slider', title: 'R', n: 6, suppressed: false, mean: 50, items: [] })).toEqual({ kind: 'n' });
+    expect(
+      trendMeasure({ name: 'r', type: 'slider', title: 'R', n: 6, suppressed: false, mean: 50, items: [] }),
+    ).toEqual({ kind: 'n' });
   });
 });

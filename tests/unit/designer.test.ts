@@ -45,13 +45,22 @@ const sector: JsonObject = {
   showOtherItem: true,
   someUnknownProperty: { keep: 'me' },
 };
-const other: JsonObject = { type: 'text', name: 'otherSector', visibleIf: "{sector} = 'other'", enableIf: '{sector} notempty' };
+const other: JsonObject = {
+  type: 'text',
+  name: 'otherSector',
+  visibleIf: "{sector} = 'other'",
+  enableIf: '{sector} notempty',
+};
 const survey = (): JsonObject => ({
   title: 'Umfrage',
   showProgressBar: 'top',
   pages: [
     { name: 'p1', elements: [sector, other] },
-    { name: 'p2', title: { default: 'Zwei' }, elements: [{ type: 'panel', name: 'box', elements: [{ type: 'comment', name: 'note' }] }] },
+    {
+      name: 'p2',
+      title: { default: 'Zwei' },
+      elements: [{ type: 'panel', name: 'box', elements: [{ type: 'comment', name: 'note' }] }],
+    },
   ],
 });
 
@@ -76,7 +85,11 @@ describe('localised texts', () => {
   it('writes one language and keeps the others, in a German questionnaire', () => {
     expect(withText(undefined, 'de', 'Hallo', 'de')).toBe('Hallo');
     expect(withText('Hallo', 'en', 'Hello', 'de')).toEqual({ default: 'Hallo', en: 'Hello' });
-    expect(withText({ default: 'Hallo', en: 'Hello', fr: 'Salut' }, 'de', 'Moin', 'de')).toEqual({ default: 'Moin', en: 'Hello', fr: 'Salut' });
+    expect(withText({ default: 'Hallo', en: 'Hello', fr: 'Salut' }, 'de', 'Moin', 'de')).toEqual({
+      default: 'Moin',
+      en: 'Hello',
+      fr: 'Salut',
+    });
     expect(withText({ default: 'Hallo', en: 'Hello' }, 'en', '', 'de')).toEqual({ default: 'Hallo' });
     expect(withText({ en: 'Hello' }, 'en', '', 'de')).toBeUndefined();
     expect(withText('Hallo', 'de', '', 'de')).toBeUndefined();
@@ -90,10 +103,17 @@ describe('localised texts', () => {
     expect(withText({ default: 'Hello', de: 'Hallo' }, 'en', 'Hi', 'en')).toEqual({ default: 'Hi', de: 'Hallo' });
     expect(withText({ default: 'Hello', de: 'Hallo' }, 'de', '', 'en')).toEqual({ default: 'Hello' });
     // An English text kept under en would shadow the one written under default.
-    expect(withText({ default: 'Hello', en: 'Hi', de: 'Hallo' }, 'en', 'Hey', 'en')).toEqual({ default: 'Hey', de: 'Hallo' });
+    expect(withText({ default: 'Hello', en: 'Hi', de: 'Hallo' }, 'en', 'Hey', 'en')).toEqual({
+      default: 'Hey',
+      de: 'Hallo',
+    });
     // A French questionnaire: German and English both get their own keys.
     expect(withText('Bonjour', 'de', 'Hallo', 'fr')).toEqual({ default: 'Bonjour', de: 'Hallo' });
-    expect(withText({ default: 'Bonjour', de: 'Hallo' }, 'en', 'Hello', 'fr')).toEqual({ default: 'Bonjour', de: 'Hallo', en: 'Hello' });
+    expect(withText({ default: 'Bonjour', de: 'Hallo' }, 'en', 'Hello', 'fr')).toEqual({
+      default: 'Bonjour',
+      de: 'Hallo',
+      en: 'Hello',
+    });
   });
 
   it('shows a text in the UI language, else in the questionnaire’s own', () => {
@@ -135,7 +155,11 @@ describe('editing elements', () => {
     expect(copy?.path).toEqual([0, 1]);
     expect(getElement(copy!.definition, [0, 1])).toEqual({ ...sector, name: 'sector2' });
     const panel = duplicateElement(survey(), [1, 0]);
-    expect(getElement(panel!.definition, [1, 1])).toEqual({ type: 'panel', name: 'box2', elements: [{ type: 'comment', name: 'note2' }] });
+    expect(getElement(panel!.definition, [1, 1])).toEqual({
+      type: 'panel',
+      name: 'box2',
+      elements: [{ type: 'comment', name: 'note2' }],
+    });
   });
 
   it('removes elements and finds them by name', () => {
@@ -150,7 +174,11 @@ describe('editing elements', () => {
     expect(getElement(renamed, [0, 0])?.name).toBe('field');
     expect(getElement(renamed, [0, 1])).toMatchObject({ visibleIf: "{field} = 'other'", enableIf: '{field} notempty' });
     // Only whole names: {sectorX} is another question.
-    const similar = renameElement({ pages: [{ elements: [sector, { type: 'text', name: 'x', visibleIf: '{sectorX} empty' }] }] }, [0, 0], 'a');
+    const similar = renameElement(
+      { pages: [{ elements: [sector, { type: 'text', name: 'x', visibleIf: '{sectorX} empty' }] }] },
+      [0, 0],
+      'a',
+    );
     expect(getElement(similar, [0, 1])?.visibleIf).toBe('{sectorX} empty');
   });
 
@@ -177,7 +205,10 @@ describe('editing elements', () => {
     expect(moved.index).toBe(1);
     expect((moved.definition.pages as JsonObject[]).map((p) => p.name)).toEqual(['p1', 'page3', 'p2']);
     expect((removePage(moved.definition, 0).pages as JsonObject[]).map((p) => p.name)).toEqual(['page3', 'p2']);
-    expect(elementsOntoPage({ title: 'x', elements: [other] })).toEqual({ title: 'x', pages: [{ name: 'page1', elements: [other] }] });
+    expect(elementsOntoPage({ title: 'x', elements: [other] })).toEqual({
+      title: 'x',
+      pages: [{ name: 'page1', elements: [other] }],
+    });
   });
 });
 
@@ -187,10 +218,18 @@ describe('choice lists', () => {
   it('edits values and labels and keeps unknown keys of an entry', () => {
     expect(withItemValue(choices, 2, 'city')[2]).toEqual({ value: 'city', text: 'Städtisch', customFlag: true });
     expect(withItemValue([1, 2], 0, '7')).toEqual([7, 2]);
-    expect(withItemLabel(choices, 1, 'en', 'Nonprofit', 'de')[1]).toEqual({ value: 'nonprofit', text: { en: 'Nonprofit' } });
-    expect(withItemLabel(choices, 0, 'en', '', 'de')[0]).toEqual({ value: 'civic', text: { default: 'Bürgerschaftlich' } });
+    expect(withItemLabel(choices, 1, 'en', 'Nonprofit', 'de')[1]).toEqual({
+      value: 'nonprofit',
+      text: { en: 'Nonprofit' },
+    });
+    expect(withItemLabel(choices, 0, 'en', '', 'de')[0]).toEqual({
+      value: 'civic',
+      text: { default: 'Bürgerschaftlich' },
+    });
     // In an English questionnaire, the German label goes under de.
-    expect(withItemLabel(['civic'], 0, 'de', 'Bürgerschaftlich', 'en')).toEqual([{ value: 'civic', text: { de: 'Bürgerschaftlich' } }]);
+    expect(withItemLabel(['civic'], 0, 'de', 'Bürgerschaftlich', 'en')).toEqual([
+      { value: 'civic', text: { de: 'Bürgerschaftlich' } },
+    ]);
     // A label removed again leaves the bare value.
     expect(withItemLabel(['a'], 0, 'de', '', 'de')).toEqual(['a']);
     expect(withItemLabel([{ value: 'a', text: 'A' }], 0, 'de', '', 'de')).toEqual(['a']);
@@ -207,7 +246,10 @@ describe('choice lists', () => {
 describe('conditions', () => {
   const cases: [SimpleCondition, string][] = [
     [{ question: 'sector', operator: 'equals', value: 'civic' }, "{sector} = 'civic'"],
-    [{ question: 'developmentOptions', operator: 'contains', value: 'newsletter' }, "{developmentOptions} contains 'newsletter'"],
+    [
+      { question: 'developmentOptions', operator: 'contains', value: 'newsletter' },
+      "{developmentOptions} contains 'newsletter'",
+    ],
     [{ question: 'jointProject', operator: 'equals', value: true }, '{jointProject} = true'],
     [{ question: 'x', operator: 'notEmpty' }, '{x} notempty'],
     [{ question: 'x', operator: 'empty' }, '{x} empty'],
@@ -221,7 +263,8 @@ describe('conditions', () => {
   });
 
   it('builds expressions that survey-core runs as meant', () => {
-    const run = (condition: SimpleCondition, values: Record<string, unknown>) => new ConditionRunner(buildCondition(condition)).runValues(values);
+    const run = (condition: SimpleCondition, values: Record<string, unknown>) =>
+      new ConditionRunner(buildCondition(condition)).runValues(values);
     expect(run({ question: 'quote', operator: 'equals', value: "it's" }, { quote: "it's" })).toBe(true);
     expect(run({ question: 'm', operator: 'contains', value: 'b' }, { m: ['a', 'b'] })).toBe(true);
     expect(run({ question: 'j', operator: 'equals', value: true }, { j: true })).toBe(true);
@@ -321,7 +364,11 @@ describe('draft state', () => {
   it('takes the sanitised answer of a save, but keeps edits made meanwhile', () => {
     const sent: JsonObject = { title: 'A', completedHtml: '<b onclick="x()">Danke</b>' };
     const stored: JsonObject = { title: 'A', completedHtml: '<b>Danke</b>' };
-    const saved = draftReducer(draftReducer(initialDraftState({}), { type: 'edit', definition: sent }), { type: 'saved', sent, stored });
+    const saved = draftReducer(draftReducer(initialDraftState({}), { type: 'edit', definition: sent }), {
+      type: 'saved',
+      sent,
+      stored,
+    });
     expect(saved.definition).toEqual(stored);
     expect(isDirty(saved)).toBe(false);
     const meanwhile = draftReducer(initialDraftState({ title: 'B' }), { type: 'saved', sent, stored });
@@ -354,7 +401,12 @@ describe('validation problems', () => {
   });
 
   it('keeps the code that tells a property loading another address (the designer then offers to remove it)', () => {
-    expect(asProblems([{ question: null, path: 'logo', message: 'no', code: 'remote_property' }, { question: 'q', path: 'x', message: 'other' }])).toEqual([
+    expect(
+      asProblems([
+        { question: null, path: 'logo', message: 'no', code: 'remote_property' },
+        { question: 'q', path: 'x', message: 'other' },
+      ]),
+    ).toEqual([
       { question: null, path: 'logo', message: 'no', code: 'remote_property' },
       { question: 'q', path: 'x', message: 'other' },
     ]);

@@ -31,25 +31,42 @@ describe('diffDefinitions', () => {
   });
 
   it('sees questions inside panels and across pages', () => {
-    const before: JsonObject = { pages: [{ name: 'p1', elements: [{ type: 'panel', name: 'pan', elements: [text('inner')] }] }, { name: 'p2', elements: [text('x')] }] };
-    const after: JsonObject = { pages: [{ name: 'p1', elements: [text('x')] }, { name: 'p2', elements: [{ type: 'panel', name: 'pan', elements: [text('inner', { isRequired: true })] }] }] };
+    const before: JsonObject = {
+      pages: [
+        { name: 'p1', elements: [{ type: 'panel', name: 'pan', elements: [text('inner')] }] },
+        { name: 'p2', elements: [text('x')] },
+      ],
+    };
+    const after: JsonObject = {
+      pages: [
+        { name: 'p1', elements: [text('x')] },
+        { name: 'p2', elements: [{ type: 'panel', name: 'pan', elements: [text('inner', { isRequired: true })] }] },
+      ],
+    };
     const d = diffDefinitions(before, after);
     expect(d.added).toEqual([]);
     expect(d.removed).toEqual([]);
     expect(d.moved).toHaveLength(1);
-    expect(d.changed).toEqual([{ name: 'inner', changes: [{ kind: 'required', from: false, to: true }], breaking: false, reasons: [] }]);
+    expect(d.changed).toEqual([
+      { name: 'inner', changes: [{ kind: 'required', from: false, to: true }], breaking: false, reasons: [] },
+    ]);
   });
 
   it('records wording changes per locale without calling them breaking', () => {
     const after = sector({ title: { default: 'In welchem Bereich arbeitest du?', en: 'Which sector are you from?' } });
     const d = diffDefinitions(survey(sector()), survey(after));
-    expect(d.changed).toEqual([{ name: 'sector', changes: [{ kind: 'title', locale: 'default' }], breaking: false, reasons: [] }]);
+    expect(d.changed).toEqual([
+      { name: 'sector', changes: [{ kind: 'title', locale: 'default' }], breaking: false, reasons: [] },
+    ]);
   });
 
   it('treats an added choice as compatible and a removed choice as breaking', () => {
     const added = sector();
     (added.choices as JsonObject[]).push({ value: 'business', text: { default: 'Wirtschaft', en: 'business' } });
-    expect(diffDefinitions(survey(sector()), survey(added)).changed[0]).toMatchObject({ changes: [{ kind: 'choice_added', value: 'business' }], breaking: false });
+    expect(diffDefinitions(survey(sector()), survey(added)).changed[0]).toMatchObject({
+      changes: [{ kind: 'choice_added', value: 'business' }],
+      breaking: false,
+    });
 
     const removed = sector();
     (removed.choices as JsonObject[]).splice(2, 1);
@@ -61,7 +78,10 @@ describe('diffDefinitions', () => {
 
   it('tells a relabelled choice (wording) from a re-used value (new meaning)', () => {
     const reworded = sector();
-    (reworded.choices as JsonObject[])[0] = { value: 'civic', text: { default: 'bürgerschaftlich engagiert', en: 'civic' } };
+    (reworded.choices as JsonObject[])[0] = {
+      value: 'civic',
+      text: { default: 'bürgerschaftlich engagiert', en: 'civic' },
+    };
     const d1 = diffDefinitions(survey(sector()), survey(reworded));
     expect(d1.changed[0]!.changes).toEqual([{ kind: 'choice_relabelled', value: 'civic', locales: ['default'] }]);
     expect(d1.breaking).toBe(false);
@@ -69,35 +89,71 @@ describe('diffDefinitions', () => {
     const reused = sector();
     (reused.choices as JsonObject[])[2] = { value: 'municipal', text: { default: 'Wirtschaft', en: 'business' } };
     const d2 = diffDefinitions(survey(sector()), survey(reused));
-    expect(d2.changed[0]!.changes).toEqual([{ kind: 'choice_reused', value: 'municipal', from: 'städtisch', to: 'Wirtschaft' }]);
+    expect(d2.changed[0]!.changes).toEqual([
+      { kind: 'choice_reused', value: 'municipal', from: 'städtisch', to: 'Wirtschaft' },
+    ]);
     expect(d2.breaking).toBe(true);
   });
 
   it('calls a type change, an input type change and a rating scale change breaking', () => {
-    const d1 = diffDefinitions(survey(text('age', { inputType: 'number' })), survey({ type: 'dropdown', name: 'age', title: 'age', choices: ['<30', '30+'] }));
+    const d1 = diffDefinitions(
+      survey(text('age', { inputType: 'number' })),
+      survey({ type: 'dropdown', name: 'age', title: 'age', choices: ['<30', '30+'] }),
+    );
     expect(d1.changed[0]).toMatchObject({ changes: [{ kind: 'type', from: 'text', to: 'dropdown' }], breaking: true });
 
     const d2 = diffDefinitions(survey(text('age', { inputType: 'number' })), survey(text('age')));
-    expect(d2.changed[0]).toMatchObject({ changes: [{ kind: 'input_type', from: 'number', to: 'text' }], breaking: true });
+    expect(d2.changed[0]).toMatchObject({
+      changes: [{ kind: 'input_type', from: 'number', to: 'text' }],
+      breaking: true,
+    });
 
-    const d3 = diffDefinitions(survey({ type: 'rating', name: 'nps', rateMin: 0, rateMax: 10 }), survey({ type: 'rating', name: 'nps', rateMin: 1, rateMax: 5 }));
-    expect(d3.changed[0]).toMatchObject({ changes: [{ kind: 'rating_scale', from: [0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10], to: [1, 2, 3, 4, 5] }], breaking: true });
+    const d3 = diffDefinitions(
+      survey({ type: 'rating', name: 'nps', rateMin: 0, rateMax: 10 }),
+      survey({ type: 'rating', name: 'nps', rateMin: 1, rateMax: 5 }),
+    );
+    expect(d3.changed[0]).toMatchObject({
+      changes: [{ kind: 'rating_scale', from: [0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10], to: [1, 2, 3, 4, 5] }],
+      breaking: true,
+    });
   });
 
   it('records required and visibleIf changes', () => {
-    const d = diffDefinitions(survey(sector(), text('why')), survey(sector({ isRequired: true }), text('why', { visibleIf: "{sector} = 'civic'" })));
+    const d = diffDefinitions(
+      survey(sector(), text('why')),
+      survey(sector({ isRequired: true }), text('why', { visibleIf: "{sector} = 'civic'" })),
+    );
     expect(d.changed).toEqual([
       { name: 'sector', changes: [{ kind: 'required', from: false, to: true }], breaking: false, reasons: [] },
-      { name: 'why', changes: [{ kind: 'visible_if', from: null, to: "{sector} = 'civic'" }], breaking: false, reasons: [] },
+      {
+        name: 'why',
+        changes: [{ kind: 'visible_if', from: null, to: "{sector} = 'civic'" }],
+        breaking: false,
+        reasons: [],
+      },
     ]);
   });
 
   it('treats matrix rows as compatible and matrix columns as breaking', () => {
-    const matrix = (rows: string[], columns: number[]): JsonObject => ({ type: 'matrix', name: 'formats', rows, columns });
-    const rows = diffDefinitions(survey(matrix(['visits', 'blog'], [1, 2, 3])), survey(matrix(['visits', 'blog', 'exchange'], [1, 2, 3])));
-    expect(rows.changed[0]).toMatchObject({ changes: [{ kind: 'matrix_rows', added: ['exchange'], removed: [], relabelled: [] }], breaking: false });
+    const matrix = (rows: string[], columns: number[]): JsonObject => ({
+      type: 'matrix',
+      name: 'formats',
+      rows,
+      columns,
+    });
+    const rows = diffDefinitions(
+      survey(matrix(['visits', 'blog'], [1, 2, 3])),
+      survey(matrix(['visits', 'blog', 'exchange'], [1, 2, 3])),
+    );
+    expect(rows.changed[0]).toMatchObject({
+      changes: [{ kind: 'matrix_rows', added: ['exchange'], removed: [], relabelled: [] }],
+      breaking: false,
+    });
     const cols = diffDefinitions(survey(matrix(['visits'], [1, 2, 3])), survey(matrix(['visits'], [1, 2, 3, 4])));
-    expect(cols.changed[0]).toMatchObject({ changes: [{ kind: 'matrix_columns', added: [4], removed: [], relabelled: [] }], breaking: true });
+    expect(cols.changed[0]).toMatchObject({
+      changes: [{ kind: 'matrix_columns', added: [4], removed: [], relabelled: [] }],
+      breaking: true,
+    });
   });
 
   it('counts the other option', () => {
@@ -130,9 +186,16 @@ const questionArb = (name: string) =>
       type: fc.constantFrom('radiogroup', 'checkbox', 'dropdown'),
       name: fc.constant(name),
       title: fc.record({ default: labelArb, en: labelArb }),
-      choices: fc.uniqueArray(fc.stringMatching(/^[a-z]{1,6}$/), { minLength: 1, maxLength: 5 }).map((vs) => vs.map((v) => ({ value: v, text: v.toUpperCase() }))),
+      choices: fc
+        .uniqueArray(fc.stringMatching(/^[a-z]{1,6}$/), { minLength: 1, maxLength: 5 })
+        .map((vs) => vs.map((v) => ({ value: v, text: v.toUpperCase() }))),
     }),
-    fc.record({ type: fc.constant('rating'), name: fc.constant(name), rateMin: fc.integer({ min: 0, max: 1 }), rateMax: fc.integer({ min: 2, max: 10 }) }),
+    fc.record({
+      type: fc.constant('rating'),
+      name: fc.constant(name),
+      rateMin: fc.integer({ min: 0, max: 1 }),
+      rateMax: fc.integer({ min: 2, max: 10 }),
+    }),
   );
 const definitionArb = fc
   .uniqueArray(nameArb, { minLength: 1, maxLength: 8 })

@@ -10,28 +10,67 @@ const definition: JsonObject = {
     {
       name: 'p',
       elements: [
-        { type: 'checkbox', name: 'help', choices: ['a', 'b'], showNoneItem: true, showRefuseItem: true, showDontKnowItem: true },
+        {
+          type: 'checkbox',
+          name: 'help',
+          choices: ['a', 'b'],
+          showNoneItem: true,
+          showRefuseItem: true,
+          showDontKnowItem: true,
+        },
         { type: 'multipletext', name: 'contact', items: [{ name: 'people', inputType: 'number' }, { name: 'note' }] },
         { type: 'ranking', name: 'order', choices: ['x', 'y', 'z'] },
         { type: 'slider', name: 'hours', min: 0, max: 10, step: 5 },
-        { type: 'matrixdropdown', name: 'costs', rows: ['rent', 'food'], columns: [{ name: 'amount', cellType: 'text', inputType: 'number' }, { name: 'paid', cellType: 'boolean' }] },
-        { type: 'matrixdynamic', name: 'events', columns: [{ name: 'kind', cellType: 'dropdown', choices: ['talk', 'walk'] }] },
-        { type: 'paneldynamic', name: 'kids', templateElements: [{ type: 'radiogroup', name: 'school', choices: ['yes', 'no'] }] },
+        {
+          type: 'matrixdropdown',
+          name: 'costs',
+          rows: ['rent', 'food'],
+          columns: [
+            { name: 'amount', cellType: 'text', inputType: 'number' },
+            { name: 'paid', cellType: 'boolean' },
+          ],
+        },
+        {
+          type: 'matrixdynamic',
+          name: 'events',
+          columns: [{ name: 'kind', cellType: 'dropdown', choices: ['talk', 'walk'] }],
+        },
+        {
+          type: 'paneldynamic',
+          name: 'kids',
+          templateElements: [{ type: 'radiogroup', name: 'school', choices: ['yes', 'no'] }],
+        },
       ],
     },
   ],
 };
 
 const answers: Array<Record<string, unknown>> = [
-  { help: ['none'], contact: { people: 3, note: 'hi' }, order: ['x', 'y', 'z'], hours: 5, costs: { rent: { amount: 500, paid: true } }, events: [{ kind: 'talk' }, { kind: 'talk' }], kids: [{ school: 'yes' }, { school: 'no' }] },
-  { help: ['a', 'b'], contact: { people: 5 }, order: ['y', 'x', 'z'], hours: 10, costs: { rent: { amount: 700, paid: false }, food: { paid: true } }, events: [{ kind: 'walk' }], kids: [{ school: 'yes' }] },
+  {
+    help: ['none'],
+    contact: { people: 3, note: 'hi' },
+    order: ['x', 'y', 'z'],
+    hours: 5,
+    costs: { rent: { amount: 500, paid: true } },
+    events: [{ kind: 'talk' }, { kind: 'talk' }],
+    kids: [{ school: 'yes' }, { school: 'no' }],
+  },
+  {
+    help: ['a', 'b'],
+    contact: { people: 5 },
+    order: ['y', 'x', 'z'],
+    hours: 10,
+    costs: { rent: { amount: 700, paid: false }, food: { paid: true } },
+    events: [{ kind: 'walk' }],
+    kids: [{ school: 'yes' }],
+  },
   { help: ['dontknow'], order: ['x', 'z', 'y'], hours: 0 },
 ];
 
 describe('figures of every built-in type', () => {
   const [help, contact, order, hours, costs, events, kids] = aggregate(definition, answers, 'de');
 
-  it('counts none, refused and don\'t know as cells with survey-core\'s labels in the language', () => {
+  it("counts none, refused and don't know as cells with survey-core's labels in the language", () => {
     expect(help!.n).toBe(3);
     expect(help!.choices).toEqual([
       { value: 'a', label: 'a', count: 1 },
@@ -60,7 +99,11 @@ describe('figures of every built-in type', () => {
 
   it('gives a slider its mean and its steps', () => {
     expect(hours!.mean).toBe(5);
-    expect(hours!.choices!.map((c) => [c.value, c.count])).toEqual([[0, 1], [5, 1], [10, 1]]);
+    expect(hours!.choices!.map((c) => [c.value, c.count])).toEqual([
+      [0, 1],
+      [5, 1],
+      [10, 1],
+    ]);
   });
 
   it('gives dropdown matrices figures per cell by the cell type', () => {
@@ -76,7 +119,14 @@ describe('figures of every built-in type', () => {
     expect(kind.choices!.map((c) => c.count)).toEqual([1, 1]);
     expect(events!.panels).toEqual({ n: 2, total: 3, mean: 1.5 });
     expect(kids!.panels).toEqual({ n: 2, total: 3, mean: 1.5 });
-    expect(kids!.inner![0]).toMatchObject({ name: 'school', n: 2, choices: [{ value: 'yes', count: 2 }, { value: 'no', count: 1 }] });
+    expect(kids!.inner![0]).toMatchObject({
+      name: 'school',
+      n: 2,
+      choices: [
+        { value: 'yes', count: 2 },
+        { value: 'no', count: 1 },
+      ],
+    });
   });
 
   it('the results engine gives the same figures, also after packing into a snapshot', () => {
@@ -90,7 +140,9 @@ describe('figures of every built-in type', () => {
       payload.set(b, at);
       at += b.length;
     }
-    expect(WaveColumns.unpack(definition, header, payload).figures(undefined, 'en')).toEqual(aggregate(definition, answers, 'en'));
+    expect(WaveColumns.unpack(definition, header, payload).figures(undefined, 'en')).toEqual(
+      aggregate(definition, answers, 'en'),
+    );
     const selection = columns.select([{ question: 'help', value: 'a' }]);
     expect(columns.figures(selection, 'de')).toEqual(aggregate(definition, [answers[1]!], 'de'));
   });
@@ -103,7 +155,12 @@ describe('figures of every built-in type', () => {
       { value: 'people', label: 'people', n: null, mean: null },
       { value: 'note', label: 'note', n: null },
     ]);
-    expect(m!.cells!.every((cell) => cell.n === null && (cell.mean ?? null) === null && (cell.choices ?? []).every((x) => x.count === null))).toBe(true);
+    expect(
+      m!.cells!.every(
+        (cell) =>
+          cell.n === null && (cell.mean ?? null) === null && (cell.choices ?? []).every((x) => x.count === null),
+      ),
+    ).toBe(true);
     expect(e).toMatchObject({ n: null, suppressed: true, panels: { n: null, total: null, mean: null } });
     expect(k!.inner![0]!.choices!.every((x) => x.count === null)).toBe(true);
     const whole = suppress(aggregate(definition, answers, 'de'), 3, 4);

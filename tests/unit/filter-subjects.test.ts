@@ -18,18 +18,51 @@ const base = { n: 6, suppressed: false };
 const questions: QuestionResult[] = [
   { ...base, name: 'sector', type: 'radiogroup', title: 'Sector', choices: choices('civic', 'municipal') },
   { ...base, name: 'note', type: 'comment', title: 'Note' },
-  { ...base, name: 'grid', type: 'matrix', title: 'Grid', rows: [{ value: 'r1', label: 'Row 1', n: 6, suppressed: false, choices: choices('1', '2') }] },
+  {
+    ...base,
+    name: 'grid',
+    type: 'matrix',
+    title: 'Grid',
+    rows: [{ value: 'r1', label: 'Row 1', n: 6, suppressed: false, choices: choices('1', '2') }],
+  },
   {
     ...base,
     name: 'tools',
     type: 'matrixdropdown',
     title: 'Tools',
     cells: [
-      { row: 'mail', rowLabel: 'Mail', column: 'use', columnLabel: 'Use', type: 'dropdown', n: 6, suppressed: false, choices: choices('daily') },
-      { row: 'mail', rowLabel: 'Mail', column: 'level', columnLabel: 'Level', type: 'slider', n: 6, suppressed: false, choices: choices('1', '2') },
+      {
+        row: 'mail',
+        rowLabel: 'Mail',
+        column: 'use',
+        columnLabel: 'Use',
+        type: 'dropdown',
+        n: 6,
+        suppressed: false,
+        choices: choices('daily'),
+      },
+      {
+        row: 'mail',
+        rowLabel: 'Mail',
+        column: 'level',
+        columnLabel: 'Level',
+        type: 'slider',
+        n: 6,
+        suppressed: false,
+        choices: choices('1', '2'),
+      },
     ],
   },
-  { ...base, name: 'events', type: 'paneldynamic', title: 'Events', inner: [{ ...base, name: 'format', type: 'rating', title: 'Format', choices: choices('1') }, { ...base, name: 'nick', type: 'text', title: 'Nick' }] },
+  {
+    ...base,
+    name: 'events',
+    type: 'paneldynamic',
+    title: 'Events',
+    inner: [
+      { ...base, name: 'format', type: 'rating', title: 'Format', choices: choices('1') },
+      { ...base, name: 'nick', type: 'text', title: 'Nick' },
+    ],
+  },
 ];
 
 describe('filterSubjects', () => {

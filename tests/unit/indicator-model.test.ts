@@ -6,7 +6,15 @@ const points = (...values: Array<number | null>) => values.map((value) => ({ val
 
 describe('the Wirkungstreppe', () => {
   it('puts steps 1–3 on output, 4–6 on outcome, 7 on impact, inputs on none', () => {
-    expect([1, 2, 3, 4, 5, 6, 7].map(levelOfStep)).toEqual(['output', 'output', 'output', 'outcome', 'outcome', 'outcome', 'impact']);
+    expect([1, 2, 3, 4, 5, 6, 7].map(levelOfStep)).toEqual([
+      'output',
+      'output',
+      'output',
+      'outcome',
+      'outcome',
+      'outcome',
+      'impact',
+    ]);
     expect(stepsOf('input')).toEqual([]);
     expect(stepsOf('output')).toEqual([1, 2, 3]);
     expect(stepsOf('outcome')).toEqual([4, 5, 6]);
@@ -46,17 +54,74 @@ describe('parseNumber', () => {
 
 describe('surveyQuestions', () => {
   const catalogue: CatalogueQuestion[] = [
-    { name: 'sector', key: 'sector', type: 'radiogroup', title: 'Sector', openText: false, measures: ['share', 'count'], filter: 'value', choices: [{ value: 'civic', label: 'Civil society' }, { value: 'other', label: 'Other' }] },
-    { name: 'grid', key: 'grid', type: 'matrix', title: 'Grid', openText: false, measures: ['count'], filter: 'cells', choices: [] },
-    { name: 'odd', key: 'odd', type: 'dropdown', title: 'Odd', openText: false, measures: ['share', 'count'], filter: 'value', choices: [{ value: { a: 1 }, label: 'an object' }, { value: 2, label: 'two' }] },
-    { name: 'intro', key: 'intro', type: 'expression', title: 'Intro', openText: false, measures: [], filter: 'none', choices: [] },
+    {
+      name: 'sector',
+      key: 'sector',
+      type: 'radiogroup',
+      title: 'Sector',
+      openText: false,
+      measures: ['share', 'count'],
+      filter: 'value',
+      choices: [
+        { value: 'civic', label: 'Civil society' },
+        { value: 'other', label: 'Other' },
+      ],
+    },
+    {
+      name: 'grid',
+      key: 'grid',
+      type: 'matrix',
+      title: 'Grid',
+      openText: false,
+      measures: ['count'],
+      filter: 'cells',
+      choices: [],
+    },
+    {
+      name: 'odd',
+      key: 'odd',
+      type: 'dropdown',
+      title: 'Odd',
+      openText: false,
+      measures: ['share', 'count'],
+      filter: 'value',
+      choices: [
+        { value: { a: 1 }, label: 'an object' },
+        { value: 2, label: 'two' },
+      ],
+    },
+    {
+      name: 'intro',
+      key: 'intro',
+      type: 'expression',
+      title: 'Intro',
+      openText: false,
+      measures: [],
+      filter: 'none',
+      choices: [],
+    },
   ];
 
-  it('takes the server\'s measures and choices, leaving out questions without a measure and values a source cannot hold', () => {
+  it("takes the server's measures and choices, leaving out questions without a measure and values a source cannot hold", () => {
     expect(surveyQuestions(catalogue)).toEqual([
-      { name: 'sector', type: 'radiogroup', title: 'Sector', measures: ['share', 'count'], choices: [{ value: 'civic', label: 'Civil society' }, { value: 'other', label: 'Other' }] },
+      {
+        name: 'sector',
+        type: 'radiogroup',
+        title: 'Sector',
+        measures: ['share', 'count'],
+        choices: [
+          { value: 'civic', label: 'Civil society' },
+          { value: 'other', label: 'Other' },
+        ],
+      },
       { name: 'grid', type: 'matrix', title: 'Grid', measures: ['count'], choices: [] },
-      { name: 'odd', type: 'dropdown', title: 'Odd', measures: ['share', 'count'], choices: [{ value: 2, label: 'two' }] },
+      {
+        name: 'odd',
+        type: 'dropdown',
+        title: 'Odd',
+        measures: ['share', 'count'],
+        choices: [{ value: 2, label: 'two' }],
+      },
     ]);
   });
 });

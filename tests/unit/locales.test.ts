@@ -15,7 +15,12 @@ const english = {
     {
       name: 'p1',
       elements: [
-        { type: 'radiogroup', name: 'sector', title: { default: 'Which sector?', de: 'Welcher Bereich?', fr: 'Quel secteur ?' }, choices: [{ value: 'civic', text: { default: 'Civic', de: 'Bürgerschaftlich' } }, 'other'] },
+        {
+          type: 'radiogroup',
+          name: 'sector',
+          title: { default: 'Which sector?', de: 'Welcher Bereich?', fr: 'Quel secteur ?' },
+          choices: [{ value: 'civic', text: { default: 'Civic', de: 'Bürgerschaftlich' } }, 'other'],
+        },
         { type: 'text', name: 'note', title: 'A note' },
         // An answer, not a text: a matrix with rows called "it" and "es" does not make the questionnaire Italian.
         { type: 'matrix', name: 'langs', rows: ['it', 'es'], columns: ['a', 'b'], defaultValue: { it: 'a', es: 'b' } },
@@ -25,12 +30,32 @@ const english = {
 };
 
 /** Written in German (`locale: de`) with English, as Bilanz's own templates. */
-const german = { locale: 'de', title: { default: 'Mitgliederumfrage', en: 'Member survey' }, pages: [{ name: 'p1', elements: [{ type: 'comment', name: 'c', title: { default: 'Was noch?', en: 'Anything else?' } }] }] };
+const german = {
+  locale: 'de',
+  title: { default: 'Mitgliederumfrage', en: 'Member survey' },
+  pages: [
+    { name: 'p1', elements: [{ type: 'comment', name: 'c', title: { default: 'Was noch?', en: 'Anything else?' } }] },
+  ],
+};
 
 /** `locale: de` and no `default` at all (as the Ostrale survey of the corpus). */
-const noDefault = { locale: 'de', pages: [{ name: 'p1', elements: [{ type: 'text', name: 'from', title: { de: 'Wo kommen Sie her?' } }, { type: 'text', name: 'x', title: { de: 'X', 'en': 'X' } }] }] };
+const noDefault = {
+  locale: 'de',
+  pages: [
+    {
+      name: 'p1',
+      elements: [
+        { type: 'text', name: 'from', title: { de: 'Wo kommen Sie her?' } },
+        { type: 'text', name: 'x', title: { de: 'X', en: 'X' } },
+      ],
+    },
+  ],
+};
 
-for (const [side, m] of [['api', api], ['web', web]] as const) {
+for (const [side, m] of [
+  ['api', api],
+  ['web', web],
+] as const) {
   describe(`questionnaire languages (${side})`, () => {
     it('reads the default language from locale, else SurveyJS’s default (en)', () => {
       expect(m.defaultLanguage(english)).toBe('en');
@@ -82,12 +107,21 @@ for (const [side, m] of [['api', api], ['web', web]] as const) {
     });
 
     it('gives Bilanz’s own words in German for German and in English for anything else', () => {
-      expect(['de', 'de-CH', 'en', 'en-GB', 'fr', 'tr'].map(m.appLanguage)).toEqual(['de', 'de', 'en', 'en', 'en', 'en']);
+      expect(['de', 'de-CH', 'en', 'en-GB', 'fr', 'tr'].map(m.appLanguage)).toEqual([
+        'de',
+        'de',
+        'en',
+        'en',
+        'en',
+        'en',
+      ]);
     });
 
     it('accepts language tags and nothing else', () => {
-      for (const tag of ['de', 'en', 'fil', 'de-AT', 'zh-cn', 'sr-Latn-RS']) expect(m.LANGUAGE_TAG.test(tag), tag).toBe(true);
-      for (const tag of ['', 'd', 'deutsch', 'DE', 'de_AT', 'de-', 'de-AT-x-y-z', 'en;q=1', '../de', 'default']) expect(m.LANGUAGE_TAG.test(tag), tag).toBe(false);
+      for (const tag of ['de', 'en', 'fil', 'de-AT', 'zh-cn', 'sr-Latn-RS'])
+        expect(m.LANGUAGE_TAG.test(tag), tag).toBe(true);
+      for (const tag of ['', 'd', 'deutsch', 'DE', 'de_AT', 'de-', 'de-AT-x-y-z', 'en;q=1', '../de', 'default'])
+        expect(m.LANGUAGE_TAG.test(tag), tag).toBe(false);
     });
   });
 }
@@ -96,7 +130,10 @@ describe('questionnaire languages, API only', () => {
   it('puts every text of a definition into one language', () => {
     const inGerman = api.definitionIn(english, 'de');
     expect(inGerman.title).toBe('Mitgliederumfrage');
-    expect(inGerman.pages[0]!.elements[0]).toMatchObject({ title: 'Welcher Bereich?', choices: [{ value: 'civic', text: 'Bürgerschaftlich' }, 'other'] });
+    expect(inGerman.pages[0]!.elements[0]).toMatchObject({
+      title: 'Welcher Bereich?',
+      choices: [{ value: 'civic', text: 'Bürgerschaftlich' }, 'other'],
+    });
     // Answers stay answers.
     expect(inGerman.pages[0]!.elements[2]).toEqual(english.pages[0]!.elements[2]);
     expect(api.definitionIn(noDefault, 'en').pages[0]!.elements[0]!.title).toBe('Wo kommen Sie her?');
@@ -136,8 +173,14 @@ describe('the rule for texts agrees with survey-core', () => {
   /** Questionnaires other people wrote (read where they are, never copied), and Bilanz's templates. */
   const corpus = path.resolve('../shared/conformance/surveyjs');
   const files = [
-    ...(existsSync(corpus) ? readdirSync(corpus).filter((f) => f.endsWith('.json')).map((f) => path.join(corpus, f)) : []),
-    ...readdirSync('surveys').filter((f) => f.endsWith('.json')).map((f) => path.join('surveys', f)),
+    ...(existsSync(corpus)
+      ? readdirSync(corpus)
+          .filter((f) => f.endsWith('.json'))
+          .map((f) => path.join(corpus, f))
+      : []),
+    ...readdirSync('surveys')
+      .filter((f) => f.endsWith('.json'))
+      .map((f) => path.join('surveys', f)),
   ];
 
   it.each(files.map((f) => [path.basename(f), f]))('%s: the same languages as getUsedLocales()', (_name, file) => {
@@ -145,7 +188,9 @@ describe('the rule for texts agrees with survey-core', () => {
     surveyLocalization.defaultLocale = api.defaultLanguage(definition);
     const used = new Model(definition).getUsedLocales();
     const ours = api.languagesOf(definition);
-    expect(new Set(ours.map((l) => l.toLowerCase()))).toEqual(new Set([api.defaultLanguage(definition), ...used].map((l) => l.toLowerCase())));
+    expect(new Set(ours.map((l) => l.toLowerCase()))).toEqual(
+      new Set([api.defaultLanguage(definition), ...used].map((l) => l.toLowerCase())),
+    );
     expect(web.languagesOf(definition)).toEqual(ours);
   });
 
@@ -187,7 +232,15 @@ describe('survey-core’s own texts, loaded per language', () => {
   });
 
   it('finds them for regional tags and standard codes survey-core spells otherwise', async () => {
-    expect(['de-AT', 'pt-BR', 'zh-Hant', 'nb', 'my', 'te', 'en-GB'].map(surveyTextsCode)).toEqual(['de', 'pt-br', 'zh-tw', 'no', 'mm', 'tel', 'en']);
+    expect(['de-AT', 'pt-BR', 'zh-Hant', 'nb', 'my', 'te', 'en-GB'].map(surveyTextsCode)).toEqual([
+      'de',
+      'pt-br',
+      'zh-tw',
+      'no',
+      'mm',
+      'tel',
+      'en',
+    ]);
     expect(await loadSurveyTexts('nb')).toBe(true);
     expect(surveyLocalization.locales.nb).toBe(surveyLocalization.locales.no);
     expect(await loadSurveyTexts('qq')).toBe(false);

@@ -41,11 +41,72 @@ const PATTERNS = [
 ];
 
 /** Characters that tell the two engines apart if they differ: spaces of every kind, line ends, umlauts, an emoji, punctuation. */
-const ALPHABET = ['a', 'b', 'A', 'Z', 'z', 'ä', 'Ä', 'ß', 'ſ', '0', '5', '9', ' ', '\t', '\n', '\r', '\u00a0', '\u2028', '\u3000', '\ufeff', '\v', '\f', '\b', '.', '-', '+', '@', '/', '\\', ']', '(', '😀', '\ud83d', '{', '1', 'S', 't', 'u', 'g', 'r', 'e', 'p', 'D', 'E', 'j', 'n', 'i', '_'];
+const ALPHABET = [
+  'a',
+  'b',
+  'A',
+  'Z',
+  'z',
+  'ä',
+  'Ä',
+  'ß',
+  'ſ',
+  '0',
+  '5',
+  '9',
+  ' ',
+  '\t',
+  '\n',
+  '\r',
+  '\u00a0',
+  '\u2028',
+  '\u3000',
+  '\ufeff',
+  '\v',
+  '\f',
+  '\b',
+  '.',
+  '-',
+  '+',
+  '@',
+  '/',
+  '\\',
+  ']',
+  '(',
+  '😀',
+  '\ud83d',
+  '{',
+  '1',
+  'S',
+  't',
+  'u',
+  'g',
+  'r',
+  'e',
+  'p',
+  'D',
+  'E',
+  'j',
+  'n',
+  'i',
+  '_',
+];
 const answers = fc.oneof(
   fc.array(fc.constantFrom(...ALPHABET), { maxLength: 25 }).map((a) => a.join('')),
   fc.string({ maxLength: 20 }),
-  fc.constantFrom('12345', '70173', 'Stuttgart', 'ABcd', 'x@y.de', 'DE89 3704 0044 0532 0130 00', 'ja', 'Ä1', 'ab-1', 'aa', '😀'),
+  fc.constantFrom(
+    '12345',
+    '70173',
+    'Stuttgart',
+    'ABcd',
+    'x@y.de',
+    'DE89 3704 0044 0532 0130 00',
+    'ja',
+    'Ä1',
+    'ab-1',
+    'aa',
+    '😀',
+  ),
 );
 
 describe('patterns on RE2 agree with JavaScript', () => {
@@ -68,7 +129,17 @@ describe('patterns on RE2 agree with JavaScript', () => {
   }
 
   it('leaves what RE2 cannot run to JavaScript: lookarounds, backreferences, huge repeats, [^] and \\S in a class', () => {
-    for (const source of ['(?=\\d{9})', '(?!a)b', '(?<=a)b', '(a)\\1', '(?<x>a)\\k<x>', 'a{2000}', '[^]', '[\\S]', '\\012']) {
+    for (const source of [
+      '(?=\\d{9})',
+      '(?!a)b',
+      '(?<=a)b',
+      '(a)\\1',
+      '(?<x>a)\\k<x>',
+      'a{2000}',
+      '[^]',
+      '[\\S]',
+      '\\012',
+    ]) {
       expect(linearPattern(source, false), source).toBeUndefined();
     }
     expect(toRe2Syntax('[abc')).toBeUndefined();
@@ -86,9 +157,15 @@ describe('patterns on RE2 agree with JavaScript', () => {
     expect(linearPattern('^5$', false)!.test(5)).toBe(true);
   });
 
-  it('gives the same verdict as survey-core\'s own regex and e-mail validators', () => {
-    const emails = fc.oneof(answers, fc.emailAddress(), fc.constantFrom('a b@c.de', 'a@b.c', '"x y"@z.org', 'a@b\u00a0c.de', 'ä@ö.de'));
-    const email = compileValidator({ pages: [{ name: 'p', elements: [{ type: 'text', name: 'q', inputType: 'email' }] }] });
+  it("gives the same verdict as survey-core's own regex and e-mail validators", () => {
+    const emails = fc.oneof(
+      answers,
+      fc.emailAddress(),
+      fc.constantFrom('a b@c.de', 'a@b.c', '"x y"@z.org', 'a@b\u00a0c.de', 'ä@ö.de'),
+    );
+    const email = compileValidator({
+      pages: [{ name: 'p', elements: [{ type: 'text', name: 'q', inputType: 'email' }] }],
+    });
     const reference = new EmailValidator();
     fc.assert(
       fc.property(emails, (answer) => {
@@ -99,12 +176,16 @@ describe('patterns on RE2 agree with JavaScript', () => {
       { numRuns: 1_000 },
     );
     for (const source of PATTERNS.slice(0, 8)) {
-      const ours = compileValidator({ pages: [{ name: 'p', elements: [{ type: 'text', name: 'q', validators: [{ type: 'regex', regex: source }] }] }] });
+      const ours = compileValidator({
+        pages: [{ name: 'p', elements: [{ type: 'text', name: 'q', validators: [{ type: 'regex', regex: source }] }] }],
+      });
       const theirs = new RegexValidator(source);
       fc.assert(
         fc.property(answers, (answer) => {
           fc.pre(answer !== '' && answer.length <= 1_000);
-          expect(ours.validate({ q: answer }, true).length === 0, `${source} ${JSON.stringify(answer)}`).toBe(!theirs.validate(answer, 'q')?.error);
+          expect(ours.validate({ q: answer }, true).length === 0, `${source} ${JSON.stringify(answer)}`).toBe(
+            !theirs.validate(answer, 'q')?.error,
+          );
         }),
         { numRuns: 200 },
       );

@@ -4,7 +4,12 @@ import { describe, expect, it } from 'vitest';
 import { aggregate } from '../../api/src/modules/results/aggregate.js';
 import { compileFilters, containmentOf, parseFilters, type Filter } from '../../api/src/modules/results/filters.js';
 import { WaveColumns } from '../../api/src/modules/results/engine/columns.js';
-import { itemsOf, questionsOf, type Json, type JsonObject } from '../../api/src/modules/questionnaires/definition-walk.js';
+import {
+  itemsOf,
+  questionsOf,
+  type Json,
+  type JsonObject,
+} from '../../api/src/modules/questionnaires/definition-walk.js';
 import { ratingScale } from '../../api/src/modules/questionnaires/diff.js';
 import { generateAnswers, seededRandom } from '../fixtures/answer-generator.js';
 import { smallDefinition } from '../helpers/waves.js';
@@ -43,8 +48,22 @@ const cells: JsonObject = {
             { name: 'hours', cellType: 'text', inputType: 'number' },
           ],
         },
-        { type: 'matrixdynamic', name: 'projects', columns: [{ name: 'field', cellType: 'dropdown', choices: ['kultur', 'sport'] }, { name: 'paid', cellType: 'boolean' }] },
-        { type: 'paneldynamic', name: 'kids', templateElements: [{ type: 'rating', name: 'age', rateValues: [1, 2, 3] }, { type: 'text', name: 'nick' }] },
+        {
+          type: 'matrixdynamic',
+          name: 'projects',
+          columns: [
+            { name: 'field', cellType: 'dropdown', choices: ['kultur', 'sport'] },
+            { name: 'paid', cellType: 'boolean' },
+          ],
+        },
+        {
+          type: 'paneldynamic',
+          name: 'kids',
+          templateElements: [
+            { type: 'rating', name: 'age', rateValues: [1, 2, 3] },
+            { type: 'text', name: 'nick' },
+          ],
+        },
       ],
     },
   ],
@@ -58,8 +77,20 @@ function cellAnswers(random: () => number): Record<string, unknown> {
   const answers: Record<string, unknown> = {
     org: maybe(pick(['a', 'b'])),
     grid: maybe(Object.fromEntries(some(['r1', 'r2']).map((r) => [r, pick([1, 2, 3])]))),
-    tools: maybe(Object.fromEntries(some(['mail', 'chat']).map((r) => [r, { use: maybe(pick(['daily', 'weekly'])), kinds: some(['x', 'y', 'z']), hours: pick([1, 5]) }]))),
-    projects: maybe(Array.from({ length: Math.floor(random() * 3) }, () => ({ field: maybe(pick(['kultur', 'sport'])), paid: pick([true, false]) }))),
+    tools: maybe(
+      Object.fromEntries(
+        some(['mail', 'chat']).map((r) => [
+          r,
+          { use: maybe(pick(['daily', 'weekly'])), kinds: some(['x', 'y', 'z']), hours: pick([1, 5]) },
+        ]),
+      ),
+    ),
+    projects: maybe(
+      Array.from({ length: Math.floor(random() * 3) }, () => ({
+        field: maybe(pick(['kultur', 'sport'])),
+        paid: pick([true, false]),
+      })),
+    ),
     kids: maybe(Array.from({ length: Math.floor(random() * 3) }, () => ({ age: maybe(pick([1, 2, 3])), nick: 'n' }))),
   };
   return Object.fromEntries(Object.entries(answers).filter(([, v]) => v !== undefined));
@@ -90,7 +121,13 @@ function possibleFilters(definition: JsonObject): Filter[] {
   return questionsOf(definition).flatMap(({ element: q }) => {
     const name = String(q.name);
     const values: Json[] =
-      q.type === 'boolean' ? [q.valueTrue ?? true, q.valueFalse ?? false] as Json[] : q.type === 'rating' ? ratingScale(q) : ['radiogroup', 'dropdown', 'checkbox', 'tagbox'].includes(String(q.type)) ? [...itemsOf(q.choices).map((c) => c.value), 'other', 'nobody'] : [];
+      q.type === 'boolean'
+        ? ([q.valueTrue ?? true, q.valueFalse ?? false] as Json[])
+        : q.type === 'rating'
+          ? ratingScale(q)
+          : ['radiogroup', 'dropdown', 'checkbox', 'tagbox'].includes(String(q.type))
+            ? [...itemsOf(q.choices).map((c) => c.value), 'other', 'nobody']
+            : [];
     return values.map((value) => ({ question: name, value }));
   });
 }
@@ -105,27 +142,33 @@ describe('results columns', () => {
   for (const [label, definition] of definitions) {
     it(`give exactly the figures of a naive recomputation (${label}), with and without filters, also after packing`, () => {
       const filters = definition === cells ? cellFilters : possibleFilters(definition);
-      const generate = definition === cells ? cellAnswers : (random: () => number) => generateAnswers(definition, random);
+      const generate =
+        definition === cells ? cellAnswers : (random: () => number) => generateAnswers(definition, random);
       fc.assert(
-        fc.property(fc.integer({ min: 0, max: 2 ** 31 - 1 }), fc.integer({ min: 0, max: 120 }), fc.subarray(filters, { maxLength: 2 }), (seed, count, chosen) => {
-          const random = seededRandom(seed);
-          const answers = Array.from({ length: count }, () => generate(random));
-          const passes = compileFilters(definition, chosen);
-          const columns = columnsOf(definition, answers);
-          expect(columns.rows).toBe(count);
-          expect(columns.figures(undefined, 'en')).toEqual(aggregate(definition, answers, 'en'));
-          const selected = answers.filter(passes);
-          const selection = columns.select(chosen);
-          expect(selection.length).toBe(selected.length);
-          expect(columns.figures(selection, 'default')).toEqual(aggregate(definition, selected, 'default'));
+        fc.property(
+          fc.integer({ min: 0, max: 2 ** 31 - 1 }),
+          fc.integer({ min: 0, max: 120 }),
+          fc.subarray(filters, { maxLength: 2 }),
+          (seed, count, chosen) => {
+            const random = seededRandom(seed);
+            const answers = Array.from({ length: count }, () => generate(random));
+            const passes = compileFilters(definition, chosen);
+            const columns = columnsOf(definition, answers);
+            expect(columns.rows).toBe(count);
+            expect(columns.figures(undefined, 'en')).toEqual(aggregate(definition, answers, 'en'));
+            const selected = answers.filter(passes);
+            const selection = columns.select(chosen);
+            expect(selection.length).toBe(selected.length);
+            expect(columns.figures(selection, 'default')).toEqual(aggregate(definition, selected, 'default'));
 
-          const packed = columns.pack();
-          const bytes = Buffer.concat(packed.buffers.map((b) => Buffer.from(b.buffer, b.byteOffset, b.byteLength)));
-          const restored = WaveColumns.unpack(definition, JSON.parse(JSON.stringify(packed.header)), bytes);
-          expect(restored.figures(undefined, 'en')).toEqual(columns.figures(undefined, 'en'));
-          expect(restored.figures(restored.select(chosen), 'en')).toEqual(columns.figures(selection, 'en'));
-          expect(restored.responsesPerDay()).toEqual(columns.responsesPerDay());
-        }),
+            const packed = columns.pack();
+            const bytes = Buffer.concat(packed.buffers.map((b) => Buffer.from(b.buffer, b.byteOffset, b.byteLength)));
+            const restored = WaveColumns.unpack(definition, JSON.parse(JSON.stringify(packed.header)), bytes);
+            expect(restored.figures(undefined, 'en')).toEqual(columns.figures(undefined, 'en'));
+            expect(restored.figures(restored.select(chosen), 'en')).toEqual(columns.figures(selection, 'en'));
+            expect(restored.responsesPerDay()).toEqual(columns.responsesPerDay());
+          },
+        ),
         { numRuns: 40 },
       );
     });
@@ -145,7 +188,13 @@ describe('results columns', () => {
   });
 
   it('counts answers outside the defined choices (none, other) like the naive count does', () => {
-    const answers = [{ org: 'none' }, { org: 'other', 'org-Comment': 'x' }, { org: 'a' }, { topics: [1, 3] }, { grid: {} }];
+    const answers = [
+      { org: 'none' },
+      { org: 'other', 'org-Comment': 'x' },
+      { org: 'a' },
+      { topics: [1, 3] },
+      { grid: {} },
+    ];
     const columns = columnsOf(mixed, answers);
     expect(columns.figures(undefined, 'en')).toEqual(aggregate(mixed, answers, 'en'));
     expect(columns.select([{ question: 'org', value: 'none' }]).length).toBe(1);
@@ -154,8 +203,18 @@ describe('results columns', () => {
 
 describe('filters on choice cells', () => {
   const answers: Array<Record<string, unknown>> = [
-    { grid: { r1: 1 }, tools: { mail: { use: 'daily', kinds: ['x', 'y'] } }, projects: [{ field: 'sport' }, { field: 'kultur', paid: true }], kids: [{ age: 2 }] },
-    { grid: { r1: 2, r2: 1 }, tools: { chat: { use: 'daily', kinds: ['y'] } }, projects: [{ field: 'sport', paid: false }], kids: [{ age: 1 }, { age: 2 }] },
+    {
+      grid: { r1: 1 },
+      tools: { mail: { use: 'daily', kinds: ['x', 'y'] } },
+      projects: [{ field: 'sport' }, { field: 'kultur', paid: true }],
+      kids: [{ age: 2 }],
+    },
+    {
+      grid: { r1: 2, r2: 1 },
+      tools: { chat: { use: 'daily', kinds: ['y'] } },
+      projects: [{ field: 'sport', paid: false }],
+      kids: [{ age: 1 }, { age: 2 }],
+    },
     { grid: { r2: 1 }, tools: { mail: { use: 'weekly' } }, kids: [] },
     {},
   ];
@@ -185,7 +244,9 @@ describe('filters on choice cells', () => {
   });
 
   it('match the database containment test the open-answer codes use', () => {
-    expect(containmentOf(cells, { question: 'tools', row: 'mail', column: 'kinds', value: 'y' })).toEqual({ tools: { mail: { kinds: ['y'] } } });
+    expect(containmentOf(cells, { question: 'tools', row: 'mail', column: 'kinds', value: 'y' })).toEqual({
+      tools: { mail: { kinds: ['y'] } },
+    });
     expect(containmentOf(cells, { question: 'kids', column: 'age', value: 2 })).toEqual({ kids: [{ age: 2 }] });
     expect(containmentOf(cells, { question: 'grid', row: 'r1', value: 1 })).toEqual({ grid: { r1: 1 } });
   });

@@ -24,19 +24,49 @@ const definition: JsonObject = {
 describe('aggregate', () => {
   it('counts each type as the results contract describes', () => {
     const answers = [
-      { sector: 'civic', districts: ['mitte', 'west'], nps: 9, joint: true, formats: { visits: 3, blog: 1 }, strengths: 'x' },
+      {
+        sector: 'civic',
+        districts: ['mitte', 'west'],
+        nps: 9,
+        joint: true,
+        formats: { visits: 3, blog: 1 },
+        strengths: 'x',
+      },
       { sector: 'nonprofit', districts: ['mitte'], nps: 7, joint: false, formats: { visits: 3 } },
       { sector: 'other', 'sector-Comment': 'Kirche', nps: 10 },
     ];
     const [sector, districts, nps, joint, formats, strengths] = aggregate(definition, answers, 'default');
-    expect(sector).toMatchObject({ n: 3, choices: [{ value: 'civic', count: 1 }, { value: 'nonprofit', count: 1 }, { value: 'municipal', count: 0 }], other: 1 });
-    expect(districts).toMatchObject({ n: 2, choices: [{ value: 'mitte', count: 2 }, { value: 'sued', count: 0 }, { value: 'west', count: 1 }] });
+    expect(sector).toMatchObject({
+      n: 3,
+      choices: [
+        { value: 'civic', count: 1 },
+        { value: 'nonprofit', count: 1 },
+        { value: 'municipal', count: 0 },
+      ],
+      other: 1,
+    });
+    expect(districts).toMatchObject({
+      n: 2,
+      choices: [
+        { value: 'mitte', count: 2 },
+        { value: 'sued', count: 0 },
+        { value: 'west', count: 1 },
+      ],
+    });
     expect(nps!.n).toBe(3);
     expect(nps!.mean).toBeCloseTo(26 / 3);
     expect(nps!.choices).toHaveLength(11);
     // No labels of its own and no `locale`: survey-core's built-in texts of its default language, English.
-    expect(joint).toMatchObject({ n: 2, choices: [{ value: true, label: 'Yes', count: 1 }, { value: false, label: 'No', count: 1 }] });
-    expect(aggregate({ ...definition, locale: 'de' }, answers, 'default')[3]).toMatchObject({ choices: [{ label: 'Ja' }, { label: 'Nein' }] });
+    expect(joint).toMatchObject({
+      n: 2,
+      choices: [
+        { value: true, label: 'Yes', count: 1 },
+        { value: false, label: 'No', count: 1 },
+      ],
+    });
+    expect(aggregate({ ...definition, locale: 'de' }, answers, 'default')[3]).toMatchObject({
+      choices: [{ label: 'Ja' }, { label: 'Nein' }],
+    });
     expect(formats!.rows).toMatchObject([
       { value: 'visits', n: 2, mean: 3, choices: [{ count: 0 }, { count: 0 }, { count: 2 }] },
       { value: 'blog', n: 1, mean: 1, choices: [{ count: 1 }, { count: 0 }, { count: 0 }] },
@@ -45,9 +75,20 @@ describe('aggregate', () => {
   });
 
   it('filters with AND, a checkbox filter meaning "ticked"', () => {
-    const passes = (answers: Record<string, unknown>, filters: Filter[]) => compileFilters(definition, filters)(answers);
-    expect(passes({ sector: 'civic', districts: ['mitte'] }, [{ question: 'sector', value: 'civic' }, { question: 'districts', value: 'mitte' }])).toBe(true);
-    expect(passes({ sector: 'civic', districts: ['west'] }, [{ question: 'sector', value: 'civic' }, { question: 'districts', value: 'mitte' }])).toBe(false);
+    const passes = (answers: Record<string, unknown>, filters: Filter[]) =>
+      compileFilters(definition, filters)(answers);
+    expect(
+      passes({ sector: 'civic', districts: ['mitte'] }, [
+        { question: 'sector', value: 'civic' },
+        { question: 'districts', value: 'mitte' },
+      ]),
+    ).toBe(true);
+    expect(
+      passes({ sector: 'civic', districts: ['west'] }, [
+        { question: 'sector', value: 'civic' },
+        { question: 'districts', value: 'mitte' },
+      ]),
+    ).toBe(false);
     expect(passes({ nps: 9 }, [{ question: 'nps', value: 9 }])).toBe(true);
     expect(passes({ nps: 9 }, [{ question: 'nps', value: '9' }])).toBe(false);
   });

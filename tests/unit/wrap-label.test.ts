@@ -15,6 +15,10 @@ describe('wrapLabel (long choice labels beside horizontal bars)', () => {
   });
 
   it('gives a word longer than the width a line of its own', () => {
-    expect(wrapLabel('ab Donaudampfschifffahrtsgesellschaft cd', 10)).toEqual(['ab', 'Donaudampfschifffahrtsgesellschaft', 'cd']);
+    expect(wrapLabel('ab Donaudampfschifffahrtsgesellschaft cd', 10)).toEqual([
+      'ab',
+      'Donaudampfschifffahrtsgesellschaft',
+      'cd',
+    ]);
   });
 });

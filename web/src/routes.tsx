@@ -21,7 +21,12 @@ export const router = createBrowserRouter([
   // The public answering page: no login, no app navigation.
   { path: '/s/:key', element: <AnswerPage />, errorElement: <CrashPage /> },
   // A shared report: read-only, no login, no app navigation.
-  { path: '/share/:token', lazy: () => import('./pages/share/SharePage').then((m) => ({ Component: m.SharePage })), errorElement: <CrashPage />, hydrateFallbackElement: <Loading /> },
+  {
+    path: '/share/:token',
+    lazy: () => import('./pages/share/SharePage').then((m) => ({ Component: m.SharePage })),
+    errorElement: <CrashPage />,
+    hydrateFallbackElement: <Loading />,
+  },
   {
     element: <AppShell />,
     errorElement: <CrashPage />,
@@ -41,20 +46,67 @@ export const router = createBrowserRouter([
             element: <WorkspaceLayout />,
             children: [
               { index: true, element: <WorkspaceHomePage /> },
-              { path: 'members', lazy: () => import('./pages/MembersPage').then((m) => ({ Component: m.MembersPage })) },
-              { path: 'waves', lazy: () => import('./pages/waves/WavesPage').then((m) => ({ Component: m.WavesPage })) },
-              { path: 'waves/:id', lazy: () => import('./pages/waves/ResultsPage').then((m) => ({ Component: m.ResultsPage })) },
-              { path: 'waves/:id/settings', lazy: () => import('./pages/waves/WaveSettingsPage').then((m) => ({ Component: m.WaveSettingsPage })) },
-              { path: 'waves/:id/answers', lazy: () => import('./pages/answers/AnswersPage').then((m) => ({ Component: m.AnswersPage })) },
-              { path: 'waves/:id/answers/:question', lazy: () => import('./pages/answers/AnswersPage').then((m) => ({ Component: m.AnswersPage })) },
-              { path: 'questionnaires', lazy: () => import('./pages/questionnaires/QuestionnairesPage').then((m) => ({ Component: m.QuestionnairesPage })) },
-              { path: 'questionnaires/:slug', lazy: () => import('./pages/questionnaires/DesignerPage').then((m) => ({ Component: m.DesignerPage })) },
-              { path: 'activities', lazy: () => import('./pages/activities/ActivitiesPage').then((m) => ({ Component: m.ActivitiesPage })) },
-              { path: 'indicators', lazy: () => import('./pages/indicators/IndicatorsPage').then((m) => ({ Component: m.IndicatorsPage })) },
-              { path: 'indicators/new', lazy: () => import('./pages/indicators/IndicatorFormPage').then((m) => ({ Component: m.NewIndicatorPage })) },
-              { path: 'indicators/:key', lazy: () => import('./pages/indicators/IndicatorPage').then((m) => ({ Component: m.IndicatorPage })) },
-              { path: 'indicators/:key/edit', lazy: () => import('./pages/indicators/IndicatorFormPage').then((m) => ({ Component: m.EditIndicatorPage })) },
-              { path: 'report', lazy: () => import('./pages/report/ReportPage').then((m) => ({ Component: m.ReportPage })) },
+              {
+                path: 'members',
+                lazy: () => import('./pages/MembersPage').then((m) => ({ Component: m.MembersPage })),
+              },
+              {
+                path: 'waves',
+                lazy: () => import('./pages/waves/WavesPage').then((m) => ({ Component: m.WavesPage })),
+              },
+              {
+                path: 'waves/:id',
+                lazy: () => import('./pages/waves/ResultsPage').then((m) => ({ Component: m.ResultsPage })),
+              },
+              {
+                path: 'waves/:id/settings',
+                lazy: () => import('./pages/waves/WaveSettingsPage').then((m) => ({ Component: m.WaveSettingsPage })),
+              },
+              {
+                path: 'waves/:id/answers',
+                lazy: () => import('./pages/answers/AnswersPage').then((m) => ({ Component: m.AnswersPage })),
+              },
+              {
+                path: 'waves/:id/answers/:question',
+                lazy: () => import('./pages/answers/AnswersPage').then((m) => ({ Component: m.AnswersPage })),
+              },
+              {
+                path: 'questionnaires',
+                lazy: () =>
+                  import('./pages/questionnaires/QuestionnairesPage').then((m) => ({
+                    Component: m.QuestionnairesPage,
+                  })),
+              },
+              {
+                path: 'questionnaires/:slug',
+                lazy: () => import('./pages/questionnaires/DesignerPage').then((m) => ({ Component: m.DesignerPage })),
+              },
+              {
+                path: 'activities',
+                lazy: () => import('./pages/activities/ActivitiesPage').then((m) => ({ Component: m.ActivitiesPage })),
+              },
+              {
+                path: 'indicators',
+                lazy: () => import('./pages/indicators/IndicatorsPage').then((m) => ({ Component: m.IndicatorsPage })),
+              },
+              {
+                path: 'indicators/new',
+                lazy: () =>
+                  import('./pages/indicators/IndicatorFormPage').then((m) => ({ Component: m.NewIndicatorPage })),
+              },
+              {
+                path: 'indicators/:key',
+                lazy: () => import('./pages/indicators/IndicatorPage').then((m) => ({ Component: m.IndicatorPage })),
+              },
+              {
+                path: 'indicators/:key/edit',
+                lazy: () =>
+                  import('./pages/indicators/IndicatorFormPage').then((m) => ({ Component: m.EditIndicatorPage })),
+              },
+              {
+                path: 'report',
+                lazy: () => import('./pages/report/ReportPage').then((m) => ({ Component: m.ReportPage })),
+              },
             ],
           },
         ],

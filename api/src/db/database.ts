@@ -56,7 +56,10 @@ pg.types.setTypeParser(pg.types.builtins.NUMERIC, (v) => Number(v));
 // A `date` is a calendar day, not an instant: keep it as 'YYYY-MM-DD' instead
 // of a Date at local midnight (which shifts with the server's time zone).
 pg.types.setTypeParser(pg.types.builtins.DATE, (v) => v);
-const pgliteParsers = { [pg.types.builtins.INT8]: (v: string) => Number(v), [pg.types.builtins.DATE]: (v: string) => v };
+const pgliteParsers = {
+  [pg.types.builtins.INT8]: (v: string) => Number(v),
+  [pg.types.builtins.DATE]: (v: string) => v,
+};
 
 /** Opens the embedded PGlite database or a PostgreSQL pool behind one knex instance. */
 export async function openDatabase(options: DatabaseOptions): Promise<Database> {
@@ -136,9 +139,15 @@ async function lockDataDir(dataDir: string, waitMs: number): Promise<() => Promi
 }
 
 type DriverConnection = {
-  query(textOrConfig: string | { name?: string; text: string; values: unknown[] }, values?: unknown[]): Promise<{ rows: unknown[] }>;
+  query(
+    textOrConfig: string | { name?: string; text: string; values: unknown[] },
+    values?: unknown[],
+  ): Promise<{ rows: unknown[] }>;
 };
-type PooledClient = { acquireConnection(): Promise<DriverConnection>; releaseConnection(connection: DriverConnection): Promise<unknown> };
+type PooledClient = {
+  acquireConnection(): Promise<DriverConnection>;
+  releaseConnection(connection: DriverConnection): Promise<unknown>;
+};
 
 /**
  * Runs one statement straight on a pooled driver connection, without knex's
@@ -146,11 +155,19 @@ type PooledClient = { acquireConnection(): Promise<DriverConnection>; releaseCon
  * knex's per-query work showed in the profile. On PostgreSQL the statement is
  * prepared once per connection under `name`. Placeholders are $1, $2, …
  */
-export async function runStatement<Row>(knex: Knex, text: string, values: unknown[], options: { name?: string } = {}): Promise<Row[]> {
+export async function runStatement<Row>(
+  knex: Knex,
+  text: string,
+  values: unknown[],
+  options: { name?: string } = {},
+): Promise<Row[]> {
   const client = knex.client as unknown as PooledClient;
   const connection = await client.acquireConnection();
   try {
-    const result = connection instanceof PGlite ? await connection.query(text, values) : await connection.query({ text, values, ...options });
+    const result =
+      connection instanceof PGlite
+        ? await connection.query(text, values)
+        : await connection.query({ text, values, ...options });
     return result.rows as Row[];
   } finally {
     await client.releaseConnection(connection);

@@ -2,4 +2,5 @@
 const UNIQUE_VIOLATION = '23505';
 
 /** Whether a database error is a unique-constraint violation (the caller answers 409). */
-export const isUniqueViolation = (err: unknown): boolean => (err as { code?: string } | null)?.code === UNIQUE_VIOLATION;
+export const isUniqueViolation = (err: unknown): boolean =>
+  (err as { code?: string } | null)?.code === UNIQUE_VIOLATION;

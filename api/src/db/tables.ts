@@ -153,7 +153,16 @@ export const tables = {
   reportShares: 'report_shares',
 } as const;
 
-export const ACTIVITY_TYPES = ['district_visit', 'thematic_exchange', 'transfer_project_qualified', 'transfer_project_adopted', 'article', 'joint_project', 'grant', 'other'] as const;
+export const ACTIVITY_TYPES = [
+  'district_visit',
+  'thematic_exchange',
+  'transfer_project_qualified',
+  'transfer_project_adopted',
+  'article',
+  'joint_project',
+  'grant',
+  'other',
+] as const;
 export type ActivityType = (typeof ACTIVITY_TYPES)[number];
 
 export type ActivityRow = {
@@ -174,7 +183,13 @@ export type IndicatorLevel = 'input' | 'output' | 'outcome' | 'impact';
 export type DatedValue = { date: string; value: number };
 export type IndicatorSource =
   | { kind: 'manual' }
-  | { kind: 'survey'; questionnaire: string; question: string; measure: 'share' | 'mean' | 'count'; values?: Array<string | number | boolean> }
+  | {
+      kind: 'survey';
+      questionnaire: string;
+      question: string;
+      measure: 'share' | 'mean' | 'count';
+      values?: Array<string | number | boolean>;
+    }
   | { kind: 'activities'; activityType: ActivityType; measure: 'count' | 'distinct'; field?: 'district' | 'topic' };
 
 export type IndicatorRow = {
@@ -196,10 +211,26 @@ export type IndicatorRow = {
   updated_at: Date;
 };
 
-export type MeasurementRow = { id: string; indicator_id: string; date: string; value: number; note: string | null; entered_by: string | null; created_at: Date };
+export type MeasurementRow = {
+  id: string;
+  indicator_id: string;
+  date: string;
+  value: number;
+  note: string | null;
+  entered_by: string | null;
+  created_at: Date;
+};
 
 /** A saved report: its configuration (see modules/reports/reports.schemas.ts) as jsonb. */
-export type ReportRow = { id: string; workspace_id: string; title: string; config: unknown; created_by: string | null; created_at: Date; updated_at: Date };
+export type ReportRow = {
+  id: string;
+  workspace_id: string;
+  title: string;
+  config: unknown;
+  created_by: string | null;
+  created_at: Date;
+  updated_at: Date;
+};
 
 export type ReportShareRow = {
   id: string;

@@ -39,7 +39,10 @@ export function authenticate(db: Knex, sessionMaxMs: number): RequestHandler {
       const match = /^Bearer\s+(\S+)$/i.exec(header);
       const found = match?.[1] ? await userForApiToken(db, match[1]) : undefined;
       if (!found) {
-        throw new UnauthenticatedError('invalid_token', text('The API token is not valid.', 'Das API-Token ist ungültig.'));
+        throw new UnauthenticatedError(
+          'invalid_token',
+          text('The API token is not valid.', 'Das API-Token ist ungültig.'),
+        );
       }
       req.user = found.user;
       req.authVia = 'token';
@@ -75,7 +78,13 @@ export const requireUser: RequestHandler = (req, _res, next) => {
 
 export const requireAdmin: RequestHandler = (req, _res, next) => {
   if (!currentUser(req).is_admin) {
-    throw new ForbiddenError('admin_required', text('Only an instance admin may do this.', 'Das darf nur eine Instanz-Administratorin oder ein Instanz-Administrator.'));
+    throw new ForbiddenError(
+      'admin_required',
+      text(
+        'Only an instance admin may do this.',
+        'Das darf nur eine Instanz-Administratorin oder ein Instanz-Administrator.',
+      ),
+    );
   }
   next();
 };
@@ -93,7 +102,13 @@ export function requireWorkspace(db: Knex, minimumRole: Role): RequestHandler {
     const found = typeof slug === 'string' ? await findMembership(db, slug, user.id) : undefined;
     if (!found) throw new NotFoundError(text('Workspace not found.', 'Arbeitsbereich nicht gefunden.'));
     if (roleRank[found.role] < roleRank[minimumRole]) {
-      throw new ForbiddenError('organiser_required', text('Only organisers of this workspace may do this.', 'Das dürfen nur Organisator*innen dieses Arbeitsbereichs.'));
+      throw new ForbiddenError(
+        'organiser_required',
+        text(
+          'Only organisers of this workspace may do this.',
+          'Das dürfen nur Organisator*innen dieses Arbeitsbereichs.',
+        ),
+      );
     }
     req.workspace = { row: found.workspace, role: found.role };
     next();

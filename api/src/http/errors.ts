@@ -57,17 +57,19 @@ export class ValidationError extends AppError {
 
 function rateLimitedMessage(minutes: number): LocalisedText {
   return minutes <= 1
-    ? t('Too many attempts. Please try again in a minute.', 'Zu viele Versuche. Bitte versuche es in einer Minute noch einmal.')
-    : t(`Too many attempts. Please try again in ${minutes} minutes.`, `Zu viele Versuche. Bitte versuche es in ${minutes} Minuten noch einmal.`);
+    ? t(
+        'Too many attempts. Please try again in a minute.',
+        'Zu viele Versuche. Bitte versuche es in einer Minute noch einmal.',
+      )
+    : t(
+        `Too many attempts. Please try again in ${minutes} minutes.`,
+        `Zu viele Versuche. Bitte versuche es in ${minutes} Minuten noch einmal.`,
+      );
 }
 
 export class RateLimitedError extends AppError {
   constructor(readonly retryAfterSeconds: number) {
-    super(
-      429,
-      'rate_limited',
-      rateLimitedMessage(Math.ceil(retryAfterSeconds / 60)),
-    );
+    super(429, 'rate_limited', rateLimitedMessage(Math.ceil(retryAfterSeconds / 60)));
   }
 }
 

@@ -40,7 +40,10 @@ export function requestLogger(app: Express, logger: Logger): RequestHandler {
       const status = res.statusCode;
       const level = status >= 500 ? 'error' : status >= 400 ? 'warn' : 'info';
       if (!logger.isLevelEnabled(level)) return;
-      logger[level]({ method: req.method, route: routePattern(req), status, ms: Math.round(performance.now() - started) }, 'request');
+      logger[level](
+        { method: req.method, route: routePattern(req), status, ms: Math.round(performance.now() - started) },
+        'request',
+      );
     });
     next();
   };

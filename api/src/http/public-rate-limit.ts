@@ -33,7 +33,9 @@ export function answeringTarget(req: Pick<Request, 'path' | 'body'>): { waveKey?
   if (!match) return {};
   const key = match[1];
   const body: unknown = req.body;
-  const rawId = match[2] ?? (typeof body === 'object' && body !== null && 'id' in body && typeof body.id === 'string' ? body.id : undefined);
+  const rawId =
+    match[2] ??
+    (typeof body === 'object' && body !== null && 'id' in body && typeof body.id === 'string' ? body.id : undefined);
   const id = rawId?.toLowerCase();
   return {
     ...(key !== undefined && WAVE_KEY.test(key) && { waveKey: key }),
@@ -60,7 +62,9 @@ export function publicRateLimits(options: PublicRateLimitOptions): PublicRateLim
   const perWave = new RateLimiterMemory({ points: options.perWavePerMinute, duration: 60 });
 
   const refuse = (rejection: unknown): Error =>
-    rejection instanceof RateLimiterRes ? new RateLimitedError(Math.max(1, Math.ceil(rejection.msBeforeNext / 1000))) : (rejection as Error);
+    rejection instanceof RateLimiterRes
+      ? new RateLimitedError(Math.max(1, Math.ceil(rejection.msBeforeNext / 1000)))
+      : (rejection as Error);
 
   const byAddress: RequestHandler = (req, _res, next) => {
     perAddress.consume(req.ip ?? 'unknown').then(

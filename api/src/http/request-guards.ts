@@ -7,7 +7,8 @@ const WRITE_METHODS = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 // These create a session, so a cross-site page must not be able to call them either.
 const SESSION_STARTERS = new Set(['/auth/login', '/auth/setup', '/auth/invitations/accept']);
 
-const hasBody = (req: Request) => Number(req.get('content-length') ?? 0) > 0 || req.get('transfer-encoding') !== undefined;
+const hasBody = (req: Request) =>
+  Number(req.get('content-length') ?? 0) > 0 || req.get('transfer-encoding') !== undefined;
 
 /**
  * The same-origin rule for cookie writes: a browser write that carries the
@@ -22,9 +23,18 @@ export function sameOriginWrites(publicUrl: string): RequestHandler {
     if (!carriesCookie && !SESSION_STARTERS.has(req.path)) return next();
     const origin = req.get('origin');
     const ownOrigin = `${req.protocol}://${req.get('host')}`;
-    const crossOrigin = origin !== undefined ? origin !== ownOrigin && origin !== configuredOrigin : req.get('sec-fetch-site') === 'cross-site';
+    const crossOrigin =
+      origin !== undefined
+        ? origin !== ownOrigin && origin !== configuredOrigin
+        : req.get('sec-fetch-site') === 'cross-site';
     if (crossOrigin) {
-      throw new ForbiddenError('cross_origin', text('Requests from other websites are not accepted.', 'Anfragen von anderen Websites werden nicht angenommen.'));
+      throw new ForbiddenError(
+        'cross_origin',
+        text(
+          'Requests from other websites are not accepted.',
+          'Anfragen von anderen Websites werden nicht angenommen.',
+        ),
+      );
     }
     next();
   };
@@ -79,25 +89,50 @@ function findProblem(value: unknown, depth = 0): BodyProblem | undefined {
 export const checkJsonBody: RequestHandler = (req, _res, next) => {
   if (req.body === undefined) {
     if (BODY_METHODS.has(req.method) && hasBody(req)) {
-      throw new AppError(415, 'unsupported_media_type', text('Send the request body as application/json.', 'Bitte den Inhalt der Anfrage als application/json senden.'));
+      throw new AppError(
+        415,
+        'unsupported_media_type',
+        text('Send the request body as application/json.', 'Bitte den Inhalt der Anfrage als application/json senden.'),
+      );
     }
     return next();
   }
   const problem = findProblem(req.body);
   if (problem?.kind === 'prototype_key') {
-    throw new BadRequestError('forbidden_key', text(`The key "${problem.key}" is not allowed in a request.`, `Der Schlüssel „${problem.key}“ ist in einer Anfrage nicht erlaubt.`));
+    throw new BadRequestError(
+      'forbidden_key',
+      text(
+        `The key "${problem.key}" is not allowed in a request.`,
+        `Der Schlüssel „${problem.key}“ ist in einer Anfrage nicht erlaubt.`,
+      ),
+    );
   }
   if (problem?.kind === 'nul') {
-    throw new BadRequestError('invalid_characters', text('The request contains a NUL character (\\u0000), which cannot be stored.', 'Die Anfrage enthält ein NUL-Zeichen (\\u0000), das sich nicht speichern lässt.'));
+    throw new BadRequestError(
+      'invalid_characters',
+      text(
+        'The request contains a NUL character (\\u0000), which cannot be stored.',
+        'Die Anfrage enthält ein NUL-Zeichen (\\u0000), das sich nicht speichern lässt.',
+      ),
+    );
   }
   if (problem?.kind === 'surrogate') {
     throw new BadRequestError(
       'invalid_characters',
-      text('The request contains a broken character (a lone UTF-16 surrogate, such as "\\ud800" or half of an emoji), which cannot be stored.', 'Die Anfrage enthält ein kaputtes Zeichen (ein einzelnes UTF-16-Surrogat wie „\\ud800“ oder ein halbes Emoji), das sich nicht speichern lässt.'),
+      text(
+        'The request contains a broken character (a lone UTF-16 surrogate, such as "\\ud800" or half of an emoji), which cannot be stored.',
+        'Die Anfrage enthält ein kaputtes Zeichen (ein einzelnes UTF-16-Surrogat wie „\\ud800“ oder ein halbes Emoji), das sich nicht speichern lässt.',
+      ),
     );
   }
   if (problem?.kind === 'depth') {
-    throw new BadRequestError('too_deep', text(`The request is nested deeper than ${MAX_DEPTH} levels.`, `Die Anfrage ist tiefer als ${MAX_DEPTH} Ebenen verschachtelt.`));
+    throw new BadRequestError(
+      'too_deep',
+      text(
+        `The request is nested deeper than ${MAX_DEPTH} levels.`,
+        `Die Anfrage ist tiefer als ${MAX_DEPTH} Ebenen verschachtelt.`,
+      ),
+    );
   }
   next();
 };

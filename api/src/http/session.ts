@@ -28,7 +28,8 @@ class ThrottledTouchStore extends ConnectSessionKnexStore {
     if (last !== undefined && now - last < this.intervalMs) return callback?.();
     this.lastTouch.set(sid, now);
     // Forget sessions not touched for a while, so the map stays as small as the active sessions.
-    if (this.lastTouch.size > 1_000) for (const [id, at] of this.lastTouch) if (now - at >= this.intervalMs) this.lastTouch.delete(id);
+    if (this.lastTouch.size > 1_000)
+      for (const [id, at] of this.lastTouch) if (now - at >= this.intervalMs) this.lastTouch.delete(id);
     return super.touch(sid, sess, callback);
   }
 
@@ -45,7 +46,10 @@ class ThrottledTouchStore extends ConnectSessionKnexStore {
  * enforced in `authenticate`.
  */
 export function sessionMiddleware(knex: Knex, secret: string, idleMs: number): RequestHandler {
-  const store = new ThrottledTouchStore({ knex, tableName: tables.sessions, createTable: false, cleanupInterval: 10 * 60_000 }, Math.min(60_000, idleMs / 10));
+  const store = new ThrottledTouchStore(
+    { knex, tableName: tables.sessions, createTable: false, cleanupInterval: 10 * 60_000 },
+    Math.min(60_000, idleMs / 10),
+  );
   return session({
     name: SESSION_COOKIE,
     secret,

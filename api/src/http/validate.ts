@@ -17,7 +17,9 @@ export const Uuid = z
 function toBadRequest(error: z.ZodError): BadRequestError {
   const unknown = error.issues.filter((i) => i.code === 'unrecognized_keys');
   if (unknown.length > 0) {
-    const fields = unknown.flatMap((i) => (i.code === 'unrecognized_keys' ? i.keys.map((k) => [...i.path, k].join('.')) : []));
+    const fields = unknown.flatMap((i) =>
+      i.code === 'unrecognized_keys' ? i.keys.map((k) => [...i.path, k].join('.')) : [],
+    );
     return new BadRequestError(
       'unknown_field',
       text(`Unknown field(s): ${fields.join(', ')}.`, `Unbekannte(s) Feld(er): ${fields.join(', ')}.`),

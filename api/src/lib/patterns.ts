@@ -25,7 +25,8 @@ import { check } from 'recheck';
 export type PatternTester = { test(value: unknown): boolean };
 
 /** JavaScript's `\s`: ASCII and Unicode spaces, line terminators and the BOM. */
-const JS_SPACE = '\\t\\n\\x{0B}\\f\\r \\x{A0}\\x{1680}\\x{2000}-\\x{200A}\\x{2028}\\x{2029}\\x{202F}\\x{205F}\\x{3000}\\x{FEFF}';
+const JS_SPACE =
+  '\\t\\n\\x{0B}\\f\\r \\x{A0}\\x{1680}\\x{2000}-\\x{200A}\\x{2028}\\x{2029}\\x{202F}\\x{205F}\\x{3000}\\x{FEFF}';
 /** JavaScript's `.` without the `s` flag: anything but a line terminator. */
 const JS_DOT = '[^\\n\\r\\x{2028}\\x{2029}]';
 /** A UTF-16 surrogate's stand-in: its own code point in plane 16's private use area. */
@@ -34,7 +35,8 @@ const CONTROL_ESCAPES: Record<string, number> = { f: 0x0c, n: 0x0a, r: 0x0d, t: 
 /** Escapes with the same meaning in both syntaxes. */
 const SHARED_CLASS_ESCAPES = new Set(['d', 'D', 'w', 'W']);
 
-const codeUnit = (u: number) => `\\x{${(u >= 0xd800 && u <= 0xdfff ? SURROGATE_BASE + u - 0xd800 : u).toString(16).toUpperCase()}}`;
+const codeUnit = (u: number) =>
+  `\\x{${(u >= 0xd800 && u <= 0xdfff ? SURROGATE_BASE + u - 0xd800 : u).toString(16).toUpperCase()}}`;
 const isHex = (s: string) => /^[0-9A-Fa-f]+$/.test(s);
 
 class Untranslatable extends Error {}
@@ -84,7 +86,8 @@ function translate(source: string): string {
         out += codeUnit(source.charCodeAt(i) % 32);
         i += 1;
       } else if (next === '0' && !/[0-9]/.test(source[i] ?? '')) out += codeUnit(0);
-      else if (/[0-9]/.test(next!) || next === 'k') fail(); // backreferences and legacy octal
+      else if (/[0-9]/.test(next!) || next === 'k')
+        fail(); // backreferences and legacy octal
       else if (next === 's') out += inClass ? JS_SPACE : `[${JS_SPACE}]`;
       else if (next === 'S') out += inClass ? fail() : `[^${JS_SPACE}]`;
       else if (next === 'b' || next === 'B') out += inClass ? (next === 'b' ? codeUnit(8) : 'B') : `\\${next}`;
@@ -135,7 +138,9 @@ function translate(source: string): string {
 /** The text RegExp's `test` would look at, with surrogates as their stand-ins. */
 function subject(value: unknown): string {
   const s = String(value);
-  return /[\ud800-\udfff]/.test(s) ? s.replace(/[\ud800-\udfff]/g, (c) => String.fromCodePoint(SURROGATE_BASE + c.charCodeAt(0) - 0xd800)) : s;
+  return /[\ud800-\udfff]/.test(s)
+    ? s.replace(/[\ud800-\udfff]/g, (c) => String.fromCodePoint(SURROGATE_BASE + c.charCodeAt(0) - 0xd800))
+    : s;
 }
 
 /**
@@ -173,7 +178,11 @@ export type PatternVerdict =
  * construction; the others go to recheck, off the event loop (its own
  * process or a worker thread), for at most `timeoutMs`.
  */
-export async function patternSafety(source: string, caseInsensitive: boolean, timeoutMs = 5_000): Promise<PatternVerdict> {
+export async function patternSafety(
+  source: string,
+  caseInsensitive: boolean,
+  timeoutMs = 5_000,
+): Promise<PatternVerdict> {
   const flags = caseInsensitive ? 'i' : '';
   try {
     new RegExp(source, flags);

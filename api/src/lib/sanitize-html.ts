@@ -26,7 +26,30 @@ function purify(): Purifier {
  */
 export function sanitizeHtml(html: string): string {
   return purify().sanitize(html, {
-    FORBID_TAGS: ['style', 'form', 'input', 'button', 'textarea', 'select', 'iframe', 'frame', 'object', 'embed', 'link', 'meta', 'base', 'img', 'picture', 'video', 'audio', 'source', 'track', 'svg', 'math', 'template'],
+    FORBID_TAGS: [
+      'style',
+      'form',
+      'input',
+      'button',
+      'textarea',
+      'select',
+      'iframe',
+      'frame',
+      'object',
+      'embed',
+      'link',
+      'meta',
+      'base',
+      'img',
+      'picture',
+      'video',
+      'audio',
+      'source',
+      'track',
+      'svg',
+      'math',
+      'template',
+    ],
     FORBID_ATTR: ['style', 'srcset', 'formaction', 'background'],
     ALLOWED_URI_REGEXP: /^(?:https?:|mailto:|tel:|#|\/(?!\/))/i,
   });

@@ -9,13 +9,19 @@ import { accessText, fullPath, type JsonSchema, type OpenApiDocument, type OpenA
 export const DOCS_CSS_PATH = '/api/docs/docs.css';
 
 /** Stricter than the web app's CSP: this page has no script at all. */
-export const DOCS_CSP = "default-src 'none'; style-src 'self'; img-src 'self'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
+export const DOCS_CSP =
+  "default-src 'none'; style-src 'self'; img-src 'self'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
 
-const escapeHtml = (s: string) => s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
+const escapeHtml = (s: string) =>
+  s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
 
 const METHODS = ['get', 'post', 'put', 'patch', 'delete'] as const;
 
-const anchor = (s: string) => s.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '');
+const anchor = (s: string) =>
+  s
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-|-$/g, '');
 
 const json = (value: unknown) => `<pre>${escapeHtml(JSON.stringify(value, null, 2))}</pre>`;
 
@@ -38,7 +44,9 @@ function renderOperation(doc: OpenApiDocument, path: string, method: string, op:
   parts.push(`<p class="access"><strong>Who may call it:</strong> ${escapeHtml(accessText(op['x-access']))}</p>`);
 
   if (op.parameters?.length) {
-    parts.push('<h4>Parameters</h4><table><thead><tr><th>Name</th><th>In</th><th>Required</th><th>Schema</th></tr></thead><tbody>');
+    parts.push(
+      '<h4>Parameters</h4><table><thead><tr><th>Name</th><th>In</th><th>Required</th><th>Schema</th></tr></thead><tbody>',
+    );
     for (const p of op.parameters) {
       const desc = p.description ? `<div>${escapeHtml(p.description)}</div>` : '';
       parts.push(
@@ -50,7 +58,9 @@ function renderOperation(doc: OpenApiDocument, path: string, method: string, op:
 
   if (op.requestBody) {
     const media = op.requestBody.content['application/json'];
-    parts.push(`<h4>Request body <span class="muted">(application/json${op.requestBody.required ? '' : ', optional'})</span></h4>`);
+    parts.push(
+      `<h4>Request body <span class="muted">(application/json${op.requestBody.required ? '' : ', optional'})</span></h4>`,
+    );
     if (op.requestBody.description) parts.push(`<p>${escapeHtml(op.requestBody.description)}</p>`);
     parts.push(json(resolve(doc, media?.schema)));
   }
@@ -79,9 +89,17 @@ export function renderDocsPage(doc: OpenApiDocument): string {
       if (op) byTag.get(op.tags[0])?.push(renderOperation(doc, path, method, op));
     }
   }
-  const toc = doc.tags.map((t) => `<li><a href="#${anchor(t.name)}">${escapeHtml(t.name)}</a> <span class="muted">(${byTag.get(t.name)?.length ?? 0})</span></li>`).join('');
+  const toc = doc.tags
+    .map(
+      (t) =>
+        `<li><a href="#${anchor(t.name)}">${escapeHtml(t.name)}</a> <span class="muted">(${byTag.get(t.name)?.length ?? 0})</span></li>`,
+    )
+    .join('');
   const sections = doc.tags
-    .map((t) => `<section class="tag" id="${anchor(t.name)}"><h2>${escapeHtml(t.name)}</h2><p>${escapeHtml(t.description)}</p>${(byTag.get(t.name) ?? []).join('\n')}</section>`)
+    .map(
+      (t) =>
+        `<section class="tag" id="${anchor(t.name)}"><h2>${escapeHtml(t.name)}</h2><p>${escapeHtml(t.description)}</p>${(byTag.get(t.name) ?? []).join('\n')}</section>`,
+    )
     .join('\n');
   const errorSchema = json(doc.components.schemas.Error);
   return `<!doctype html>

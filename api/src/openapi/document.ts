@@ -39,7 +39,13 @@ export const API_MODULES: ApiModule[] = [
 
 export type JsonSchema = { [key: string]: unknown };
 type MediaType = { schema?: JsonSchema };
-export type OpenApiParameter = { name: string; in: 'path' | 'query'; required: boolean; description?: string; schema: JsonSchema };
+export type OpenApiParameter = {
+  name: string;
+  in: 'path' | 'query';
+  required: boolean;
+  description?: string;
+  schema: JsonSchema;
+};
 export type OpenApiResponse = { description: string; content?: Record<string, MediaType>; 'x-error-codes'?: string[] };
 export type OpenApiOperation = {
   operationId: string;
@@ -52,7 +58,9 @@ export type OpenApiOperation = {
   requestBody?: { required: boolean; description?: string; content: Record<string, MediaType> };
   responses: Record<string, OpenApiResponse>;
 };
-export type OpenApiPathItem = { servers?: Array<{ url: string }> } & Partial<Record<ApiOperation['method'], OpenApiOperation>>;
+export type OpenApiPathItem = { servers?: Array<{ url: string }> } & Partial<
+  Record<ApiOperation['method'], OpenApiOperation>
+>;
 export type OpenApiDocument = {
   openapi: '3.1.0';
   jsonSchemaDialect: string;
@@ -82,9 +90,17 @@ export function jsonSchemaOf(schema: z.ZodType, io: 'input' | 'output' = 'input'
 /** The common error body of DESIGN §4, in zod like every other schema. */
 export const ErrorBodySchema = z.object({
   error: z.object({
-    code: z.string().regex(/^[a-z][a-z0-9_]*$/).describe('Stable, snake_case; clients branch on it.'),
+    code: z
+      .string()
+      .regex(/^[a-z][a-z0-9_]*$/)
+      .describe('Stable, snake_case; clients branch on it.'),
     message: z.string().describe("Human-readable, in the caller's language (Accept-Language: de or en)."),
-    details: z.unknown().optional().describe('Depends on the code, e.g. [{path, message}] for invalid_request or [{question, message}] for validation_failed.'),
+    details: z
+      .unknown()
+      .optional()
+      .describe(
+        'Depends on the code, e.g. [{path, message}] for invalid_request or [{question, message}] for validation_failed.',
+      ),
   }),
 });
 
@@ -105,13 +121,24 @@ const WRITE_METHODS = new Set(['post', 'put', 'patch', 'delete']);
 function implicitErrors(op: ApiOperation): ErrorRef[] {
   const errors: ErrorRef[] = [];
   if (op.params || op.query || op.body) errors.push('400 invalid_request');
-  if (op.body) errors.push('400 unknown_field', '400 malformed_json', '400 malformed_body', '400 forbidden_key', '400 invalid_characters', '400 too_deep', '413 payload_too_large', '415 unsupported_media_type');
+  if (op.body)
+    errors.push(
+      '400 unknown_field',
+      '400 malformed_json',
+      '400 malformed_body',
+      '400 forbidden_key',
+      '400 invalid_characters',
+      '400 too_deep',
+      '413 payload_too_large',
+      '415 unsupported_media_type',
+    );
   if (op.access !== 'public') errors.push('401 unauthenticated', '401 invalid_token');
   if (op.access === 'admin') errors.push('403 admin_required');
   if (op.access === 'organiser') errors.push('403 organiser_required');
   if (op.access === 'analyst' || op.access === 'organiser') errors.push('404 not_found');
   // The same-origin rule runs in the /api/v1 router, which the public answering routes bypass.
-  if (WRITE_METHODS.has(op.method) && !op.absolutePath && !op.path.startsWith('/public/')) errors.push('403 cross_origin');
+  if (WRITE_METHODS.has(op.method) && !op.absolutePath && !op.path.startsWith('/public/'))
+    errors.push('403 cross_origin');
   // Every public route under /api/v1/public is capped per client (publicRateLimit in app.ts).
   if (!op.absolutePath && op.path.startsWith('/public/')) errors.push('429 rate_limited');
   return errors;
@@ -126,7 +153,12 @@ function rehomeRefs(value: unknown, prefix: string, self: string): unknown {
   const out: JsonSchema = {};
   for (const [k, v] of Object.entries(value)) {
     if (k === '$ref' && typeof v === 'string') {
-      out[k] = v === '#' ? self : v.startsWith('#/$defs/') ? `#/components/schemas/${prefix}_${v.slice('#/$defs/'.length)}` : v;
+      out[k] =
+        v === '#'
+          ? self
+          : v.startsWith('#/$defs/')
+            ? `#/components/schemas/${prefix}_${v.slice('#/$defs/'.length)}`
+            : v;
     } else {
       out[k] = rehomeRefs(v, prefix, self);
     }
@@ -136,7 +168,10 @@ function rehomeRefs(value: unknown, prefix: string, self: string): unknown {
 
 /** Builds the OpenAPI 3.1 document from the modules' operations; throws on an inconsistent description. */
 export function buildOpenApiDocument(modules: ApiModule[] = API_MODULES): OpenApiDocument {
-  const pkg = JSON.parse(fs.readFileSync(path.join(projectRoot(), 'package.json'), 'utf8')) as { version: string; license?: string };
+  const pkg = JSON.parse(fs.readFileSync(path.join(projectRoot(), 'package.json'), 'utf8')) as {
+    version: string;
+    license?: string;
+  };
   // As clients receive it; read as input so that it promises no closed set of fields.
   const schemas: Record<string, JsonSchema> = { Error: jsonSchemaOf(ErrorBodySchema, 'input') };
   const named = new Map<z.ZodType, string>();
@@ -154,7 +189,8 @@ export function buildOpenApiDocument(modules: ApiModule[] = API_MODULES): OpenAp
       const defs = json.$defs as Record<string, unknown> | undefined;
       delete json.$defs;
       const self = `#/components/schemas/${key}`;
-      for (const [defName, def] of Object.entries(defs ?? {})) schemas[`${key}_${defName}`] = rehomeRefs(def, key, self) as JsonSchema;
+      for (const [defName, def] of Object.entries(defs ?? {}))
+        schemas[`${key}_${defName}`] = rehomeRefs(def, key, self) as JsonSchema;
       schemas[key] = rehomeRefs(json, key, self) as JsonSchema;
       named.set(schema, key);
     }
@@ -164,7 +200,10 @@ export function buildOpenApiDocument(modules: ApiModule[] = API_MODULES): OpenAp
   const objectProperties = (schema: z.ZodType, what: string) => {
     const json = jsonSchemaOf(schema);
     if (json.type !== 'object' || json.$defs) throw new Error(`OpenAPI: ${what} must be a plain z.object`);
-    return { properties: (json.properties ?? {}) as Record<string, JsonSchema>, required: new Set((json.required ?? []) as string[]) };
+    return {
+      properties: (json.properties ?? {}) as Record<string, JsonSchema>,
+      required: new Set((json.required ?? []) as string[]),
+    };
   };
 
   for (const op of modules.flatMap((m) => m.operations)) {
@@ -172,17 +211,21 @@ export function buildOpenApiDocument(modules: ApiModule[] = API_MODULES): OpenAp
     if (!tagNames.has(op.tag)) throw new Error(`OpenAPI: ${where} has the undeclared tag ${op.tag}`);
     if (operationIds.has(op.operationId)) throw new Error(`OpenAPI: operationId ${op.operationId} is used twice`);
     operationIds.add(op.operationId);
-    if (!op.path.startsWith('/') || op.path.includes(':')) throw new Error(`OpenAPI: ${where}: write paths OpenAPI style, /waves/{id}`);
+    if (!op.path.startsWith('/') || op.path.includes(':'))
+      throw new Error(`OpenAPI: ${where}: write paths OpenAPI style, /waves/{id}`);
 
     const parameters: OpenApiParameter[] = [];
     const inPath = [...op.path.matchAll(/\{([^}]+)\}/g)].map((m) => m[1]!);
     const declared = op.params ? objectProperties(op.params, `${where} params`).properties : {};
     for (const name of Object.keys(declared)) {
-      if (!inPath.includes(name)) throw new Error(`OpenAPI: ${where}: the params schema has ${name}, the path does not`);
+      if (!inPath.includes(name))
+        throw new Error(`OpenAPI: ${where}: the params schema has ${name}, the path does not`);
     }
     for (const name of inPath) {
       const description = op.paramDescriptions?.[name] ?? (name === 'ws' ? 'The workspace slug.' : undefined);
-      const schema = declared[name] ?? (name === 'ws' ? jsonSchemaOf(Slug) : description !== undefined ? { type: 'string' } : undefined);
+      const schema =
+        declared[name] ??
+        (name === 'ws' ? jsonSchemaOf(Slug) : description !== undefined ? { type: 'string' } : undefined);
       if (!schema) throw new Error(`OpenAPI: ${where}: path parameter ${name} has neither a schema nor a description`);
       parameters.push({ name, in: 'path', required: true, ...(description !== undefined && { description }), schema });
     }
@@ -190,14 +233,22 @@ export function buildOpenApiDocument(modules: ApiModule[] = API_MODULES): OpenAp
       const { properties, required } = objectProperties(op.query, `${where} query`);
       for (const [name, schema] of Object.entries(properties)) {
         const description = typeof schema.description === 'string' ? schema.description : undefined;
-        parameters.push({ name, in: 'query', required: required.has(name), ...(description !== undefined && { description }), schema });
+        parameters.push({
+          name,
+          in: 'query',
+          required: required.has(name),
+          ...(description !== undefined && { description }),
+          schema,
+        });
       }
     }
 
     const responses: Record<string, OpenApiResponse> = {};
     for (const success of op.responses) {
       const types = success.status === 204 ? [] : (success.contentTypes ?? ['application/json']);
-      const schema = success.schema ? component(success.schema, `${capitalise(op.operationId)}Response`, 'output') : undefined;
+      const schema = success.schema
+        ? component(success.schema, `${capitalise(op.operationId)}Response`, 'output')
+        : undefined;
       responses[String(success.status)] = {
         description: success.description,
         ...(types.length > 0 && {
@@ -226,11 +277,16 @@ export function buildOpenApiDocument(modules: ApiModule[] = API_MODULES): OpenAp
       const json = schemas[(ref.$ref as string).split('/').pop()!]!;
       // A body whose fields are all optional may be left out: the route reads a missing body as {}.
       const required = Array.isArray(json.required) ? json.required.length > 0 : json.type !== 'object';
-      requestBody = { required, ...(op.bodyDescription !== undefined && { description: op.bodyDescription }), content: { 'application/json': { schema: ref } } };
+      requestBody = {
+        required,
+        ...(op.bodyDescription !== undefined && { description: op.bodyDescription }),
+        content: { 'application/json': { schema: ref } },
+      };
     }
 
     const item = (paths[op.path] ??= op.absolutePath ? { servers: [{ url: '/' }] } : {});
-    if (Boolean(item.servers) !== Boolean(op.absolutePath)) throw new Error(`OpenAPI: ${where} mixes absolute and /api/v1 paths`);
+    if (Boolean(item.servers) !== Boolean(op.absolutePath))
+      throw new Error(`OpenAPI: ${where} mixes absolute and /api/v1 paths`);
     if (item[op.method]) throw new Error(`OpenAPI: ${where} is described twice`);
     item[op.method] = {
       operationId: op.operationId,
@@ -266,7 +322,8 @@ export function buildOpenApiDocument(modules: ApiModule[] = API_MODULES): OpenAp
           type: 'apiKey',
           in: 'cookie',
           name: SESSION_COOKIE,
-          description: 'HttpOnly session cookie set by POST /auth/login. Writes that carry it must come from this origin (403 cross_origin).',
+          description:
+            'HttpOnly session cookie set by POST /auth/login. Writes that carry it must come from this origin (403 cross_origin).',
         },
         bearerToken: {
           type: 'http',

@@ -21,7 +21,9 @@ export const metaApi: ApiModule = {
       summary: 'This OpenAPI 3.1 document',
       tag: 'Meta',
       access: 'public',
-      responses: [{ status: 200, description: 'The document, generated from the zod schemas the routes validate with.' }],
+      responses: [
+        { status: 200, description: 'The document, generated from the zod schemas the routes validate with.' },
+      ],
     },
     {
       method: 'get',
@@ -31,7 +33,9 @@ export const metaApi: ApiModule = {
       summary: 'The API documentation as a readable page',
       tag: 'Meta',
       access: 'public',
-      responses: [{ status: 200, description: 'An HTML page rendered from this document.', contentTypes: ['text/html'] }],
+      responses: [
+        { status: 200, description: 'An HTML page rendered from this document.', contentTypes: ['text/html'] },
+      ],
     },
     {
       method: 'get',

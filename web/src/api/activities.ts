@@ -50,7 +50,8 @@ export function useCreateActivity(ws: string) {
 export function useUpdateActivity(ws: string) {
   const invalidate = useInvalidateLog(ws);
   return useMutation({
-    mutationFn: ({ id, changes }: { id: string; changes: Partial<ActivityBody> }) => request<Activity>('PATCH', activityPath(ws, id), changes),
+    mutationFn: ({ id, changes }: { id: string; changes: Partial<ActivityBody> }) =>
+      request<Activity>('PATCH', activityPath(ws, id), changes),
     onSuccess: invalidate,
   });
 }
@@ -76,7 +77,11 @@ export function useImportActivities(ws: string) {
 export function csvProblems(error: unknown): CsvProblem[] | null {
   if (!(error instanceof ApiError) || error.code !== 'invalid_csv' || !Array.isArray(error.details)) return null;
   return error.details.filter(
-    (d): d is CsvProblem => typeof d === 'object' && d !== null && typeof (d as CsvProblem).line === 'number' && typeof (d as CsvProblem).message === 'string',
+    (d): d is CsvProblem =>
+      typeof d === 'object' &&
+      d !== null &&
+      typeof (d as CsvProblem).line === 'number' &&
+      typeof (d as CsvProblem).message === 'string',
   );
 }
 
@@ -85,6 +90,9 @@ export function requestProblems(error: unknown): { path: string; message: string
   if (!(error instanceof ApiError) || error.code !== 'invalid_request' || !Array.isArray(error.details)) return null;
   return error.details.filter(
     (d): d is { path: string; message: string } =>
-      typeof d === 'object' && d !== null && typeof (d as { path: unknown }).path === 'string' && typeof (d as { message: unknown }).message === 'string',
+      typeof d === 'object' &&
+      d !== null &&
+      typeof (d as { path: unknown }).path === 'string' &&
+      typeof (d as { message: unknown }).message === 'string',
   );
 }

@@ -63,7 +63,11 @@ export function useSetAnswerCodes(ws: string, waveId: string, slug: string, ques
   const refresh = useRefresh(ws, waveId, slug);
   return useMutation({
     mutationFn: ({ responseId, codes }: { responseId: string; codes: string[] }) =>
-      request<{ id: string; codes: string[] }>('PUT', `${wavePath(ws, waveId)}/answers/${segment(question)}/${segment(responseId)}/codes`, { codes }),
+      request<{ id: string; codes: string[] }>(
+        'PUT',
+        `${wavePath(ws, waveId)}/answers/${segment(question)}/${segment(responseId)}/codes`,
+        { codes },
+      ),
     onSettled: refresh,
   });
 }
@@ -79,7 +83,8 @@ export function useCreateCode(ws: string, waveId: string, slug: string) {
 export function useRenameCode(ws: string, waveId: string, slug: string) {
   const refresh = useRefresh(ws, waveId, slug);
   return useMutation({
-    mutationFn: ({ id, label }: { id: string; label: string }) => request<Code>('PATCH', `${codesPath(ws, slug)}/${segment(id)}`, { label }),
+    mutationFn: ({ id, label }: { id: string; label: string }) =>
+      request<Code>('PATCH', `${codesPath(ws, slug)}/${segment(id)}`, { label }),
     onSuccess: refresh,
   });
 }

@@ -96,7 +96,8 @@ export function useAcceptInvitation() {
 export function useChangePassword() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (body: { currentPassword: string; newPassword: string }) => request<void>('POST', '/auth/password', body),
+    mutationFn: (body: { currentPassword: string; newPassword: string }) =>
+      request<void>('POST', '/auth/password', body),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: tokensQueryKey }),
   });
 }

@@ -131,12 +131,14 @@ export function useDeleteIndicator(ws: string, key: string) {
 }
 
 /** Both the indicator (its series) and the list (latest values, trends) change with a measurement. */
-const refreshIndicator = (queryClient: ReturnType<typeof useQueryClient>, ws: string) => queryClient.invalidateQueries({ queryKey: indicatorsKey(ws) });
+const refreshIndicator = (queryClient: ReturnType<typeof useQueryClient>, ws: string) =>
+  queryClient.invalidateQueries({ queryKey: indicatorsKey(ws) });
 
 export function useAddMeasurement(ws: string, key: string) {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (body: MeasurementBody) => request<{ id: string }>('POST', `${indicatorPath(ws, key)}/measurements`, body),
+    mutationFn: (body: MeasurementBody) =>
+      request<{ id: string }>('POST', `${indicatorPath(ws, key)}/measurements`, body),
     onSuccess: () => refreshIndicator(queryClient, ws),
   });
 }

@@ -51,7 +51,9 @@ const wavePath = (key: string) => `/public/waves/${segment(key)}`;
 const retryRead = (failureCount: number, error: Error) =>
   error instanceof ApiError ? isRetryLaterStatus(error.status) && failureCount < MAX_PARTIAL_TRIES : failureCount < 2;
 const retryReadDelay = (failureCount: number, error: Error) =>
-  error instanceof ApiError ? retryDelayMs({ retryAfterSeconds: error.retryAfterSeconds, attempt: failureCount }) : Math.min(1000 * 2 ** failureCount, 30_000);
+  error instanceof ApiError
+    ? retryDelayMs({ retryAfterSeconds: error.retryAfterSeconds, attempt: failureCount })
+    : Math.min(1000 * 2 ** failureCount, 30_000);
 
 export function usePublicWave(key: string) {
   return useQuery({
@@ -80,7 +82,8 @@ export function usePartialResponse(key: string, id: string | null) {
 }
 
 /** Exchanges an invitation link's token for an HttpOnly cookie scoped to this wave. */
-export const acceptInvitation = (key: string, token: string) => request<void>('POST', `${wavePath(key)}/invitation`, { token });
+export const acceptInvitation = (key: string, token: string) =>
+  request<void>('POST', `${wavePath(key)}/invitation`, { token });
 
 /** Stores a response; the same body again is answered 200 without storing anything twice. */
 export const submitResponse = (key: string, body: SubmitResponseBody) =>
@@ -91,6 +94,9 @@ export function answerProblems(error: unknown): AnswerProblem[] | null {
   if (!(error instanceof ApiError) || error.status !== 422 || !Array.isArray(error.details)) return null;
   return error.details.filter(
     (d): d is AnswerProblem =>
-      typeof d === 'object' && d !== null && typeof (d as AnswerProblem).question === 'string' && typeof (d as AnswerProblem).message === 'string',
+      typeof d === 'object' &&
+      d !== null &&
+      typeof (d as AnswerProblem).question === 'string' &&
+      typeof (d as AnswerProblem).message === 'string',
   );
 }

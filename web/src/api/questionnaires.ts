@@ -29,8 +29,16 @@ const isDraftDiff = (key: readonly unknown[]) => key[4] === 'diff' && (key[5] ==
  * against it are dropped rather than asked for again.
  */
 async function refresh(queryClient: QueryClient, ws: string, draftGone = false): Promise<void> {
-  if (draftGone) queryClient.removeQueries({ queryKey: questionnairesKey(ws), type: 'inactive', predicate: (q) => isDraftDiff(q.queryKey) });
-  await queryClient.invalidateQueries({ queryKey: questionnairesKey(ws), predicate: (q) => !(draftGone && isDraftDiff(q.queryKey)) });
+  if (draftGone)
+    queryClient.removeQueries({
+      queryKey: questionnairesKey(ws),
+      type: 'inactive',
+      predicate: (q) => isDraftDiff(q.queryKey),
+    });
+  await queryClient.invalidateQueries({
+    queryKey: questionnairesKey(ws),
+    predicate: (q) => !(draftGone && isDraftDiff(q.queryKey)),
+  });
 }
 
 export function useQuestionnaires(ws: string) {
@@ -83,7 +91,11 @@ export function useVersion(ws: string, slug: string, version: number | null) {
 export function useVersionQuestions(ws: string, slug: string, version: number | null, locale: string) {
   return useQuery({
     queryKey: [...questionnaireKey(ws, slug), 'version', version, 'questions', locale],
-    queryFn: () => request<VersionQuestions>('GET', `${questionnairePath(ws, slug)}/versions/${version ?? 0}/questions?locale=${encodeURIComponent(locale)}`),
+    queryFn: () =>
+      request<VersionQuestions>(
+        'GET',
+        `${questionnairePath(ws, slug)}/versions/${version ?? 0}/questions?locale=${encodeURIComponent(locale)}`,
+      ),
     enabled: version !== null && slug !== '',
     staleTime: Infinity,
   });
@@ -115,7 +127,10 @@ export function useSaveDraft(ws: string, slug: string) {
   return useMutation({
     // dropRemoteProperties: the organiser confirmed that logo, imageLink, choicesByUrl, … are removed.
     mutationFn: ({ definition, dropRemoteProperties }: { definition: Definition; dropRemoteProperties?: boolean }) =>
-      request<SavedDraft>('PUT', `${questionnairePath(ws, slug)}/draft`, { definition, ...(dropRemoteProperties && { dropRemoteProperties }) }),
+      request<SavedDraft>('PUT', `${questionnairePath(ws, slug)}/draft`, {
+        definition,
+        ...(dropRemoteProperties && { dropRemoteProperties }),
+      }),
     onSuccess: () => refresh(queryClient, ws),
   });
 }

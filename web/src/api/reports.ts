@@ -6,7 +6,15 @@ import type { QuestionResult, QuestionTypes } from './types';
 // Saved strategy-session reports and their share links (issue 7). Organisers
 // compose and share, analysts read; a share link shows aggregates only.
 
-export const sectionKinds = ['input', 'output', 'outcome_impact', 'survey', 'open_answers', 'comparison', 'decisions'] as const;
+export const sectionKinds = [
+  'input',
+  'output',
+  'outcome_impact',
+  'survey',
+  'open_answers',
+  'comparison',
+  'decisions',
+] as const;
 export type SectionKind = (typeof sectionKinds)[number];
 export const openRoles = ['strengths', 'weaknesses', 'development'] as const;
 export type OpenRole = (typeof openRoles)[number];
@@ -76,7 +84,11 @@ export type ContentSection =
   | { kind: 'input'; indicators: ReportIndicator[] }
   | {
       kind: 'output';
-      activities: { total: number; byType: Array<{ type: ActivityType; count: number }>; list: Array<{ type: ActivityType; title: string; date: string; district: string | null }> };
+      activities: {
+        total: number;
+        byType: Array<{ type: ActivityType; count: number }>;
+        list: Array<{ type: ActivityType; title: string; date: string; district: string | null }>;
+      };
       indicators: ReportIndicator[];
     }
   | { kind: 'outcome_impact'; provenance: boolean; indicators: ReportIndicator[] }
@@ -105,7 +117,18 @@ export type ContentSection =
   | {
       kind: 'comparison';
       waves: { current: { id: string; title: string }; previous: { id: string; title: string } } | null;
-      questions: Array<{ name: string; title: string; items: Array<{ label: string; unit: 'percent' | 'mean'; current: number | null; previous: number | null; delta: number | null; trend: Trend }> }>;
+      questions: Array<{
+        name: string;
+        title: string;
+        items: Array<{
+          label: string;
+          unit: 'percent' | 'mean';
+          current: number | null;
+          previous: number | null;
+          delta: number | null;
+          trend: Trend;
+        }>;
+      }>;
       indicators: Array<{
         key: string;
         name: string;
@@ -161,11 +184,18 @@ const sharesKey = (ws: string) => ['workspace', ws, 'shares'] as const;
 const sharesPath = (ws: string) => `/workspaces/${segment(ws)}/shares`;
 
 export function useReports(ws: string) {
-  return useQuery({ queryKey: reportsKey(ws), queryFn: () => request<{ reports: ReportSummary[] }>('GET', reportsPath(ws)) });
+  return useQuery({
+    queryKey: reportsKey(ws),
+    queryFn: () => request<{ reports: ReportSummary[] }>('GET', reportsPath(ws)),
+  });
 }
 
 export function useReport(ws: string, id: string) {
-  return useQuery({ queryKey: [...reportsKey(ws), id], queryFn: () => request<Report>('GET', `${reportsPath(ws)}/${segment(id)}`), enabled: id !== '' });
+  return useQuery({
+    queryKey: [...reportsKey(ws), id],
+    queryFn: () => request<Report>('GET', `${reportsPath(ws)}/${segment(id)}`),
+    enabled: id !== '',
+  });
 }
 
 /** The assembled report, as the server computes it (suppression applied). */
@@ -200,18 +230,27 @@ export function useDeleteReport(ws: string) {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: (id: string) => request<void>('DELETE', `${reportsPath(ws)}/${segment(id)}`),
-    onSuccess: () => Promise.all([queryClient.invalidateQueries({ queryKey: reportsKey(ws), exact: true }), queryClient.invalidateQueries({ queryKey: sharesKey(ws) })]),
+    onSuccess: () =>
+      Promise.all([
+        queryClient.invalidateQueries({ queryKey: reportsKey(ws), exact: true }),
+        queryClient.invalidateQueries({ queryKey: sharesKey(ws) }),
+      ]),
   });
 }
 
 export function useShares(ws: string, enabled: boolean) {
-  return useQuery({ queryKey: sharesKey(ws), queryFn: () => request<{ shares: Share[] }>('GET', sharesPath(ws)), enabled });
+  return useQuery({
+    queryKey: sharesKey(ws),
+    queryFn: () => request<{ shares: Share[] }>('GET', sharesPath(ws)),
+    enabled,
+  });
 }
 
 export function useCreateShare(ws: string) {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (body: { report: string; expiresInDays: number }) => request<CreatedShare>('POST', sharesPath(ws), body),
+    mutationFn: (body: { report: string; expiresInDays: number }) =>
+      request<CreatedShare>('POST', sharesPath(ws), body),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: sharesKey(ws) }),
   });
 }

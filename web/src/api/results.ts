@@ -2,7 +2,22 @@ import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { request, segment } from './client';
 import type { Trend, WaveResults } from './types';
 
-export type { CellResult, ChoiceCell, ChoiceValue, Count, FigureKind, Filter, ItemResult, MatrixRow, QuestionResult, QuestionTypeInfo, QuestionTypes, Trend, TrendEntry, WaveResults } from './types';
+export type {
+  CellResult,
+  ChoiceCell,
+  ChoiceValue,
+  Count,
+  FigureKind,
+  Filter,
+  ItemResult,
+  MatrixRow,
+  QuestionResult,
+  QuestionTypeInfo,
+  QuestionTypes,
+  Trend,
+  TrendEntry,
+  WaveResults,
+} from './types';
 
 // Results and trends (DESIGN.md §3, §4): aggregates only, small groups suppressed.
 

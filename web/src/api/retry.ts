@@ -34,7 +34,11 @@ export function parseRetryAfter(header: string | null | undefined, now = Date.no
  * up to half as much again at random, so that a room refused at the same
  * moment does not come back at the same moment.
  */
-export function retryDelayMs(options: { retryAfterSeconds: number | undefined; attempt: number; random?: () => number }): number {
+export function retryDelayMs(options: {
+  retryAfterSeconds: number | undefined;
+  attempt: number;
+  random?: () => number;
+}): number {
   const floor = Math.max(options.retryAfterSeconds ?? 0, backoffSeconds(options.attempt)) * 1000;
   const random = options.random ?? Math.random;
   return Math.round(floor * (1 + 0.5 * random()));

@@ -51,8 +51,7 @@ export interface PendingInvitation {
 
 /** An account that already existed is added directly; otherwise a one-time link is issued. */
 export type InviteResult =
-  | { member: Member }
-  | { invitation: PendingInvitation; inviteToken: string; inviteUrl: string };
+  { member: Member } | { invitation: PendingInvitation; inviteToken: string; inviteUrl: string };
 
 export interface InvitationPreview {
   email: string;
@@ -137,7 +136,11 @@ export type ChoiceValue = string | number | boolean | null;
  * The version diff, as the API computes it (house rule 5: web imports API types
  * with `import type` only). Reasons arrive in the request's language.
  */
-import type { ChangedQuestion as ApiChangedQuestion, DefinitionDiff as ApiDefinitionDiff, QuestionChange } from '../../../api/src/modules/questionnaires/diff.js';
+import type {
+  ChangedQuestion as ApiChangedQuestion,
+  DefinitionDiff as ApiDefinitionDiff,
+  QuestionChange,
+} from '../../../api/src/modules/questionnaires/diff.js';
 export type { QuestionChange };
 export type ChangedQuestion = Omit<ApiChangedQuestion, 'reasons'> & { reasons: string[] };
 export type DefinitionDiff = Omit<ApiDefinitionDiff, 'changed'> & { changed: ChangedQuestion[] };
@@ -171,7 +174,10 @@ import type { Cell, QuestionFigures } from '../../../api/src/modules/results/agg
 import type { Filter as ApiFilter } from '../../../api/src/modules/results/filters.js';
 import type { CatalogueQuestion as ApiCatalogueQuestion } from '../../../api/src/modules/questionnaires/question-catalogue.js';
 import type { CellFigures, ItemFigures } from '../../../api/src/modules/results/figures.js';
-import type { FigureKind as ApiFigureKind, QuestionType } from '../../../api/src/modules/questionnaires/question-types.js';
+import type {
+  FigureKind as ApiFigureKind,
+  QuestionType,
+} from '../../../api/src/modules/questionnaires/question-types.js';
 export type ChoiceCell = Cell;
 export type QuestionResult = QuestionFigures;
 export type MatrixRow = NonNullable<QuestionFigures['rows']>[number];
@@ -191,7 +197,10 @@ export interface VersionQuestions {
   questions: CatalogueQuestion[];
 }
 /** What the server's registry says of one question type: the web keeps no list of its own. */
-export type QuestionTypeInfo = Pick<QuestionType, 'filterable' | 'filter' | 'export'> & { openText: boolean; figures: FigureKind };
+export type QuestionTypeInfo = Pick<QuestionType, 'filterable' | 'filter' | 'export'> & {
+  openText: boolean;
+  figures: FigureKind;
+};
 /** The registry's entries for the types of a wave's questionnaire, by type name. */
 export type QuestionTypes = Record<string, QuestionTypeInfo>;
 

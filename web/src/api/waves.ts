@@ -108,7 +108,8 @@ export function useWave(ws: string, id: string) {
 export function useCreateWave(ws: string) {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (body: CreateWaveBody) => request<{ id: string; key: string; url: string }>('POST', wavesPath(ws), body),
+    mutationFn: (body: CreateWaveBody) =>
+      request<{ id: string; key: string; url: string }>('POST', wavesPath(ws), body),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: wavesKey(ws) }),
   });
 }
@@ -140,7 +141,10 @@ export function useCreateInvitations(ws: string, id: string) {
     mutationFn: async ({ body, format }: { body: CreateInvitationsBody; format: 'json' | 'csv' }) =>
       format === 'csv'
         ? { format, file: await requestFile('POST', `${wavePath(ws, id)}/invitations?format=csv`, body) }
-        : { format, ...(await request<{ invitations: CreatedInvitation[] }>('POST', `${wavePath(ws, id)}/invitations`, body)) },
+        : {
+            format,
+            ...(await request<{ invitations: CreatedInvitation[] }>('POST', `${wavePath(ws, id)}/invitations`, body)),
+          },
     onSuccess: () =>
       Promise.all([
         queryClient.invalidateQueries({ queryKey: invitationsKey(ws, id) }),

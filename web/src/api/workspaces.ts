@@ -1,7 +1,16 @@
 import { useMutation, useQuery, useQueryClient, type QueryClient } from '@tanstack/react-query';
 import { meQueryKey } from './auth';
 import { request, segment } from './client';
-import type { AuditEntry, InviteResult, Member, PendingInvitation, Role, Workspace, WorkspaceRef, WorkspaceSummary } from './types';
+import type {
+  AuditEntry,
+  InviteResult,
+  Member,
+  PendingInvitation,
+  Role,
+  Workspace,
+  WorkspaceRef,
+  WorkspaceSummary,
+} from './types';
 
 const workspacesQueryKey = ['workspaces'] as const;
 const workspaceQueryKey = (ws: string) => ['workspace', ws] as const;
@@ -68,14 +77,16 @@ export function useDeleteExampleWorkspace(ws: string) {
 export function useMembers(ws: string) {
   return useQuery({
     queryKey: membersQueryKey(ws),
-    queryFn: () => request<{ members: Member[]; invitations: PendingInvitation[] }>('GET', `${workspacePath(ws)}/members`),
+    queryFn: () =>
+      request<{ members: Member[]; invitations: PendingInvitation[] }>('GET', `${workspacePath(ws)}/members`),
   });
 }
 
 export function useInviteMember(ws: string) {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (body: { email: string; role: Role }) => request<InviteResult>('POST', `${workspacePath(ws)}/members`, body),
+    mutationFn: (body: { email: string; role: Role }) =>
+      request<InviteResult>('POST', `${workspacePath(ws)}/members`, body),
     onSuccess: () => refreshAfterMembershipChange(queryClient, ws),
   });
 }

@@ -15,7 +15,15 @@ interface ConfirmButtonProps {
 }
 
 /** A destructive action that asks once more in place, keyboard-friendly and without a modal. */
-export function ConfirmButton({ label, accessibleLabel, question, confirmLabel, pending, onConfirm, danger = true }: ConfirmButtonProps) {
+export function ConfirmButton({
+  label,
+  accessibleLabel,
+  question,
+  confirmLabel,
+  pending,
+  onConfirm,
+  danger = true,
+}: ConfirmButtonProps) {
   const { t } = useTranslation();
   const [asking, setAsking] = useState(false);
   const startRef = useRef<HTMLButtonElement>(null);
@@ -31,7 +39,13 @@ export function ConfirmButton({ label, accessibleLabel, question, confirmLabel, 
 
   if (!asking) {
     return (
-      <button ref={startRef} type="button" className={danger ? 'button-danger' : undefined} aria-label={accessibleLabel} onClick={() => setAsking(true)}>
+      <button
+        ref={startRef}
+        type="button"
+        className={danger ? 'button-danger' : undefined}
+        aria-label={accessibleLabel}
+        onClick={() => setAsking(true)}
+      >
         {label}
       </button>
     );

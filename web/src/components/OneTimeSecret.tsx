@@ -5,7 +5,17 @@ import { CopyField } from './CopyField';
  * A secret the server shows only once (invitation link, API token): a
  * read-only field with a copy button. Takes the focus when it appears.
  */
-export function OneTimeSecret({ title, label, value, children }: { title: string; label: string; value: string; children: ReactNode }) {
+export function OneTimeSecret({
+  title,
+  label,
+  value,
+  children,
+}: {
+  title: string;
+  label: string;
+  value: string;
+  children: ReactNode;
+}) {
   const id = useId();
   const headingRef = useRef<HTMLHeadingElement>(null);
 

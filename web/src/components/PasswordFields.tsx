@@ -9,13 +9,10 @@ export const MIN_PASSWORD_LENGTH = 10;
 export type PasswordField = 'password' | 'confirmation';
 
 /** Checks a new password and its repetition before they go to the server. */
-export function checkNewPassword(
-  password: string,
-  confirmation: string,
-  t: TFunction,
-): FieldErrors<PasswordField> {
+export function checkNewPassword(password: string, confirmation: string, t: TFunction): FieldErrors<PasswordField> {
   const errors: FieldErrors<PasswordField> = {};
-  if (password.length < MIN_PASSWORD_LENGTH) errors.password = t('validation.passwordTooShort', { min: MIN_PASSWORD_LENGTH });
+  if (password.length < MIN_PASSWORD_LENGTH)
+    errors.password = t('validation.passwordTooShort', { min: MIN_PASSWORD_LENGTH });
   if (confirmation !== password) errors.confirmation = t('validation.passwordsDiffer');
   return errors;
 }

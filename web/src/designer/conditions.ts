@@ -103,7 +103,8 @@ export function operatorsFor(question: JsonObject | undefined): readonly Conditi
 
 /** A typed value in the kind the question stores: numbers for number fields and ratings. */
 export function typedConditionValue(question: JsonObject | undefined, text: string): ConditionValue {
-  const numeric = question && (typeOf(question) === 'rating' || (typeOf(question) === 'text' && question.inputType === 'number'));
+  const numeric =
+    question && (typeOf(question) === 'rating' || (typeOf(question) === 'text' && question.inputType === 'number'));
   if (numeric && text.trim() !== '' && Number.isFinite(Number(text))) return Number(text);
   return text;
 }
@@ -111,4 +112,3 @@ export function typedConditionValue(question: JsonObject | undefined, text: stri
 /** A value offered by a question as a condition value, when it is one. */
 export const asConditionValue = (value: Json): ConditionValue | undefined =>
   typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean' ? value : undefined;
-

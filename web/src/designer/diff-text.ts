@@ -51,7 +51,8 @@ export interface DiffSentence {
 export type LanguageName = (locale: string) => string;
 
 /** Values are texts, numbers or booleans in valid definitions; anything else is shown as JSON. */
-const show = (value: unknown): string => (value === null ? '' : typeof value === 'object' ? JSON.stringify(value) : String(value));
+const show = (value: unknown): string =>
+  value === null ? '' : typeof value === 'object' ? JSON.stringify(value) : String(value);
 const list = (values: unknown[]): string => values.map(show).join(', ');
 const sentence = (name: SentenceName, values: SentenceValues = {}, breaking = false): DiffSentence => ({
   key: `designer.diff.change.${name}`,
@@ -80,7 +81,12 @@ export function describeChange(change: QuestionChange, languageName: LanguageNam
     case 'choice_removed':
       return [sentence('choiceRemoved', { value: show(change.value) }, true)];
     case 'choice_relabelled':
-      return [sentence('choiceRelabelled', { value: show(change.value), languages: change.locales.map(languageName).join(', ') })];
+      return [
+        sentence('choiceRelabelled', {
+          value: show(change.value),
+          languages: change.locales.map(languageName).join(', '),
+        }),
+      ];
     case 'choice_reused':
       return [sentence('choiceReused', { value: show(change.value), from: change.from, to: change.to }, true)];
     case 'other_changed':

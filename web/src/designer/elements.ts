@@ -56,7 +56,11 @@ export function getElement(definition: JsonObject, path: ElementPath): JsonObjec
 }
 
 /** Replaces the elements array of a page or panel, copying only what lies on the way. */
-export function updateChildren(definition: JsonObject, parentPath: ElementPath, update: (elements: Json[]) => Json[]): JsonObject {
+export function updateChildren(
+  definition: JsonObject,
+  parentPath: ElementPath,
+  update: (elements: Json[]) => Json[],
+): JsonObject {
   const [pageIndex, ...rest] = parentPath;
   if (pageIndex === undefined) return definition;
   const updateHolder = (holder: JsonObject, remaining: number[]): JsonObject => {
@@ -70,7 +74,11 @@ export function updateChildren(definition: JsonObject, parentPath: ElementPath, 
   return updatePage(definition, pageIndex, (page) => updateHolder(page, rest));
 }
 
-export function updateElement(definition: JsonObject, path: ElementPath, update: (element: JsonObject) => JsonObject): JsonObject {
+export function updateElement(
+  definition: JsonObject,
+  path: ElementPath,
+  update: (element: JsonObject) => JsonObject,
+): JsonObject {
   const index = path[path.length - 1];
   if (index === undefined) return definition;
   return updateChildren(definition, path.slice(0, -1), (elements) =>
@@ -84,7 +92,11 @@ export function removeElement(definition: JsonObject, path: ElementPath): JsonOb
 }
 
 /** Moves an element one place up (-1) or down (+1) among its siblings. */
-export function moveElement(definition: JsonObject, path: ElementPath, delta: -1 | 1): { definition: JsonObject; path: ElementPath } {
+export function moveElement(
+  definition: JsonObject,
+  path: ElementPath,
+  delta: -1 | 1,
+): { definition: JsonObject; path: ElementPath } {
   const index = path[path.length - 1];
   const siblings = childrenAt(definition, path.slice(0, -1));
   if (index === undefined || !siblings) return { definition, path };
@@ -99,7 +111,11 @@ export function moveElement(definition: JsonObject, path: ElementPath, delta: -1
 }
 
 /** Moves an element to the end of another page. */
-export function moveElementToPage(definition: JsonObject, path: ElementPath, pageIndex: number): { definition: JsonObject; path: ElementPath } {
+export function moveElementToPage(
+  definition: JsonObject,
+  path: ElementPath,
+  pageIndex: number,
+): { definition: JsonObject; path: ElementPath } {
   const element = getElement(definition, path);
   const page = pagesOf(definition)[pageIndex];
   if (!element || !isObject(page)) return { definition, path };
@@ -133,7 +149,11 @@ export const typeOf = (element: JsonObject): string => (typeof element.type === 
 
 /** Names of all elements; the server requires them to be unique across the definition. */
 export const elementNames = (definition: JsonObject): Set<string> =>
-  new Set(allElements(definition).map(({ element }) => nameOf(element)).filter(Boolean));
+  new Set(
+    allElements(definition)
+      .map(({ element }) => nameOf(element))
+      .filter(Boolean),
+  );
 
 export function findElementPath(definition: JsonObject, name: string): ElementPath | undefined {
   return allElements(definition).find(({ element }) => nameOf(element) === name)?.path;
@@ -186,7 +206,11 @@ export function newElement(type: ElementType, name: string): JsonObject {
 }
 
 /** Appends a new element with a fresh name to a page or panel. */
-export function addElement(definition: JsonObject, parentPath: ElementPath, type: ElementType): { definition: JsonObject; path: ElementPath; name: string } {
+export function addElement(
+  definition: JsonObject,
+  parentPath: ElementPath,
+  type: ElementType,
+): { definition: JsonObject; path: ElementPath; name: string } {
   const taken = elementNames(definition);
   const prefix = namePrefix(type);
   const name = uniqueName(`${prefix}${countWithPrefix(taken, prefix) + 1}`, taken);
@@ -205,7 +229,10 @@ const countWithPrefix = (names: ReadonlySet<string>, prefix: string) =>
  * Inserts a deep copy right after the element. The copy and everything in it
  * get fresh names: a name is the question's identity across versions.
  */
-export function duplicateElement(definition: JsonObject, path: ElementPath): { definition: JsonObject; path: ElementPath; name: string } | undefined {
+export function duplicateElement(
+  definition: JsonObject,
+  path: ElementPath,
+): { definition: JsonObject; path: ElementPath; name: string } | undefined {
   const original = getElement(definition, path);
   const index = path[path.length - 1];
   if (!original || index === undefined) return undefined;
@@ -219,7 +246,11 @@ export function duplicateElement(definition: JsonObject, path: ElementPath): { d
   };
   const copy = rename(structuredClone(original));
   return {
-    definition: updateChildren(definition, path.slice(0, -1), (elements) => [...elements.slice(0, index + 1), copy, ...elements.slice(index + 1)]),
+    definition: updateChildren(definition, path.slice(0, -1), (elements) => [
+      ...elements.slice(0, index + 1),
+      copy,
+      ...elements.slice(index + 1),
+    ]),
     path: [...path.slice(0, -1), index + 1],
     name: nameOf(copy),
   };
@@ -265,12 +296,19 @@ const comparePaths = (a: ElementPath, b: ElementPath): number => {
 /** Questions (elements that hold an answer) that come before the element, in document order. */
 export function questionsBefore(definition: JsonObject, path: ElementPath): { name: string; element: JsonObject }[] {
   return allElements(definition)
-    .filter(({ element, path: p }) => comparePaths(p, path) < 0 && !layoutTypes.has(typeOf(element)) && nameOf(element) !== '')
+    .filter(
+      ({ element, path: p }) =>
+        comparePaths(p, path) < 0 && !layoutTypes.has(typeOf(element)) && nameOf(element) !== '',
+    )
     .map(({ element }) => ({ name: nameOf(element), element }));
 }
 
 /** Updates one page; non-object entries are left as they are. */
-export function updatePage(definition: JsonObject, index: number, update: (page: JsonObject) => JsonObject): JsonObject {
+export function updatePage(
+  definition: JsonObject,
+  index: number,
+  update: (page: JsonObject) => JsonObject,
+): JsonObject {
   const pages = pagesOf(definition);
   return { ...definition, pages: pages.map((p, i) => (i === index && isObject(p) ? update(p) : p)) };
 }
@@ -288,7 +326,11 @@ export const removePage = (definition: JsonObject, index: number): JsonObject =>
   pages: pagesOf(definition).filter((_, i) => i !== index),
 });
 
-export function movePage(definition: JsonObject, index: number, delta: -1 | 1): { definition: JsonObject; index: number } {
+export function movePage(
+  definition: JsonObject,
+  index: number,
+  delta: -1 | 1,
+): { definition: JsonObject; index: number } {
   const pages = [...pagesOf(definition)];
   const target = index + delta;
   if (target < 0 || target >= pages.length) return { definition, index };

@@ -14,7 +14,8 @@ export const itemValue = (item: Json): Json => (isObject(item) ? (item.value ?? 
 export const itemLabel = (item: Json): Json | undefined => (isObject(item) ? item.text : undefined);
 
 /** A value as the editor shows it in a text field. */
-export const valueText = (value: Json): string => (value === null ? '' : typeof value === 'object' ? JSON.stringify(value) : String(value));
+export const valueText = (value: Json): string =>
+  value === null ? '' : typeof value === 'object' ? JSON.stringify(value) : String(value);
 
 /**
  * The value typed into a field, keeping the old value's kind where the text

@@ -27,6 +27,13 @@ export function asProblems(details: unknown): DefinitionProblem[] {
     if (typeof d !== 'object' || d === null) return [];
     const { question, path, message, code } = d as Record<string, unknown>;
     if (typeof message !== 'string') return [];
-    return [{ question: typeof question === 'string' ? question : null, path: typeof path === 'string' ? path : '', message, ...(typeof code === 'string' && { code }) }];
+    return [
+      {
+        question: typeof question === 'string' ? question : null,
+        path: typeof path === 'string' ? path : '',
+        message,
+        ...(typeof code === 'string' && { code }),
+      },
+    ];
   });
 }

@@ -48,4 +48,7 @@ export function withText(value: Json | undefined, lang: string, text: string, ba
 }
 
 /** A text to show (not to edit): in `lang`, else in the definition's default language, else ''. */
-export const shownText = (value: Json | undefined, lang: string, base: string): string => textOf(value, lang, base) || textOf(value, base, base) || (isObject(value) && typeof value.default === 'string' ? value.default : '');
+export const shownText = (value: Json | undefined, lang: string, base: string): string =>
+  textOf(value, lang, base) ||
+  textOf(value, base, base) ||
+  (isObject(value) && typeof value.default === 'string' ? value.default : '');

@@ -59,7 +59,8 @@ export const de: Messages = {
     passwordsDiffer: 'Die beiden Passwörter stimmen nicht überein.',
     slug: 'Verwende 2 bis 48 Zeichen: Kleinbuchstaben, Ziffern und Bindestriche.',
     minGroupSize: 'Gib eine ganze Zahl ab {{min}} ein.',
-    questionnaireSlug: 'Verwende 1 bis 48 Zeichen: Kleinbuchstaben, Ziffern und Bindestriche, kein Bindestrich am Anfang oder Ende.',
+    questionnaireSlug:
+      'Verwende 1 bis 48 Zeichen: Kleinbuchstaben, Ziffern und Bindestriche, kein Bindestrich am Anfang oder Ende.',
   },
   roles: {
     organiser: 'Organisator*in',
@@ -98,7 +99,8 @@ export const de: Messages = {
     resume: {
       title: 'Später oder auf einem anderen Gerät weitermachen',
       intro: 'Mit diesem Link kannst du deine Antworten später weiterbearbeiten, auf diesem oder einem anderen Gerät.',
-      warning: 'Wer diesen Link hat, kann deine Antworten sehen und ändern, bis du sie abschickst. Behalte ihn für dich.',
+      warning:
+        'Wer diesen Link hat, kann deine Antworten sehen und ändern, bis du sie abschickst. Behalte ihn für dich.',
       label: 'Link zum Weitermachen',
     },
     invitation: {
@@ -120,7 +122,8 @@ export const de: Messages = {
     homeLinkOrganiser: 'Erhebungswellen öffnen und verwalten',
     homeLinkAnalyst: 'Erhebungswellen und ihre Rücklaufzahlen ansehen',
     title: 'Erhebungswellen',
-    intro: 'Eine Erhebungswelle sammelt in einem Zeitraum Antworten auf eine veröffentlichte Version eines Fragebogens.',
+    intro:
+      'Eine Erhebungswelle sammelt in einem Zeitraum Antworten auf eine veröffentlichte Version eines Fragebogens.',
     readOnly: 'Nur Organisator*innen können Wellen anlegen, ändern oder schließen.',
     empty: 'Es gibt noch keine Erhebungswellen.',
     emptyOrganiser: 'Es gibt noch keine Erhebungswellen. Öffne unten die erste.',
@@ -130,7 +133,8 @@ export const de: Messages = {
       settingsOf: 'Einstellungen von {{title}}',
       held_one: '+{{count}} wartet auf Freigabe',
       held_other: '+{{count}} warten auf Freigabe',
-      heldExplained: 'In anonymen Einladungswellen erscheinen neue Antworten gesammelt, sobald genug eingegangen sind oder nach einem Tag, damit keine Antwort der gleichzeitig genutzten Einladung zugeordnet werden kann.',
+      heldExplained:
+        'In anonymen Einladungswellen erscheinen neue Antworten gesammelt, sobald genug eingegangen sind oder nach einem Tag, damit keine Antwort der gleichzeitig genutzten Einladung zugeordnet werden kann.',
       wave: 'Welle',
       state: 'Stand',
       complete: 'Vollständig',
@@ -166,7 +170,8 @@ export const de: Messages = {
       closesAt: 'Endet (optional)',
       closesAtHint: 'Leer: offen, bis du sie schließt.',
       retentionDays: 'Antworten löschen nach Tagen (optional)',
-      retentionDaysHint: 'Antworten werden so viele Tage nach dem Ausfüllen gelöscht. Leer: Sie werden nicht automatisch gelöscht.',
+      retentionDaysHint:
+        'Antworten werden so viele Tage nach dem Ausfüllen gelöscht. Leer: Sie werden nicht automatisch gelöscht.',
       customNotice: 'Eigenen Datenschutzhinweis schreiben',
       customNoticeHint:
         'Ohne eigenen Text sehen die Antwortenden einen Standardtext, der zu den Einstellungen der Welle passt. Du kannst ihn auf der Einstellungsseite der Welle lesen und ändern.',
@@ -217,7 +222,8 @@ export const de: Messages = {
       closed: 'Die Welle ist geschlossen.',
       reopen: 'Welle wieder öffnen',
       reopened: 'Die Welle ist wieder offen.',
-      reopenBlockedByDate: 'Ihr Ende liegt in der Vergangenheit: Ändere oder leere es unten, damit sie wieder Antworten annimmt.',
+      reopenBlockedByDate:
+        'Ihr Ende liegt in der Vergangenheit: Ändere oder leere es unten, damit sie wieder Antworten annimmt.',
       notOpenYet: 'Die Welle nimmt ab {{date}} Antworten an.',
       edit: 'Titel und Zeitraum',
     },
@@ -246,14 +252,16 @@ export const de: Messages = {
     },
     invitations: {
       title: 'Einladungen',
-      intro: 'Jede Einladung ist ein persönlicher Link, der für eine Antwort gilt. Die Links werden nur einmal angezeigt, beim Anlegen.',
+      intro:
+        'Jede Einladung ist ein persönlicher Link, der für eine Antwort gilt. Die Links werden nur einmal angezeigt, beim Anlegen.',
       mode: 'Anlegen',
       modeCount: 'Anonyme Einladungen',
       modeRecipients: 'Eine Einladung pro Empfänger*in',
       count: 'Anzahl der Einladungen',
       countRule: 'Von 1 bis 5000.',
       recipients: 'Empfänger*innen, eine pro Zeile',
-      recipientsHint: 'Eine Bezeichnung für deinen Überblick, z. B. ein Name oder eine Organisation. Die Antwortenden sehen sie nicht.',
+      recipientsHint:
+        'Eine Bezeichnung für deinen Überblick, z. B. ein Name oder eine Organisation. Die Antwortenden sehen sie nicht.',
       showLinks: 'Anlegen und Links zeigen',
       downloadCsv: 'Anlegen und als CSV herunterladen',
       csvHint: 'Die CSV-Datei (Spalten label und url) ist für einen Serienbrief gedacht.',
@@ -354,9 +362,11 @@ export const de: Messages = {
     },
     import: {
       title: 'Liste importieren',
-      intro: 'Du führst schon anderswo eine Liste? Füge sie als CSV ein oder wähle eine CSV-Datei. Hat eine Zeile einen Fehler, wird nichts importiert.',
+      intro:
+        'Du führst schon anderswo eine Liste? Füge sie als CSV ein oder wähle eine CSV-Datei. Hat eine Zeile einen Fehler, wird nichts importiert.',
       csv: 'CSV-Text',
-      csvHint: 'Erste Zeile: type,title,date,district,topic,note (durch Kommas oder Semikolons getrennt). Datum als JJJJ-MM-TT.',
+      csvHint:
+        'Erste Zeile: type,title,date,district,topic,note (durch Kommas oder Semikolons getrennt). Datum als JJJJ-MM-TT.',
       file: 'Oder eine CSV-Datei einlesen',
       fileHint: 'Der Text der Datei erscheint im Feld darüber; prüf ihn und importiere dann.',
       fileUnreadable: 'Diese Datei lässt sich nicht lesen.',
@@ -394,7 +404,8 @@ export const de: Messages = {
     },
     codebook: {
       title: 'Codebuch',
-      intro: 'Codes gehören zum Fragebogen und gelten für jede Welle. Wähle einen Code, um nur die Antworten mit diesem Code zu sehen.',
+      intro:
+        'Codes gehören zum Fragebogen und gelten für jede Welle. Wähle einen Code, um nur die Antworten mit diesem Code zu sehen.',
       empty: 'Noch keine Codes – lege Codes an wie „Kontakte“, „Sichtbarkeit“, „Zeit“.',
       newLabel: 'Neuer Code',
       create: 'Code anlegen',
@@ -415,8 +426,10 @@ export const de: Messages = {
     results: {
       title: 'Ergebnistabelle',
       text: 'Die Zahlen dieser Seite als Tabelle: Anzahl und Anteil je Antwort, kleine Gruppen ausgeblendet wie im Dashboard.',
-      filtered_one: 'Die Zahlen dieser Seite als Tabelle, mit dem aktiven Filter: Anzahl und Anteil je Antwort, kleine Gruppen ausgeblendet.',
-      filtered_other: 'Die Zahlen dieser Seite als Tabelle, mit den {{count}} aktiven Filtern: Anzahl und Anteil je Antwort, kleine Gruppen ausgeblendet.',
+      filtered_one:
+        'Die Zahlen dieser Seite als Tabelle, mit dem aktiven Filter: Anzahl und Anteil je Antwort, kleine Gruppen ausgeblendet.',
+      filtered_other:
+        'Die Zahlen dieser Seite als Tabelle, mit den {{count}} aktiven Filtern: Anzahl und Anteil je Antwort, kleine Gruppen ausgeblendet.',
       csv: 'Ergebnistabelle (CSV)',
       xlsx: 'Ergebnistabelle (Excel)',
     },
@@ -426,7 +439,8 @@ export const de: Messages = {
       csv: 'Antworten (CSV)',
       xlsx: 'Antworten mit Codebuch (Excel)',
       codebook: 'Codebuch (CSV)',
-      panelsText: 'Dynamische Abschnitte und Matrizen stehen in den Antworten als JSON. Zum Auswerten gibt es sie auch als lange Tabelle mit einer Zeile je Eintrag (in der Excel-Datei als eigenes Blatt):',
+      panelsText:
+        'Dynamische Abschnitte und Matrizen stehen in den Antworten als JSON. Zum Auswerten gibt es sie auch als lange Tabelle mit einer Zeile je Eintrag (in der Excel-Datei als eigenes Blatt):',
       panelCsv: '„{{title}}“: eine Zeile je Eintrag (CSV)',
     },
     version: {
@@ -447,9 +461,11 @@ export const de: Messages = {
     noResponses: 'Noch keine vollständigen Antworten: Zahlen erscheinen, sobald Befragte die Umfrage abschließen.',
     noQuestions: 'Dieser Fragebogen hat keine Fragen.',
     fewerThan: 'weniger als {{min}}',
-    suppressedAll: 'Zu wenige Antworten für diese Auswahl (mindestens {{min}}). Entferne einen Filter, um Zahlen zu sehen.',
+    suppressedAll:
+      'Zu wenige Antworten für diese Auswahl (mindestens {{min}}). Entferne einen Filter, um Zahlen zu sehen.',
     suppressedQuestion: 'Zu wenige Antworten auf diese Frage in dieser Auswahl (mindestens {{min}}).',
-    suppressedCells: 'Ausgeblendet, weil weniger als {{min}} Personen dahinterstehen (ohne Balken gezeichnet): {{cells}}.',
+    suppressedCells:
+      'Ausgeblendet, weil weniger als {{min}} Personen dahinterstehen (ohne Balken gezeichnet): {{cells}}.',
     questionN: 'Beantwortet von: {{n}}',
     textOnly: 'Freitextfrage: Hier steht nur die Zahl der Antworten.',
     openAnswers: 'Antworten lesen und codieren',
@@ -466,7 +482,8 @@ export const de: Messages = {
       answeredShare: 'Anteil der Befragten, die geantwortet haben',
       meanRank: 'Mittlerer Rang',
       meanOf: 'Mittelwert von „{{label}}“: {{mean}}',
-      rankNote: 'Mittlerer Rang: 1 heißt auf Platz 1 gesetzt, niedriger ist also besser – der kürzeste Balken ist der Favorit. Vom besten an sortiert.',
+      rankNote:
+        'Mittlerer Rang: 1 heißt auf Platz 1 gesetzt, niedriger ist also besser – der kürzeste Balken ist der Favorit. Vom besten an sortiert.',
     },
     slider: {
       from: 'Von',
@@ -500,7 +517,8 @@ export const de: Messages = {
       line_one: '{{count}} befragte Person hat {{entries}} angelegt ({{mean}} pro Person).',
       line_other: '{{count}} Befragte haben {{entries}} angelegt ({{mean}} pro Person).',
       hidden: 'Weniger als {{min}} Befragte haben hier etwas eingetragen.',
-      perRespondent: 'In den Fragen darin zählt jede Person höchstens einmal je Antwort, egal wie viele Einträge sie angelegt hat.',
+      perRespondent:
+        'In den Fragen darin zählt jede Person höchstens einmal je Antwort, egal wie viele Einträge sie angelegt hat.',
     },
     perDay: {
       title: 'Antworten pro Tag',
@@ -551,7 +569,8 @@ export const de: Messages = {
       detractors: 'Kritiker (0–6)',
       passives: 'Unentschiedene (7–8)',
       promoters: 'Förderer (9–10)',
-      hidden: 'Die Empfehlungsgruppen können nicht gezeigt werden: Einige Werte sind wegen kleiner Gruppen ausgeblendet.',
+      hidden:
+        'Die Empfehlungsgruppen können nicht gezeigt werden: Einige Werte sind wegen kleiner Gruppen ausgeblendet.',
     },
     trend: {
       title: 'Verlauf über die Wellen',
@@ -562,7 +581,8 @@ export const de: Messages = {
       break: 'Änderung der Frage',
       breakYes: 'Grundlegende Änderung vor dieser Welle',
       breakMark: '⚠',
-      breakNote: '{{mark}} markiert eine Welle nach einer grundlegenden Änderung dieser Frage: Ihre Zahlen sind mit früheren nicht direkt vergleichbar.',
+      breakNote:
+        '{{mark}} markiert eine Welle nach einer grundlegenden Änderung dieser Frage: Ihre Zahlen sind mit früheren nicht direkt vergleichbar.',
       missing: 'nicht gefragt',
       measure: {
         mean: 'Mittelwert je Welle.',
@@ -591,7 +611,8 @@ export const de: Messages = {
     },
     staircase: {
       title: 'Wirkungstreppe',
-      intro: 'Die Wirkungstreppe von PHINEO: Stufen 1–3 sind Output, 4–6 Outcome, 7 Impact. Jede Stufe zeigt ihre Indikatoren mit dem neuesten Wert.',
+      intro:
+        'Die Wirkungstreppe von PHINEO: Stufen 1–3 sind Output, 4–6 Outcome, 7 Impact. Jede Stufe zeigt ihre Indikatoren mit dem neuesten Wert.',
       step: 'Stufe {{step}}:',
       empty: 'Noch kein Indikator.',
       inputs: 'Input: Ressourcen',
@@ -641,11 +662,13 @@ export const de: Messages = {
     },
     source: {
       manual: 'Von Hand eingetragene Messwerte',
-      surveyShare: 'Umfrage „{{questionnaire}}“, Frage „{{question}}“: Anteil der Befragten (%), die {{values}} geantwortet haben',
+      surveyShare:
+        'Umfrage „{{questionnaire}}“, Frage „{{question}}“: Anteil der Befragten (%), die {{values}} geantwortet haben',
       surveyMean: 'Umfrage „{{questionnaire}}“, Frage „{{question}}“: Mittelwert der Antworten',
       surveyCount: 'Umfrage „{{questionnaire}}“, Frage „{{question}}“: Zahl der Befragten',
       activitiesCount: 'Aktivitätenprotokoll: Zahl der Aktivitäten der Art „{{type}}“, über die Zeit aufsummiert',
-      activitiesDistinct: 'Aktivitätenprotokoll: Zahl der verschiedenen {{field}} bei Aktivitäten der Art „{{type}}“, über die Zeit aufsummiert',
+      activitiesDistinct:
+        'Aktivitätenprotokoll: Zahl der verschiedenen {{field}} bei Aktivitäten der Art „{{type}}“, über die Zeit aufsummiert',
       fields: {
         district: 'Stadtteile',
         topic: 'Themen',
@@ -659,7 +682,8 @@ export const de: Messages = {
       withNote: '{{text}}: {{note}}',
       survey_one: 'Welle „{{title}}“, {{count}} Befragte*r',
       survey_other: 'Welle „{{title}}“, {{count}} Befragte',
-      surveyWithheld: 'Welle „{{title}}“: kein Wert, weil weniger als {{min}} Personen geantwortet haben (Mindestgruppengröße)',
+      surveyWithheld:
+        'Welle „{{title}}“: kein Wert, weil weniger als {{min}} Personen geantwortet haben (Mindestgruppengröße)',
       surveyNoValue: 'Welle „{{title}}“: kein Wert',
       activities_one: '{{count}} Aktivität: {{titles}}',
       activities_other: '{{count}} Aktivitäten: {{titles}}',
@@ -685,7 +709,8 @@ export const de: Messages = {
       progressNoTarget: 'Kein Ziel festgelegt: Der Fortschritt lässt sich nicht zeigen.',
       progressNoValue: 'Noch kein Wert: Der Fortschritt lässt sich nicht zeigen.',
       chartTitle: 'Verlauf',
-      chartLabel: 'Diagramm zu „{{name}}“: Verlauf mit Ausgangs- und Zielwert. Die Zahlen stehen in der Tabelle darunter.',
+      chartLabel:
+        'Diagramm zu „{{name}}“: Verlauf mit Ausgangs- und Zielwert. Die Zahlen stehen in der Tabelle darunter.',
       chartEmpty: 'Noch keine Werte.',
       seriesLabel: 'Wert',
       table: 'Werte und ihre Herkunft',
@@ -718,7 +743,8 @@ export const de: Messages = {
       back: 'Zurück',
       basics: 'Name und Beschreibung',
       key: 'Schlüssel',
-      keyHint: 'Teil der Adresse; lässt sich später nicht ändern. 2–48 Zeichen: Kleinbuchstaben, Ziffern und Bindestriche, am Anfang ein Buchstabe.',
+      keyHint:
+        'Teil der Adresse; lässt sich später nicht ändern. 2–48 Zeichen: Kleinbuchstaben, Ziffern und Bindestriche, am Anfang ein Buchstabe.',
       name: 'Name',
       description: 'Beschreibung',
       descriptionHint: 'Optional: was die Zahl bedeutet und warum sie wichtig ist.',
@@ -775,7 +801,8 @@ export const de: Messages = {
         topic: 'Thema',
       },
       srsChapter: 'SRS-Kapitel',
-      srsChapterHint: 'Optional: das Kapitel des Berichts nach dem Social Reporting Standard, in das diese Zahl gehört.',
+      srsChapterHint:
+        'Optional: das Kapitel des Berichts nach dem Social Reporting Standard, in das diese Zahl gehört.',
       submitCreate: 'Indikator anlegen',
       submitSave: 'Änderungen speichern',
     },
@@ -846,7 +873,8 @@ export const de: Messages = {
       label: 'Beispieldaten',
       text: 'Dieser Arbeitsbereich zeigt an den ersten zwei Jahren eines Stadtteilnetzwerks, wie Bilanz arbeitet. Die Umfrageantworten sind erfunden; Kennzahlen und Aktivitäten folgen dem eigenen Bericht des Netzwerks. Organisator*innen können ihn auf der Übersichtsseite löschen.',
       deleteTitle: 'Beispiel löschen',
-      deleteText: 'Löscht diesen Arbeitsbereich mit Fragebogen, Wellen, Antworten, Aktivitäten und Kennzahlen. Deine eigenen Arbeitsbereiche bleiben unberührt. Das Beispiel kommt nicht wieder.',
+      deleteText:
+        'Löscht diesen Arbeitsbereich mit Fragebogen, Wellen, Antworten, Aktivitäten und Kennzahlen. Deine eigenen Arbeitsbereiche bleiben unberührt. Das Beispiel kommt nicht wieder.',
       delete: 'Beispiel-Arbeitsbereich löschen',
       deleteQuestion: 'Den Beispiel-Arbeitsbereich mit allem Inhalt löschen?',
       deleteConfirm: 'Ja, löschen',
@@ -864,12 +892,14 @@ export const de: Messages = {
     removed: '{{name}} wurde aus dem Arbeitsbereich entfernt.',
     invite: {
       title: 'Jemanden einladen',
-      intro: 'Wer schon ein Konto hat, wird sofort hinzugefügt. Alle anderen bekommen einen persönlichen Einladungslink.',
+      intro:
+        'Wer schon ein Konto hat, wird sofort hinzugefügt. Alle anderen bekommen einen persönlichen Einladungslink.',
       submit: 'Einladen',
       addedDirectly: '{{name}} hatte schon ein Konto und wurde dem Arbeitsbereich hinzugefügt.',
       linkTitle: 'Einladungslink',
       linkLabel: 'Einladungslink für {{email}}',
-      linkNote: 'Schicke diesen Link der eingeladenen Person. Er ist 7 Tage gültig und wird nur dieses eine Mal angezeigt, kopiere ihn also jetzt.',
+      linkNote:
+        'Schicke diesen Link der eingeladenen Person. Er ist 7 Tage gültig und wird nur dieses eine Mal angezeigt, kopiere ihn also jetzt.',
     },
     list: {
       title: 'Mitglieder',
@@ -913,12 +943,15 @@ export const de: Messages = {
     password: {
       title: 'Passwort ändern',
       submit: 'Passwort ändern',
-      effects: 'Eine Änderung meldet dich auf allen anderen Geräten ab und widerruft alle deine API-Tokens: Skripte brauchen danach ein neues Token.',
-      changed: 'Dein Passwort wurde geändert. Du wurdest überall sonst abgemeldet, und deine API-Tokens wurden widerrufen.',
+      effects:
+        'Eine Änderung meldet dich auf allen anderen Geräten ab und widerruft alle deine API-Tokens: Skripte brauchen danach ein neues Token.',
+      changed:
+        'Dein Passwort wurde geändert. Du wurdest überall sonst abgemeldet, und deine API-Tokens wurden widerrufen.',
     },
     tokens: {
       title: 'API-Tokens',
-      intro: 'Skripte und andere Programme können die API mit einem Token statt mit deinem Passwort nutzen. Ein Token darf alles, was du darfst – bis du es widerrufst oder dein Passwort änderst.',
+      intro:
+        'Skripte und andere Programme können die API mit einem Token statt mit deinem Passwort nutzen. Ein Token darf alles, was du darfst – bis du es widerrufst oder dein Passwort änderst.',
       nameHint: 'Wofür das Token ist, z. B. „monatlicher Export“.',
       create: 'Token erstellen',
       createdTitle: 'Token „{{name}}“ erstellt',
@@ -993,14 +1026,17 @@ export const de: Messages = {
       noDraft: 'keiner',
       neverPublished: 'noch nicht veröffentlicht',
     },
-    basedOnVersion: 'Es gibt keinen Entwurf. Der Editor zeigt Version {{version}}; wenn du eine Änderung speicherst, beginnt ein neuer Entwurf.',
+    basedOnVersion:
+      'Es gibt keinen Entwurf. Der Editor zeigt Version {{version}}; wenn du eine Änderung speicherst, beginnt ein neuer Entwurf.',
     readOnly: 'Du kannst diesen Fragebogen und seine Versionen ansehen; ändern können ihn nur Organisator*innen.',
     unsaved: 'Ungespeicherte Änderungen',
     allSaved: 'Alle Änderungen gespeichert',
     save: 'Entwurf speichern',
     saved: 'Entwurf gespeichert.',
-    savedWithoutRemote_one: 'Entwurf gespeichert, ohne {{count}} Eigenschaft, die eine andere Adresse lädt ({{paths}}).',
-    savedWithoutRemote_other: 'Entwurf gespeichert, ohne {{count}} Eigenschaften, die andere Adressen laden ({{paths}}).',
+    savedWithoutRemote_one:
+      'Entwurf gespeichert, ohne {{count}} Eigenschaft, die eine andere Adresse lädt ({{paths}}).',
+    savedWithoutRemote_other:
+      'Entwurf gespeichert, ohne {{count}} Eigenschaften, die andere Adressen laden ({{paths}}).',
     jsonBlocksSave: 'Korrigiere zuerst das JSON.',
     publish: 'Veröffentlichen …',
     publishNeedsSave: 'Speichere deine Änderungen, bevor du veröffentlichst.',
@@ -1023,11 +1059,13 @@ export const de: Messages = {
     warnings: {
       title_one: 'Gespeichert. survey-core meldet {{count}} Hinweis',
       title_other: 'Gespeichert. survey-core meldet {{count}} Hinweise',
-      intro: 'Sie bleiben so, wie sie geschrieben sind: Eigenschaften, die survey-core nicht kennt (zum Beispiel eine Punktzahl an einer Antwort), und Bedingungen auf Namen, die es im Fragebogen nicht gibt.',
+      intro:
+        'Sie bleiben so, wie sie geschrieben sind: Eigenschaften, die survey-core nicht kennt (zum Beispiel eine Punktzahl an einer Antwort), und Bedingungen auf Namen, die es im Fragebogen nicht gibt.',
     },
     problems: {
       title: 'Bitte behebe diese Probleme',
-      remoteOnly: 'Bilder und andere Adressen lassen sich in einem Fragebogen noch nicht verwenden. Alles andere bleibt erhalten.',
+      remoteOnly:
+        'Bilder und andere Adressen lassen sich in einem Fragebogen noch nicht verwenden. Alles andere bleibt erhalten.',
       dropRemote: 'Entfernen und speichern',
       general: 'Ganzer Fragebogen',
       question: 'Frage {{name}}',
@@ -1043,7 +1081,8 @@ export const de: Messages = {
     survey: {
       title: 'Fragebogen',
       titleField: 'Titel',
-      defaultLanguage: 'Standardsprache der Texte: {{language}} („locale“ in der JSON-Ansicht). Deutsch und Englisch bearbeitest du hier nebeneinander, weitere Sprachen in der JSON-Ansicht.',
+      defaultLanguage:
+        'Standardsprache der Texte: {{language}} („locale“ in der JSON-Ansicht). Deutsch und Englisch bearbeitest du hier nebeneinander, weitere Sprachen in der JSON-Ansicht.',
       otherLanguages: 'Weitere Sprachen in diesem Fragebogen: {{languages}}.',
       description: 'Beschreibung',
       completedHtml: 'Text nach dem Abschicken (HTML)',
@@ -1110,7 +1149,8 @@ export const de: Messages = {
       noTitle: 'ohne Titel',
       unknownType: 'Diesen Elementtyp kennt der Editor nicht. Bearbeite ihn in der JSON-Ansicht.',
       name: 'Name',
-      nameHint: 'Verbindet die Antworten über Versionen hinweg. Eine veröffentlichte Frage umzubenennen gilt als Entfernen und Neuanlegen.',
+      nameHint:
+        'Verbindet die Antworten über Versionen hinweg. Eine veröffentlichte Frage umzubenennen gilt als Entfernen und Neuanlegen.',
       rename: 'Umbenennen',
       renamed: 'In {{name}} umbenannt. Bedingungen, die darauf verweisen, wurden angepasst.',
       nameInvalid: 'Verwende Buchstaben, Ziffern und _, am Anfang einen Buchstaben.',
@@ -1261,7 +1301,8 @@ export const de: Messages = {
     },
     publishDialog: {
       title: 'Version {{version}} veröffentlichen',
-      intro: 'Beim Veröffentlichen wird der gespeicherte Entwurf zu Version {{version}}. Eine veröffentlichte Version ändert sich nie; Erhebungswellen sammeln Antworten darauf.',
+      intro:
+        'Beim Veröffentlichen wird der gespeicherte Entwurf zu Version {{version}}. Eine veröffentlichte Version ändert sich nie; Erhebungswellen sammeln Antworten darauf.',
       first: 'Das ist die erste Version des Fragebogens.',
       changesSince: 'Änderungen seit Version {{version}}',
       changeNote: 'Änderungsnotiz',
@@ -1276,7 +1317,8 @@ export const de: Messages = {
   report: {
     nav: 'Bericht',
     title: 'Strategiebericht',
-    intro: 'Das Dokument für die Strategiesitzung: Wähle Zeitraum und Wellen, die Abschnitte und ihre Reihenfolge, die Fragen und einige Zitate, und halte die Beschlüsse fest. Drucke es (oder speichere es als PDF) und teile es per Link.',
+    intro:
+      'Das Dokument für die Strategiesitzung: Wähle Zeitraum und Wellen, die Abschnitte und ihre Reihenfolge, die Fragen und einige Zitate, und halte die Beschlüsse fest. Drucke es (oder speichere es als PDF) und teile es per Link.',
     print: 'Drucken oder als PDF speichern',
     preview: 'Der Bericht',
     previewNote: 'Der Bericht unten zeigt den gespeicherten Stand. Speichere, um ihn zu aktualisieren.',
@@ -1295,7 +1337,8 @@ export const de: Messages = {
       title: 'Bericht zusammenstellen',
       reportTitle: 'Titel',
       period: 'Zeitraum',
-      periodHint: 'Aktivitäten werden in diesem Zeitraum gezählt; Indikatoren zeigen den Stand an seinem Ende und den Vergleich mit dem Wert vor seinem Beginn.',
+      periodHint:
+        'Aktivitäten werden in diesem Zeitraum gezählt; Indikatoren zeigen den Stand an seinem Ende und den Vergleich mit dem Wert vor seinem Beginn.',
       from: 'Von',
       to: 'Bis',
       waves: 'Erhebungswellen',
@@ -1303,7 +1346,8 @@ export const de: Messages = {
       compareWave: 'Vergleichen mit Welle (gleicher Fragebogen)',
       none: '– keine –',
       sections: 'Abschnitte und ihre Reihenfolge',
-      sectionsHint: 'Hake die Abschnitte an, die in den Bericht sollen; verschiebe sie nach oben oder unten, um die Reihenfolge zu ändern.',
+      sectionsHint:
+        'Hake die Abschnitte an, die in den Bericht sollen; verschiebe sie nach oben oder unten, um die Reihenfolge zu ändern.',
       moveUp: '„{{name}}“ nach oben',
       moveDown: '„{{name}}“ nach unten',
       movedTo: '„{{name}}“ steht jetzt an Position {{position}}.',
@@ -1317,10 +1361,12 @@ export const de: Messages = {
       keyQuestions: 'Fragen für die zentralen Ergebnisse',
       needsWave: 'Wähle zuerst eine Welle.',
       openQuestions: 'Stärken, Schwächen und Entwicklungsoptionen',
-      openHint: 'Wähle jeweils die offene Frage; ihre Antworten werden über die Codes des Codebuchs zusammengefasst. Wähle einige Antworten als Beispielzitate.',
+      openHint:
+        'Wähle jeweils die offene Frage; ihre Antworten werden über die Codes des Codebuchs zusammengefasst. Wähle einige Antworten als Beispielzitate.',
       quotes_one: 'Beispielzitate ({{count}} gewählt)',
       quotes_other: 'Beispielzitate ({{count}} gewählt)',
-      quotesHint: 'Zitate erscheinen nur im Bericht für Mitglieder des Arbeitsbereichs. Ein Freigabelink zeigt keine Zitate: Freitextantworten werden nie öffentlich gezeigt.',
+      quotesHint:
+        'Zitate erscheinen nur im Bericht für Mitglieder des Arbeitsbereichs. Ein Freigabelink zeigt keine Zitate: Freitextantworten werden nie öffentlich gezeigt.',
       quoteCodes: 'Codes: {{codes}}',
       noAnswers: 'Keine Antworten auf diese Frage.',
       decisions: 'Beschlüsse und nächste Schritte',
@@ -1348,7 +1394,8 @@ export const de: Messages = {
       wave: 'Umfrage',
       compareWave: 'Verglichen mit',
       asOf: 'Stand',
-      minGroup: 'Zahlen über weniger als {{min}} Personen werden nicht gezeigt (Mindestgruppengröße), damit niemand erkennbar wird.',
+      minGroup:
+        'Zahlen über weniger als {{min}} Personen werden nicht gezeigt (Mindestgruppengröße), damit niemand erkennbar wird.',
       noSections: 'Noch keine Abschnitte gewählt.',
       noWave: 'Für diesen Bericht ist keine Erhebungswelle gewählt.',
     },
@@ -1383,7 +1430,8 @@ export const de: Messages = {
       respondents: '{{wave}}: {{n}} vollständige Antworten',
       compare: 'verglichen mit {{wave}}: {{n}}',
       none: 'Keine Fragen gewählt.',
-      textOnly: 'Eine offene Frage: Ihre Antworten sind unter Stärken, Schwächen und Entwicklungsoptionen zusammengefasst.',
+      textOnly:
+        'Eine offene Frage: Ihre Antworten sind unter Stärken, Schwächen und Entwicklungsoptionen zusammengefasst.',
     },
     open: {
       roles: {
@@ -1428,7 +1476,8 @@ export const de: Messages = {
     },
     share: {
       title: 'Freigabelinks',
-      intro: 'Ein Freigabelink zeigt den gespeicherten Bericht Menschen ohne Konto, etwa der Stadt oder Förderern: nur Zahlen, kleine Gruppen unterdrückt, keine Freitextantworten und keine Beispielzitate.',
+      intro:
+        'Ein Freigabelink zeigt den gespeicherten Bericht Menschen ohne Konto, etwa der Stadt oder Förderern: nur Zahlen, kleine Gruppen unterdrückt, keine Freitextantworten und keine Beispielzitate.',
       saveFirst: 'Du hast ungespeicherte Änderungen: Ein Link zeigt den gespeicherten Bericht.',
       expiry: 'Gültig für wie viele Tage (1–365)',
       expiryInvalid: 'Gib eine Zahl von 1 bis 365 Tagen ein.',
@@ -1459,7 +1508,8 @@ export const de: Messages = {
       expiredTitle: 'Dieser Link ist abgelaufen',
       expiredText: 'Bitte die Person, die ihn geschickt hat, um einen neuen.',
       unknownTitle: 'Dieser Link funktioniert nicht',
-      unknownText: 'Den Link gibt es nicht, oder er wurde zurückgezogen. Bitte die Person, die ihn geschickt hat, um einen neuen.',
+      unknownText:
+        'Den Link gibt es nicht, oder er wurde zurückgezogen. Bitte die Person, die ihn geschickt hat, um einen neuen.',
     },
   },
 };

@@ -128,7 +128,8 @@ export const en = {
       settingsOf: 'Settings of {{title}}',
       held_one: '+{{count}} waiting to be shown',
       held_other: '+{{count}} waiting to be shown',
-      heldExplained: 'In anonymous invitation waves new answers appear together, as soon as enough have arrived or after a day, so that no answer can be matched to the invitation used at the same time.',
+      heldExplained:
+        'In anonymous invitation waves new answers appear together, as soon as enough have arrived or after a day, so that no answer can be matched to the invitation used at the same time.',
       wave: 'Wave',
       state: 'State',
       complete: 'Complete',
@@ -164,7 +165,8 @@ export const en = {
       closesAt: 'Closes (optional)',
       closesAtHint: 'Empty: open until you close it.',
       retentionDays: 'Delete answers after days (optional)',
-      retentionDaysHint: 'Responses are deleted this many days after they were given. Empty: not deleted automatically.',
+      retentionDaysHint:
+        'Responses are deleted this many days after they were given. Empty: not deleted automatically.',
       customNotice: 'Write your own privacy notice',
       customNoticeHint:
         'Without one, respondents see a default text that matches the wave’s settings. You can read and change it on the wave’s settings page.',
@@ -244,7 +246,8 @@ export const en = {
     },
     invitations: {
       title: 'Invitations',
-      intro: 'Each invitation is a personal link that works for one response. The links are shown only once, when they are created.',
+      intro:
+        'Each invitation is a personal link that works for one response. The links are shown only once, when they are created.',
       mode: 'Create',
       modeCount: 'Anonymous invitations',
       modeRecipients: 'One invitation per recipient',
@@ -352,9 +355,11 @@ export const en = {
     },
     import: {
       title: 'Import a list',
-      intro: 'Already keeping a list elsewhere? Paste it as CSV or choose a CSV file. If any row has a problem, nothing is imported.',
+      intro:
+        'Already keeping a list elsewhere? Paste it as CSV or choose a CSV file. If any row has a problem, nothing is imported.',
       csv: 'CSV text',
-      csvHint: 'First row: type,title,date,district,topic,note (separated by commas or semicolons). Dates as YYYY-MM-DD.',
+      csvHint:
+        'First row: type,title,date,district,topic,note (separated by commas or semicolons). Dates as YYYY-MM-DD.',
       file: 'Or read a CSV file',
       fileHint: 'The file’s text appears in the field above; check it, then import.',
       fileUnreadable: 'This file cannot be read.',
@@ -392,7 +397,8 @@ export const en = {
     },
     codebook: {
       title: 'Codebook',
-      intro: 'Codes belong to the questionnaire and serve every wave. Select a code to show only the answers carrying it.',
+      intro:
+        'Codes belong to the questionnaire and serve every wave. Select a code to show only the answers carrying it.',
       empty: 'No codes yet – create codes like “Contacts”, “Visibility”, “Time”.',
       newLabel: 'New code',
       create: 'Create code',
@@ -413,8 +419,10 @@ export const en = {
     results: {
       title: 'Results table',
       text: 'The figures of this page as a table: counts and percentages per answer, small groups suppressed as on the dashboard.',
-      filtered_one: 'The figures of this page as a table, with the active filter: counts and percentages per answer, small groups suppressed.',
-      filtered_other: 'The figures of this page as a table, with the {{count}} active filters: counts and percentages per answer, small groups suppressed.',
+      filtered_one:
+        'The figures of this page as a table, with the active filter: counts and percentages per answer, small groups suppressed.',
+      filtered_other:
+        'The figures of this page as a table, with the {{count}} active filters: counts and percentages per answer, small groups suppressed.',
       csv: 'Results table (CSV)',
       xlsx: 'Results table (Excel)',
     },
@@ -424,7 +432,8 @@ export const en = {
       csv: 'Responses (CSV)',
       xlsx: 'Responses with codebook (Excel)',
       codebook: 'Codebook (CSV)',
-      panelsText: 'Dynamic panels and matrices are JSON in the responses. For analysis they also come as a long table with one row per entry (a sheet of its own in the Excel file):',
+      panelsText:
+        'Dynamic panels and matrices are JSON in the responses. For analysis they also come as a long table with one row per entry (a sheet of its own in the Excel file):',
       panelCsv: '“{{title}}”: one row per entry (CSV)',
     },
     version: {
@@ -464,7 +473,8 @@ export const en = {
       answeredShare: 'Share of respondents who answered',
       meanRank: 'Mean rank',
       meanOf: 'Mean of “{{label}}”: {{mean}}',
-      rankNote: 'Mean rank: 1 means ranked first, so lower is better – the shortest bar is the favourite. Sorted from the best.',
+      rankNote:
+        'Mean rank: 1 means ranked first, so lower is better – the shortest bar is the favourite. Sorted from the best.',
     },
     slider: {
       from: 'From',
@@ -498,7 +508,8 @@ export const en = {
       line_one: '{{count}} respondent entered {{entries}} ({{mean}} per respondent).',
       line_other: '{{count}} respondents entered {{entries}} ({{mean}} per respondent).',
       hidden: 'Fewer than {{min}} respondents entered anything here.',
-      perRespondent: 'In the questions inside, each respondent counts at most once per answer, however many entries they made.',
+      perRespondent:
+        'In the questions inside, each respondent counts at most once per answer, however many entries they made.',
     },
     perDay: {
       title: 'Responses per day',
@@ -560,7 +571,8 @@ export const en = {
       break: 'Change to the question',
       breakYes: 'Breaking change before this wave',
       breakMark: '⚠',
-      breakNote: '{{mark}} marks a wave after a breaking change to this question: its figures are not directly comparable with earlier ones.',
+      breakNote:
+        '{{mark}} marks a wave after a breaking change to this question: its figures are not directly comparable with earlier ones.',
       missing: 'not asked',
       measure: {
         mean: 'Mean per wave.',
@@ -589,7 +601,8 @@ export const en = {
     },
     staircase: {
       title: 'Impact staircase',
-      intro: 'The PHINEO impact staircase: steps 1–3 are output, 4–6 outcome, 7 impact. Each step shows its indicators with their latest value.',
+      intro:
+        'The PHINEO impact staircase: steps 1–3 are output, 4–6 outcome, 7 impact. Each step shows its indicators with their latest value.',
       step: 'Step {{step}}:',
       empty: 'No indicator yet.',
       inputs: 'Input: resources',
@@ -639,11 +652,13 @@ export const en = {
     },
     source: {
       manual: 'Measurements entered by hand',
-      surveyShare: 'Survey “{{questionnaire}}”, question “{{question}}”: share of respondents (%) who answered {{values}}',
+      surveyShare:
+        'Survey “{{questionnaire}}”, question “{{question}}”: share of respondents (%) who answered {{values}}',
       surveyMean: 'Survey “{{questionnaire}}”, question “{{question}}”: mean of the answers',
       surveyCount: 'Survey “{{questionnaire}}”, question “{{question}}”: number of respondents',
       activitiesCount: 'Activity log: number of activities of the type “{{type}}”, added up over time',
-      activitiesDistinct: 'Activity log: number of different {{field}} of activities of the type “{{type}}”, added up over time',
+      activitiesDistinct:
+        'Activity log: number of different {{field}} of activities of the type “{{type}}”, added up over time',
       fields: {
         district: 'districts',
         topic: 'topics',
@@ -716,7 +731,8 @@ export const en = {
       back: 'Back',
       basics: 'Name and description',
       key: 'Key',
-      keyHint: 'Part of the address; cannot be changed later. 2–48 characters: lower-case letters, digits and dashes, starting with a letter.',
+      keyHint:
+        'Part of the address; cannot be changed later. 2–48 characters: lower-case letters, digits and dashes, starting with a letter.',
       name: 'Name',
       description: 'Description',
       descriptionHint: 'Optional: what the figure means and why it matters.',
@@ -804,10 +820,12 @@ export const en = {
   },
   invite: {
     title: 'Accept invitation',
-    summary: 'You have been invited to the workspace “{{workspace}}” as {{role}}. Choose your name and a password to create your account.',
+    summary:
+      'You have been invited to the workspace “{{workspace}}” as {{role}}. Choose your name and a password to create your account.',
     validUntil: 'Valid until',
     submit: 'Create account and join',
-    unusable: 'This invitation link is not valid. It may have expired or already been used. Ask the person who invited you for a new link.',
+    unusable:
+      'This invitation link is not valid. It may have expired or already been used. Ask the person who invited you for a new link.',
     toLogin: 'Go to login',
   },
   workspaces: {
@@ -842,7 +860,8 @@ export const en = {
       label: 'Example data',
       text: 'This workspace shows how Bilanz works with the first two years of a neighbourhood network. Its survey responses are made up; its figures and activities follow the network’s own report. Organisers can delete it on the overview page.',
       deleteTitle: 'Delete the example',
-      deleteText: 'Deletes this workspace with its questionnaire, waves, responses, activities and indicators. Your own workspaces are not touched. The example does not come back.',
+      deleteText:
+        'Deletes this workspace with its questionnaire, waves, responses, activities and indicators. Your own workspaces are not touched. The example does not come back.',
       delete: 'Delete example workspace',
       deleteQuestion: 'Delete the example workspace and everything in it?',
       deleteConfirm: 'Yes, delete',
@@ -865,7 +884,8 @@ export const en = {
       addedDirectly: '{{name}} already had an account and was added to the workspace.',
       linkTitle: 'Invitation link',
       linkLabel: 'Invitation link for {{email}}',
-      linkNote: 'Send this link to the person you invited. It is valid for 7 days and is shown only this once, so copy it now.',
+      linkNote:
+        'Send this link to the person you invited. It is valid for 7 days and is shown only this once, so copy it now.',
     },
     list: {
       title: 'Members',
@@ -909,12 +929,14 @@ export const en = {
     password: {
       title: 'Change password',
       submit: 'Change password',
-      effects: 'Changing it logs you out on every other device and revokes all your API tokens: scripts need a new token afterwards.',
+      effects:
+        'Changing it logs you out on every other device and revokes all your API tokens: scripts need a new token afterwards.',
       changed: 'Your password was changed. You were logged out everywhere else, and your API tokens were revoked.',
     },
     tokens: {
       title: 'API tokens',
-      intro: 'Scripts and other programs can use the API with a token instead of your password. A token can do everything you can do, until you revoke it or change your password.',
+      intro:
+        'Scripts and other programs can use the API with a token instead of your password. A token can do everything you can do, until you revoke it or change your password.',
       nameHint: 'What the token is for, e.g. “monthly export”.',
       create: 'Create token',
       createdTitle: 'Token “{{name}}” created',
@@ -1019,7 +1041,8 @@ export const en = {
     warnings: {
       title_one: 'Saved. survey-core reports {{count}} thing to look at',
       title_other: 'Saved. survey-core reports {{count}} things to look at',
-      intro: 'They are kept as written: properties survey-core does not know (for example a score on a choice) and conditions on names the questionnaire does not have.',
+      intro:
+        'They are kept as written: properties survey-core does not know (for example a score on a choice) and conditions on names the questionnaire does not have.',
     },
     problems: {
       title: 'Please fix these problems',
@@ -1039,7 +1062,8 @@ export const en = {
     survey: {
       title: 'Questionnaire',
       titleField: 'Title',
-      defaultLanguage: 'Default language of the texts: {{language}} (“locale” in the JSON view). German and English are edited here side by side, other languages in the JSON view.',
+      defaultLanguage:
+        'Default language of the texts: {{language}} (“locale” in the JSON view). German and English are edited here side by side, other languages in the JSON view.',
       otherLanguages: 'Other languages in this questionnaire: {{languages}}.',
       description: 'Description',
       completedHtml: 'Text after completing (HTML)',
@@ -1106,7 +1130,8 @@ export const en = {
       noTitle: 'no title',
       unknownType: 'The editor does not know this element type. Edit it in the JSON view.',
       name: 'Name',
-      nameHint: 'Links the answers across versions. Renaming a published question counts as removing it and adding a new one.',
+      nameHint:
+        'Links the answers across versions. Renaming a published question counts as removing it and adding a new one.',
       rename: 'Rename',
       renamed: 'Renamed to {{name}}. Conditions that refer to it were updated.',
       nameInvalid: 'Use letters, digits and _, starting with a letter.',
@@ -1257,7 +1282,8 @@ export const en = {
     },
     publishDialog: {
       title: 'Publish version {{version}}',
-      intro: 'Publishing turns the saved draft into version {{version}}. A published version never changes; waves collect answers to it.',
+      intro:
+        'Publishing turns the saved draft into version {{version}}. A published version never changes; waves collect answers to it.',
       first: 'This is the first version of the questionnaire.',
       changesSince: 'Changes since version {{version}}',
       changeNote: 'Change note',
@@ -1272,7 +1298,8 @@ export const en = {
   report: {
     nav: 'Report',
     title: 'Strategy report',
-    intro: 'The document for the strategy session: choose a period and waves, the sections and their order, the questions and a few quotes, and write down the decisions. Print it (or save it as PDF) and share it by link.',
+    intro:
+      'The document for the strategy session: choose a period and waves, the sections and their order, the questions and a few quotes, and write down the decisions. Print it (or save it as PDF) and share it by link.',
     print: 'Print or save as PDF',
     preview: 'The report',
     previewNote: 'The report below shows the saved state. Save to bring it up to date.',
@@ -1291,7 +1318,8 @@ export const en = {
       title: 'Compose the report',
       reportTitle: 'Title',
       period: 'Period',
-      periodHint: 'Activities are counted in this period; indicator values are shown as at its end and compared with the value before it began.',
+      periodHint:
+        'Activities are counted in this period; indicator values are shown as at its end and compared with the value before it began.',
       from: 'From',
       to: 'To',
       waves: 'Survey waves',
@@ -1313,10 +1341,12 @@ export const en = {
       keyQuestions: 'Questions for the key results',
       needsWave: 'Choose a wave first.',
       openQuestions: 'Strengths, weaknesses and development options',
-      openHint: 'Choose the open question for each; its answers are summarised by the codes of the codebook. Pick a few answers as example quotes.',
+      openHint:
+        'Choose the open question for each; its answers are summarised by the codes of the codebook. Pick a few answers as example quotes.',
       quotes_one: 'Example quotes ({{count}} picked)',
       quotes_other: 'Example quotes ({{count}} picked)',
-      quotesHint: 'Quotes appear only in the report for members of the workspace. A share link shows no quotes: free-text answers are never shown publicly.',
+      quotesHint:
+        'Quotes appear only in the report for members of the workspace. A share link shows no quotes: free-text answers are never shown publicly.',
       quoteCodes: 'Codes: {{codes}}',
       noAnswers: 'No answers to this question.',
       decisions: 'Decisions and next steps',
@@ -1344,7 +1374,8 @@ export const en = {
       wave: 'Survey',
       compareWave: 'Compared with',
       asOf: 'As of',
-      minGroup: 'Figures over fewer than {{min}} people are not shown (minimum group size), so that no one can be recognised.',
+      minGroup:
+        'Figures over fewer than {{min}} people are not shown (minimum group size), so that no one can be recognised.',
       noSections: 'No sections chosen yet.',
       noWave: 'No survey wave chosen for this report.',
     },
@@ -1424,7 +1455,8 @@ export const en = {
     },
     share: {
       title: 'Share links',
-      intro: 'A share link shows the saved report to people without an account, such as the city or funders: figures only, small groups suppressed, no answers in free text, and none of the example quotes.',
+      intro:
+        'A share link shows the saved report to people without an account, such as the city or funders: figures only, small groups suppressed, no answers in free text, and none of the example quotes.',
       saveFirst: 'You have unsaved changes: a link shows the saved report.',
       expiry: 'Valid for how many days (1–365)',
       expiryInvalid: 'Enter a number of days from 1 to 365.',

@@ -135,7 +135,11 @@ function ApiTokens() {
       </form>
       <ErrorAlert error={create.error} />
       {created && (
-        <OneTimeSecret title={t('account.tokens.createdTitle', { name: created.name })} label={t('account.tokens.tokenLabel')} value={created.token}>
+        <OneTimeSecret
+          title={t('account.tokens.createdTitle', { name: created.name })}
+          label={t('account.tokens.tokenLabel')}
+          value={created.token}
+        >
           <p>{t('account.tokens.shownOnce')}</p>
           <p>
             {t('account.tokens.usage')} <code>Authorization: Bearer {created.token}</code>

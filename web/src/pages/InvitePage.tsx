@@ -69,9 +69,7 @@ function AcceptForm({ token, invitation }: { token: string; invitation: Invitati
 
   return (
     <>
-      <p>
-        {t('invite.summary', { workspace: invitation.workspace.name, role: t(`roles.${invitation.role}`) })}
-      </p>
+      <p>{t('invite.summary', { workspace: invitation.workspace.name, role: t(`roles.${invitation.role}`) })}</p>
       <dl className="facts">
         <dt>{t('fields.email')}</dt>
         <dd>{invitation.email}</dd>

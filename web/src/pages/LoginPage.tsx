@@ -32,14 +32,24 @@ export function LoginPage() {
       ...(password ? {} : { password: t('validation.required') }),
     });
     if (!valid) return;
-    login.mutate({ email, password }, { onSuccess: () => void navigate(returnPath(location.state), { replace: true }) });
+    login.mutate(
+      { email, password },
+      { onSuccess: () => void navigate(returnPath(location.state), { replace: true }) },
+    );
   }
 
   return (
     <div className="narrow">
       <PageHeading title={t('login.title')} />
       <form ref={formRef} noValidate onSubmit={submit}>
-        <TextField label={t('fields.email')} error={errors.email} name="email" type="email" autoComplete="username" required />
+        <TextField
+          label={t('fields.email')}
+          error={errors.email}
+          name="email"
+          type="email"
+          autoComplete="username"
+          required
+        />
         <TextField
           label={t('fields.password')}
           error={errors.password}

@@ -78,7 +78,14 @@ function InviteForm({ ws }: { ws: string }) {
       <h2 id="invite-title">{t('members.invite.title')}</h2>
       <p className="muted">{t('members.invite.intro')}</p>
       <form ref={formRef} noValidate onSubmit={submit} className="form-inline">
-        <TextField label={t('fields.email')} error={errors.email} name="email" type="email" autoComplete="off" required />
+        <TextField
+          label={t('fields.email')}
+          error={errors.email}
+          name="email"
+          type="email"
+          autoComplete="off"
+          required
+        />
         <SelectField
           label={t('fields.role')}
           name="role"
@@ -92,7 +99,11 @@ function InviteForm({ ws }: { ws: string }) {
         {result && 'member' in result && t('members.invite.addedDirectly', { name: displayName(result.member) })}
       </SuccessStatus>
       {result && 'inviteUrl' in result && (
-        <OneTimeSecret title={t('members.invite.linkTitle')} label={t('members.invite.linkLabel', { email: result.invitation.email })} value={result.inviteUrl}>
+        <OneTimeSecret
+          title={t('members.invite.linkTitle')}
+          label={t('members.invite.linkLabel', { email: result.invitation.email })}
+          value={result.inviteUrl}
+        >
           <p>{t('members.invite.linkNote')}</p>
         </OneTimeSecret>
       )}
@@ -183,7 +194,10 @@ function MemberTable({ workspace, members }: { workspace: Workspace; members: Me
                           <button
                             type="button"
                             disabled={changeRole.isPending}
-                            aria-label={t('members.list.makeRoleFor', { role: t(`roles.${otherRole(member.role)}`), name })}
+                            aria-label={t('members.list.makeRoleFor', {
+                              role: t(`roles.${otherRole(member.role)}`),
+                              name,
+                            })}
                             onClick={() => changeRoleOf(member)}
                           >
                             {t('members.list.makeRole', { role: t(`roles.${otherRole(member.role)}`) })}
@@ -191,7 +205,9 @@ function MemberTable({ workspace, members }: { workspace: Workspace; members: Me
                           <ConfirmButton
                             label={t('members.list.remove')}
                             accessibleLabel={t('members.list.removeNamed', { name })}
-                            question={isMe ? t('members.list.removeSelfQuestion') : t('members.list.removeQuestion', { name })}
+                            question={
+                              isMe ? t('members.list.removeSelfQuestion') : t('members.list.removeQuestion', { name })
+                            }
                             confirmLabel={t('members.list.removeConfirm')}
                             pending={remove.isPending}
                             onConfirm={() => removeMember(member)}

@@ -53,14 +53,24 @@ function SetupForm({ token }: { token: string }) {
       ...checkNewPassword(password, confirmation, t),
     });
     if (!valid) return;
-    setup.mutate({ token, name, email, password }, { onSuccess: () => void navigate('/workspaces', { replace: true }) });
+    setup.mutate(
+      { token, name, email, password },
+      { onSuccess: () => void navigate('/workspaces', { replace: true }) },
+    );
   }
 
   return (
     <form ref={formRef} noValidate onSubmit={submit} aria-describedby="setup-intro">
       <p id="setup-intro">{t('setup.intro')}</p>
       <TextField label={t('fields.name')} error={errors.name} name="name" autoComplete="name" required />
-      <TextField label={t('fields.email')} error={errors.email} name="email" type="email" autoComplete="username" required />
+      <TextField
+        label={t('fields.email')}
+        error={errors.email}
+        name="email"
+        type="email"
+        autoComplete="username"
+        required
+      />
       <NewPasswordFields errors={errors} />
       <ErrorAlert error={setup.error} />
       <SubmitButton pending={setup.isPending}>{t('setup.submit')}</SubmitButton>

@@ -16,7 +16,11 @@ export function WorkspaceLayout() {
   if (query.isPending) return <Loading />;
   if (query.isError) {
     // Not a member and does not exist look the same on purpose (the API answers 404 for both).
-    return query.error instanceof ApiError && query.error.status === 404 ? <WorkspaceNotFound /> : <PageError error={query.error} />;
+    return query.error instanceof ApiError && query.error.status === 404 ? (
+      <WorkspaceNotFound />
+    ) : (
+      <PageError error={query.error} />
+    );
   }
   const { workspace } = query.data;
   return (

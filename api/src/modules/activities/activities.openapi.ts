@@ -1,11 +1,23 @@
 import type { ApiModule } from '../../openapi/operation.js';
-import { ActivitiesQuery, ActivityParams, CreateActivitySchema, ImportActivitiesSchema, UpdateActivitySchema } from './activities.schemas.js';
+import {
+  ActivitiesQuery,
+  ActivityParams,
+  CreateActivitySchema,
+  ImportActivitiesSchema,
+  UpdateActivitySchema,
+} from './activities.schemas.js';
 
 const ACTIVITY_VIEW = '{id, type, title, date, district, topic, note, updatedAt}';
 
 /** OpenAPI description of activities.routes.ts. */
 export const activitiesApi: ApiModule = {
-  tags: [{ name: 'Activities', description: 'The activity log of the network’s work (district visits, exchanges, transfer projects, articles, …); output indicators count it.' }],
+  tags: [
+    {
+      name: 'Activities',
+      description:
+        'The activity log of the network’s work (district visits, exchanges, transfer projects, articles, …); output indicators count it.',
+    },
+  ],
   operations: [
     {
       method: 'get',
@@ -15,7 +27,12 @@ export const activitiesApi: ApiModule = {
       tag: 'Activities',
       access: 'analyst',
       query: ActivitiesQuery,
-      responses: [{ status: 200, description: `{activities: [${ACTIVITY_VIEW}], districts: [string], years: [number]} (districts and years over the whole log, for filters)` }],
+      responses: [
+        {
+          status: 200,
+          description: `{activities: [${ACTIVITY_VIEW}], districts: [string], years: [number]} (districts and years over the whole log, for filters)`,
+        },
+      ],
     },
     {
       method: 'post',

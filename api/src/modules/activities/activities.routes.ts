@@ -2,7 +2,13 @@ import { Router } from 'express';
 import type { Knex } from 'knex';
 import { currentUser, currentWorkspace, requireUser, requireWorkspace } from '../../http/auth.js';
 import { parse, parseBody } from '../../http/validate.js';
-import { ActivitiesQuery, ActivityParams, CreateActivitySchema, ImportActivitiesSchema, UpdateActivitySchema } from './activities.schemas.js';
+import {
+  ActivitiesQuery,
+  ActivityParams,
+  CreateActivitySchema,
+  ImportActivitiesSchema,
+  UpdateActivitySchema,
+} from './activities.schemas.js';
 import * as service from './activities.service.js';
 
 /** The activity log: organisers keep it, analysts read it. */
@@ -16,7 +22,16 @@ export function activitiesRouter(deps: { knex: Knex }): Router {
     res.json(await service.listActivities(knex, currentWorkspace(req).row, parse(ActivitiesQuery, req.query)));
   });
   r.post('/', ...organiser, async (req, res) => {
-    res.status(201).json(await service.createActivity(knex, currentWorkspace(req).row, currentUser(req), parseBody(CreateActivitySchema, req)));
+    res
+      .status(201)
+      .json(
+        await service.createActivity(
+          knex,
+          currentWorkspace(req).row,
+          currentUser(req),
+          parseBody(CreateActivitySchema, req),
+        ),
+      );
   });
   r.post('/import', ...organiser, async (req, res) => {
     const { csv } = parseBody(ImportActivitiesSchema, req);

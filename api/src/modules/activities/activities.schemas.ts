@@ -6,10 +6,20 @@ import { ACTIVITY_TYPES } from '../../db/tables.js';
 export const Day = z
   .string()
   .regex(/^\d{4}-\d{2}-\d{2}$/, 'Expected a day as YYYY-MM-DD')
-  .refine((d) => !Number.isNaN(Date.parse(`${d}T00:00:00Z`)) && new Date(`${d}T00:00:00Z`).toISOString().startsWith(d), 'Not a day of the calendar');
+  .refine(
+    (d) => !Number.isNaN(Date.parse(`${d}T00:00:00Z`)) && new Date(`${d}T00:00:00Z`).toISOString().startsWith(d),
+    'Not a day of the calendar',
+  );
 
 const Text = (max: number) => z.string().trim().min(1).max(max);
-const Optional = (max: number) => z.string().trim().max(max).nullable().optional().transform((v) => (v === '' ? null : v));
+const Optional = (max: number) =>
+  z
+    .string()
+    .trim()
+    .max(max)
+    .nullable()
+    .optional()
+    .transform((v) => (v === '' ? null : v));
 
 export const ActivityType = z.enum(ACTIVITY_TYPES);
 
@@ -23,7 +33,10 @@ export const CreateActivitySchema = z.strictObject({
 });
 export type CreateActivityReq = z.infer<typeof CreateActivitySchema>;
 
-export const UpdateActivitySchema = CreateActivitySchema.partial().refine((b) => Object.keys(b).length > 0, 'Nothing to change');
+export const UpdateActivitySchema = CreateActivitySchema.partial().refine(
+  (b) => Object.keys(b).length > 0,
+  'Nothing to change',
+);
 export type UpdateActivityReq = z.infer<typeof UpdateActivitySchema>;
 
 export const ActivityParams = z.object({ id: Uuid });

@@ -18,9 +18,16 @@ export const activityView = (a: ActivityRow) => ({
   updatedAt: a.updated_at,
 });
 
-const notFound = () => new NotFoundError(text('There is no such activity in this workspace.', 'Diese Aktivität gibt es in diesem Arbeitsbereich nicht.'));
+const notFound = () =>
+  new NotFoundError(
+    text('There is no such activity in this workspace.', 'Diese Aktivität gibt es in diesem Arbeitsbereich nicht.'),
+  );
 
-export async function listActivities(db: Knex, ws: WorkspaceRow, filter: { type?: string; district?: string; year?: number }) {
+export async function listActivities(
+  db: Knex,
+  ws: WorkspaceRow,
+  filter: { type?: string; district?: string; year?: number },
+) {
   const q = db<ActivityRow>(tables.activities).where({ workspace_id: ws.id });
   if (filter.type) q.andWhere({ type: filter.type as ActivityRow['type'] });
   if (filter.district) q.andWhere({ district: filter.district });
@@ -29,7 +36,10 @@ export async function listActivities(db: Knex, ws: WorkspaceRow, filter: { type?
   // The choices a filter bar needs, over the whole log (not only the filtered part).
   const facets = (await db(tables.activities)
     .where({ workspace_id: ws.id })
-    .select(db.raw('array_remove(array_agg(distinct district), null) as districts'), db.raw('array_agg(distinct extract(year from date)::int) as years'))
+    .select(
+      db.raw('array_remove(array_agg(distinct district), null) as districts'),
+      db.raw('array_agg(distinct extract(year from date)::int) as years'),
+    )
     .first()) as { districts: string[] | null; years: number[] | null };
   return {
     activities: rows.map(activityView),
@@ -39,7 +49,8 @@ export async function listActivities(db: Knex, ws: WorkspaceRow, filter: { type?
 }
 
 export async function getActivity(db: Knex, ws: WorkspaceRow, id: string): Promise<ActivityRow> {
-  const row = (await db<ActivityRow>(tables.activities).where({ workspace_id: ws.id, id }).first()) as ActivityRow | undefined;
+  const row = (await db<ActivityRow>(tables.activities).where({ workspace_id: ws.id, id }).first()) as
+    ActivityRow | undefined;
   if (!row) throw notFound();
   return row;
 }
@@ -57,14 +68,19 @@ const toRow = (ws: WorkspaceRow, user: UserRow | null, a: CreateActivityReq) => 
 });
 
 export async function createActivity(db: Knex, ws: WorkspaceRow, user: UserRow, body: CreateActivityReq) {
-  const [row] = (await db(tables.activities).insert(toRow(ws, user, body)).returning('*')) as ActivityRow[];
+  const [row] = (await db(tables.activities)
+    .insert(toRow(ws, user, body))
+    .returning('*')) as ActivityRow[];
   return activityView(row!);
 }
 
 export async function updateActivity(db: Knex, ws: WorkspaceRow, id: string, body: UpdateActivityReq) {
   await getActivity(db, ws, id);
   const changes = Object.fromEntries(Object.entries(body).filter(([, v]) => v !== undefined));
-  const [row] = (await db(tables.activities).where({ workspace_id: ws.id, id }).update({ ...changes, updated_at: db.fn.now() }).returning('*')) as ActivityRow[];
+  const [row] = (await db(tables.activities)
+    .where({ workspace_id: ws.id, id })
+    .update({ ...changes, updated_at: db.fn.now() })
+    .returning('*')) as ActivityRow[];
   return activityView(row!);
 }
 
@@ -83,24 +99,64 @@ export async function deleteActivity(db: Knex, ws: WorkspaceRow, user: UserRow, 
 export async function importActivities(db: Knex, ws: WorkspaceRow, user: UserRow, csv: string) {
   let records: Array<Record<string, string>>;
   try {
-    records = parseCsv(csv.replace(/^\uFEFF/, ''), { columns: (header: string[]) => header.map((h) => h.trim().toLowerCase()), skip_empty_lines: true, trim: true, delimiter: csv.includes(';') && !csv.split('\n')[0]!.includes(',') ? ';' : ',' }) as Array<Record<string, string>>;
+    records = parseCsv(csv.replace(/^\uFEFF/, ''), {
+      columns: (header: string[]) => header.map((h) => h.trim().toLowerCase()),
+      skip_empty_lines: true,
+      trim: true,
+      delimiter: csv.includes(';') && !csv.split('\n')[0]!.includes(',') ? ';' : ',',
+    }) as Array<Record<string, string>>;
   } catch (err) {
-    throw new ValidationError('invalid_csv', text(`The CSV file cannot be read: ${(err as Error).message}`, `Die CSV-Datei lässt sich nicht lesen: ${(err as Error).message}`), []);
+    throw new ValidationError(
+      'invalid_csv',
+      text(
+        `The CSV file cannot be read: ${(err as Error).message}`,
+        `Die CSV-Datei lässt sich nicht lesen: ${(err as Error).message}`,
+      ),
+      [],
+    );
   }
   const problems: Array<{ line: number; message: string }> = [];
   const rows: CreateActivityReq[] = [];
   records.forEach((record, i) => {
-    const parsed = CreateActivitySchema.safeParse({ type: record.type, title: record.title, date: record.date, district: record.district || null, topic: record.topic || null, note: record.note || null });
+    const parsed = CreateActivitySchema.safeParse({
+      type: record.type,
+      title: record.title,
+      date: record.date,
+      district: record.district || null,
+      topic: record.topic || null,
+      note: record.note || null,
+    });
     if (parsed.success) rows.push(parsed.data);
-    else problems.push({ line: i + 2, message: parsed.error.issues.map((is) => `${is.path.join('.') || 'row'}: ${is.message}`).join('; ') });
+    else
+      problems.push({
+        line: i + 2,
+        message: parsed.error.issues.map((is) => `${is.path.join('.') || 'row'}: ${is.message}`).join('; '),
+      });
   });
-  if (records.length === 0) problems.push({ line: 1, message: 'The file has no rows under its header (type, title, date, district, topic, note).' });
+  if (records.length === 0)
+    problems.push({
+      line: 1,
+      message: 'The file has no rows under its header (type, title, date, district, topic, note).',
+    });
   if (problems.length > 0) {
-    throw new ValidationError('invalid_csv', text(`${problems.length} row(s) of the file cannot be imported; nothing was imported.`, `${problems.length} Zeile(n) der Datei lassen sich nicht übernehmen; nichts wurde importiert.`), problems);
+    throw new ValidationError(
+      'invalid_csv',
+      text(
+        `${problems.length} row(s) of the file cannot be imported; nothing was imported.`,
+        `${problems.length} Zeile(n) der Datei lassen sich nicht übernehmen; nichts wurde importiert.`,
+      ),
+      problems,
+    );
   }
   await db.transaction(async (trx) => {
-    for (let i = 0; i < rows.length; i += 500) await trx(tables.activities).insert(rows.slice(i, i + 500).map((r) => toRow(ws, user, r)));
-    await recordAudit(trx, { workspaceId: ws.id, actorId: user.id, action: 'activity.import', details: { rows: rows.length } });
+    for (let i = 0; i < rows.length; i += 500)
+      await trx(tables.activities).insert(rows.slice(i, i + 500).map((r) => toRow(ws, user, r)));
+    await recordAudit(trx, {
+      workspaceId: ws.id,
+      actorId: user.id,
+      action: 'activity.import',
+      details: { rows: rows.length },
+    });
   });
   return { imported: rows.length };
 }

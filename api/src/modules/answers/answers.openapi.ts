@@ -1,12 +1,22 @@
 import type { ApiModule } from '../../openapi/operation.js';
-import { AnswerParams, AnswersParams, AnswersQuery, CodebookParams, CodeParams, CreateCodeSchema, SetCodesSchema, UpdateCodeSchema } from './answers.schemas.js';
+import {
+  AnswerParams,
+  AnswersParams,
+  AnswersQuery,
+  CodebookParams,
+  CodeParams,
+  CreateCodeSchema,
+  SetCodesSchema,
+  UpdateCodeSchema,
+} from './answers.schemas.js';
 
 /** OpenAPI description of answers.routes.ts: open answers and their coding (analysts may code). */
 export const answersApi: ApiModule = {
   tags: [
     {
       name: 'Open answers',
-      description: 'Free-text answers of a wave and the codebook of a questionnaire used to code them. Shown to organisers and analysts only.',
+      description:
+        'Free-text answers of a wave and the codebook of a questionnaire used to code them. Shown to organisers and analysts only.',
     },
   ],
   operations: [
@@ -65,7 +75,12 @@ export const answersApi: ApiModule = {
       access: 'analyst',
       params: AnswersParams,
       query: AnswersQuery,
-      responses: [{ status: 200, description: '{question: {name, title}, total, answers: [{id, text, codes}], codes: [{id, label, count}]}' }],
+      responses: [
+        {
+          status: 200,
+          description: '{question: {name, title}, total, answers: [{id, text, codes}], codes: [{id, label, count}]}',
+        },
+      ],
       errors: ['400 not_open_question', '404 not_found'],
     },
     {

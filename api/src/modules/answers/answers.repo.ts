@@ -3,15 +3,27 @@ import type { Knex } from 'knex';
 import { tables, type AnswerCodeRow } from '../../db/tables.js';
 
 export const listCodes = (db: Knex, questionnaireId: string) =>
-  db<AnswerCodeRow>(tables.answerCodes).where({ questionnaire_id: questionnaireId }).orderBy('label') as Promise<AnswerCodeRow[]>;
+  db<AnswerCodeRow>(tables.answerCodes).where({ questionnaire_id: questionnaireId }).orderBy('label') as Promise<
+    AnswerCodeRow[]
+  >;
 
 export async function insertCode(db: Knex, questionnaireId: string, label: string): Promise<AnswerCodeRow> {
-  const [row] = await db<AnswerCodeRow>(tables.answerCodes).insert({ id: randomUUID(), questionnaire_id: questionnaireId, label }).returning('*');
+  const [row] = await db<AnswerCodeRow>(tables.answerCodes)
+    .insert({ id: randomUUID(), questionnaire_id: questionnaireId, label })
+    .returning('*');
   return row as AnswerCodeRow;
 }
 
-export async function updateCode(db: Knex, questionnaireId: string, id: string, label: string): Promise<AnswerCodeRow | undefined> {
-  const [row] = await db<AnswerCodeRow>(tables.answerCodes).where({ questionnaire_id: questionnaireId, id }).update({ label }).returning('*');
+export async function updateCode(
+  db: Knex,
+  questionnaireId: string,
+  id: string,
+  label: string,
+): Promise<AnswerCodeRow | undefined> {
+  const [row] = await db<AnswerCodeRow>(tables.answerCodes)
+    .where({ questionnaire_id: questionnaireId, id })
+    .update({ label })
+    .returning('*');
   return row as AnswerCodeRow | undefined;
 }
 
@@ -24,9 +36,14 @@ export const waveAssignments = (db: Knex, waveId: string) =>
   db(`${tables.answerCodeAssignments} as a`)
     .join(`${tables.responses} as r`, 'r.id', 'a.response_id')
     .where('r.wave_id', waveId)
-    .select('a.response_id', 'a.question', 'a.code_id') as Promise<Array<{ response_id: string; question: string; code_id: string }>>;
+    .select('a.response_id', 'a.question', 'a.code_id') as Promise<
+    Array<{ response_id: string; question: string; code_id: string }>
+  >;
 
 export async function replaceCodes(db: Knex, responseId: string, question: string, codeIds: string[]): Promise<void> {
   await db(tables.answerCodeAssignments).where({ response_id: responseId, question }).del();
-  if (codeIds.length > 0) await db(tables.answerCodeAssignments).insert(codeIds.map((code_id) => ({ response_id: responseId, question, code_id })));
+  if (codeIds.length > 0)
+    await db(tables.answerCodeAssignments).insert(
+      codeIds.map((code_id) => ({ response_id: responseId, question, code_id })),
+    );
 }

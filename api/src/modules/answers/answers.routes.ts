@@ -3,7 +3,16 @@ import type { Knex } from 'knex';
 import { currentWorkspace, requireUser, requireWorkspace } from '../../http/auth.js';
 import { requestLocale } from '../../http/locale.js';
 import { parse, parseBody } from '../../http/validate.js';
-import { AnswerParams, AnswersParams, AnswersQuery, CodebookParams, CodeParams, CreateCodeSchema, SetCodesSchema, UpdateCodeSchema } from './answers.schemas.js';
+import {
+  AnswerParams,
+  AnswersParams,
+  AnswersQuery,
+  CodebookParams,
+  CodeParams,
+  CreateCodeSchema,
+  SetCodesSchema,
+  UpdateCodeSchema,
+} from './answers.schemas.js';
 import * as service from './answers.service.js';
 
 /**
@@ -39,7 +48,9 @@ export function answersRouter(deps: { knex: Knex }): Router {
     const { id, question } = parse(AnswersParams, req.params);
     const { search, locale } = parse(AnswersQuery, req.query);
     res.setHeader('Cache-Control', 'no-store');
-    res.json(await service.listAnswers(knex, currentWorkspace(req).row, id, question, search, locale ?? requestLocale(req)));
+    res.json(
+      await service.listAnswers(knex, currentWorkspace(req).row, id, question, search, locale ?? requestLocale(req)),
+    );
   });
   r.put('/waves/:id/answers/:question/:responseId/codes', ...analyst, async (req, res) => {
     const { id, question, responseId } = parse(AnswerParams, req.params);

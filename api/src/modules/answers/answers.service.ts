@@ -10,8 +10,8 @@ import * as questionnaires from '../questionnaires/questionnaires.repo.js';
 import { getWave } from '../waves/waves.service.js';
 import * as repo from './answers.repo.js';
 
-
-const codeTaken = (label: string) => new ConflictError('conflict', text(`The code "${label}" exists already.`, `Den Code „${label}“ gibt es schon.`));
+const codeTaken = (label: string) =>
+  new ConflictError('conflict', text(`The code "${label}" exists already.`, `Den Code „${label}“ gibt es schon.`));
 
 export async function listCodebook(db: Knex, ws: WorkspaceRow, slug: string) {
   const q = await getQuestionnaire(db, ws, slug);
@@ -52,9 +52,15 @@ async function openQuestion(db: Knex, ws: WorkspaceRow, waveId: string, question
   const version = await questionnaires.findVersion(db, wave.questionnaire_id, wave.version);
   const definition = (version?.definition ?? {}) as JsonObject;
   const element = questionsOf(definition).find((r) => r.element.name === question)?.element;
-  if (!element) throw new NotFoundError(text(`This wave has no question "${question}".`, `Diese Welle hat keine Frage „${question}“.`));
+  if (!element)
+    throw new NotFoundError(
+      text(`This wave has no question "${question}".`, `Diese Welle hat keine Frage „${question}“.`),
+    );
   if (!isOpenTextQuestion(element)) {
-    throw new BadRequestError('not_open_question', text(`"${question}" is not an open question.`, `„${question}“ ist keine offene Frage.`));
+    throw new BadRequestError(
+      'not_open_question',
+      text(`"${question}" is not an open question.`, `„${question}“ ist keine offene Frage.`),
+    );
   }
   return { wave, element, definition };
 }
@@ -64,7 +70,14 @@ async function openQuestion(db: Knex, ws: WorkspaceRow, waveId: string, question
  * with their codes and the count per code. Only organisers and analysts see
  * them; share links never do.
  */
-export async function listAnswers(db: Knex, ws: WorkspaceRow, waveId: string, question: string, search: string | undefined, language: string) {
+export async function listAnswers(
+  db: Knex,
+  ws: WorkspaceRow,
+  waveId: string,
+  question: string,
+  search: string | undefined,
+  language: string,
+) {
   const { wave, element, definition } = await openQuestion(db, ws, waveId, question);
   const rows = (await db(tables.responses)
     .where({ wave_id: wave.id, status: 'complete' })
@@ -89,13 +102,27 @@ export async function listAnswers(db: Knex, ws: WorkspaceRow, waveId: string, qu
 }
 
 /** Replaces the codes of one answer; codes must belong to the wave's questionnaire. */
-export async function setCodes(db: Knex, ws: WorkspaceRow, waveId: string, question: string, responseId: string, codeIds: string[]) {
+export async function setCodes(
+  db: Knex,
+  ws: WorkspaceRow,
+  waveId: string,
+  question: string,
+  responseId: string,
+  codeIds: string[],
+) {
   const { wave } = await openQuestion(db, ws, waveId, question);
-  const response = await db(tables.responses).where({ id: responseId, wave_id: wave.id, status: 'complete' }).first('id');
+  const response = await db(tables.responses)
+    .where({ id: responseId, wave_id: wave.id, status: 'complete' })
+    .first('id');
   if (!response) throw new NotFoundError(text('Answer not found.', 'Antwort nicht gefunden.'));
   const known = new Set((await repo.listCodes(db, wave.questionnaire_id)).map((c) => c.id));
   const unknown = codeIds.filter((c) => !known.has(c));
-  if (unknown.length > 0) throw new BadRequestError('unknown_code', text('A code is not in this questionnaire\'s codebook.', 'Ein Code steht nicht im Codebuch dieses Fragebogens.'), { codes: unknown });
+  if (unknown.length > 0)
+    throw new BadRequestError(
+      'unknown_code',
+      text("A code is not in this questionnaire's codebook.", 'Ein Code steht nicht im Codebuch dieses Fragebogens.'),
+      { codes: unknown },
+    );
   const unique = [...new Set(codeIds)];
   await db.transaction((trx) => repo.replaceCodes(trx, responseId, question, unique));
   return { id: responseId, codes: unique };

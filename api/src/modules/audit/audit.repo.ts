@@ -36,11 +36,14 @@ export async function listAudit(db: Knex, workspaceId: string, limit: number): P
     .where('a.workspace_id', workspaceId)
     .orderBy('a.id', 'desc')
     .limit(limit)
-    .select('a.*', 'u.email as actor_email', 'u.name as actor_name')) as Array<AuditLogRow & { actor_email: string | null; actor_name: string | null }>;
+    .select('a.*', 'u.email as actor_email', 'u.name as actor_name')) as Array<
+    AuditLogRow & { actor_email: string | null; actor_name: string | null }
+  >;
   return rows.map((r) => ({
     id: Number(r.id),
     at: r.created_at,
-    actor: r.actor_id && r.actor_email !== null ? { id: r.actor_id, email: r.actor_email, name: r.actor_name ?? '' } : null,
+    actor:
+      r.actor_id && r.actor_email !== null ? { id: r.actor_id, email: r.actor_email, name: r.actor_name ?? '' } : null,
     action: r.action,
     target: r.target,
     details: r.details,

@@ -10,7 +10,8 @@ export const authApi: ApiModule = {
       path: '/auth/login',
       operationId: 'login',
       summary: 'Log in with e-mail and password; starts a session',
-      description: 'Sets an HttpOnly session cookie. An unknown e-mail and a wrong password get the same answer. From the tenth failure in a row (by default) of one account at one client address, that account waits at that address (30 s, doubling with each further failure up to 15 minutes) and gets 429 with Retry-After; from other addresses it logs in at once. One address gets 429 after 100 failures (by default) within an hour across accounts.',
+      description:
+        'Sets an HttpOnly session cookie. An unknown e-mail and a wrong password get the same answer. From the tenth failure in a row (by default) of one account at one client address, that account waits at that address (30 s, doubling with each further failure up to 15 minutes) and gets 429 with Retry-After; from other addresses it logs in at once. One address gets 429 after 100 failures (by default) within an hour across accounts.',
       tag: 'Auth',
       access: 'public',
       body: LoginSchema,
@@ -22,7 +23,8 @@ export const authApi: ApiModule = {
       path: '/auth/logout',
       operationId: 'logout',
       summary: 'Log out; the session is deleted on the server',
-      description: 'Called with `Authorization: Bearer <token>`, revokes that API token instead (the one in use, not the caller’s others).',
+      description:
+        'Called with `Authorization: Bearer <token>`, revokes that API token instead (the one in use, not the caller’s others).',
       tag: 'Auth',
       access: 'public',
       responses: [{ status: 204, description: 'Logged out (also when there was no session).' }],
@@ -61,7 +63,8 @@ export const authApi: ApiModule = {
       path: '/auth/password',
       operationId: 'changePassword',
       summary: "Change the caller's password; ends their other sessions and revokes all their API tokens",
-      description: 'Only the session the change was made in stays logged in; made with an API token, every session ends and that token is revoked too.',
+      description:
+        'Only the session the change was made in stays logged in; made with an API token, every session ends and that token is revoked too.',
       tag: 'Auth',
       access: 'user',
       body: ChangePasswordSchema,

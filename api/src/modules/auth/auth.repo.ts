@@ -61,7 +61,10 @@ export async function deleteApiTokensOfUser(db: Knex, userId: string): Promise<n
 }
 
 /** The token's owner and the token's id; marks the token used (at day precision, to keep writes rare). */
-export async function findUserByApiTokenHash(db: Knex, tokenHash: string): Promise<{ user: UserRow; tokenId: string } | undefined> {
+export async function findUserByApiTokenHash(
+  db: Knex,
+  tokenHash: string,
+): Promise<{ user: UserRow; tokenId: string } | undefined> {
   const token = await db<ApiTokenRow>(tables.apiTokens).where({ token_hash: tokenHash }).first();
   if (!token) return undefined;
   const today = new Date().toISOString().slice(0, 10);

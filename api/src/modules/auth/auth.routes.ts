@@ -23,7 +23,8 @@ export function authRouter(deps: { knex: Knex; loginLimiter: LoginLimiter }): Ro
 
   r.post('/logout', async (req, res) => {
     // A script logging out with its token ends that token, as a browser's logout ends its session.
-    if (req.authVia === 'token' && req.user && req.apiTokenId) await service.revokeToken(knex, req.user.id, req.apiTokenId);
+    if (req.authVia === 'token' && req.user && req.apiTokenId)
+      await service.revokeToken(knex, req.user.id, req.apiTokenId);
     await endSession(req);
     res.clearCookie(SESSION_COOKIE, { path: '/' });
     res.status(204).end();

@@ -1,7 +1,10 @@
 import { z } from 'zod';
 import { Uuid } from '../../http/validate.js';
 
-export const Email = z.email().max(254).transform((e) => e.toLowerCase());
+export const Email = z
+  .email()
+  .max(254)
+  .transform((e) => e.toLowerCase());
 /** Long enough to resist guessing; the upper bound keeps hashing cheap to refuse. */
 export const NewPassword = z.string().min(10).max(200);
 export const UserName = z.string().trim().max(120);

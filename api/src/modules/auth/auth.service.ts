@@ -14,7 +14,10 @@ const SESSION_SECRET_KEY = 'session_secret';
 export const toUserView = (u: UserRow): UserView => ({ id: u.id, email: u.email, name: u.name, isAdmin: u.is_admin });
 
 const invalidCredentials = () =>
-  new UnauthenticatedError('invalid_credentials', text('E-mail or password is wrong.', 'E-Mail-Adresse oder Passwort ist falsch.'));
+  new UnauthenticatedError(
+    'invalid_credentials',
+    text('E-mail or password is wrong.', 'E-Mail-Adresse oder Passwort ist falsch.'),
+  );
 
 /** Checks e-mail and password under the login rate limit; the same answer for unknown account and wrong password. */
 export async function login(db: Knex, limiter: LoginLimiter, req: LoginReq, clientIp: string): Promise<UserRow> {
@@ -33,7 +36,8 @@ export async function login(db: Knex, limiter: LoginLimiter, req: LoginReq, clie
  * The secret that signs session cookies. Generated once and kept in the
  * database so that every API process accepts every other's cookies.
  */
-export const ensureSessionSecret = (db: Knex): Promise<string> => repo.ensureInstanceState(db, SESSION_SECRET_KEY, newSecretToken());
+export const ensureSessionSecret = (db: Knex): Promise<string> =>
+  repo.ensureInstanceState(db, SESSION_SECRET_KEY, newSecretToken());
 
 /**
  * First start: with no user yet, either creates the admin from the configured
@@ -67,11 +71,20 @@ export const isSetupNeeded = async (db: Knex): Promise<boolean> => (await repo.c
 /** Creates the first admin with the one-time setup token. */
 async function assertSetupAllowed(db: Knex, token: string): Promise<void> {
   if ((await repo.countUsers(db)) > 0) {
-    throw new ConflictError('already_set_up', text('Bilanz is already set up. Please log in.', 'Bilanz ist schon eingerichtet. Bitte melde dich an.'));
+    throw new ConflictError(
+      'already_set_up',
+      text('Bilanz is already set up. Please log in.', 'Bilanz ist schon eingerichtet. Bitte melde dich an.'),
+    );
   }
   const stored = await repo.readInstanceState(db, SETUP_TOKEN_KEY);
   if (!stored || stored !== hashToken(token)) {
-    throw new ForbiddenError('invalid_token', text('This setup link is not valid. Use the link the server printed at its last start.', 'Dieser Einrichtungslink ist ungültig. Nutze den Link, den der Server beim letzten Start ausgegeben hat.'));
+    throw new ForbiddenError(
+      'invalid_token',
+      text(
+        'This setup link is not valid. Use the link the server printed at its last start.',
+        'Dieser Einrichtungslink ist ungültig. Nutze den Link, den der Server beim letzten Start ausgegeben hat.',
+      ),
+    );
   }
 }
 
@@ -97,7 +110,12 @@ export async function completeSetup(db: Knex, req: SetupReq): Promise<UserRow> {
  * of the user is revoked and every other session ends; only the session the
  * change was made in stays (none, when it was made with a token).
  */
-export async function changePassword(db: Knex, user: UserRow, req: ChangePasswordReq, currentSid: string | undefined): Promise<void> {
+export async function changePassword(
+  db: Knex,
+  user: UserRow,
+  req: ChangePasswordReq,
+  currentSid: string | undefined,
+): Promise<void> {
   if (!(await verifyPassword(user.password_hash, req.currentPassword))) throw invalidCredentials();
   const hash = await hashPassword(req.newPassword);
   await db.transaction(async (trx) => {
@@ -108,10 +126,19 @@ export async function changePassword(db: Knex, user: UserRow, req: ChangePasswor
 }
 
 export const listTokens = async (db: Knex, userId: string) =>
-  (await repo.listApiTokens(db, userId)).map((t) => ({ id: t.id, name: t.name, createdAt: t.created_at, lastUsedAt: t.last_used_at }));
+  (await repo.listApiTokens(db, userId)).map((t) => ({
+    id: t.id,
+    name: t.name,
+    createdAt: t.created_at,
+    lastUsedAt: t.last_used_at,
+  }));
 
 /** Creates an API token; the secret is returned once and only its hash is stored. */
-export async function createToken(db: Knex, userId: string, name: string): Promise<{ id: string; name: string; token: string }> {
+export async function createToken(
+  db: Knex,
+  userId: string,
+  name: string,
+): Promise<{ id: string; name: string; token: string }> {
   const token = `blz_${newSecretToken()}`;
   const row = await repo.insertApiToken(db, userId, name, hashToken(token));
   return { id: row.id, name: row.name, token };

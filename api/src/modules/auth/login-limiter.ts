@@ -68,7 +68,12 @@ export function createLoginLimiter(knex: Knex, limits: LoginLimits): LoginLimite
   if (!limits.enabled) {
     return { assertAllowed: async () => {}, recordFailure: async () => {}, recordSuccess: async () => {} };
   }
-  const store = { storeClient: knexQueryAdapter(knex), storeType: 'client', tableName: tables.rateLimits, tableCreated: true };
+  const store = {
+    storeClient: knexQueryAdapter(knex),
+    storeType: 'client',
+    tableName: tables.rateLimits,
+    tableCreated: true,
+  };
   // Failures in a row per pair; only penalty(), get() and delete() are used, so `points` only documents the allowance.
   const pairFailures = new RateLimiterPostgres({
     ...store,
@@ -79,7 +84,13 @@ export function createLoginLimiter(knex: Knex, limits: LoginLimits): LoginLimite
     duration: PAIR_MEMORY_SECONDS,
   });
   // The pair's current wait, set with block() for as long as it lasts.
-  const pairWait = new RateLimiterPostgres({ ...store, clearExpiredByTimeout: false, keyPrefix: 'login_wait', points: 1, duration: LONGEST_WAIT_SECONDS });
+  const pairWait = new RateLimiterPostgres({
+    ...store,
+    clearExpiredByTimeout: false,
+    keyPrefix: 'login_wait',
+    points: 1,
+    duration: LONGEST_WAIT_SECONDS,
+  });
   const addressFailures = new RateLimiterPostgres({
     ...store,
     clearExpiredByTimeout: false,
@@ -93,7 +104,10 @@ export function createLoginLimiter(knex: Knex, limits: LoginLimits): LoginLimite
 
   return {
     async assertAllowed(email, clientIp) {
-      const [wait, address] = await Promise.all([pairWait.get(pairKey(email, clientIp)), addressFailures.get(addressKey(clientIp))]);
+      const [wait, address] = await Promise.all([
+        pairWait.get(pairKey(email, clientIp)),
+        addressFailures.get(addressKey(clientIp)),
+      ]);
       const waits = [
         ...(wait !== null && wait.msBeforeNext > 0 ? [seconds(wait)] : []),
         ...(address !== null && address.consumedPoints >= limits.addressFailures ? [seconds(address)] : []),

@@ -47,8 +47,17 @@ const WEAKNESSES = [
   'Es bleibt manchmal beim Reden, die Umsetzung fehlt',
   'Die Webseite ist unübersichtlich',
 ];
-const WISHES = ['Bad Cannstatt und Zuffenhausen besuchen', 'Thema Inklusion im Quartier', 'Neue Wohnformen', 'Repair Cafés weiter verbreiten'];
-const STORIES = ['Ein gemeinsamer Nachbarschaftstreff mit Förderung', 'Ein Tauschring im Stadtteil ist in Planung', 'Die Idee der Schokoladenseiten für unseren Bezirk'];
+const WISHES = [
+  'Bad Cannstatt und Zuffenhausen besuchen',
+  'Thema Inklusion im Quartier',
+  'Neue Wohnformen',
+  'Repair Cafés weiter verbreiten',
+];
+const STORIES = [
+  'Ein gemeinsamer Nachbarschaftstreff mit Förderung',
+  'Ein Tauschring im Stadtteil ist in Planung',
+  'Die Idee der Schokoladenseiten für unseren Bezirk',
+];
 
 /** One member's plausible answers to the member survey (questions addressed by name). */
 function memberAnswers(definition: JsonObject, random: () => number): Record<string, unknown> {
@@ -66,16 +75,50 @@ function memberAnswers(definition: JsonObject, random: () => number): Record<str
   const values = (name: string) => itemsOf(q.get(name)?.choices).map((c) => c.value);
   const rows = (name: string) => itemsOf(q.get(name)?.rows).map((r) => String(r.value));
   const a: Record<string, unknown> = {};
-  a.sector = weighted([['nonprofit', 58], ['civic', 27], ['municipal', 15]]);
-  a.memberSince = weighted([[2013, 12], [2014, 48], [2015, 40]]);
+  a.sector = weighted([
+    ['nonprofit', 58],
+    ['civic', 27],
+    ['municipal', 15],
+  ]);
+  a.memberSince = weighted([
+    [2013, 12],
+    [2014, 48],
+    [2015, 40],
+  ]);
   a.districts = pickSome(values('districts'), 0.12).slice(0, 3);
-  a.participation = weighted([['every', 20], ['often', 35], ['sometimes', 30], ['rarely', 12], ['never', 3]]);
-  a.formatValue = Object.fromEntries(rows('formatValue').filter(() => chance(0.92)).map((row) => [row, weighted([[5, 35], [4, 38], [3, 18], [2, 6], [1, 3]])]));
+  a.participation = weighted([
+    ['every', 20],
+    ['often', 35],
+    ['sometimes', 30],
+    ['rarely', 12],
+    ['never', 3],
+  ]);
+  a.formatValue = Object.fromEntries(
+    rows('formatValue')
+      .filter(() => chance(0.92))
+      .map((row) => [
+        row,
+        weighted([
+          [5, 35],
+          [4, 38],
+          [3, 18],
+          [2, 6],
+          [1, 3],
+        ]),
+      ]),
+  );
   if (chance(0.8)) a.strengths = STRENGTHS[Math.floor(random() * STRENGTHS.length)];
   if (chance(0.6)) a.weaknesses = WEAKNESSES[Math.floor(random() * WEAKNESSES.length)];
   a.developmentOptions = pickSome(values('developmentOptions'), 0.3).slice(0, 3);
   a.developmentFeasibility = Object.fromEntries(
-    (a.developmentOptions as string[]).map((option) => [option, weighted([['voluntary', 45], ['funding', 40], ['unsure', 15]])]),
+    (a.developmentOptions as string[]).map((option) => [
+      option,
+      weighted([
+        ['voluntary', 45],
+        ['funding', 40],
+        ['unsure', 15],
+      ]),
+    ]),
   );
   if (chance(0.4)) a.topicWishes = WISHES[Math.floor(random() * WISHES.length)];
   a.newContacts = chance(0.78);
@@ -84,41 +127,128 @@ function memberAnswers(definition: JsonObject, random: () => number): Record<str
   a.sharedResources = chance(0.3);
   a.knowledgeTransfer = chance(0.45);
   if (a.knowledgeTransfer && chance(0.6)) a.knowledgeTransferDetails = STORIES[Math.floor(random() * STORIES.length)];
-  a.recommend = weighted([[10, 22], [9, 24], [8, 22], [7, 14], [6, 8], [5, 5], [4, 3], [3, 2]]);
-  a.strategyGroup = weighted([['yes', 20], ['maybe', 35], ['no', 45]]);
+  a.recommend = weighted([
+    [10, 22],
+    [9, 24],
+    [8, 22],
+    [7, 14],
+    [6, 8],
+    [5, 5],
+    [4, 3],
+    [3, 2],
+  ]);
+  a.strategyGroup = weighted([
+    ['yes', 20],
+    ['maybe', 35],
+    ['no', 45],
+  ]);
   // Only keys the questionnaire has, with the values it allows (checked below by the validator).
   for (const key of Object.keys(a)) if (!q.has(key)) delete a[key];
-  if (q.get('strategyGroup') && !values('strategyGroup').includes(a.strategyGroup as Json)) a.strategyGroup = values('strategyGroup')[0];
+  if (q.get('strategyGroup') && !values('strategyGroup').includes(a.strategyGroup as Json))
+    a.strategyGroup = values('strategyGroup')[0];
   return a;
 }
 
-const ACTIVITIES: Array<{ type: ActivityType; title: string; date: string; district?: string; topic?: string; note?: string }> = [
+const ACTIVITIES: Array<{
+  type: ActivityType;
+  title: string;
+  date: string;
+  district?: string;
+  topic?: string;
+  note?: string;
+}> = [
   { type: 'district_visit', title: 'Stadtteilbesuch Möhringen', date: '2013-10-15', district: 'Möhringen' },
   { type: 'district_visit', title: 'Stadtteilbesuch Degerloch', date: '2014-01-21', district: 'Degerloch' },
   { type: 'district_visit', title: 'Stadtteilbesuch Heslach', date: '2014-05-13', district: 'Heslach' },
   { type: 'district_visit', title: 'Stadtteilbesuch Feuerbach', date: '2014-09-23', district: 'Feuerbach' },
   { type: 'district_visit', title: 'Stadtteilbesuch Stammheim', date: '2014-12-02', district: 'Stammheim' },
-  { type: 'district_visit', title: 'Stadtteilbesuch Hasenberg im Westen', date: '2015-03-17', district: 'West (Hasenberg)' },
-  { type: 'district_visit', title: 'Stadtteilbesuch Neckarvorstadt', date: '2015-05-19', district: 'Neckarvorstadt', note: 'Geplant' },
+  {
+    type: 'district_visit',
+    title: 'Stadtteilbesuch Hasenberg im Westen',
+    date: '2015-03-17',
+    district: 'West (Hasenberg)',
+  },
+  {
+    type: 'district_visit',
+    title: 'Stadtteilbesuch Neckarvorstadt',
+    date: '2015-05-19',
+    district: 'Neckarvorstadt',
+    note: 'Geplant',
+  },
   { type: 'thematic_exchange', title: 'Bürgerengagement fördern', date: '2014-03-11', topic: 'Bürgerengagement' },
   { type: 'thematic_exchange', title: 'Tauschringe aufbauen', date: '2014-07-08', topic: 'Tauschringe' },
   { type: 'thematic_exchange', title: 'Seniorennetzwerke bilden', date: '2014-11-04', topic: 'Seniorennetzwerke' },
   { type: 'thematic_exchange', title: 'Quartiersvernetzung starten', date: '2015-02-10', topic: 'Quartiersvernetzung' },
-  { type: 'thematic_exchange', title: 'Repair Café im Bezirk', date: '2015-05-12', topic: 'Repair Café', note: 'Geplant' },
-  { type: 'transfer_project_qualified', title: 'Degerlochs Schokoladenseiten', date: '2014-02-18', district: 'Degerloch' },
+  {
+    type: 'thematic_exchange',
+    title: 'Repair Café im Bezirk',
+    date: '2015-05-12',
+    topic: 'Repair Café',
+    note: 'Geplant',
+  },
+  {
+    type: 'transfer_project_qualified',
+    title: 'Degerlochs Schokoladenseiten',
+    date: '2014-02-18',
+    district: 'Degerloch',
+  },
   { type: 'transfer_project_qualified', title: 'Nachbarschaftstisch Heslach', date: '2014-06-17', district: 'Heslach' },
-  { type: 'transfer_project_qualified', title: 'Generationenbrücke Feuerbach', date: '2014-10-14', district: 'Feuerbach' },
-  { type: 'transfer_project_qualified', title: 'Quartiersspaziergang Stammheim', date: '2015-01-13', district: 'Stammheim' },
-  { type: 'transfer_project_qualified', title: 'Offener Bücherschrank Möhringen', date: '2015-03-10', district: 'Möhringen' },
-  { type: 'transfer_project_adopted', title: 'Degerlochs Schokoladenseiten im Stuttgarter Süden', date: '2014-11-20', district: 'Süd', note: 'Erstes übertragenes Transferprojekt' },
-  { type: 'joint_project', title: 'Gemeinsames Nachbarschaftsprojekt zweier Quartiere', date: '2014-09-01', note: 'Aus einem Kontakt im Netzwerk entstanden' },
-  { type: 'grant', title: 'Förderung für das gemeinsame Nachbarschaftsprojekt', date: '2015-01-15', note: 'Erfolgreich eingeworben' },
-  { type: 'other', title: 'Raum für eine Veranstaltung mitgenutzt', date: '2014-10-02', note: 'Verfügbarkeit war vorher nicht allgemein bekannt' },
+  {
+    type: 'transfer_project_qualified',
+    title: 'Generationenbrücke Feuerbach',
+    date: '2014-10-14',
+    district: 'Feuerbach',
+  },
+  {
+    type: 'transfer_project_qualified',
+    title: 'Quartiersspaziergang Stammheim',
+    date: '2015-01-13',
+    district: 'Stammheim',
+  },
+  {
+    type: 'transfer_project_qualified',
+    title: 'Offener Bücherschrank Möhringen',
+    date: '2015-03-10',
+    district: 'Möhringen',
+  },
+  {
+    type: 'transfer_project_adopted',
+    title: 'Degerlochs Schokoladenseiten im Stuttgarter Süden',
+    date: '2014-11-20',
+    district: 'Süd',
+    note: 'Erstes übertragenes Transferprojekt',
+  },
+  {
+    type: 'joint_project',
+    title: 'Gemeinsames Nachbarschaftsprojekt zweier Quartiere',
+    date: '2014-09-01',
+    note: 'Aus einem Kontakt im Netzwerk entstanden',
+  },
+  {
+    type: 'grant',
+    title: 'Förderung für das gemeinsame Nachbarschaftsprojekt',
+    date: '2015-01-15',
+    note: 'Erfolgreich eingeworben',
+  },
+  {
+    type: 'other',
+    title: 'Raum für eine Veranstaltung mitgenutzt',
+    date: '2014-10-02',
+    note: 'Verfügbarkeit war vorher nicht allgemein bekannt',
+  },
 ];
 
 /** 62 blog articles between July 2013 and May 2015, about one every eleven days. */
 function articles(): typeof ACTIVITIES {
-  const topics = ['Stadtteilbesuch', 'Neue Wohnformen', 'Inklusion', 'Bürgerengagement', 'Tauschringe', 'Transferprojekte', 'Nachbarschaft'];
+  const topics = [
+    'Stadtteilbesuch',
+    'Neue Wohnformen',
+    'Inklusion',
+    'Bürgerengagement',
+    'Tauschringe',
+    'Transferprojekte',
+    'Nachbarschaft',
+  ];
   const start = Date.parse('2013-07-01T00:00:00Z');
   return Array.from({ length: 62 }, (_, i) => ({
     type: 'article' as const,
@@ -140,7 +270,11 @@ const MEMBERS: Array<[string, number, string]> = [
  * Loads the example once per database: on a new one (no workspace yet) when
  * enabled, never again afterwards (also not after it was deleted).
  */
-export async function loadExampleOnce(knex: Knex, templates: Map<string, Template>, enabled: boolean): Promise<boolean> {
+export async function loadExampleOnce(
+  knex: Knex,
+  templates: Map<string, Template>,
+  enabled: boolean,
+): Promise<boolean> {
   return knex.transaction(async (trx) => {
     if (await trx(tables.instanceState).where({ key: LOADED_KEY }).first()) return false;
     const anyWorkspace = await trx(tables.workspaces).first('id');
@@ -156,11 +290,21 @@ async function createExample(trx: Knex, templates: Map<string, Template>): Promi
   if (!template) throw new Error('the member survey template (surveys/mitgliederumfrage.json) is missing');
   const definition = template.definition;
   const wsId = randomUUID();
-  await trx(tables.workspaces).insert({ id: wsId, slug: EXAMPLE_SLUG, name: 'Beispiel: Stuttgarter Stadtteilvernetzer', is_example: true });
+  await trx(tables.workspaces).insert({
+    id: wsId,
+    slug: EXAMPLE_SLUG,
+    name: 'Beispiel: Stuttgarter Stadtteilvernetzer',
+    is_example: true,
+  });
 
   const questionnaireId = randomUUID();
   await trx(tables.questionnaires).insert({ id: questionnaireId, workspace_id: wsId, slug: 'mitglieder', draft: null });
-  await trx(tables.questionnaireVersions).insert({ questionnaire_id: questionnaireId, version: 1, definition: JSON.stringify(definition), change_note: 'Beispiel: Mitgliederumfrage nach zwei Jahren' });
+  await trx(tables.questionnaireVersions).insert({
+    questionnaire_id: questionnaireId,
+    version: 1,
+    definition: JSON.stringify(definition),
+    change_note: 'Beispiel: Mitgliederumfrage nach zwei Jahren',
+  });
 
   const waveId = randomUUID();
   await trx(tables.waves).insert({
@@ -181,37 +325,160 @@ async function createExample(trx: Knex, templates: Map<string, Template>): Promi
   const responses = Array.from({ length: RESPONSES }, (_, i) => {
     const data = memberAnswers(definition, random);
     const problems = validator.validate(data, true);
-    if (problems.length > 0) throw new Error(`example response ${i} breaks the member survey: ${JSON.stringify(problems)}`);
-    const day = new Date(Date.parse('2015-04-20T00:00:00Z') + Math.floor(random() * 20) * 86_400_000).toISOString().slice(0, 10);
-    return { id: randomUUID(), wave_id: waveId, status: 'complete', data: JSON.stringify(data), locale: 'de', started_on: day, updated_on: day, completed_on: day };
+    if (problems.length > 0)
+      throw new Error(`example response ${i} breaks the member survey: ${JSON.stringify(problems)}`);
+    const day = new Date(Date.parse('2015-04-20T00:00:00Z') + Math.floor(random() * 20) * 86_400_000)
+      .toISOString()
+      .slice(0, 10);
+    return {
+      id: randomUUID(),
+      wave_id: waveId,
+      status: 'complete',
+      data: JSON.stringify(data),
+      locale: 'de',
+      started_on: day,
+      updated_on: day,
+      completed_on: day,
+    };
   });
   await trx(tables.responses).insert(responses);
 
-  await trx(tables.activities).insert([...ACTIVITIES, ...articles()].map((a) => ({ id: randomUUID(), workspace_id: wsId, district: null, topic: null, note: null, ...a })));
+  await trx(tables.activities).insert(
+    [...ACTIVITIES, ...articles()].map((a) => ({
+      id: randomUUID(),
+      workspace_id: wsId,
+      district: null,
+      topic: null,
+      note: null,
+      ...a,
+    })),
+  );
 
-  const indicator = (row: Record<string, unknown>) => ({ id: randomUUID(), workspace_id: wsId, description: null, unit: null, baseline: null, target: null, srs_chapter: null, ...row, source: JSON.stringify(row.source) });
+  const indicator = (row: Record<string, unknown>) => ({
+    id: randomUUID(),
+    workspace_id: wsId,
+    description: null,
+    unit: null,
+    baseline: null,
+    target: null,
+    srs_chapter: null,
+    ...row,
+    source: JSON.stringify(row.source),
+  });
   const membersId = randomUUID();
   await trx(tables.indicators).insert([
-    indicator({ key: 'ehrenamtsstunden', name: 'Ehrenamtliche Stunden pro Monat (geschätzt)', unit: 'Stunden', level: 'input', step: null, direction: 'up', source: { kind: 'manual' }, description: 'Was die Mitglieder an Zeit einbringen. Im Beispiel noch ohne Messwert: trag hier eine Schätzung ein.' }),
-    indicator({ key: 'stadtteilbesuche', name: 'Besuchte Bezirke und Stadtteile', unit: 'Stadtteile', level: 'output', step: 1, direction: 'up', target: JSON.stringify({ date: '2015-12-31', value: 8 }), source: { kind: 'activities', activityType: 'district_visit', measure: 'distinct', field: 'district' } }),
-    indicator({ key: 'blogartikel', name: 'Blogartikel', unit: 'Artikel', level: 'output', step: 1, direction: 'up', source: { kind: 'activities', activityType: 'article', measure: 'count' } }),
-    { ...indicator({ key: 'mitglieder', name: 'Mitglieder des Netzwerks', unit: 'Personen', level: 'output', step: 2, direction: 'up', baseline: JSON.stringify({ date: '2013-06-01', value: 8 }), target: JSON.stringify({ date: '2016-06-01', value: 100 }), source: { kind: 'manual' } }), id: membersId },
-    indicator({ key: 'teilnahme', name: 'Anteil der Mitglieder, die oft oder fast immer dabei sind', unit: '%', level: 'output', step: 3, direction: 'up', source: { kind: 'survey', questionnaire: 'mitglieder', question: 'participation', measure: 'share', values: ['every', 'often'] } }),
-    indicator({ key: 'neue-kontakte', name: 'Anteil der Mitglieder mit neuen hilfreichen Kontakten', unit: '%', level: 'outcome', step: 4, direction: 'up', source: { kind: 'survey', questionnaire: 'mitglieder', question: 'newContacts', measure: 'share' } }),
-    indicator({ key: 'wissenstransfer', name: 'Anteil der Mitglieder, die Wissen in ihren Stadtteil getragen haben', unit: '%', level: 'outcome', step: 5, direction: 'up', source: { kind: 'survey', questionnaire: 'mitglieder', question: 'knowledgeTransfer', measure: 'share' } }),
-    indicator({ key: 'transfer-uebernommen', name: 'Anderswo übernommene Transferprojekte', unit: 'Projekte', level: 'outcome', step: 6, direction: 'up', source: { kind: 'activities', activityType: 'transfer_project_adopted', measure: 'count' } }),
-    indicator({ key: 'foerderung', name: 'Eingeworbene Förderungen für gemeinsame Projekte', unit: 'Förderungen', level: 'impact', step: 7, direction: 'up', source: { kind: 'activities', activityType: 'grant', measure: 'count' } }),
+    indicator({
+      key: 'ehrenamtsstunden',
+      name: 'Ehrenamtliche Stunden pro Monat (geschätzt)',
+      unit: 'Stunden',
+      level: 'input',
+      step: null,
+      direction: 'up',
+      source: { kind: 'manual' },
+      description:
+        'Was die Mitglieder an Zeit einbringen. Im Beispiel noch ohne Messwert: trag hier eine Schätzung ein.',
+    }),
+    indicator({
+      key: 'stadtteilbesuche',
+      name: 'Besuchte Bezirke und Stadtteile',
+      unit: 'Stadtteile',
+      level: 'output',
+      step: 1,
+      direction: 'up',
+      target: JSON.stringify({ date: '2015-12-31', value: 8 }),
+      source: { kind: 'activities', activityType: 'district_visit', measure: 'distinct', field: 'district' },
+    }),
+    indicator({
+      key: 'blogartikel',
+      name: 'Blogartikel',
+      unit: 'Artikel',
+      level: 'output',
+      step: 1,
+      direction: 'up',
+      source: { kind: 'activities', activityType: 'article', measure: 'count' },
+    }),
+    {
+      ...indicator({
+        key: 'mitglieder',
+        name: 'Mitglieder des Netzwerks',
+        unit: 'Personen',
+        level: 'output',
+        step: 2,
+        direction: 'up',
+        baseline: JSON.stringify({ date: '2013-06-01', value: 8 }),
+        target: JSON.stringify({ date: '2016-06-01', value: 100 }),
+        source: { kind: 'manual' },
+      }),
+      id: membersId,
+    },
+    indicator({
+      key: 'teilnahme',
+      name: 'Anteil der Mitglieder, die oft oder fast immer dabei sind',
+      unit: '%',
+      level: 'output',
+      step: 3,
+      direction: 'up',
+      source: {
+        kind: 'survey',
+        questionnaire: 'mitglieder',
+        question: 'participation',
+        measure: 'share',
+        values: ['every', 'often'],
+      },
+    }),
+    indicator({
+      key: 'neue-kontakte',
+      name: 'Anteil der Mitglieder mit neuen hilfreichen Kontakten',
+      unit: '%',
+      level: 'outcome',
+      step: 4,
+      direction: 'up',
+      source: { kind: 'survey', questionnaire: 'mitglieder', question: 'newContacts', measure: 'share' },
+    }),
+    indicator({
+      key: 'wissenstransfer',
+      name: 'Anteil der Mitglieder, die Wissen in ihren Stadtteil getragen haben',
+      unit: '%',
+      level: 'outcome',
+      step: 5,
+      direction: 'up',
+      source: { kind: 'survey', questionnaire: 'mitglieder', question: 'knowledgeTransfer', measure: 'share' },
+    }),
+    indicator({
+      key: 'transfer-uebernommen',
+      name: 'Anderswo übernommene Transferprojekte',
+      unit: 'Projekte',
+      level: 'outcome',
+      step: 6,
+      direction: 'up',
+      source: { kind: 'activities', activityType: 'transfer_project_adopted', measure: 'count' },
+    }),
+    indicator({
+      key: 'foerderung',
+      name: 'Eingeworbene Förderungen für gemeinsame Projekte',
+      unit: 'Förderungen',
+      level: 'impact',
+      step: 7,
+      direction: 'up',
+      source: { kind: 'activities', activityType: 'grant', measure: 'count' },
+    }),
   ]);
-  await trx(tables.indicatorMeasurements).insert(MEMBERS.map(([date, value, note]) => ({ id: randomUUID(), indicator_id: membersId, date, value, note })));
+  await trx(tables.indicatorMeasurements).insert(
+    MEMBERS.map(([date, value, note]) => ({ id: randomUUID(), indicator_id: membersId, date, value, note })),
+  );
 }
 
 /** Makes the first admin the organiser of an example workspace that has none (after setup, or at start). */
 export async function adoptExampleWorkspaces(db: Knex): Promise<void> {
-  const admin = (await db(tables.users).where({ is_admin: true }).orderBy('created_at').first('id')) as { id: string } | undefined;
+  const admin = (await db(tables.users).where({ is_admin: true }).orderBy('created_at').first('id')) as
+    { id: string } | undefined;
   if (!admin) return;
   const orphans = (await db(tables.workspaces)
     .where({ is_example: true })
     .whereNotExists(db(tables.memberships).whereRaw('memberships.workspace_id = workspaces.id'))
     .select('id')) as Array<{ id: string }>;
-  if (orphans.length > 0) await db(tables.memberships).insert(orphans.map((o) => ({ workspace_id: o.id, user_id: admin.id, role: 'organiser' })));
+  if (orphans.length > 0)
+    await db(tables.memberships).insert(
+      orphans.map((o) => ({ workspace_id: o.id, user_id: admin.id, role: 'organiser' })),
+    );
 }

@@ -1,5 +1,12 @@
 import type { ApiModule } from '../../openapi/operation.js';
-import { CodebookExportQuery, PanelExportParams, ResponsesExportQuery, ResultsExportQuery, VersionExportParams, WaveExportParams } from './exports.schemas.js';
+import {
+  CodebookExportQuery,
+  PanelExportParams,
+  ResponsesExportQuery,
+  ResultsExportQuery,
+  VersionExportParams,
+  WaveExportParams,
+} from './exports.schemas.js';
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
@@ -24,7 +31,9 @@ export const exportsApi: ApiModule = {
       access: 'organiser',
       params: WaveExportParams,
       query: ResponsesExportQuery,
-      responses: [{ status: 200, description: 'The file (Content-Disposition: attachment).', contentTypes: ['text/csv', XLSX] }],
+      responses: [
+        { status: 200, description: 'The file (Content-Disposition: attachment).', contentTypes: ['text/csv', XLSX] },
+      ],
       errors: ['400 invalid_format', '404 not_found'],
     },
     {
@@ -38,20 +47,25 @@ export const exportsApi: ApiModule = {
       access: 'organiser',
       params: WaveExportParams,
       query: CodebookExportQuery,
-      responses: [{ status: 200, description: 'The codebook (Content-Disposition: attachment).', contentTypes: ['text/csv'] }],
+      responses: [
+        { status: 200, description: 'The codebook (Content-Disposition: attachment).', contentTypes: ['text/csv'] },
+      ],
       errors: ['404 not_found'],
     },
     {
       method: 'get',
       path: '/workspaces/{ws}/waves/{id}/export/panels/{question}.csv',
       operationId: 'exportWavePanels',
-      summary: 'One dynamic panel or dynamic matrix of a wave’s responses as a long CSV, one row per panel or matrix row',
+      summary:
+        'One dynamic panel or dynamic matrix of a wave’s responses as a long CSV, one row per panel or matrix row',
       description:
         'Columns: response_id, <question>.panel (1, 2, … in the order entered), then one per inner question (or matrix column) laid out as in the response export and named <question>.<inner>. The codebook describes them. Raw responses are for organisers only.',
       tag: 'Exports',
       access: 'organiser',
       params: PanelExportParams,
-      responses: [{ status: 200, description: 'The file (Content-Disposition: attachment).', contentTypes: ['text/csv'] }],
+      responses: [
+        { status: 200, description: 'The file (Content-Disposition: attachment).', contentTypes: ['text/csv'] },
+      ],
       errors: ['404 not_found'],
     },
     {
@@ -65,7 +79,9 @@ export const exportsApi: ApiModule = {
       access: 'analyst',
       params: WaveExportParams,
       query: ResultsExportQuery,
-      responses: [{ status: 200, description: 'The file (Content-Disposition: attachment).', contentTypes: ['text/csv', XLSX] }],
+      responses: [
+        { status: 200, description: 'The file (Content-Disposition: attachment).', contentTypes: ['text/csv', XLSX] },
+      ],
       errors: ['400 invalid_format', '400 invalid_filter', '404 not_found'],
     },
     {

@@ -8,7 +8,12 @@ export type ExportedResponse = Pick<ResponseRow, 'id' | 'data' | 'locale' | 'com
  * on the primary key): every batch costs the same however deep the export
  * is, and it behaves alike on PGlite and PostgreSQL (no server-side cursor).
  */
-export async function completeResponsesAfter(db: Knex, waveId: string, after: string | null, limit: number): Promise<ExportedResponse[]> {
+export async function completeResponsesAfter(
+  db: Knex,
+  waveId: string,
+  after: string | null,
+  limit: number,
+): Promise<ExportedResponse[]> {
   const query = db<ResponseRow>(tables.responses)
     .where({ wave_id: waveId, status: 'complete' })
     .orderBy('id', 'asc')

@@ -4,7 +4,16 @@ import { currentWorkspace, requireUser, requireWorkspace } from '../../http/auth
 import { requestLocale } from '../../http/locale.js';
 import { parse } from '../../http/validate.js';
 import type { ResultsEngine } from '../results/engine/engine.js';
-import { CodebookExportQuery, PanelExportParams, parseExportQuery, ResponsesExportQuery, ResultsExportQuery, VersionExportParams, WaveExportParams, type ExportFormat } from './exports.schemas.js';
+import {
+  CodebookExportQuery,
+  PanelExportParams,
+  parseExportQuery,
+  ResponsesExportQuery,
+  ResultsExportQuery,
+  VersionExportParams,
+  WaveExportParams,
+  type ExportFormat,
+} from './exports.schemas.js';
 import * as service from './exports.service.js';
 import { writeCsv, writeXlsx, type Sheet } from './writers.js';
 
@@ -61,7 +70,14 @@ export function exportsRouter(deps: { knex: Knex; engine: ResultsEngine }): Rout
   r.get('/waves/:id/results/export', ...analyst, async (req, res) => {
     const { id } = parse(WaveExportParams, req.params);
     const query = parseExportQuery(ResultsExportQuery, req.query);
-    const out = await service.resultsExport(knex, engine, currentWorkspace(req).row, id, query.where ?? [], query.locale ?? requestLocale(req));
+    const out = await service.resultsExport(
+      knex,
+      engine,
+      currentWorkspace(req).row,
+      id,
+      query.where ?? [],
+      query.locale ?? requestLocale(req),
+    );
     const name = service.exportFileName(out.wave, out.filtered ? 'results-filtered' : 'results', query.format);
     await sendSheets(res, query.format, name, query.format === 'xlsx' ? [out.table, out.info] : [out.table]);
   });

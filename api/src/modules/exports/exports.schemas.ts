@@ -36,7 +36,10 @@ export function parseExportQuery<S extends z.ZodType>(schema: S, query: unknown)
   const result = schema.safeParse(query);
   if (!result.success) {
     const where = result.error.issues.map((i) => i.path.join('.') || '(query)').join(', ');
-    throw new BadRequestError('invalid_request', text(`The request is not valid: ${where}.`, `Die Anfrage ist ungültig: ${where}.`));
+    throw new BadRequestError(
+      'invalid_request',
+      text(`The request is not valid: ${where}.`, `Die Anfrage ist ungültig: ${where}.`),
+    );
   }
   return result.data;
 }

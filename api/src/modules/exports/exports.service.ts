@@ -22,18 +22,27 @@ export const BATCH_SIZE = 1000;
 export function slugify(title: string): string {
   const spelt = title.toLowerCase().replace(/ä/g, 'ae').replace(/ö/g, 'oe').replace(/ü/g, 'ue').replace(/ß/g, 'ss');
   const ascii = spelt.normalize('NFKD').replace(/[\u0300-\u036f]/g, '');
-  const slug = ascii.replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '').slice(0, 60).replace(/-+$/, '');
+  const slug = ascii
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '')
+    .slice(0, 60)
+    .replace(/-+$/, '');
   return slug || 'export';
 }
 
 const today = () => new Date().toISOString().slice(0, 10);
 
 /** `<wave title>-<what>-<date>.<ext>`. */
-export const exportFileName = (wave: Pick<WaveRow, 'title'>, what: string, ext: string) => `${slugify(wave.title)}${what ? `-${what}` : ''}-${today()}.${ext}`;
+export const exportFileName = (wave: Pick<WaveRow, 'title'>, what: string, ext: string) =>
+  `${slugify(wave.title)}${what ? `-${what}` : ''}-${today()}.${ext}`;
 
 async function pinnedDefinition(db: Knex, wave: WaveRow): Promise<JsonObject> {
-  const v = (await questionnaires.findVersion(db, wave.questionnaire_id, wave.version)) as QuestionnaireVersionRow | undefined;
-  if (!v) throw new NotFoundError(text('The wave\'s questionnaire version is missing.', 'Die Fragebogenversion der Welle fehlt.'));
+  const v = (await questionnaires.findVersion(db, wave.questionnaire_id, wave.version)) as
+    QuestionnaireVersionRow | undefined;
+  if (!v)
+    throw new NotFoundError(
+      text("The wave's questionnaire version is missing.", 'Die Fragebogenversion der Welle fehlt.'),
+    );
   return v.definition as JsonObject;
 }
 
@@ -44,7 +53,11 @@ async function pinnedDefinition(db: Knex, wave: WaveRow): Promise<JsonObject> {
  * does not carry it). Bilanz's own words in them (“not chosen”, “Other
  * (text)”) are German for German and English for any other language.
  */
-function codebookSheet(definition: JsonObject, language: string | undefined, rows = exportLayout(definition).codebook): Sheet {
+function codebookSheet(
+  definition: JsonObject,
+  language: string | undefined,
+  rows = exportLayout(definition).codebook,
+): Sheet {
   const bilingual = (r: CodebookRow) => CODEBOOK_HEADER.map((k) => r[k]);
   if (language === undefined) return { name: 'codebook', header: CODEBOOK_HEADER, rows: [rows.map(bilingual)] };
   const shown = labelLanguage(definition, language);
@@ -60,7 +73,11 @@ function codebookSheet(definition: JsonObject, language: string | undefined, row
 }
 
 /** A wave's complete responses batch by batch (keyset pagination), starting with `first` when it was read already. */
-async function* responseBatches(db: Knex, waveId: string, first?: ExportedResponse[]): AsyncGenerator<ExportedResponse[]> {
+async function* responseBatches(
+  db: Knex,
+  waveId: string,
+  first?: ExportedResponse[],
+): AsyncGenerator<ExportedResponse[]> {
   let batch = first ?? (await repo.completeResponsesAfter(db, waveId, null, BATCH_SIZE));
   while (batch.length > 0) {
     yield batch;
@@ -89,7 +106,8 @@ export async function responsesExport(db: Knex, ws: WorkspaceRow, waveId: string
   const { columns, codebook, panels } = exportLayout(definition);
   const first = await repo.completeResponsesAfter(db, wave.id, null, BATCH_SIZE);
   async function* rows(): AsyncGenerator<CellValue[][]> {
-    for await (const batch of responseBatches(db, wave.id, first)) yield batch.map((r) => columns.map((c) => c.read(r)));
+    for await (const batch of responseBatches(db, wave.id, first))
+      yield batch.map((r) => columns.map((c) => c.read(r)));
   }
   return {
     wave,
@@ -106,7 +124,12 @@ export async function panelExport(db: Knex, ws: WorkspaceRow, waveId: string, qu
   // By its name as written, or by the key its answers are stored under (the name the results use).
   const sheet = panels.find((p) => p.question === question) ?? panels.find((p) => p.key === question);
   if (!sheet) {
-    throw new NotFoundError(text(`The questionnaire of this wave has no dynamic panel or dynamic matrix "${question}".`, `Der Fragebogen dieser Welle hat keinen dynamischen Abschnitt und keine dynamische Matrix „${question}“.`));
+    throw new NotFoundError(
+      text(
+        `The questionnaire of this wave has no dynamic panel or dynamic matrix "${question}".`,
+        `Der Fragebogen dieser Welle hat keinen dynamischen Abschnitt und keine dynamische Matrix „${question}“.`,
+      ),
+    );
   }
   // Read before anything is sent, as for the responses.
   const first = await repo.completeResponsesAfter(db, wave.id, null, BATCH_SIZE);
@@ -119,9 +142,23 @@ export async function codebookExport(db: Knex, ws: WorkspaceRow, waveId: string,
   return { wave, codebook: codebookSheet(await pinnedDefinition(db, wave), language) };
 }
 
-export const RESULTS_HEADER = ['question', 'title', 'type', 'row', 'row_label', 'value', 'label', 'count', 'percent', 'n', 'mean', 'suppressed'];
+export const RESULTS_HEADER = [
+  'question',
+  'title',
+  'type',
+  'row',
+  'row_label',
+  'value',
+  'label',
+  'count',
+  'percent',
+  'n',
+  'mean',
+  'suppressed',
+];
 
-const percent = (count: number | null, n: number | null) => (count === null || n === null || n === 0 ? null : Math.round((count / n) * 1000) / 10);
+const percent = (count: number | null, n: number | null) =>
+  count === null || n === null || n === 0 ? null : Math.round((count / n) * 1000) / 10;
 const flag = (hidden: boolean) => (hidden ? 1 : 0);
 
 /**
@@ -137,32 +174,65 @@ export function resultsRows(questions: QuestionFigures[], labels: { other: strin
   const rows: CellValue[][] = [];
   for (const q of questions) {
     const base = [q.name, q.title, q.type];
-    const cell = (row: CellValue, rowLabel: CellValue, value: CellValue, label: CellValue, count: number | null, n: number | null, mean: number | null | undefined, suppressed: boolean) =>
-      rows.push([...base, row, rowLabel, value, label, count, percent(count, n), n, mean ?? null, flag(suppressed || count === null)]);
+    const cell = (
+      row: CellValue,
+      rowLabel: CellValue,
+      value: CellValue,
+      label: CellValue,
+      count: number | null,
+      n: number | null,
+      mean: number | null | undefined,
+      suppressed: boolean,
+    ) =>
+      rows.push([
+        ...base,
+        row,
+        rowLabel,
+        value,
+        label,
+        count,
+        percent(count, n),
+        n,
+        mean ?? null,
+        flag(suppressed || count === null),
+      ]);
     /** A part without counts per value (a number field, an item): its n and mean. */
-    const part = (row: CellValue, rowLabel: CellValue, n: number | null, mean: number | null | undefined, suppressed: boolean) =>
-      rows.push([...base, row, rowLabel, null, null, null, null, n, mean ?? null, flag(suppressed || n === null)]);
+    const part = (
+      row: CellValue,
+      rowLabel: CellValue,
+      n: number | null,
+      mean: number | null | undefined,
+      suppressed: boolean,
+    ) => rows.push([...base, row, rowLabel, null, null, null, null, n, mean ?? null, flag(suppressed || n === null)]);
     if (q.rows) {
       for (const r of q.rows) {
-        for (const c of r.choices) cell(valueCell(r.value), r.label, valueCell(c.value), c.label, c.count, r.n, r.mean, r.suppressed);
+        for (const c of r.choices)
+          cell(valueCell(r.value), r.label, valueCell(c.value), c.label, c.count, r.n, r.mean, r.suppressed);
       }
     } else if (q.cells) {
       for (const c of q.cells) {
         const row = c.row === null ? c.column : `${String(c.row)}:${c.column}`;
         const rowLabel = c.row === null ? c.columnLabel : `${c.rowLabel} – ${c.columnLabel}`;
         if (c.choices) {
-          for (const choice of c.choices) cell(row, rowLabel, valueCell(choice.value), choice.label, choice.count, c.n, c.mean, c.suppressed);
+          for (const choice of c.choices)
+            cell(row, rowLabel, valueCell(choice.value), choice.label, choice.count, c.n, c.mean, c.suppressed);
           if (c.other !== undefined) cell(row, rowLabel, 'other', labels.other, c.other, c.n, c.mean, c.suppressed);
         } else {
           part(row, rowLabel, c.n, c.mean, c.suppressed);
         }
       }
     } else if (q.inner) {
-      rows.push(...resultsRows(q.inner.map((inner) => ({ ...inner, name: `${q.name}:${inner.name}`, title: `${q.title} – ${inner.title}` })), labels));
+      rows.push(
+        ...resultsRows(
+          q.inner.map((inner) => ({ ...inner, name: `${q.name}:${inner.name}`, title: `${q.title} – ${inner.title}` })),
+          labels,
+        ),
+      );
     } else if (q.items) {
       for (const item of q.items) part(valueCell(item.value), item.label, item.n, item.mean, q.suppressed);
     } else if (q.choices || q.codes) {
-      for (const c of q.choices ?? []) cell(null, null, valueCell(c.value), c.label, c.count, q.n, q.mean, q.suppressed);
+      for (const c of q.choices ?? [])
+        cell(null, null, valueCell(c.value), c.label, c.count, q.n, q.mean, q.suppressed);
       if (q.other !== undefined) cell(null, null, 'other', labels.other, q.other, q.n, q.mean, q.suppressed);
       for (const c of q.codes ?? []) cell(null, null, valueCell(c.value), c.label, c.count, q.n, null, q.suppressed);
     } else {
@@ -173,13 +243,21 @@ export function resultsRows(questions: QuestionFigures[], labels: { other: strin
   return rows;
 }
 
-const valueCell = (v: unknown): CellValue => (typeof v === 'number' || typeof v === 'string' ? v : v === null || v === undefined ? null : String(v));
+const valueCell = (v: unknown): CellValue =>
+  typeof v === 'number' || typeof v === 'string' ? v : v === null || v === undefined ? null : String(v);
 
 /**
  * A wave's results table (the results API's figures, suppression applied),
  * with the filters it was made under; labels as in the results API.
  */
-export async function resultsExport(db: Knex, engine: ResultsEngine, ws: WorkspaceRow, waveId: string, where: string[], language: string) {
+export async function resultsExport(
+  db: Knex,
+  engine: ResultsEngine,
+  ws: WorkspaceRow,
+  waveId: string,
+  where: string[],
+  language: string,
+) {
   const results = await waveResults(db, engine, ws, waveId, where, language);
   const other = appLanguage(results.locale) === 'de' ? 'Sonstiges' : 'Other';
   const info: CellValue[][] = [
@@ -194,7 +272,11 @@ export async function resultsExport(db: Knex, engine: ResultsEngine, ws: Workspa
   return {
     wave: results.wave,
     filtered: results.filters.length > 0,
-    table: { name: 'results', header: RESULTS_HEADER, rows: [resultsRows(results.questions, { other })] } satisfies Sheet,
+    table: {
+      name: 'results',
+      header: RESULTS_HEADER,
+      rows: [resultsRows(results.questions, { other })],
+    } satisfies Sheet,
     info: { name: 'info', header: ['key', 'value'], rows: [info] } satisfies Sheet,
   };
 }

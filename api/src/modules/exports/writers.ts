@@ -92,7 +92,11 @@ export async function writeXlsx(out: Writable, sheets: Sheet[]): Promise<void> {
   const zipOut = new PassThrough();
   const piping = pipeline(zipOut, out);
   piping.catch(() => {});
-  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: zipOut, useStyles: false, useSharedStrings: false });
+  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({
+    stream: zipOut,
+    useStyles: false,
+    useSharedStrings: false,
+  });
   // The zip's inner streams never close when the client goes away: stop waiting for them then.
   let abort: (err: Error) => void = () => {};
   const aborted = new Promise<never>((_resolve, reject) => (abort = reject));

@@ -1,5 +1,11 @@
 import type { ApiModule } from '../../openapi/operation.js';
-import { CreateIndicatorSchema, IndicatorParams, MeasurementParams, MeasurementSchema, UpdateIndicatorSchema } from './indicators.schemas.js';
+import {
+  CreateIndicatorSchema,
+  IndicatorParams,
+  MeasurementParams,
+  MeasurementSchema,
+  UpdateIndicatorSchema,
+} from './indicators.schemas.js';
 
 const INDICATOR_VIEW =
   '{key, name, description, unit, level, step, direction, baseline, target, source, srsChapter, series: [{date, value, source}] (oldest first), latest: {date, value} | null, progress: 0–1 | null}';
@@ -9,7 +15,8 @@ export const indicatorsApi: ApiModule = {
   tags: [
     {
       name: 'Indicators',
-      description: 'Named figures tracked over time, placed in the impact model (IOOI level, Wirkungstreppe step 1–7), from manual measurements, a survey question or the activity log.',
+      description:
+        'Named figures tracked over time, placed in the impact model (IOOI level, Wirkungstreppe step 1–7), from manual measurements, a survey question or the activity log.',
     },
   ],
   operations: [

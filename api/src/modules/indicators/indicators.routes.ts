@@ -3,7 +3,13 @@ import type { Knex } from 'knex';
 import { currentUser, currentWorkspace, requireUser, requireWorkspace } from '../../http/auth.js';
 import { parse, parseBody } from '../../http/validate.js';
 import type { ResultsEngine } from '../results/engine/engine.js';
-import { CreateIndicatorSchema, IndicatorParams, MeasurementParams, MeasurementSchema, UpdateIndicatorSchema } from './indicators.schemas.js';
+import {
+  CreateIndicatorSchema,
+  IndicatorParams,
+  MeasurementParams,
+  MeasurementSchema,
+  UpdateIndicatorSchema,
+} from './indicators.schemas.js';
 import * as service from './indicators.service.js';
 
 /** Indicators and their measurements: organisers define them, analysts read them. */
@@ -17,7 +23,17 @@ export function indicatorsRouter(deps: { knex: Knex; engine: ResultsEngine }): R
     res.json(await service.listIndicators(knex, engine, currentWorkspace(req).row));
   });
   r.post('/', ...organiser, async (req, res) => {
-    res.status(201).json(await service.createIndicator(knex, engine, currentWorkspace(req).row, currentUser(req), parseBody(CreateIndicatorSchema, req)));
+    res
+      .status(201)
+      .json(
+        await service.createIndicator(
+          knex,
+          engine,
+          currentWorkspace(req).row,
+          currentUser(req),
+          parseBody(CreateIndicatorSchema, req),
+        ),
+      );
   });
   r.get('/:key', ...analyst, async (req, res) => {
     const { key } = parse(IndicatorParams, req.params);
@@ -25,7 +41,15 @@ export function indicatorsRouter(deps: { knex: Knex; engine: ResultsEngine }): R
   });
   r.patch('/:key', ...organiser, async (req, res) => {
     const { key } = parse(IndicatorParams, req.params);
-    res.json(await service.updateIndicator(knex, engine, currentWorkspace(req).row, key, parseBody(UpdateIndicatorSchema, req)));
+    res.json(
+      await service.updateIndicator(
+        knex,
+        engine,
+        currentWorkspace(req).row,
+        key,
+        parseBody(UpdateIndicatorSchema, req),
+      ),
+    );
   });
   r.delete('/:key', ...organiser, async (req, res) => {
     const { key } = parse(IndicatorParams, req.params);
@@ -34,7 +58,17 @@ export function indicatorsRouter(deps: { knex: Knex; engine: ResultsEngine }): R
   });
   r.post('/:key/measurements', ...organiser, async (req, res) => {
     const { key } = parse(IndicatorParams, req.params);
-    res.status(201).json(await service.addMeasurement(knex, currentWorkspace(req).row, currentUser(req), key, parseBody(MeasurementSchema, req)));
+    res
+      .status(201)
+      .json(
+        await service.addMeasurement(
+          knex,
+          currentWorkspace(req).row,
+          currentUser(req),
+          key,
+          parseBody(MeasurementSchema, req),
+        ),
+      );
   });
   r.delete('/:key/measurements/:id', ...organiser, async (req, res) => {
     const { key, id } = parse(MeasurementParams, req.params);

@@ -3,7 +3,14 @@ import { Uuid } from '../../http/validate.js';
 import { ActivityType, Day } from '../activities/activities.schemas.js';
 import { Slug } from '../workspaces/workspaces.schemas.js';
 
-const Optional = (max: number) => z.string().trim().max(max).nullable().optional().transform((v) => (v === '' ? null : v));
+const Optional = (max: number) =>
+  z
+    .string()
+    .trim()
+    .max(max)
+    .nullable()
+    .optional()
+    .transform((v) => (v === '' ? null : v));
 const DatedValue = z.strictObject({ date: Day, value: z.number().finite() });
 
 export const IndicatorSourceSchema = z.discriminatedUnion('kind', [
@@ -13,7 +20,11 @@ export const IndicatorSourceSchema = z.discriminatedUnion('kind', [
     questionnaire: Slug,
     question: z.string().regex(/^[A-Za-z][A-Za-z0-9_]*$/),
     measure: z.enum(['share', 'mean', 'count']),
-    values: z.array(z.union([z.string().max(200), z.number().finite(), z.boolean()])).min(1).max(50).optional(),
+    values: z
+      .array(z.union([z.string().max(200), z.number().finite(), z.boolean()]))
+      .min(1)
+      .max(50)
+      .optional(),
   }),
   z.strictObject({
     kind: z.literal('activities'),
@@ -36,7 +47,9 @@ const fields = {
   srsChapter: Optional(80),
 };
 
-export const IndicatorKey = z.string().regex(/^[a-z][a-z0-9-]{1,47}$/, 'Lower-case letters, digits and dashes, 2–48 characters, starting with a letter');
+export const IndicatorKey = z
+  .string()
+  .regex(/^[a-z][a-z0-9-]{1,47}$/, 'Lower-case letters, digits and dashes, 2–48 characters, starting with a letter');
 export const CreateIndicatorSchema = z.strictObject({ key: IndicatorKey, ...fields });
 export type CreateIndicatorReq = z.infer<typeof CreateIndicatorSchema>;
 export const UpdateIndicatorSchema = z

@@ -39,13 +39,28 @@ export function levelOfStep(step: number): 'output' | 'outcome' | 'impact' {
   return step <= 3 ? 'output' : step <= 6 ? 'outcome' : 'impact';
 }
 
-
-const notFound = () => new NotFoundError(text('There is no indicator with this key in this workspace.', 'Einen Indikator mit diesem Schlüssel gibt es in diesem Arbeitsbereich nicht.'));
-const invalid = (en: string, de: string, field: string) => new ValidationError('invalid_indicator', text(en, de), [{ field, message: en }]);
+const notFound = () =>
+  new NotFoundError(
+    text(
+      'There is no indicator with this key in this workspace.',
+      'Einen Indikator mit diesem Schlüssel gibt es in diesem Arbeitsbereich nicht.',
+    ),
+  );
+const invalid = (en: string, de: string, field: string) =>
+  new ValidationError('invalid_indicator', text(en, de), [{ field, message: en }]);
 
 /** Checks what the schema cannot: level against step, and a survey source against the questionnaire it names. */
-async function checkIndicator(db: Knex, ws: WorkspaceRow, ind: { level: string; step?: number | null; source: IndicatorSource }): Promise<void> {
-  if (ind.level === 'input' && ind.step != null) throw invalid('Inputs stand on no step of the impact staircase.', 'Ressourcen (Input) stehen auf keiner Stufe der Wirkungstreppe.', 'step');
+async function checkIndicator(
+  db: Knex,
+  ws: WorkspaceRow,
+  ind: { level: string; step?: number | null; source: IndicatorSource },
+): Promise<void> {
+  if (ind.level === 'input' && ind.step != null)
+    throw invalid(
+      'Inputs stand on no step of the impact staircase.',
+      'Ressourcen (Input) stehen auf keiner Stufe der Wirkungstreppe.',
+      'step',
+    );
   if (ind.step != null && levelOfStep(ind.step) !== ind.level) {
     throw invalid(
       `Step ${ind.step} belongs to ${levelOfStep(ind.step)} (steps 1–3 output, 4–6 outcome, 7 impact), not to ${ind.level}.`,
@@ -55,26 +70,63 @@ async function checkIndicator(db: Knex, ws: WorkspaceRow, ind: { level: string; 
   }
   const source = ind.source;
   if (source.kind === 'activities' && source.measure === 'distinct' && !source.field) {
-    throw invalid('Counting distinct values needs the field to count (district or topic).', 'Verschiedene Werte zu zählen braucht das Feld (Stadtteil oder Thema).', 'source.field');
+    throw invalid(
+      'Counting distinct values needs the field to count (district or topic).',
+      'Verschiedene Werte zu zählen braucht das Feld (Stadtteil oder Thema).',
+      'source.field',
+    );
   }
   if (source.kind !== 'survey') return;
   const q = await questionnaires.findQuestionnaire(db, ws.id, source.questionnaire);
-  const latest = q ? ((await questionnaires.findLatestVersion(db, q.id)) as QuestionnaireVersionRow | undefined) : undefined;
-  if (!latest) throw invalid(`There is no published questionnaire "${source.questionnaire}".`, `Einen veröffentlichten Fragebogen „${source.questionnaire}“ gibt es nicht.`, 'source.questionnaire');
-  const question = questionsOf(latest.definition as JsonObject).find((r) => r.element.name === source.question)?.element;
-  if (!question) throw invalid(`The questionnaire has no question "${source.question}".`, `Der Fragebogen hat keine Frage „${source.question}“.`, 'source.question');
+  const latest = q
+    ? ((await questionnaires.findLatestVersion(db, q.id)) as QuestionnaireVersionRow | undefined)
+    : undefined;
+  if (!latest)
+    throw invalid(
+      `There is no published questionnaire "${source.questionnaire}".`,
+      `Einen veröffentlichten Fragebogen „${source.questionnaire}“ gibt es nicht.`,
+      'source.questionnaire',
+    );
+  const question = questionsOf(latest.definition as JsonObject).find(
+    (r) => r.element.name === source.question,
+  )?.element;
+  if (!question)
+    throw invalid(
+      `The questionnaire has no question "${source.question}".`,
+      `Der Fragebogen hat keine Frage „${source.question}“.`,
+      'source.question',
+    );
   const type = String(question.type);
   // Which measures a question allows is the question type registry's word.
   const measures = measuresOf(question);
   if (source.measure === 'share') {
-    if (!measures.includes('share')) throw invalid(`A share needs a choice question; "${source.question}" is ${type}.`, `Ein Anteil braucht eine Auswahlfrage; „${source.question}“ ist ${type}.`, 'source.question');
-    if (!source.values && type !== 'boolean') throw invalid('A share needs the values that count.', 'Ein Anteil braucht die Werte, die zählen.', 'source.values');
+    if (!measures.includes('share'))
+      throw invalid(
+        `A share needs a choice question; "${source.question}" is ${type}.`,
+        `Ein Anteil braucht eine Auswahlfrage; „${source.question}“ ist ${type}.`,
+        'source.question',
+      );
+    if (!source.values && type !== 'boolean')
+      throw invalid(
+        'A share needs the values that count.',
+        'Ein Anteil braucht die Werte, die zählen.',
+        'source.values',
+      );
     const known = shareOptions(question).map((o) => JSON.stringify(o.value));
     const unknown = (source.values ?? []).filter((v) => !known.includes(JSON.stringify(v)));
-    if (unknown.length > 0) throw invalid(`Not a choice of "${source.question}": ${unknown.map(String).join(', ')}.`, `Keine Auswahl von „${source.question}“: ${unknown.map(String).join(', ')}.`, 'source.values');
+    if (unknown.length > 0)
+      throw invalid(
+        `Not a choice of "${source.question}": ${unknown.map(String).join(', ')}.`,
+        `Keine Auswahl von „${source.question}“: ${unknown.map(String).join(', ')}.`,
+        'source.values',
+      );
   }
   if (source.measure === 'mean' && !measures.includes('mean')) {
-    throw invalid(`A mean needs a rating or slider question; "${source.question}" is ${type}.`, `Ein Mittelwert braucht eine Bewertungs- oder Schiebereglerfrage; „${source.question}“ ist ${type}.`, 'source.question');
+    throw invalid(
+      `A mean needs a rating or slider question; "${source.question}" is ${type}.`,
+      `Ein Mittelwert braucht eine Bewertungs- oder Schiebereglerfrage; „${source.question}“ ist ${type}.`,
+      'source.question',
+    );
   }
 }
 
@@ -85,8 +137,18 @@ async function manualSeries(db: Knex, ind: IndicatorRow): Promise<Point[]> {
     .leftJoin(`${tables.users} as u`, 'u.id', 'm.entered_by')
     .where('m.indicator_id', ind.id)
     .orderBy([{ column: 'm.date' }, { column: 'm.created_at' }])
-    .select('m.id', 'm.date', 'm.value', 'm.note', 'u.name as entered_by')) as Array<{ id: string; date: string; value: number; note: string | null; entered_by: string | null }>;
-  return rows.map((m) => ({ date: m.date, value: Number(m.value), source: { kind: 'manual', measurementId: m.id, enteredBy: m.entered_by, note: m.note } }));
+    .select('m.id', 'm.date', 'm.value', 'm.note', 'u.name as entered_by')) as Array<{
+    id: string;
+    date: string;
+    value: number;
+    note: string | null;
+    entered_by: string | null;
+  }>;
+  return rows.map((m) => ({
+    date: m.date,
+    value: Number(m.value),
+    source: { kind: 'manual', measurementId: m.id, enteredBy: m.entered_by, note: m.note },
+  }));
 }
 
 /** The day a wave's figure belongs to: its end, else its last completion, else its creation. */
@@ -95,11 +157,20 @@ function waveDay(wave: WaveRow, lastCompletion: string | undefined): string {
   return lastCompletion ?? wave.created_at.toISOString().slice(0, 10);
 }
 
-async function surveySeries(db: Knex, engine: ResultsEngine, ws: WorkspaceRow, source: Extract<IndicatorSource, { kind: 'survey' }>): Promise<Point[]> {
+async function surveySeries(
+  db: Knex,
+  engine: ResultsEngine,
+  ws: WorkspaceRow,
+  source: Extract<IndicatorSource, { kind: 'survey' }>,
+): Promise<Point[]> {
   const q = await questionnaires.findQuestionnaire(db, ws.id, source.questionnaire);
   if (!q) return [];
-  const waves = (await db<WaveRow>(tables.waves).where({ workspace_id: ws.id, questionnaire_id: q.id }).orderBy('created_at')) as WaveRow[];
-  const versions = (await db<QuestionnaireVersionRow>(tables.questionnaireVersions).where({ questionnaire_id: q.id })) as QuestionnaireVersionRow[];
+  const waves = (await db<WaveRow>(tables.waves)
+    .where({ workspace_id: ws.id, questionnaire_id: q.id })
+    .orderBy('created_at')) as WaveRow[];
+  const versions = (await db<QuestionnaireVersionRow>(tables.questionnaireVersions).where({
+    questionnaire_id: q.id,
+  })) as QuestionnaireVersionRow[];
   const min = ws.min_group_size;
   const points: Point[] = [];
   for (const wave of waves) {
@@ -129,23 +200,36 @@ async function surveySeries(db: Knex, engine: ResultsEngine, ws: WorkspaceRow, s
       points.push({
         date,
         value: null,
-        source: { kind: 'survey', wave: where, respondents: null, reason: `Fewer than ${min} respondents answered: no figure is shown (minimum group size).` },
+        source: {
+          kind: 'survey',
+          wave: where,
+          respondents: null,
+          reason: `Fewer than ${min} respondents answered: no figure is shown (minimum group size).`,
+        },
       });
     } else {
-      points.push({ date, value: value === null ? null : Math.round(value * 100) / 100, source: { kind: 'survey', wave: where, respondents } });
+      points.push({
+        date,
+        value: value === null ? null : Math.round(value * 100) / 100,
+        source: { kind: 'survey', wave: where, respondents },
+      });
     }
   }
   return points;
 }
 
-async function activitySeries(db: Knex, ws: WorkspaceRow, source: Extract<IndicatorSource, { kind: 'activities' }>): Promise<Point[]> {
+async function activitySeries(
+  db: Knex,
+  ws: WorkspaceRow,
+  source: Extract<IndicatorSource, { kind: 'activities' }>,
+): Promise<Point[]> {
   const rows = (await db<ActivityRow>(tables.activities)
     .where({ workspace_id: ws.id, type: source.activityType })
     .orderBy([{ column: 'date' }, { column: 'title' }])) as ActivityRow[];
   const points: Point[] = [];
   let count = 0;
   const distinct = new Set<string>();
-  for (let i = 0; i < rows.length; ) {
+  for (let i = 0; i < rows.length;) {
     const date = rows[i]!.date;
     const sameDay: ActivityRow[] = [];
     for (; i < rows.length && rows[i]!.date === date; i++) sameDay.push(rows[i]!);
@@ -154,13 +238,20 @@ async function activitySeries(db: Knex, ws: WorkspaceRow, source: Extract<Indica
       const v = source.field ? a[source.field] : null;
       if (v) distinct.add(v.trim().toLowerCase());
     }
-    points.push({ date, value: source.measure === 'count' ? count : distinct.size, source: { kind: 'activities', activities: sameDay.map((a) => ({ id: a.id, title: a.title })) } });
+    points.push({
+      date,
+      value: source.measure === 'count' ? count : distinct.size,
+      source: { kind: 'activities', activities: sameDay.map((a) => ({ id: a.id, title: a.title })) },
+    });
   }
   return points;
 }
 
 /** How far the latest value has come from the baseline (else the first value) toward the target, 0–1. */
-export function progressOf(ind: Pick<IndicatorRow, 'baseline' | 'target' | 'direction'>, series: Point[]): number | null {
+export function progressOf(
+  ind: Pick<IndicatorRow, 'baseline' | 'target' | 'direction'>,
+  series: Point[],
+): number | null {
   const values = series.filter((p) => p.value !== null);
   const latest = values.at(-1)?.value;
   const start = ind.baseline?.value ?? values[0]?.value;
@@ -172,7 +263,11 @@ export function progressOf(ind: Pick<IndicatorRow, 'baseline' | 'target' | 'dire
 
 async function view(db: Knex, engine: ResultsEngine, ws: WorkspaceRow, ind: IndicatorRow) {
   const series =
-    ind.source.kind === 'manual' ? await manualSeries(db, ind) : ind.source.kind === 'survey' ? await surveySeries(db, engine, ws, ind.source) : await activitySeries(db, ws, ind.source);
+    ind.source.kind === 'manual'
+      ? await manualSeries(db, ind)
+      : ind.source.kind === 'survey'
+        ? await surveySeries(db, engine, ws, ind.source)
+        : await activitySeries(db, ws, ind.source);
   const latest = series.filter((p) => p.value !== null).at(-1);
   return {
     key: ind.key,
@@ -195,13 +290,16 @@ async function view(db: Knex, engine: ResultsEngine, ws: WorkspaceRow, ind: Indi
 // --- API ---
 
 async function findIndicator(db: Knex, ws: WorkspaceRow, key: string): Promise<IndicatorRow> {
-  const row = (await db<IndicatorRow>(tables.indicators).where({ workspace_id: ws.id, key }).first()) as IndicatorRow | undefined;
+  const row = (await db<IndicatorRow>(tables.indicators).where({ workspace_id: ws.id, key }).first()) as
+    IndicatorRow | undefined;
   if (!row) throw notFound();
   return row;
 }
 
 export async function listIndicators(db: Knex, engine: ResultsEngine, ws: WorkspaceRow) {
-  const rows = (await db<IndicatorRow>(tables.indicators).where({ workspace_id: ws.id }).orderByRaw('coalesce(step, 0), level, name')) as IndicatorRow[];
+  const rows = (await db<IndicatorRow>(tables.indicators)
+    .where({ workspace_id: ws.id })
+    .orderByRaw('coalesce(step, 0), level, name')) as IndicatorRow[];
   const out = [];
   for (const row of rows) out.push(await view(db, engine, ws, row));
   return { indicators: out };
@@ -226,7 +324,13 @@ const columnsOf = (b: Partial<CreateIndicatorReq>) => {
   return out;
 };
 
-export async function createIndicator(db: Knex, engine: ResultsEngine, ws: WorkspaceRow, user: UserRow, body: CreateIndicatorReq) {
+export async function createIndicator(
+  db: Knex,
+  engine: ResultsEngine,
+  ws: WorkspaceRow,
+  user: UserRow,
+  body: CreateIndicatorReq,
+) {
   await checkIndicator(db, ws, body);
   try {
     const [row] = (await db(tables.indicators)
@@ -234,14 +338,28 @@ export async function createIndicator(db: Knex, engine: ResultsEngine, ws: Works
       .returning('*')) as IndicatorRow[];
     return view(db, engine, ws, row!);
   } catch (err) {
-    if (isUniqueViolation(err)) throw new ConflictError('conflict', text(`An indicator "${body.key}" exists already.`, `Einen Indikator „${body.key}“ gibt es schon.`));
+    if (isUniqueViolation(err))
+      throw new ConflictError(
+        'conflict',
+        text(`An indicator "${body.key}" exists already.`, `Einen Indikator „${body.key}“ gibt es schon.`),
+      );
     throw err;
   }
 }
 
-export async function updateIndicator(db: Knex, engine: ResultsEngine, ws: WorkspaceRow, key: string, body: UpdateIndicatorReq) {
+export async function updateIndicator(
+  db: Knex,
+  engine: ResultsEngine,
+  ws: WorkspaceRow,
+  key: string,
+  body: UpdateIndicatorReq,
+) {
   const current = await findIndicator(db, ws, key);
-  const merged = { level: body.level ?? current.level, step: body.step !== undefined ? body.step : current.step, source: body.source ?? current.source };
+  const merged = {
+    level: body.level ?? current.level,
+    step: body.step !== undefined ? body.step : current.step,
+    source: body.source ?? current.source,
+  };
   await checkIndicator(db, ws, merged);
   const [row] = (await db(tables.indicators)
     .where({ id: current.id })
@@ -263,11 +381,21 @@ export async function addMeasurement(db: Knex, ws: WorkspaceRow, user: UserRow, 
   if (ind.source.kind !== 'manual') {
     throw new ValidationError(
       'not_manual',
-      text('This indicator is computed from its source; measurements are recorded for manual indicators only.', 'Dieser Indikator wird aus seiner Quelle berechnet; Messwerte gibt es nur für manuelle Indikatoren.'),
+      text(
+        'This indicator is computed from its source; measurements are recorded for manual indicators only.',
+        'Dieser Indikator wird aus seiner Quelle berechnet; Messwerte gibt es nur für manuelle Indikatoren.',
+      ),
     );
   }
   const [row] = (await db(tables.indicatorMeasurements)
-    .insert({ id: randomUUID(), indicator_id: ind.id, date: body.date, value: body.value, note: body.note ?? null, entered_by: user.id })
+    .insert({
+      id: randomUUID(),
+      indicator_id: ind.id,
+      date: body.date,
+      value: body.value,
+      note: body.note ?? null,
+      entered_by: user.id,
+    })
     .returning('*')) as MeasurementRow[];
   return { id: row!.id, date: row!.date, value: Number(row!.value), note: row!.note, enteredBy: user.name };
 }

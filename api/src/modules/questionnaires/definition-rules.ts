@@ -8,7 +8,15 @@ import { isKnownType, questionType, storesAnswer } from './question-types.js';
 export const MAX_DEFINITION_BYTES = 512 * 1024;
 
 /** Properties that make the respondent's browser fetch or go to another address (images get a home in a later version). */
-export const REMOTE_PROPERTIES: ReadonlySet<string> = new Set(['choicesByUrl', 'imageLink', 'logo', 'backgroundImage', 'navigateToUrl', 'navigateToUrlOnCondition', 'imageLinks']);
+export const REMOTE_PROPERTIES: ReadonlySet<string> = new Set([
+  'choicesByUrl',
+  'imageLink',
+  'logo',
+  'backgroundImage',
+  'navigateToUrl',
+  'navigateToUrlOnCondition',
+  'imageLinks',
+]);
 /** Keys that mean prototype tampering, never a SurveyJS property. */
 const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
 /**
@@ -25,9 +33,33 @@ const KEYED_ROWS = new Set(['matrix', 'matrixdropdown']);
 /** Survey-level properties holding HTML. */
 const SURVEY_HTML_PROPERTIES = ['completedHtml', 'completedBeforeHtml', 'loadingHtml'];
 /** Properties holding a condition expression. */
-const CONDITION_PROPERTIES = ['visibleIf', 'enableIf', 'requiredIf', 'rowsVisibleIf', 'columnsVisibleIf', 'choicesVisibleIf', 'choicesEnableIf', 'resetValueIf', 'setValueIf'];
+const CONDITION_PROPERTIES = [
+  'visibleIf',
+  'enableIf',
+  'requiredIf',
+  'rowsVisibleIf',
+  'columnsVisibleIf',
+  'choicesVisibleIf',
+  'choicesEnableIf',
+  'resetValueIf',
+  'setValueIf',
+];
 /** Names a condition may use besides answers: SurveyJS's own placeholders. */
-const CONDITION_CONTEXT_NAMES = new Set(['item', 'choice', 'row', 'rowname', 'rowvalue', 'rowindex', 'panel', 'panelindex', 'parentpanel', 'pageno', 'pagecount', 'locale', '$survey']);
+const CONDITION_CONTEXT_NAMES = new Set([
+  'item',
+  'choice',
+  'row',
+  'rowname',
+  'rowvalue',
+  'rowindex',
+  'panel',
+  'panelindex',
+  'parentpanel',
+  'pageno',
+  'pagecount',
+  'locale',
+  '$survey',
+]);
 
 export type DefinitionProblem = { question: string | null; path: string; message: Message; code?: string };
 /** Something survey-core accepts but Bilanz wants the organiser to know (kept, not refused). */
@@ -52,10 +84,13 @@ export type CheckOptions = {
 export function checkDefinition(
   input: unknown,
   options: CheckOptions = {},
-): { ok: true; definition: JsonObject; warnings: DefinitionWarning[]; removed: string[] } | { ok: false; problems: DefinitionProblem[] } {
+):
+  | { ok: true; definition: JsonObject; warnings: DefinitionWarning[]; removed: string[] }
+  | { ok: false; problems: DefinitionProblem[] } {
   const problems: DefinitionProblem[] = [];
   const warnings: DefinitionWarning[] = [];
-  const add = (question: string | null, path: string, message: Message, code?: string) => problems.push({ question, path, message, ...(code && { code }) });
+  const add = (question: string | null, path: string, message: Message, code?: string) =>
+    problems.push({ question, path, message, ...(code && { code }) });
 
   if (!isObject(input)) {
     add(null, '', msg('The definition must be a JSON object.', 'Die Definition muss ein JSON-Objekt sein.'));
@@ -63,7 +98,14 @@ export function checkDefinition(
   }
   const size = Buffer.byteLength(JSON.stringify(input), 'utf8');
   if (size > MAX_DEFINITION_BYTES) {
-    add(null, '', msg(`The definition is too large (${Math.round(size / 1024)} KB; 512 KB at most).`, `Die Definition ist zu groß (${Math.round(size / 1024)} KB; höchstens 512 KB).`));
+    add(
+      null,
+      '',
+      msg(
+        `The definition is too large (${Math.round(size / 1024)} KB; 512 KB at most).`,
+        `Die Definition ist zu groß (${Math.round(size / 1024)} KB; höchstens 512 KB).`,
+      ),
+    );
     return { ok: false, problems };
   }
 
@@ -84,7 +126,15 @@ export function checkDefinition(
       continue;
     }
     if (!isKnownType(type) || !questionType(type)) {
-      add(name, path, msg(`The question type "${type}" is not a SurveyJS built-in type (a third-party widget?). Bilanz runs survey-core's built-in types only.`, `Der Fragetyp „${type}“ gehört nicht zu den eingebauten Typen von SurveyJS (ein Zusatz-Widget?). Bilanz kennt nur die eingebauten Typen von survey-core.`), 'unknown_type');
+      add(
+        name,
+        path,
+        msg(
+          `The question type "${type}" is not a SurveyJS built-in type (a third-party widget?). Bilanz runs survey-core's built-in types only.`,
+          `Der Fragetyp „${type}“ gehört nicht zu den eingebauten Typen von SurveyJS (ein Zusatz-Widget?). Bilanz kennt nur die eingebauten Typen von survey-core.`,
+        ),
+        'unknown_type',
+      );
       continue;
     }
     checkElementLists(element, type, name ?? path, path, add);
@@ -113,7 +163,14 @@ export function checkDefinition(
       if (typeof expr !== 'string') continue;
       for (const root of unknownConditionVariables(expr, known)) {
         const question = typeof element.name === 'string' ? element.name : null;
-        warnings.push({ question, path: `${path}.${prop}`, message: msg(`The condition refers to {${root}}, which is no question or value of this questionnaire.`, `Die Bedingung verweist auf {${root}}, das ist keine Frage und kein Wert dieses Fragebogens.`) });
+        warnings.push({
+          question,
+          path: `${path}.${prop}`,
+          message: msg(
+            `The condition refers to {${root}}, which is no question or value of this questionnaire.`,
+            `Die Bedingung verweist auf {${root}}, das ist keine Frage und kein Wert dieses Fragebogens.`,
+          ),
+        });
       }
     }
   }
@@ -129,13 +186,29 @@ export function checkDefinition(
   } finally {
     model.dispose();
   }
-  return { ok: true, definition: options.sanitize === false ? definition : sanitizeDefinition(definition), warnings, removed };
+  return {
+    ok: true,
+    definition: options.sanitize === false ? definition : sanitizeDefinition(definition),
+    warnings,
+    removed,
+  };
 }
 
 /** Lists inside one element whose values are stored answers: each value once, each a text, number or true/false. */
-function checkElementLists(element: JsonObject, type: string, question: string, path: string, add: (q: string | null, p: string, m: Message) => void): void {
+function checkElementLists(
+  element: JsonObject,
+  type: string,
+  question: string,
+  path: string,
+  add: (q: string | null, p: string, m: Message) => void,
+): void {
   // `rows` means matrix rows here; on a comment question it is the text box height.
-  const lists = type === 'matrix' || type === 'matrixdropdown' ? ['rows', 'columns'] : type === 'rating' ? ['rateValues'] : ['choices'];
+  const lists =
+    type === 'matrix' || type === 'matrixdropdown'
+      ? ['rows', 'columns']
+      : type === 'rating'
+        ? ['rateValues']
+        : ['choices'];
   for (const list of lists) {
     if (type === 'matrixdropdown' && list === 'columns') continue;
     checkItems(element[list], question, `${path}.${list}`, list, add);
@@ -146,10 +219,19 @@ function checkElementLists(element: JsonObject, type: string, question: string, 
     const seen = new Set<string>();
     columns.forEach((c, i) => {
       if (!isObject(c) || typeof c.name !== 'string' || c.name === '') {
-        add(question, `${path}.columns[${i}]`, msg('Every matrix column needs a "name".', 'Jede Spalte der Matrix braucht einen „name“.'));
+        add(
+          question,
+          `${path}.columns[${i}]`,
+          msg('Every matrix column needs a "name".', 'Jede Spalte der Matrix braucht einen „name“.'),
+        );
         return;
       }
-      if (seen.has(c.name)) add(question, `${path}.columns[${i}]`, msg(`The column "${c.name}" occurs twice.`, `Die Spalte „${c.name}“ kommt doppelt vor.`));
+      if (seen.has(c.name))
+        add(
+          question,
+          `${path}.columns[${i}]`,
+          msg(`The column "${c.name}" occurs twice.`, `Die Spalte „${c.name}“ kommt doppelt vor.`),
+        );
       seen.add(c.name);
       checkItems(c.choices, question, `${path}.columns[${i}].choices`, 'choices', add);
     });
@@ -161,7 +243,12 @@ function checkElementLists(element: JsonObject, type: string, question: string, 
         add(question, `${path}.items[${i}]`, msg('Every item needs a "name".', 'Jeder Eintrag braucht einen „name“.'));
         return;
       }
-      if (seen.has(item.name)) add(question, `${path}.items[${i}]`, msg(`The item "${item.name}" occurs twice.`, `Der Eintrag „${item.name}“ kommt doppelt vor.`));
+      if (seen.has(item.name))
+        add(
+          question,
+          `${path}.items[${i}]`,
+          msg(`The item "${item.name}" occurs twice.`, `Der Eintrag „${item.name}“ kommt doppelt vor.`),
+        );
       seen.add(item.name);
     });
   }
@@ -179,7 +266,15 @@ function checkUniqueNames(definition: JsonObject, add: (q: string | null, p: str
       const here = `${path}[${i}]`;
       const type = String(el.type);
       if (typeof el.name === 'string' && storesAnswer(type)) {
-        if (seen.has(el.name)) add(el.name, here, msg(`The name "${el.name}" is used twice (also at ${seen.get(el.name)}). Rename one of them.`, `Der Name „${el.name}“ kommt doppelt vor (auch bei ${seen.get(el.name)}). Benenne eine der Fragen um.`));
+        if (seen.has(el.name))
+          add(
+            el.name,
+            here,
+            msg(
+              `The name "${el.name}" is used twice (also at ${seen.get(el.name)}). Rename one of them.`,
+              `Der Name „${el.name}“ kommt doppelt vor (auch bei ${seen.get(el.name)}). Benenne eine der Fragen um.`,
+            ),
+          );
         else seen.set(el.name, here);
       }
       visit(el.elements, `${here}.elements`, seen);
@@ -235,13 +330,20 @@ export function normaliseDefinition(input: JsonObject): JsonObject {
   return def;
 }
 
-function scanKeys(value: Json, path: string, add: (q: string | null, p: string, m: Message, code?: string) => void, question: string | null, removed: string[] | undefined): void {
+function scanKeys(
+  value: Json,
+  path: string,
+  add: (q: string | null, p: string, m: Message, code?: string) => void,
+  question: string | null,
+  removed: string[] | undefined,
+): void {
   if (Array.isArray(value)) {
     value.forEach((v, i) => scanKeys(v, `${path}[${i}]`, add, question, removed));
     return;
   }
   if (!isObject(value)) {
-    if (typeof value === 'string' && value.includes('\u0000')) add(question, path, msg('Texts may not contain NUL characters.', 'Texte dürfen keine NUL-Zeichen enthalten.'));
+    if (typeof value === 'string' && value.includes('\u0000'))
+      add(question, path, msg('Texts may not contain NUL characters.', 'Texte dürfen keine NUL-Zeichen enthalten.'));
     return;
   }
   const here = typeof value.name === 'string' && typeof value.type === 'string' ? value.name : question;
@@ -265,10 +367,20 @@ function scanKeys(value: Json, path: string, add: (q: string | null, p: string, 
   }
   for (const key of Object.keys(value)) {
     const at = path ? `${path}.${key}` : key;
-    if (FORBIDDEN_KEYS.has(key)) add(here, at, msg(`The key "${key}" is not allowed.`, `Der Schlüssel „${key}“ ist nicht erlaubt.`));
+    if (FORBIDDEN_KEYS.has(key))
+      add(here, at, msg(`The key "${key}" is not allowed.`, `Der Schlüssel „${key}“ ist nicht erlaubt.`));
     else if (REMOTE_PROPERTIES.has(key)) {
       if (removed) removed.push(at);
-      else add(here, at, msg(`"${key}" cannot be used yet: Bilanz does not let a questionnaire load or open other addresses. Save again confirming its removal to keep the rest of the questionnaire.`, `„${key}“ ist noch nicht möglich: Bilanz lässt einen Fragebogen keine anderen Adressen laden oder öffnen. Speichere noch einmal und bestätige das Entfernen, um den Rest des Fragebogens zu behalten.`), 'remote_property');
+      else
+        add(
+          here,
+          at,
+          msg(
+            `"${key}" cannot be used yet: Bilanz does not let a questionnaire load or open other addresses. Save again confirming its removal to keep the rest of the questionnaire.`,
+            `„${key}“ ist noch nicht möglich: Bilanz lässt einen Fragebogen keine anderen Adressen laden oder öffnen. Speichere noch einmal und bestätige das Entfernen, um den Rest des Fragebogens zu behalten.`,
+          ),
+          'remote_property',
+        );
     } else scanKeys(value[key] as Json, at, add, here, removed);
   }
 }
@@ -278,12 +390,22 @@ function stripRemote(value: JsonObject): JsonObject {
   const strip = (v: Json): Json => {
     if (Array.isArray(v)) return v.map(strip);
     if (!isObject(v)) return v;
-    return Object.fromEntries(Object.entries(v).filter(([k]) => !REMOTE_PROPERTIES.has(k)).map(([k, x]) => [k, strip(x)]));
+    return Object.fromEntries(
+      Object.entries(v)
+        .filter(([k]) => !REMOTE_PROPERTIES.has(k))
+        .map(([k, x]) => [k, strip(x)]),
+    );
   };
   return strip(value) as JsonObject;
 }
 
-function checkItems(list: Json | undefined, question: string, path: string, kind: string, add: (q: string | null, p: string, m: Message) => void): void {
+function checkItems(
+  list: Json | undefined,
+  question: string,
+  path: string,
+  kind: string,
+  add: (q: string | null, p: string, m: Message) => void,
+): void {
   if (list === undefined) return;
   if (!Array.isArray(list)) {
     add(question, path, msg(`"${kind}" must be a list.`, `„${kind}“ muss eine Liste sein.`));
@@ -293,23 +415,41 @@ function checkItems(list: Json | undefined, question: string, path: string, kind
   itemsOf(list).forEach((item, i) => {
     const v = item.value;
     if (!(typeof v === 'string' && v !== '') && typeof v !== 'number' && typeof v !== 'boolean') {
-      add(question, `${path}[${i}]`, msg(`Every entry of "${kind}" needs a value (text, number or true/false).`, `Jeder Eintrag in „${kind}“ braucht einen Wert (Text, Zahl oder wahr/falsch).`));
+      add(
+        question,
+        `${path}[${i}]`,
+        msg(
+          `Every entry of "${kind}" needs a value (text, number or true/false).`,
+          `Jeder Eintrag in „${kind}“ braucht einen Wert (Text, Zahl oder wahr/falsch).`,
+        ),
+      );
       return;
     }
     const key = valueKey(v);
-    if (seen.has(key)) add(question, `${path}[${i}]`, msg(`The value ${key} occurs twice in "${kind}".`, `Der Wert ${key} kommt in „${kind}“ doppelt vor.`));
+    if (seen.has(key))
+      add(
+        question,
+        `${path}[${i}]`,
+        msg(`The value ${key} occurs twice in "${kind}".`, `Der Wert ${key} kommt in „${kind}“ doppelt vor.`),
+      );
     seen.add(key);
   });
 }
 
 /** A condition survey-core cannot parse would silently never hold: refused. */
-function checkCondition(expr: Json, question: string | null, path: string, add: (q: string | null, p: string, m: Message) => void): void {
+function checkCondition(
+  expr: Json,
+  question: string | null,
+  path: string,
+  add: (q: string | null, p: string, m: Message) => void,
+): void {
   if (typeof expr !== 'string') {
     add(question, path, msg('A condition must be text.', 'Eine Bedingung muss Text sein.'));
     return;
   }
   if (expr.trim() === '') return;
-  if (!new ConditionRunner(expr).canRun()) add(question, path, msg(`The condition "${expr}" cannot be read.`, `Die Bedingung „${expr}“ ist nicht lesbar.`));
+  if (!new ConditionRunner(expr).canRun())
+    add(question, path, msg(`The condition "${expr}" cannot be read.`, `Die Bedingung „${expr}“ ist nicht lesbar.`));
 }
 
 /** Names a condition may read: answers (names and valueNames), calculated values, trigger targets and variables. */
@@ -344,7 +484,8 @@ function sanitizeDefinition(definition: JsonObject): JsonObject {
   const cleanLocalised = (holder: JsonObject, key: string) => {
     const v = holder[key];
     if (typeof v === 'string') holder[key] = sanitizeHtml(v);
-    else if (isObject(v)) for (const loc of Object.keys(v)) if (typeof v[loc] === 'string') v[loc] = sanitizeHtml(v[loc]);
+    else if (isObject(v))
+      for (const loc of Object.keys(v)) if (typeof v[loc] === 'string') v[loc] = sanitizeHtml(v[loc]);
   };
   for (const key of SURVEY_HTML_PROPERTIES) cleanLocalised(copy, key);
   if (Array.isArray(copy.completedHtmlOnCondition)) {

@@ -74,7 +74,11 @@ export type ChoiceItem = { value: Json; text: Json | undefined };
 /** A choices/rows/columns list normalised to `{value, text}` items. */
 export function itemsOf(list: Json | undefined): ChoiceItem[] {
   if (!Array.isArray(list)) return [];
-  return list.map((item) => (isObject(item) && 'value' in item ? { value: item.value as Json, text: item.text } : { value: item, text: undefined }));
+  return list.map((item) =>
+    isObject(item) && 'value' in item
+      ? { value: item.value as Json, text: item.text }
+      : { value: item, text: undefined },
+  );
 }
 
 /** A stable key for a choice value (values may be strings, numbers or booleans). */

@@ -3,7 +3,16 @@
  * were added, removed or moved, and per question what changed and whether the
  * change breaks comparisons of stored answers. Pure: no I/O, no survey-core.
  */
-import { itemsOf, localesOf, questionsOf, textIn, valueKey, type ChoiceItem, type Json, type JsonObject } from './definition-walk.js';
+import {
+  itemsOf,
+  localesOf,
+  questionsOf,
+  textIn,
+  valueKey,
+  type ChoiceItem,
+  type Json,
+  type JsonObject,
+} from './definition-walk.js';
 
 export type QuestionChange =
   | { kind: 'title' | 'description'; locale: string }
@@ -44,7 +53,9 @@ export type DefinitionDiff = {
 type Question = { name: string; el: JsonObject };
 
 const questionList = (definition: JsonObject): Question[] =>
-  questionsOf(definition).flatMap((r) => (typeof r.element.name === 'string' ? [{ name: r.element.name, el: r.element }] : []));
+  questionsOf(definition).flatMap((r) =>
+    typeof r.element.name === 'string' ? [{ name: r.element.name, el: r.element }] : [],
+  );
 
 /** Computes the diff from `before` to `after`. */
 export function diffDefinitions(before: JsonObject, after: JsonObject): DefinitionDiff {
@@ -73,7 +84,8 @@ export function diffDefinitions(before: JsonObject, after: JsonObject): Definiti
 }
 
 /** True when the diff records no change at all. */
-export const isEmptyDiff = (d: DefinitionDiff) => d.added.length + d.removed.length + d.moved.length + d.changed.length === 0;
+export const isEmptyDiff = (d: DefinitionDiff) =>
+  d.added.length + d.removed.length + d.moved.length + d.changed.length === 0;
 
 function compareQuestion(a: JsonObject, b: JsonObject): { changes: QuestionChange[]; reasons: Reason[] } {
   const changes: QuestionChange[] = [];
@@ -111,7 +123,12 @@ function compareQuestion(a: JsonObject, b: JsonObject): { changes: QuestionChang
       const scaleB = ratingScale(b);
       if (JSON.stringify(scaleA) !== JSON.stringify(scaleB)) {
         changes.push({ kind: 'rating_scale', from: scaleA, to: scaleB });
-        reasons.push(r(`rating scale changed from ${scaleA.join(',')} to ${scaleB.join(',')}`, `Bewertungsskala von ${scaleA.join(',')} zu ${scaleB.join(',')} geändert`));
+        reasons.push(
+          r(
+            `rating scale changed from ${scaleA.join(',')} to ${scaleB.join(',')}`,
+            `Bewertungsskala von ${scaleA.join(',')} zu ${scaleB.join(',')} geändert`,
+          ),
+        );
       }
     }
     if (typeA === 'matrix') {
@@ -120,7 +137,8 @@ function compareQuestion(a: JsonObject, b: JsonObject): { changes: QuestionChang
       const cols = compareItemSets(itemsOf(a.columns), itemsOf(b.columns));
       if (cols) {
         changes.push({ kind: 'matrix_columns', ...cols });
-        if (cols.added.length + cols.removed.length > 0) reasons.push(r('matrix columns changed', 'Spalten der Matrix geändert'));
+        if (cols.added.length + cols.removed.length > 0)
+          reasons.push(r('matrix columns changed', 'Spalten der Matrix geändert'));
       }
     }
   }
@@ -149,7 +167,12 @@ function compareChoices(a: ChoiceItem[], b: ChoiceItem[], changes: QuestionChang
       const from = textIn(labelOf(c), 'default') ?? String(c.value);
       const to = textIn(labelOf(next), 'default') ?? String(next.value);
       changes.push({ kind: 'choice_reused', value: c.value, from, to });
-      reasons.push(r(`choice ${valueKey(c.value)} now means "${to}" instead of "${from}"`, `Antwort ${valueKey(c.value)} bedeutet jetzt „${to}“ statt „${from}“`));
+      reasons.push(
+        r(
+          `choice ${valueKey(c.value)} now means "${to}" instead of "${from}"`,
+          `Antwort ${valueKey(c.value)} bedeutet jetzt „${to}“ statt „${from}“`,
+        ),
+      );
     } else {
       changes.push({ kind: 'choice_relabelled', value: c.value, locales });
     }
@@ -177,7 +200,11 @@ function isReuse(a: Json, b: Json): boolean {
 
 /** Dice coefficient of letter pairs, 0 (nothing shared) to 1 (same), ignoring case and punctuation. */
 export function similarity(x: string, y: string): number {
-  const norm = (s: string) => s.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
+  const norm = (s: string) =>
+    s
+      .toLowerCase()
+      .replace(/[^\p{L}\p{N}]+/gu, ' ')
+      .trim();
   const a = norm(x);
   const b = norm(y);
   if (a === b) return 1;
@@ -205,15 +232,20 @@ export function ratingScale(q: JsonObject): Json[] {
   return out;
 }
 
-function compareItemSets(a: ChoiceItem[], b: ChoiceItem[]): { added: Json[]; removed: Json[]; relabelled: Json[] } | undefined {
+function compareItemSets(
+  a: ChoiceItem[],
+  b: ChoiceItem[],
+): { added: Json[]; removed: Json[]; relabelled: Json[] } | undefined {
   const aMap = new Map(a.map((i) => [valueKey(i.value), i]));
   const bMap = new Map(b.map((i) => [valueKey(i.value), i]));
   const added = b.filter((i) => !aMap.has(valueKey(i.value))).map((i) => i.value);
   const removed = a.filter((i) => !bMap.has(valueKey(i.value))).map((i) => i.value);
-  const relabelled = b.filter((i) => {
-    const old = aMap.get(valueKey(i.value));
-    return old !== undefined && textChanges(labelOf(old), labelOf(i)).length > 0;
-  }).map((i) => i.value);
+  const relabelled = b
+    .filter((i) => {
+      const old = aMap.get(valueKey(i.value));
+      return old !== undefined && textChanges(labelOf(old), labelOf(i)).length > 0;
+    })
+    .map((i) => i.value);
   return added.length + removed.length + relabelled.length > 0 ? { added, removed, relabelled } : undefined;
 }
 
@@ -237,4 +269,3 @@ function longestCommonSubsequence(a: string[], b: string[]): string[] {
   }
   return out;
 }
-

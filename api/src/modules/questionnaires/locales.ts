@@ -43,7 +43,8 @@ type Texts = Record<string, string>;
  */
 const ANSWER_PROPERTIES = new Set(['defaultValue', 'correctAnswer', 'setValue', 'value']);
 
-const isPlainObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+const isPlainObject = (v: unknown): v is Record<string, unknown> =>
+  typeof v === 'object' && v !== null && !Array.isArray(v);
 
 /**
  * Whether a value is a localisable text object: at least one key, every key
@@ -53,7 +54,9 @@ const isPlainObject = (v: unknown): v is Record<string, unknown> => typeof v ===
 export function isLocalisedText(value: unknown): value is Texts {
   if (!isPlainObject(value)) return false;
   const entries = Object.entries(value);
-  return entries.length > 0 && entries.every(([k, v]) => typeof v === 'string' && (k === 'default' || LANGUAGE_TAG.test(k)));
+  return (
+    entries.length > 0 && entries.every(([k, v]) => typeof v === 'string' && (k === 'default' || LANGUAGE_TAG.test(k)))
+  );
 }
 
 /** The language of a definition's "default" texts: its `locale`, else SurveyJS's default (English). */
@@ -114,7 +117,9 @@ export const baseLanguage = (tag: string): string => tag.split('-')[0]!.toLowerC
  */
 export function matchLanguage(requested: string, carried: readonly string[]): string | undefined {
   const wanted = requested.toLowerCase();
-  return carried.find((l) => l.toLowerCase() === wanted) ?? carried.find((l) => l.toLowerCase() === baseLanguage(wanted));
+  return (
+    carried.find((l) => l.toLowerCase() === wanted) ?? carried.find((l) => l.toLowerCase() === baseLanguage(wanted))
+  );
 }
 
 /**
@@ -142,7 +147,8 @@ export function definitionIn<T>(definition: T, language: string): T {
   const visit = (value: unknown): unknown => {
     if (Array.isArray(value)) return value.map(visit);
     if (isLocalisedText(value)) return textFor(value, language, base) ?? '';
-    if (isPlainObject(value)) return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, ANSWER_PROPERTIES.has(k) ? v : visit(v)]));
+    if (isPlainObject(value))
+      return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, ANSWER_PROPERTIES.has(k) ? v : visit(v)]));
     return value;
   };
   const copy = visit(definition);

@@ -11,8 +11,17 @@ function patternUses(node: Json, path: string, question: string | null, out: Pat
     node.forEach((child, i) => patternUses(child, `${path}[${i}]`, question, out));
   } else if (isObject(node)) {
     const owner = typeof node.name === 'string' ? node.name : question;
-    if ((node.type === 'regex' || node.type === 'regexvalidator') && typeof node.regex === 'string' && node.regex !== '') {
-      out.push({ question, path, regex: node.regex, caseInsensitive: node.caseInsensitive === true || node.insensitive === true });
+    if (
+      (node.type === 'regex' || node.type === 'regexvalidator') &&
+      typeof node.regex === 'string' &&
+      node.regex !== ''
+    ) {
+      out.push({
+        question,
+        path,
+        regex: node.regex,
+        caseInsensitive: node.caseInsensitive === true || node.insensitive === true,
+      });
     }
     for (const [k, child] of Object.entries(node)) {
       if (typeof child === 'object' && child !== null) patternUses(child, path ? `${path}.${k}` : k, owner, out);
@@ -58,6 +67,15 @@ export async function patternProblems(definition: Json): Promise<DefinitionProbl
   const found = await Promise.all(uses.map((u) => verdictOf(u.regex, u.caseInsensitive)));
   return uses.flatMap((u, i): DefinitionProblem[] => {
     const verdict = found[i]!;
-    return verdict === 'invalid' || verdict === 'unsafe' ? [{ question: u.question, path: `${u.path}.regex`, message: MESSAGES[verdict](u.regex), code: `${verdict}_pattern` }] : [];
+    return verdict === 'invalid' || verdict === 'unsafe'
+      ? [
+          {
+            question: u.question,
+            path: `${u.path}.regex`,
+            message: MESSAGES[verdict](u.regex),
+            code: `${verdict}_pattern`,
+          },
+        ]
+      : [];
   });
 }

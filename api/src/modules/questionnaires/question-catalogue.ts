@@ -8,7 +8,13 @@
 import { labelIn, type Json, type JsonObject } from './definition-walk.js';
 import { labelLanguage, languagesOf } from './locales.js';
 import { answerKey, answerQuestions, shareOptions } from './question-options.js';
-import { filterKindOf, isOpenTextQuestion, measuresOf, type FilterKind, type IndicatorMeasure } from './question-types.js';
+import {
+  filterKindOf,
+  isOpenTextQuestion,
+  measuresOf,
+  type FilterKind,
+  type IndicatorMeasure,
+} from './question-types.js';
 
 export type CatalogueQuestion = {
   /** The question's name as written, and the key its answers are stored under (its valueName, else the name). */
@@ -27,13 +33,27 @@ export type CatalogueQuestion = {
 };
 
 /** The answer-holding questions of a definition (not those inside dynamic panels), in the language asked for. */
-export function questionCatalogue(definition: JsonObject, requested: string | undefined): { locale: string; locales: string[]; questions: CatalogueQuestion[] } {
+export function questionCatalogue(
+  definition: JsonObject,
+  requested: string | undefined,
+): { locale: string; locales: string[]; questions: CatalogueQuestion[] } {
   const locale = labelLanguage(definition, requested);
   const questions = answerQuestions(definition).map((q): CatalogueQuestion => {
     const name = String(q.name);
     const measures = measuresOf(q);
-    const choices = measures.includes('share') ? shareOptions(q, locale).map((o) => ({ value: o.value, label: labelIn(o.text, locale, String(o.value)) })) : [];
-    return { name, key: answerKey(q), type: String(q.type), title: labelIn(q.title, locale, name), openText: isOpenTextQuestion(q), measures, filter: filterKindOf(q), choices };
+    const choices = measures.includes('share')
+      ? shareOptions(q, locale).map((o) => ({ value: o.value, label: labelIn(o.text, locale, String(o.value)) }))
+      : [];
+    return {
+      name,
+      key: answerKey(q),
+      type: String(q.type),
+      title: labelIn(q.title, locale, name),
+      openText: isOpenTextQuestion(q),
+      measures,
+      filter: filterKindOf(q),
+      choices,
+    };
   });
   return { locale, locales: languagesOf(definition), questions };
 }

@@ -14,14 +14,17 @@ import { answerShapeOf, questionType, SPECIAL_ITEM_DEFAULTS } from './question-t
 /** An option of a choice question: its value and its localisable label. */
 export type Option = { value: Json; text: Json | undefined };
 
-const SPECIAL_OPTIONS: Array<[flag: string, legacy: string, valueProp: string, textProp: string, defaultValue: Json, textKey: string]> = [
+const SPECIAL_OPTIONS: Array<
+  [flag: string, legacy: string, valueProp: string, textProp: string, defaultValue: Json, textKey: string]
+> = [
   ['showNoneItem', 'hasNone', 'noneItemValue', 'noneText', SPECIAL_ITEM_DEFAULTS.none, 'noneItemText'],
   ['showRefuseItem', '', 'refuseItemValue', 'refuseText', SPECIAL_ITEM_DEFAULTS.refused, 'refuseItemText'],
   ['showDontKnowItem', '', 'dontKnowItemValue', 'dontKnowText', SPECIAL_ITEM_DEFAULTS.dontknow, 'dontKnowItemText'],
 ];
 
 /** A label in the locale: the definition's own text, else survey-core's built-in text in that language. */
-const builtInText = (key: string, locale: string) => surveyLocalization.getString(key, locale === 'default' ? surveyLocalization.defaultLocale : locale);
+const builtInText = (key: string, locale: string) =>
+  surveyLocalization.getString(key, locale === 'default' ? surveyLocalization.defaultLocale : locale);
 
 /**
  * The options of a choice question in order (boolean and rating included),
@@ -47,29 +50,46 @@ export function optionsOf(q: JsonObject, locale = 'default'): Option[] {
 }
 
 /** The value stored for "other", when the question offers it. */
-export const otherValueOf = (q: JsonObject): string | undefined => (q.showOtherItem === true || q.hasOther === true ? String(q.otherItemValue ?? SPECIAL_ITEM_DEFAULTS.other) : undefined);
+export const otherValueOf = (q: JsonObject): string | undefined =>
+  q.showOtherItem === true || q.hasOther === true ? String(q.otherItemValue ?? SPECIAL_ITEM_DEFAULTS.other) : undefined;
 
 /** The values a share of respondents may count: the options (special items included) and "other", with its label. */
 export function shareOptions(q: JsonObject, locale = 'default'): Option[] {
   const other = otherValueOf(q);
-  return [...optionsOf(q, locale), ...(other !== undefined ? [{ value: other, text: q.otherText ?? builtInText('otherItemText', locale) }] : [])];
+  return [
+    ...optionsOf(q, locale),
+    ...(other !== undefined ? [{ value: other, text: q.otherText ?? builtInText('otherItemText', locale) }] : []),
+  ];
 }
 
 /** The columns of a dropdown or dynamic matrix. */
-export const matrixColumns = (q: JsonObject): JsonObject[] => (Array.isArray(q.columns) ? q.columns : []).filter(isObject);
+export const matrixColumns = (q: JsonObject): JsonObject[] =>
+  (Array.isArray(q.columns) ? q.columns : []).filter(isObject);
 
 /** A matrix column as the question its cells are: its cell type (the matrix's when `default` or unset) and the matrix's choices unless it has its own. */
 export function cellElement(q: JsonObject, column: JsonObject): JsonObject {
   const cellType = String(column.cellType ?? q.cellType ?? 'dropdown');
   const type = cellType === 'default' ? String(q.cellType ?? 'dropdown') : cellType;
-  return { ...column, type, name: String(column.name), ...(column.choices === undefined && q.choices !== undefined && { choices: q.choices }) };
+  return {
+    ...column,
+    type,
+    name: String(column.name),
+    ...(column.choices === undefined && q.choices !== undefined && { choices: q.choices }),
+  };
 }
 
 /** The questions inside a dynamic panel's template that hold answers, panels unwrapped. */
-export const panelQuestions = (q: JsonObject): JsonObject[] => innerQuestions((Array.isArray(q.templateElements) ? q.templateElements : []).filter(isObject));
+export const panelQuestions = (q: JsonObject): JsonObject[] =>
+  innerQuestions((Array.isArray(q.templateElements) ? q.templateElements : []).filter(isObject));
 
 function innerQuestions(elements: JsonObject[]): JsonObject[] {
-  return elements.flatMap((e) => (e.type === 'panel' ? innerQuestions((Array.isArray(e.elements) ? e.elements : []).filter(isObject)) : questionType(String(e.type))?.answer === 'none' ? [] : [e]));
+  return elements.flatMap((e) =>
+    e.type === 'panel'
+      ? innerQuestions((Array.isArray(e.elements) ? e.elements : []).filter(isObject))
+      : questionType(String(e.type))?.answer === 'none'
+        ? []
+        : [e],
+  );
 }
 
 /** The questions of a definition that hold answers at the top level (not inside a dynamic panel). */
@@ -77,9 +97,11 @@ export const answerQuestions = (definition: JsonObject): JsonObject[] => {
   const refs = questionsOf(definition);
   const dynamic = new Set(refs.filter((r) => r.element.type === 'paneldynamic').map((r) => String(r.element.name)));
   const parentOf = new Map(refs.map((r) => [String(r.element.name), r.parent]));
-  const nested = (parent: string | undefined): boolean => parent !== undefined && (dynamic.has(parent) || nested(parentOf.get(parent)));
+  const nested = (parent: string | undefined): boolean =>
+    parent !== undefined && (dynamic.has(parent) || nested(parentOf.get(parent)));
   return refs.filter((r) => !nested(r.parent) && answerShapeOf(r.element) !== 'none').map((r) => r.element);
 };
 
 /** The key a question's answer is stored under. */
-export const answerKey = (q: JsonObject): string => String(typeof q.valueName === 'string' && q.valueName !== '' ? q.valueName : q.name);
+export const answerKey = (q: JsonObject): string =>
+  String(typeof q.valueName === 'string' && q.valueName !== '' ? q.valueName : q.name);

@@ -19,7 +19,13 @@ import {
   type SurveyModel,
 } from 'survey-core';
 import type { Json, JsonObject } from './definition-walk.js';
-import { answerShapeOf, NUMERIC_INPUT_TYPES, questionType, SPECIAL_ITEM_DEFAULTS, type AnswerShape } from './question-types.js';
+import {
+  answerShapeOf,
+  NUMERIC_INPUT_TYPES,
+  questionType,
+  SPECIAL_ITEM_DEFAULTS,
+  type AnswerShape,
+} from './question-types.js';
 
 export type ItemSpec = { value: Json; visibleIf?: string; enableIf?: string };
 
@@ -142,7 +148,12 @@ function containersOf(q: Question): ConditionOwner[] {
   return out;
 }
 
-function specOf(q: Question, survey: SurveyModel, nested: boolean, triggerTargets: ReadonlySet<string> = new Set()): QuestionSpec {
+function specOf(
+  q: Question,
+  survey: SurveyModel,
+  nested: boolean,
+  triggerTargets: ReadonlySet<string> = new Set(),
+): QuestionSpec {
   const raw = json(q);
   const type = q.getType();
   const shape = answerShapeOf({ ...raw, type });
@@ -156,7 +167,10 @@ function specOf(q: Question, survey: SurveyModel, nested: boolean, triggerTarget
   if (anyQ.showRefuseItem === true) special.refused = item('refuseItem') ?? SPECIAL_ITEM_DEFAULTS.refused;
   if (anyQ.showDontKnowItem === true) special.dontknow = item('dontKnowItem') ?? SPECIAL_ITEM_DEFAULTS.dontknow;
   const storeOthers = anyQ.storeOthersAsComment;
-  const storeOthersAsComment = storeOthers === 'default' || storeOthers === undefined ? survey.storeOthersAsComment !== false : storeOthers === true;
+  const storeOthersAsComment =
+    storeOthers === 'default' || storeOthers === undefined
+      ? survey.storeOthersAsComment !== false
+      : storeOthers === true;
   const hasComment = anyQ.showCommentArea === true || anyQ.hasComment === true;
   const key = q.getValueName();
 
@@ -183,16 +197,26 @@ function specOf(q: Question, survey: SurveyModel, nested: boolean, triggerTarget
   } else if (Array.isArray(anyQ.choices)) {
     items = (anyQ.choices as ItemValue[]).map(itemSpec);
     // A dropdown may generate numeric choices from choicesMin…choicesMax.
-    if (type === 'dropdown' && items.length === 0 && num(anyQ.choicesMax) !== undefined && (anyQ.choicesMax as number) > (num(anyQ.choicesMin) ?? 0)) {
+    if (
+      type === 'dropdown' &&
+      items.length === 0 &&
+      num(anyQ.choicesMax) !== undefined &&
+      (anyQ.choicesMax as number) > (num(anyQ.choicesMin) ?? 0)
+    ) {
       items = ((anyQ.visibleChoices as ItemValue[]) ?? []).map(itemSpec);
     }
   }
   const choicesFromQuestion = str(anyQ.choicesFromQuestion);
   const inputType = String(anyQ.inputType ?? 'text');
-  const maxLength = typeof (anyQ as { getMaxLength?: () => number }).getMaxLength === 'function' ? (anyQ as unknown as { getMaxLength(): number }).getMaxLength() : -1;
+  const maxLength =
+    typeof (anyQ as { getMaxLength?: () => number }).getMaxLength === 'function'
+      ? (anyQ as unknown as { getMaxLength(): number }).getMaxLength()
+      : -1;
   const minCount = num(type === 'paneldynamic' ? anyQ.minPanelCount : anyQ.minRowCount);
   const maxCount = num(type === 'paneldynamic' ? anyQ.maxPanelCount : anyQ.maxRowCount);
-  const validators = Array.isArray(raw.validators) ? (raw.validators.filter((v) => typeof v === 'object' && v !== null && !Array.isArray(v)) as JsonObject[]) : [];
+  const validators = Array.isArray(raw.validators)
+    ? (raw.validators.filter((v) => typeof v === 'object' && v !== null && !Array.isArray(v)) as JsonObject[])
+    : [];
 
   return {
     page: nested ? -1 : survey.pages.indexOf(q.page as unknown as (typeof survey.pages)[number]),
@@ -213,7 +237,9 @@ function specOf(q: Question, survey: SurveyModel, nested: boolean, triggerTarget
     ...(choicesFromQuestion && {
       choicesFrom: {
         question: choicesFromQuestion,
-        mode: (['selected', 'unselected'].includes(String(anyQ.choicesFromQuestionMode)) ? anyQ.choicesFromQuestionMode : 'all') as ChoicesFrom['mode'],
+        mode: (['selected', 'unselected'].includes(String(anyQ.choicesFromQuestionMode))
+          ? anyQ.choicesFromQuestionMode
+          : 'all') as ChoicesFrom['mode'],
         ...(str(anyQ.choiceValuesFromQuestion) && { valuesFrom: anyQ.choiceValuesFromQuestion as string }),
       },
     }),
@@ -224,10 +250,18 @@ function specOf(q: Question, survey: SurveyModel, nested: boolean, triggerTarget
     ...(num(anyQ.maxSelectedChoices) && { maxSelected: anyQ.maxSelectedChoices as number }),
     ...(str(anyQ.valuePropertyName) && { valuePropertyName: anyQ.valuePropertyName as string }),
     selectToRank: anyQ.selectToRankEnabled === true,
-    valueTrue: (type === 'boolean' ? ((q as unknown as { getValueTrue(): Json }).getValueTrue() ?? true) : true) as Json,
-    valueFalse: (type === 'boolean' ? ((q as unknown as { getValueFalse(): Json }).getValueFalse() ?? false) : false) as Json,
+    valueTrue: (type === 'boolean'
+      ? ((q as unknown as { getValueTrue(): Json }).getValueTrue() ?? true)
+      : true) as Json,
+    valueFalse: (type === 'boolean'
+      ? ((q as unknown as { getValueFalse(): Json }).getValueFalse() ?? false)
+      : false) as Json,
     inputType,
-    numbersAllowed: ['numeric', 'currency'].includes(String(raw.maskType)) || str(raw.defaultValueExpression) !== undefined || str(raw.setValueExpression) !== undefined || triggerTargets.has(key),
+    numbersAllowed:
+      ['numeric', 'currency'].includes(String(raw.maskType)) ||
+      str(raw.defaultValueExpression) !== undefined ||
+      str(raw.setValueExpression) !== undefined ||
+      triggerTargets.has(key),
     ...(maxLength > 0 && { maxLength }),
     ...((num(raw.min) !== undefined || str(raw.min)) && { min: raw.min as number | string }),
     ...((num(raw.max) !== undefined || str(raw.max)) && { max: raw.max as number | string }),
@@ -243,7 +277,9 @@ function specOf(q: Question, survey: SurveyModel, nested: boolean, triggerTarget
     defaultCount: num(type === 'paneldynamic' ? anyQ.panelCount : type === 'matrixdynamic' ? anyQ.rowCount : 0) ?? 0,
     range: type === 'slider' && anyQ.sliderType === 'range',
     ...(type === 'slider' && { min: num(anyQ.min) ?? 0, max: num(anyQ.max) ?? 100, step: num(anyQ.step) ?? 1 }),
-    ...(type === 'text' && NUMERIC_INPUT_TYPES.has(inputType) && num(anyQ.step) !== undefined && { step: anyQ.step as number }),
+    ...(type === 'text' &&
+      NUMERIC_INPUT_TYPES.has(inputType) &&
+      num(anyQ.step) !== undefined && { step: anyQ.step as number }),
     allowMultiple: anyQ.allowMultiple === true,
     ...(type === 'expression' && str(anyQ.expression) && { expression: anyQ.expression as string }),
     ...(!nested && raw.readOnly === true && valueExpressionOf(raw) && { valueExpression: valueExpressionOf(raw) }),
@@ -254,7 +290,15 @@ function specOf(q: Question, survey: SurveyModel, nested: boolean, triggerTarget
 
 /** Whether a matrix has a column with a total (survey-core then stores the totals row). */
 const hasTotals = (raw: JsonObject): boolean =>
-  Array.isArray(raw.columns) && raw.columns.some((c) => typeof c === 'object' && c !== null && !Array.isArray(c) && typeof c.totalType === 'string' && c.totalType !== 'none');
+  Array.isArray(raw.columns) &&
+  raw.columns.some(
+    (c) =>
+      typeof c === 'object' &&
+      c !== null &&
+      !Array.isArray(c) &&
+      typeof c.totalType === 'string' &&
+      c.totalType !== 'none',
+  );
 
 /** A matrix column as a question spec: its cell type's shape, its own choices or the matrix's. */
 function columnSpec(c: MatrixDropdownColumn, survey: SurveyModel): QuestionSpec {
@@ -262,7 +306,10 @@ function columnSpec(c: MatrixDropdownColumn, survey: SurveyModel): QuestionSpec 
   const s = specOf(template, survey, true);
   const raw = json(c as unknown as { toJSON(): unknown });
   const matrix = c.colOwner as unknown as { choices?: ItemValue[] } | null;
-  const items = s.items.length === 0 && Array.isArray(matrix?.choices) && s.type !== 'rating' ? matrix.choices.map(itemSpec) : s.items;
+  const items =
+    s.items.length === 0 && Array.isArray(matrix?.choices) && s.type !== 'rating'
+      ? matrix.choices.map(itemSpec)
+      : s.items;
   const own = ownVisibility(raw);
   return {
     ...s,
@@ -280,7 +327,11 @@ function columnSpec(c: MatrixDropdownColumn, survey: SurveyModel): QuestionSpec 
 
 /** The expression a question's value follows when nobody can change it by hand, if any. */
 const valueExpressionOf = (raw: JsonObject): string | undefined =>
-  str(raw.setValueExpression) !== undefined ? (str(raw.setValueIf) === undefined ? str(raw.setValueExpression) : undefined) : str(raw.defaultValueExpression);
+  str(raw.setValueExpression) !== undefined
+    ? str(raw.setValueIf) === undefined
+      ? str(raw.setValueExpression)
+      : undefined
+    : str(raw.defaultValueExpression);
 
 /** The complete and skip triggers of a survey, with the pages they act on. */
 function flowRules(model: SurveyModel, questions: QuestionSpec[]): FlowRule[] {
@@ -322,7 +373,14 @@ export function surveySpec(definition: JsonObject): SurveySpec {
       .filter((c) => str(c.name) && str(c.expression))
       .map((c) => ({ name: c.name, expression: c.expression, includeIntoResult: c.includeIntoResult === true }));
     const triggerTargets = writes.filter((w) => !w.variable).map((w) => w.target);
-    return { questions, calculatedValues, triggerTargets, clearInvisibleValues: String(model.clearInvisibleValues ?? 'onComplete'), commentSuffix: settings.commentSuffix, flow: flowRules(model, questions) };
+    return {
+      questions,
+      calculatedValues,
+      triggerTargets,
+      clearInvisibleValues: String(model.clearInvisibleValues ?? 'onComplete'),
+      commentSuffix: settings.commentSuffix,
+      flow: flowRules(model, questions),
+    };
   } finally {
     model.dispose();
   }

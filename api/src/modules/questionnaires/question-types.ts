@@ -94,7 +94,14 @@ export type QuestionType = {
 
 export type FilterKind = 'value' | 'cells' | 'none';
 
-const entry = (answer: AnswerShape, figures: FigureKind, exportKind: ExportKind, filter: FilterKind, measures: IndicatorMeasure[], hasOptions = filter !== 'none'): QuestionType => ({
+const entry = (
+  answer: AnswerShape,
+  figures: FigureKind,
+  exportKind: ExportKind,
+  filter: FilterKind,
+  measures: IndicatorMeasure[],
+  hasOptions = filter !== 'none',
+): QuestionType => ({
   answer,
   hasOptions,
   figures,
@@ -157,23 +164,41 @@ export function questionTypeOf(type: string): QuestionType {
 }
 
 /** What clients are told of a question type (the results' `questionTypes`), so that they keep no list of their own. */
-export type TypeDescription = Pick<QuestionType, 'filterable' | 'filter' | 'figures' | 'export'> & { openText: boolean };
+export type TypeDescription = Pick<QuestionType, 'filterable' | 'filter' | 'figures' | 'export'> & {
+  openText: boolean;
+};
 
 /** The description of a type that holds answers, or undefined. */
 export function describeType(type: string): TypeDescription | undefined {
   const entry = questionType(type);
   if (!entry || entry.answer === 'none') return undefined;
-  return { filterable: entry.filterable, filter: entry.filter, openText: isOpenText(type), figures: entry.figures, export: entry.export };
+  return {
+    filterable: entry.filterable,
+    filter: entry.filter,
+    openText: isOpenText(type),
+    figures: entry.figures,
+    export: entry.export,
+  };
 }
 
 /** Types whose answers are free text that people read and code (open answers board, quotes in the report). */
 export const isOpenText = (type: string): boolean => type === 'text' || type === 'comment';
 
 /** Text input types whose answers are numbers, dates or times: nothing to read and code. */
-const NOT_FREE_TEXT_INPUTS: ReadonlySet<string> = new Set(['number', 'range', 'date', 'datetime-local', 'month', 'week', 'time', 'color']);
+const NOT_FREE_TEXT_INPUTS: ReadonlySet<string> = new Set([
+  'number',
+  'range',
+  'date',
+  'datetime-local',
+  'month',
+  'week',
+  'time',
+  'color',
+]);
 
 /** Whether one question's answers are free text to read and code: a comment box, or a text field that holds no number, date or time. */
-export const isOpenTextQuestion = (el: JsonObject): boolean => isOpenText(String(el.type)) && !NOT_FREE_TEXT_INPUTS.has(String(el.inputType ?? ''));
+export const isOpenTextQuestion = (el: JsonObject): boolean =>
+  isOpenText(String(el.type)) && !NOT_FREE_TEXT_INPUTS.has(String(el.inputType ?? ''));
 
 /** Whether an element of this type stores an answer. */
 export const storesAnswer = (type: string): boolean => (questionType(type)?.answer ?? 'none') !== 'none';
@@ -215,7 +240,11 @@ export function measuresOf(el: JsonObject): IndicatorMeasure[] {
 
 /** An empty answer in survey-core's sense: nothing, '', [] or {}. */
 export const isEmptyAnswer = (v: unknown): boolean =>
-  v === undefined || v === null || v === '' || (Array.isArray(v) && v.length === 0) || (typeof v === 'object' && v !== null && !Array.isArray(v) && Object.keys(v).length === 0);
+  v === undefined ||
+  v === null ||
+  v === '' ||
+  (Array.isArray(v) && v.length === 0) ||
+  (typeof v === 'object' && v !== null && !Array.isArray(v) && Object.keys(v).length === 0);
 
 /** Values of the special items of choice questions, with survey-core's defaults. */
 export const SPECIAL_ITEM_DEFAULTS: Record<'other' | 'none' | 'refused' | 'dontknow', Json> = {

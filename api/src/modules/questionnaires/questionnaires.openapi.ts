@@ -1,14 +1,27 @@
 import type { ApiModule } from '../../openapi/operation.js';
-import { CatalogueQuery, CreateQuestionnaireSchema, DiffQuery, PublishSchema, SaveDraftSchema, SlugParams, TemplateParams, VersionParams } from './questionnaires.schemas.js';
+import {
+  CatalogueQuery,
+  CreateQuestionnaireSchema,
+  DiffQuery,
+  PublishSchema,
+  SaveDraftSchema,
+  SlugParams,
+  TemplateParams,
+  VersionParams,
+} from './questionnaires.schemas.js';
 
 /** OpenAPI description of questionnaires.routes.ts (questionnaires and the template library). */
 export const questionnairesApi: ApiModule = {
   tags: [
     {
       name: 'Questionnaires',
-      description: 'SurveyJS definitions with a stable slug and published, unchangeable versions; at most one draft. Question names are the keys across versions.',
+      description:
+        'SurveyJS definitions with a stable slug and published, unchangeable versions; at most one draft. Question names are the keys across versions.',
     },
-    { name: 'Templates', description: 'The template library (surveys/*.json) every workspace can start a questionnaire from.' },
+    {
+      name: 'Templates',
+      description: 'The template library (surveys/*.json) every workspace can start a questionnaire from.',
+    },
   ],
   operations: [
     {
@@ -18,7 +31,12 @@ export const questionnairesApi: ApiModule = {
       summary: 'The questionnaires of a workspace',
       tag: 'Questionnaires',
       access: 'analyst',
-      responses: [{ status: 200, description: '{questionnaires: [{slug, title, latestVersion, publishedAt, hasDraft, draftUpdatedAt}]}' }],
+      responses: [
+        {
+          status: 200,
+          description: '{questionnaires: [{slug, title, latestVersion, publishedAt, hasDraft, draftUpdatedAt}]}',
+        },
+      ],
     },
     {
       method: 'post',
@@ -40,7 +58,13 @@ export const questionnairesApi: ApiModule = {
       tag: 'Questionnaires',
       access: 'analyst',
       params: SlugParams,
-      responses: [{ status: 200, description: '{slug, title, versions: [{version, publishedAt, changeNote, breaking}], draft: {definition, updatedAt} | null}' }],
+      responses: [
+        {
+          status: 200,
+          description:
+            '{slug, title, versions: [{version, publishedAt, changeNote, breaking}], draft: {definition, updatedAt} | null}',
+        },
+      ],
       errors: ['404 not_found'],
     },
     {
@@ -71,12 +95,15 @@ export const questionnairesApi: ApiModule = {
       path: '/workspaces/{ws}/questionnaires/{slug}/publish',
       operationId: 'publishDraft',
       summary: 'Publish the draft as the next version',
-      description: 'A breaking change (a question keeps its name but its type or the meaning of its values changes) is refused unless allowBreaking is true; then it is recorded and comparisons across it are flagged.',
+      description:
+        'A breaking change (a question keeps its name but its type or the meaning of its values changes) is refused unless allowBreaking is true; then it is recorded and comparisons across it are flagged.',
       tag: 'Questionnaires',
       access: 'organiser',
       params: SlugParams,
       body: PublishSchema,
-      responses: [{ status: 201, description: '{version, diff: {added, removed, changed: [{name, changes, breaking}]}}' }],
+      responses: [
+        { status: 201, description: '{version, diff: {added, removed, changed: [{name, changes, breaking}]}}' },
+      ],
       errors: ['404 not_found', '409 no_draft', '409 no_changes', '422 invalid_definition', '422 breaking_change'],
     },
     {
@@ -113,7 +140,9 @@ export const questionnairesApi: ApiModule = {
       access: 'analyst',
       params: SlugParams,
       query: DiffQuery,
-      responses: [{ status: 200, description: '{added: [name], removed: [name], changed: [{name, changes: […], breaking}]}' }],
+      responses: [
+        { status: 200, description: '{added: [name], removed: [name], changed: [{name, changes: […], breaking}]}' },
+      ],
       errors: ['404 not_found'],
     },
     {

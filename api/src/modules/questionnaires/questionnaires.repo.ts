@@ -12,7 +12,10 @@ export const lockQuestionnaire = (db: Knex, workspaceId: string, slug: string) =
 export const listQuestionnaires = (db: Knex, workspaceId: string) =>
   db<QuestionnaireRow>(tables.questionnaires).where({ workspace_id: workspaceId }).orderBy('slug');
 
-export async function insertQuestionnaire(db: Knex, q: { workspaceId: string; slug: string; draft: object; userId: string }): Promise<QuestionnaireRow> {
+export async function insertQuestionnaire(
+  db: Knex,
+  q: { workspaceId: string; slug: string; draft: object; userId: string },
+): Promise<QuestionnaireRow> {
   const [row] = await db<QuestionnaireRow>(tables.questionnaires)
     .insert({
       id: randomUUID(),
@@ -26,7 +29,12 @@ export async function insertQuestionnaire(db: Knex, q: { workspaceId: string; sl
   return row as QuestionnaireRow;
 }
 
-export async function updateDraft(db: Knex, id: string, draft: object | null, userId: string): Promise<QuestionnaireRow> {
+export async function updateDraft(
+  db: Knex,
+  id: string,
+  draft: object | null,
+  userId: string,
+): Promise<QuestionnaireRow> {
   const [row] = await db<QuestionnaireRow>(tables.questionnaires)
     .where({ id })
     .update({
@@ -45,28 +53,49 @@ export const listVersionSummaries = (db: Knex, questionnaireIds: string[]) =>
   db<QuestionnaireVersionRow>(tables.questionnaireVersions)
     .whereIn('questionnaire_id', questionnaireIds)
     .orderBy(['questionnaire_id', 'version'])
-    .select('questionnaire_id', 'version', 'published_at', 'change_note', 'breaks') as Promise<Array<VersionSummary & { questionnaire_id: string }>>;
+    .select('questionnaire_id', 'version', 'published_at', 'change_note', 'breaks') as Promise<
+    Array<VersionSummary & { questionnaire_id: string }>
+  >;
 
 /** The newest published definition of each questionnaire, in one query. */
-export async function latestDefinitions(db: Knex, questionnaireIds: string[]): Promise<Map<string, Record<string, unknown>>> {
+export async function latestDefinitions(
+  db: Knex,
+  questionnaireIds: string[],
+): Promise<Map<string, Record<string, unknown>>> {
   if (questionnaireIds.length === 0) return new Map();
   const rows = (await db(tables.questionnaireVersions)
     .distinctOn('questionnaire_id')
     .whereIn('questionnaire_id', questionnaireIds)
     .orderBy([{ column: 'questionnaire_id' }, { column: 'version', order: 'desc' }])
-    .select('questionnaire_id', 'definition')) as Array<{ questionnaire_id: string; definition: Record<string, unknown> }>;
+    .select('questionnaire_id', 'definition')) as Array<{
+    questionnaire_id: string;
+    definition: Record<string, unknown>;
+  }>;
   return new Map(rows.map((r) => [r.questionnaire_id, r.definition]));
 }
 
 export const findVersion = (db: Knex, questionnaireId: string, version: number) =>
-  db<QuestionnaireVersionRow>(tables.questionnaireVersions).where({ questionnaire_id: questionnaireId, version }).first();
+  db<QuestionnaireVersionRow>(tables.questionnaireVersions)
+    .where({ questionnaire_id: questionnaireId, version })
+    .first();
 
 export const findLatestVersion = (db: Knex, questionnaireId: string) =>
-  db<QuestionnaireVersionRow>(tables.questionnaireVersions).where({ questionnaire_id: questionnaireId }).orderBy('version', 'desc').first();
+  db<QuestionnaireVersionRow>(tables.questionnaireVersions)
+    .where({ questionnaire_id: questionnaireId })
+    .orderBy('version', 'desc')
+    .first();
 
 export async function insertVersion(
   db: Knex,
-  v: { questionnaireId: string; version: number; definition: object; changeNote: string | null; diff: object | null; breaks: object | null; userId: string },
+  v: {
+    questionnaireId: string;
+    version: number;
+    definition: object;
+    changeNote: string | null;
+    diff: object | null;
+    breaks: object | null;
+    userId: string;
+  },
 ): Promise<QuestionnaireVersionRow> {
   const [row] = await db<QuestionnaireVersionRow>(tables.questionnaireVersions)
     .insert({

@@ -3,7 +3,16 @@ import type { Knex } from 'knex';
 import { currentUser, currentWorkspace, requireUser, requireWorkspace } from '../../http/auth.js';
 import { localiseTexts, requestLocale } from '../../http/locale.js';
 import { parse, parseBody } from '../../http/validate.js';
-import { CatalogueQuery, CreateQuestionnaireSchema, DiffQuery, PublishSchema, SaveDraftSchema, SlugParams, TemplateParams, VersionParams } from './questionnaires.schemas.js';
+import {
+  CatalogueQuery,
+  CreateQuestionnaireSchema,
+  DiffQuery,
+  PublishSchema,
+  SaveDraftSchema,
+  SlugParams,
+  TemplateParams,
+  VersionParams,
+} from './questionnaires.schemas.js';
 import * as service from './questionnaires.service.js';
 import type { Template } from './templates.js';
 
@@ -21,7 +30,18 @@ export function questionnairesRouter(deps: { knex: Knex; templates: Map<string, 
 
   r.post('/', organiser, async (req, res) => {
     const body = parseBody(CreateQuestionnaireSchema, req);
-    res.status(201).json(await service.createQuestionnaire(knex, currentUser(req), currentWorkspace(req).row, body, templates, requestLocale(req)));
+    res
+      .status(201)
+      .json(
+        await service.createQuestionnaire(
+          knex,
+          currentUser(req),
+          currentWorkspace(req).row,
+          body,
+          templates,
+          requestLocale(req),
+        ),
+      );
   });
 
   r.get('/:slug', analyst, async (req, res) => {
@@ -32,7 +52,17 @@ export function questionnairesRouter(deps: { knex: Knex; templates: Map<string, 
   r.put('/:slug/draft', organiser, async (req, res) => {
     const { slug } = parse(SlugParams, req.params);
     const body = parseBody(SaveDraftSchema, req);
-    res.json(await service.saveDraft(knex, currentUser(req), currentWorkspace(req).row, slug, body.definition, body.dropRemoteProperties === true, requestLocale(req)));
+    res.json(
+      await service.saveDraft(
+        knex,
+        currentUser(req),
+        currentWorkspace(req).row,
+        slug,
+        body.definition,
+        body.dropRemoteProperties === true,
+        requestLocale(req),
+      ),
+    );
   });
 
   r.delete('/:slug/draft', organiser, async (req, res) => {
@@ -44,24 +74,37 @@ export function questionnairesRouter(deps: { knex: Knex; templates: Map<string, 
   r.post('/:slug/publish', organiser, async (req, res) => {
     const { slug } = parse(SlugParams, req.params);
     const body = parseBody(PublishSchema, req);
-    res.status(201).json(localiseTexts(await service.publish(knex, currentUser(req), currentWorkspace(req).row, slug, body), requestLocale(req)));
+    res
+      .status(201)
+      .json(
+        localiseTexts(
+          await service.publish(knex, currentUser(req), currentWorkspace(req).row, slug, body),
+          requestLocale(req),
+        ),
+      );
   });
 
   r.get('/:slug/versions/:version', analyst, async (req, res) => {
     const { slug, version } = parse(VersionParams, req.params);
-    res.json(localiseTexts(await service.getVersion(knex, currentWorkspace(req).row, slug, version), requestLocale(req)));
+    res.json(
+      localiseTexts(await service.getVersion(knex, currentWorkspace(req).row, slug, version), requestLocale(req)),
+    );
   });
 
   r.get('/:slug/versions/:version/questions', analyst, async (req, res) => {
     const { slug, version } = parse(VersionParams, req.params);
     const { locale } = parse(CatalogueQuery, req.query);
-    res.json(await service.versionQuestions(knex, currentWorkspace(req).row, slug, version, locale ?? requestLocale(req)));
+    res.json(
+      await service.versionQuestions(knex, currentWorkspace(req).row, slug, version, locale ?? requestLocale(req)),
+    );
   });
 
   r.get('/:slug/diff', analyst, async (req, res) => {
     const { slug } = parse(SlugParams, req.params);
     const { from, to } = parse(DiffQuery, req.query);
-    res.json(localiseTexts(await service.diffVersions(knex, currentWorkspace(req).row, slug, from, to), requestLocale(req)));
+    res.json(
+      localiseTexts(await service.diffVersions(knex, currentWorkspace(req).row, slug, from, to), requestLocale(req)),
+    );
   });
 
   return r;

@@ -9,7 +9,12 @@ const Definition = z.record(z.string(), z.unknown());
 const DropRemote = z.boolean().optional();
 
 export const CreateQuestionnaireSchema = z
-  .strictObject({ slug: Slug, definition: Definition.optional(), template: z.string().max(100).optional(), dropRemoteProperties: DropRemote })
+  .strictObject({
+    slug: Slug,
+    definition: Definition.optional(),
+    template: z.string().max(100).optional(),
+    dropRemoteProperties: DropRemote,
+  })
   .refine((v) => (v.definition === undefined) !== (v.template === undefined), 'give either definition or template');
 export type CreateQuestionnaireReq = z.infer<typeof CreateQuestionnaireSchema>;
 

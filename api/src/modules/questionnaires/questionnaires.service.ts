@@ -12,11 +12,13 @@ import * as repo from './questionnaires.repo.js';
 import type { CreateQuestionnaireReq, PublishReq, VersionRefValue } from './questionnaires.schemas.js';
 import type { Template } from './templates.js';
 
-
 const invalidDefinition = (problems: DefinitionProblem[]) =>
   new ValidationError(
     'invalid_definition',
-    text(`The questionnaire breaks ${problems.length} rule(s).`, `Der Fragebogen verletzt ${problems.length} Regel(n).`),
+    text(
+      `The questionnaire breaks ${problems.length} rule(s).`,
+      `Der Fragebogen verletzt ${problems.length} Regel(n).`,
+    ),
     problems,
   );
 
@@ -54,15 +56,22 @@ export async function getQuestionnaire(db: Knex, ws: WorkspaceRow, slug: string)
 }
 
 /** Localised title of a definition: the locale's text, else the definition's default language. */
-const titleIn = (definition: JsonObject, locale: Locale) => definitionTitle(definition, locale) || definitionTitle(definition);
+const titleIn = (definition: JsonObject, locale: Locale) =>
+  definitionTitle(definition, locale) || definitionTitle(definition);
 
 export async function listQuestionnaires(db: Knex, ws: WorkspaceRow, locale: Locale) {
   const rows = await repo.listQuestionnaires(db, ws.id);
-  const versions = await repo.listVersionSummaries(db, rows.map((r) => r.id));
+  const versions = await repo.listVersionSummaries(
+    db,
+    rows.map((r) => r.id),
+  );
   const latest = new Map<string, repo.VersionSummary>();
   for (const v of versions) latest.set(v.questionnaire_id, v);
   // Titles come from the draft, or else the newest version.
-  const published = await repo.latestDefinitions(db, rows.filter((r) => !r.draft).map((r) => r.id));
+  const published = await repo.latestDefinitions(
+    db,
+    rows.filter((r) => !r.draft).map((r) => r.id),
+  );
   return rows.map((r) => {
     const v = latest.get(r.id);
     const definition = (r.draft ?? published.get(r.id) ?? {}) as JsonObject;
@@ -78,11 +87,21 @@ export async function listQuestionnaires(db: Knex, ws: WorkspaceRow, locale: Loc
 }
 
 /** Creates a questionnaire whose draft is the given definition or a copy of a template. */
-export async function createQuestionnaire(db: Knex, actor: UserRow, ws: WorkspaceRow, req: CreateQuestionnaireReq, templates: Map<string, Template>, locale: Locale) {
+export async function createQuestionnaire(
+  db: Knex,
+  actor: UserRow,
+  ws: WorkspaceRow,
+  req: CreateQuestionnaireReq,
+  templates: Map<string, Template>,
+  locale: Locale,
+) {
   let checked: CheckedDefinition;
   if (req.template !== undefined) {
     const template = templates.get(req.template);
-    if (!template) throw new NotFoundError(text(`There is no template "${req.template}".`, `Es gibt keine Vorlage „${req.template}“.`));
+    if (!template)
+      throw new NotFoundError(
+        text(`There is no template "${req.template}".`, `Es gibt keine Vorlage „${req.template}“.`),
+      );
     checked = await checkedDefinition(structuredClone(template.definition));
   } else {
     checked = await checkedDefinition(req.definition, req.dropRemoteProperties === true);
@@ -91,11 +110,20 @@ export async function createQuestionnaire(db: Knex, actor: UserRow, ws: Workspac
   try {
     await db.transaction(async (trx) => {
       await repo.insertQuestionnaire(trx, { workspaceId: ws.id, slug: req.slug, draft: definition, userId: actor.id });
-      await recordAudit(trx, { workspaceId: ws.id, actorId: actor.id, action: 'questionnaire.create', target: req.slug, ...(req.template && { details: { template: req.template } }) });
+      await recordAudit(trx, {
+        workspaceId: ws.id,
+        actorId: actor.id,
+        action: 'questionnaire.create',
+        target: req.slug,
+        ...(req.template && { details: { template: req.template } }),
+      });
     });
   } catch (err) {
     if (isUniqueViolation(err)) {
-      throw new ConflictError('conflict', text(`A questionnaire "${req.slug}" exists already.`, `Es gibt schon einen Fragebogen „${req.slug}“.`));
+      throw new ConflictError(
+        'conflict',
+        text(`A questionnaire "${req.slug}" exists already.`, `Es gibt schon einen Fragebogen „${req.slug}“.`),
+      );
     }
     throw err;
   }
@@ -111,13 +139,26 @@ export async function describeQuestionnaire(db: Knex, ws: WorkspaceRow, slug: st
   return {
     slug: q.slug,
     title: titleIn(shown, locale),
-    versions: versions.map((v) => ({ version: v.version, publishedAt: v.published_at, changeNote: v.change_note, breaking: v.breaks !== null })),
+    versions: versions.map((v) => ({
+      version: v.version,
+      publishedAt: v.published_at,
+      changeNote: v.change_note,
+      breaking: v.breaks !== null,
+    })),
     draft: q.draft ? { definition: q.draft, updatedAt: q.draft_updated_at } : null,
   };
 }
 
 /** Replaces the draft (or starts a new one after publishing) with a valid definition. */
-export async function saveDraft(db: Knex, actor: UserRow, ws: WorkspaceRow, slug: string, input: unknown, dropRemoteProperties: boolean, locale: Locale) {
+export async function saveDraft(
+  db: Knex,
+  actor: UserRow,
+  ws: WorkspaceRow,
+  slug: string,
+  input: unknown,
+  dropRemoteProperties: boolean,
+  locale: Locale,
+) {
   const checked = await checkedDefinition(input, dropRemoteProperties);
   const q = await getQuestionnaire(db, ws, slug);
   const row = await repo.updateDraft(db, q.id, checked.definition, actor.id);
@@ -128,11 +169,22 @@ export async function discardDraft(db: Knex, actor: UserRow, ws: WorkspaceRow, s
   const q = await getQuestionnaire(db, ws, slug);
   if (!q.draft) throw new NotFoundError(text('There is no draft.', 'Es gibt keinen Entwurf.'));
   if (!(await repo.findLatestVersion(db, q.id))) {
-    throw new ConflictError('conflict', text('A questionnaire that was never published keeps its draft.', 'Ein nie veröffentlichter Fragebogen behält seinen Entwurf.'));
+    throw new ConflictError(
+      'conflict',
+      text(
+        'A questionnaire that was never published keeps its draft.',
+        'Ein nie veröffentlichter Fragebogen behält seinen Entwurf.',
+      ),
+    );
   }
   await db.transaction(async (trx) => {
     await repo.updateDraft(trx, q.id, null, actor.id);
-    await recordAudit(trx, { workspaceId: ws.id, actorId: actor.id, action: 'questionnaire.discard_draft', target: slug });
+    await recordAudit(trx, {
+      workspaceId: ws.id,
+      actorId: actor.id,
+      action: 'questionnaire.discard_draft',
+      target: slug,
+    });
   });
 }
 
@@ -140,21 +192,45 @@ export async function discardDraft(db: Knex, actor: UserRow, ws: WorkspaceRow, s
  * Turns the draft into the next version. A breaking change (see diff.ts) is
  * refused unless allowBreaking; then it is recorded on the version.
  */
-export async function publish(db: Knex, actor: UserRow, ws: WorkspaceRow, slug: string, req: PublishReq): Promise<{ version: number; diff: DefinitionDiff }> {
+export async function publish(
+  db: Knex,
+  actor: UserRow,
+  ws: WorkspaceRow,
+  slug: string,
+  req: PublishReq,
+): Promise<{ version: number; diff: DefinitionDiff }> {
   return db.transaction(async (trx) => {
     const q = await repo.lockQuestionnaire(trx, ws.id, slug);
     if (!q) throw notFound();
     if (!q.draft) {
-      throw new ConflictError('no_draft', text('There is no draft to publish. Save changes first.', 'Es gibt keinen Entwurf zum Veröffentlichen. Speichere zuerst Änderungen.'));
+      throw new ConflictError(
+        'no_draft',
+        text(
+          'There is no draft to publish. Save changes first.',
+          'Es gibt keinen Entwurf zum Veröffentlichen. Speichere zuerst Änderungen.',
+        ),
+      );
     }
     const definition = await validDefinition(q.draft);
     if (questionsOf(definition).length === 0) {
-      throw invalidDefinition([{ question: null, path: 'pages', message: text('A published questionnaire needs at least one question.', 'Ein veröffentlichter Fragebogen braucht mindestens eine Frage.') }]);
+      throw invalidDefinition([
+        {
+          question: null,
+          path: 'pages',
+          message: text(
+            'A published questionnaire needs at least one question.',
+            'Ein veröffentlichter Fragebogen braucht mindestens eine Frage.',
+          ),
+        },
+      ]);
     }
     const latest = await repo.findLatestVersion(trx, q.id);
     const diff = diffDefinitions((latest?.definition ?? {}) as JsonObject, definition);
     if (latest && isEmptyDiff(diff) && JSON.stringify(latest.definition) === JSON.stringify(definition)) {
-      throw new ConflictError('no_changes', text(`The draft is the same as version ${latest.version}.`, `Der Entwurf gleicht Version ${latest.version}.`));
+      throw new ConflictError(
+        'no_changes',
+        text(`The draft is the same as version ${latest.version}.`, `Der Entwurf gleicht Version ${latest.version}.`),
+      );
     }
     const breaking = diff.changed.filter((c) => c.breaking);
     if (latest && breaking.length > 0 && req.allowBreaking !== true) {
@@ -174,7 +250,10 @@ export async function publish(db: Knex, actor: UserRow, ws: WorkspaceRow, slug: 
       definition,
       changeNote: req.changeNote || null,
       diff: latest ? diff : null,
-      breaks: latest && breaking.length > 0 ? { from: latest.version, questions: breaking.map((b) => ({ question: b.name, reasons: b.reasons })) } : null,
+      breaks:
+        latest && breaking.length > 0
+          ? { from: latest.version, questions: breaking.map((b) => ({ question: b.name, reasons: b.reasons })) }
+          : null,
       userId: actor.id,
     });
     await repo.updateDraft(trx, q.id, null, actor.id);
@@ -193,17 +272,35 @@ export async function getVersion(db: Knex, ws: WorkspaceRow, slug: string, versi
   const q = await getQuestionnaire(db, ws, slug);
   const v = await repo.findVersion(db, q.id, version);
   if (!v) throw new NotFoundError(text(`Version ${version} does not exist.`, `Version ${version} gibt es nicht.`));
-  return { version: v.version, definition: v.definition, publishedAt: v.published_at, changeNote: v.change_note, breaking: v.breaks };
+  return {
+    version: v.version,
+    definition: v.definition,
+    publishedAt: v.published_at,
+    changeNote: v.change_note,
+    breaking: v.breaks,
+  };
 }
 
 /** A published version's questions as the question type registry reads them, titled in `language` (else its default language). */
-export async function versionQuestions(db: Knex, ws: WorkspaceRow, slug: string, version: number, language: string | undefined) {
+export async function versionQuestions(
+  db: Knex,
+  ws: WorkspaceRow,
+  slug: string,
+  version: number,
+  language: string | undefined,
+) {
   const v = await getVersion(db, ws, slug, version);
   return { version: v.version, ...questionCatalogue(v.definition as JsonObject, language) };
 }
 
 /** The diff between two versions; either side may be the draft. */
-export async function diffVersions(db: Knex, ws: WorkspaceRow, slug: string, from: VersionRefValue, to: VersionRefValue): Promise<DefinitionDiff> {
+export async function diffVersions(
+  db: Knex,
+  ws: WorkspaceRow,
+  slug: string,
+  from: VersionRefValue,
+  to: VersionRefValue,
+): Promise<DefinitionDiff> {
   const q = await getQuestionnaire(db, ws, slug);
   const load = async (ref: VersionRefValue): Promise<JsonObject> => {
     if (ref === 'draft') {

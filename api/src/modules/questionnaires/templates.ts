@@ -14,7 +14,10 @@ export type Template = { id: string; definition: JsonObject; questionCount: numb
 export function loadTemplates(dir: string): Map<string, Template> {
   const templates = new Map<string, Template>();
   if (!fs.existsSync(dir)) return templates;
-  for (const file of fs.readdirSync(dir).filter((f) => f.endsWith('.json')).sort()) {
+  for (const file of fs
+    .readdirSync(dir)
+    .filter((f) => f.endsWith('.json'))
+    .sort()) {
     const id = file.replace(/\.json$/, '');
     const raw: unknown = JSON.parse(fs.readFileSync(path.join(dir, file), 'utf8'));
     const checked = checkDefinition(raw, { sanitize: false });

@@ -34,13 +34,19 @@ export type ReportProvenance =
   | { kind: 'activities'; count: number; titles?: string[] };
 
 /** The latest value on or before a day (any day when none is given). */
-export function valueAt(series: Array<{ date: string; value: number | null }>, day: string | null): { date: string; value: number } | null {
+export function valueAt(
+  series: Array<{ date: string; value: number | null }>,
+  day: string | null,
+): { date: string; value: number } | null {
   const p = series.filter((s) => s.value !== null && (!day || s.date <= day)).at(-1);
   return p ? { date: p.date, value: p.value! } : null;
 }
 
 /** The latest value strictly before a day. */
-export function valueBefore(series: Array<{ date: string; value: number | null }>, day: string): { date: string; value: number } | null {
+export function valueBefore(
+  series: Array<{ date: string; value: number | null }>,
+  day: string,
+): { date: string; value: number } | null {
   const p = series.filter((s) => s.value !== null && s.date < day).at(-1);
   return p ? { date: p.date, value: p.value! } : null;
 }
@@ -49,14 +55,26 @@ function provenanceOf(point: Point, audience: Audience): ReportProvenance {
   const s = point.source;
   const full = audience.kind === 'workspace';
   if (s.kind === 'manual') return full ? { kind: 'manual', enteredBy: s.enteredBy, note: s.note } : { kind: 'manual' };
-  if (s.kind === 'survey') return { kind: 'survey', wave: s.wave.title, respondents: s.respondents, withheld: point.value === null && Boolean(s.reason) };
-  return full ? { kind: 'activities', count: s.activities.length, titles: s.activities.map((a) => a.title) } : { kind: 'activities', count: s.activities.length };
+  if (s.kind === 'survey')
+    return {
+      kind: 'survey',
+      wave: s.wave.title,
+      respondents: s.respondents,
+      withheld: point.value === null && Boolean(s.reason),
+    };
+  return full
+    ? { kind: 'activities', count: s.activities.length, titles: s.activities.map((a) => a.title) }
+    : { kind: 'activities', count: s.activities.length };
 }
 
-type SourceText = { kind: 'manual' } | { kind: 'activities'; activityType: ActivityType; measure: 'count' | 'distinct'; field?: string } | { kind: 'survey'; measure: string; questionnaire: string; question: string; values: string[] };
+type SourceText =
+  | { kind: 'manual' }
+  | { kind: 'activities'; activityType: ActivityType; measure: 'count' | 'distinct'; field?: string }
+  | { kind: 'survey'; measure: string; questionnaire: string; question: string; values: string[] };
 
 /** A text of a definition in a language it carries (see labelLanguage), else the fallback. */
-const textIn = (definition: JsonObject, value: Json | undefined, language: string, fallback: string) => textFor(value, language, defaultLanguage(definition)) ?? fallback;
+const textIn = (definition: JsonObject, value: Json | undefined, language: string, fallback: string) =>
+  textFor(value, language, defaultLanguage(definition)) ?? fallback;
 
 /**
  * An indicator's source with the questionnaire's and question's titles
@@ -74,12 +92,31 @@ async function sourceText(db: Knex, ws: WorkspaceRow, ind: IndicatorView, langua
   const choices = element ? itemsOf(element.choices) : [];
   const yes = appLanguage(lang) === 'de' ? 'Ja' : 'Yes';
   const values = (s.values ?? (element?.type === 'boolean' ? [(element.valueTrue ?? true) as Json] : [])).map((v) =>
-    textIn(definition, choices.find((c) => JSON.stringify(c.value) === JSON.stringify(v))?.text, lang, element?.type === 'boolean' ? yes : String(v)),
+    textIn(
+      definition,
+      choices.find((c) => JSON.stringify(c.value) === JSON.stringify(v))?.text,
+      lang,
+      element?.type === 'boolean' ? yes : String(v),
+    ),
   );
-  return { kind: 'survey', measure: s.measure, questionnaire: latest ? textIn(definition, definition.title, lang, '') : s.questionnaire, question: textIn(definition, element?.title, lang, s.question), values };
+  return {
+    kind: 'survey',
+    measure: s.measure,
+    questionnaire: latest ? textIn(definition, definition.title, lang, '') : s.questionnaire,
+    question: textIn(definition, element?.title, lang, s.question),
+    values,
+  };
 }
 
-async function indicatorPart(db: Knex, ws: WorkspaceRow, ind: IndicatorView, config: ReportConfig, audience: Audience, language: string, withSeries: boolean) {
+async function indicatorPart(
+  db: Knex,
+  ws: WorkspaceRow,
+  ind: IndicatorView,
+  config: ReportConfig,
+  audience: Audience,
+  language: string,
+  withSeries: boolean,
+) {
   const to = config.period.to;
   const series = ind.series.filter((p) => !to || p.date <= to);
   return {
@@ -95,7 +132,9 @@ async function indicatorPart(db: Knex, ws: WorkspaceRow, ind: IndicatorView, con
     source: await sourceText(db, ws, ind, language),
     value: valueAt(series, null),
     progress: ind.progress,
-    ...(withSeries && { series: series.map((p) => ({ date: p.date, value: p.value, provenance: provenanceOf(p, audience) })) }),
+    ...(withSeries && {
+      series: series.map((p) => ({ date: p.date, value: p.value, provenance: provenanceOf(p, audience) })),
+    }),
   };
 }
 
@@ -103,12 +142,23 @@ const isOutput = (i: IndicatorView) => i.level === 'output' && (i.step === null 
 const isOutcomeOrImpact = (i: IndicatorView) => i.level === 'outcome' || i.level === 'impact';
 
 /** Per-choice shares (percent of the question's respondents), means of ratings and matrix rows: what a comparison looks at. */
-function headlineFigures(q: QuestionFigures | undefined): Map<string, { label: string; value: number | null; unit: 'percent' | 'mean' }> {
+function headlineFigures(
+  q: QuestionFigures | undefined,
+): Map<string, { label: string; value: number | null; unit: 'percent' | 'mean' }> {
   const out = new Map<string, { label: string; value: number | null; unit: 'percent' | 'mean' }>();
   if (!q) return out;
   if (q.mean !== undefined) out.set('mean', { label: '', value: q.mean ?? null, unit: 'mean' });
-  else if (q.choices) for (const c of q.choices) out.set(JSON.stringify(c.value), { label: c.label, value: c.count === null || !q.n ? null : (100 * c.count) / q.n, unit: 'percent' });
-  if (q.rows) for (const r of q.rows) if (r.mean !== undefined) out.set(`row:${JSON.stringify(r.value)}`, { label: r.label, value: r.mean ?? null, unit: 'mean' });
+  else if (q.choices)
+    for (const c of q.choices)
+      out.set(JSON.stringify(c.value), {
+        label: c.label,
+        value: c.count === null || !q.n ? null : (100 * c.count) / q.n,
+        unit: 'percent',
+      });
+  if (q.rows)
+    for (const r of q.rows)
+      if (r.mean !== undefined)
+        out.set(`row:${JSON.stringify(r.value)}`, { label: r.label, value: r.mean ?? null, unit: 'mean' });
   return out;
 }
 
@@ -120,42 +170,68 @@ const trendOf = (delta: number | null) => (delta === null ? null : delta > 0 ? '
  * suppression applied. The questionnaires' texts come in `language` where
  * they carry it, else in their default language.
  */
-export async function reportContent(db: Knex, engine: ResultsEngine, ws: WorkspaceRow, row: ReportRow, language: string, audience: Audience) {
+export async function reportContent(
+  db: Knex,
+  engine: ResultsEngine,
+  ws: WorkspaceRow,
+  row: ReportRow,
+  language: string,
+  audience: Audience,
+) {
   const config = configOf(row);
   const kinds = new Set<SectionKind>(config.sections.map((s) => s.kind));
   const needs = (...k: SectionKind[]) => k.some((x) => kinds.has(x));
 
   const main = config.wave ? await waveWithDefinition(db, ws, config.wave) : undefined;
   const other = main && config.compareWave ? await waveWithDefinition(db, ws, config.compareWave) : undefined;
-  const results = main && needs('survey', 'open_answers', 'comparison') ? await waveResults(db, engine, ws, main.wave.id, [], language) : undefined;
-  const compareResults = other && needs('survey', 'comparison') ? await waveResults(db, engine, ws, other.wave.id, [], language) : undefined;
-  const indicators = needs('input', 'output', 'outcome_impact', 'comparison') ? (await listIndicators(db, engine, ws)).indicators : [];
-  const pick = (r: typeof results) => config.keyQuestions.map((name) => r?.questions.find((q) => q.name === name)).filter((q): q is QuestionFigures => q !== undefined);
+  const results =
+    main && needs('survey', 'open_answers', 'comparison')
+      ? await waveResults(db, engine, ws, main.wave.id, [], language)
+      : undefined;
+  const compareResults =
+    other && needs('survey', 'comparison') ? await waveResults(db, engine, ws, other.wave.id, [], language) : undefined;
+  const indicators = needs('input', 'output', 'outcome_impact', 'comparison')
+    ? (await listIndicators(db, engine, ws)).indicators
+    : [];
+  const pick = (r: typeof results) =>
+    config.keyQuestions
+      .map((name) => r?.questions.find((q) => q.name === name))
+      .filter((q): q is QuestionFigures => q !== undefined);
 
   const sections = [];
   for (const section of config.sections) {
     switch (section.kind) {
       case 'input': {
         const items = [];
-        for (const ind of indicators.filter((i) => i.level === 'input')) items.push(await indicatorPart(db, ws, ind, config, audience, language, false));
+        for (const ind of indicators.filter((i) => i.level === 'input'))
+          items.push(await indicatorPart(db, ws, ind, config, audience, language, false));
         sections.push({ kind: 'input' as const, indicators: items });
         break;
       }
       case 'output': {
         const activities = await repo.activitiesBetween(db, ws.id, config.period.from, config.period.to);
-        const byType = ACTIVITY_TYPES.map((type) => ({ type, count: activities.filter((a) => a.type === type).length })).filter((t) => t.count > 0);
+        const byType = ACTIVITY_TYPES.map((type) => ({
+          type,
+          count: activities.filter((a) => a.type === type).length,
+        })).filter((t) => t.count > 0);
         const items = [];
-        for (const ind of indicators.filter(isOutput)) items.push(await indicatorPart(db, ws, ind, config, audience, language, false));
+        for (const ind of indicators.filter(isOutput))
+          items.push(await indicatorPart(db, ws, ind, config, audience, language, false));
         sections.push({
           kind: 'output' as const,
-          activities: { total: activities.length, byType, list: activities.map((a) => ({ type: a.type, title: a.title, date: a.date, district: a.district })) },
+          activities: {
+            total: activities.length,
+            byType,
+            list: activities.map((a) => ({ type: a.type, title: a.title, date: a.date, district: a.district })),
+          },
           indicators: items,
         });
         break;
       }
       case 'outcome_impact': {
         const items = [];
-        for (const ind of indicators.filter(isOutcomeOrImpact)) items.push(await indicatorPart(db, ws, ind, config, audience, language, true));
+        for (const ind of indicators.filter(isOutcomeOrImpact))
+          items.push(await indicatorPart(db, ws, ind, config, audience, language, true));
         sections.push({ kind: 'outcome_impact' as const, provenance: section.provenance ?? true, indicators: items });
         break;
       }
@@ -163,8 +239,17 @@ export async function reportContent(db: Knex, engine: ResultsEngine, ws: Workspa
         sections.push({
           kind: 'survey' as const,
           measure: section.measure ?? 'percent',
-          wave: results ? { id: results.wave.id, title: results.wave.title, n: results.n, responses: results.responses.complete } : null,
-          compare: compareResults ? { id: compareResults.wave.id, title: compareResults.wave.title, n: compareResults.n, questions: pick(compareResults) } : null,
+          wave: results
+            ? { id: results.wave.id, title: results.wave.title, n: results.n, responses: results.responses.complete }
+            : null,
+          compare: compareResults
+            ? {
+                id: compareResults.wave.id,
+                title: compareResults.wave.title,
+                n: compareResults.n,
+                questions: pick(compareResults),
+              }
+            : null,
           questions: pick(results),
           // The registry's word on each type, so that a share link draws each question as the dashboard does.
           questionTypes: results?.questionTypes ?? {},
@@ -173,7 +258,8 @@ export async function reportContent(db: Knex, engine: ResultsEngine, ws: Workspa
       case 'open_answers': {
         // Quotes are read for members only: a share never loads an answer's text.
         const showQuotes = audience.kind === 'workspace';
-        const texts = main && showQuotes ? await repo.quoteTexts(db, main.wave.id, config.quotes) : new Map<string, string>();
+        const texts =
+          main && showQuotes ? await repo.quoteTexts(db, main.wave.id, config.quotes) : new Map<string, string>();
         const parts = OPEN_ROLES.filter((role) => config.openQuestions[role]).map((role: OpenRole) => {
           const name = config.openQuestions[role]!;
           const q = results?.questions.find((x) => x.name === name);
@@ -183,13 +269,27 @@ export async function reportContent(db: Knex, engine: ResultsEngine, ws: Workspa
             .sort((a, b) => (b.count ?? 0) - (a.count ?? 0) || a.label.localeCompare(b.label, 'de'))
             .slice(0, section.topCodes ?? 5)
             .map((c) => ({ label: c.label, count: c.count }));
-          const quotes = config.quotes.filter((x) => x.question === name).flatMap((x) => {
-            const t = texts.get(`${x.response}/${x.question}`);
-            return t === undefined ? [] : [{ response: x.response, text: t }];
-          });
-          return { role, question: { name, title: q?.title ?? name }, n: q?.n ?? null, suppressed: q?.suppressed ?? false, codes, quotes: showQuotes ? quotes : null };
+          const quotes = config.quotes
+            .filter((x) => x.question === name)
+            .flatMap((x) => {
+              const t = texts.get(`${x.response}/${x.question}`);
+              return t === undefined ? [] : [{ response: x.response, text: t }];
+            });
+          return {
+            role,
+            question: { name, title: q?.title ?? name },
+            n: q?.n ?? null,
+            suppressed: q?.suppressed ?? false,
+            codes,
+            quotes: showQuotes ? quotes : null,
+          };
         });
-        sections.push({ kind: 'open_answers' as const, wave: results ? { id: results.wave.id, title: results.wave.title } : null, topCodes: section.topCodes ?? 5, questions: parts });
+        sections.push({
+          kind: 'open_answers' as const,
+          wave: results ? { id: results.wave.id, title: results.wave.title } : null,
+          topCodes: section.topCodes ?? 5,
+          questions: parts,
+        });
         break;
       }
       case 'comparison': {
@@ -198,11 +298,20 @@ export async function reportContent(db: Knex, engine: ResultsEngine, ws: Workspa
             ? pick(results).flatMap((q) => {
                 const before = headlineFigures(compareResults.questions.find((x) => x.name === q.name));
                 const now = headlineFigures(q);
-                const items = [...now].filter(([key]) => before.has(key)).map(([key, f]) => {
-                  const previous = before.get(key)!.value;
-                  const delta = f.value === null || previous === null ? null : f.value - previous;
-                  return { label: f.label, unit: f.unit, current: round(f.value), previous: round(previous), delta: round(delta), trend: trendOf(delta) };
-                });
+                const items = [...now]
+                  .filter(([key]) => before.has(key))
+                  .map(([key, f]) => {
+                    const previous = before.get(key)!.value;
+                    const delta = f.value === null || previous === null ? null : f.value - previous;
+                    return {
+                      label: f.label,
+                      unit: f.unit,
+                      current: round(f.value),
+                      previous: round(previous),
+                      delta: round(delta),
+                      trend: trendOf(delta),
+                    };
+                  });
                 return items.length > 0 ? [{ name: q.name, title: q.title, items }] : [];
               })
             : [];
@@ -212,16 +321,44 @@ export async function reportContent(db: Knex, engine: ResultsEngine, ws: Workspa
             const series = ind.series.filter((p) => !config.period.to || p.date <= config.period.to);
             const current = valueAt(series, null);
             const values = series.filter((p) => p.value !== null);
-            const previous = from ? valueBefore(series, from) : values.length > 1 ? { date: values.at(-2)!.date, value: values.at(-2)!.value! } : null;
+            const previous = from
+              ? valueBefore(series, from)
+              : values.length > 1
+                ? { date: values.at(-2)!.date, value: values.at(-2)!.value! }
+                : null;
             const delta = current && previous ? current.value - previous.value : null;
-            const good = delta === null || delta === 0 ? null : (delta > 0) === (ind.direction === 'up');
-            const reached = ind.target && current ? (ind.direction === 'up' ? current.value >= ind.target.value : current.value <= ind.target.value) : null;
-            return { key: ind.key, name: ind.name, unit: ind.unit, direction: ind.direction, current, previous, delta: round(delta), trend: trendOf(delta), good, target: ind.target, reached, progress: ind.progress };
+            const good = delta === null || delta === 0 ? null : delta > 0 === (ind.direction === 'up');
+            const reached =
+              ind.target && current
+                ? ind.direction === 'up'
+                  ? current.value >= ind.target.value
+                  : current.value <= ind.target.value
+                : null;
+            return {
+              key: ind.key,
+              name: ind.name,
+              unit: ind.unit,
+              direction: ind.direction,
+              current,
+              previous,
+              delta: round(delta),
+              trend: trendOf(delta),
+              good,
+              target: ind.target,
+              reached,
+              progress: ind.progress,
+            };
           })
           .filter((r) => r.current !== null);
         sections.push({
           kind: 'comparison' as const,
-          waves: results && compareResults ? { current: { id: results.wave.id, title: results.wave.title }, previous: { id: compareResults.wave.id, title: compareResults.wave.title } } : null,
+          waves:
+            results && compareResults
+              ? {
+                  current: { id: results.wave.id, title: results.wave.title },
+                  previous: { id: compareResults.wave.id, title: compareResults.wave.title },
+                }
+              : null,
           questions,
           indicators: indicatorRows,
         });
@@ -246,7 +383,13 @@ export async function reportContent(db: Knex, engine: ResultsEngine, ws: Workspa
     generatedOn: new Date().toISOString().slice(0, 10),
     period: config.period,
     minGroupSize: ws.min_group_size,
-    wave: main ? { id: main.wave.id, title: main.wave.title, questionnaire: textIn(main.definition, main.definition.title, lang, '') } : null,
+    wave: main
+      ? {
+          id: main.wave.id,
+          title: main.wave.title,
+          questionnaire: textIn(main.definition, main.definition.title, lang, ''),
+        }
+      : null,
     compareWave: other ? { id: other.wave.id, title: other.wave.title } : null,
     sections,
   };

@@ -1,17 +1,30 @@
 import type { ApiModule } from '../../openapi/operation.js';
-import { ContentQuery, CreateShareSchema, PublicShareParams, ReportParams, ReportSchema, ShareParams } from './reports.schemas.js';
+import {
+  ContentQuery,
+  CreateShareSchema,
+  PublicShareParams,
+  ReportParams,
+  ReportSchema,
+  ShareParams,
+} from './reports.schemas.js';
 
-const REPORT_VIEW = '{id, title, period: {from, to}, wave, compareWave, sections: [{kind, measure?, topCodes?, provenance?}], keyQuestions, openQuestions: {strengths?, weaknesses?, development?}, quotes: [{response, question}], decisions, createdAt, updatedAt}';
+const REPORT_VIEW =
+  '{id, title, period: {from, to}, wave, compareWave, sections: [{kind, measure?, topCodes?, provenance?}], keyQuestions, openQuestions: {strengths?, weaknesses?, development?}, quotes: [{response, question}], decisions, createdAt, updatedAt}';
 const CONTENT =
   '{report: {id, title, updatedAt}, workspace: {name}, audience: "workspace"|"share", includesQuotes, locale (de|en: the language of Bilanz’s own words), labelLocale (the language the main wave’s questionnaire texts came in, after ?locale’s fallback), generatedOn, period, minGroupSize, wave, compareWave, sections: [{kind, …}]} — every section computed from the live data with suppression applied (docs/report.md)';
 
 /** OpenAPI description of reports.routes.ts (saved reports and share links). */
 export const reportsApi: ApiModule = {
   tags: [
-    { name: 'Reports', description: 'Saved strategy-session reports after the Social Reporting Standard’s impact part: organisers compose them, analysts read them.' },
+    {
+      name: 'Reports',
+      description:
+        'Saved strategy-session reports after the Social Reporting Standard’s impact part: organisers compose them, analysts read them.',
+    },
     {
       name: 'Shares',
-      description: 'Expiring, revocable read-only links to a report for people without an account: aggregates only, suppression applied, no free text (no answers, and none of the quotes picked for the report).',
+      description:
+        'Expiring, revocable read-only links to a report for people without an account: aggregates only, suppression applied, no free text (no answers, and none of the quotes picked for the report).',
     },
   ],
   operations: [
@@ -88,7 +101,13 @@ export const reportsApi: ApiModule = {
       summary: 'The workspace’s share links with the day each was last opened',
       tag: 'Shares',
       access: 'organiser',
-      responses: [{ status: 200, description: '{shares: [{id, report: {id, title}, createdAt, expiresAt, revokedAt, lastAccessOn, state: "active"|"expired"|"revoked"}]}' }],
+      responses: [
+        {
+          status: 200,
+          description:
+            '{shares: [{id, report: {id, title}, createdAt, expiresAt, revokedAt, lastAccessOn, state: "active"|"expired"|"revoked"}]}',
+        },
+      ],
     },
     {
       method: 'post',
@@ -117,7 +136,8 @@ export const reportsApi: ApiModule = {
       path: '/public/shares/{token}',
       operationId: 'getSharedReport',
       summary: 'A shared report, for anyone with the link (no account, no cookie)',
-      description: 'Aggregates only, suppression applied, no free text: no answers, and none of the quotes picked for the report (includesQuotes is false, each open question\'s quotes null). Unknown and withdrawn links answer 404 alike.',
+      description:
+        "Aggregates only, suppression applied, no free text: no answers, and none of the quotes picked for the report (includesQuotes is false, each open question's quotes null). Unknown and withdrawn links answer 404 alike.",
       tag: 'Shares',
       access: 'public',
       params: PublicShareParams,

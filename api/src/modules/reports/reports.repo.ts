@@ -3,27 +3,46 @@ import type { Knex } from 'knex';
 import { tables, type ActivityRow, type ReportRow, type ReportShareRow, type WorkspaceRow } from '../../db/tables.js';
 
 export const listReports = (db: Knex, workspaceId: string) =>
-  db<ReportRow>(tables.reports).where({ workspace_id: workspaceId }).orderBy([{ column: 'updated_at', order: 'desc' }, { column: 'title' }]) as Promise<ReportRow[]>;
+  db<ReportRow>(tables.reports)
+    .where({ workspace_id: workspaceId })
+    .orderBy([{ column: 'updated_at', order: 'desc' }, { column: 'title' }]) as Promise<ReportRow[]>;
 
 export const findReport = (db: Knex, workspaceId: string, id: string) =>
   db<ReportRow>(tables.reports).where({ workspace_id: workspaceId, id }).first() as Promise<ReportRow | undefined>;
 
-export async function insertReport(db: Knex, row: { workspaceId: string; title: string; config: object; createdBy: string }): Promise<ReportRow> {
+export async function insertReport(
+  db: Knex,
+  row: { workspaceId: string; title: string; config: object; createdBy: string },
+): Promise<ReportRow> {
   const [created] = await db(tables.reports)
-    .insert({ id: randomUUID(), workspace_id: row.workspaceId, title: row.title, config: JSON.stringify(row.config), created_by: row.createdBy })
+    .insert({
+      id: randomUUID(),
+      workspace_id: row.workspaceId,
+      title: row.title,
+      config: JSON.stringify(row.config),
+      created_by: row.createdBy,
+    })
     .returning('*');
   return created as ReportRow;
 }
 
 export async function updateReport(db: Knex, id: string, title: string, config: object): Promise<ReportRow> {
-  const [row] = await db(tables.reports).where({ id }).update({ title, config: JSON.stringify(config), updated_at: db.fn.now() }).returning('*');
+  const [row] = await db(tables.reports)
+    .where({ id })
+    .update({ title, config: JSON.stringify(config), updated_at: db.fn.now() })
+    .returning('*');
   return row as ReportRow;
 }
 
 export const deleteReport = (db: Knex, id: string) => db(tables.reports).where({ id }).del();
 
 /** Activities of a workspace between two days (both included; either may be open). */
-export function activitiesBetween(db: Knex, workspaceId: string, from: string | null, to: string | null): Promise<ActivityRow[]> {
+export function activitiesBetween(
+  db: Knex,
+  workspaceId: string,
+  from: string | null,
+  to: string | null,
+): Promise<ActivityRow[]> {
   const q = db<ActivityRow>(tables.activities).where({ workspace_id: workspaceId });
   if (from) q.andWhere('date', '>=', from);
   if (to) q.andWhere('date', '<=', to);
@@ -31,7 +50,11 @@ export function activitiesBetween(db: Knex, workspaceId: string, from: string | 
 }
 
 /** The texts of picked answers that still exist: complete responses of the wave, non-empty. */
-export async function quoteTexts(db: Knex, waveId: string, refs: Array<{ response: string; question: string }>): Promise<Map<string, string>> {
+export async function quoteTexts(
+  db: Knex,
+  waveId: string,
+  refs: Array<{ response: string; question: string }>,
+): Promise<Map<string, string>> {
   if (refs.length === 0) return new Map();
   const rows = (await db(tables.responses)
     .where({ wave_id: waveId, status: 'complete' })
@@ -47,8 +70,13 @@ export async function quoteTexts(db: Knex, waveId: string, refs: Array<{ respons
 
 // --- Shares ---
 
-export async function insertShare(db: Knex, row: Omit<ReportShareRow, 'id' | 'created_at' | 'revoked_at' | 'last_access_on'>): Promise<ReportShareRow> {
-  const [created] = await db(tables.reportShares).insert({ id: randomUUID(), ...row }).returning('*');
+export async function insertShare(
+  db: Knex,
+  row: Omit<ReportShareRow, 'id' | 'created_at' | 'revoked_at' | 'last_access_on'>,
+): Promise<ReportShareRow> {
+  const [created] = await db(tables.reportShares)
+    .insert({ id: randomUUID(), ...row })
+    .returning('*');
   return created as ReportShareRow;
 }
 
@@ -60,13 +88,20 @@ export const listShares = (db: Knex, workspaceId: string) =>
     .select('s.*', 'r.title as report_title') as Promise<Array<ReportShareRow & { report_title: string }>>;
 
 export const findShare = (db: Knex, workspaceId: string, id: string) =>
-  db<ReportShareRow>(tables.reportShares).where({ workspace_id: workspaceId, id }).first() as Promise<ReportShareRow | undefined>;
+  db<ReportShareRow>(tables.reportShares).where({ workspace_id: workspaceId, id }).first() as Promise<
+    ReportShareRow | undefined
+  >;
 
-export const revokeShare = (db: Knex, id: string) => db(tables.reportShares).where({ id }).whereNull('revoked_at').update({ revoked_at: db.fn.now() });
+export const revokeShare = (db: Knex, id: string) =>
+  db(tables.reportShares).where({ id }).whereNull('revoked_at').update({ revoked_at: db.fn.now() });
 
 /** A share by its token's hash, with its report and workspace, in one read. */
-export async function findShareByHash(db: Knex, tokenHash: string): Promise<{ share: ReportShareRow; report: ReportRow; workspace: WorkspaceRow } | undefined> {
-  const share = (await db<ReportShareRow>(tables.reportShares).where({ token_hash: tokenHash }).first()) as ReportShareRow | undefined;
+export async function findShareByHash(
+  db: Knex,
+  tokenHash: string,
+): Promise<{ share: ReportShareRow; report: ReportRow; workspace: WorkspaceRow } | undefined> {
+  const share = (await db<ReportShareRow>(tables.reportShares).where({ token_hash: tokenHash }).first()) as
+    ReportShareRow | undefined;
   if (!share) return undefined;
   const [report, workspace] = await Promise.all([
     db<ReportRow>(tables.reports).where({ id: share.report_id }).first() as Promise<ReportRow | undefined>,

@@ -5,7 +5,14 @@ import { requestLocale } from '../../http/locale.js';
 import { parse, parseBody } from '../../http/validate.js';
 import type { ResultsEngine } from '../results/engine/engine.js';
 import { reportContent } from './report-content.js';
-import { ContentQuery, CreateShareSchema, PublicShareParams, ReportParams, ReportSchema, ShareParams } from './reports.schemas.js';
+import {
+  ContentQuery,
+  CreateShareSchema,
+  PublicShareParams,
+  ReportParams,
+  ReportSchema,
+  ShareParams,
+} from './reports.schemas.js';
 import * as service from './reports.service.js';
 import * as shares from './shares.service.js';
 
@@ -20,7 +27,11 @@ export function reportsRouter(deps: { knex: Knex; engine: ResultsEngine }): Rout
     res.json(await service.listReports(knex, currentWorkspace(req).row));
   });
   r.post('/', ...organiser, async (req, res) => {
-    res.status(201).json(await service.createReport(knex, currentWorkspace(req).row, currentUser(req), parseBody(ReportSchema, req)));
+    res
+      .status(201)
+      .json(
+        await service.createReport(knex, currentWorkspace(req).row, currentUser(req), parseBody(ReportSchema, req)),
+      );
   });
   r.get('/:id', ...analyst, async (req, res) => {
     const { id } = parse(ReportParams, req.params);
@@ -40,7 +51,11 @@ export function reportsRouter(deps: { knex: Knex; engine: ResultsEngine }): Rout
     const { locale } = parse(ContentQuery, req.query);
     const ws = currentWorkspace(req).row;
     res.setHeader('Cache-Control', 'no-store');
-    res.json(await reportContent(knex, engine, ws, await service.getReport(knex, ws, id), locale ?? requestLocale(req), { kind: 'workspace' }));
+    res.json(
+      await reportContent(knex, engine, ws, await service.getReport(knex, ws, id), locale ?? requestLocale(req), {
+        kind: 'workspace',
+      }),
+    );
   });
   return r;
 }
@@ -56,7 +71,17 @@ export function sharesRouter(deps: { knex: Knex; publicUrl: string }): Router {
   });
   r.post('/', ...organiser, async (req, res) => {
     res.setHeader('Cache-Control', 'no-store');
-    res.status(201).json(await shares.createShare(knex, currentWorkspace(req).row, currentUser(req), parseBody(CreateShareSchema, req), publicUrl));
+    res
+      .status(201)
+      .json(
+        await shares.createShare(
+          knex,
+          currentWorkspace(req).row,
+          currentUser(req),
+          parseBody(CreateShareSchema, req),
+          publicUrl,
+        ),
+      );
   });
   r.delete('/:id', ...organiser, async (req, res) => {
     const { id } = parse(ShareParams, req.params);

@@ -4,14 +4,25 @@ import { Day } from '../activities/activities.schemas.js';
 import { LabelLocale } from '../questionnaires/locales.js';
 
 /** The sections of a report, after the impact part of the Social Reporting Standard. */
-export const SECTION_KINDS = ['input', 'output', 'outcome_impact', 'survey', 'open_answers', 'comparison', 'decisions'] as const;
+export const SECTION_KINDS = [
+  'input',
+  'output',
+  'outcome_impact',
+  'survey',
+  'open_answers',
+  'comparison',
+  'decisions',
+] as const;
 export type SectionKind = (typeof SECTION_KINDS)[number];
 
 /** The three questions of a strategy session the open answers speak to. */
 export const OPEN_ROLES = ['strengths', 'weaknesses', 'development'] as const;
 export type OpenRole = (typeof OPEN_ROLES)[number];
 
-const QuestionName = z.string().regex(/^[A-Za-z][A-Za-z0-9_]*$/, 'A question name of the questionnaire').max(200);
+const QuestionName = z
+  .string()
+  .regex(/^[A-Za-z][A-Za-z0-9_]*$/, 'A question name of the questionnaire')
+  .max(200);
 
 /** One chosen section with its settings; the order of the list is the order of the report. */
 export const SectionSchema = z.strictObject({
@@ -38,9 +49,17 @@ const config = {
     .max(SECTION_KINDS.length)
     .refine((s) => new Set(s.map((x) => x.kind)).size === s.length, 'Each section at most once')
     .default([]),
-  keyQuestions: z.array(QuestionName).max(40).refine((q) => new Set(q).size === q.length, 'Each question at most once').default([]),
+  keyQuestions: z
+    .array(QuestionName)
+    .max(40)
+    .refine((q) => new Set(q).size === q.length, 'Each question at most once')
+    .default([]),
   openQuestions: z
-    .strictObject({ strengths: QuestionName.nullable().optional(), weaknesses: QuestionName.nullable().optional(), development: QuestionName.nullable().optional() })
+    .strictObject({
+      strengths: QuestionName.nullable().optional(),
+      weaknesses: QuestionName.nullable().optional(),
+      development: QuestionName.nullable().optional(),
+    })
     .default({}),
   quotes: z.array(QuoteRefSchema).max(60).default([]),
   /** The organiser's closing text: plain text, paragraphs separated by blank lines, never HTML. */

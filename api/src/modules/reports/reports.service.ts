@@ -14,8 +14,10 @@ import * as waves from '../waves/waves.repo.js';
 import * as repo from './reports.repo.js';
 import { OPEN_ROLES, ReportSchema, type ReportConfig, type ReportReq } from './reports.schemas.js';
 
-
-export const reportNotFound = () => new NotFoundError(text('There is no such report in this workspace.', 'Diesen Bericht gibt es in diesem Arbeitsbereich nicht.'));
+export const reportNotFound = () =>
+  new NotFoundError(
+    text('There is no such report in this workspace.', 'Diesen Bericht gibt es in diesem Arbeitsbereich nicht.'),
+  );
 
 /** The stored configuration, read back through the schema (so old rows get today's defaults). */
 export function configOf(row: ReportRow): ReportConfig {
@@ -23,7 +25,13 @@ export function configOf(row: ReportRow): ReportConfig {
   return config;
 }
 
-export const reportView = (row: ReportRow) => ({ id: row.id, title: row.title, ...configOf(row), createdAt: row.created_at, updatedAt: row.updated_at });
+export const reportView = (row: ReportRow) => ({
+  id: row.id,
+  title: row.title,
+  ...configOf(row),
+  createdAt: row.created_at,
+  updatedAt: row.updated_at,
+});
 
 export async function getReport(db: Knex, ws: WorkspaceRow, id: string): Promise<ReportRow> {
   const row = await repo.findReport(db, ws.id, id);
@@ -32,10 +40,15 @@ export async function getReport(db: Knex, ws: WorkspaceRow, id: string): Promise
 }
 
 /** The wave with its version's definition, or undefined when the wave is not this workspace's. */
-export async function waveWithDefinition(db: Knex, ws: WorkspaceRow, id: string): Promise<{ wave: WaveRow; definition: JsonObject } | undefined> {
+export async function waveWithDefinition(
+  db: Knex,
+  ws: WorkspaceRow,
+  id: string,
+): Promise<{ wave: WaveRow; definition: JsonObject } | undefined> {
   const wave = (await waves.findWave(db, ws.id, id)) as WaveRow | undefined;
   if (!wave) return undefined;
-  const version = (await questionnaires.findVersion(db, wave.questionnaire_id, wave.version)) as QuestionnaireVersionRow | undefined;
+  const version = (await questionnaires.findVersion(db, wave.questionnaire_id, wave.version)) as
+    QuestionnaireVersionRow | undefined;
   return { wave, definition: (version?.definition ?? {}) as JsonObject };
 }
 
@@ -44,38 +57,53 @@ type Problem = { field: string; message: string };
 /** Checks what the schema cannot: the period, the waves, and every question and quote against the main wave. */
 async function checkConfig(db: Knex, ws: WorkspaceRow, req: ReportReq): Promise<void> {
   const problems: Problem[] = [];
-  if (req.period.from && req.period.to && req.period.from > req.period.to) problems.push({ field: 'period', message: 'The period must end on or after the day it starts.' });
+  if (req.period.from && req.period.to && req.period.from > req.period.to)
+    problems.push({ field: 'period', message: 'The period must end on or after the day it starts.' });
   const main = req.wave ? await waveWithDefinition(db, ws, req.wave) : undefined;
   if (req.wave && !main) problems.push({ field: 'wave', message: 'There is no such wave in this workspace.' });
   if (req.compareWave) {
     const other = await waveWithDefinition(db, ws, req.compareWave);
     if (!req.wave) problems.push({ field: 'compareWave', message: 'A wave to compare with needs a main wave.' });
     else if (!other) problems.push({ field: 'compareWave', message: 'There is no such wave in this workspace.' });
-    else if (req.compareWave === req.wave) problems.push({ field: 'compareWave', message: 'A wave cannot be compared with itself.' });
-    else if (main && other.wave.questionnaire_id !== main.wave.questionnaire_id) problems.push({ field: 'compareWave', message: 'Both waves must belong to the same questionnaire.' });
+    else if (req.compareWave === req.wave)
+      problems.push({ field: 'compareWave', message: 'A wave cannot be compared with itself.' });
+    else if (main && other.wave.questionnaire_id !== main.wave.questionnaire_id)
+      problems.push({ field: 'compareWave', message: 'Both waves must belong to the same questionnaire.' });
   }
   const questions = new Map(main ? questionsOf(main.definition).map((r) => [String(r.element.name), r.element]) : []);
-  const needsWave = req.keyQuestions.length > 0 || OPEN_ROLES.some((r) => req.openQuestions[r]) || req.quotes.length > 0;
-  if (needsWave && !req.wave) problems.push({ field: 'wave', message: 'Questions and quotes need a wave to come from.' });
+  const needsWave =
+    req.keyQuestions.length > 0 || OPEN_ROLES.some((r) => req.openQuestions[r]) || req.quotes.length > 0;
+  if (needsWave && !req.wave)
+    problems.push({ field: 'wave', message: 'Questions and quotes need a wave to come from.' });
   if (main) {
     req.keyQuestions.forEach((name, i) => {
-      if (!questions.has(name)) problems.push({ field: `keyQuestions.${i}`, message: `The wave's questionnaire has no question "${name}".` });
+      if (!questions.has(name))
+        problems.push({ field: `keyQuestions.${i}`, message: `The wave's questionnaire has no question "${name}".` });
     });
     for (const role of OPEN_ROLES) {
       const name = req.openQuestions[role];
-      if (name && !isOpenTextQuestion(questions.get(name) ?? {})) problems.push({ field: `openQuestions.${role}`, message: `"${name}" is not an open question of the wave.` });
+      if (name && !isOpenTextQuestion(questions.get(name) ?? {}))
+        problems.push({ field: `openQuestions.${role}`, message: `"${name}" is not an open question of the wave.` });
     }
     const chosen = new Set(OPEN_ROLES.map((r) => req.openQuestions[r]).filter(Boolean));
     const texts = await repo.quoteTexts(db, main.wave.id, req.quotes);
     req.quotes.forEach((q, i) => {
-      if (!chosen.has(q.question)) problems.push({ field: `quotes.${i}`, message: `A quote must come from one of the chosen open questions, not "${q.question}".` });
-      else if (!texts.has(`${q.response}/${q.question}`)) problems.push({ field: `quotes.${i}`, message: 'There is no such answer in the wave.' });
+      if (!chosen.has(q.question))
+        problems.push({
+          field: `quotes.${i}`,
+          message: `A quote must come from one of the chosen open questions, not "${q.question}".`,
+        });
+      else if (!texts.has(`${q.response}/${q.question}`))
+        problems.push({ field: `quotes.${i}`, message: 'There is no such answer in the wave.' });
     });
   }
   if (problems.length > 0) {
     throw new ValidationError(
       'invalid_report',
-      text(`The report cannot be saved: ${problems.map((p) => p.message).join(' ')}`, `Der Bericht lässt sich nicht speichern: ${problems.length} Angabe(n) passen nicht zu den Daten (${problems.map((p) => p.field).join(', ')}).`),
+      text(
+        `The report cannot be saved: ${problems.map((p) => p.message).join(' ')}`,
+        `Der Bericht lässt sich nicht speichern: ${problems.length} Angabe(n) passen nicht zu den Daten (${problems.map((p) => p.field).join(', ')}).`,
+      ),
       problems,
     );
   }
@@ -85,17 +113,28 @@ const configFrom = (req: ReportReq): ReportConfig => {
   const { title: _title, ...config } = req;
   // Quotes are kept only once each.
   const seen = new Set<string>();
-  config.quotes = config.quotes.filter((q) => (seen.has(`${q.response}/${q.question}`) ? false : (seen.add(`${q.response}/${q.question}`), true)));
+  config.quotes = config.quotes.filter((q) =>
+    seen.has(`${q.response}/${q.question}`) ? false : (seen.add(`${q.response}/${q.question}`), true),
+  );
   return config;
 };
 
 export async function listReports(db: Knex, ws: WorkspaceRow) {
-  return { reports: (await repo.listReports(db, ws.id)).map((r) => ({ id: r.id, title: r.title, updatedAt: r.updated_at, createdAt: r.created_at })) };
+  return {
+    reports: (await repo.listReports(db, ws.id)).map((r) => ({
+      id: r.id,
+      title: r.title,
+      updatedAt: r.updated_at,
+      createdAt: r.created_at,
+    })),
+  };
 }
 
 export async function createReport(db: Knex, ws: WorkspaceRow, user: UserRow, req: ReportReq) {
   await checkConfig(db, ws, req);
-  return reportView(await repo.insertReport(db, { workspaceId: ws.id, title: req.title, config: configFrom(req), createdBy: user.id }));
+  return reportView(
+    await repo.insertReport(db, { workspaceId: ws.id, title: req.title, config: configFrom(req), createdBy: user.id }),
+  );
 }
 
 export async function replaceReport(db: Knex, ws: WorkspaceRow, id: string, req: ReportReq) {
@@ -111,4 +150,3 @@ export async function deleteReport(db: Knex, ws: WorkspaceRow, user: UserRow, id
     await recordAudit(trx, { workspaceId: ws.id, actorId: user.id, action: 'report.delete', target: row.title });
   });
 }
-

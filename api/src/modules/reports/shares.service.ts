@@ -20,7 +20,8 @@ const DAY_MS = 86_400_000;
 /** The page a partner opens; the token is the last path segment. */
 export const shareUrl = (publicUrl: string, token: string) => `${publicUrl}/share/${token}`;
 
-const stateOf = (s: ReportShareRow, now = new Date()) => (s.revoked_at ? 'revoked' : s.expires_at <= now ? 'expired' : 'active');
+const stateOf = (s: ReportShareRow, now = new Date()) =>
+  s.revoked_at ? 'revoked' : s.expires_at <= now ? 'expired' : 'active';
 
 export async function createShare(db: Knex, ws: WorkspaceRow, user: UserRow, req: CreateShareReq, publicUrl: string) {
   const report = await getReport(db, ws, req.report);
@@ -33,10 +34,22 @@ export async function createShare(db: Knex, ws: WorkspaceRow, user: UserRow, req
       expires_at: new Date(Date.now() + req.expiresInDays * DAY_MS),
       created_by: user.id,
     });
-    await recordAudit(trx, { workspaceId: ws.id, actorId: user.id, action: 'share.create', target: report.title, details: { id: row.id, expiresInDays: req.expiresInDays } });
+    await recordAudit(trx, {
+      workspaceId: ws.id,
+      actorId: user.id,
+      action: 'share.create',
+      target: report.title,
+      details: { id: row.id, expiresInDays: req.expiresInDays },
+    });
     return row;
   });
-  return { id: share.id, token, url: shareUrl(publicUrl, token), expiresAt: share.expires_at, report: { id: report.id, title: report.title } };
+  return {
+    id: share.id,
+    token,
+    url: shareUrl(publicUrl, token),
+    expiresAt: share.expires_at,
+    report: { id: report.id, title: report.title },
+  };
 }
 
 export async function listShares(db: Knex, ws: WorkspaceRow) {
@@ -56,14 +69,23 @@ export async function listShares(db: Knex, ws: WorkspaceRow) {
 
 export async function revokeShare(db: Knex, ws: WorkspaceRow, user: UserRow, id: string): Promise<void> {
   const share = await repo.findShare(db, ws.id, id);
-  if (!share) throw new NotFoundError(text('There is no such share link in this workspace.', 'Diesen Freigabelink gibt es in diesem Arbeitsbereich nicht.'));
+  if (!share)
+    throw new NotFoundError(
+      text(
+        'There is no such share link in this workspace.',
+        'Diesen Freigabelink gibt es in diesem Arbeitsbereich nicht.',
+      ),
+    );
   await db.transaction(async (trx) => {
     await repo.revokeShare(trx, share.id);
     await recordAudit(trx, { workspaceId: ws.id, actorId: user.id, action: 'share.revoke', details: { id: share.id } });
   });
 }
 
-const unknownLink = () => new NotFoundError(text('This link does not exist or has been withdrawn.', 'Diesen Link gibt es nicht, oder er wurde zurückgezogen.'));
+const unknownLink = () =>
+  new NotFoundError(
+    text('This link does not exist or has been withdrawn.', 'Diesen Link gibt es nicht, oder er wurde zurückgezogen.'),
+  );
 
 /**
  * The report behind a share token, for anyone holding it. Unknown and
@@ -77,7 +99,15 @@ export async function publicShare(db: Knex, engine: ResultsEngine, token: string
   const { share, report, workspace } = found;
   if (share.expires_at <= now) {
     const day = share.expires_at.toISOString().slice(0, 10);
-    throw new AppError(410, 'share_expired', text(`This link expired on ${day}. Ask the network for a new one.`, `Dieser Link ist seit dem ${day} abgelaufen. Bitte das Netzwerk um einen neuen.`), { expiredAt: share.expires_at });
+    throw new AppError(
+      410,
+      'share_expired',
+      text(
+        `This link expired on ${day}. Ask the network for a new one.`,
+        `Dieser Link ist seit dem ${day} abgelaufen. Bitte das Netzwerk um einen neuen.`,
+      ),
+      { expiredAt: share.expires_at },
+    );
   }
   const today = now.toISOString().slice(0, 10);
   // Written at most once a day per link (the row is read anyway), so opening the page costs no write.

@@ -22,7 +22,16 @@
  * definition: unknown keys, wrong types, values that are no option, answers to
  * questions not shown for the given answers.
  */
-import { ConditionRunner, EmailValidator, ExpressionRunner, JsonObject as SurveyJson, RegexValidator, Serializer, type SurveyValidator, type ValidatorResult } from 'survey-core';
+import {
+  ConditionRunner,
+  EmailValidator,
+  ExpressionRunner,
+  JsonObject as SurveyJson,
+  RegexValidator,
+  Serializer,
+  type SurveyValidator,
+  type ValidatorResult,
+} from 'survey-core';
 import { linearPattern, type PatternTester } from '../../lib/patterns.js';
 import type { LocalisedText } from '../../http/errors.js';
 import { isObject, type Json, type JsonObject } from '../questionnaires/definition-walk.js';
@@ -88,7 +97,15 @@ const spend = (micros = 0) => {
 const m = (en: string, de: string): LocalisedText => ({ en, de });
 /** A cheap identity key of a value (options and memo keys); numbers, texts and booleans never collide. */
 const key = (v: unknown): string =>
-  typeof v === 'string' ? `s${v}` : typeof v === 'number' ? `n${v}` : typeof v === 'boolean' ? (v ? 'T' : 'F') : `j${JSON.stringify(v) ?? 'undefined'}`;
+  typeof v === 'string'
+    ? `s${v}`
+    : typeof v === 'number'
+      ? `n${v}`
+      : typeof v === 'boolean'
+        ? v
+          ? 'T'
+          : 'F'
+        : `j${JSON.stringify(v) ?? 'undefined'}`;
 
 // --- Expressions -----------------------------------------------------------
 
@@ -234,13 +251,19 @@ function compileQuestion(spec: QuestionSpec, memo: boolean): Compiled {
   return {
     spec,
     ...(spec.visibleIf && { visibleIf: condition(spec.visibleIf, memo)! }),
-    containers: spec.containers.map((c) => ({ ...(c.visibleIf && { visibleIf: condition(c.visibleIf, memo)! }), hidden: c.hidden })),
+    containers: spec.containers.map((c) => ({
+      ...(c.visibleIf && { visibleIf: condition(c.visibleIf, memo)! }),
+      hidden: c.hidden,
+    })),
     ...(spec.enableIf && { enableIf: condition(spec.enableIf, memo)! }),
     ...(spec.requiredIf && { requiredIf: condition(spec.requiredIf, memo)! }),
     items,
     itemKeys: new Set(items.map((i) => i.k)),
     specialKeys,
-    optionConditions: spec.choicesVisibleIf !== undefined || spec.choicesEnableIf !== undefined || items.some((i) => i.visibleIf || i.enableIf),
+    optionConditions:
+      spec.choicesVisibleIf !== undefined ||
+      spec.choicesEnableIf !== undefined ||
+      items.some((i) => i.visibleIf || i.enableIf),
     ...(spec.choicesVisibleIf && { choicesVisibleIf: itemCondition(spec.choicesVisibleIf)! }),
     ...(spec.choicesEnableIf && { choicesEnableIf: itemCondition(spec.choicesEnableIf)! }),
     rows,
@@ -252,13 +275,16 @@ function compileQuestion(spec: QuestionSpec, memo: boolean): Compiled {
     ...(spec.minValueExpression && { minValue: expression(spec.minValueExpression)! }),
     ...(spec.maxValueExpression && { maxValue: expression(spec.maxValueExpression)! }),
     validators,
-    ...((spec.expression ?? spec.valueExpression) && { expression: expression(spec.expression ?? spec.valueExpression)! }),
+    ...((spec.expression ?? spec.valueExpression) && {
+      expression: expression(spec.expression ?? spec.valueExpression)!,
+    }),
   };
 }
 
 // --- Stage 1: shapes -------------------------------------------------------
 
-const notAChoice = (v: unknown) => m(`${truncate(v)} is not one of the choices.`, `${truncate(v)} ist keine der Antwortmöglichkeiten.`);
+const notAChoice = (v: unknown) =>
+  m(`${truncate(v)} is not one of the choices.`, `${truncate(v)} ist keine der Antwortmöglichkeiten.`);
 /** A value for a message, as JSON (at most 60 characters). */
 const truncate = (v: unknown) => shorten(JSON.stringify(v) ?? 'undefined');
 /** A name for a message (at most 60 characters). */
@@ -274,17 +300,24 @@ function isCalendarDate(v: string): boolean {
   return year >= 1 && date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
 }
 
-const isPlainObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+const isPlainObject = (v: unknown): v is Record<string, unknown> =>
+  typeof v === 'object' && v !== null && !Array.isArray(v);
 
 /** Whether a value is an option of the question, a special item, or (other stored as the value) any text. */
 function isOption(c: Compiled, v: unknown, extraKeys?: Set<string>): boolean {
   const k = key(v);
   if (c.itemKeys.has(k) || c.specialKeys.has(k) || extraKeys?.has(k)) return true;
   if (c.spec.choicesFrom) return isScalar(v);
-  return c.spec.special.other !== undefined && !c.spec.storeOthersAsComment && typeof v === 'string' && v.length <= COMMENT_LIMIT;
+  return (
+    c.spec.special.other !== undefined &&
+    !c.spec.storeOthersAsComment &&
+    typeof v === 'string' &&
+    v.length <= COMMENT_LIMIT
+  );
 }
 
-const isScalar = (v: unknown) => typeof v === 'string' || (typeof v === 'number' && Number.isFinite(v)) || typeof v === 'boolean';
+const isScalar = (v: unknown) =>
+  typeof v === 'string' || (typeof v === 'number' && Number.isFinite(v)) || typeof v === 'boolean';
 
 /**
  * Type and content of one non-empty answer, bounded work: returns the first
@@ -296,30 +329,43 @@ function checkShape(c: Compiled, v: unknown): LocalisedText | undefined {
   switch (s.shape) {
     case 'text': {
       if (s.type === 'text' && (s.inputType === 'number' || s.inputType === 'range')) {
-        if (typeof v !== 'number' || !Number.isFinite(v)) return m('Please enter a number.', 'Bitte gib eine Zahl ein.');
+        if (typeof v !== 'number' || !Number.isFinite(v))
+          return m('Please enter a number.', 'Bitte gib eine Zahl ein.');
         // Fixed bounds belong to the definition; bounds from expressions are rules.
-        if (typeof s.min === 'number' && v < s.min) return m(`The number must be at least ${s.min}.`, `Die Zahl muss mindestens ${s.min} sein.`);
-        if (typeof s.max === 'number' && v > s.max) return m(`The number must be at most ${s.max}.`, `Die Zahl darf höchstens ${s.max} sein.`);
+        if (typeof s.min === 'number' && v < s.min)
+          return m(`The number must be at least ${s.min}.`, `Die Zahl muss mindestens ${s.min} sein.`);
+        if (typeof s.max === 'number' && v > s.max)
+          return m(`The number must be at most ${s.max}.`, `Die Zahl darf höchstens ${s.max} sein.`);
         return undefined;
       }
       // survey-core stores numbers from numeric and currency masks, and expressions may put one here.
-      if (typeof v === 'number' && s.numbersAllowed) return Number.isFinite(v) ? undefined : m('Please enter a number.', 'Bitte gib eine Zahl ein.');
+      if (typeof v === 'number' && s.numbersAllowed)
+        return Number.isFinite(v) ? undefined : m('Please enter a number.', 'Bitte gib eine Zahl ein.');
       if (typeof v !== 'string') return m('Please enter text.', 'Bitte gib Text ein.');
       const limit = Math.min(s.maxLength ?? Infinity, s.type === 'comment' ? COMMENT_LIMIT : TEXT_LIMIT);
       if (v.length > limit) return m(`At most ${limit} characters.`, `Höchstens ${limit} Zeichen.`);
-      if (s.inputType === 'date' && !isCalendarDate(v)) return m('Please enter a date (YYYY-MM-DD).', 'Bitte gib ein Datum ein (JJJJ-MM-TT).');
+      if (s.inputType === 'date' && !isCalendarDate(v))
+        return m('Please enter a date (YYYY-MM-DD).', 'Bitte gib ein Datum ein (JJJJ-MM-TT).');
       return undefined;
     }
     case 'single':
     case 'boolean':
     case 'rating':
-      if (s.shape === 'boolean') return v === s.valueTrue || v === s.valueFalse ? undefined : m('Please answer yes or no.', 'Bitte antworte mit Ja oder Nein.');
-      if (s.shape === 'rating') return c.itemKeys.has(key(v)) ? undefined : m(`${truncate(v)} is not on the rating scale.`, `${truncate(v)} liegt nicht auf der Bewertungsskala.`);
+      if (s.shape === 'boolean')
+        return v === s.valueTrue || v === s.valueFalse
+          ? undefined
+          : m('Please answer yes or no.', 'Bitte antworte mit Ja oder Nein.');
+      if (s.shape === 'rating')
+        return c.itemKeys.has(key(v))
+          ? undefined
+          : m(`${truncate(v)} is not on the rating scale.`, `${truncate(v)} liegt nicht auf der Bewertungsskala.`);
       return isScalar(v) && isOption(c, v) ? undefined : notAChoice(v);
     case 'multi': {
       if (!Array.isArray(v)) return m('Please choose from the list.', 'Bitte wähle aus der Liste.');
       // Never more entries than there are options (other stored as text adds one).
-      const most = s.choicesFrom ? DYNAMIC_COUNT_LIMIT : c.items.length + c.specialKeys.size + (s.storeOthersAsComment ? 0 : 1);
+      const most = s.choicesFrom
+        ? DYNAMIC_COUNT_LIMIT
+        : c.items.length + c.specialKeys.size + (s.storeOthersAsComment ? 0 : 1);
       if (v.length > most) return m('More choices than the question has.', 'Mehr Antworten, als die Frage hat.');
       const seen = new Set<string>();
       for (const one of v) {
@@ -330,17 +376,24 @@ function checkShape(c: Compiled, v: unknown): LocalisedText | undefined {
         seen.add(k);
       }
       if (v.length > 1 && [...seen].some((k) => c.specialKeys.has(k) && k !== key(s.special.other))) {
-        return m('"None" cannot be combined with other choices.', '„Keine“ lässt sich nicht mit anderen Antworten verbinden.');
+        return m(
+          '"None" cannot be combined with other choices.',
+          '„Keine“ lässt sich nicht mit anderen Antworten verbinden.',
+        );
       }
-      if (s.maxSelected !== undefined && v.length > s.maxSelected) return m(`Choose at most ${s.maxSelected}.`, `Wähle höchstens ${s.maxSelected}.`);
+      if (s.maxSelected !== undefined && v.length > s.maxSelected)
+        return m(`Choose at most ${s.maxSelected}.`, `Wähle höchstens ${s.maxSelected}.`);
       return undefined;
     }
     case 'ranking': {
-      if (!Array.isArray(v)) return m('Please put the items in order.', 'Bitte bring die Einträge in eine Reihenfolge.');
-      if (v.length > (s.choicesFrom ? DYNAMIC_COUNT_LIMIT : c.items.length)) return m('The order must list each item once.', 'Die Reihenfolge muss jeden Eintrag einmal nennen.');
+      if (!Array.isArray(v))
+        return m('Please put the items in order.', 'Bitte bring die Einträge in eine Reihenfolge.');
+      if (v.length > (s.choicesFrom ? DYNAMIC_COUNT_LIMIT : c.items.length))
+        return m('The order must list each item once.', 'Die Reihenfolge muss jeden Eintrag einmal nennen.');
       const keys = new Set<string>();
       for (const one of v) {
-        if (!isScalar(one) || !isOption(c, one) || keys.has(key(one))) return m('The order must list each item once.', 'Die Reihenfolge muss jeden Eintrag einmal nennen.');
+        if (!isScalar(one) || !isOption(c, one) || keys.has(key(one)))
+          return m('The order must list each item once.', 'Die Reihenfolge muss jeden Eintrag einmal nennen.');
         keys.add(key(one));
       }
       return undefined;
@@ -348,19 +401,27 @@ function checkShape(c: Compiled, v: unknown): LocalisedText | undefined {
     case 'matrix': {
       if (!isPlainObject(v)) return m('Please answer row by row.', 'Bitte antworte Zeile für Zeile.');
       const entries = Object.keys(v);
-      if (entries.length > c.rows.length) return m('More rows than the matrix has.', 'Mehr Zeilen, als die Matrix hat.');
+      if (entries.length > c.rows.length)
+        return m('More rows than the matrix has.', 'Mehr Zeilen, als die Matrix hat.');
       for (const row of entries) {
-        if (!c.rowKeys.has(row)) return m(`There is no row "${shorten(row)}".`, `Es gibt keine Zeile „${shorten(row)}“.`);
-        if (!c.itemKeys.has(key(v[row]))) return m(`${truncate(v[row])} is not a column of row "${row}".`, `${truncate(v[row])} ist keine Spalte der Zeile „${row}“.`);
+        if (!c.rowKeys.has(row))
+          return m(`There is no row "${shorten(row)}".`, `Es gibt keine Zeile „${shorten(row)}“.`);
+        if (!c.itemKeys.has(key(v[row])))
+          return m(
+            `${truncate(v[row])} is not a column of row "${row}".`,
+            `${truncate(v[row])} ist keine Spalte der Zeile „${row}“.`,
+          );
       }
       return undefined;
     }
     case 'matrixdropdown': {
       if (!isPlainObject(v)) return m('Please answer row by row.', 'Bitte antworte Zeile für Zeile.');
       const entries = Object.keys(v);
-      if (entries.length > c.rows.length) return m('More rows than the matrix has.', 'Mehr Zeilen, als die Matrix hat.');
+      if (entries.length > c.rows.length)
+        return m('More rows than the matrix has.', 'Mehr Zeilen, als die Matrix hat.');
       for (const row of entries) {
-        if (!c.rowKeys.has(row)) return m(`There is no row "${shorten(row)}".`, `Es gibt keine Zeile „${shorten(row)}“.`);
+        if (!c.rowKeys.has(row))
+          return m(`There is no row "${shorten(row)}".`, `Es gibt keine Zeile „${shorten(row)}“.`);
         const problem = checkRecord(c, v[row], m(`Row "${row}"`, `Zeile „${row}“`));
         if (problem) return problem;
       }
@@ -383,23 +444,51 @@ function checkShape(c: Compiled, v: unknown): LocalisedText | undefined {
       const min = Number(s.min ?? 0);
       const max = Number(s.max ?? 100);
       const inRange = (n: unknown) => typeof n === 'number' && Number.isFinite(n) && n >= min && n <= max;
-      if (s.range) return Array.isArray(v) && v.length === 2 && inRange(v[0]) && inRange(v[1]) && (v[0] as number) <= (v[1] as number) ? undefined : m(`Please choose a range between ${min} and ${max}.`, `Bitte wähle einen Bereich zwischen ${min} und ${max}.`);
-      return inRange(v) ? undefined : m(`Please choose a number between ${min} and ${max}.`, `Bitte wähle eine Zahl zwischen ${min} und ${max}.`);
+      if (s.range)
+        return Array.isArray(v) &&
+          v.length === 2 &&
+          inRange(v[0]) &&
+          inRange(v[1]) &&
+          (v[0] as number) <= (v[1] as number)
+          ? undefined
+          : m(
+              `Please choose a range between ${min} and ${max}.`,
+              `Bitte wähle einen Bereich zwischen ${min} und ${max}.`,
+            );
+      return inRange(v)
+        ? undefined
+        : m(`Please choose a number between ${min} and ${max}.`, `Bitte wähle eine Zahl zwischen ${min} und ${max}.`);
     }
     case 'file': {
       const most = s.allowMultiple ? FILE_COUNT_LIMIT : 1;
       if (!Array.isArray(v) || v.length > most) return m('Please attach files.', 'Bitte hänge Dateien an.');
       for (const f of v) {
-        if (!isPlainObject(f) || typeof f.name !== 'string' || typeof f.content !== 'string' || (f.type !== undefined && typeof f.type !== 'string')) return m('Please attach files.', 'Bitte hänge Dateien an.');
-        if (Object.keys(f).some((k) => !['name', 'type', 'content'].includes(k))) return m('Please attach files.', 'Bitte hänge Dateien an.');
+        if (
+          !isPlainObject(f) ||
+          typeof f.name !== 'string' ||
+          typeof f.content !== 'string' ||
+          (f.type !== undefined && typeof f.type !== 'string')
+        )
+          return m('Please attach files.', 'Bitte hänge Dateien an.');
+        if (Object.keys(f).some((k) => !['name', 'type', 'content'].includes(k)))
+          return m('Please attach files.', 'Bitte hänge Dateien an.');
       }
       return undefined;
     }
     case 'signature':
-      return typeof v === 'string' && v.length <= SIGNATURE_LIMIT && /^data:image\/(png|jpeg|svg\+xml);base64,[A-Za-z0-9+/=]*$/.test(v) ? undefined : m('Please sign in the field.', 'Bitte unterschreibe im Feld.');
+      return typeof v === 'string' &&
+        v.length <= SIGNATURE_LIMIT &&
+        /^data:image\/(png|jpeg|svg\+xml);base64,[A-Za-z0-9+/=]*$/.test(v)
+        ? undefined
+        : m('Please sign in the field.', 'Bitte unterschreibe im Feld.');
     case 'computed':
       // Recomputed by the server; what the browser sent is replaced.
-      return isScalar(v) && (typeof v !== 'string' || v.length <= TEXT_LIMIT) ? undefined : m('A computed value must be a number, text or true/false.', 'Ein berechneter Wert muss eine Zahl, Text oder wahr/falsch sein.');
+      return isScalar(v) && (typeof v !== 'string' || v.length <= TEXT_LIMIT)
+        ? undefined
+        : m(
+            'A computed value must be a number, text or true/false.',
+            'Ein berechneter Wert muss eine Zahl, Text oder wahr/falsch sein.',
+          );
     case 'none':
       return m('This element takes no answer.', 'Dieses Element nimmt keine Antwort an.');
   }
@@ -410,13 +499,20 @@ function checkRecord(c: Compiled, record: unknown, where: LocalisedText | undefi
   const at = (t: LocalisedText) => (where ? m(`${where.en}: ${t.en}`, `${where.de}: ${t.de}`) : t);
   if (!isPlainObject(record)) return at(m('Please answer each field.', 'Bitte beantworte jedes Feld.'));
   const keys = Object.keys(record);
-  if (keys.length > c.inner.length * 2) return at(m('More fields than the question has.', 'Mehr Felder, als die Frage hat.'));
+  if (keys.length > c.inner.length * 2)
+    return at(m('More fields than the question has.', 'Mehr Felder, als die Frage hat.'));
   for (const k of keys) {
     const inner = c.innerByKey.get(k) ?? commentOwner(c, k);
     if (!inner) return at(m(`There is no field "${shorten(k)}".`, `Es gibt kein Feld „${shorten(k)}“.`));
     const value = record[k];
     if (inner.spec.commentKey === k && inner.spec.key !== k) {
-      if (typeof value !== 'string' || value.length > COMMENT_LIMIT) return at(m('The additional text must be text of at most 10,000 characters.', 'Der Zusatztext muss Text mit höchstens 10.000 Zeichen sein.'));
+      if (typeof value !== 'string' || value.length > COMMENT_LIMIT)
+        return at(
+          m(
+            'The additional text must be text of at most 10,000 characters.',
+            'Der Zusatztext muss Text mit höchstens 10.000 Zeichen sein.',
+          ),
+        );
       continue;
     }
     if (isEmptyAnswer(value)) continue;
@@ -432,11 +528,20 @@ const commentOwner = (c: Compiled, k: string) => c.inner.find((i) => i.spec.comm
 
 const DEFAULT_MESSAGES: Record<string, LocalisedText> = {
   numericvalidator: m('The number is out of the allowed range.', 'Die Zahl liegt außerhalb des erlaubten Bereichs.'),
-  textvalidator: m('The text does not have the required length or form.', 'Der Text hat nicht die verlangte Länge oder Form.'),
-  answercountvalidator: m('Please choose a different number of answers.', 'Bitte wähle eine andere Anzahl von Antworten.'),
+  textvalidator: m(
+    'The text does not have the required length or form.',
+    'Der Text hat nicht die verlangte Länge oder Form.',
+  ),
+  answercountvalidator: m(
+    'Please choose a different number of answers.',
+    'Bitte wähle eine andere Anzahl von Antworten.',
+  ),
   regexvalidator: m('The answer does not have the required form.', 'Die Antwort hat nicht die verlangte Form.'),
   emailvalidator: m('Please enter an e-mail address.', 'Bitte gib eine E-Mail-Adresse ein.'),
-  expressionvalidator: m('The answer does not fit the other answers.', 'Die Antwort passt nicht zu den anderen Antworten.'),
+  expressionvalidator: m(
+    'The answer does not fit the other answers.',
+    'Die Antwort passt nicht zu den anderen Antworten.',
+  ),
 };
 
 /** A validator's own text (any language it carries) or Bilanz's default message. */
@@ -467,18 +572,34 @@ function visibleOptionKeys(c: Compiled, values: Values, byKey: Map<string, Compi
   const s = c.spec;
   let items: Array<{ value: unknown; k: string; visibleIf?: ItemCondition; enableIf?: ItemCondition }> = c.items;
   if (s.choicesFrom) {
-    const source = byKey.get(s.choicesFrom.question) ?? [...byKey.values()].find((q) => q.spec.name === s.choicesFrom!.question);
+    const source =
+      byKey.get(s.choicesFrom.question) ?? [...byKey.values()].find((q) => q.spec.name === s.choicesFrom!.question);
     if (!source) return undefined;
     let values0: Array<{ value: unknown; k: string }>;
     const sourceValue = values[source.spec.key];
     if (s.choicesFrom.valuesFrom) {
-      const rows = Array.isArray(sourceValue) ? sourceValue : isPlainObject(sourceValue) ? Object.values(sourceValue) : [];
-      values0 = rows.flatMap((r) => (isPlainObject(r) && !isEmptyAnswer(r[s.choicesFrom!.valuesFrom!]) ? [{ value: r[s.choicesFrom!.valuesFrom!], k: key(r[s.choicesFrom!.valuesFrom!]) }] : []));
+      const rows = Array.isArray(sourceValue)
+        ? sourceValue
+        : isPlainObject(sourceValue)
+          ? Object.values(sourceValue)
+          : [];
+      values0 = rows.flatMap((r) =>
+        isPlainObject(r) && !isEmptyAnswer(r[s.choicesFrom!.valuesFrom!])
+          ? [{ value: r[s.choicesFrom!.valuesFrom!], k: key(r[s.choicesFrom!.valuesFrom!]) }]
+          : [],
+      );
     } else {
       const sourceKeys = visibleOptionKeys(source, values, byKey) ?? source.itemKeys;
       const all = source.items.filter((i) => sourceKeys.has(i.k));
-      const chosen = new Set((Array.isArray(sourceValue) ? sourceValue : sourceValue === undefined ? [] : [sourceValue]).map(key));
-      values0 = s.choicesFrom.mode === 'selected' ? all.filter((i) => chosen.has(i.k)) : s.choicesFrom.mode === 'unselected' ? all.filter((i) => !chosen.has(i.k)) : all;
+      const chosen = new Set(
+        (Array.isArray(sourceValue) ? sourceValue : sourceValue === undefined ? [] : [sourceValue]).map(key),
+      );
+      values0 =
+        s.choicesFrom.mode === 'selected'
+          ? all.filter((i) => chosen.has(i.k))
+          : s.choicesFrom.mode === 'unselected'
+            ? all.filter((i) => !chosen.has(i.k))
+            : all;
     }
     items = values0;
   }
@@ -506,55 +627,112 @@ function checkRules(c: Compiled, v: unknown, scope: Scope, byKey: Map<string, Co
   const { values } = scope;
   if (s.shape === 'single' || s.shape === 'multi' || s.shape === 'ranking') {
     const allowed = visibleOptionKeys(c, values, byKey);
-    const picked = s.shape === 'single' ? [v] : (v as unknown[]).map((one) => (s.valuePropertyName && isPlainObject(one) ? one[s.valuePropertyName] : one));
+    const picked =
+      s.shape === 'single'
+        ? [v]
+        : (v as unknown[]).map((one) => (s.valuePropertyName && isPlainObject(one) ? one[s.valuePropertyName] : one));
     if (allowed) {
-      const outside = picked.find((p) => !allowed.has(key(p)) && !(s.special.other !== undefined && !s.storeOthersAsComment && typeof p === 'string' && !c.itemKeys.has(key(p))));
-      if (outside !== undefined) add(m(`${truncate(outside)} is not offered for the given answers.`, `${truncate(outside)} wird bei den gegebenen Antworten nicht angeboten.`));
+      const outside = picked.find(
+        (p) =>
+          !allowed.has(key(p)) &&
+          !(
+            s.special.other !== undefined &&
+            !s.storeOthersAsComment &&
+            typeof p === 'string' &&
+            !c.itemKeys.has(key(p))
+          ),
+      );
+      if (outside !== undefined)
+        add(
+          m(
+            `${truncate(outside)} is not offered for the given answers.`,
+            `${truncate(outside)} wird bei den gegebenen Antworten nicht angeboten.`,
+          ),
+        );
     }
     if (s.shape === 'ranking' && !s.selectToRank) {
       const total = allowed ? allowed.size - c.specialKeys.size : c.items.length;
       if (picked.length !== total) add(m('Please rank every item.', 'Bitte ordne jeden Eintrag ein.'));
     }
-    if (s.shape === 'multi' && s.minSelected !== undefined && picked.length < s.minSelected) add(m(`Choose at least ${s.minSelected}.`, `Wähle mindestens ${s.minSelected}.`));
+    if (s.shape === 'multi' && s.minSelected !== undefined && picked.length < s.minSelected)
+      add(m(`Choose at least ${s.minSelected}.`, `Wähle mindestens ${s.minSelected}.`));
     const other = s.special.other;
     const ck = s.commentKey;
     if (other !== undefined && s.storeOthersAsComment && ck && picked.some((p) => key(p) === key(other))) {
       // Inside a matrix row or panel, the text is stored in that row or panel.
       const comment = scope.record ? scope.record[ck] : (data[ck] ?? (scope.values[ck] as unknown));
-      if (isEmptyAnswer(comment)) add(m('Please describe your "other" answer.', 'Bitte beschreibe deine Antwort „Sonstiges“.'));
+      if (isEmptyAnswer(comment))
+        add(m('Please describe your "other" answer.', 'Bitte beschreibe deine Antwort „Sonstiges“.'));
     }
   }
   if (s.shape === 'matrix') {
     const visibleRows = c.rows.filter((r) => !c.rowsVisibleIf || c.rowsVisibleIf(values, r.value));
     const shown = new Set(visibleRows.map((r) => String(r.value)));
     const record = v as Record<string, unknown>;
-    for (const row of Object.keys(record)) if (!shown.has(row)) add(m(`The row "${row}" is not shown for the given answers.`, `Die Zeile „${row}“ wird bei den gegebenen Antworten nicht gezeigt.`));
+    for (const row of Object.keys(record))
+      if (!shown.has(row))
+        add(
+          m(
+            `The row "${row}" is not shown for the given answers.`,
+            `Die Zeile „${row}“ wird bei den gegebenen Antworten nicht gezeigt.`,
+          ),
+        );
     if (c.columnsVisibleIf) {
       for (const cell of Object.values(record)) {
-        if (!c.columnsVisibleIf(values, cell)) add(m(`${truncate(cell)} is not offered for the given answers.`, `${truncate(cell)} wird bei den gegebenen Antworten nicht angeboten.`));
+        if (!c.columnsVisibleIf(values, cell))
+          add(
+            m(
+              `${truncate(cell)} is not offered for the given answers.`,
+              `${truncate(cell)} wird bei den gegebenen Antworten nicht angeboten.`,
+            ),
+          );
       }
     }
-    if (s.eachRowRequired && visibleRows.some((r) => isEmptyAnswer(record[String(r.value)]))) add(m('Please answer every row.', 'Bitte beantworte jede Zeile.'));
+    if (s.eachRowRequired && visibleRows.some((r) => isEmptyAnswer(record[String(r.value)])))
+      add(m('Please answer every row.', 'Bitte beantworte jede Zeile.'));
   }
   if (s.shape === 'matrixdropdown' || s.shape === 'matrixdynamic') {
     const record = v as Record<string, unknown> | unknown[];
-    const rows: Array<[Json, unknown]> = Array.isArray(record) ? record.map((r, i) => [i, r]) : c.rows.map((r) => [r.value, (record as Record<string, unknown>)[String(r.value)]]);
-    if (s.shape === 'matrixdynamic' && s.minCount !== undefined && rows.length < s.minCount) add(m(`Please fill in at least ${s.minCount} rows.`, `Bitte fülle mindestens ${s.minCount} Zeilen aus.`));
+    const rows: Array<[Json, unknown]> = Array.isArray(record)
+      ? record.map((r, i) => [i, r])
+      : c.rows.map((r) => [r.value, (record as Record<string, unknown>)[String(r.value)]]);
+    if (s.shape === 'matrixdynamic' && s.minCount !== undefined && rows.length < s.minCount)
+      add(m(`Please fill in at least ${s.minCount} rows.`, `Bitte fülle mindestens ${s.minCount} Zeilen aus.`));
     if (!Array.isArray(record)) {
       for (const rowKey of Object.keys(record)) {
         const row = c.rows.find((r) => String(r.value) === rowKey);
-        if (row && c.rowsVisibleIf && !c.rowsVisibleIf(values, row.value)) add(m(`The row "${rowKey}" is not shown for the given answers.`, `Die Zeile „${rowKey}“ wird bei den gegebenen Antworten nicht gezeigt.`));
+        if (row && c.rowsVisibleIf && !c.rowsVisibleIf(values, row.value))
+          add(
+            m(
+              `The row "${rowKey}" is not shown for the given answers.`,
+              `Die Zeile „${rowKey}“ wird bei den gegebenen Antworten nicht gezeigt.`,
+            ),
+          );
       }
     }
     for (const [rowValue, cells] of rows) {
       if (!Array.isArray(record) && c.rowsVisibleIf && !c.rowsVisibleIf(values, rowValue)) continue;
       const rowData = isPlainObject(cells) ? cells : {};
-      checkInner(c, rowData, { ...values, row: rowData, rowName: rowValue, rowValue, rowIndex: typeof rowValue === 'number' ? rowValue + 1 : undefined }, scope, byKey, data);
+      checkInner(
+        c,
+        rowData,
+        {
+          ...values,
+          row: rowData,
+          rowName: rowValue,
+          rowValue,
+          rowIndex: typeof rowValue === 'number' ? rowValue + 1 : undefined,
+        },
+        scope,
+        byKey,
+        data,
+      );
     }
   }
   if (s.shape === 'paneldynamic') {
     const panels = v as unknown[];
-    if (s.minCount !== undefined && panels.length < s.minCount) add(m(`Please fill in at least ${s.minCount} entries.`, `Bitte fülle mindestens ${s.minCount} Einträge aus.`));
+    if (s.minCount !== undefined && panels.length < s.minCount)
+      add(m(`Please fill in at least ${s.minCount} entries.`, `Bitte fülle mindestens ${s.minCount} Einträge aus.`));
     panels.forEach((p, i) => {
       const panel = isPlainObject(p) ? p : {};
       checkInner(c, panel, { ...values, panel, panelIndex: i }, scope, byKey, data);
@@ -567,12 +745,22 @@ function checkRules(c: Compiled, v: unknown, scope: Scope, byKey: Map<string, Co
     const maxExpr = c.maxValue?.runValues(values) as unknown;
     const min = minExpr ?? s.min;
     const max = maxExpr ?? s.max;
-    const comparable = (x: unknown) => (typeof v === 'number' ? (typeof x === 'number' ? x : typeof x === 'string' && x.trim() !== '' ? Number(x) : undefined) : toDateText(x));
+    const comparable = (x: unknown) =>
+      typeof v === 'number'
+        ? typeof x === 'number'
+          ? x
+          : typeof x === 'string' && x.trim() !== ''
+            ? Number(x)
+            : undefined
+        : toDateText(x);
     const lo = comparable(min);
     const hi = comparable(max);
-    if (lo !== undefined && !Number.isNaN(lo) && (v as number | string) < lo) add(m(`The value must be at least ${String(lo)}.`, `Der Wert muss mindestens ${String(lo)} sein.`));
-    if (hi !== undefined && !Number.isNaN(hi) && (v as number | string) > hi) add(m(`The value must be at most ${String(hi)}.`, `Der Wert darf höchstens ${String(hi)} sein.`));
-    if (s.inputType === 'email' && !runValidator('emailvalidator', {}, v, s.name)) add(DEFAULT_MESSAGES.emailvalidator!);
+    if (lo !== undefined && !Number.isNaN(lo) && (v as number | string) < lo)
+      add(m(`The value must be at least ${String(lo)}.`, `Der Wert muss mindestens ${String(lo)} sein.`));
+    if (hi !== undefined && !Number.isNaN(hi) && (v as number | string) > hi)
+      add(m(`The value must be at most ${String(hi)}.`, `Der Wert darf höchstens ${String(hi)} sein.`));
+    if (s.inputType === 'email' && !runValidator('emailvalidator', {}, v, s.name))
+      add(DEFAULT_MESSAGES.emailvalidator!);
   }
   for (const { validator, condition: holds, text, type } of c.validators) {
     const failed = holds ? !holds(values) : Boolean((validator!.validate(v, s.name) as ValidatorResult | null)?.error);
@@ -582,7 +770,10 @@ function checkRules(c: Compiled, v: unknown, scope: Scope, byKey: Map<string, Co
 
 /** Date-like bounds as comparable 'YYYY-MM-DD…' texts (a Date from today() or a date text). */
 function toDateText(x: unknown): string | undefined {
-  if (x instanceof Date) return Number.isNaN(x.getTime()) ? undefined : `${x.getFullYear()}-${String(x.getMonth() + 1).padStart(2, '0')}-${String(x.getDate()).padStart(2, '0')}`;
+  if (x instanceof Date)
+    return Number.isNaN(x.getTime())
+      ? undefined
+      : `${x.getFullYear()}-${String(x.getMonth() + 1).padStart(2, '0')}-${String(x.getDate()).padStart(2, '0')}`;
   return typeof x === 'string' && x.trim() !== '' ? x : undefined;
 }
 
@@ -634,7 +825,14 @@ function runValidator(type: string, props: JsonObject, v: unknown, name: string)
 }
 
 /** Visibility, required and rules of the inner questions of one matrix row, panel or multiple-text answer. */
-function checkInner(c: Compiled, record: Record<string, unknown>, values: Values, scope: Scope, byKey: Map<string, Compiled>, data: Values): void {
+function checkInner(
+  c: Compiled,
+  record: Record<string, unknown>,
+  values: Values,
+  scope: Scope,
+  byKey: Map<string, Compiled>,
+  data: Values,
+): void {
   for (const inner of c.inner) {
     spend();
     const v = record[inner.spec.key];
@@ -642,12 +840,22 @@ function checkInner(c: Compiled, record: Record<string, unknown>, values: Values
     const visible = !inner.spec.hidden && (!inner.visibleIf || inner.visibleIf(values));
     const where = (t: LocalisedText) => m(`${inner.spec.name}: ${t.en}`, `${inner.spec.name}: ${t.de}`);
     if (!visible) {
-      if (present) scope.problems.push({ question: scope.question, message: where(m('This field is not shown for the given answers.', 'Dieses Feld wird bei den gegebenen Antworten nicht gezeigt.')) });
+      if (present)
+        scope.problems.push({
+          question: scope.question,
+          message: where(
+            m(
+              'This field is not shown for the given answers.',
+              'Dieses Feld wird bei den gegebenen Antworten nicht gezeigt.',
+            ),
+          ),
+        });
       continue;
     }
     if (inner.spec.readOnly || (inner.enableIf && !inner.enableIf(values))) continue;
     if (!present) {
-      if (inner.spec.isRequired || inner.requiredIf?.(values)) scope.problems.push({ question: scope.question, message: where(required()) });
+      if (inner.spec.isRequired || inner.requiredIf?.(values))
+        scope.problems.push({ question: scope.question, message: where(required()) });
       continue;
     }
     const innerScope: Scope = { values, problems: [], question: scope.question, record };
@@ -683,7 +891,9 @@ export function compileValidator(definition: JsonObject): AnswerValidator {
   // Values survey-core computes in the browser; the server recomputes what it stores (matrix totals it leaves out).
   const computedKeys = new Set<string>([
     ...spec.calculatedValues.filter((v) => v.includeIntoResult).map((v) => v.name),
-    ...compiled.filter((c) => c.spec.shape === 'computed' || c.spec.valueExpression !== undefined).map((c) => c.spec.key),
+    ...compiled
+      .filter((c) => c.spec.shape === 'computed' || c.spec.valueExpression !== undefined)
+      .map((c) => c.spec.key),
     ...compiled.flatMap((c) => (c.spec.totalsKey ? [c.spec.totalsKey] : [])),
   ]);
   const triggerTargets = new Set(spec.triggerTargets);
@@ -693,10 +903,11 @@ export function compileValidator(definition: JsonObject): AnswerValidator {
   // Complete and skip triggers: a respondent never sees the pages after a completing page or jumped over.
   const flow = spec.flow.map((f) => ({ ...f, holds: condition(f.condition, true)! }));
   /** Pages the respondent did not see because a complete or skip trigger held when leaving an earlier page. */
-  const pagesNotShown = (values: Values): (page: number) => boolean => {
+  const pagesNotShown = (values: Values): ((page: number) => boolean) => {
     const rules = flow.filter((f) => f.holds(values));
     if (rules.length === 0) return () => false;
-    return (page) => page >= 0 && rules.some((f) => (f.kind === 'complete' ? page > f.from : page > f.from && page < f.to!));
+    return (page) =>
+      page >= 0 && rules.some((f) => (f.kind === 'complete' ? page > f.from : page > f.from && page < f.to!));
   };
   // Work per response stays bounded by the questionnaire, not by what a client sends.
   const maxKeys = 2 * (byKey.size + commentKeys.size + computedKeys.size + triggerTargets.size) + 100;
@@ -733,11 +944,14 @@ export function compileValidator(definition: JsonObject): AnswerValidator {
       }
       if (!changed) break;
     }
-    for (const cv of calculated) if (cv.includeIntoResult && !isEmptyAnswer(values[cv.name]) && isStorable(values[cv.name])) stored[cv.name] = values[cv.name];
+    for (const cv of calculated)
+      if (cv.includeIntoResult && !isEmptyAnswer(values[cv.name]) && isStorable(values[cv.name]))
+        stored[cv.name] = values[cv.name];
     for (const c of expressions) {
       const v = values[c.spec.key];
       // A read-only question's value is its type's: what does not fit (a text for a number field) is not stored.
-      if (!isEmptyAnswer(v) && isStorable(v) && (c.spec.shape === 'computed' || checkShape(c, v) === undefined)) stored[c.spec.key] = v;
+      if (!isEmptyAnswer(v) && isStorable(v) && (c.spec.shape === 'computed' || checkShape(c, v) === undefined))
+        stored[c.spec.key] = v;
     }
     return { values, stored };
   }
@@ -751,7 +965,18 @@ export function compileValidator(definition: JsonObject): AnswerValidator {
       return judgeWithin(raw, complete);
     } catch (err) {
       if (!(err instanceof OverBudget)) throw err;
-      return { problems: [{ question: '', message: m('These answers take too long to check. Please shorten the longest ones.', 'Diese Antworten brauchen zu lange zur Prüfung. Bitte kürze die längsten.') }], data: {} };
+      return {
+        problems: [
+          {
+            question: '',
+            message: m(
+              'These answers take too long to check. Please shorten the longest ones.',
+              'Diese Antworten brauchen zu lange zur Prüfung. Bitte kürze die längsten.',
+            ),
+          },
+        ],
+        data: {},
+      };
     } finally {
       judging = false;
       clockDeadline = Infinity;
@@ -760,11 +985,29 @@ export function compileValidator(definition: JsonObject): AnswerValidator {
   }
 
   function judgeWithin(raw: unknown, complete: boolean): { problems: AnswerProblem[]; data: AnswerData } {
-    if (!isPlainObject(raw)) return { problems: [{ question: '', message: m('The answers must be an object.', 'Die Antworten müssen ein Objekt sein.') }], data: {} };
+    if (!isPlainObject(raw))
+      return {
+        problems: [
+          { question: '', message: m('The answers must be an object.', 'Die Antworten müssen ein Objekt sein.') },
+        ],
+        data: {},
+      };
     const data = raw;
     const problems: AnswerProblem[] = [];
     const keys = Object.keys(data);
-    if (keys.length > maxKeys) return { problems: [{ question: '', message: m('More answers than the questionnaire has questions.', 'Mehr Antworten, als der Fragebogen Fragen hat.') }], data };
+    if (keys.length > maxKeys)
+      return {
+        problems: [
+          {
+            question: '',
+            message: m(
+              'More answers than the questionnaire has questions.',
+              'Mehr Antworten, als der Fragebogen Fragen hat.',
+            ),
+          },
+        ],
+        data,
+      };
     // Stage 1: keys and shapes.
     for (const k of keys) {
       if (byKey.has(k) || computedKeys.has(k) || triggerTargets.has(k)) continue;
@@ -772,11 +1015,20 @@ export function compileValidator(definition: JsonObject): AnswerValidator {
       if (owner) {
         const extra = data[k];
         if (extra !== undefined && extra !== null && (typeof extra !== 'string' || extra.length > COMMENT_LIMIT)) {
-          problems.push({ question: owner.spec.name, message: m('The additional text must be text of at most 10,000 characters.', 'Der Zusatztext muss Text mit höchstens 10.000 Zeichen sein.') });
+          problems.push({
+            question: owner.spec.name,
+            message: m(
+              'The additional text must be text of at most 10,000 characters.',
+              'Der Zusatztext muss Text mit höchstens 10.000 Zeichen sein.',
+            ),
+          });
         }
         continue;
       }
-      problems.push({ question: k, message: m(`There is no question "${shorten(k)}".`, `Es gibt keine Frage „${shorten(k)}“.`) });
+      problems.push({
+        question: k,
+        message: m(`There is no question "${shorten(k)}".`, `Es gibt keine Frage „${shorten(k)}“.`),
+      });
     }
     for (const c of byKey.values()) {
       spend();
@@ -790,7 +1042,9 @@ export function compileValidator(definition: JsonObject): AnswerValidator {
     // Stage 2: the rules, given every answer.
     const { values, stored } = compute(data);
     const isVisible = (c: Compiled) =>
-      !c.spec.hidden && (!c.visibleIf || c.visibleIf(values)) && c.containers.every((p) => !p.hidden && (!p.visibleIf || p.visibleIf(values)));
+      !c.spec.hidden &&
+      (!c.visibleIf || c.visibleIf(values)) &&
+      c.containers.every((p) => !p.hidden && (!p.visibleIf || p.visibleIf(values)));
     const visible = compiled.map(isVisible);
     const notShown = pagesNotShown(values);
     // Questions sharing a valueName share one answer: it may be given when any of them is shown.
@@ -803,7 +1057,13 @@ export function compileValidator(definition: JsonObject): AnswerValidator {
       if (!visible[i]) {
         const answered = present || (s.commentKey !== undefined && !isEmptyAnswer(data[s.commentKey]));
         if (answered && !keepHidden && !shownKeys.has(s.key) && byKey.get(s.key) === c) {
-          problems.push({ question: s.name, message: m('This question is not shown for the given answers, so it cannot be answered.', 'Diese Frage wird bei den gegebenen Antworten nicht gezeigt und kann daher nicht beantwortet werden.') });
+          problems.push({
+            question: s.name,
+            message: m(
+              'This question is not shown for the given answers, so it cannot be answered.',
+              'Diese Frage wird bei den gegebenen Antworten nicht gezeigt und kann daher nicht beantwortet werden.',
+            ),
+          });
         }
         return;
       }
@@ -816,7 +1076,13 @@ export function compileValidator(definition: JsonObject): AnswerValidator {
         // A matrix shows its rows (a dynamic panel its panels) before anything is entered: their required cells count.
         else if (s.shape === 'matrixdropdown') checkRules(c, {}, { values, problems, question: s.name }, byKey, data);
         else if ((s.shape === 'matrixdynamic' || s.shape === 'paneldynamic') && s.defaultCount > 0) {
-          checkRules(c, Array.from({ length: s.defaultCount }, () => ({})), { values, problems, question: s.name }, byKey, data);
+          checkRules(
+            c,
+            Array.from({ length: s.defaultCount }, () => ({})),
+            { values, problems, question: s.name },
+            byKey,
+            data,
+          );
         }
         return;
       }
@@ -835,7 +1101,13 @@ export function compileValidator(definition: JsonObject): AnswerValidator {
 /** Whether a computed value can be stored as an answer (JSON, not a Date or a function). */
 const isStorable = (v: unknown): boolean => {
   try {
-    return v !== undefined && !(v instanceof Date) && typeof v !== 'function' && JSON.stringify(v) !== undefined && JSON.stringify(v).length <= TEXT_LIMIT * 10;
+    return (
+      v !== undefined &&
+      !(v instanceof Date) &&
+      typeof v !== 'function' &&
+      JSON.stringify(v) !== undefined &&
+      JSON.stringify(v).length <= TEXT_LIMIT * 10
+    );
   } catch {
     return false;
   }

@@ -181,7 +181,10 @@ export class ResponseWriter {
     const held = items.filter(isHeld);
     if (held.length === 0) return this.writeOthers(items);
     const others = items.filter((i) => !isHeld(i));
-    const [heldOutcomes, otherOutcomes] = [await this.writeHeld(held), others.length > 0 ? await this.writeOthers(others) : []];
+    const [heldOutcomes, otherOutcomes] = [
+      await this.writeHeld(held),
+      others.length > 0 ? await this.writeOthers(others) : [],
+    ];
     let h = 0;
     let o = 0;
     return items.map((i) => (isHeld(i) ? heldOutcomes[h++]! : otherOutcomes[o++]!));
@@ -201,17 +204,29 @@ export class ResponseWriter {
    */
   private async writeHeld(items: PendingResponse[]): Promise<WriteOutcome[]> {
     const today = new Date().toISOString().slice(0, 10);
-    const rows = await runStatement<{ id: string }>(this.knex, STORE_HELD_RESPONSES, [today, groupJson(items)], { name: 'bilanz_store_held_responses' });
+    const rows = await runStatement<{ id: string }>(this.knex, STORE_HELD_RESPONSES, [today, groupJson(items)], {
+      name: 'bilanz_store_held_responses',
+    });
     const stored = new Set(rows.map((r) => r.id));
-    const outcomes: Array<WriteOutcome | undefined> = items.map((it) => (stored.has(it.id) ? outcome('written') : undefined));
+    const outcomes: Array<WriteOutcome | undefined> = items.map((it) =>
+      stored.has(it.id) ? outcome('written') : undefined,
+    );
     if (stored.size < items.length) await this.classifyUnwritten(this.knex, items, outcomes);
     // Mark the invitations of stored answers and of identical retries (which marked theirs already, unless a crash came between).
     const claiming = items.filter((_, i) => outcomes[i]!.kind === 'written' || outcomes[i]!.kind === 'same');
     let marked: Set<string>;
     try {
-      marked = new Set(await markInvitationsUsed(this.knex, claiming.map((c) => c.invitationId!), today));
+      marked = new Set(
+        await markInvitationsUsed(
+          this.knex,
+          claiming.map((c) => c.invitationId!),
+          today,
+        ),
+      );
     } catch (err) {
-      await this.knex(tables.heldResponses).whereIn('id', [...stored]).delete();
+      await this.knex(tables.heldResponses)
+        .whereIn('id', [...stored])
+        .delete();
       throw err;
     }
     const claimed = new Set<string>();
@@ -239,28 +254,45 @@ export class ResponseWriter {
    */
   private async writeLinkResponses(items: PendingResponse[]): Promise<WriteOutcome[]> {
     const today = new Date().toISOString().slice(0, 10);
-    const rows = await runStatement<{ id: string }>(this.knex, STORE_LINK_RESPONSES, [today, groupJson(items)], { name: 'bilanz_store_link_responses' });
+    const rows = await runStatement<{ id: string }>(this.knex, STORE_LINK_RESPONSES, [today, groupJson(items)], {
+      name: 'bilanz_store_link_responses',
+    });
     const written = new Set(rows.map((r) => r.id));
-    const outcomes: Array<WriteOutcome | undefined> = items.map((it) => (written.has(it.id) ? outcome('written') : undefined));
+    const outcomes: Array<WriteOutcome | undefined> = items.map((it) =>
+      written.has(it.id) ? outcome('written') : undefined,
+    );
     if (written.size < items.length) await this.classifyUnwritten(this.knex, items, outcomes);
     return outcomes as WriteOutcome[];
   }
 
   /** Why a row was not written: an identical earlier request, other content under a used id, or a closed wave. */
-  private async classifyUnwritten(db: Knex, items: PendingResponse[], outcomes: Array<WriteOutcome | undefined>): Promise<void> {
+  private async classifyUnwritten(
+    db: Knex,
+    items: PendingResponse[],
+    outcomes: Array<WriteOutcome | undefined>,
+  ): Promise<void> {
     const pending = items.filter((_, i) => outcomes[i] === undefined);
     const existing = await this.existing(db, pending);
-    const waves = await this.waveTimes(db, pending.map((p) => p.waveId));
+    const waves = await this.waveTimes(
+      db,
+      pending.map((p) => p.waveId),
+    );
     items.forEach((it, i) => {
       if (outcomes[i] !== undefined) return;
       const row = existing.get(it.id);
       if (row) outcomes[i] = outcome(row.same ? 'same' : 'conflict');
-      else outcomes[i] = { kind: 'closed', wave: waves.get(it.waveId) ?? { status: 'closed', opens_at: null, closes_at: null } };
+      else
+        outcomes[i] = {
+          kind: 'closed',
+          wave: waves.get(it.waveId) ?? { status: 'closed', opens_at: null, closes_at: null },
+        };
     });
   }
 
   private async waveTimes(db: Knex, waveIds: string[]): Promise<Map<string, WaveTimes>> {
-    const rows = (await db(tables.waves).whereIn('id', [...new Set(waveIds)]).select('id', 'status', 'opens_at', 'closes_at')) as WaveTimes[];
+    const rows = (await db(tables.waves)
+      .whereIn('id', [...new Set(waveIds)])
+      .select('id', 'status', 'opens_at', 'closes_at')) as WaveTimes[];
     return new Map(rows.map((w) => [w.id, w]));
   }
 
@@ -272,21 +304,30 @@ export class ResponseWriter {
       const existing = await this.existing(trx, items);
       // Whether a wave is open is read in the writing transaction, so a wave
       // closed by any process takes no answer after the close commits.
-      const waves = await this.waveTimes(trx, items.map((i) => i.waveId));
+      const waves = await this.waveTimes(
+        trx,
+        items.map((i) => i.waveId),
+      );
       items.forEach((item, i) => {
         const row = existing.get(item.id);
         if (row?.same) outcomes[i] = outcome('same');
         else if (row && (row.status === 'complete' || !row.sameWave)) outcomes[i] = outcome('conflict');
         else {
           const wave = waves.get(item.waveId);
-          if (!wave || waveState(wave as WaveRow) !== 'open') outcomes[i] = { kind: 'closed', wave: wave ?? { status: 'closed', opens_at: null, closes_at: null } };
+          if (!wave || waveState(wave as WaveRow) !== 'open')
+            outcomes[i] = { kind: 'closed', wave: wave ?? { status: 'closed', opens_at: null, closes_at: null } };
         }
       });
       // Invitations: a complete response uses its token up; a partial one needs an unused token.
-      const completing = items.filter((it, i) => outcomes[i] === undefined && it.invitationId && it.status === 'complete');
+      const completing = items.filter(
+        (it, i) => outcomes[i] === undefined && it.invitationId && it.status === 'complete',
+      );
       if (completing.length > 0) {
         const marked = await trx(tables.waveInvitations)
-          .whereIn('id', completing.map((c) => c.invitationId!))
+          .whereIn(
+            'id',
+            completing.map((c) => c.invitationId!),
+          )
           .whereNull('used_on')
           .update({ used_on: today })
           .returning('id');
@@ -298,15 +339,27 @@ export class ResponseWriter {
           if (!ok.has(it.invitationId) || claimed.has(it.invitationId)) outcomes[i] = outcome('invitation_used');
           claimed.add(it.invitationId);
         });
-        const linked = items.filter((it, i) => outcomes[i] === undefined && it.invitationId && it.status === 'complete' && it.linkInvitation);
-        for (const it of linked) await trx(tables.waveInvitations).where({ id: it.invitationId! }).update({ response_id: it.id });
+        const linked = items.filter(
+          (it, i) => outcomes[i] === undefined && it.invitationId && it.status === 'complete' && it.linkInvitation,
+        );
+        for (const it of linked)
+          await trx(tables.waveInvitations).where({ id: it.invitationId! }).update({ response_id: it.id });
       }
-      const partialWithToken = items.filter((it, i) => outcomes[i] === undefined && it.invitationId && it.status === 'partial');
+      const partialWithToken = items.filter(
+        (it, i) => outcomes[i] === undefined && it.invitationId && it.status === 'partial',
+      );
       if (partialWithToken.length > 0) {
-        const used = await trx(tables.waveInvitations).whereIn('id', partialWithToken.map((p) => p.invitationId!)).whereNotNull('used_on').select('id');
+        const used = await trx(tables.waveInvitations)
+          .whereIn(
+            'id',
+            partialWithToken.map((p) => p.invitationId!),
+          )
+          .whereNotNull('used_on')
+          .select('id');
         const usedIds = new Set((used as Array<{ id: string }>).map((r) => r.id));
         items.forEach((it, i) => {
-          if (outcomes[i] === undefined && it.invitationId && it.status === 'partial' && usedIds.has(it.invitationId)) outcomes[i] = outcome('invitation_used');
+          if (outcomes[i] === undefined && it.invitationId && it.status === 'partial' && usedIds.has(it.invitationId))
+            outcomes[i] = outcome('invitation_used');
         });
       }
 
@@ -345,7 +398,9 @@ export class ResponseWriter {
   }
 
   private async existing(db: Knex, items: PendingResponse[]): Promise<Map<string, StoredResponse>> {
-    const result = (await db.raw(STORED_UNDER_IDS.replace('$1', '?'), [groupJson(items)])) as { rows: StoredResponse[] };
+    const result = (await db.raw(STORED_UNDER_IDS.replace('$1', '?'), [groupJson(items)])) as {
+      rows: StoredResponse[];
+    };
     return new Map(result.rows.map((r) => [r.id, r]));
   }
 }
@@ -356,7 +411,11 @@ const isHeld = (i: PendingResponse) => i.invitationId !== null && !i.linkInvitat
 /** Marks unused invitations used (a transaction of its own); returns the ids it marked. */
 async function markInvitationsUsed(db: Knex, invitationIds: string[], today: string): Promise<string[]> {
   if (invitationIds.length === 0) return [];
-  const marked = (await db(tables.waveInvitations).whereIn('id', [...new Set(invitationIds)]).whereNull('used_on').update({ used_on: today }).returning('id')) as Array<{ id: string }>;
+  const marked = (await db(tables.waveInvitations)
+    .whereIn('id', [...new Set(invitationIds)])
+    .whereNull('used_on')
+    .update({ used_on: today })
+    .returning('id')) as Array<{ id: string }>;
   return marked.map((r) => r.id);
 }
 

@@ -6,7 +6,8 @@ export const responsesApi: ApiModule = {
   tags: [
     {
       name: 'Answering',
-      description: 'Public routes for respondents, who have no account. {key} is the unguessable key in the wave link. No session, no same-origin rule.',
+      description:
+        'Public routes for respondents, who have no account. {key} is the unguessable key in the wave link. No session, no same-origin rule.',
     },
   ],
   operations: [
@@ -18,7 +19,9 @@ export const responsesApi: ApiModule = {
       tag: 'Answering',
       access: 'public',
       params: KeyParams,
-      responses: [{ status: 200, description: '{title, definition, anonymous, access, privacyNotice: {de, en}, status}' }],
+      responses: [
+        { status: 200, description: '{title, definition, anonymous, access, privacyNotice: {de, en}, status}' },
+      ],
       errors: ['404 not_found', '410 wave_closed', '410 wave_not_open'],
     },
     {

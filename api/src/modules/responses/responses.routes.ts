@@ -36,7 +36,13 @@ export function publicRoutes(deps: { knex: Knex; writer: ResponseWriter }): { ro
     const { key } = parse(KeyParams, req.params);
     const { token } = parseBody(InvitationExchangeSchema, req);
     await service.checkInvitation(knex, key, token);
-    res.cookie(INVITATION_COOKIE, token, { httpOnly: true, sameSite: 'lax', secure: req.secure, path: cookiePath(key), maxAge: 90 * 86_400_000 });
+    res.cookie(INVITATION_COOKIE, token, {
+      httpOnly: true,
+      sameSite: 'lax',
+      secure: req.secure,
+      path: cookiePath(key),
+      maxAge: 90 * 86_400_000,
+    });
     res.status(204).end();
   });
 
@@ -51,7 +57,8 @@ export function publicRoutes(deps: { knex: Knex; writer: ResponseWriter }): { ro
     const body = parseBody(SubmitResponseSchema, req);
     const cookieToken = parseCookies(req.get('cookie') ?? '')[INVITATION_COOKIE];
     // Messages are German or English: the answering language when it is one of them, else Accept-Language's.
-    const messages = body.locale !== undefined && isAppLanguage(body.locale) ? appLanguage(body.locale) : requestLocale(req);
+    const messages =
+      body.locale !== undefined && isAppLanguage(body.locale) ? appLanguage(body.locale) : requestLocale(req);
     const result = await service.submitResponse(knex, cache, keys, writer, key, body, cookieToken, messages);
     noStore(res);
     res.status(result.created ? 201 : 200).json(result.body);

@@ -5,7 +5,9 @@ import { LANGUAGE_TAG } from '../questionnaires/locales.js';
 export const SubmitResponseSchema = z.strictObject({
   id: Uuid,
   // A plain object, checked without copying: the compiled validator looks at every answer anyway.
-  data: z.custom<Record<string, unknown>>((v) => typeof v === 'object' && v !== null && !Array.isArray(v), { error: 'Expected an object of answers' }),
+  data: z.custom<Record<string, unknown>>((v) => typeof v === 'object' && v !== null && !Array.isArray(v), {
+    error: 'Expected an object of answers',
+  }),
   status: z.enum(['complete', 'partial']),
   // The language the respondent answered in: any the questionnaire carries.
   locale: z.string().regex(LANGUAGE_TAG).optional(),

@@ -1,6 +1,14 @@
 import type { Knex } from 'knex';
 import { tables, type ResponseRow, type WaveRow, type WorkspaceRow } from '../../db/tables.js';
-import { AppError, ConflictError, ForbiddenError, NotFoundError, text, ValidationError, type Locale } from '../../http/errors.js';
+import {
+  AppError,
+  ConflictError,
+  ForbiddenError,
+  NotFoundError,
+  text,
+  ValidationError,
+  type Locale,
+} from '../../http/errors.js';
 import { hashToken } from '../../lib/tokens.js';
 import * as questionnaires from '../questionnaires/questionnaires.repo.js';
 import type { JsonObject } from '../questionnaires/definition-walk.js';
@@ -33,7 +41,13 @@ export class WaveKeyCache {
     if (hit) return hit;
     const wave = await waves.findWaveByKey(this.knex, key);
     if (!wave) return undefined;
-    const identity = { id: wave.id, questionnaire_id: wave.questionnaire_id, version: wave.version, access: wave.access, anonymous: wave.anonymous };
+    const identity = {
+      id: wave.id,
+      questionnaire_id: wave.questionnaire_id,
+      version: wave.version,
+      access: wave.access,
+      anonymous: wave.anonymous,
+    };
     if (this.cache.size > 10_000) this.cache.delete(this.cache.keys().next().value!);
     this.cache.set(key, identity);
     return identity;
@@ -78,10 +92,21 @@ export class VersionCache {
   }
 }
 
-const unknownWave = () => new NotFoundError(text('There is no survey at this address. Please check the link.', 'Unter dieser Adresse gibt es keine Befragung. Bitte prüfe den Link.'));
+const unknownWave = () =>
+  new NotFoundError(
+    text(
+      'There is no survey at this address. Please check the link.',
+      'Unter dieser Adresse gibt es keine Befragung. Bitte prüfe den Link.',
+    ),
+  );
 
 const formatDay = (d: Date, locale: Locale) =>
-  d.toLocaleDateString(locale === 'de' ? 'de-DE' : 'en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'Europe/Berlin' });
+  d.toLocaleDateString(locale === 'de' ? 'de-DE' : 'en-GB', {
+    day: 'numeric',
+    month: 'long',
+    year: 'numeric',
+    timeZone: 'Europe/Berlin',
+  });
 
 /** 410 for a wave that takes no answers now, saying since or until when. */
 function assertOpen(wave: Pick<WaveRow, 'status' | 'opens_at' | 'closes_at'>): void {
@@ -92,7 +117,10 @@ function assertOpen(wave: Pick<WaveRow, 'status' | 'opens_at' | 'closes_at'>): v
       410,
       'wave_closed',
       when
-        ? text(`This survey closed on ${formatDay(when, 'en')}.`, `Diese Befragung ist am ${formatDay(when, 'de')} zu Ende gegangen.`)
+        ? text(
+            `This survey closed on ${formatDay(when, 'en')}.`,
+            `Diese Befragung ist am ${formatDay(when, 'de')} zu Ende gegangen.`,
+          )
         : text('This survey is closed.', 'Diese Befragung ist beendet.'),
       { closesAt: wave.closes_at },
     );
@@ -101,7 +129,10 @@ function assertOpen(wave: Pick<WaveRow, 'status' | 'opens_at' | 'closes_at'>): v
     throw new AppError(
       410,
       'wave_not_open',
-      text(`This survey opens on ${formatDay(wave.opens_at!, 'en')}.`, `Diese Befragung beginnt am ${formatDay(wave.opens_at!, 'de')}.`),
+      text(
+        `This survey opens on ${formatDay(wave.opens_at!, 'en')}.`,
+        `Diese Befragung beginnt am ${formatDay(wave.opens_at!, 'de')}.`,
+      ),
       { opensAt: wave.opens_at },
     );
   }
@@ -134,17 +165,41 @@ export async function checkInvitation(db: Knex, key: string, token: string): Pro
   const { wave } = await loadWave(db, key);
   assertOpen(wave);
   const inv = await waves.findInvitationByHash(db, wave.id, hashToken(token));
-  if (!inv) throw new ForbiddenError('invalid_token', text('This invitation link is not valid for this survey.', 'Dieser Einladungslink gilt nicht für diese Befragung.'));
-  if (inv.used_on) throw new ConflictError('conflict', text('This invitation has already been used to answer.', 'Mit dieser Einladung wurde schon geantwortet.'));
+  if (!inv)
+    throw new ForbiddenError(
+      'invalid_token',
+      text(
+        'This invitation link is not valid for this survey.',
+        'Dieser Einladungslink gilt nicht für diese Befragung.',
+      ),
+    );
+  if (inv.used_on)
+    throw new ConflictError(
+      'conflict',
+      text('This invitation has already been used to answer.', 'Mit dieser Einladung wurde schon geantwortet.'),
+    );
 }
 
 async function resolveInvitation(db: Knex, wave: Pick<WaveRow, 'id'>, token: string | undefined): Promise<string> {
-  if (!token) throw new ForbiddenError('invitation_required', text('This survey needs your personal invitation link.', 'Für diese Befragung brauchst du deinen persönlichen Einladungslink.'));
+  if (!token)
+    throw new ForbiddenError(
+      'invitation_required',
+      text(
+        'This survey needs your personal invitation link.',
+        'Für diese Befragung brauchst du deinen persönlichen Einladungslink.',
+      ),
+    );
   const inv = await waves.findInvitationByHash(db, wave.id, hashToken(token));
-  if (!inv) throw new ForbiddenError('invalid_token', text('This invitation link is not valid for this survey.', 'Dieser Einladungslink gilt nicht für diese Befragung.'));
+  if (!inv)
+    throw new ForbiddenError(
+      'invalid_token',
+      text(
+        'This invitation link is not valid for this survey.',
+        'Dieser Einladungslink gilt nicht für diese Befragung.',
+      ),
+    );
   return inv.id;
 }
-
 
 /**
  * Validates and stores a response. Complete responses get every rule; partial
@@ -162,14 +217,19 @@ export async function submitResponse(
 ): Promise<{ created: boolean; body: { id: string; status: string } }> {
   const wave = keys.peek(key) ?? (await keys.get(key));
   if (!wave) throw unknownWave();
-  const invitationId = wave.access === 'invitation' ? await resolveInvitation(db, wave, req.token ?? cookieToken) : null;
-  const { validator } = cache.peek(wave.questionnaire_id, wave.version) ?? (await cache.get(wave.questionnaire_id, wave.version));
+  const invitationId =
+    wave.access === 'invitation' ? await resolveInvitation(db, wave, req.token ?? cookieToken) : null;
+  const { validator } =
+    cache.peek(wave.questionnaire_id, wave.version) ?? (await cache.get(wave.questionnaire_id, wave.version));
   // The stored answers are the server's: computed values are recomputed, never taken from the browser.
   const { problems, data } = validator.judge(req.data, req.status === 'complete');
   if (problems.length > 0) {
     throw new ValidationError(
       'validation_failed',
-      text(`${problems.length} answer(s) need attention.`, `${problems.length} Antwort(en) brauchen noch Aufmerksamkeit.`),
+      text(
+        `${problems.length} answer(s) need attention.`,
+        `${problems.length} Antwort(en) brauchen noch Aufmerksamkeit.`,
+      ),
       problems.map((p) => ({ question: p.question, message: p.message[locale] })),
     );
   }
@@ -194,9 +254,18 @@ export async function submitResponse(
     case 'same':
       return { created: false, body };
     case 'invitation_used':
-      throw new ConflictError('conflict', text('This invitation has already been used to answer.', 'Mit dieser Einladung wurde schon geantwortet.'));
+      throw new ConflictError(
+        'conflict',
+        text('This invitation has already been used to answer.', 'Mit dieser Einladung wurde schon geantwortet.'),
+      );
     case 'conflict':
-      throw new ConflictError('conflict', text('This response was already submitted with other answers.', 'Diese Antwort wurde schon mit anderen Angaben abgeschickt.'));
+      throw new ConflictError(
+        'conflict',
+        text(
+          'This response was already submitted with other answers.',
+          'Diese Antwort wurde schon mit anderen Angaben abgeschickt.',
+        ),
+      );
   }
 }
 
@@ -208,7 +277,10 @@ export async function getPartialResponse(db: Knex, key: string, id: string) {
     .where({ id, wave_id: wave.id, status: 'partial' })
     .whereNotExists(db(tables.heldResponses).where({ id }).select(db.raw('1')))
     .first();
-  if (!row) throw new NotFoundError(text('There is no unfinished response with this link.', 'Unter diesem Link gibt es keine unfertige Antwort.'));
+  if (!row)
+    throw new NotFoundError(
+      text('There is no unfinished response with this link.', 'Unter diesem Link gibt es keine unfertige Antwort.'),
+    );
   return { id: row.id, status: row.status, data: row.data, locale: row.locale };
 }
 
@@ -216,4 +288,5 @@ export async function getPartialResponse(db: Knex, key: string, id: string) {
  * Releases held answers of anonymous invitation waves that waited since an
  * earlier day or whose wave has closed (hourly, beside the retention purge).
  */
-export const releaseDueResponses = (db: Knex, today = new Date().toISOString().slice(0, 10)) => releaseDueHeld(db, today);
+export const releaseDueResponses = (db: Knex, today = new Date().toISOString().slice(0, 10)) =>
+  releaseDueHeld(db, today);

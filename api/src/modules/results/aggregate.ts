@@ -17,10 +17,18 @@ export type { Cell, QuestionFigures } from './figures.js';
 export const isAdditive = (type: string): boolean => isSingleOption(answerShapeOf({ type }));
 
 /** Counts per question over the given answers (complete responses, already filtered). */
-export function aggregate(definition: JsonObject, answers: Array<Record<string, unknown>>, locale: string): QuestionFigures[] {
+export function aggregate(
+  definition: JsonObject,
+  answers: Array<Record<string, unknown>>,
+  locale: string,
+): QuestionFigures[] {
   const language = locale === 'default' ? defaultLanguage(definition) : locale;
   return answerQuestions(definition).map((q) => {
     const k = answerKey(q);
-    return figuresFor(q, answers.map((a) => (isEmptyAnswer(a[k]) ? [] : [a[k]])), language);
+    return figuresFor(
+      q,
+      answers.map((a) => (isEmptyAnswer(a[k]) ? [] : [a[k]])),
+      language,
+    );
   });
 }

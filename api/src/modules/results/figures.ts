@@ -12,14 +12,38 @@
  * checkbox counts the respondents who ticked it.
  */
 import { isObject, itemsOf, labelIn, valueKey, type Json, type JsonObject } from '../questionnaires/definition-walk.js';
-import { cellElement, matrixColumns, optionsOf, otherValueOf, panelQuestions, type Option } from '../questionnaires/question-options.js';
-import { answerShapeOf, figureKindOf, isEmptyAnswer, NUMERIC_INPUT_TYPES, questionType } from '../questionnaires/question-types.js';
+import {
+  cellElement,
+  matrixColumns,
+  optionsOf,
+  otherValueOf,
+  panelQuestions,
+  type Option,
+} from '../questionnaires/question-options.js';
+import {
+  answerShapeOf,
+  figureKindOf,
+  isEmptyAnswer,
+  NUMERIC_INPUT_TYPES,
+  questionType,
+} from '../questionnaires/question-types.js';
 
 export type Cell = { value: Json; label: string; count: number | null };
 /** Per item of a multiple text or a ranking: how many answered it, and its mean (number, or rank). */
 export type ItemFigures = { value: Json; label: string; n: number | null; mean?: number | null };
 /** One cell of a dropdown matrix (row × column) or one column of a dynamic matrix (row null). */
-export type CellFigures = { row: Json | null; rowLabel: string; column: string; columnLabel: string; type: string; n: number | null; suppressed: boolean; choices?: Cell[]; other?: number | null; mean?: number | null };
+export type CellFigures = {
+  row: Json | null;
+  rowLabel: string;
+  column: string;
+  columnLabel: string;
+  type: string;
+  n: number | null;
+  suppressed: boolean;
+  choices?: Cell[];
+  other?: number | null;
+  mean?: number | null;
+};
 
 export type QuestionFigures = {
   name: string;
@@ -32,7 +56,14 @@ export type QuestionFigures = {
   codes?: Cell[];
   other?: number | null;
   mean?: number | null;
-  rows?: Array<{ value: Json; label: string; choices: Cell[]; mean?: number | null; n: number | null; suppressed: boolean }>;
+  rows?: Array<{
+    value: Json;
+    label: string;
+    choices: Cell[];
+    mean?: number | null;
+    n: number | null;
+    suppressed: boolean;
+  }>;
   items?: ItemFigures[];
   cells?: CellFigures[];
   /** Dynamic panels: respondents with at least one panel, panels in all, panels per such respondent. */
@@ -82,7 +113,11 @@ export function figuresFor(q: JsonObject, answers: PerRespondent, locale: string
       for (const k of chosen) counts.set(k, counts.get(k)! + 1);
       if (choseOther) otherCount++;
     }
-    base.choices = options.map((o) => ({ value: o.value, label: label(o.text, locale, String(o.value)), count: counts.get(valueKey(o.value)) ?? 0 }));
+    base.choices = options.map((o) => ({
+      value: o.value,
+      label: label(o.text, locale, String(o.value)),
+      count: counts.get(valueKey(o.value)) ?? 0,
+    }));
     if (other !== undefined) base.other = otherCount;
     if (kind === 'scale') base.mean = mean(respondents.flat().filter((v): v is number => typeof v === 'number'));
     return base;
@@ -91,16 +126,28 @@ export function figuresFor(q: JsonObject, answers: PerRespondent, locale: string
     const columns = itemsOf(q.columns);
     const numericColumns = columns.length > 0 && columns.every((c) => typeof c.value === 'number');
     base.rows = itemsOf(q.rows).map((row) => {
-      const cells = respondents.map((list) => list.map((v) => (isObject(v as Json) ? (v as Record<string, unknown>)[String(row.value)] : undefined)));
+      const cells = respondents.map((list) =>
+        list.map((v) => (isObject(v as Json) ? (v as Record<string, unknown>)[String(row.value)] : undefined)),
+      );
       const f = figuresFor({ type: 'radiogroup', name, choices: q.columns ?? [] }, cells, locale);
       const values = cells.flat().filter((v): v is number => typeof v === 'number');
-      return { value: row.value, label: label(row.text, locale, String(row.value)), n: f.n, suppressed: false, choices: f.choices ?? [], ...(numericColumns && { mean: mean(values) }) };
+      return {
+        value: row.value,
+        label: label(row.text, locale, String(row.value)),
+        n: f.n,
+        suppressed: false,
+        choices: f.choices ?? [],
+        ...(numericColumns && { mean: mean(values) }),
+      };
     });
     return base;
   }
   if (kind === 'numbers') {
     // A slider: the mean, and how often each step was chosen when there are few steps.
-    const numbers = respondents.flat().flatMap((v) => (Array.isArray(v) ? v : [v])).filter((v): v is number => typeof v === 'number');
+    const numbers = respondents
+      .flat()
+      .flatMap((v) => (Array.isArray(v) ? v : [v]))
+      .filter((v): v is number => typeof v === 'number');
     base.mean = mean(numbers);
     const min = typeof q.min === 'number' ? q.min : 0;
     const max = typeof q.max === 'number' ? q.max : 100;
@@ -108,7 +155,11 @@ export function figuresFor(q: JsonObject, answers: PerRespondent, locale: string
     if (type === 'slider' && (max - min) / step <= 20 && !(q.sliderType === 'range')) {
       const options: Option[] = [];
       for (let v = min; v <= max + 1e-9; v += step) options.push({ value: Math.round(v * 1e6) / 1e6, text: undefined });
-      base.choices = figuresFor({ type: 'radiogroup', name, choices: options.map((o) => o.value) }, respondents, locale).choices!;
+      base.choices = figuresFor(
+        { type: 'radiogroup', name, choices: options.map((o) => o.value) },
+        respondents,
+        locale,
+      ).choices!;
     }
     if (q.sliderType === 'range') {
       const pairs = respondents.flat().filter((v): v is [number, number] => Array.isArray(v) && v.length === 2);
@@ -137,7 +188,11 @@ export function figuresFor(q: JsonObject, answers: PerRespondent, locale: string
   if (kind === 'items') {
     base.items = (Array.isArray(q.items) ? q.items : []).filter(isObject).map((item) => {
       const itemName = String(item.name);
-      const values = respondents.map((list) => list.map((v) => (isObject(v as Json) ? (v as Record<string, unknown>)[itemName] : undefined)).filter((v) => !isEmptyAnswer(v)));
+      const values = respondents.map((list) =>
+        list
+          .map((v) => (isObject(v as Json) ? (v as Record<string, unknown>)[itemName] : undefined))
+          .filter((v) => !isEmptyAnswer(v)),
+      );
       const numeric = NUMERIC_INPUT_TYPES.has(String(item.inputType ?? ''));
       return {
         value: itemName,
@@ -154,8 +209,14 @@ export function figuresFor(q: JsonObject, answers: PerRespondent, locale: string
       const el = cellElement(q, column);
       const perRespondent = respondents.map((list) =>
         list.flatMap((v) => {
-          const rowValues = row ? [isObject(v as Json) ? (v as Record<string, unknown>)[String(row.value)] : undefined] : Array.isArray(v) ? v : [];
-          return rowValues.map((r) => (isObject(r as Json) ? (r as Record<string, unknown>)[String(column.name)] : undefined));
+          const rowValues = row
+            ? [isObject(v as Json) ? (v as Record<string, unknown>)[String(row.value)] : undefined]
+            : Array.isArray(v)
+              ? v
+              : [];
+          return rowValues.map((r) =>
+            isObject(r as Json) ? (r as Record<string, unknown>)[String(column.name)] : undefined,
+          );
         }),
       );
       const f = figuresFor(el, perRespondent, locale);
@@ -172,7 +233,10 @@ export function figuresFor(q: JsonObject, answers: PerRespondent, locale: string
         ...(f.other !== undefined && { other: f.other }),
       };
     };
-    base.cells = type === 'matrixdropdown' ? itemsOf(q.rows).flatMap((row) => columns.map((c) => cellFigures(row, c))) : columns.map((c) => cellFigures(null, c));
+    base.cells =
+      type === 'matrixdropdown'
+        ? itemsOf(q.rows).flatMap((row) => columns.map((c) => cellFigures(row, c)))
+        : columns.map((c) => cellFigures(null, c));
     if (type === 'matrixdynamic') {
       const counts = respondents.map((list) => list.reduce<number>((s, v) => s + (Array.isArray(v) ? v.length : 0), 0));
       base.panels = { n: respondents.length, total: counts.reduce((s, v) => s + v, 0), mean: mean(counts) };
@@ -184,7 +248,13 @@ export function figuresFor(q: JsonObject, answers: PerRespondent, locale: string
     base.panels = { n: respondents.length, total: counts.reduce((s, v) => s + v, 0), mean: mean(counts) };
     base.inner = panelQuestions(q).map((inner) => {
       const innerName = String(inner.valueName ?? inner.name);
-      const perRespondent = respondents.map((list) => list.flatMap((v) => (Array.isArray(v) ? v.map((panel) => (isObject(panel as Json) ? (panel as Record<string, unknown>)[innerName] : undefined)) : [])));
+      const perRespondent = respondents.map((list) =>
+        list.flatMap((v) =>
+          Array.isArray(v)
+            ? v.map((panel) => (isObject(panel as Json) ? (panel as Record<string, unknown>)[innerName] : undefined))
+            : [],
+        ),
+      );
       return figuresFor(inner, perRespondent, locale);
     });
     return base;

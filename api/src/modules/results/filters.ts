@@ -16,7 +16,14 @@
 import { BadRequestError, text } from '../../http/errors.js';
 import { isObject, itemsOf, valueKey, type Json, type JsonObject } from '../questionnaires/definition-walk.js';
 import { answerShapeOf, filterKindOf, NUMERIC_INPUT_TYPES } from '../questionnaires/question-types.js';
-import { answerKey, answerQuestions, cellElement, matrixColumns, optionsOf, panelQuestions } from '../questionnaires/question-options.js';
+import {
+  answerKey,
+  answerQuestions,
+  cellElement,
+  matrixColumns,
+  optionsOf,
+  panelQuestions,
+} from '../questionnaires/question-options.js';
 
 /** A parsed filter: the answer key of a top-level question, the cell it names if any, and the value. */
 export type Filter = { question: string; row?: Json; column?: string; value: Json };
@@ -33,7 +40,8 @@ export type FilterTarget = {
   contain(leaf: Json): Json;
 };
 
-const field = (v: unknown, key: string): unknown => (isObject(v as Json) ? (v as Record<string, unknown>)[key] : undefined);
+const field = (v: unknown, key: string): unknown =>
+  isObject(v as Json) ? (v as Record<string, unknown>)[key] : undefined;
 const canFilterValue = (el: JsonObject) => filterKindOf(el) === 'value';
 
 /** What a filter may name in a question, in the order of its rows and columns. */
@@ -45,14 +53,25 @@ export function filterTargets(q: JsonObject): FilterTarget[] {
     case 'matrix':
       return itemsOf(q.rows).map((row) => {
         const r = String(row.value);
-        return { row: row.value, element: { type: 'radiogroup', name: String(q.name), choices: q.columns ?? [] }, pick: (a) => [field(a, r)], contain: (leaf) => ({ [r]: leaf }) };
+        return {
+          row: row.value,
+          element: { type: 'radiogroup', name: String(q.name), choices: q.columns ?? [] },
+          pick: (a) => [field(a, r)],
+          contain: (leaf) => ({ [r]: leaf }),
+        };
       });
     case 'matrixdropdown': {
       const columns = matrixColumns(q).filter((c) => canFilterValue(cellElement(q, c)));
       return itemsOf(q.rows).flatMap((row) =>
         columns.map((c): FilterTarget => {
           const [r, col] = [String(row.value), String(c.name)];
-          return { row: row.value, column: col, element: cellElement(q, c), pick: (a) => [field(field(a, r), col)], contain: (leaf) => ({ [r]: { [col]: leaf } }) };
+          return {
+            row: row.value,
+            column: col,
+            element: cellElement(q, c),
+            pick: (a) => [field(field(a, r), col)],
+            contain: (leaf) => ({ [r]: { [col]: leaf } }),
+          };
         }),
       );
     }
@@ -61,14 +80,24 @@ export function filterTargets(q: JsonObject): FilterTarget[] {
         .filter((c) => canFilterValue(cellElement(q, c)))
         .map((c) => {
           const col = String(c.name);
-          return { column: col, element: cellElement(q, c), pick: (a) => (Array.isArray(a) ? a.map((r) => field(r, col)) : []), contain: (leaf) => [{ [col]: leaf }] };
+          return {
+            column: col,
+            element: cellElement(q, c),
+            pick: (a) => (Array.isArray(a) ? a.map((r) => field(r, col)) : []),
+            contain: (leaf) => [{ [col]: leaf }],
+          };
         });
     case 'paneldynamic':
       return panelQuestions(q)
         .filter(canFilterValue)
         .map((inner) => {
           const k = answerKey(inner);
-          return { column: String(inner.name), element: inner, pick: (a) => (Array.isArray(a) ? a.map((p) => field(p, k)) : []), contain: (leaf) => [{ [k]: leaf }] };
+          return {
+            column: String(inner.name),
+            element: inner,
+            pick: (a) => (Array.isArray(a) ? a.map((p) => field(p, k)) : []),
+            contain: (leaf) => [{ [k]: leaf }],
+          };
         });
     default:
       return [];
@@ -76,7 +105,8 @@ export function filterTargets(q: JsonObject): FilterTarget[] {
 }
 
 /** The text form of a target's prefix: `question`, `question:row`, `question:row:column` or `question:column`. */
-const prefixOf = (question: string, t: Pick<FilterTarget, 'row' | 'column'>) => [question, ...(t.row !== undefined ? [String(t.row)] : []), ...(t.column !== undefined ? [t.column] : [])].join(':');
+const prefixOf = (question: string, t: Pick<FilterTarget, 'row' | 'column'>) =>
+  [question, ...(t.row !== undefined ? [String(t.row)] : []), ...(t.column !== undefined ? [t.column] : [])].join(':');
 
 /** A parsed filter in its text form again (`question:row:column:value`). */
 export const filterText = (f: Filter): string => `${prefixOf(f.question, f)}:${String(f.value)}`;
@@ -97,7 +127,8 @@ export function parseFilters(raw: string[], definition: JsonObject): Filter[] {
   const prefixes: Array<{ prefix: string; question: string; target: FilterTarget }> = [];
   const questions = answerQuestions(definition);
   for (const q of questions) {
-    for (const target of filterTargets(q)) prefixes.push({ prefix: `${prefixOf(answerKey(q), target)}:`, question: answerKey(q), target });
+    for (const target of filterTargets(q))
+      prefixes.push({ prefix: `${prefixOf(answerKey(q), target)}:`, question: answerKey(q), target });
   }
   prefixes.sort((a, b) => b.prefix.length - a.prefix.length);
   const questionNames = questions.map(answerKey);
@@ -109,7 +140,10 @@ export function parseFilters(raw: string[], definition: JsonObject): Filter[] {
       throw new BadRequestError(
         'invalid_filter',
         named === undefined
-          ? text(`The filter "${w}" must be question:value with a choice question of this wave.`, `Der Filter „${w}“ muss Frage:Wert mit einer Auswahlfrage dieser Welle sein.`)
+          ? text(
+              `The filter "${w}" must be question:value with a choice question of this wave.`,
+              `Der Filter „${w}“ muss Frage:Wert mit einer Auswahlfrage dieser Welle sein.`,
+            )
           : text(
               `The filter "${w}" must name a choice of "${named}": question:value, or for matrices and dynamic panels question:row:value, question:row:column:value or question:column:value with a choice column.`,
               `Der Filter „${w}“ muss eine Auswahl von „${named}“ nennen: Frage:Wert, bei Matrizen und dynamischen Abschnitten Frage:Zeile:Wert, Frage:Zeile:Spalte:Wert oder Frage:Spalte:Wert mit einer Auswahlspalte.`,
@@ -120,23 +154,35 @@ export function parseFilters(raw: string[], definition: JsonObject): Filter[] {
     const el = hit.target.element;
     const match = optionsOf(el).find((o) => String(o.value) === valueText)?.value;
     const numeric = el.type === 'rating' || NUMERIC_INPUT_TYPES.has(String(el.inputType ?? ''));
-    const value: Json = match !== undefined ? match : numeric && Number.isFinite(Number(valueText)) ? Number(valueText) : valueText;
-    return { question: hit.question, ...(hit.target.row !== undefined && { row: hit.target.row }), ...(hit.target.column !== undefined && { column: hit.target.column }), value };
+    const value: Json =
+      match !== undefined ? match : numeric && Number.isFinite(Number(valueText)) ? Number(valueText) : valueText;
+    return {
+      question: hit.question,
+      ...(hit.target.row !== undefined && { row: hit.target.row }),
+      ...(hit.target.column !== undefined && { column: hit.target.column }),
+      value,
+    };
   });
 }
 
 /** The target a parsed filter names in its question. */
 export function targetOf(q: JsonObject, filter: Filter): FilterTarget | undefined {
-  return filterTargets(q).find((t) => valueKey(t.row ?? null) === valueKey(filter.row ?? null) && (t.column ?? null) === (filter.column ?? null));
+  return filterTargets(q).find(
+    (t) => valueKey(t.row ?? null) === valueKey(filter.row ?? null) && (t.column ?? null) === (filter.column ?? null),
+  );
 }
 
 /** A test of one response's answers against a set of filters (AND), compiled once per call. */
-export function compileFilters(definition: JsonObject, filters: Filter[]): (answers: Record<string, unknown>) => boolean {
+export function compileFilters(
+  definition: JsonObject,
+  filters: Filter[],
+): (answers: Record<string, unknown>) => boolean {
   const byKey = new Map(answerQuestions(definition).map((q) => [answerKey(q), q]));
   const tests = filters.map((f) => {
     const q = byKey.get(f.question);
     const target = q ? targetOf(q, f) : undefined;
-    return (answers: Record<string, unknown>) => target !== undefined && target.pick(answers[f.question]).some((held) => matches(held, f.value));
+    return (answers: Record<string, unknown>) =>
+      target !== undefined && target.pick(answers[f.question]).some((held) => matches(held, f.value));
   });
   return (answers) => tests.every((t) => t(answers));
 }
@@ -151,5 +197,7 @@ export function containmentOf(definition: JsonObject, filter: Filter): Json {
   const target = q ? targetOf(q, filter) : undefined;
   if (!q || !target) return { [filter.question]: filter.value };
   // A multi-value answer contains the value as a one-element list.
-  return { [filter.question]: target.contain(answerShapeOf(target.element) === 'multi' ? [filter.value] : filter.value) };
+  return {
+    [filter.question]: target.contain(answerShapeOf(target.element) === 'multi' ? [filter.value] : filter.value),
+  };
 }

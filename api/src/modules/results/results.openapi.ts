@@ -6,7 +6,8 @@ export const resultsApi: ApiModule = {
   tags: [
     {
       name: 'Results',
-      description: 'Aggregates of complete responses. Any figure over fewer respondents than the workspace’s minimum group size is suppressed (suppressed: true, count: null), with secondary suppression.',
+      description:
+        'Aggregates of complete responses. Any figure over fewer respondents than the workspace’s minimum group size is suppressed (suppressed: true, count: null), with secondary suppression.',
     },
   ],
   operations: [
@@ -40,7 +41,13 @@ export const resultsApi: ApiModule = {
       access: 'analyst',
       params: TrendParams,
       query: TrendQuery,
-      responses: [{ status: 200, description: '{questionnaire, question, minGroupSize, waves: [{wave, n, breakBefore, …figures as in the wave results}]}' }],
+      responses: [
+        {
+          status: 200,
+          description:
+            '{questionnaire, question, minGroupSize, waves: [{wave, n, breakBefore, …figures as in the wave results}]}',
+        },
+      ],
       errors: ['404 not_found'],
     },
   ],

@@ -17,13 +17,31 @@ export function resultsRouter(deps: { knex: Knex; engine: ResultsEngine }): Rout
   r.get('/waves/:id/results', ...analyst, async (req, res) => {
     const { id } = parse(WaveParams, req.params);
     const query = parse(ResultsQuery, req.query);
-    res.json(await service.waveResults(knex, engine, currentWorkspace(req).row, id, query.where ?? [], query.locale ?? requestLocale(req)));
+    res.json(
+      await service.waveResults(
+        knex,
+        engine,
+        currentWorkspace(req).row,
+        id,
+        query.where ?? [],
+        query.locale ?? requestLocale(req),
+      ),
+    );
   });
 
   r.get('/questionnaires/:slug/trend', ...analyst, async (req, res) => {
     const { slug } = parse(TrendParams, req.params);
     const query = parse(TrendQuery, req.query);
-    res.json(await service.questionTrend(knex, engine, currentWorkspace(req).row, slug, query.question, query.locale ?? requestLocale(req)));
+    res.json(
+      await service.questionTrend(
+        knex,
+        engine,
+        currentWorkspace(req).row,
+        slug,
+        query.question,
+        query.locale ?? requestLocale(req),
+      ),
+    );
   });
 
   return r;

@@ -21,7 +21,9 @@ async function versionDefinition(db: Knex, wave: Pick<WaveRow, 'questionnaire_id
 
 /** Partial responses are not in the engine's columns (they have no figures): counted here. */
 async function countPartial(db: Knex, waveId: string): Promise<number> {
-  const row = (await db(tables.responses).where({ wave_id: waveId, status: 'partial' }).first(db.raw('count(*)::int as n'))) as { n: number };
+  const row = (await db(tables.responses)
+    .where({ wave_id: waveId, status: 'partial' })
+    .first(db.raw('count(*)::int as n'))) as { n: number };
   return row.n;
 }
 
@@ -30,7 +32,12 @@ async function countPartial(db: Knex, waveId: string): Promise<number> {
  * filters. Coded answers are few (people code them), so this reads only
  * those rows; a filter becomes a jsonb containment test on their answers.
  */
-async function codeCounts(db: Knex, waveId: string, filters: Filter[], definition: JsonObject): Promise<Array<{ question: string; code_id: string; count: number }>> {
+async function codeCounts(
+  db: Knex,
+  waveId: string,
+  filters: Filter[],
+  definition: JsonObject,
+): Promise<Array<{ question: string; code_id: string; count: number }>> {
   const query = db(`${tables.answerCodeAssignments} as a`)
     .join(`${tables.responses} as r`, 'r.id', 'a.response_id')
     .where({ 'r.wave_id': waveId, 'r.status': 'complete' })
@@ -41,7 +48,11 @@ async function codeCounts(db: Knex, waveId: string, filters: Filter[], definitio
 }
 
 /** Adds to each open question the number of selected answers carrying each code. */
-function withCodes(questions: QuestionFigures[], codes: Array<{ id: string; label: string }>, counts: Array<{ question: string; code_id: string; count: number }>): QuestionFigures[] {
+function withCodes(
+  questions: QuestionFigures[],
+  codes: Array<{ id: string; label: string }>,
+  counts: Array<{ question: string; code_id: string; count: number }>,
+): QuestionFigures[] {
   if (codes.length === 0) return questions;
   return questions.map((q) => {
     if (!isOpenText(q.type)) return q;
@@ -55,7 +66,14 @@ function withCodes(questions: QuestionFigures[], codes: Array<{ id: string; labe
  * suppressed. Titles and labels come in `language` when the questionnaire
  * carries it, else in its default language (`locale` says which).
  */
-export async function waveResults(db: Knex, engine: ResultsEngine, ws: WorkspaceRow, waveId: string, whereRaw: string[], language: string) {
+export async function waveResults(
+  db: Knex,
+  engine: ResultsEngine,
+  ws: WorkspaceRow,
+  waveId: string,
+  whereRaw: string[],
+  language: string,
+) {
   const wave = await getWave(db, ws, waveId);
   const definition = await versionDefinition(db, wave);
   const filters = parseFilters(whereRaw, definition);
@@ -81,7 +99,7 @@ export async function waveResults(db: Knex, engine: ResultsEngine, ws: Workspace
     filters,
     questions: suppress(withCodes(columns.figures(selection, locale), codes, counts), n, min),
     // What the question type registry says of each type here, so that clients keep no list of their own.
-    questionTypes: columns.questionTypes ??= describeTypes(typesOf(columns.definition)),
+    questionTypes: (columns.questionTypes ??= describeTypes(typesOf(columns.definition))),
     // The language of the titles and labels, and every language the questionnaire carries.
     locale,
     locales,
@@ -90,7 +108,12 @@ export async function waveResults(db: Knex, engine: ResultsEngine, ws: Workspace
 
 /** The types of a definition's questions and of its matrices' cells (a cell is filtered and drawn by its cell type). */
 const typesOf = (definition: JsonObject): string[] =>
-  questionsOf(definition).flatMap(({ element: q }) => [String(q.type), ...(q.type === 'matrixdropdown' || q.type === 'matrixdynamic' ? matrixColumns(q).map((c) => String(cellElement(q, c).type)) : [])]);
+  questionsOf(definition).flatMap(({ element: q }) => [
+    String(q.type),
+    ...(q.type === 'matrixdropdown' || q.type === 'matrixdynamic'
+      ? matrixColumns(q).map((c) => String(cellElement(q, c).type))
+      : []),
+  ]);
 
 /** The registry's word on each type of a wave, for clients (question-types.ts, describeType). */
 function describeTypes(types: string[]): Record<string, TypeDescription> {
@@ -108,13 +131,24 @@ function describeTypes(types: string[]): Record<string, TypeDescription> {
  * for this question is flagged (`breakBefore`). Labels as in waveResults,
  * each wave's from its own version.
  */
-export async function questionTrend(db: Knex, engine: ResultsEngine, ws: WorkspaceRow, slug: string, question: string, language: string) {
+export async function questionTrend(
+  db: Knex,
+  engine: ResultsEngine,
+  ws: WorkspaceRow,
+  slug: string,
+  question: string,
+  language: string,
+) {
   const q = await getQuestionnaire(db, ws, slug);
-  const waves = (await db<WaveRow>(tables.waves).where({ workspace_id: ws.id, questionnaire_id: q.id }).orderBy('created_at', 'asc')) as WaveRow[];
-  const versions = (await db<QuestionnaireVersionRow>(tables.questionnaireVersions).where({ questionnaire_id: q.id }).orderBy('version')) as QuestionnaireVersionRow[];
+  const waves = (await db<WaveRow>(tables.waves)
+    .where({ workspace_id: ws.id, questionnaire_id: q.id })
+    .orderBy('created_at', 'asc')) as WaveRow[];
+  const versions = (await db<QuestionnaireVersionRow>(tables.questionnaireVersions)
+    .where({ questionnaire_id: q.id })
+    .orderBy('version')) as QuestionnaireVersionRow[];
   const breaksQuestion = (v: QuestionnaireVersionRow) =>
     Array.isArray((v.breaks as { questions?: unknown[] } | null)?.questions) &&
-    ((v.breaks as { questions: Array<{ question: string }> }).questions.some((b) => b.question === question));
+    (v.breaks as { questions: Array<{ question: string }> }).questions.some((b) => b.question === question);
   const min = ws.min_group_size;
   let previousVersion: number | undefined;
   const entries = [];
@@ -122,11 +156,18 @@ export async function questionTrend(db: Knex, engine: ResultsEngine, ws: Workspa
     const definition = (versions.find((v) => v.version === wave.version)?.definition ?? {}) as JsonObject;
     const exists = questionsOf(definition).some((r) => r.element.name === question);
     const breakBefore =
-      previousVersion !== undefined && versions.some((v) => v.version > previousVersion! && v.version <= wave.version && breaksQuestion(v));
+      previousVersion !== undefined &&
+      versions.some((v) => v.version > previousVersion! && v.version <= wave.version && breaksQuestion(v));
     previousVersion = wave.version;
     const columns = exists ? await engine.columns(wave, definition) : undefined;
     const total = columns?.rows ?? 0;
-    const figures = columns ? suppress(columns.figures(undefined, labelLanguage(columns.definition, language)).filter((f) => f.name === question), total, min)[0] : undefined;
+    const figures = columns
+      ? suppress(
+          columns.figures(undefined, labelLanguage(columns.definition, language)).filter((f) => f.name === question),
+          total,
+          min,
+        )[0]
+      : undefined;
     entries.push({
       wave: { id: wave.id, title: wave.title, createdAt: wave.created_at },
       version: wave.version,
@@ -136,7 +177,12 @@ export async function questionTrend(db: Knex, engine: ResultsEngine, ws: Workspa
     });
   }
   if (entries.length > 0 && entries.every((e) => 'missing' in e)) {
-    throw new NotFoundError(text(`No wave of "${slug}" has a question "${question}".`, `Keine Welle von „${slug}“ hat eine Frage „${question}“.`));
+    throw new NotFoundError(
+      text(
+        `No wave of "${slug}" has a question "${question}".`,
+        `Keine Welle von „${slug}“ hat eine Frage „${question}“.`,
+      ),
+    );
   }
   return { questionnaire: slug, question, minGroupSize: min, waves: entries };
 }

@@ -12,11 +12,18 @@ import type { CellFigures, ItemFigures } from './figures.js';
  * hidden cell could be computed from the rest, so the next smallest visible
  * cell is hidden too; a hidden cell also hides the mean, which would give it away.
  */
-function suppressCells(cells: Cell[], min: number, additive: boolean): { cells: Cell[]; hidden: number; hideTotal: boolean } {
+function suppressCells(
+  cells: Cell[],
+  min: number,
+  additive: boolean,
+): { cells: Cell[]; hidden: number; hideTotal: boolean } {
   const out = cells.map((c) => ({ ...c, count: c.count !== null && c.count > 0 && c.count < min ? null : c.count }));
   let hidden = out.filter((c) => c.count === null).length;
   if (additive && hidden === 1) {
-    const candidates = out.map((c, i) => ({ c, i })).filter(({ c }) => c.count !== null && c.count > 0).sort((a, b) => a.c.count! - b.c.count!);
+    const candidates = out
+      .map((c, i) => ({ c, i }))
+      .filter(({ c }) => c.count !== null && c.count > 0)
+      .sort((a, b) => a.c.count! - b.c.count!);
     const next = candidates[0];
     if (next) {
       out[next.i] = { ...next.c, count: null };
@@ -41,7 +48,8 @@ function suppressQuestion(q: QuestionFigures, n: number, min: number, repeated: 
   const out: QuestionFigures = { ...q };
   if (q.choices) {
     // "Other" belongs to the same total for single-choice questions.
-    const withOther = q.other !== undefined ? [...q.choices, { value: '__other__', label: '', count: q.other }] : q.choices;
+    const withOther =
+      q.other !== undefined ? [...q.choices, { value: '__other__', label: '', count: q.other }] : q.choices;
     const { cells, hidden, hideTotal } = suppressCells(withOther, min, !repeated && isAdditive(q.type));
     out.choices = q.other !== undefined ? cells.slice(0, -1) : cells;
     if (q.other !== undefined) out.other = cells[cells.length - 1]!.count;
@@ -52,9 +60,21 @@ function suppressQuestion(q: QuestionFigures, n: number, min: number, repeated: 
   if (q.codes) out.codes = suppressCells(q.codes, min, false).cells;
   if (q.rows) {
     out.rows = q.rows.map((row) => {
-      if (row.n !== null && row.n < min) return { ...row, n: null, suppressed: true, choices: row.choices.map((c) => ({ ...c, count: null })), ...(row.mean !== undefined && { mean: null }) };
+      if (row.n !== null && row.n < min)
+        return {
+          ...row,
+          n: null,
+          suppressed: true,
+          choices: row.choices.map((c) => ({ ...c, count: null })),
+          ...(row.mean !== undefined && { mean: null }),
+        };
       const { cells, hidden, hideTotal } = suppressCells(row.choices, min, true);
-      return { ...row, n: hideTotal ? null : row.n, choices: cells, ...(row.mean !== undefined && { mean: hidden > 0 ? null : row.mean }) };
+      return {
+        ...row,
+        n: hideTotal ? null : row.n,
+        choices: cells,
+        ...(row.mean !== undefined && { mean: hidden > 0 ? null : row.mean }),
+      };
     });
   }
   if (q.items) out.items = q.items.map((item) => suppressItem(item, min));
@@ -64,15 +84,25 @@ function suppressQuestion(q: QuestionFigures, n: number, min: number, repeated: 
 }
 
 const suppressItem = (item: ItemFigures, min: number): ItemFigures =>
-  item.n !== null && item.n > 0 && item.n < min ? { ...item, n: null, ...(item.mean !== undefined && { mean: null }) } : item;
+  item.n !== null && item.n > 0 && item.n < min
+    ? { ...item, n: null, ...(item.mean !== undefined && { mean: null }) }
+    : item;
 
 /** A matrix cell like a question of its cell type; a dropdown matrix has one answer per respondent and row. */
 function suppressCell(cell: CellFigures, min: number, onePerRespondent: boolean): CellFigures {
   if (cell.n !== null && cell.n > 0 && cell.n < min) {
-    return { ...cell, n: null, suppressed: true, ...(cell.choices && { choices: cell.choices.map((c) => ({ ...c, count: null })) }), ...(cell.other !== undefined && { other: null }), ...(cell.mean !== undefined && { mean: null }) };
+    return {
+      ...cell,
+      n: null,
+      suppressed: true,
+      ...(cell.choices && { choices: cell.choices.map((c) => ({ ...c, count: null })) }),
+      ...(cell.other !== undefined && { other: null }),
+      ...(cell.mean !== undefined && { mean: null }),
+    };
   }
   if (!cell.choices) return cell;
-  const withOther = cell.other !== undefined ? [...cell.choices, { value: '__other__', label: '', count: cell.other }] : cell.choices;
+  const withOther =
+    cell.other !== undefined ? [...cell.choices, { value: '__other__', label: '', count: cell.other }] : cell.choices;
   const { cells, hidden, hideTotal } = suppressCells(withOther, min, onePerRespondent && isAdditive(cell.type));
   return {
     ...cell,
@@ -92,9 +122,26 @@ function hideAll(q: QuestionFigures): QuestionFigures {
     ...(q.codes && { codes: q.codes.map((c) => ({ ...c, count: null })) }),
     ...(q.other !== undefined && { other: null }),
     ...(q.mean !== undefined && { mean: null }),
-    ...(q.rows && { rows: q.rows.map((r) => ({ ...r, n: null, suppressed: true, choices: r.choices.map((c) => ({ ...c, count: null })), ...(r.mean !== undefined && { mean: null }) })) }),
+    ...(q.rows && {
+      rows: q.rows.map((r) => ({
+        ...r,
+        n: null,
+        suppressed: true,
+        choices: r.choices.map((c) => ({ ...c, count: null })),
+        ...(r.mean !== undefined && { mean: null }),
+      })),
+    }),
     ...(q.items && { items: q.items.map((i) => ({ ...i, n: null, ...(i.mean !== undefined && { mean: null }) })) }),
-    ...(q.cells && { cells: q.cells.map((c) => ({ ...c, n: null, suppressed: true, ...(c.choices && { choices: c.choices.map((x) => ({ ...x, count: null })) }), ...(c.other !== undefined && { other: null }), ...(c.mean !== undefined && { mean: null }) })) }),
+    ...(q.cells && {
+      cells: q.cells.map((c) => ({
+        ...c,
+        n: null,
+        suppressed: true,
+        ...(c.choices && { choices: c.choices.map((x) => ({ ...x, count: null })) }),
+        ...(c.other !== undefined && { other: null }),
+        ...(c.mean !== undefined && { mean: null }),
+      })),
+    }),
     ...(q.panels && { panels: { n: null, total: null, mean: null } }),
     ...(q.inner && { inner: q.inner.map(hideAll) }),
   };

@@ -2,7 +2,12 @@
  * The default privacy notice a wave shows before the first question, in
  * German and English. Organisers may replace it per wave.
  */
-export function defaultPrivacyNotice(opts: { anonymous: boolean; minGroupSize: number; retentionDays: number | null; workspaceName: string }): { de: string; en: string } {
+export function defaultPrivacyNotice(opts: {
+  anonymous: boolean;
+  minGroupSize: number;
+  retentionDays: number | null;
+  workspaceName: string;
+}): { de: string; en: string } {
   const retentionDe = opts.retentionDays
     ? `Die Antworten werden ${opts.retentionDays} Tage nach dem Ausfüllen gelöscht.`
     : 'Die Antworten werden gelöscht, sobald die Auswertung abgeschlossen ist und der Arbeitsbereich sie nicht mehr braucht.';

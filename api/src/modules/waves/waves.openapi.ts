@@ -1,5 +1,11 @@
 import type { ApiModule } from '../../openapi/operation.js';
-import { CreateInvitationsSchema, CreateWaveSchema, InvitationsFormat, UpdateWaveSchema, WaveParams } from './waves.schemas.js';
+import {
+  CreateInvitationsSchema,
+  CreateWaveSchema,
+  InvitationsFormat,
+  UpdateWaveSchema,
+  WaveParams,
+} from './waves.schemas.js';
 
 const WAVE_VIEW =
   '{id, title, questionnaire, version, access, anonymous, status, state, opensAt, closesAt, key, url, retentionDays, responses: {complete, partial, held} (held: answers of an anonymous invitation wave waiting to be released together with others), completionRate, lastResponseOn, privacyNotice, privacyNoticeCustom, defaultPrivacyNotice, createdAt}';
@@ -9,7 +15,8 @@ export const wavesApi: ApiModule = {
   tags: [
     {
       name: 'Waves',
-      description: 'A wave (Erhebungswelle) is one collection period of one published questionnaire version, open to anyone with its link or by personal invitation.',
+      description:
+        'A wave (Erhebungswelle) is one collection period of one published questionnaire version, open to anyone with its link or by personal invitation.',
     },
   ],
   operations: [
@@ -78,7 +85,13 @@ export const wavesApi: ApiModule = {
       params: WaveParams,
       query: InvitationsFormat,
       body: CreateInvitationsSchema,
-      responses: [{ status: 201, description: '{invitations: [{label, token, url}]}, or the CSV file.', contentTypes: ['application/json', 'text/csv'] }],
+      responses: [
+        {
+          status: 201,
+          description: '{invitations: [{label, token, url}]}, or the CSV file.',
+          contentTypes: ['application/json', 'text/csv'],
+        },
+      ],
       errors: ['404 not_found', '409 not_invitation_wave'],
     },
   ],

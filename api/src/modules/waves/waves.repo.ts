@@ -2,22 +2,32 @@ import { randomUUID } from 'node:crypto';
 import type { Knex } from 'knex';
 import { tables, type WaveInvitationRow, type WaveRow } from '../../db/tables.js';
 
-export const findWave = (db: Knex, workspaceId: string, id: string) => db<WaveRow>(tables.waves).where({ workspace_id: workspaceId, id }).first();
+export const findWave = (db: Knex, workspaceId: string, id: string) =>
+  db<WaveRow>(tables.waves).where({ workspace_id: workspaceId, id }).first();
 
 export const findWaveByKey = (db: Knex, key: string) => db<WaveRow>(tables.waves).where({ key }).first();
 
-export const listWaves = (db: Knex, workspaceId: string) => db<WaveRow>(tables.waves).where({ workspace_id: workspaceId }).orderBy('created_at', 'desc');
+export const listWaves = (db: Knex, workspaceId: string) =>
+  db<WaveRow>(tables.waves).where({ workspace_id: workspaceId }).orderBy('created_at', 'desc');
 
-export async function insertWave(db: Knex, row: Omit<WaveRow, 'id' | 'created_at' | 'status' | 'results_epoch'>): Promise<WaveRow> {
+export async function insertWave(
+  db: Knex,
+  row: Omit<WaveRow, 'id' | 'created_at' | 'status' | 'results_epoch'>,
+): Promise<WaveRow> {
   const [created] = await db<WaveRow>(tables.waves)
-    .insert({ ...row, id: randomUUID(), privacy_notice: (row.privacy_notice === null ? null : JSON.stringify(row.privacy_notice)) as never })
+    .insert({
+      ...row,
+      id: randomUUID(),
+      privacy_notice: (row.privacy_notice === null ? null : JSON.stringify(row.privacy_notice)) as never,
+    })
     .returning('*');
   return created as WaveRow;
 }
 
 export async function updateWave(db: Knex, id: string, patch: Partial<WaveRow>): Promise<WaveRow> {
   const values: Record<string, unknown> = { ...patch };
-  if ('privacy_notice' in patch) values.privacy_notice = patch.privacy_notice === null ? null : JSON.stringify(patch.privacy_notice);
+  if ('privacy_notice' in patch)
+    values.privacy_notice = patch.privacy_notice === null ? null : JSON.stringify(patch.privacy_notice);
   const [row] = await db<WaveRow>(tables.waves).where({ id }).update(values).returning('*');
   return row as WaveRow;
 }
@@ -36,21 +46,37 @@ export async function countResponses(db: Knex, waveIds: string[]): Promise<Map<s
       db.raw(`count(*) filter (where status = 'partial')::int as partial`),
       db.raw(`max(updated_on)::text as last_on`),
     )) as Array<{ wave_id: string; complete: number; partial: number; last_on: string | null }>;
-  const held = (await db(tables.heldResponses).whereIn('wave_id', waveIds).groupBy('wave_id').select('wave_id', db.raw('count(*)::int as held'))) as Array<{ wave_id: string; held: number }>;
+  const held = (await db(tables.heldResponses)
+    .whereIn('wave_id', waveIds)
+    .groupBy('wave_id')
+    .select('wave_id', db.raw('count(*)::int as held'))) as Array<{ wave_id: string; held: number }>;
   const heldBy = new Map(held.map((h) => [h.wave_id, h.held]));
-  const counts = new Map(rows.map((r) => [r.wave_id, { complete: r.complete, partial: r.partial, held: heldBy.get(r.wave_id) ?? 0, lastResponseOn: r.last_on }]));
-  for (const [waveId, n] of heldBy) if (!counts.has(waveId)) counts.set(waveId, { complete: 0, partial: 0, held: n, lastResponseOn: null });
+  const counts = new Map(
+    rows.map((r) => [
+      r.wave_id,
+      { complete: r.complete, partial: r.partial, held: heldBy.get(r.wave_id) ?? 0, lastResponseOn: r.last_on },
+    ]),
+  );
+  for (const [waveId, n] of heldBy)
+    if (!counts.has(waveId)) counts.set(waveId, { complete: 0, partial: 0, held: n, lastResponseOn: null });
   return counts;
 }
 
-export async function insertInvitations(db: Knex, waveId: string, items: Array<{ tokenHash: string; label: string | null }>): Promise<WaveInvitationRow[]> {
+export async function insertInvitations(
+  db: Knex,
+  waveId: string,
+  items: Array<{ tokenHash: string; label: string | null }>,
+): Promise<WaveInvitationRow[]> {
   return db<WaveInvitationRow>(tables.waveInvitations)
     .insert(items.map((i) => ({ id: randomUUID(), wave_id: waveId, token_hash: i.tokenHash, label: i.label })))
     .returning('*') as Promise<WaveInvitationRow[]>;
 }
 
 export const listInvitations = (db: Knex, waveId: string) =>
-  db<WaveInvitationRow>(tables.waveInvitations).where({ wave_id: waveId }).orderBy(['created_at', 'label']).select('id', 'label', 'used_on', 'created_at');
+  db<WaveInvitationRow>(tables.waveInvitations)
+    .where({ wave_id: waveId })
+    .orderBy(['created_at', 'label'])
+    .select('id', 'label', 'used_on', 'created_at');
 
 export async function countInvitations(db: Knex, waveId: string): Promise<{ total: number; used: number }> {
   const row = (await db(tables.waveInvitations)

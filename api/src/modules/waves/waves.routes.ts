@@ -4,7 +4,13 @@ import type { Knex } from 'knex';
 import { currentUser, currentWorkspace, requireUser, requireWorkspace } from '../../http/auth.js';
 import { parse, parseBody } from '../../http/validate.js';
 import { CSV_OPTIONS } from '../../lib/csv.js';
-import { CreateInvitationsSchema, CreateWaveSchema, InvitationsFormat, UpdateWaveSchema, WaveParams } from './waves.schemas.js';
+import {
+  CreateInvitationsSchema,
+  CreateWaveSchema,
+  InvitationsFormat,
+  UpdateWaveSchema,
+  WaveParams,
+} from './waves.schemas.js';
 import * as service from './waves.service.js';
 
 /** /api/v1/workspaces/:ws/waves: organisers write, analysts read. */
@@ -32,7 +38,9 @@ export function wavesRouter(deps: { knex: Knex; publicUrl: string }): Router {
   r.patch('/:id', organiser, async (req, res) => {
     const { id } = parse(WaveParams, req.params);
     const body = parseBody(UpdateWaveSchema, req);
-    res.json({ wave: await service.updateWave(knex, currentUser(req), currentWorkspace(req).row, id, body, publicUrl) });
+    res.json({
+      wave: await service.updateWave(knex, currentUser(req), currentWorkspace(req).row, id, body, publicUrl),
+    });
   });
 
   r.get('/:id/invitations', organiser, async (req, res) => {
@@ -46,11 +54,23 @@ export function wavesRouter(deps: { knex: Knex; publicUrl: string }): Router {
     const { id } = parse(WaveParams, req.params);
     const { format } = parse(InvitationsFormat, req.query);
     const body = parseBody(CreateInvitationsSchema, req);
-    const invitations = await service.createInvitations(knex, currentUser(req), currentWorkspace(req).row, id, body, publicUrl);
+    const invitations = await service.createInvitations(
+      knex,
+      currentUser(req),
+      currentWorkspace(req).row,
+      id,
+      body,
+      publicUrl,
+    );
     res.setHeader('Cache-Control', 'no-store');
     if (format === 'csv') {
       res.status(201).type('text/csv; charset=utf-8').attachment('invitations.csv');
-      res.send(stringify(invitations.map((i) => ({ label: i.label ?? '', url: i.url })), { ...CSV_OPTIONS, header: true, columns: ['label', 'url'] }));
+      res.send(
+        stringify(
+          invitations.map((i) => ({ label: i.label ?? '', url: i.url })),
+          { ...CSV_OPTIONS, header: true, columns: ['label', 'url'] },
+        ),
+      );
       return;
     }
     res.status(201).json({ invitations });

@@ -18,7 +18,10 @@ export const CreateWaveSchema = z
     privacyNotice: Notice.nullable().optional(),
     retentionDays: z.number().int().min(1).max(3650).nullable().optional(),
   })
-  .refine((w) => !w.opensAt || !w.closesAt || w.opensAt < w.closesAt, { message: 'closesAt must be after opensAt', path: ['closesAt'] });
+  .refine((w) => !w.opensAt || !w.closesAt || w.opensAt < w.closesAt, {
+    message: 'closesAt must be after opensAt',
+    path: ['closesAt'],
+  });
 export type CreateWaveReq = z.infer<typeof CreateWaveSchema>;
 
 export const UpdateWaveSchema = z
@@ -36,7 +39,12 @@ export type UpdateWaveReq = z.infer<typeof UpdateWaveSchema>;
 const Label = z.string().trim().min(1).max(200);
 export const CreateInvitationsSchema = z.union([
   z.strictObject({ count: z.number().int().min(1).max(5000) }),
-  z.strictObject({ recipients: z.array(z.strictObject({ label: Label })).min(1).max(5000) }),
+  z.strictObject({
+    recipients: z
+      .array(z.strictObject({ label: Label }))
+      .min(1)
+      .max(5000),
+  }),
 ]);
 export type CreateInvitationsReq = z.infer<typeof CreateInvitationsSchema>;
 export const InvitationsFormat = z.object({ format: z.enum(['json', 'csv']).default('json') });

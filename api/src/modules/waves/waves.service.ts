@@ -30,7 +30,12 @@ export function waveState(wave: WaveRow, now = new Date()): 'open' | 'closed' | 
 }
 
 const defaultNoticeFor = (wave: WaveRow, ws: WorkspaceRow) =>
-  defaultPrivacyNotice({ anonymous: wave.anonymous, minGroupSize: ws.min_group_size, retentionDays: wave.retention_days, workspaceName: ws.name });
+  defaultPrivacyNotice({
+    anonymous: wave.anonymous,
+    minGroupSize: ws.min_group_size,
+    retentionDays: wave.retention_days,
+    workspaceName: ws.name,
+  });
 
 /** The notice respondents see: the organiser's text, or the default for this wave's settings. */
 export function effectivePrivacyNotice(wave: WaveRow, ws: WorkspaceRow) {
@@ -71,13 +76,23 @@ async function slugsOf(db: Knex, ws: WorkspaceRow): Promise<Map<string, string>>
 
 export async function listWaves(db: Knex, ws: WorkspaceRow, publicUrl: string) {
   const waves = await repo.listWaves(db, ws.id);
-  const [counts, slugs] = await Promise.all([repo.countResponses(db, waves.map((w) => w.id)), slugsOf(db, ws)]);
+  const [counts, slugs] = await Promise.all([
+    repo.countResponses(
+      db,
+      waves.map((w) => w.id),
+    ),
+    slugsOf(db, ws),
+  ]);
   return waves.map((w) => view(w, ws, counts.get(w.id), publicUrl, slugs.get(w.questionnaire_id) ?? ''));
 }
 
 export async function describeWave(db: Knex, ws: WorkspaceRow, id: string, publicUrl: string) {
   const wave = await getWave(db, ws, id);
-  const [counts, slugs, invitations] = await Promise.all([repo.countResponses(db, [wave.id]), slugsOf(db, ws), repo.countInvitations(db, wave.id)]);
+  const [counts, slugs, invitations] = await Promise.all([
+    repo.countResponses(db, [wave.id]),
+    slugsOf(db, ws),
+    repo.countInvitations(db, wave.id),
+  ]);
   return { ...view(wave, ws, counts.get(wave.id), publicUrl, slugs.get(wave.questionnaire_id) ?? ''), invitations };
 }
 
@@ -86,7 +101,13 @@ export async function createWave(db: Knex, actor: UserRow, ws: WorkspaceRow, req
   const q = await questionnaires.findQuestionnaire(db, ws.id, req.questionnaire);
   if (!q) throw new NotFoundError(text('Questionnaire not found.', 'Fragebogen nicht gefunden.'));
   if (!(await questionnaires.findVersion(db, q.id, req.version))) {
-    throw new ValidationError('version_not_published', text(`Version ${req.version} of "${req.questionnaire}" is not published.`, `Version ${req.version} von „${req.questionnaire}“ ist nicht veröffentlicht.`));
+    throw new ValidationError(
+      'version_not_published',
+      text(
+        `Version ${req.version} of "${req.questionnaire}" is not published.`,
+        `Version ${req.version} von „${req.questionnaire}“ ist nicht veröffentlicht.`,
+      ),
+    );
   }
   return db.transaction(async (trx) => {
     const wave = await repo.insertWave(trx, {
@@ -103,17 +124,33 @@ export async function createWave(db: Knex, actor: UserRow, ws: WorkspaceRow, req
       retention_days: req.retentionDays ?? null,
       created_by: actor.id,
     });
-    await recordAudit(trx, { workspaceId: ws.id, actorId: actor.id, action: 'wave.create', target: wave.title, details: { id: wave.id, questionnaire: req.questionnaire, version: req.version } });
+    await recordAudit(trx, {
+      workspaceId: ws.id,
+      actorId: actor.id,
+      action: 'wave.create',
+      target: wave.title,
+      details: { id: wave.id, questionnaire: req.questionnaire, version: req.version },
+    });
     return { id: wave.id, key: wave.key, url: waveUrl(publicUrl, wave.key) };
   });
 }
 
-export async function updateWave(db: Knex, actor: UserRow, ws: WorkspaceRow, id: string, req: UpdateWaveReq, publicUrl: string) {
+export async function updateWave(
+  db: Knex,
+  actor: UserRow,
+  ws: WorkspaceRow,
+  id: string,
+  req: UpdateWaveReq,
+  publicUrl: string,
+) {
   const wave = await getWave(db, ws, id);
   const opens = req.opensAt === undefined ? wave.opens_at : req.opensAt;
   const closes = req.closesAt === undefined ? wave.closes_at : req.closesAt;
   if (opens && closes && opens >= closes) {
-    throw new ValidationError('invalid_dates', text('The wave must close after it opens.', 'Die Welle muss nach ihrem Beginn enden.'));
+    throw new ValidationError(
+      'invalid_dates',
+      text('The wave must close after it opens.', 'Die Welle muss nach ihrem Beginn enden.'),
+    );
   }
   await db.transaction(async (trx) => {
     await repo.updateWave(trx, wave.id, {
@@ -124,31 +161,70 @@ export async function updateWave(db: Knex, actor: UserRow, ws: WorkspaceRow, id:
       ...(req.privacyNotice !== undefined && { privacy_notice: req.privacyNotice }),
       ...(req.retentionDays !== undefined && { retention_days: req.retentionDays }),
     });
-    await recordAudit(trx, { workspaceId: ws.id, actorId: actor.id, action: 'wave.update', target: wave.title, details: { id: wave.id, fields: Object.keys(req) } });
+    await recordAudit(trx, {
+      workspaceId: ws.id,
+      actorId: actor.id,
+      action: 'wave.update',
+      target: wave.title,
+      details: { id: wave.id, fields: Object.keys(req) },
+    });
   });
   return describeWave(db, ws, id, publicUrl);
 }
 
 /** Creates personal invitation tokens; they are returned once and stored only as hashes. */
-export async function createInvitations(db: Knex, actor: UserRow, ws: WorkspaceRow, id: string, req: CreateInvitationsReq, publicUrl: string) {
+export async function createInvitations(
+  db: Knex,
+  actor: UserRow,
+  ws: WorkspaceRow,
+  id: string,
+  req: CreateInvitationsReq,
+  publicUrl: string,
+) {
   const wave = await getWave(db, ws, id);
   if (wave.access !== 'invitation') {
-    throw new ConflictError('not_invitation_wave', text('This wave is open to anyone with its link; it has no invitations.', 'Diese Welle ist für alle mit dem Link offen; sie hat keine Einladungen.'));
+    throw new ConflictError(
+      'not_invitation_wave',
+      text(
+        'This wave is open to anyone with its link; it has no invitations.',
+        'Diese Welle ist für alle mit dem Link offen; sie hat keine Einladungen.',
+      ),
+    );
   }
   const labels = 'count' in req ? Array.from({ length: req.count }, () => null) : req.recipients.map((r) => r.label);
   const tokens = labels.map(() => newSecretToken());
   await db.transaction(async (trx) => {
-    await repo.insertInvitations(trx, wave.id, tokens.map((t, i) => ({ tokenHash: hashToken(t), label: labels[i] ?? null })));
-    await recordAudit(trx, { workspaceId: ws.id, actorId: actor.id, action: 'wave.invite', target: wave.title, details: { id: wave.id, count: tokens.length } });
+    await repo.insertInvitations(
+      trx,
+      wave.id,
+      tokens.map((t, i) => ({ tokenHash: hashToken(t), label: labels[i] ?? null })),
+    );
+    await recordAudit(trx, {
+      workspaceId: ws.id,
+      actorId: actor.id,
+      action: 'wave.invite',
+      target: wave.title,
+      details: { id: wave.id, count: tokens.length },
+    });
   });
   // The token travels in the fragment, which never reaches a server log.
-  return tokens.map((token, i) => ({ label: labels[i] ?? null, token, url: `${waveUrl(publicUrl, wave.key)}#invitation=${token}` }));
+  return tokens.map((token, i) => ({
+    label: labels[i] ?? null,
+    token,
+    url: `${waveUrl(publicUrl, wave.key)}#invitation=${token}`,
+  }));
 }
 
 export async function listInvitations(db: Knex, ws: WorkspaceRow, id: string) {
   const wave = await getWave(db, ws, id);
-  return (await repo.listInvitations(db, wave.id)).map((i) => ({ id: i.id, label: i.label, usedOn: i.used_on, createdAt: i.created_at }));
+  return (await repo.listInvitations(db, wave.id)).map((i) => ({
+    id: i.id,
+    label: i.label,
+    usedOn: i.used_on,
+    createdAt: i.created_at,
+  }));
 }
 
 /** Deletes the responses of waves whose retention period has passed (run periodically). */
-export const purgeExpiredResponses = (db: Knex, today = new Date().toISOString().slice(0, 10)) => repo.deleteExpiredResponses(db, today);
+export const purgeExpiredResponses = (db: Knex, today = new Date().toISOString().slice(0, 10)) =>
+  repo.deleteExpiredResponses(db, today);

@@ -15,7 +15,8 @@ export const workspacesApi: ApiModule = {
   tags: [
     {
       name: 'Workspaces',
-      description: 'A workspace is one network or group. A workspace the caller does not belong to answers 404, never 403, so that its existence does not leak.',
+      description:
+        'A workspace is one network or group. A workspace the caller does not belong to answers 404, never 403, so that its existence does not leak.',
     },
   ],
   operations: [
@@ -75,7 +76,12 @@ export const workspacesApi: ApiModule = {
       summary: 'Members and open invitations of a workspace',
       tag: 'Workspaces',
       access: 'analyst',
-      responses: [{ status: 200, description: '{members: [{id, email, name, role}], invitations: [{id, email, role, expiresAt, createdAt}]}' }],
+      responses: [
+        {
+          status: 200,
+          description: '{members: [{id, email, name, role}], invitations: [{id, email, role, expiresAt, createdAt}]}',
+        },
+      ],
     },
     {
       method: 'post',
@@ -85,7 +91,13 @@ export const workspacesApi: ApiModule = {
       tag: 'Workspaces',
       access: 'organiser',
       body: AddMemberSchema,
-      responses: [{ status: 201, description: '{member} for an existing account, or for a new e-mail {invitation, inviteToken, inviteUrl} (the token is shown once).' }],
+      responses: [
+        {
+          status: 201,
+          description:
+            '{member} for an existing account, or for a new e-mail {invitation, inviteToken, inviteUrl} (the token is shown once).',
+        },
+      ],
       errors: ['409 conflict'],
     },
     {
@@ -130,7 +142,9 @@ export const workspacesApi: ApiModule = {
       tag: 'Workspaces',
       access: 'organiser',
       query: AuditQuery,
-      responses: [{ status: 200, description: '{entries: [{id, at, actor: {id, email, name} | null, action, target, details}]}' }],
+      responses: [
+        { status: 200, description: '{entries: [{id, at, actor: {id, email, name} | null, action, target, details}]}' },
+      ],
     },
     {
       method: 'get',

@@ -3,7 +3,11 @@ import type { Knex } from 'knex';
 import { tables, type MemberInvitationRow, type MembershipRow, type Role, type WorkspaceRow } from '../../db/tables.js';
 
 /** The workspace with this slug and the user's role in it, if the user belongs to it. */
-export async function findMembership(db: Knex, slug: string, userId: string): Promise<{ workspace: WorkspaceRow; role: Role } | undefined> {
+export async function findMembership(
+  db: Knex,
+  slug: string,
+  userId: string,
+): Promise<{ workspace: WorkspaceRow; role: Role } | undefined> {
   const row = (await db(`${tables.workspaces} as w`)
     .join(`${tables.memberships} as m`, 'm.workspace_id', 'w.id')
     .where({ 'w.slug': slug, 'm.user_id': userId })
@@ -18,14 +22,20 @@ export const listWorkspacesOfUser = (db: Knex, userId: string) =>
     .join(`${tables.memberships} as m`, 'm.workspace_id', 'w.id')
     .where('m.user_id', userId)
     .orderBy('w.name')
-    .select('w.slug', 'w.name', 'm.role', 'w.is_example as example') as Promise<Array<{ slug: string; name: string; role: Role; example: boolean }>>;
+    .select('w.slug', 'w.name', 'm.role', 'w.is_example as example') as Promise<
+    Array<{ slug: string; name: string; role: Role; example: boolean }>
+  >;
 
 export async function insertWorkspace(db: Knex, slug: string, name: string): Promise<WorkspaceRow> {
   const [row] = await db<WorkspaceRow>(tables.workspaces).insert({ id: randomUUID(), slug, name }).returning('*');
   return row as WorkspaceRow;
 }
 
-export async function updateWorkspace(db: Knex, id: string, patch: Partial<Pick<WorkspaceRow, 'name' | 'min_group_size'>>): Promise<WorkspaceRow> {
+export async function updateWorkspace(
+  db: Knex,
+  id: string,
+  patch: Partial<Pick<WorkspaceRow, 'name' | 'min_group_size'>>,
+): Promise<WorkspaceRow> {
   const [row] = await db<WorkspaceRow>(tables.workspaces).where({ id }).update(patch).returning('*');
   return row as WorkspaceRow;
 }
@@ -102,12 +112,17 @@ export const findUsableInvitation = (db: Knex, tokenHash: string) =>
     .first();
 
 export async function markInvitationAccepted(db: Knex, id: string): Promise<boolean> {
-  const n = await db<MemberInvitationRow>(tables.memberInvitations).where({ id }).whereNull('accepted_at').update({ accepted_at: db.fn.now() as unknown as Date });
+  const n = await db<MemberInvitationRow>(tables.memberInvitations)
+    .where({ id })
+    .whereNull('accepted_at')
+    .update({ accepted_at: db.fn.now() as unknown as Date });
   return n > 0;
 }
 
 export async function deleteInvitation(db: Knex, workspaceId: string, id: string): Promise<boolean> {
-  return (await db(tables.memberInvitations).where({ workspace_id: workspaceId, id }).whereNull('accepted_at').del()) > 0;
+  return (
+    (await db(tables.memberInvitations).where({ workspace_id: workspaceId, id }).whereNull('accepted_at').del()) > 0
+  );
 }
 
 export const findWorkspaceById = (db: Knex, id: string) => db<WorkspaceRow>(tables.workspaces).where({ id }).first();

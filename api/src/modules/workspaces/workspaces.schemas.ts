@@ -4,7 +4,10 @@ import { Email, NewPassword, UserName } from '../auth/auth.schemas.js';
 
 export const Slug = z
   .string()
-  .regex(/^[a-z0-9](?:[a-z0-9-]{0,46}[a-z0-9])?$/, 'lowercase letters, digits and hyphens, 1–48 characters, no hyphen at either end');
+  .regex(
+    /^[a-z0-9](?:[a-z0-9-]{0,46}[a-z0-9])?$/,
+    'lowercase letters, digits and hyphens, 1–48 characters, no hyphen at either end',
+  );
 export const RoleSchema = z.enum(['organiser', 'analyst']);
 
 export const CreateWorkspaceSchema = z.strictObject({ slug: Slug, name: z.string().trim().min(1).max(120) });

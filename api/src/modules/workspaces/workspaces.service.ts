@@ -7,11 +7,22 @@ import { hashToken, newSecretToken } from '../../lib/tokens.js';
 import { recordAudit } from '../audit/audit.repo.js';
 import * as users from '../auth/auth.repo.js';
 import * as repo from './workspaces.repo.js';
-import type { AcceptInvitationReq, AddMemberReq, CreateWorkspaceReq, UpdateWorkspaceReq } from './workspaces.schemas.js';
+import type {
+  AcceptInvitationReq,
+  AddMemberReq,
+  CreateWorkspaceReq,
+  UpdateWorkspaceReq,
+} from './workspaces.schemas.js';
 
 const INVITATION_DAYS = 7;
 
-export const workspaceView = (w: WorkspaceRow, role: Role) => ({ slug: w.slug, name: w.name, minGroupSize: w.min_group_size, role, example: w.is_example });
+export const workspaceView = (w: WorkspaceRow, role: Role) => ({
+  slug: w.slug,
+  name: w.name,
+  minGroupSize: w.min_group_size,
+  role,
+  example: w.is_example,
+});
 
 /**
  * Deletes the example workspace with everything in it, in one step. Real
@@ -19,11 +30,19 @@ export const workspaceView = (w: WorkspaceRow, role: Role) => ({ slug: w.slug, n
  */
 export async function deleteExampleWorkspace(db: Knex, actor: UserRow, ws: WorkspaceRow): Promise<void> {
   if (!ws.is_example) {
-    throw new ConflictError('not_example', text('Only the example workspace can be deleted.', 'Nur der Beispiel-Arbeitsbereich lässt sich löschen.'));
+    throw new ConflictError(
+      'not_example',
+      text('Only the example workspace can be deleted.', 'Nur der Beispiel-Arbeitsbereich lässt sich löschen.'),
+    );
   }
   await db.transaction(async (trx) => {
     await trx(tables.workspaces).where({ id: ws.id }).del();
-    await recordAudit(trx, { workspaceId: null, actorId: actor.id, action: 'workspace.delete_example', target: ws.slug });
+    await recordAudit(trx, {
+      workspaceId: null,
+      actorId: actor.id,
+      action: 'workspace.delete_example',
+      target: ws.slug,
+    });
   });
 }
 
@@ -40,19 +59,33 @@ export async function createWorkspace(db: Knex, actor: UserRow, req: CreateWorks
     });
   } catch (err) {
     if (isUniqueViolation(err)) {
-      throw new ConflictError('conflict', text(`The address "${req.slug}" is already taken.`, `Die Adresse „${req.slug}“ ist schon vergeben.`));
+      throw new ConflictError(
+        'conflict',
+        text(`The address "${req.slug}" is already taken.`, `Die Adresse „${req.slug}“ ist schon vergeben.`),
+      );
     }
     throw err;
   }
 }
 
-export async function updateWorkspace(db: Knex, actor: UserRow, ws: WorkspaceRow, req: UpdateWorkspaceReq): Promise<WorkspaceRow> {
+export async function updateWorkspace(
+  db: Knex,
+  actor: UserRow,
+  ws: WorkspaceRow,
+  req: UpdateWorkspaceReq,
+): Promise<WorkspaceRow> {
   return db.transaction(async (trx) => {
     const updated = await repo.updateWorkspace(trx, ws.id, {
       ...(req.name !== undefined && { name: req.name }),
       ...(req.minGroupSize !== undefined && { min_group_size: req.minGroupSize }),
     });
-    await recordAudit(trx, { workspaceId: ws.id, actorId: actor.id, action: 'workspace.update', target: ws.slug, details: req });
+    await recordAudit(trx, {
+      workspaceId: ws.id,
+      actorId: actor.id,
+      action: 'workspace.update',
+      target: ws.slug,
+      details: req,
+    });
     return updated;
   });
 }
@@ -71,7 +104,10 @@ const invitationView = (i: { id: string; email: string; role: Role; expires_at: 
 });
 
 const alreadyMember = () =>
-  new ConflictError('conflict', text('This person is already a member of the workspace.', 'Diese Person ist schon Mitglied des Arbeitsbereichs.'));
+  new ConflictError(
+    'conflict',
+    text('This person is already a member of the workspace.', 'Diese Person ist schon Mitglied des Arbeitsbereichs.'),
+  );
 
 /**
  * Adds an existing account straight away; for an unknown e-mail creates a
@@ -83,7 +119,13 @@ export async function addMember(db: Knex, actor: UserRow, ws: WorkspaceRow, req:
     if (existing) {
       if (await repo.findMember(trx, ws.id, existing.id)) throw alreadyMember();
       await repo.insertMembership(trx, ws.id, existing.id, req.role);
-      await recordAudit(trx, { workspaceId: ws.id, actorId: actor.id, action: 'member.add', target: existing.email, details: { role: req.role } });
+      await recordAudit(trx, {
+        workspaceId: ws.id,
+        actorId: actor.id,
+        action: 'member.add',
+        target: existing.email,
+        details: { role: req.role },
+      });
       return { member: (await repo.findMember(trx, ws.id, existing.id))! };
     }
     const inviteToken = newSecretToken();
@@ -95,14 +137,30 @@ export async function addMember(db: Knex, actor: UserRow, ws: WorkspaceRow, req:
       invitedBy: actor.id,
       expiresAt: new Date(Date.now() + INVITATION_DAYS * 86_400_000),
     });
-    await recordAudit(trx, { workspaceId: ws.id, actorId: actor.id, action: 'member.invite', target: req.email, details: { role: req.role } });
+    await recordAudit(trx, {
+      workspaceId: ws.id,
+      actorId: actor.id,
+      action: 'member.invite',
+      target: req.email,
+      details: { role: req.role },
+    });
     // The token travels in the fragment, which browsers never send to a server or its logs.
-    return { invitation: invitationView(invitation), inviteToken, inviteUrl: `${publicUrl}/invite#token=${inviteToken}` };
+    return {
+      invitation: invitationView(invitation),
+      inviteToken,
+      inviteUrl: `${publicUrl}/invite#token=${inviteToken}`,
+    };
   });
 }
 
 const lastOrganiser = () =>
-  new ConflictError('last_organiser', text('A workspace needs at least one organiser.', 'Ein Arbeitsbereich braucht mindestens eine Organisatorin oder einen Organisator.'));
+  new ConflictError(
+    'last_organiser',
+    text(
+      'A workspace needs at least one organiser.',
+      'Ein Arbeitsbereich braucht mindestens eine Organisatorin oder einen Organisator.',
+    ),
+  );
 const memberNotFound = () => new NotFoundError(text('Member not found.', 'Mitglied nicht gefunden.'));
 
 export async function changeRole(db: Knex, actor: UserRow, ws: WorkspaceRow, userId: string, role: Role) {
@@ -112,7 +170,13 @@ export async function changeRole(db: Knex, actor: UserRow, ws: WorkspaceRow, use
     if (!member) throw memberNotFound();
     if (member.role === 'organiser' && role !== 'organiser' && organisers.length <= 1) throw lastOrganiser();
     await repo.updateMembershipRole(trx, ws.id, userId, role);
-    await recordAudit(trx, { workspaceId: ws.id, actorId: actor.id, action: 'member.role', target: member.email, details: { from: member.role, to: role } });
+    await recordAudit(trx, {
+      workspaceId: ws.id,
+      actorId: actor.id,
+      action: 'member.role',
+      target: member.email,
+      details: { from: member.role, to: role },
+    });
     return { member: { ...member, role } };
   });
 }
@@ -130,13 +194,19 @@ export async function removeMember(db: Knex, actor: UserRow, ws: WorkspaceRow, u
 
 export async function revokeInvitation(db: Knex, actor: UserRow, ws: WorkspaceRow, id: string): Promise<void> {
   await db.transaction(async (trx) => {
-    if (!(await repo.deleteInvitation(trx, ws.id, id))) throw new NotFoundError(text('Invitation not found.', 'Einladung nicht gefunden.'));
+    if (!(await repo.deleteInvitation(trx, ws.id, id)))
+      throw new NotFoundError(text('Invitation not found.', 'Einladung nicht gefunden.'));
     await recordAudit(trx, { workspaceId: ws.id, actorId: actor.id, action: 'member.invite_revoke', target: id });
   });
 }
 
 const invitationNotFound = () =>
-  new NotFoundError(text('This invitation is unknown, used or expired. Ask the organiser for a new one.', 'Diese Einladung ist unbekannt, schon benutzt oder abgelaufen. Bitte um eine neue.'));
+  new NotFoundError(
+    text(
+      'This invitation is unknown, used or expired. Ask the organiser for a new one.',
+      'Diese Einladung ist unbekannt, schon benutzt oder abgelaufen. Bitte um eine neue.',
+    ),
+  );
 
 /** What an invitation link offers, so the accept page can say it. */
 export async function describeInvitation(db: Knex, token: string) {
@@ -147,17 +217,32 @@ export async function describeInvitation(db: Knex, token: string) {
 }
 
 /** Turns an invitation into an account and a membership; the token works once. */
-export async function acceptInvitation(db: Knex, req: AcceptInvitationReq): Promise<{ user: UserRow; workspaceSlug: string }> {
+export async function acceptInvitation(
+  db: Knex,
+  req: AcceptInvitationReq,
+): Promise<{ user: UserRow; workspaceSlug: string }> {
   const passwordHash = await hashPassword(req.password);
   return db.transaction(async (trx) => {
     const inv = await repo.findUsableInvitation(trx, hashToken(req.token));
     if (!inv || !(await repo.markInvitationAccepted(trx, inv.id))) throw invitationNotFound();
     if (await users.findUserByEmail(trx, inv.email)) {
-      throw new ConflictError('conflict', text('An account with this e-mail exists already. Please log in.', 'Es gibt schon ein Konto mit dieser E-Mail-Adresse. Bitte melde dich an.'));
+      throw new ConflictError(
+        'conflict',
+        text(
+          'An account with this e-mail exists already. Please log in.',
+          'Es gibt schon ein Konto mit dieser E-Mail-Adresse. Bitte melde dich an.',
+        ),
+      );
     }
     const user = await users.insertUser(trx, { email: inv.email, name: req.name ?? '', passwordHash, isAdmin: false });
     await repo.insertMembership(trx, inv.workspace_id, user.id, inv.role);
-    await recordAudit(trx, { workspaceId: inv.workspace_id, actorId: user.id, action: 'member.join', target: user.email, details: { role: inv.role } });
+    await recordAudit(trx, {
+      workspaceId: inv.workspace_id,
+      actorId: user.id,
+      action: 'member.join',
+      target: user.email,
+      details: { role: inv.role },
+    });
     const ws = (await repo.findWorkspaceById(trx, inv.workspace_id))!;
     return { user, workspaceSlug: ws.slug };
   });

@@ -19,7 +19,17 @@ import { wrapLabel } from './datasets';
 // dashboard and the indicator pages draw is registered, which keeps the
 // bundle small. Reference lines (an indicator's baseline and target) are
 // plain line datasets with dashes, shaped in datasets.ts.
-ChartJS.register(BarController, BarElement, LineController, LineElement, PointElement, CategoryScale, LinearScale, Legend, Tooltip);
+ChartJS.register(
+  BarController,
+  BarElement,
+  LineController,
+  LineElement,
+  PointElement,
+  CategoryScale,
+  LinearScale,
+  Legend,
+  Tooltip,
+);
 
 export type ChartKind = 'bar' | 'line';
 
@@ -45,7 +55,15 @@ export interface ChartProps {
   printRatio?: number;
 }
 
-function optionsFor({ kind, horizontal, stacked, percent, data, valueTitle, printRatio }: ChartProps): ChartOptions<ChartKind> {
+function optionsFor({
+  kind,
+  horizontal,
+  stacked,
+  percent,
+  data,
+  valueTitle,
+  printRatio,
+}: ChartProps): ChartOptions<ChartKind> {
   const valueAxis = {
     beginAtZero: true,
     stacked: stacked ?? false,
@@ -56,12 +74,17 @@ function optionsFor({ kind, horizontal, stacked, percent, data, valueTitle, prin
   // so that they are not cut off on narrow pages (the printed report).
   const categoryAxis = {
     stacked: stacked ?? false,
-    ...(kind === 'bar' && horizontal && { ticks: { callback: (value: string | number) => wrapLabel(data.labels?.[Number(value)] ?? String(value), 30) } }),
+    ...(kind === 'bar' &&
+      horizontal && {
+        ticks: { callback: (value: string | number) => wrapLabel(data.labels?.[Number(value)] ?? String(value), 30) },
+      }),
   };
   return {
     responsive: true,
     maintainAspectRatio: false,
-    ...(printRatio && { devicePixelRatio: Math.max(printRatio, typeof window === 'undefined' ? 1 : window.devicePixelRatio) }),
+    ...(printRatio && {
+      devicePixelRatio: Math.max(printRatio, typeof window === 'undefined' ? 1 : window.devicePixelRatio),
+    }),
     // No animation: figures change with each filter, and movement distracts.
     animation: false,
     indexAxis: kind === 'bar' && horizontal ? 'y' : 'x',

@@ -1,4 +1,12 @@
-import type { CellResult, ChoiceCell, Count, FigureKind, QuestionResult, QuestionTypes, TrendEntry } from '../../api/types.js';
+import type {
+  CellResult,
+  ChoiceCell,
+  Count,
+  FigureKind,
+  QuestionResult,
+  QuestionTypes,
+  TrendEntry,
+} from '../../api/types.js';
 
 // Pure shaping of API results into what the Chart component draws and the
 // tables list. No chart.js here: the shapes are plain data, tested in
@@ -18,7 +26,19 @@ export interface ChartSeries {
 }
 
 /** Colours with enough contrast on white, in a fixed order. */
-export const PALETTE = ['#1d5a82', '#c0602b', '#3d7d4f', '#7a4f9a', '#a3262c', '#5b6b7a', '#b08a1e', '#2b8c8c', '#8a4b2e', '#4c5fb0', '#6b7d25'];
+export const PALETTE = [
+  '#1d5a82',
+  '#c0602b',
+  '#3d7d4f',
+  '#7a4f9a',
+  '#a3262c',
+  '#5b6b7a',
+  '#b08a1e',
+  '#2b8c8c',
+  '#8a4b2e',
+  '#4c5fb0',
+  '#6b7d25',
+];
 const colour = (i: number) => PALETTE[i % PALETTE.length]!;
 
 export type Measure = 'count' | 'percent';
@@ -39,12 +59,19 @@ export interface ChoiceRow {
 
 /** The rows of a choice question's table, "other" last when the question has it. */
 export function choiceRows(q: QuestionResult, otherLabel: string): ChoiceRow[] {
-  const rows: ChoiceRow[] = (q.choices ?? []).map((c) => ({ key: String(c.value), label: c.label, count: c.count, percent: percentOf(c.count, q.n) }));
-  if (q.other !== undefined) rows.push({ key: '__other__', label: otherLabel, count: q.other, percent: percentOf(q.other, q.n) });
+  const rows: ChoiceRow[] = (q.choices ?? []).map((c) => ({
+    key: String(c.value),
+    label: c.label,
+    count: c.count,
+    percent: percentOf(c.count, q.n),
+  }));
+  if (q.other !== undefined)
+    rows.push({ key: '__other__', label: otherLabel, count: q.other, percent: percentOf(q.other, q.n) });
   return rows;
 }
 
-const figure = (row: { count: Count; percent: number | null }, measure: Measure) => (measure === 'count' ? row.count : row.percent);
+const figure = (row: { count: Count; percent: number | null }, measure: Measure) =>
+  measure === 'count' ? row.count : row.percent;
 
 /**
  * Bars for a choice or rating question: one dataset per wave (the second one
@@ -106,8 +133,7 @@ export function isRecommendation(q: QuestionResult): boolean {
 }
 
 export type RecommendationGroups =
-  | { shown: false }
-  | { shown: true; n: number; detractors: number; passives: number; promoters: number; score: number };
+  { shown: false } | { shown: true; n: number; detractors: number; passives: number; promoters: number; score: number };
 
 /**
  * Detractors (0–6), passives (7–8) and promoters (9–10) of a 0–10 question,
@@ -118,7 +144,8 @@ export function recommendationGroups(q: QuestionResult): RecommendationGroups {
   if (!isRecommendation(q) || q.suppressed || q.n === null || q.n === 0) return { shown: false };
   const choices = q.choices!;
   if (choices.some((c) => c.count === null)) return { shown: false };
-  const sum = (from: number, to: number) => choices.filter((c) => Number(c.value) >= from && Number(c.value) <= to).reduce((s, c) => s + c.count!, 0);
+  const sum = (from: number, to: number) =>
+    choices.filter((c) => Number(c.value) >= from && Number(c.value) <= to).reduce((s, c) => s + c.count!, 0);
   const detractors = sum(0, 6);
   const passives = sum(7, 8);
   const promoters = sum(9, 10);
@@ -127,7 +154,10 @@ export function recommendationGroups(q: QuestionResult): RecommendationGroups {
 }
 
 /** The recommendation groups as three bars (percent of respondents). */
-export function recommendationBars(groups: Extract<RecommendationGroups, { shown: true }>, labels: { detractors: string; passives: string; promoters: string }): ChartSeries {
+export function recommendationBars(
+  groups: Extract<RecommendationGroups, { shown: true }>,
+  labels: { detractors: string; passives: string; promoters: string },
+): ChartSeries {
   return {
     labels: [labels.detractors, labels.passives, labels.promoters],
     datasets: [
@@ -159,18 +189,45 @@ export function trendMeasure(q: QuestionResult | undefined): TrendMeasure {
 export function trendSeries(
   entries: TrendEntry[],
   options: { breakMark: string; nLabel: string; meanLabel: string },
-): { labels: string[]; datasets: Array<Omit<ChartDataset, 'data'> & { data: Array<number | null> }>; measure: TrendMeasure } {
+): {
+  labels: string[];
+  datasets: Array<Omit<ChartDataset, 'data'> & { data: Array<number | null> }>;
+  measure: TrendMeasure;
+} {
   const measure = trendMeasure(entries.find((e) => e.question)?.question);
   const labels = entries.map((e) => (e.breakBefore ? `${options.breakMark} ${e.wave.title}` : e.wave.title));
   if (measure.kind === 'mean') {
-    return { labels, measure, datasets: [{ label: options.meanLabel, backgroundColor: colour(0), borderColor: colour(0), data: entries.map((e) => e.question?.mean ?? null) }] };
+    return {
+      labels,
+      measure,
+      datasets: [
+        {
+          label: options.meanLabel,
+          backgroundColor: colour(0),
+          borderColor: colour(0),
+          data: entries.map((e) => e.question?.mean ?? null),
+        },
+      ],
+    };
   }
   if (measure.kind === 'n') {
-    return { labels, measure, datasets: [{ label: options.nLabel, backgroundColor: colour(0), borderColor: colour(0), data: entries.map((e) => e.question?.n ?? null) }] };
+    return {
+      labels,
+      measure,
+      datasets: [
+        {
+          label: options.nLabel,
+          backgroundColor: colour(0),
+          borderColor: colour(0),
+          data: entries.map((e) => e.question?.n ?? null),
+        },
+      ],
+    };
   }
   // Choices are matched by value, so that a relabelled choice stays one line.
   const choices = new Map<string, string>();
-  for (const e of entries) for (const c of e.question?.choices ?? []) if (!choices.has(String(c.value))) choices.set(String(c.value), c.label);
+  for (const e of entries)
+    for (const c of e.question?.choices ?? []) if (!choices.has(String(c.value))) choices.set(String(c.value), c.label);
   return {
     labels,
     measure,
@@ -254,7 +311,11 @@ const REFERENCE_COLOURS = { baseline: '#5b6b7a', target: '#3d7d4f' } as const;
  * the line).
  */
 export function indicatorLines(
-  indicator: { series: Array<{ date: string; value: number | null }>; baseline: { date: string; value: number } | null; target: { date: string; value: number } | null },
+  indicator: {
+    series: Array<{ date: string; value: number | null }>;
+    baseline: { date: string; value: number } | null;
+    target: { date: string; value: number } | null;
+  },
   options: { label: string; baselineLabel: string; targetLabel: string; day: (date: string) => string },
 ): IndicatorLines {
   const points = [...indicator.series].sort((a, b) => a.date.localeCompare(b.date));
@@ -275,7 +336,11 @@ export function indicatorLines(
   before.sort();
   after.sort();
   const dates = [...before, ...points.map((p) => p.date), ...after];
-  const values: Array<number | null> = [...before.map(() => null), ...points.map((p) => p.value), ...after.map(() => null)];
+  const values: Array<number | null> = [
+    ...before.map(() => null),
+    ...points.map((p) => p.value),
+    ...after.map(() => null),
+  ];
   const reference = (label: string, value: number, colour: string): LineDataset => ({
     label,
     data: dates.map(() => value),
@@ -287,9 +352,18 @@ export function indicatorLines(
     fill: false,
   });
   const datasets: LineDataset[] = [
-    { label: options.label, data: values, backgroundColor: colour(0), borderColor: colour(0), borderWidth: 3, pointRadius: 4, fill: false },
+    {
+      label: options.label,
+      data: values,
+      backgroundColor: colour(0),
+      borderColor: colour(0),
+      borderWidth: 3,
+      pointRadius: 4,
+      fill: false,
+    },
   ];
-  if (indicator.baseline) datasets.push(reference(options.baselineLabel, indicator.baseline.value, REFERENCE_COLOURS.baseline));
+  if (indicator.baseline)
+    datasets.push(reference(options.baselineLabel, indicator.baseline.value, REFERENCE_COLOURS.baseline));
   if (indicator.target) datasets.push(reference(options.targetLabel, indicator.target.value, REFERENCE_COLOURS.target));
   return { dates, labels: dates.map(options.day), datasets };
 }
@@ -372,7 +446,10 @@ export interface ItemRow {
  * one (a range slider's `from` and `to` come untranslated). With `byRank`,
  * sorted by mean rank, best (lowest) first and hidden ones last.
  */
-export function itemRows(q: QuestionResult, options: { byRank?: boolean; labels?: Record<string, string> } = {}): ItemRow[] {
+export function itemRows(
+  q: QuestionResult,
+  options: { byRank?: boolean; labels?: Record<string, string> } = {},
+): ItemRow[] {
   const rows: ItemRow[] = (q.items ?? []).map((item) => ({
     key: String(item.value),
     label: options.labels?.[String(item.value)] ?? item.label,
@@ -382,7 +459,10 @@ export function itemRows(q: QuestionResult, options: { byRank?: boolean; labels?
   }));
   if (!options.byRank) return rows;
   const rank = (r: ItemRow) => (r.mean == null ? Number.POSITIVE_INFINITY : r.mean);
-  return rows.map((r, i) => ({ r, i })).sort((a, b) => rank(a.r) - rank(b.r) || a.i - b.i).map(({ r }) => r);
+  return rows
+    .map((r, i) => ({ r, i }))
+    .sort((a, b) => rank(a.r) - rank(b.r) || a.i - b.i)
+    .map(({ r }) => r);
 }
 
 /**
@@ -390,14 +470,21 @@ export function itemRows(q: QuestionResult, options: { byRank?: boolean; labels?
  * percent) or the mean (rank). A hidden figure is drawn 0 long and named in
  * `suppressed`; values are rounded to one decimal.
  */
-export function itemBars(rows: ItemRow[], options: { measure: Measure | 'mean'; label: string }): ChartSeries & { suppressed: string[] } {
+export function itemBars(
+  rows: ItemRow[],
+  options: { measure: Measure | 'mean'; label: string },
+): ChartSeries & { suppressed: string[] } {
   const suppressed: string[] = [];
   const data = rows.map((r) => {
     const value = options.measure === 'mean' ? r.mean : options.measure === 'count' ? r.n : r.percent;
     if (value === null) suppressed.push(r.label);
     return value == null ? 0 : round1(value);
   });
-  return { labels: rows.map((r) => r.label), datasets: [{ label: options.label, backgroundColor: colour(0), data }], suppressed };
+  return {
+    labels: rows.map((r) => r.label),
+    datasets: [{ label: options.label, backgroundColor: colour(0), data }],
+    suppressed,
+  };
 }
 
 /** The most chosen answers of one matrix cell, for its table entry. */
@@ -419,7 +506,10 @@ export interface CellSummary {
 /** One cell's n, mean or top answers ("other" included); counts that are hidden stay out of the ranking. */
 export function cellSummary(cell: CellResult, options: { limit?: number; otherLabel: string }): CellSummary {
   const limit = options.limit ?? 3;
-  const choices = [...(cell.choices ?? []).map((c) => ({ label: c.label, count: c.count })), ...(cell.other !== undefined ? [{ label: options.otherLabel, count: cell.other }] : [])];
+  const choices = [
+    ...(cell.choices ?? []).map((c) => ({ label: c.label, count: c.count })),
+    ...(cell.other !== undefined ? [{ label: options.otherLabel, count: cell.other }] : []),
+  ];
   const chosen = choices
     .map((c, i) => ({ ...c, i }))
     .filter((c): c is { label: string; count: number; i: number } => c.count !== null && c.count > 0)
@@ -481,7 +571,10 @@ export interface CellChart {
  * has more than one bar. Text columns get none, nor does a column whose
  * figures are all hidden or zero.
  */
-export function cellCharts(q: QuestionResult, options: { measure: Measure; meanLabel: string; otherLabel: string }): CellChart[] {
+export function cellCharts(
+  q: QuestionResult,
+  options: { measure: Measure; meanLabel: string; otherLabel: string },
+): CellChart[] {
   const grid = cellGrid(q);
   const dynamic = (q.cells ?? []).every((c) => c.row === null);
   const charts: CellChart[] = [];
@@ -495,7 +588,10 @@ export function cellCharts(q: QuestionResult, options: { measure: Measure; meanL
     const first = cells.find((c) => c.choices);
     // A column with a mean (ratings, numbers) is drawn in the chart of means, not step by step.
     if (!first?.choices || cells.some((c) => c.mean !== undefined)) return;
-    const answers = [...first.choices.map((c) => ({ key: String(c.value), label: c.label })), ...(first.other !== undefined ? [{ key: '__other__', label: options.otherLabel }] : [])];
+    const answers = [
+      ...first.choices.map((c) => ({ key: String(c.value), label: c.label })),
+      ...(first.other !== undefined ? [{ key: '__other__', label: options.otherLabel }] : []),
+    ];
     // A hidden count stays null (drawn 0 long and named), never a number.
     const countOf = (cell: CellResult, key: string): Count => {
       if (key === '__other__') return cell.other === undefined ? 0 : cell.other;
@@ -512,7 +608,16 @@ export function cellCharts(q: QuestionResult, options: { measure: Measure; meanL
         title: column.label,
         stacked: false,
         percent,
-        series: { labels: answers.map((a) => a.label), datasets: [{ label: column.label, backgroundColor: colour(0), data: answers.map((a) => value(countOf(cell, a.key), cell.n)) }] },
+        series: {
+          labels: answers.map((a) => a.label),
+          datasets: [
+            {
+              label: column.label,
+              backgroundColor: colour(0),
+              data: answers.map((a) => value(countOf(cell, a.key), cell.n)),
+            },
+          ],
+        },
         suppressed,
       });
       return;
@@ -542,7 +647,9 @@ export function cellCharts(q: QuestionResult, options: { measure: Measure; meanL
       suppressed: suppressed.map((r) => r.label),
     });
   });
-  const meanColumns = grid.columns.map((column, ci) => ({ column, ci })).filter(({ ci }) => grid.cells.some((row) => row[ci]?.mean !== undefined));
+  const meanColumns = grid.columns
+    .map((column, ci) => ({ column, ci }))
+    .filter(({ ci }) => grid.cells.some((row) => row[ci]?.mean !== undefined));
   const visibleMean = meanColumns.some(({ ci }) => grid.cells.some((row) => row[ci]?.mean != null));
   // One bar alone says no more than the table.
   const bars = meanColumns.length * (dynamic ? 1 : grid.rows.length);
@@ -555,7 +662,13 @@ export function cellCharts(q: QuestionResult, options: { measure: Measure; meanL
     const series: ChartSeries = dynamic
       ? {
           labels: meanColumns.map(({ column }) => column.label),
-          datasets: [{ label: options.meanLabel, backgroundColor: colour(0), data: meanColumns.map(({ column, ci }) => meanOf(grid.cells[0]![ci], column.label)) }],
+          datasets: [
+            {
+              label: options.meanLabel,
+              backgroundColor: colour(0),
+              data: meanColumns.map(({ column, ci }) => meanOf(grid.cells[0]![ci], column.label)),
+            },
+          ],
         }
       : {
           labels: grid.rows.map((r) => r.label),

@@ -26,13 +26,16 @@ type Texts = Record<string, string>;
 /** Properties holding answers, not texts (a matrix answer with rows `de` and `en` looks like a text). */
 const ANSWER_PROPERTIES = new Set(['defaultValue', 'correctAnswer', 'setValue', 'value']);
 
-const isPlainObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+const isPlainObject = (v: unknown): v is Record<string, unknown> =>
+  typeof v === 'object' && v !== null && !Array.isArray(v);
 
 /** Whether a value is a localisable text object: every key `default` or a language tag, every value a string. */
 export function isLocalisedText(value: unknown): value is Texts {
   if (!isPlainObject(value)) return false;
   const entries = Object.entries(value);
-  return entries.length > 0 && entries.every(([k, v]) => typeof v === 'string' && (k === 'default' || LANGUAGE_TAG.test(k)));
+  return (
+    entries.length > 0 && entries.every(([k, v]) => typeof v === 'string' && (k === 'default' || LANGUAGE_TAG.test(k)))
+  );
 }
 
 /** The language of a definition's "default" texts: its `locale`, else SurveyJS's default (English). */
@@ -79,7 +82,9 @@ export const baseLanguage = (tag: string): string => tag.split('-')[0]!.toLowerC
 /** Which of the carried languages serves a requested one: the same tag (letter case aside), else its base language. */
 export function matchLanguage(requested: string, carried: readonly string[]): string | undefined {
   const wanted = requested.toLowerCase();
-  return carried.find((l) => l.toLowerCase() === wanted) ?? carried.find((l) => l.toLowerCase() === baseLanguage(wanted));
+  return (
+    carried.find((l) => l.toLowerCase() === wanted) ?? carried.find((l) => l.toLowerCase() === baseLanguage(wanted))
+  );
 }
 
 /** The language to show a definition's texts in: the requested one when carried (or its base language), else the default language. */
@@ -111,7 +116,8 @@ export function startLanguage(carried: readonly string[], browser: readonly stri
 export function languageName(tag: string, inLanguage: string = tag): string {
   try {
     const name = new Intl.DisplayNames([inLanguage], { type: 'language' }).of(tag);
-    if (name && name.toLowerCase() !== tag.toLowerCase()) return name.charAt(0).toLocaleUpperCase(inLanguage) + name.slice(1);
+    if (name && name.toLowerCase() !== tag.toLowerCase())
+      return name.charAt(0).toLocaleUpperCase(inLanguage) + name.slice(1);
   } catch {
     // Not a tag Intl knows: the tag itself is the best name there is.
   }

@@ -8,7 +8,28 @@ import DOMPurify from 'dompurify';
  */
 export function sanitizeSurveyHtml(html: string): string {
   return DOMPurify.sanitize(html, {
-    FORBID_TAGS: ['style', 'form', 'input', 'button', 'textarea', 'select', 'iframe', 'object', 'embed', 'link', 'meta', 'base', 'img', 'picture', 'video', 'audio', 'source', 'svg', 'math', 'template'],
+    FORBID_TAGS: [
+      'style',
+      'form',
+      'input',
+      'button',
+      'textarea',
+      'select',
+      'iframe',
+      'object',
+      'embed',
+      'link',
+      'meta',
+      'base',
+      'img',
+      'picture',
+      'video',
+      'audio',
+      'source',
+      'svg',
+      'math',
+      'template',
+    ],
     FORBID_ATTR: ['style', 'srcset', 'formaction', 'background'],
     ALLOWED_URI_REGEXP: /^(?:https?:|mailto:|tel:|#|\/(?!\/))/i,
   });

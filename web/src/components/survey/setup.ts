@@ -1,5 +1,13 @@
 import 'survey-core/survey-core.fontless.css';
-import { BaseTheme, createBoxShadowReset, Helpers, Model, surveyLocalization, SvgRegistry, type ITheme } from 'survey-core';
+import {
+  BaseTheme,
+  createBoxShadowReset,
+  Helpers,
+  Model,
+  surveyLocalization,
+  SvgRegistry,
+  type ITheme,
+} from 'survey-core';
 import { defaultLanguage } from './locales';
 import { escapeHtml, sanitizeSurveyHtml } from './sanitize';
 
@@ -31,14 +39,24 @@ const RESET_VARIABLES = [
 ];
 
 /** Properties that make the browser fetch from or go to another address; the server refuses them too. */
-const REMOTE_PROPERTIES = new Set(['choicesByUrl', 'navigateToUrl', 'navigateToUrlOnCondition', 'logo', 'backgroundImage', 'imageLink', 'imageLinks']);
+const REMOTE_PROPERTIES = new Set([
+  'choicesByUrl',
+  'navigateToUrl',
+  'navigateToUrlOnCondition',
+  'logo',
+  'backgroundImage',
+  'imageLink',
+  'imageLinks',
+]);
 
 /** A copy without remote properties, so that not even an unsaved draft can fetch or navigate. */
 function withoutRemoteProperties(value: unknown): unknown {
   if (Array.isArray(value)) return value.map(withoutRemoteProperties);
   if (typeof value !== 'object' || value === null) return value;
   return Object.fromEntries(
-    Object.entries(value).filter(([key]) => !REMOTE_PROPERTIES.has(key)).map(([key, v]) => [key, withoutRemoteProperties(v)]),
+    Object.entries(value)
+      .filter(([key]) => !REMOTE_PROPERTIES.has(key))
+      .map(([key, v]) => [key, withoutRemoteProperties(v)]),
   );
 }
 

@@ -120,7 +120,8 @@ export async function loadSurveyTexts(language: string): Promise<boolean> {
     }
   }
   const strings = surveyLocalization.locales[code];
-  if (strings && language !== code && !surveyLocalization.locales[language]) surveyLocalization.locales[language] = strings;
+  if (strings && language !== code && !surveyLocalization.locales[language])
+    surveyLocalization.locales[language] = strings;
   return true;
 }
 

@@ -2,7 +2,13 @@ import { useEffect, useRef, useState, type RefObject } from 'react';
 import { useSearchParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { useActivities, useCreateActivity, useDeleteActivity, useUpdateActivity } from '../../api/activities';
-import { activityTypes, type Activity, type ActivityBody, type ActivityFilter, type ActivityType } from '../../api/types';
+import {
+  activityTypes,
+  type Activity,
+  type ActivityBody,
+  type ActivityFilter,
+  type ActivityType,
+} from '../../api/types';
 import { ConfirmButton } from '../../components/ConfirmButton';
 import { PageHeading } from '../../components/PageHeading';
 import { SelectField } from '../../components/TextField';
@@ -89,7 +95,8 @@ interface FilterBarProps {
 function FilterBar({ filter, districts, years, onChange }: FilterBarProps) {
   const { t } = useTranslation();
   // A filter from a link stays choosable even when the log no longer holds that value.
-  const districtOptions = filter.district && !districts.includes(filter.district) ? [filter.district, ...districts] : districts;
+  const districtOptions =
+    filter.district && !districts.includes(filter.district) ? [filter.district, ...districts] : districts;
   const yearOptions = filter.year !== undefined && !years.includes(filter.year) ? [filter.year, ...years] : years;
   const active = Object.keys(filter).length > 0;
 
@@ -100,21 +107,30 @@ function FilterBar({ filter, districts, years, onChange }: FilterBarProps) {
         name="type"
         value={filter.type ?? ''}
         onChange={(event) => onChange('type', event.target.value)}
-        options={[{ value: '', label: t('activities.filter.allTypes') }, ...activityTypes.map((type) => ({ value: type, label: t(`activities.types.${type}`) }))]}
+        options={[
+          { value: '', label: t('activities.filter.allTypes') },
+          ...activityTypes.map((type) => ({ value: type, label: t(`activities.types.${type}`) })),
+        ]}
       />
       <SelectField
         label={t('activities.filter.district')}
         name="district"
         value={filter.district ?? ''}
         onChange={(event) => onChange('district', event.target.value)}
-        options={[{ value: '', label: t('activities.filter.allDistricts') }, ...districtOptions.map((district) => ({ value: district, label: district }))]}
+        options={[
+          { value: '', label: t('activities.filter.allDistricts') },
+          ...districtOptions.map((district) => ({ value: district, label: district })),
+        ]}
       />
       <SelectField
         label={t('activities.filter.year')}
         name="year"
         value={filter.year === undefined ? '' : String(filter.year)}
         onChange={(event) => onChange('year', event.target.value)}
-        options={[{ value: '', label: t('activities.filter.allYears') }, ...yearOptions.map((year) => ({ value: String(year), label: String(year) }))]}
+        options={[
+          { value: '', label: t('activities.filter.allYears') },
+          ...yearOptions.map((year) => ({ value: String(year), label: String(year) })),
+        ]}
       />
       {active && (
         <button type="button" onClick={() => onChange('all')}>
@@ -174,7 +190,9 @@ function ActivityLog({ ws, isOrganiser, activities, districts, filtered, busy, h
   function save(activity: Activity, body: ActivityBody) {
     // Only what changed, so that the other fields keep whatever someone else saved meanwhile.
     const changes = Object.fromEntries(
-      (Object.keys(body) as (keyof ActivityBody)[]).filter((key) => (body[key] ?? null) !== (activity[key] ?? null)).map((key) => [key, body[key]]),
+      (Object.keys(body) as (keyof ActivityBody)[])
+        .filter((key) => (body[key] ?? null) !== (activity[key] ?? null))
+        .map((key) => [key, body[key]]),
     ) as Partial<ActivityBody>;
     if (Object.keys(changes).length === 0) {
       stopEditing(activity.id, t('common.nothingChanged'));
@@ -206,9 +224,21 @@ function ActivityLog({ ws, isOrganiser, activities, districts, filtered, busy, h
         {activities.length > 0 ? t('activities.list.count', { count: activities.length }) : ''}
       </p>
       {activities.length === 0 ? (
-        <p className="empty">{filtered ? t('activities.list.noMatch') : isOrganiser ? t('activities.list.emptyOrganiser') : t('activities.list.empty')}</p>
+        <p className="empty">
+          {filtered
+            ? t('activities.list.noMatch')
+            : isOrganiser
+              ? t('activities.list.emptyOrganiser')
+              : t('activities.list.empty')}
+        </p>
       ) : (
-        <div className="table-wrap" role="region" aria-labelledby="activities-list-title" aria-busy={busy || undefined} tabIndex={0}>
+        <div
+          className="table-wrap"
+          role="region"
+          aria-labelledby="activities-list-title"
+          aria-busy={busy || undefined}
+          tabIndex={0}
+        >
           <table className="activity-table">
             <thead>
               <tr>
@@ -337,7 +367,13 @@ function CreateActivity({ ws, districts }: { ws: string; districts: string[] }) 
   return (
     <section aria-labelledby="create-activity-title" className="panel">
       <h2 id="create-activity-title">{t('activities.create.title')}</h2>
-      <ActivityForm districts={districts} submitLabel={t('activities.create.submit')} pending={create.isPending} error={create.error} onSubmit={submit} />
+      <ActivityForm
+        districts={districts}
+        submitLabel={t('activities.create.submit')}
+        pending={create.isPending}
+        error={create.error}
+        onSubmit={submit}
+      />
       <SuccessStatus>{added}</SuccessStatus>
     </section>
   );

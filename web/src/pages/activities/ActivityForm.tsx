@@ -34,12 +34,21 @@ function today(): string {
 }
 
 /** Type, title, date, district, topic and note of one activity, for adding and for editing. */
-export function ActivityForm({ activity, districts, submitLabel, pending, error, onSubmit, onCancel }: ActivityFormProps) {
+export function ActivityForm({
+  activity,
+  districts,
+  submitLabel,
+  pending,
+  error,
+  onSubmit,
+  onCancel,
+}: ActivityFormProps) {
   const { t } = useTranslation();
   const districtListId = useId();
   const { formRef, errors, check } = useFieldErrors<Field>();
   const problems = requestProblems(error);
-  const allMarked = problems !== null && problems.length > 0 && problems.every((p) => isField(p.path.split('.')[0] ?? ''));
+  const allMarked =
+    problems !== null && problems.length > 0 && problems.every((p) => isField(p.path.split('.')[0] ?? ''));
 
   // The server's verdict on fields the browser could not check (lengths): marked like the browser's own.
   useEffect(() => {
@@ -93,9 +102,23 @@ export function ActivityForm({ activity, districts, submitLabel, pending, error,
           defaultValue={activity?.type ?? activityTypes[0]}
           options={activityTypes.map((type) => ({ value: type, label: t(`activities.types.${type}`) }))}
         />
-        <TextField label={t('activities.fields.date')} error={errors.date} name="date" type="date" defaultValue={activity?.date ?? today()} required />
+        <TextField
+          label={t('activities.fields.date')}
+          error={errors.date}
+          name="date"
+          type="date"
+          defaultValue={activity?.date ?? today()}
+          required
+        />
       </div>
-      <TextField label={t('activities.fields.title')} error={errors.title} name="title" defaultValue={activity?.title ?? ''} required autoComplete="off" />
+      <TextField
+        label={t('activities.fields.title')}
+        error={errors.title}
+        name="title"
+        defaultValue={activity?.title ?? ''}
+        required
+        autoComplete="off"
+      />
       <div className="form-row">
         <TextField
           label={t('activities.fields.district')}
@@ -120,7 +143,14 @@ export function ActivityForm({ activity, districts, submitLabel, pending, error,
           <option key={district} value={district} />
         ))}
       </datalist>
-      <TextAreaField label={t('activities.fields.note')} hint={t('activities.fields.noteHint')} error={errors.note} name="note" defaultValue={activity?.note ?? ''} rows={3} />
+      <TextAreaField
+        label={t('activities.fields.note')}
+        hint={t('activities.fields.noteHint')}
+        error={errors.note}
+        name="note"
+        defaultValue={activity?.note ?? ''}
+        rows={3}
+      />
       {allMarked ? (
         <p role="alert" className="alert alert-error">
           {t('activities.validation.fixFields')}

@@ -20,7 +20,15 @@ import { CopyField } from '../../components/CopyField';
 import { LanguageSwitch } from '../../components/LanguageSwitch';
 import { PageHeading } from '../../components/PageHeading';
 import { ErrorAlert, errorText, Loading } from '../../components/Status';
-import { appLanguage, defaultLanguage, languageName, languagesOf, matchLanguage, startLanguage, textFor } from '../../components/survey/locales';
+import {
+  appLanguage,
+  defaultLanguage,
+  languageName,
+  languagesOf,
+  matchLanguage,
+  startLanguage,
+  textFor,
+} from '../../components/survey/locales';
 import { ResponseSender, type SendStatus } from './sender';
 import { forgetAnswers, loadAnswers, newResponseId, storeAnswers } from './storage';
 import { paragraphs } from './texts';
@@ -82,7 +90,9 @@ function useSurveyLanguage(wave: PublicWave | undefined) {
   const languages = useMemo(() => (wave ? languagesOf(wave.definition) : []), [wave]);
   const [chosen, setChosen] = useState<string | null>(null);
   const [initial] = useState(() => ({ browser: [...navigator.languages], app: i18n.resolvedLanguage }));
-  const language = (chosen !== null ? matchLanguage(chosen, languages) : undefined) ?? startLanguage(languages, initial.browser, initial.app);
+  const language =
+    (chosen !== null ? matchLanguage(chosen, languages) : undefined) ??
+    startLanguage(languages, initial.browser, initial.app);
   const several = languages.length > 1;
   useEffect(() => {
     if (!several) return;
@@ -119,7 +129,11 @@ export function AnswerPage() {
       </a>
       <header className="answer-header">
         <span className="answer-brand">{t('shell.productName')}</span>
-        {survey.languages.length > 1 ? <SurveyLanguageSelect languages={survey.languages} value={survey.language} onChange={survey.choose} /> : <LanguageSwitch />}
+        {survey.languages.length > 1 ? (
+          <SurveyLanguageSelect languages={survey.languages} value={survey.language} onChange={survey.choose} />
+        ) : (
+          <LanguageSwitch />
+        )}
       </header>
       <main id="main" tabIndex={-1} className="answer-page">
         {wave.isPending ? (
@@ -127,7 +141,14 @@ export function AnswerPage() {
         ) : wave.isError ? (
           <WaveUnavailable error={wave.error} retry={() => void wave.refetch()} />
         ) : (
-          <Answering key={fragment.generation} waveKey={waveKey} wave={wave.data} fragment={fragment} language={survey.language} onLanguage={survey.choose} />
+          <Answering
+            key={fragment.generation}
+            waveKey={waveKey}
+            wave={wave.data}
+            fragment={fragment}
+            language={survey.language}
+            onLanguage={survey.choose}
+          />
         )}
       </main>
     </div>
@@ -135,7 +156,15 @@ export function AnswerPage() {
 }
 
 /** The questionnaire's languages, each named in itself; the survey and the page around it follow the choice. */
-function SurveyLanguageSelect({ languages, value, onChange }: { languages: string[]; value: string; onChange: (language: string) => void }) {
+function SurveyLanguageSelect({
+  languages,
+  value,
+  onChange,
+}: {
+  languages: string[];
+  value: string;
+  onChange: (language: string) => void;
+}) {
   const { t } = useTranslation();
   return (
     <div className="answer-language">
@@ -389,7 +418,12 @@ function Answering({ waveKey, wave, fragment, language, onLanguage }: AnsweringP
                 </button>
               )}
               <div className="answer-start">
-                <button type="button" className="button-primary" disabled={invitation.isFetching || invitation.isError} onClick={start}>
+                <button
+                  type="button"
+                  className="button-primary"
+                  disabled={invitation.isFetching || invitation.isError}
+                  onClick={start}
+                >
                   {restored ? t('answer.continue') : t('answer.start')}
                 </button>
                 {restored && (

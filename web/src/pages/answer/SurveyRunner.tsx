@@ -35,7 +35,15 @@ export interface SurveyRunnerProps {
  * survey-react-ui stay out of the main bundle. Completion waits for the
  * server: SurveyJS shows its completion page only after the answer is stored.
  */
-export default function SurveyRunner({ definition, locale, initialData, initialPageNo, problems, onChange, onComplete }: SurveyRunnerProps) {
+export default function SurveyRunner({
+  definition,
+  locale,
+  initialData,
+  initialPageNo,
+  problems,
+  onChange,
+  onComplete,
+}: SurveyRunnerProps) {
   const { t } = useTranslation();
   const [model, setModel] = useState<Model | null>(null);
   const containerRef = useRef<HTMLDivElement>(null);
@@ -70,7 +78,10 @@ export default function SurveyRunner({ definition, locale, initialData, initialP
     created.textUpdateMode = 'onTyping';
     created.autoFocusFirstQuestion = true;
     if (initialData) created.data = initialData;
-    created.currentPageNo = Math.min(initialPageNo ?? furthestAnsweredPage(created), Math.max(created.visiblePageCount - 1, 0));
+    created.currentPageNo = Math.min(
+      initialPageNo ?? furthestAnsweredPage(created),
+      Math.max(created.visiblePageCount - 1, 0),
+    );
 
     let confirmed = false;
     created.onValueChanged.add((survey) => callbacks.current.onChange(survey.data, survey.currentPageNo, false));

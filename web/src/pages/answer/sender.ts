@@ -18,7 +18,8 @@ export type SendStatus =
 const RETRY_DELAYS = [3, 5, 10, 20, 30];
 const PARTIAL_RETRY_SECONDS = 15;
 
-const isRetryLater = (error: unknown): error is ApiError => error instanceof ApiError && isRetryLaterStatus(error.status);
+const isRetryLater = (error: unknown): error is ApiError =>
+  error instanceof ApiError && isRetryLaterStatus(error.status);
 
 /**
  * Sends one respondent's response: autosaves (debounced, newest wins) and

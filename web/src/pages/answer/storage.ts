@@ -14,7 +14,8 @@ export interface StoredAnswers {
 
 const storageKey = (waveKey: string) => `bilanz.answer.${waveKey}`;
 
-const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
+const isRecord = (value: unknown): value is Record<string, unknown> =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
 
 export function loadAnswers(waveKey: string): StoredAnswers | null {
   try {

@@ -167,7 +167,17 @@ function Board({ ws, waveId, waveTitle, slug, question, fallbackTitle, questions
   );
 }
 
-function QuestionSwitcher({ ws, waveId, questions, current }: { ws: string; waveId: string; questions: OpenQuestion[]; current: string }) {
+function QuestionSwitcher({
+  ws,
+  waveId,
+  questions,
+  current,
+}: {
+  ws: string;
+  waveId: string;
+  questions: OpenQuestion[];
+  current: string;
+}) {
   const { t } = useTranslation();
   if (questions.length < 2) return null;
   return (
@@ -175,7 +185,10 @@ function QuestionSwitcher({ ws, waveId, questions, current }: { ws: string; wave
       <ul>
         {questions.map((q) => (
           <li key={q.name}>
-            <Link to={`/w/${ws}/waves/${waveId}/answers/${encodeURIComponent(q.name)}`} aria-current={q.name === current ? 'page' : undefined}>
+            <Link
+              to={`/w/${ws}/waves/${waveId}/answers/${encodeURIComponent(q.name)}`}
+              aria-current={q.name === current ? 'page' : undefined}
+            >
               {q.title}
             </Link>
           </li>
@@ -197,7 +210,14 @@ function SearchBox({ initial, onSearch }: { initial: string; onSearch: (value: s
   }, [value]);
   return (
     <div className="answers-search" role="search">
-      <TextField label={t('answers.search.label')} type="search" name="search" maxLength={200} value={value} onChange={(event) => setValue(event.target.value)} />
+      <TextField
+        label={t('answers.search.label')}
+        type="search"
+        name="search"
+        maxLength={200}
+        value={value}
+        onChange={(event) => setValue(event.target.value)}
+      />
     </div>
   );
 }
@@ -215,7 +235,18 @@ interface AnswerListProps {
   onClearFilter: () => void;
 }
 
-function AnswerList({ ws, waveId, slug, question, total, answers, codes, search, activeCode, onClearFilter }: AnswerListProps) {
+function AnswerList({
+  ws,
+  waveId,
+  slug,
+  question,
+  total,
+  answers,
+  codes,
+  search,
+  activeCode,
+  onClearFilter,
+}: AnswerListProps) {
   const { t } = useTranslation();
   const setCodes = useSetAnswerCodes(ws, waveId, slug, question);
   const shown = activeCode ? answers.filter((a) => a.codes.includes(activeCode.id)) : answers;
@@ -224,7 +255,9 @@ function AnswerList({ ws, waveId, slug, question, total, answers, codes, search,
   return (
     <>
       <p role="status" className="answers-count">
-        {search || activeCode ? t('answers.list.countOf', { count: shown.length, total }) : t('answers.list.count', { count: total })}
+        {search || activeCode
+          ? t('answers.list.countOf', { count: shown.length, total })
+          : t('answers.list.count', { count: total })}
       </p>
       {activeCode && (
         <p className="answers-filter">
@@ -266,7 +299,8 @@ interface AnswerItemProps {
 function AnswerItem({ answer, number, codes, pending, onChange }: AnswerItemProps) {
   const { t } = useTranslation();
   const assigned = codes.filter((c) => answer.codes.includes(c.id));
-  const toggle = (id: string) => onChange(answer.codes.includes(id) ? answer.codes.filter((c) => c !== id) : [...answer.codes, id]);
+  const toggle = (id: string) =>
+    onChange(answer.codes.includes(id) ? answer.codes.filter((c) => c !== id) : [...answer.codes, id]);
   return (
     <li className="answer-item" data-testid="answer">
       {/* Plain text, never HTML: React escapes it. */}
@@ -285,7 +319,14 @@ function AnswerItem({ answer, number, codes, pending, onChange }: AnswerItemProp
           {codes.map((c) => {
             const on = answer.codes.includes(c.id);
             return (
-              <button key={c.id} type="button" className="button-small code-toggle" aria-pressed={on} disabled={pending} onClick={() => toggle(c.id)}>
+              <button
+                key={c.id}
+                type="button"
+                className="button-small code-toggle"
+                aria-pressed={on}
+                disabled={pending}
+                onClick={() => toggle(c.id)}
+              >
                 {c.label}
               </button>
             );
@@ -438,12 +479,7 @@ function CodeRow({ ws, waveId, slug, code, active, onFilter, deleting, onDelete 
   }
   return (
     <li className="codebook-row">
-      <button
-        type="button"
-        className="code-filter"
-        aria-pressed={active}
-        onClick={onFilter}
-      >
+      <button type="button" className="code-filter" aria-pressed={active} onClick={onFilter}>
         <span className="code-filter-label">{code.label}</span> <span className="code-count">{code.count}</span>
       </button>
       <span className="codebook-actions">

@@ -22,6 +22,8 @@ export function useWaveOpenQuestions(ws: string, waveId: string) {
   return {
     wave,
     version,
-    questions: version.data?.questions.filter((q) => q.openText).map((q): OpenQuestion => ({ name: q.name, title: q.title })),
+    questions: version.data?.questions
+      .filter((q) => q.openText)
+      .map((q): OpenQuestion => ({ name: q.name, title: q.title })),
   };
 }

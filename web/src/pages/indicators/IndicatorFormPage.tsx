@@ -167,7 +167,9 @@ export function NewIndicatorPage() {
           pending={create.isPending}
           error={create.error}
           submitLabel={t('indicators.form.submitCreate')}
-          onSubmit={(key, fields) => create.mutate({ key, ...fields }, { onSuccess: (ind) => void navigate(`/w/${ws}/indicators/${ind.key}`) })}
+          onSubmit={(key, fields) =>
+            create.mutate({ key, ...fields }, { onSuccess: (ind) => void navigate(`/w/${ws}/indicators/${ind.key}`) })
+          }
         />
       )}
     </>
@@ -201,7 +203,11 @@ export function EditIndicatorPage() {
     <>
       {back}
       <PageHeading title={t('indicators.form.editTitle', { name: query.data.name })} />
-      {workspace.role !== 'organiser' ? <p className="muted">{t('indicators.readOnly')}</p> : <EditForm indicator={query.data} />}
+      {workspace.role !== 'organiser' ? (
+        <p className="muted">{t('indicators.readOnly')}</p>
+      ) : (
+        <EditForm indicator={query.data} />
+      )}
     </>
   );
 }
@@ -218,7 +224,9 @@ function EditForm({ indicator }: { indicator: Indicator }) {
       pending={update.isPending}
       error={update.error}
       submitLabel={t('indicators.form.submitSave')}
-      onSubmit={(_key, fields) => update.mutate(fields, { onSuccess: () => void navigate(`/w/${ws}/indicators/${indicator.key}`) })}
+      onSubmit={(_key, fields) =>
+        update.mutate(fields, { onSuccess: () => void navigate(`/w/${ws}/indicators/${indicator.key}`) })
+      }
     />
   );
 }
@@ -246,7 +254,8 @@ function IndicatorForm({ initial, creating, pending, error, submitLabel, onSubmi
     if (error) setServerErrors(serverFieldErrors(error, state.sourceKind, t));
   }, [error]);
   useEffect(() => {
-    if (Object.values(serverErrors).some(Boolean)) formRef.current?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus();
+    if (Object.values(serverErrors).some(Boolean))
+      formRef.current?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus();
   }, [serverErrors]);
 
   const errors: FieldErrors<Field> = { ...serverErrors, ...clientErrors };
@@ -272,14 +281,17 @@ function IndicatorForm({ initial, creating, pending, error, submitLabel, onSubmi
       const date = state[`${ref}Date`].trim();
       const value = state[`${ref}Value`].trim();
       if (!date && !value) continue;
-      if (!DAY_PATTERN.test(date)) found[`${ref}Date`] = date ? t('indicators.validation.date') : t('indicators.validation.both');
-      if (parseNumber(value) === undefined) found[`${ref}Value`] = value ? t('indicators.validation.number') : t('indicators.validation.both');
+      if (!DAY_PATTERN.test(date))
+        found[`${ref}Date`] = date ? t('indicators.validation.date') : t('indicators.validation.both');
+      if (parseNumber(value) === undefined)
+        found[`${ref}Value`] = value ? t('indicators.validation.number') : t('indicators.validation.both');
     }
     if (state.sourceKind === 'survey') {
       if (!state.questionnaire) found.questionnaire = t('indicators.validation.pick');
       else if (!state.question) found.question = t('indicators.validation.pick');
       else if (!state.measure) found.measure = t('indicators.validation.pick');
-      else if (state.measure === 'share' && question?.type !== 'boolean' && state.values.length === 0) found.values = t('indicators.validation.values');
+      else if (state.measure === 'share' && question?.type !== 'boolean' && state.values.length === 0)
+        found.values = t('indicators.validation.values');
     }
     return found;
   }
@@ -287,7 +299,12 @@ function IndicatorForm({ initial, creating, pending, error, submitLabel, onSubmi
   function buildSource(): IndicatorSource {
     if (state.sourceKind === 'manual') return { kind: 'manual' };
     if (state.sourceKind === 'activities') {
-      return { kind: 'activities', activityType: state.activityType, measure: state.activityMeasure, ...(state.activityMeasure === 'distinct' && { field: state.field }) };
+      return {
+        kind: 'activities',
+        activityType: state.activityType,
+        measure: state.activityMeasure,
+        ...(state.activityMeasure === 'distinct' && { field: state.field }),
+      };
     }
     const measure = state.measure || 'count';
     return {
@@ -345,7 +362,15 @@ function IndicatorForm({ initial, creating, pending, error, submitLabel, onSubmi
         ) : (
           <TextField label={t('indicators.form.key')} name="key" value={state.key} readOnly className="input-code" />
         )}
-        <TextField label={t('indicators.form.name')} error={errors.name} name="name" value={state.name} onChange={(e) => set('name', e.target.value)} required maxLength={200} />
+        <TextField
+          label={t('indicators.form.name')}
+          error={errors.name}
+          name="name"
+          value={state.name}
+          onChange={(e) => set('name', e.target.value)}
+          required
+          maxLength={200}
+        />
         <TextAreaField
           label={t('indicators.form.description')}
           hint={t('indicators.form.descriptionHint')}
@@ -357,7 +382,15 @@ function IndicatorForm({ initial, creating, pending, error, submitLabel, onSubmi
           rows={3}
         />
         <div className="form-row">
-          <TextField label={t('indicators.form.unit')} hint={t('indicators.form.unitHint')} error={errors.unit} name="unit" value={state.unit} onChange={(e) => set('unit', e.target.value)} maxLength={40} />
+          <TextField
+            label={t('indicators.form.unit')}
+            hint={t('indicators.form.unitHint')}
+            error={errors.unit}
+            name="unit"
+            value={state.unit}
+            onChange={(e) => set('unit', e.target.value)}
+            maxLength={40}
+          />
           <TextField
             label={t('indicators.form.srsChapter')}
             hint={t('indicators.form.srsChapterHint')}
@@ -373,7 +406,13 @@ function IndicatorForm({ initial, creating, pending, error, submitLabel, onSubmi
       <fieldset>
         <legend>{t('indicators.form.model')}</legend>
         <div className="form-row">
-          <Select label={t('indicators.form.level')} error={errors.level} name="level" value={state.level} onChange={(e) => setLevel(e.target.value as IndicatorLevel)}>
+          <Select
+            label={t('indicators.form.level')}
+            error={errors.level}
+            name="level"
+            value={state.level}
+            onChange={(e) => setLevel(e.target.value as IndicatorLevel)}
+          >
             {indicatorLevels.map((level) => (
               <option key={level} value={level}>
                 {t(`indicators.levels.${level}`)}
@@ -386,7 +425,14 @@ function IndicatorForm({ initial, creating, pending, error, submitLabel, onSubmi
               {errors.step && <p className="field-error">{errors.step}</p>}
             </div>
           ) : (
-            <Select label={t('indicators.form.step')} hint={t('indicators.form.stepHint')} error={errors.step} name="step" value={state.step} onChange={(e) => set('step', e.target.value)}>
+            <Select
+              label={t('indicators.form.step')}
+              hint={t('indicators.form.stepHint')}
+              error={errors.step}
+              name="step"
+              value={state.step}
+              onChange={(e) => set('step', e.target.value)}
+            >
               <option value="">{t('indicators.form.stepNone')}</option>
               {steps.map((step) => (
                 <option key={step} value={String(step)}>
@@ -459,7 +505,9 @@ function IndicatorForm({ initial, creating, pending, error, submitLabel, onSubmi
                 error={errors.questionnaire}
                 name="questionnaire"
                 value={state.questionnaire}
-                onChange={(e) => setState((s) => ({ ...s, questionnaire: e.target.value, question: '', measure: '', values: [] }))}
+                onChange={(e) =>
+                  setState((s) => ({ ...s, questionnaire: e.target.value, question: '', measure: '', values: [] }))
+                }
               >
                 <option value="">{t('indicators.form.pickQuestionnaire')}</option>
                 {published.map((q) => (
@@ -467,10 +515,14 @@ function IndicatorForm({ initial, creating, pending, error, submitLabel, onSubmi
                     {q.title} ({q.slug})
                   </option>
                 ))}
-                {state.questionnaire && !published.some((q) => q.slug === state.questionnaire) && <option value={state.questionnaire}>{state.questionnaire}</option>}
+                {state.questionnaire && !published.some((q) => q.slug === state.questionnaire) && (
+                  <option value={state.questionnaire}>{state.questionnaire}</option>
+                )}
               </Select>
             )}
-            {state.questionnaire && survey.version.isPending && <p className="muted">{t('indicators.form.loadingQuestions')}</p>}
+            {state.questionnaire && survey.version.isPending && (
+              <p className="muted">{t('indicators.form.loadingQuestions')}</p>
+            )}
             <ErrorAlert error={survey.version.error} />
             {state.questionnaire && survey.questions && (
               <Select
@@ -493,7 +545,13 @@ function IndicatorForm({ initial, creating, pending, error, submitLabel, onSubmi
               </Select>
             )}
             {question && (
-              <Select label={t('indicators.form.measure')} error={errors.measure} name="measure" value={state.measure} onChange={(e) => set('measure', e.target.value as SurveyMeasure)}>
+              <Select
+                label={t('indicators.form.measure')}
+                error={errors.measure}
+                name="measure"
+                value={state.measure}
+                onChange={(e) => set('measure', e.target.value as SurveyMeasure)}
+              >
                 {question.measures.map((m) => (
                   <option key={m} value={m}>
                     {t(`indicators.form.measures.${m}`)}
@@ -504,7 +562,9 @@ function IndicatorForm({ initial, creating, pending, error, submitLabel, onSubmi
             {question && state.measure === 'share' && (
               <ValueChecks
                 legend={t('indicators.form.values')}
-                hint={question.type === 'boolean' ? t('indicators.form.valuesBooleanHint') : t('indicators.form.valuesHint')}
+                hint={
+                  question.type === 'boolean' ? t('indicators.form.valuesBooleanHint') : t('indicators.form.valuesHint')
+                }
                 error={errors.values}
                 choices={question.choices}
                 values={state.values}
@@ -543,7 +603,13 @@ function IndicatorForm({ initial, creating, pending, error, submitLabel, onSubmi
               ))}
             </Select>
             {state.activityMeasure === 'distinct' && (
-              <Select label={t('indicators.form.field')} error={errors.field} name="field" value={state.field} onChange={(e) => set('field', e.target.value as FormState['field'])}>
+              <Select
+                label={t('indicators.form.field')}
+                error={errors.field}
+                name="field"
+                value={state.field}
+                onChange={(e) => set('field', e.target.value as FormState['field'])}
+              >
                 {(['district', 'topic'] as const).map((f) => (
                   <option key={f} value={f}>
                     {t(`indicators.form.fields.${f}`)}
@@ -555,13 +621,24 @@ function IndicatorForm({ initial, creating, pending, error, submitLabel, onSubmi
         )}
       </div>
 
-      {hasFieldErrors ? <p className="alert alert-error" role="alert">{t('indicators.validation.fixFields')}</p> : <ErrorAlert error={pending ? null : error} />}
+      {hasFieldErrors ? (
+        <p className="alert alert-error" role="alert">
+          {t('indicators.validation.fixFields')}
+        </p>
+      ) : (
+        <ErrorAlert error={pending ? null : error} />
+      )}
       <SubmitButton pending={pending}>{submitLabel}</SubmitButton>
     </form>
   );
 }
 
-type SelectProps = Omit<SelectHTMLAttributes<HTMLSelectElement>, 'id'> & { label: string; hint?: string; error?: string; children: ReactNode };
+type SelectProps = Omit<SelectHTMLAttributes<HTMLSelectElement>, 'id'> & {
+  label: string;
+  hint?: string;
+  error?: string;
+  children: ReactNode;
+};
 
 /** A select with label, hint and error tied to it, like TextField. */
 function Select({ label, hint, error, children, ...select }: SelectProps) {
@@ -615,7 +692,11 @@ function ValueChecks(props: {
               checked={checked}
               aria-describedby={describedBy}
               aria-invalid={error ? true : undefined}
-              onChange={(e) => onChange(e.target.checked ? [...values, choice.value] : values.filter((v) => !sameValue(v, choice.value)))}
+              onChange={(e) =>
+                onChange(
+                  e.target.checked ? [...values, choice.value] : values.filter((v) => !sameValue(v, choice.value)),
+                )
+              }
             />
             <label htmlFor={`${id}-${i}`}>
               {choice.label}

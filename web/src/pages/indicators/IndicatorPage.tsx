@@ -2,7 +2,13 @@ import { useMemo, useState, type FormEvent } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../../api/client';
-import { useAddMeasurement, useDeleteIndicator, useDeleteMeasurement, useIndicator, type Indicator } from '../../api/indicators';
+import {
+  useAddMeasurement,
+  useDeleteIndicator,
+  useDeleteMeasurement,
+  useIndicator,
+  type Indicator,
+} from '../../api/indicators';
 import { Chart } from '../../components/charts/Chart';
 import { indicatorLines } from '../../components/charts/datasets';
 import { ConfirmButton } from '../../components/ConfirmButton';
@@ -69,7 +75,9 @@ function IndicatorView({ indicator }: { indicator: Indicator }) {
   const navigate = useNavigate();
   const remove = useDeleteIndicator(ws, indicator.key);
   const dated = (v: { date: string; value: number } | null) =>
-    v ? t('indicators.detail.datedValue', { value: format.value(v.value, indicator.unit), date: format.day(v.date) }) : t('indicators.detail.none');
+    v
+      ? t('indicators.detail.datedValue', { value: format.value(v.value, indicator.unit), date: format.day(v.date) })
+      : t('indicators.detail.none');
 
   return (
     <>
@@ -99,7 +107,11 @@ function IndicatorView({ indicator }: { indicator: Indicator }) {
           <dt>{t('indicators.detail.level')}</dt>
           <dd>{t(`indicators.levels.${indicator.level}`)}</dd>
           <dt>{t('indicators.detail.step')}</dt>
-          <dd>{indicator.step === null ? t('indicators.detail.noStep') : t('indicators.detail.stepValue', { step: indicator.step, label: stepLabel(indicator.step) })}</dd>
+          <dd>
+            {indicator.step === null
+              ? t('indicators.detail.noStep')
+              : t('indicators.detail.stepValue', { step: indicator.step, label: stepLabel(indicator.step) })}
+          </dd>
           <dt>{t('indicators.detail.source')}</dt>
           <dd>
             <SourceText ws={ws} source={indicator.source} />
@@ -142,11 +154,20 @@ function ProgressSection({ indicator }: { indicator: Indicator }) {
     <section className="panel indicator-progress" aria-labelledby="indicator-progress-title">
       <h2 id="indicator-progress-title">{t('indicators.detail.progress')}</h2>
       {progress === null ? (
-        <p className="muted">{indicator.target ? t('indicators.detail.progressNoValue') : t('indicators.detail.progressNoTarget')}</p>
+        <p className="muted">
+          {indicator.target ? t('indicators.detail.progressNoValue') : t('indicators.detail.progressNoTarget')}
+        </p>
       ) : (
         <>
-          <progress max={100} value={Math.round(progress * 100)} aria-labelledby="indicator-progress-title" aria-describedby="indicator-progress-text" />
-          <p id="indicator-progress-text">{t('indicators.detail.progressValue', { percent: format.percent(progress) })}</p>
+          <progress
+            max={100}
+            value={Math.round(progress * 100)}
+            aria-labelledby="indicator-progress-title"
+            aria-describedby="indicator-progress-text"
+          />
+          <p id="indicator-progress-text">
+            {t('indicators.detail.progressValue', { percent: format.percent(progress) })}
+          </p>
         </>
       )}
     </section>
@@ -163,7 +184,9 @@ function CourseSection({ indicator }: { indicator: Indicator }) {
   const removeMeasurement = useDeleteMeasurement(ws, indicator.key);
   const [deleted, setDeleted] = useState(false);
   const canDelete = isOrganiser && indicator.source.kind === 'manual';
-  const seriesLabel = indicator.unit ? `${t('indicators.detail.seriesLabel')} (${indicator.unit})` : t('indicators.detail.seriesLabel');
+  const seriesLabel = indicator.unit
+    ? `${t('indicators.detail.seriesLabel')} (${indicator.unit})`
+    : t('indicators.detail.seriesLabel');
   const baselineLabel = t('indicators.detail.baseline');
   const targetLabel = t('indicators.detail.target');
   // `format.day` follows the language only.
@@ -185,7 +208,13 @@ function CourseSection({ indicator }: { indicator: Indicator }) {
         <p className="empty">{t('indicators.detail.chartEmpty')}</p>
       ) : (
         <>
-          <Chart kind="line" data={lines} size="m" valueTitle={indicator.unit ?? undefined} label={t('indicators.detail.chartLabel', { name: indicator.name })} />
+          <Chart
+            kind="line"
+            data={lines}
+            size="m"
+            valueTitle={indicator.unit ?? undefined}
+            label={t('indicators.detail.chartLabel', { name: indicator.name })}
+          />
           <h3 id="indicator-table-title">{t('indicators.detail.table')}</h3>
           <div className="table-wrap" role="region" aria-labelledby="indicator-table-title" tabIndex={0}>
             <table className="table-compact indicator-table">
@@ -278,10 +307,31 @@ function MeasurementForm({ ws, indicatorKey }: { ws: string; indicatorKey: strin
       <h2 id="measurement-title">{t('indicators.measurement.title')}</h2>
       <form ref={formRef} noValidate onSubmit={submit}>
         <div className="form-row">
-          <TextField label={t('indicators.measurement.date')} error={errors.date} name="date" type="date" required defaultValue={today()} />
-          <TextField label={t('indicators.measurement.value')} error={errors.value} name="value" inputMode="decimal" required autoComplete="off" />
+          <TextField
+            label={t('indicators.measurement.date')}
+            error={errors.date}
+            name="date"
+            type="date"
+            required
+            defaultValue={today()}
+          />
+          <TextField
+            label={t('indicators.measurement.value')}
+            error={errors.value}
+            name="value"
+            inputMode="decimal"
+            required
+            autoComplete="off"
+          />
         </div>
-        <TextField label={t('indicators.measurement.note')} hint={t('indicators.measurement.noteHint')} error={errors.note} name="note" maxLength={500} autoComplete="off" />
+        <TextField
+          label={t('indicators.measurement.note')}
+          hint={t('indicators.measurement.noteHint')}
+          error={errors.note}
+          name="note"
+          maxLength={500}
+          autoComplete="off"
+        />
         <ErrorAlert error={add.error} />
         <SubmitButton pending={add.isPending}>{t('indicators.measurement.submit')}</SubmitButton>
         <SuccessStatus>{added ? t('indicators.measurement.added') : ''}</SuccessStatus>

@@ -148,7 +148,11 @@ function Staircase({ ws, indicators }: { ws: string; indicators: Indicator[] }) 
                 <p className="staircase-level">{t(`indicators.levels.${level}`)}</p>
               </div>
               <div className="staircase-tread">
-                <IndicatorList ws={ws} indicators={indicators.filter((i) => i.step === step)} empty={t('indicators.staircase.empty')} />
+                <IndicatorList
+                  ws={ws}
+                  indicators={indicators.filter((i) => i.step === step)}
+                  empty={t('indicators.staircase.empty')}
+                />
               </div>
             </li>
           );
@@ -194,10 +198,13 @@ function IooiColumns({ ws, indicators }: { ws: string; indicators: Indicator[] }
                         {indicator.name}
                       </Link>
                       {indicator.step !== null && (
-                        <span className="indicator-step">{t('indicators.detail.stepValue', { step: indicator.step, label: stepLabel(indicator.step) })}</span>
+                        <span className="indicator-step">
+                          {t('indicators.detail.stepValue', { step: indicator.step, label: stepLabel(indicator.step) })}
+                        </span>
                       )}
                       <span className="indicator-figure">
-                        <LatestValue indicator={indicator} /> <TrendMark series={indicator.series} direction={indicator.direction} />
+                        <LatestValue indicator={indicator} />{' '}
+                        <TrendMark series={indicator.series} direction={indicator.direction} />
                       </span>
                     </li>
                   ))}

@@ -20,7 +20,8 @@ export function levelOfStep(step: number): Exclude<IndicatorLevel, 'input'> {
 }
 
 /** The steps an indicator of this level may stand on. */
-export const stepsOf = (level: IndicatorLevel): Step[] => (level === 'input' ? [] : STEPS.filter((s) => levelOfStep(s) === level));
+export const stepsOf = (level: IndicatorLevel): Step[] =>
+  level === 'input' ? [] : STEPS.filter((s) => levelOfStep(s) === level);
 
 export type Trend =
   | { kind: 'none' }

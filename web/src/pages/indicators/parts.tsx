@@ -111,7 +111,9 @@ export function Provenance({ ws, point, minGroupSize }: { ws: string; point: Poi
   const { t } = useTranslation();
   const source = point.source;
   if (source.kind === 'manual') {
-    const text = source.enteredBy ? t('indicators.provenance.manualBy', { name: source.enteredBy }) : t('indicators.provenance.manual');
+    const text = source.enteredBy
+      ? t('indicators.provenance.manualBy', { name: source.enteredBy })
+      : t('indicators.provenance.manual');
     return <>{source.note ? t('indicators.provenance.withNote', { text, note: source.note }) : text}</>;
   }
   if (source.kind === 'activities') {

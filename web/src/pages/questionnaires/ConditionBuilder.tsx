@@ -77,8 +77,10 @@ export function ConditionBuilder({ path }: { path: ElementPath }) {
   function update(next: BuilderState) {
     setState(next);
     if (next.question === '') write('');
-    else if (!operatorNeedsValue(next.operator)) write(buildCondition({ question: next.question, operator: next.operator }));
-    else if (next.value !== null) write(buildCondition({ question: next.question, operator: next.operator, value: next.value }));
+    else if (!operatorNeedsValue(next.operator))
+      write(buildCondition({ question: next.question, operator: next.operator }));
+    else if (next.value !== null)
+      write(buildCondition({ question: next.question, operator: next.operator, value: next.value }));
   }
 
   function chooseQuestion(name: string) {
@@ -109,7 +111,12 @@ export function ConditionBuilder({ path }: { path: ElementPath }) {
         <div className="condition-builder">
           <div className="field">
             <label htmlFor={`${id}-question`}>{t('designer.condition.question')}</label>
-            <select id={`${id}-question`} disabled={readOnly} value={state.question} onChange={(event) => chooseQuestion(event.target.value)}>
+            <select
+              id={`${id}-question`}
+              disabled={readOnly}
+              value={state.question}
+              onChange={(event) => chooseQuestion(event.target.value)}
+            >
               <option value="">{t('designer.condition.always')}</option>
               {earlier.map((q) => (
                 <option key={q.name} value={q.name}>
@@ -157,7 +164,12 @@ export function ConditionBuilder({ path }: { path: ElementPath }) {
                   )}
                 </select>
               ) : (
-                <input id={`${id}-value`} readOnly={readOnly} value={state.text} onChange={(event) => typeValue(event.target.value)} />
+                <input
+                  id={`${id}-value`}
+                  readOnly={readOnly}
+                  value={state.text}
+                  onChange={(event) => typeValue(event.target.value)}
+                />
               )}
             </div>
           )}
@@ -183,7 +195,13 @@ function questionLabel(question: JsonObject, lang: Lang, base: string): string {
   return title ? `${nameOf(question)}: ${truncate(title)}` : nameOf(question);
 }
 
-function valueLabel(source: JsonObject | undefined, value: ConditionValue, lang: Lang, base: string, t: TFunction): string {
+function valueLabel(
+  source: JsonObject | undefined,
+  value: ConditionValue,
+  lang: Lang,
+  base: string,
+  t: TFunction,
+): string {
   if (typeof value === 'boolean') return value ? t('designer.condition.yes') : t('designer.condition.no');
   const item = source ? itemsOf(source.choices).find((i) => itemValue(i) === value) : undefined;
   const label = item ? shownText(itemLabel(item), lang, base) : value === 'other' ? t('designer.condition.other') : '';

@@ -11,7 +11,14 @@ import { ErrorAlert, Loading, SuccessStatus } from '../../components/Status';
 import { Tabs, tabPanelProps } from '../../components/Tabs';
 import { UnsavedChangesGuard } from '../../components/UnsavedChanges';
 import { useDateFormat } from '../../format';
-import { draftReducer, initialDraftState, isDirty, readJson, type DraftAction, type DraftState } from '../../designer/draft-state';
+import {
+  draftReducer,
+  initialDraftState,
+  isDirty,
+  readJson,
+  type DraftAction,
+  type DraftState,
+} from '../../designer/draft-state';
 import { allElements, findElementPath, nameOf } from '../../designer/elements';
 import type { JsonObject } from '../../designer/json';
 import { defaultLanguage } from '../../components/survey/locales';
@@ -93,7 +100,8 @@ function Designer({ workspace, questionnaire }: { workspace: Workspace; question
   );
   // Without a draft the editor starts from the newest version.
   const latestVersion = useVersion(ws, slug, state === null ? latest : null);
-  if (state === null && latestVersion.data) dispatch({ type: 'load', definition: latestVersion.data.definition as JsonObject });
+  if (state === null && latestVersion.data)
+    dispatch({ type: 'load', definition: latestVersion.data.definition as JsonObject });
 
   const [view, setView] = useView();
   const [expanded, setExpanded] = useState<ReadonlySet<string>>(new Set());
@@ -143,7 +151,8 @@ function Designer({ workspace, questionnaire }: { workspace: Workspace; question
             reveal,
             focusRequest,
             takeFocus: (name) => {
-              if (!focusRequest || focusRequest.name !== name || focusRequest.serial === focusTaken.current) return false;
+              if (!focusRequest || focusRequest.name !== name || focusRequest.serial === focusTaken.current)
+                return false;
               focusTaken.current = focusRequest.serial;
               return true;
             },
@@ -188,7 +197,11 @@ function Designer({ workspace, questionnaire }: { workspace: Workspace; question
           if (removed.length > 0) dispatch({ type: 'load', definition: draft.definition as JsonObject });
           else dispatch({ type: 'saved', sent, stored: draft.definition as JsonObject });
           setWarnings(warnings);
-          setNotice(removed.length > 0 ? t('designer.savedWithoutRemote', { count: removed.length, paths: removed.join(', ') }) : t('designer.saved'));
+          setNotice(
+            removed.length > 0
+              ? t('designer.savedWithoutRemote', { count: removed.length, paths: removed.join(', ') })
+              : t('designer.saved'),
+          );
           after?.();
         },
       },
@@ -258,7 +271,10 @@ function Designer({ workspace, questionnaire }: { workspace: Workspace; question
 
   const titleOf = (name: string) => {
     const element = allElements(state.definition).find((e) => nameOf(e.element) === name)?.element;
-    return element ? shownText(element.title, i18n.resolvedLanguage === 'de' ? 'de' : 'en', defaultLanguage(state.definition)) || undefined : undefined;
+    return element
+      ? shownText(element.title, i18n.resolvedLanguage === 'de' ? 'de' : 'en', defaultLanguage(state.definition)) ||
+          undefined
+      : undefined;
   };
   const tabs = views.map((id) => ({ id, label: t(`designer.tabs.${id}`) }));
   const idPrefix = 'designer';
@@ -273,12 +289,20 @@ function Designer({ workspace, questionnaire }: { workspace: Workspace; question
           <code>{slug}</code>
         </dd>
         <dt>{t('designer.facts.latest')}</dt>
-        <dd>{latest === null ? t('designer.facts.neverPublished') : t('questionnaires.version', { version: latest })}</dd>
+        <dd>
+          {latest === null ? t('designer.facts.neverPublished') : t('questionnaires.version', { version: latest })}
+        </dd>
         <dt>{t('designer.facts.draft')}</dt>
-        <dd>{questionnaire.draft ? t('designer.facts.draftSaved', { date: format.dateTime(questionnaire.draft.updatedAt) }) : t('designer.facts.noDraft')}</dd>
+        <dd>
+          {questionnaire.draft
+            ? t('designer.facts.draftSaved', { date: format.dateTime(questionnaire.draft.updatedAt) })
+            : t('designer.facts.noDraft')}
+        </dd>
       </dl>
       {!canEdit && <p className="muted">{t('designer.readOnly')}</p>}
-      {canEdit && !questionnaire.draft && latest !== null && !dirty && <p className="muted">{t('designer.basedOnVersion', { version: latest })}</p>}
+      {canEdit && !questionnaire.draft && latest !== null && !dirty && (
+        <p className="muted">{t('designer.basedOnVersion', { version: latest })}</p>
+      )}
 
       {canEdit && (
         <div className="designer-toolbar">
@@ -286,10 +310,19 @@ function Designer({ workspace, questionnaire }: { workspace: Workspace; question
             {dirty ? t('designer.unsaved') : t('designer.allSaved')}
           </p>
           {/* Never disabled: a keyboard user who saves keeps the focus here. */}
-          <button type="button" className="button-primary" aria-disabled={save.isPending || undefined} onClick={() => saveDraft()}>
+          <button
+            type="button"
+            className="button-primary"
+            aria-disabled={save.isPending || undefined}
+            onClick={() => saveDraft()}
+          >
             {save.isPending ? t('common.pleaseWait') : t('designer.save')}
           </button>
-          <button type="button" disabled={(!questionnaire.draft && !dirty) || save.isPending || state.jsonError !== null} onClick={openPublish}>
+          <button
+            type="button"
+            disabled={(!questionnaire.draft && !dirty) || save.isPending || state.jsonError !== null}
+            onClick={openPublish}
+          >
             {t('designer.publish')}
           </button>
           {questionnaire.draft && latest !== null && (
@@ -322,7 +355,12 @@ function Designer({ workspace, questionnaire }: { workspace: Workspace; question
       <details className="transfer">
         <summary>{t('designer.transfer.title')}</summary>
         <div className="transfer-body">
-          <button type="button" onClick={() => downloadJson(`${slug}${questionnaire.draft || dirty ? '-draft' : ''}.json`, state.definition)}>
+          <button
+            type="button"
+            onClick={() =>
+              downloadJson(`${slug}${questionnaire.draft || dirty ? '-draft' : ''}.json`, state.definition)
+            }
+          >
             {t('designer.transfer.export')}
           </button>
           {canEdit && (
@@ -356,7 +394,12 @@ function Designer({ workspace, questionnaire }: { workspace: Workspace; question
           </EditorContext.Provider>
         )}
         {view === 'json' && (
-          <JsonTab text={state.jsonText} error={state.jsonError} readOnly={!canEdit} onChange={(text) => dispatch({ type: 'json', text })} />
+          <JsonTab
+            text={state.jsonText}
+            error={state.jsonError}
+            readOnly={!canEdit}
+            onChange={(text) => dispatch({ type: 'json', text })}
+          />
         )}
         {view === 'preview' && (
           <>
@@ -365,7 +408,14 @@ function Designer({ workspace, questionnaire }: { workspace: Workspace; question
           </>
         )}
         {view === 'versions' && (
-          <VersionsTab ws={ws} questionnaire={questionnaire} canEdit={canEdit} onStartDraft={(v) => void startDraftFrom(v)} startingDraft={startingDraft} baseLanguage={defaultLanguage(state.definition)} />
+          <VersionsTab
+            ws={ws}
+            questionnaire={questionnaire}
+            canEdit={canEdit}
+            onStartDraft={(v) => void startDraftFrom(v)}
+            startingDraft={startingDraft}
+            baseLanguage={defaultLanguage(state.definition)}
+          />
         )}
       </div>
 
@@ -392,4 +442,3 @@ function Designer({ workspace, questionnaire }: { workspace: Workspace; question
     </div>
   );
 }
-

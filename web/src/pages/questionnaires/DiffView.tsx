@@ -15,7 +15,9 @@ export function DiffView({ diff, baseLanguage, titleOf }: DiffViewProps) {
   const { t, i18n } = useTranslation();
   const languageName = (locale: string) => {
     const code = locale === 'default' ? baseLanguage : locale;
-    return code === 'de' || code === 'en' ? t(`designer.lang.${code}`) : nameOf(code, i18n.resolvedLanguage === 'de' ? 'de' : 'en');
+    return code === 'de' || code === 'en'
+      ? t(`designer.lang.${code}`)
+      : nameOf(code, i18n.resolvedLanguage === 'de' ? 'de' : 'en');
   };
   const empty = diff.added.length + diff.removed.length + diff.moved.length + diff.changed.length === 0;
   if (empty) return <p className="empty">{t('designer.diff.none')}</p>;

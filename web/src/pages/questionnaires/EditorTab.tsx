@@ -30,9 +30,14 @@ export function EditorTab() {
         <h2 id="survey-settings">{t('designer.survey.title')}</h2>
         <p className="muted">
           {t('designer.survey.defaultLanguage', { language: languageName(base, uiLang) })}
-          {others.length > 0 && ` ${t('designer.survey.otherLanguages', { languages: others.map((l) => languageName(l, uiLang)).join(', ') })}`}
+          {others.length > 0 &&
+            ` ${t('designer.survey.otherLanguages', { languages: others.map((l) => languageName(l, uiLang)).join(', ') })}`}
         </p>
-        <LocalisedFields label={t('designer.survey.titleField')} value={definition.title} onChange={(value) => edit(withProp(definition, 'title', value))} />
+        <LocalisedFields
+          label={t('designer.survey.titleField')}
+          value={definition.title}
+          onChange={(value) => edit(withProp(definition, 'title', value))}
+        />
         <LocalisedFields
           label={t('designer.survey.description')}
           multiline
@@ -59,7 +64,9 @@ export function EditorTab() {
         </div>
       )}
       {pages.length === 0 && <p className="empty">{t('designer.pages.none')}</p>}
-      {pages.map((page, index) => (isObject(page) ? <PageCard key={index} index={index} page={page} count={pages.length} /> : null))}
+      {pages.map((page, index) =>
+        isObject(page) ? <PageCard key={index} index={index} page={page} count={pages.length} /> : null,
+      )}
       {!readOnly && (
         <button type="button" onClick={add}>
           {t('designer.pages.add')}
@@ -132,7 +139,9 @@ function PageCard({ index, page, count }: { index: number; page: JsonObject; cou
           spellCheck={false}
           readOnly={readOnly}
           value={nameOf(page)}
-          onChange={(event) => edit(updatePage(definition, index, (p) => withProp(p, 'name', event.target.value || undefined)))}
+          onChange={(event) =>
+            edit(updatePage(definition, index, (p) => withProp(p, 'name', event.target.value || undefined)))
+          }
         />
       </div>
       <LocalisedFields

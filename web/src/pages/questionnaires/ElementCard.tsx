@@ -33,19 +33,34 @@ function elementKeys(elements: Json[]): string[] {
 }
 
 /** The elements of a page or panel, each as a card, and a way to add one. */
-export function ElementList({ parentPath, elements, placeLabel }: { parentPath: ElementPath; elements: Json[]; placeLabel: string }) {
+export function ElementList({
+  parentPath,
+  elements,
+  placeLabel,
+}: {
+  parentPath: ElementPath;
+  elements: Json[];
+  placeLabel: string;
+}) {
   const { t } = useTranslation();
   const { readOnly } = useEditor();
   const keys = elementKeys(elements);
   return (
     <>
       {elements.length === 0 ? (
-        <p className="muted">{parentPath.length === 1 ? t('designer.pages.empty') : t('designer.element.panelEmpty')}</p>
+        <p className="muted">
+          {parentPath.length === 1 ? t('designer.pages.empty') : t('designer.element.panelEmpty')}
+        </p>
       ) : (
         <ol className="element-list">
           {elements.map((element, index) =>
             isObject(element) ? (
-              <ElementCard key={keys[index]} path={[...parentPath, index]} element={element} siblings={elements.length} />
+              <ElementCard
+                key={keys[index]}
+                path={[...parentPath, index]}
+                element={element}
+                siblings={elements.length}
+              />
             ) : null,
           )}
         </ol>
@@ -128,10 +143,18 @@ function ElementCard({ path, element, siblings }: { path: ElementPath; element: 
           onClick={() => setOpen(name, !open)}
         >
           <span className="element-type">{typeLabel}</span>
-          <span className="element-title">{type === 'html' ? shownText(element.html, uiLang, base).replace(/<[^>]*>/g, ' ').slice(0, 80) : title || t('designer.element.noTitle')}</span>
+          <span className="element-title">
+            {type === 'html'
+              ? shownText(element.html, uiLang, base)
+                  .replace(/<[^>]*>/g, ' ')
+                  .slice(0, 80)
+              : title || t('designer.element.noTitle')}
+          </span>
           <code className="element-name">{name}</code>
           {element.isRequired === true && <span className="badge">{t('designer.element.required')}</span>}
-          {typeof element.visibleIf === 'string' && element.visibleIf !== '' && <span className="badge">{t('designer.element.conditional')}</span>}
+          {typeof element.visibleIf === 'string' && element.visibleIf !== '' && (
+            <span className="badge">{t('designer.element.conditional')}</span>
+          )}
         </button>
         {!readOnly && (
           <div className="actions element-actions">
@@ -155,7 +178,12 @@ function ElementCard({ path, element, siblings }: { path: ElementPath; element: 
             >
               ↓
             </button>
-            <button type="button" className="button-small" aria-label={t('designer.element.duplicateNamed', { name: label })} onClick={duplicate}>
+            <button
+              type="button"
+              className="button-small"
+              aria-label={t('designer.element.duplicateNamed', { name: label })}
+              onClick={duplicate}
+            >
               {t('designer.element.duplicate')}
             </button>
             <MoveToPage path={path} label={label} />
@@ -209,7 +237,12 @@ function MoveToPage({ path, label }: { path: ElementPath; label: string }) {
       <label htmlFor={`${id}-page`} className="visually-hidden">
         {t('designer.element.moveToPageNamed', { name: label })}
       </label>
-      <select id={`${id}-page`} className="select-small" value={chosen} onChange={(event) => setTarget(Number(event.target.value))}>
+      <select
+        id={`${id}-page`}
+        className="select-small"
+        value={chosen}
+        onChange={(event) => setTarget(Number(event.target.value))}
+      >
         {others.map((i) => (
           <option key={i} value={i}>
             {t('designer.element.pageOption', { number: i + 1 })}
@@ -231,4 +264,3 @@ function MoveToPage({ path, label }: { path: ElementPath; label: string }) {
     </span>
   );
 }
-

@@ -28,7 +28,8 @@ export function ElementFields({ path, element }: { path: ElementPath; element: J
   const { definition, edit, readOnly } = useEditor();
   const type = typeOf(element);
   const known = (elementTypes as readonly string[]).includes(type);
-  const set = (key: string, value: Json | undefined) => edit(updateElement(definition, path, (e) => withProp(e, key, value)));
+  const set = (key: string, value: Json | undefined) =>
+    edit(updateElement(definition, path, (e) => withProp(e, key, value)));
   const setList = (key: string) => (list: ItemList) => set(key, list);
 
   return (
@@ -51,7 +52,12 @@ export function ElementFields({ path, element }: { path: ElementPath; element: J
             value={element.title}
             onChange={(value) => set('title', value)}
           />
-          <LocalisedFields label={t('designer.element.description')} multiline value={element.description} onChange={(value) => set('description', value)} />
+          <LocalisedFields
+            label={t('designer.element.description')}
+            multiline
+            value={element.description}
+            onChange={(value) => set('description', value)}
+          />
         </>
       )}
       {!layoutTypes.has(type) && type !== 'expression' && known && (
@@ -68,13 +74,26 @@ export function ElementFields({ path, element }: { path: ElementPath; element: J
           disabled={readOnly}
           value={typeof element.inputType === 'string' ? element.inputType : 'text'}
           onChange={(event) => set('inputType', event.target.value === 'text' ? undefined : event.target.value)}
-          options={textInputTypes.map((inputType) => ({ value: inputType, label: t(`designer.element.inputTypes.${inputType}`) }))}
+          options={textInputTypes.map((inputType) => ({
+            value: inputType,
+            label: t(`designer.element.inputTypes.${inputType}`),
+          }))}
         />
       )}
       {(type === 'text' || type === 'comment') && (
-        <LocalisedFields label={t('designer.element.placeholder')} value={element.placeholder} onChange={(value) => set('placeholder', value)} />
+        <LocalisedFields
+          label={t('designer.element.placeholder')}
+          value={element.placeholder}
+          onChange={(value) => set('placeholder', value)}
+        />
       )}
-      {choiceTypes.has(type) && <ItemListEditor label={t('designer.items.choices')} list={itemsOf(element.choices)} onChange={setList('choices')} />}
+      {choiceTypes.has(type) && (
+        <ItemListEditor
+          label={t('designer.items.choices')}
+          list={itemsOf(element.choices)}
+          onChange={setList('choices')}
+        />
+      )}
       {otherTypes.has(type) && (
         <>
           <CheckboxField
@@ -83,26 +102,44 @@ export function ElementFields({ path, element }: { path: ElementPath; element: J
             disabled={readOnly}
             onChange={(event) => {
               // `hasOther` is the older spelling of the same switch; keep one.
-              const cleaned = updateElement(definition, path, (e) => withProp(withProp(e, 'hasOther', undefined), 'showOtherItem', event.target.checked ? true : undefined));
+              const cleaned = updateElement(definition, path, (e) =>
+                withProp(withProp(e, 'hasOther', undefined), 'showOtherItem', event.target.checked ? true : undefined),
+              );
               edit(cleaned);
             }}
           />
           {(element.showOtherItem === true || element.hasOther === true) && (
-            <LocalisedFields label={t('designer.element.otherText')} value={element.otherText} onChange={(value) => set('otherText', value)} />
+            <LocalisedFields
+              label={t('designer.element.otherText')}
+              value={element.otherText}
+              onChange={(value) => set('otherText', value)}
+            />
           )}
         </>
       )}
       {type === 'boolean' && (
         <>
-          <LocalisedFields label={t('designer.element.labelTrue')} value={element.labelTrue} onChange={(value) => set('labelTrue', value)} />
-          <LocalisedFields label={t('designer.element.labelFalse')} value={element.labelFalse} onChange={(value) => set('labelFalse', value)} />
+          <LocalisedFields
+            label={t('designer.element.labelTrue')}
+            value={element.labelTrue}
+            onChange={(value) => set('labelTrue', value)}
+          />
+          <LocalisedFields
+            label={t('designer.element.labelFalse')}
+            value={element.labelFalse}
+            onChange={(value) => set('labelFalse', value)}
+          />
         </>
       )}
       {type === 'rating' && <RatingFields element={element} set={set} />}
       {type === 'matrix' && (
         <>
           <ItemListEditor label={t('designer.items.rows')} list={itemsOf(element.rows)} onChange={setList('rows')} />
-          <ItemListEditor label={t('designer.items.columns')} list={itemsOf(element.columns)} onChange={setList('columns')} />
+          <ItemListEditor
+            label={t('designer.items.columns')}
+            list={itemsOf(element.columns)}
+            onChange={setList('columns')}
+          />
         </>
       )}
       {type === 'expression' && (
@@ -149,7 +186,9 @@ function NameField({ path, name }: { path: ElementPath; name: string }) {
     taken.delete(name);
     const problem = nameProblem(next, taken);
     if (problem) {
-      setError(problem === 'pattern' ? t('designer.element.nameInvalid') : t('designer.element.nameTaken', { name: next }));
+      setError(
+        problem === 'pattern' ? t('designer.element.nameInvalid') : t('designer.element.nameTaken', { name: next }),
+      );
       input?.focus();
       return;
     }
@@ -199,18 +238,51 @@ function RatingFields({ element, set }: { element: JsonObject; set: (key: string
   return (
     <>
       <div className="field-row">
-        <NumberField label={t('designer.rating.min')} value={element.rateMin} fallback={1} onChange={(v) => set('rateMin', v)} />
-        <NumberField label={t('designer.rating.max')} value={element.rateMax} fallback={5} onChange={(v) => set('rateMax', v)} />
-        <NumberField label={t('designer.rating.step')} value={element.rateStep} fallback={1} onChange={(v) => set('rateStep', v)} />
+        <NumberField
+          label={t('designer.rating.min')}
+          value={element.rateMin}
+          fallback={1}
+          onChange={(v) => set('rateMin', v)}
+        />
+        <NumberField
+          label={t('designer.rating.max')}
+          value={element.rateMax}
+          fallback={5}
+          onChange={(v) => set('rateMax', v)}
+        />
+        <NumberField
+          label={t('designer.rating.step')}
+          value={element.rateStep}
+          fallback={1}
+          onChange={(v) => set('rateStep', v)}
+        />
       </div>
-      <LocalisedFields label={t('designer.rating.minDescription')} value={element.minRateDescription} onChange={(v) => set('minRateDescription', v)} />
-      <LocalisedFields label={t('designer.rating.maxDescription')} value={element.maxRateDescription} onChange={(v) => set('maxRateDescription', v)} />
+      <LocalisedFields
+        label={t('designer.rating.minDescription')}
+        value={element.minRateDescription}
+        onChange={(v) => set('minRateDescription', v)}
+      />
+      <LocalisedFields
+        label={t('designer.rating.maxDescription')}
+        value={element.maxRateDescription}
+        onChange={(v) => set('maxRateDescription', v)}
+      />
     </>
   );
 }
 
 /** A number property; text that is not (yet) a number is kept in the field but not written. */
-function NumberField({ label, value, fallback, onChange }: { label: string; value: Json | undefined; fallback: number; onChange: (value: number | undefined) => void }) {
+function NumberField({
+  label,
+  value,
+  fallback,
+  onChange,
+}: {
+  label: string;
+  value: Json | undefined;
+  fallback: number;
+  onChange: (value: number | undefined) => void;
+}) {
   const { readOnly } = useEditor();
   const shown = typeof value === 'number' ? String(value) : '';
   const [text, setText] = useState(shown);

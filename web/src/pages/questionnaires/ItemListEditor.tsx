@@ -1,6 +1,16 @@
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
-import { addItem, itemLabel, itemValue, moveItem, removeItem, valueText, withItemLabel, withItemValue, type ItemList } from '../../designer/items';
+import {
+  addItem,
+  itemLabel,
+  itemValue,
+  moveItem,
+  removeItem,
+  valueText,
+  withItemLabel,
+  withItemValue,
+  type ItemList,
+} from '../../designer/items';
 import { langs, textOf } from '../../designer/text';
 import { defaultLanguage } from '../../components/survey/locales';
 import { focusSoon, useEditor } from './EditorContext';
@@ -64,8 +74,17 @@ export function ItemListEditor({ label, list, onChange }: ItemListEditorProps) {
                   <input
                     key={lang}
                     lang={lang}
-                    aria-label={fieldLabel(t('designer.inLanguage', { field: t('designer.items.label'), language: t(`designer.lang.${lang}`) }), number)}
-                    placeholder={t('designer.inLanguage', { field: t('designer.items.label'), language: t(`designer.lang.${lang}`) })}
+                    aria-label={fieldLabel(
+                      t('designer.inLanguage', {
+                        field: t('designer.items.label'),
+                        language: t(`designer.lang.${lang}`),
+                      }),
+                      number,
+                    )}
+                    placeholder={t('designer.inLanguage', {
+                      field: t('designer.items.label'),
+                      language: t(`designer.lang.${lang}`),
+                    })}
                     readOnly={readOnly}
                     value={textOf(label, lang, base)}
                     onChange={(event) => onChange(withItemLabel(list, index, lang, event.target.value, base))}
@@ -110,7 +129,13 @@ export function ItemListEditor({ label, list, onChange }: ItemListEditorProps) {
       )}
       {list.length > 0 && <p className="field-hint">{t('designer.items.valueHint')}</p>}
       {!readOnly && (
-        <button type="button" className="button-small" data-focus={`${id}-add`} aria-label={t('designer.items.addTo', { list: label })} onClick={add}>
+        <button
+          type="button"
+          className="button-small"
+          data-focus={`${id}-add`}
+          aria-label={t('designer.items.addTo', { list: label })}
+          onClick={add}
+        >
           {t('designer.items.add')}
         </button>
       )}

@@ -3,7 +3,17 @@ import { useTranslation } from 'react-i18next';
 import type { JsonError } from '../../designer/draft-state';
 
 /** The whole definition as text; readable edits go straight into the shared draft. */
-export function JsonTab({ text, error, readOnly, onChange }: { text: string; error: JsonError | null; readOnly: boolean; onChange: (text: string) => void }) {
+export function JsonTab({
+  text,
+  error,
+  readOnly,
+  onChange,
+}: {
+  text: string;
+  error: JsonError | null;
+  readOnly: boolean;
+  onChange: (text: string) => void;
+}) {
   const { t } = useTranslation();
   const id = useId();
   return (
@@ -16,7 +26,9 @@ export function JsonTab({ text, error, readOnly, onChange }: { text: string; err
       )}
       {error && (
         <p id={`${id}-error`} className="field-error json-error">
-          {error.kind === 'syntax' ? t('designer.json.syntaxError', { message: error.message }) : t('designer.json.notObject')}
+          {error.kind === 'syntax'
+            ? t('designer.json.syntaxError', { message: error.message })
+            : t('designer.json.notObject')}
         </p>
       )}
       <textarea
@@ -28,7 +40,9 @@ export function JsonTab({ text, error, readOnly, onChange }: { text: string; err
         readOnly={readOnly}
         value={text}
         aria-invalid={error ? true : undefined}
-        aria-describedby={[readOnly ? '' : `${id}-hint`, error ? `${id}-error` : ''].filter(Boolean).join(' ') || undefined}
+        aria-describedby={
+          [readOnly ? '' : `${id}-hint`, error ? `${id}-error` : ''].filter(Boolean).join(' ') || undefined
+        }
         onChange={(event) => onChange(event.target.value)}
       />
     </div>

@@ -15,7 +15,10 @@ export function PreviewTab({ definition }: { definition: JsonObject }) {
   const { t, i18n } = useTranslation();
   const [width, setWidth] = useState<Width>('desktop');
   const [lang, setLang] = useState<string>(i18n.resolvedLanguage === 'de' ? 'de' : 'en');
-  const languages = useMemo(() => [...langs, ...languagesOf(definition).filter((l) => !(langs as readonly string[]).includes(l))], [definition]);
+  const languages = useMemo(
+    () => [...langs, ...languagesOf(definition).filter((l) => !(langs as readonly string[]).includes(l))],
+    [definition],
+  );
 
   return (
     <>
@@ -35,7 +38,13 @@ export function PreviewTab({ definition }: { definition: JsonObject }) {
             {t('designer.preview.language')}
           </span>
           {languages.map((option) => (
-            <button key={option} type="button" lang={option === 'de' || option === 'en' ? undefined : option} aria-pressed={lang === option} onClick={() => setLang(option)}>
+            <button
+              key={option}
+              type="button"
+              lang={option === 'de' || option === 'en' ? undefined : option}
+              aria-pressed={lang === option}
+              onClick={() => setLang(option)}
+            >
               {option === 'de' || option === 'en' ? t(`designer.lang.${option}`) : languageName(option)}
             </button>
           ))}

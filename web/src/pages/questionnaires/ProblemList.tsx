@@ -41,7 +41,9 @@ export function ProblemList({
         {groups.map((group) => (
           <li key={group.question ?? ''}>
             <span className="problem-question">
-              {group.question === null ? t('designer.problems.general') : t('designer.problems.question', { name: group.question })}
+              {group.question === null
+                ? t('designer.problems.general')
+                : t('designer.problems.question', { name: group.question })}
             </span>
             {group.question !== null && onShow && (canShow?.(group.question) ?? true) && (
               <button type="button" className="button-small" onClick={() => onShow(group.question!)}>

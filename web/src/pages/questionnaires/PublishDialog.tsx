@@ -101,7 +101,11 @@ export function PublishDialog(props: PublishDialogProps) {
         {breaking && (
           <div className="alert alert-warning">
             <p>{t('designer.publishDialog.breakingWarning')}</p>
-            <CheckboxField label={t('designer.publishDialog.confirmBreaking')} checked={confirmed} onChange={(event) => setConfirmed(event.target.checked)} />
+            <CheckboxField
+              label={t('designer.publishDialog.confirmBreaking')}
+              checked={confirmed}
+              onChange={(event) => setConfirmed(event.target.checked)}
+            />
           </div>
         )}
         {publish.error instanceof ApiError && publish.error.code === 'invalid_definition' ? (

@@ -24,7 +24,9 @@ export function QuestionnairesPage() {
       <PageHeading title={t('questionnaires.title')} />
       {questionnaires.isPending && <Loading />}
       <ErrorAlert error={questionnaires.error} />
-      {list && list.length === 0 && <p className="empty">{isOrganiser ? t('questionnaires.emptyOrganiser') : t('questionnaires.empty')}</p>}
+      {list && list.length === 0 && (
+        <p className="empty">{isOrganiser ? t('questionnaires.emptyOrganiser') : t('questionnaires.empty')}</p>
+      )}
       {list && list.length > 0 && <QuestionnaireTable ws={workspace.slug} questionnaires={list} />}
       {isOrganiser && list && <CreateQuestionnaire ws={workspace.slug} taken={list.map((q) => q.slug)} />}
     </>
@@ -138,7 +140,9 @@ function CreateQuestionnaire({ ws, taken }: { ws: string; taken: string[] }) {
           onChange={(event) => setTitle(event.target.value)}
         />
         <ErrorAlert error={pendingTemplate === null ? create.error : null} />
-        <SubmitButton pending={create.isPending && pendingTemplate === null}>{t('questionnaires.create.blank')}</SubmitButton>
+        <SubmitButton pending={create.isPending && pendingTemplate === null}>
+          {t('questionnaires.create.blank')}
+        </SubmitButton>
       </form>
 
       <h3>{t('questionnaires.create.templatesTitle')}</h3>
@@ -146,7 +150,9 @@ function CreateQuestionnaire({ ws, taken }: { ws: string; taken: string[] }) {
       {templates.isPending && <Loading />}
       <ErrorAlert error={templates.error} />
       <ErrorAlert error={pendingTemplate !== null ? create.error : null} />
-      {templates.data && templates.data.templates.length === 0 && <p className="empty">{t('questionnaires.create.noTemplates')}</p>}
+      {templates.data && templates.data.templates.length === 0 && (
+        <p className="empty">{t('questionnaires.create.noTemplates')}</p>
+      )}
       {templates.data && templates.data.templates.length > 0 && (
         <ul className="card-list">
           {templates.data.templates.map((template) => (
@@ -162,7 +168,9 @@ function CreateQuestionnaire({ ws, taken }: { ws: string; taken: string[] }) {
                 disabled={create.isPending}
                 onClick={() => createFromTemplate(template)}
               >
-                {create.isPending && pendingTemplate === template.id ? t('common.pleaseWait') : t('questionnaires.create.useTemplate')}
+                {create.isPending && pendingTemplate === template.id
+                  ? t('common.pleaseWait')
+                  : t('questionnaires.create.useTemplate')}
               </button>
             </li>
           ))}

@@ -22,7 +22,14 @@ interface VersionsTabProps {
 }
 
 /** Version history, any two versions (or the draft) compared, and each version's JSON. */
-export function VersionsTab({ ws, questionnaire, canEdit, onStartDraft, startingDraft, baseLanguage }: VersionsTabProps) {
+export function VersionsTab({
+  ws,
+  questionnaire,
+  canEdit,
+  onStartDraft,
+  startingDraft,
+  baseLanguage,
+}: VersionsTabProps) {
   const { t } = useTranslation();
   const [shown, setShown] = useState<number | null>(null);
   const [exportError, setExportError] = useState<unknown>(null);
@@ -120,7 +127,12 @@ function VersionTable(props: {
                     {t('designer.versions.export')}
                   </button>
                   {/* The API's file: the definition with slug, version, publication day and change note. */}
-                  <a className="button-link" href={versionExportUrl(props.ws, props.slug, v.version)} download aria-label={t('exports.version.downloadNamed', { version: v.version })}>
+                  <a
+                    className="button-link"
+                    href={versionExportUrl(props.ws, props.slug, v.version)}
+                    download
+                    aria-label={t('exports.version.downloadNamed', { version: v.version })}
+                  >
                     {t('exports.version.download')}
                   </a>
                   {props.canEdit && (
@@ -169,10 +181,21 @@ function VersionJson({ ws, slug, version }: { ws: string; slug: string; version:
 
 const refOf = (text: string): VersionRef => (text === 'draft' ? 'draft' : Number(text));
 
-function Compare({ ws, questionnaire, baseLanguage }: { ws: string; questionnaire: Questionnaire; baseLanguage: string }) {
+function Compare({
+  ws,
+  questionnaire,
+  baseLanguage,
+}: {
+  ws: string;
+  questionnaire: Questionnaire;
+  baseLanguage: string;
+}) {
   const { t } = useTranslation();
   const id = useId();
-  const refs: VersionRef[] = [...questionnaire.versions.map((v) => v.version), ...(questionnaire.draft ? ['draft' as const] : [])];
+  const refs: VersionRef[] = [
+    ...questionnaire.versions.map((v) => v.version),
+    ...(questionnaire.draft ? ['draft' as const] : []),
+  ];
   const [pickedFrom, setFrom] = useState<VersionRef | null>(null);
   const [pickedTo, setTo] = useState<VersionRef | null>(null);
   // Until picked (or when a pick disappears, like a published draft): the two newest.

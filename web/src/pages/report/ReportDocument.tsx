@@ -1,6 +1,13 @@
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { ContentSection, ReportContent, ReportIndicator, ReportProvenance, ReportSource, Trend } from '../../api/reports';
+import type {
+  ContentSection,
+  ReportContent,
+  ReportIndicator,
+  ReportProvenance,
+  ReportSource,
+  Trend,
+} from '../../api/reports';
 import type { QuestionTypes } from '../../api/results';
 import { Chart } from '../../components/charts/Chart';
 import { indicatorLines } from '../../components/charts/datasets';
@@ -16,12 +23,19 @@ type Props = { content: ReportContent; level: Level; questionTypes?: QuestionTyp
 
 /** Heading tags one below another, starting at the document's title. */
 function useHeadings(level: Level) {
-  return { Title: level === 1 ? 'h1' : 'h2', Section: level === 1 ? 'h2' : 'h3', Sub: level === 1 ? 'h3' : 'h4' } as const;
+  return {
+    Title: level === 1 ? 'h1' : 'h2',
+    Section: level === 1 ? 'h2' : 'h3',
+    Sub: level === 1 ? 'h3' : 'h4',
+  } as const;
 }
 
 /** Plain text in paragraphs (blank lines between them); never interpreted as HTML. */
 export function Paragraphs({ text }: { text: string }) {
-  const paragraphs = text.split(/\n\s*\n/).map((p) => p.trim()).filter(Boolean);
+  const paragraphs = text
+    .split(/\n\s*\n/)
+    .map((p) => p.trim())
+    .filter(Boolean);
   return (
     <>
       {paragraphs.map((p, i) => (
@@ -43,7 +57,13 @@ export function ReportDocument({ content, level, questionTypes }: Props) {
   const { Title } = useHeadings(level);
   const { from, to } = content.period;
   const period =
-    from && to ? t('report.document.between', { from: format.day(from), to: format.day(to) }) : from ? t('report.document.since', { from: format.day(from) }) : to ? t('report.document.until', { to: format.day(to) }) : t('report.document.allTime');
+    from && to
+      ? t('report.document.between', { from: format.day(from), to: format.day(to) })
+      : from
+        ? t('report.document.since', { from: format.day(from) })
+        : to
+          ? t('report.document.until', { to: format.day(to) })
+          : t('report.document.allTime');
   return (
     <article className="report-document" aria-labelledby="report-document-title" lang={content.locale}>
       <header className="report-cover">
@@ -75,26 +95,51 @@ export function ReportDocument({ content, level, questionTypes }: Props) {
       </header>
       {content.sections.length === 0 && <p className="empty">{t('report.document.noSections')}</p>}
       {content.sections.map((section) => (
-        <ReportSection key={section.kind} section={section} content={content} level={level} questionTypes={questionTypes} />
+        <ReportSection
+          key={section.kind}
+          section={section}
+          content={content}
+          level={level}
+          questionTypes={questionTypes}
+        />
       ))}
     </article>
   );
 }
 
-function ReportSection({ section, content, level, questionTypes }: { section: ContentSection; content: ReportContent; level: Level; questionTypes?: QuestionTypes }) {
+function ReportSection({
+  section,
+  content,
+  level,
+  questionTypes,
+}: {
+  section: ContentSection;
+  content: ReportContent;
+  level: Level;
+  questionTypes?: QuestionTypes;
+}) {
   const { t } = useTranslation();
   const { Section } = useHeadings(level);
   const id = `report-section-${section.kind}`;
   return (
     <section className={`report-section report-section-${section.kind}`} aria-labelledby={id}>
       <Section id={id}>{t(`report.sections.${section.kind}`)}</Section>
-      {section.kind === 'input' && <IndicatorTable indicators={section.indicators} empty={t('report.indicators.noneInput')} />}
+      {section.kind === 'input' && (
+        <IndicatorTable indicators={section.indicators} empty={t('report.indicators.noneInput')} />
+      )}
       {section.kind === 'output' && <OutputSection section={section} level={level} />}
       {section.kind === 'outcome_impact' && <OutcomeSection section={section} content={content} level={level} />}
-      {section.kind === 'survey' && <SurveySection section={section} content={content} level={level} questionTypes={questionTypes} />}
+      {section.kind === 'survey' && (
+        <SurveySection section={section} content={content} level={level} questionTypes={questionTypes} />
+      )}
       {section.kind === 'open_answers' && <OpenAnswersSection section={section} content={content} level={level} />}
       {section.kind === 'comparison' && <ComparisonSection section={section} level={level} />}
-      {section.kind === 'decisions' && (section.text.trim() ? <Paragraphs text={section.text} /> : <p className="empty">{t('report.decisions.empty')}</p>)}
+      {section.kind === 'decisions' &&
+        (section.text.trim() ? (
+          <Paragraphs text={section.text} />
+        ) : (
+          <p className="empty">{t('report.decisions.empty')}</p>
+        ))}
     </section>
   );
 }
@@ -126,13 +171,24 @@ function IndicatorTable({ indicators, empty }: { indicators: ReportIndicator[]; 
             <tr key={i.key}>
               <th scope="row">
                 {i.name}
-                {i.step !== null && <span className="report-step"> · {t('indicators.detail.stepValue', { step: i.step, label: stepLabel(i.step) })}</span>}
+                {i.step !== null && (
+                  <span className="report-step">
+                    {' '}
+                    · {t('indicators.detail.stepValue', { step: i.step, label: stepLabel(i.step) })}
+                  </span>
+                )}
                 <span className="report-source">
                   <SourceText source={i.source} />
                 </span>
               </th>
-              <td className="numeric">{i.value ? `${format.value(i.value.value, i.unit)} (${format.day(i.value.date)})` : t('report.indicators.noValue')}</td>
-              <td className="numeric">{i.target ? `${format.value(i.target.value, i.unit)} (${format.day(i.target.date)})` : '–'}</td>
+              <td className="numeric">
+                {i.value
+                  ? `${format.value(i.value.value, i.unit)} (${format.day(i.value.date)})`
+                  : t('report.indicators.noValue')}
+              </td>
+              <td className="numeric">
+                {i.target ? `${format.value(i.target.value, i.unit)} (${format.day(i.target.date)})` : '–'}
+              </td>
               <td className="numeric">{i.progress === null ? '–' : format.percent(i.progress)}</td>
             </tr>
           ))}
@@ -148,7 +204,13 @@ function SourceText({ source }: { source: ReportSource }) {
   if (source.kind === 'manual') return <>{t('indicators.source.manual')}</>;
   if (source.kind === 'activities') {
     const type = t(`activities.types.${source.activityType}`);
-    return <>{source.measure === 'distinct' && source.field ? t('indicators.source.activitiesDistinct', { type, field: t(`indicators.source.fields.${source.field}`) }) : t('indicators.source.activitiesCount', { type })}</>;
+    return (
+      <>
+        {source.measure === 'distinct' && source.field
+          ? t('indicators.source.activitiesDistinct', { type, field: t(`indicators.source.fields.${source.field}`) })
+          : t('indicators.source.activitiesCount', { type })}
+      </>
+    );
   }
   const names = { questionnaire: source.questionnaire, question: source.question };
   if (source.measure === 'mean') return <>{t('indicators.source.surveyMean', names)}</>;
@@ -157,17 +219,34 @@ function SourceText({ source }: { source: ReportSource }) {
   return <>{t('indicators.source.surveyShare', { ...names, values })}</>;
 }
 
-function ProvenanceText({ provenance, value, min }: { provenance: ReportProvenance; value: number | null; min: number }) {
+function ProvenanceText({
+  provenance,
+  value,
+  min,
+}: {
+  provenance: ReportProvenance;
+  value: number | null;
+  min: number;
+}) {
   const { t } = useTranslation();
   if (provenance.kind === 'manual') {
-    const text = provenance.enteredBy ? t('indicators.provenance.manualBy', { name: provenance.enteredBy }) : t('indicators.provenance.manual');
+    const text = provenance.enteredBy
+      ? t('indicators.provenance.manualBy', { name: provenance.enteredBy })
+      : t('indicators.provenance.manual');
     return <>{provenance.note ? t('indicators.provenance.withNote', { text, note: provenance.note }) : text}</>;
   }
   if (provenance.kind === 'activities') {
-    return <>{provenance.titles ? t('indicators.provenance.activities', { count: provenance.count, titles: provenance.titles.join(', ') }) : t('report.indicators.activitiesCount', { count: provenance.count })}</>;
+    return (
+      <>
+        {provenance.titles
+          ? t('indicators.provenance.activities', { count: provenance.count, titles: provenance.titles.join(', ') })
+          : t('report.indicators.activitiesCount', { count: provenance.count })}
+      </>
+    );
   }
   if (provenance.withheld) return <>{t('indicators.provenance.surveyWithheld', { title: provenance.wave, min })}</>;
-  if (value === null || provenance.respondents === null) return <>{t('indicators.provenance.surveyNoValue', { title: provenance.wave })}</>;
+  if (value === null || provenance.respondents === null)
+    return <>{t('indicators.provenance.surveyNoValue', { title: provenance.wave })}</>;
   return <>{t('indicators.provenance.survey', { title: provenance.wave, count: provenance.respondents })}</>;
 }
 
@@ -236,27 +315,62 @@ function OutputSection({ section, level }: { section: Extract<ContentSection, { 
   );
 }
 
-function OutcomeSection({ section, content, level }: { section: Extract<ContentSection, { kind: 'outcome_impact' }>; content: ReportContent; level: Level }) {
+function OutcomeSection({
+  section,
+  content,
+  level,
+}: {
+  section: Extract<ContentSection, { kind: 'outcome_impact' }>;
+  content: ReportContent;
+  level: Level;
+}) {
   const { t } = useTranslation();
   if (section.indicators.length === 0) return <p className="empty">{t('report.indicators.noneOutcome')}</p>;
   return (
     <>
       {section.indicators.map((i) => (
-        <IndicatorFigure key={i.key} indicator={i} provenance={section.provenance} min={content.minGroupSize} level={level} />
+        <IndicatorFigure
+          key={i.key}
+          indicator={i}
+          provenance={section.provenance}
+          min={content.minGroupSize}
+          level={level}
+        />
       ))}
     </>
   );
 }
 
-function IndicatorFigure({ indicator, provenance, min, level }: { indicator: ReportIndicator; provenance: boolean; min: number; level: Level }) {
+function IndicatorFigure({
+  indicator,
+  provenance,
+  min,
+  level,
+}: {
+  indicator: ReportIndicator;
+  provenance: boolean;
+  min: number;
+  level: Level;
+}) {
   const { t, i18n } = useTranslation();
   const format = useIndicatorFormat();
   const stepLabel = useStepLabel();
   const { Sub } = useHeadings(level);
   const series = indicator.series ?? [];
-  const seriesLabel = indicator.unit ? `${t('indicators.detail.seriesLabel')} (${indicator.unit})` : t('indicators.detail.seriesLabel');
+  const seriesLabel = indicator.unit
+    ? `${t('indicators.detail.seriesLabel')} (${indicator.unit})`
+    : t('indicators.detail.seriesLabel');
   const lines = useMemo(
-    () => indicatorLines({ series, baseline: indicator.baseline, target: indicator.target }, { label: seriesLabel, baselineLabel: t('indicators.detail.baseline'), targetLabel: t('indicators.detail.target'), day: format.day }),
+    () =>
+      indicatorLines(
+        { series, baseline: indicator.baseline, target: indicator.target },
+        {
+          label: seriesLabel,
+          baselineLabel: t('indicators.detail.baseline'),
+          targetLabel: t('indicators.detail.target'),
+          day: format.day,
+        },
+      ),
     [indicator, seriesLabel, i18n.resolvedLanguage],
   );
   const id = `report-indicator-${indicator.key}`;
@@ -264,23 +378,39 @@ function IndicatorFigure({ indicator, provenance, min, level }: { indicator: Rep
     <section className="report-figure" aria-labelledby={id}>
       <Sub id={id}>{indicator.name}</Sub>
       <p className="muted">
-        {indicator.step !== null && `${t('indicators.detail.stepValue', { step: indicator.step, label: stepLabel(indicator.step) })} · `}
+        {indicator.step !== null &&
+          `${t('indicators.detail.stepValue', { step: indicator.step, label: stepLabel(indicator.step) })} · `}
         <SourceText source={indicator.source} />
       </p>
       {indicator.description && <p>{indicator.description}</p>}
       <p>
-        {t('report.indicators.latest')}: <strong>{indicator.value ? `${format.value(indicator.value.value, indicator.unit)} (${format.day(indicator.value.date)})` : t('report.indicators.noValue')}</strong>
-        {indicator.target && ` · ${t('report.indicators.target')}: ${format.value(indicator.target.value, indicator.unit)} (${format.day(indicator.target.date)})`}
+        {t('report.indicators.latest')}:{' '}
+        <strong>
+          {indicator.value
+            ? `${format.value(indicator.value.value, indicator.unit)} (${format.day(indicator.value.date)})`
+            : t('report.indicators.noValue')}
+        </strong>
+        {indicator.target &&
+          ` · ${t('report.indicators.target')}: ${format.value(indicator.target.value, indicator.unit)} (${format.day(indicator.target.date)})`}
         {indicator.progress !== null && ` · ${t('report.indicators.progress')}: ${format.percent(indicator.progress)}`}
       </p>
       {series.length === 0 ? (
         <p className="empty">{t('indicators.detail.chartEmpty')}</p>
       ) : (
         <>
-          <Chart kind="line" data={lines} size="s" valueTitle={indicator.unit ?? undefined} label={t('indicators.detail.chartLabel', { name: indicator.name })} printRatio={PRINT_RATIO} />
+          <Chart
+            kind="line"
+            data={lines}
+            size="s"
+            valueTitle={indicator.unit ?? undefined}
+            label={t('indicators.detail.chartLabel', { name: indicator.name })}
+            printRatio={PRINT_RATIO}
+          />
           <div className={provenance ? 'table-wrap' : 'table-wrap visually-hidden'}>
             <table className="table-compact report-table">
-              <caption className={provenance ? undefined : 'visually-hidden'}>{t('report.indicators.values', { name: indicator.name })}</caption>
+              <caption className={provenance ? undefined : 'visually-hidden'}>
+                {t('report.indicators.values', { name: indicator.name })}
+              </caption>
               <thead>
                 <tr>
                   <th scope="col">{t('indicators.detail.date')}</th>
@@ -296,7 +426,9 @@ function IndicatorFigure({ indicator, provenance, min, level }: { indicator: Rep
                     <th scope="row" className="nowrap">
                       <time dateTime={p.date}>{format.day(p.date)}</time>
                     </th>
-                    <td className="numeric nowrap">{p.value === null ? t('indicators.detail.withheld') : format.value(p.value, indicator.unit)}</td>
+                    <td className="numeric nowrap">
+                      {p.value === null ? t('indicators.detail.withheld') : format.value(p.value, indicator.unit)}
+                    </td>
                     <td>
                       <ProvenanceText provenance={p.provenance} value={p.value} min={min} />
                     </td>
@@ -311,7 +443,17 @@ function IndicatorFigure({ indicator, provenance, min, level }: { indicator: Rep
   );
 }
 
-function SurveySection({ section, content, level, questionTypes }: { section: Extract<ContentSection, { kind: 'survey' }>; content: ReportContent; level: Level; questionTypes?: QuestionTypes }) {
+function SurveySection({
+  section,
+  content,
+  level,
+  questionTypes,
+}: {
+  section: Extract<ContentSection, { kind: 'survey' }>;
+  content: ReportContent;
+  level: Level;
+  questionTypes?: QuestionTypes;
+}) {
   const { t } = useTranslation();
   const min = content.minGroupSize;
   if (!section.wave) return <p className="empty">{t('report.document.noWave')}</p>;
@@ -320,7 +462,8 @@ function SurveySection({ section, content, level, questionTypes }: { section: Ex
     <>
       <p>
         {t('report.survey.respondents', { wave: section.wave.title, n: respondents })}
-        {section.compare && ` · ${t('report.survey.compare', { wave: section.compare.title, n: section.compare.n === null ? t('results.fewerThan', { min }) : String(section.compare.n) })}`}
+        {section.compare &&
+          ` · ${t('report.survey.compare', { wave: section.compare.title, n: section.compare.n === null ? t('results.fewerThan', { min }) : String(section.compare.n) })}`}
       </p>
       {section.questions.length === 0 && <p className="empty">{t('report.survey.none')}</p>}
       {section.questions.map((q) => (
@@ -331,7 +474,11 @@ function SurveySection({ section, content, level, questionTypes }: { section: Ex
           min={min}
           measure={section.measure}
           title={section.wave!.title}
-          compare={section.compare ? { title: section.compare.title, q: section.compare.questions.find((c) => c.name === q.name) } : undefined}
+          compare={
+            section.compare
+              ? { title: section.compare.title, q: section.compare.questions.find((c) => c.name === q.name) }
+              : undefined
+          }
           printRatio={PRINT_RATIO}
           level={level + 2}
           className="report-figure"
@@ -343,7 +490,15 @@ function SurveySection({ section, content, level, questionTypes }: { section: Ex
   );
 }
 
-function OpenAnswersSection({ section, content, level }: { section: Extract<ContentSection, { kind: 'open_answers' }>; content: ReportContent; level: Level }) {
+function OpenAnswersSection({
+  section,
+  content,
+  level,
+}: {
+  section: Extract<ContentSection, { kind: 'open_answers' }>;
+  content: ReportContent;
+  level: Level;
+}) {
   const { t } = useTranslation();
   const { Sub } = useHeadings(level);
   const min = content.minGroupSize;
@@ -357,7 +512,8 @@ function OpenAnswersSection({ section, content, level }: { section: Extract<Cont
           <section key={q.role} className="report-figure" aria-labelledby={id}>
             <Sub id={id}>{t(`report.open.roles.${q.role}`)}</Sub>
             <p className="muted">
-              {t('report.open.question', { title: q.question.title })} · {t('report.open.answered', { n: q.n === null ? t('results.fewerThan', { min }) : String(q.n) })}
+              {t('report.open.question', { title: q.question.title })} ·{' '}
+              {t('report.open.answered', { n: q.n === null ? t('results.fewerThan', { min }) : String(q.n) })}
             </p>
             {q.codes.length === 0 ? (
               <p className="empty">{t('report.open.noCodes')}</p>
@@ -415,16 +571,33 @@ function TrendText({ trend, good }: { trend: Trend; good?: boolean | null }) {
   );
 }
 
-function ComparisonSection({ section, level }: { section: Extract<ContentSection, { kind: 'comparison' }>; level: Level }) {
+function ComparisonSection({
+  section,
+  level,
+}: {
+  section: Extract<ContentSection, { kind: 'comparison' }>;
+  level: Level;
+}) {
   const { t, i18n } = useTranslation();
   const format = useIndicatorFormat();
   const { Sub } = useHeadings(level);
   const number = new Intl.NumberFormat(i18n.resolvedLanguage ?? 'en', { maximumFractionDigits: 1 });
-  const signed = new Intl.NumberFormat(i18n.resolvedLanguage ?? 'en', { maximumFractionDigits: 1, signDisplay: 'exceptZero' });
-  const figure = (v: number | null, unit: 'percent' | 'mean') => (v === null ? t('report.comparison.hidden') : unit === 'percent' ? `${number.format(v)} %` : number.format(v));
+  const signed = new Intl.NumberFormat(i18n.resolvedLanguage ?? 'en', {
+    maximumFractionDigits: 1,
+    signDisplay: 'exceptZero',
+  });
+  const figure = (v: number | null, unit: 'percent' | 'mean') =>
+    v === null ? t('report.comparison.hidden') : unit === 'percent' ? `${number.format(v)} %` : number.format(v);
   return (
     <>
-      <Sub>{section.waves ? t('report.comparison.questions', { current: section.waves.current.title, previous: section.waves.previous.title }) : t('report.comparison.questionsTitle')}</Sub>
+      <Sub>
+        {section.waves
+          ? t('report.comparison.questions', {
+              current: section.waves.current.title,
+              previous: section.waves.previous.title,
+            })
+          : t('report.comparison.questionsTitle')}
+      </Sub>
       {section.questions.length === 0 ? (
         <p className="empty">{t('report.comparison.noQuestions')}</p>
       ) : (
@@ -450,10 +623,22 @@ function ComparisonSection({ section, level }: { section: Extract<ContentSection
               <tbody>
                 {q.items.map((item, i) => (
                   <tr key={`${item.label}-${i}`}>
-                    <th scope="row">{item.unit === 'mean' && !item.label ? t('results.mean') : item.unit === 'mean' ? `${item.label} (${t('results.mean')})` : item.label}</th>
+                    <th scope="row">
+                      {item.unit === 'mean' && !item.label
+                        ? t('results.mean')
+                        : item.unit === 'mean'
+                          ? `${item.label} (${t('results.mean')})`
+                          : item.label}
+                    </th>
                     <td className="numeric">{figure(item.previous, item.unit)}</td>
                     <td className="numeric">{figure(item.current, item.unit)}</td>
-                    <td className="numeric">{item.delta === null ? '–' : item.unit === 'percent' ? t('report.comparison.pp', { value: signed.format(item.delta) }) : signed.format(item.delta)}</td>
+                    <td className="numeric">
+                      {item.delta === null
+                        ? '–'
+                        : item.unit === 'percent'
+                          ? t('report.comparison.pp', { value: signed.format(item.delta) })
+                          : signed.format(item.delta)}
+                    </td>
                     <td>
                       <TrendText trend={item.trend} />
                     </td>
@@ -488,8 +673,12 @@ function ComparisonSection({ section, level }: { section: Extract<ContentSection
               {section.indicators.map((r) => (
                 <tr key={r.key}>
                   <th scope="row">{r.name}</th>
-                  <td className="numeric">{r.previous ? `${format.value(r.previous.value, r.unit)} (${format.day(r.previous.date)})` : '–'}</td>
-                  <td className="numeric">{r.current ? `${format.value(r.current.value, r.unit)} (${format.day(r.current.date)})` : '–'}</td>
+                  <td className="numeric">
+                    {r.previous ? `${format.value(r.previous.value, r.unit)} (${format.day(r.previous.date)})` : '–'}
+                  </td>
+                  <td className="numeric">
+                    {r.current ? `${format.value(r.current.value, r.unit)} (${format.day(r.current.date)})` : '–'}
+                  </td>
                   <td>
                     <TrendText trend={r.trend} good={r.good} />
                   </td>

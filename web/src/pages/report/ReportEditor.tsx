@@ -1,7 +1,16 @@
 import { useEffect, useMemo, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useAnswers } from '../../api/answers';
-import { openRoles, sectionKinds, useSaveReport, type OpenRole, type Report, type ReportConfig, type Section, type SectionKind } from '../../api/reports';
+import {
+  openRoles,
+  sectionKinds,
+  useSaveReport,
+  type OpenRole,
+  type Report,
+  type ReportConfig,
+  type Section,
+  type SectionKind,
+} from '../../api/reports';
 import { useVersionQuestions } from '../../api/questionnaires';
 import { useResults } from '../../api/results';
 import { useWaves } from '../../api/waves';
@@ -33,7 +42,9 @@ const configOf = (report: Report): ReportConfig => ({
 
 /** Drops empty choices, so that the saved state compares equal to a fresh draft of it. */
 function normalise(c: ReportConfig): ReportConfig {
-  const openQuestions = Object.fromEntries(openRoles.flatMap((r) => (c.openQuestions[r] ? [[r, c.openQuestions[r]]] : [])));
+  const openQuestions = Object.fromEntries(
+    openRoles.flatMap((r) => (c.openQuestions[r] ? [[r, c.openQuestions[r]]] : [])),
+  );
   return { ...c, openQuestions, period: { from: c.period.from || null, to: c.period.to || null } };
 }
 
@@ -42,7 +53,15 @@ function normalise(c: ReportConfig): ReportConfig {
  * ordered with checkboxes and move buttons), questions, quotes and the
  * decisions text. Saving replaces the report as a whole.
  */
-export function ReportEditor({ ws, report, onDirty }: { ws: string; report: Report; onDirty?: (dirty: boolean) => void }) {
+export function ReportEditor({
+  ws,
+  report,
+  onDirty,
+}: {
+  ws: string;
+  report: Report;
+  onDirty?: (dirty: boolean) => void;
+}) {
   const { t, i18n } = useTranslation();
   const lang = i18n.resolvedLanguage === 'de' ? 'de' : 'en';
   const save = useSaveReport(ws, report.id);
@@ -79,11 +98,15 @@ export function ReportEditor({ ws, report, onDirty }: { ws: string; report: Repo
   // A row moved to the top or the bottom disables the button just used: keep the focus on the row's other button.
   useEffect(() => {
     if (!moved || !(document.activeElement instanceof HTMLButtonElement) || !document.activeElement.disabled) return;
-    document.querySelector<HTMLButtonElement>(`[data-move="${moved.kind}:${moved.by === -1 ? 'down' : 'up'}"]`)?.focus();
+    document
+      .querySelector<HTMLButtonElement>(`[data-move="${moved.kind}:${moved.by === -1 ? 'down' : 'up'}"]`)
+      ?.focus();
   }, [moved, rows]);
 
   const mainWave = waves.data?.waves.find((w) => w.id === draft.wave);
-  const compareOptions = (waves.data?.waves ?? []).filter((w) => w.id !== draft.wave && w.questionnaire === mainWave?.questionnaire);
+  const compareOptions = (waves.data?.waves ?? []).filter(
+    (w) => w.id !== draft.wave && w.questionnaire === mainWave?.questionnaire,
+  );
   const questions = results.data?.questions ?? [];
   // Free text to quote, as the server's registry says (a number field is none).
   const catalogue = useVersionQuestions(ws, mainWave?.questionnaire ?? '', mainWave ? mainWave.version : null, lang);
@@ -105,14 +128,30 @@ export function ReportEditor({ ws, report, onDirty }: { ws: string; report: Repo
     <form className="panel report-editor no-print" onSubmit={submit} noValidate aria-labelledby="report-editor-title">
       <UnsavedChangesGuard dirty={dirty} />
       <h2 id="report-editor-title">{t('report.editor.title')}</h2>
-      <TextField label={t('report.editor.reportTitle')} value={draft.title} maxLength={200} required onChange={(e) => set({ title: e.target.value })} />
+      <TextField
+        label={t('report.editor.reportTitle')}
+        value={draft.title}
+        maxLength={200}
+        required
+        onChange={(e) => set({ title: e.target.value })}
+      />
 
       <fieldset className="report-fieldset">
         <legend>{t('report.editor.period')}</legend>
         <p className="field-hint">{t('report.editor.periodHint')}</p>
         <div className="report-inline-fields">
-          <TextField label={t('report.editor.from')} type="date" value={draft.period.from ?? ''} onChange={(e) => set({ period: { ...draft.period, from: e.target.value || null } })} />
-          <TextField label={t('report.editor.to')} type="date" value={draft.period.to ?? ''} onChange={(e) => set({ period: { ...draft.period, to: e.target.value || null } })} />
+          <TextField
+            label={t('report.editor.from')}
+            type="date"
+            value={draft.period.from ?? ''}
+            onChange={(e) => set({ period: { ...draft.period, from: e.target.value || null } })}
+          />
+          <TextField
+            label={t('report.editor.to')}
+            type="date"
+            value={draft.period.to ?? ''}
+            onChange={(e) => set({ period: { ...draft.period, to: e.target.value || null } })}
+          />
         </div>
       </fieldset>
 
@@ -125,14 +164,28 @@ export function ReportEditor({ ws, report, onDirty }: { ws: string; report: Repo
             <SelectField
               label={t('report.editor.wave')}
               value={draft.wave ?? ''}
-              options={[{ value: '', label: t('report.editor.none') }, ...(waves.data?.waves ?? []).map((w) => ({ value: w.id, label: `${w.title} (${w.questionnaire})` }))]}
-              onChange={(e) => set({ wave: e.target.value || null, compareWave: null, keyQuestions: [], openQuestions: {}, quotes: [] })}
+              options={[
+                { value: '', label: t('report.editor.none') },
+                ...(waves.data?.waves ?? []).map((w) => ({ value: w.id, label: `${w.title} (${w.questionnaire})` })),
+              ]}
+              onChange={(e) =>
+                set({
+                  wave: e.target.value || null,
+                  compareWave: null,
+                  keyQuestions: [],
+                  openQuestions: {},
+                  quotes: [],
+                })
+              }
             />
             <SelectField
               label={t('report.editor.compareWave')}
               value={draft.compareWave ?? ''}
               disabled={!draft.wave}
-              options={[{ value: '', label: t('report.editor.none') }, ...compareOptions.map((w) => ({ value: w.id, label: w.title }))]}
+              options={[
+                { value: '', label: t('report.editor.none') },
+                ...compareOptions.map((w) => ({ value: w.id, label: w.title })),
+              ]}
               onChange={(e) => set({ compareWave: e.target.value || null })}
             />
           </div>
@@ -146,12 +199,30 @@ export function ReportEditor({ ws, report, onDirty }: { ws: string; report: Repo
         <ol className="report-section-list">
           {rows.map((row, i) => (
             <li key={row.kind} className={row.on ? 'report-section-row is-on' : 'report-section-row'}>
-              <CheckboxField label={sectionName(row.kind)} checked={row.on} onChange={(e) => setRow(i, { on: e.target.checked })} />
+              <CheckboxField
+                label={sectionName(row.kind)}
+                checked={row.on}
+                onChange={(e) => setRow(i, { on: e.target.checked })}
+              />
               <div className="report-section-move">
-                <button type="button" className="button-small" disabled={i === 0} data-move={`${row.kind}:up`} aria-label={t('report.editor.moveUp', { name: sectionName(row.kind) })} onClick={() => move(i, -1)}>
+                <button
+                  type="button"
+                  className="button-small"
+                  disabled={i === 0}
+                  data-move={`${row.kind}:up`}
+                  aria-label={t('report.editor.moveUp', { name: sectionName(row.kind) })}
+                  onClick={() => move(i, -1)}
+                >
                   {t('report.editor.up')}
                 </button>
-                <button type="button" className="button-small" disabled={i === rows.length - 1} data-move={`${row.kind}:down`} aria-label={t('report.editor.moveDown', { name: sectionName(row.kind) })} onClick={() => move(i, 1)}>
+                <button
+                  type="button"
+                  className="button-small"
+                  disabled={i === rows.length - 1}
+                  data-move={`${row.kind}:down`}
+                  aria-label={t('report.editor.moveDown', { name: sectionName(row.kind) })}
+                  onClick={() => move(i, 1)}
+                >
                   {t('report.editor.down')}
                 </button>
               </div>
@@ -180,7 +251,11 @@ export function ReportEditor({ ws, report, onDirty }: { ws: string; report: Repo
                 />
               )}
               {row.on && row.kind === 'outcome_impact' && (
-                <CheckboxField label={t('report.editor.provenance')} checked={row.provenance ?? true} onChange={(e) => setRow(i, { provenance: e.target.checked ? undefined : false })} />
+                <CheckboxField
+                  label={t('report.editor.provenance')}
+                  checked={row.provenance ?? true}
+                  onChange={(e) => setRow(i, { provenance: e.target.checked ? undefined : false })}
+                />
               )}
             </li>
           ))}
@@ -246,12 +321,21 @@ export function ReportEditor({ ws, report, onDirty }: { ws: string; report: Repo
         )}
       </fieldset>
 
-      <TextAreaField label={t('report.editor.decisions')} hint={t('report.editor.decisionsHint')} rows={8} maxLength={20000} value={draft.decisions} onChange={(e) => set({ decisions: e.target.value })} />
+      <TextAreaField
+        label={t('report.editor.decisions')}
+        hint={t('report.editor.decisionsHint')}
+        rows={8}
+        maxLength={20000}
+        value={draft.decisions}
+        onChange={(e) => set({ decisions: e.target.value })}
+      />
 
       <ErrorAlert error={save.error} />
       <div className="actions report-save">
         <SubmitButton pending={save.isPending}>{t('report.editor.save')}</SubmitButton>
-        <span className={dirty ? 'report-state is-dirty' : 'report-state'}>{dirty ? t('report.editor.unsaved') : t('report.editor.upToDate')}</span>
+        <span className={dirty ? 'report-state is-dirty' : 'report-state'}>
+          {dirty ? t('report.editor.unsaved') : t('report.editor.upToDate')}
+        </span>
       </div>
       <SuccessStatus>{justSaved && !dirty ? t('report.editor.saved') : ''}</SuccessStatus>
     </form>
@@ -276,7 +360,12 @@ function OpenRoleField(props: {
   const picked = new Set(quotes.filter((q) => q.question === value).map((q) => q.response));
   return (
     <div className="report-open-role">
-      <SelectField label={t(`report.open.roles.${role}`)} value={value} options={[{ value: '', label: t('report.editor.none') }, ...props.options]} onChange={(e) => props.onChange(e.target.value)} />
+      <SelectField
+        label={t(`report.open.roles.${role}`)}
+        value={value}
+        options={[{ value: '', label: t('report.editor.none') }, ...props.options]}
+        onChange={(e) => props.onChange(e.target.value)}
+      />
       {value && (
         <details className="report-quote-picker">
           <summary>{t('report.editor.quotes', { count: picked.size })}</summary>
@@ -291,10 +380,20 @@ function OpenRoleField(props: {
                 <li key={a.id}>
                   <CheckboxField
                     label={a.text}
-                    hint={a.codes.length > 0 ? t('report.editor.quoteCodes', { codes: a.codes.map((c) => codeLabel.get(c) ?? '').join(', ') }) : undefined}
+                    hint={
+                      a.codes.length > 0
+                        ? t('report.editor.quoteCodes', {
+                            codes: a.codes.map((c) => codeLabel.get(c) ?? '').join(', '),
+                          })
+                        : undefined
+                    }
                     checked={picked.has(a.id)}
                     onChange={(e) =>
-                      props.onQuotes(e.target.checked ? [...quotes, { response: a.id, question: value }] : quotes.filter((q) => !(q.response === a.id && q.question === value)))
+                      props.onQuotes(
+                        e.target.checked
+                          ? [...quotes, { response: a.id, question: value }]
+                          : quotes.filter((q) => !(q.response === a.id && q.question === value)),
+                      )
                     }
                   />
                 </li>

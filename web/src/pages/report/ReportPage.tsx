@@ -43,7 +43,12 @@ export function ReportPage() {
         ) : (
           <div className="report-picker">
             {list.length > 0 ? (
-              <SelectField label={t('report.picker.label')} value={id} options={list.map((r) => ({ value: r.id, label: r.title }))} onChange={(e) => pick(e.target.value)} />
+              <SelectField
+                label={t('report.picker.label')}
+                value={id}
+                options={list.map((r) => ({ value: r.id, label: r.title }))}
+                onChange={(e) => pick(e.target.value)}
+              />
             ) : (
               <p className="empty">{isOrganiser ? t('report.picker.none') : t('report.picker.analystEmpty')}</p>
             )}
@@ -70,7 +75,12 @@ function NewReportForm({ ws, onCreated }: { ws: string; onCreated: (id: string) 
     setError(undefined);
     // A new report starts with every section, in the standard's order.
     create.mutate(
-      { title: title.trim(), sections: ['input', 'output', 'outcome_impact', 'survey', 'open_answers', 'comparison', 'decisions'].map((kind) => ({ kind: kind as 'input' })) },
+      {
+        title: title.trim(),
+        sections: ['input', 'output', 'outcome_impact', 'survey', 'open_answers', 'comparison', 'decisions'].map(
+          (kind) => ({ kind: kind as 'input' }),
+        ),
+      },
       {
         onSuccess: (r) => {
           setTitle('');
@@ -81,14 +91,30 @@ function NewReportForm({ ws, onCreated }: { ws: string; onCreated: (id: string) 
   }
   return (
     <form className="report-new" onSubmit={submit} noValidate>
-      <TextField label={t('report.picker.newTitle')} value={title} maxLength={200} error={error} onChange={(e) => setTitle(e.target.value)} />
+      <TextField
+        label={t('report.picker.newTitle')}
+        value={title}
+        maxLength={200}
+        error={error}
+        onChange={(e) => setTitle(e.target.value)}
+      />
       <SubmitButton pending={create.isPending}>{t('report.picker.create')}</SubmitButton>
       <ErrorAlert error={create.error} />
     </form>
   );
 }
 
-function ReportView({ ws, id, isOrganiser, onDeleted }: { ws: string; id: string; isOrganiser: boolean; onDeleted: () => void }) {
+function ReportView({
+  ws,
+  id,
+  isOrganiser,
+  onDeleted,
+}: {
+  ws: string;
+  id: string;
+  isOrganiser: boolean;
+  onDeleted: () => void;
+}) {
   const { t, i18n } = useTranslation();
   const lang = i18n.resolvedLanguage === 'de' ? 'de' : 'en';
   const report = useReport(ws, id);
@@ -101,7 +127,12 @@ function ReportView({ ws, id, isOrganiser, onDeleted }: { ws: string; id: string
   useEffect(() => setDirty(false), [id]);
 
   if (report.isPending) return <Loading />;
-  if (report.isError) return report.error instanceof ApiError && report.error.status === 404 ? <p>{t('notFound.text')}</p> : <ErrorAlert error={report.error} />;
+  if (report.isError)
+    return report.error instanceof ApiError && report.error.status === 404 ? (
+      <p>{t('notFound.text')}</p>
+    ) : (
+      <ErrorAlert error={report.error} />
+    );
 
   return (
     <>
@@ -129,7 +160,13 @@ function ReportView({ ws, id, isOrganiser, onDeleted }: { ws: string; id: string
             {t('report.print')}
           </button>
         </div>
-        {content.isPending ? <Loading /> : content.isError ? <ErrorAlert error={content.error} /> : <ReportDocument content={content.data} level={2} questionTypes={registry.data?.questionTypes} />}
+        {content.isPending ? (
+          <Loading />
+        ) : content.isError ? (
+          <ErrorAlert error={content.error} />
+        ) : (
+          <ReportDocument content={content.data} level={2} questionTypes={registry.data?.questionTypes} />
+        )}
       </section>
     </>
   );

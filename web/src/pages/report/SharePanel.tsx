@@ -54,7 +54,11 @@ export function SharePanel({ ws, reportId, dirty }: { ws: string; reportId: stri
       </form>
       <ErrorAlert error={create.error} />
       {created && (
-        <OneTimeSecret title={t('report.share.createdTitle')} label={t('report.share.createdLabel')} value={created.url}>
+        <OneTimeSecret
+          title={t('report.share.createdTitle')}
+          label={t('report.share.createdLabel')}
+          value={created.url}
+        >
           <p className="field-hint">{t('report.share.createdHint', { date: day(created.expiresAt) })}</p>
         </OneTimeSecret>
       )}

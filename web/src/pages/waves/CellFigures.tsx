@@ -28,7 +28,11 @@ export function CellFigures({ q, min, measure, printRatio, level }: FigureProps)
         <p>
           {panels.n === null || panels.total === null
             ? t('results.cells.rowsHidden', { min })
-            : t('results.cells.rowsLine', { count: panels.n, rows: t('results.cells.rows', { count: panels.total }), mean: panels.mean === null ? '–' : numbers.decimal(panels.mean) })}
+            : t('results.cells.rowsLine', {
+                count: panels.n,
+                rows: t('results.cells.rows', { count: panels.total }),
+                mean: panels.mean === null ? '–' : numbers.decimal(panels.mean),
+              })}
         </p>
       )}
       <TableWrap title={q.title}>
@@ -72,9 +76,7 @@ export function CellFigures({ q, min, measure, printRatio, level }: FigureProps)
                   <tr key={row.key}>
                     <th scope="row">{row.label}</th>
                     {grid.cells[ri]!.map((cell, ci) => (
-                      <td key={grid.columns[ci]!.key}>
-                        {cell && <CellText cell={cell} min={min} />}
-                      </td>
+                      <td key={grid.columns[ci]!.key}>{cell && <CellText cell={cell} min={min} />}</td>
                     ))}
                   </tr>
                 ))}
@@ -84,7 +86,12 @@ export function CellFigures({ q, min, measure, printRatio, level }: FigureProps)
         </table>
       </TableWrap>
       {charts.map((chart) => {
-        const title = chart.kind === 'choices' ? t('results.cells.answersIn', { column: chart.title }) : chart.title ? t('results.cells.meanOf', { column: chart.title }) : t('results.cells.means');
+        const title =
+          chart.kind === 'choices'
+            ? t('results.cells.answersIn', { column: chart.title })
+            : chart.title
+              ? t('results.cells.meanOf', { column: chart.title })
+              : t('results.cells.means');
         return (
           <div key={chart.key} className="results-cell-chart">
             <Heading>{title}</Heading>
@@ -94,11 +101,15 @@ export function CellFigures({ q, min, measure, printRatio, level }: FigureProps)
               horizontal
               stacked={chart.stacked}
               percent={chart.percent}
-              size={chartSize(chart.stacked ? chart.series.labels.length : chart.series.labels.length * chart.series.datasets.length)}
+              size={chartSize(
+                chart.stacked ? chart.series.labels.length : chart.series.labels.length * chart.series.datasets.length,
+              )}
               label={t('results.cells.chartLabel', { title })}
               printRatio={printRatio}
             />
-            {chart.suppressed.length > 0 && <p className="note">{t('results.suppressedCells', { min, cells: chart.suppressed.join(', ') })}</p>}
+            {chart.suppressed.length > 0 && (
+              <p className="note">{t('results.suppressedCells', { min, cells: chart.suppressed.join(', ') })}</p>
+            )}
           </div>
         );
       })}
@@ -114,21 +125,26 @@ function CellText({ cell, min }: { cell: CellResult; min: number }) {
   if (summary.suppressed) return <span className="cell-n">{t('results.cells.hidden', { min })}</span>;
   return (
     <ul className="cell-figures">
-      <li className="cell-n">{summary.n === null ? t('results.fewerThan', { min }) : t('results.cells.respondents', { count: summary.n })}</li>
+      <li className="cell-n">
+        {summary.n === null ? t('results.fewerThan', { min }) : t('results.cells.respondents', { count: summary.n })}
+      </li>
       {summary.mean !== undefined && (
         <li>
           {t('results.mean')}: {summary.mean === null ? t('results.meanHidden') : numbers.decimal(summary.mean)}
         </li>
       )}
       {/* A number or rating cell says its mean; a choice cell its most chosen answers. */}
-      {summary.mean === undefined && summary.top.map((c) => (
-        <li key={c.label}>
-          {c.label}: {c.count}
-          {c.percent !== null && ` (${numbers.percent(c.percent)})`}
-        </li>
-      ))}
+      {summary.mean === undefined &&
+        summary.top.map((c) => (
+          <li key={c.label}>
+            {c.label}: {c.count}
+            {c.percent !== null && ` (${numbers.percent(c.percent)})`}
+          </li>
+        ))}
       {summary.mean === undefined && summary.more > 0 && <li>{t('results.cells.more', { count: summary.more })}</li>}
-      {summary.mean === undefined && summary.hidden.length > 0 && <li>{t('results.cells.hiddenAnswers', { min, labels: summary.hidden.join(', ') })}</li>}
+      {summary.mean === undefined && summary.hidden.length > 0 && (
+        <li>{t('results.cells.hiddenAnswers', { min, labels: summary.hidden.join(', ') })}</li>
+      )}
     </ul>
   );
 }

@@ -2,7 +2,14 @@ import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { QuestionResult } from '../../api/results';
 import { Chart } from '../../components/charts/Chart';
-import { choiceBars, choiceRows, choicesExceedN, isRecommendation, recommendationBars, recommendationGroups } from '../../components/charts/datasets';
+import {
+  choiceBars,
+  choiceRows,
+  choicesExceedN,
+  isRecommendation,
+  recommendationBars,
+  recommendationGroups,
+} from '../../components/charts/datasets';
 import { chartSize, headingTag, useCountText, useNumbers } from './format';
 import type { FigureProps } from './QuestionCard';
 import { TableWrap } from './TableWrap';
@@ -12,13 +19,26 @@ import { TableWrap } from './TableWrap';
  * and the table alternative. `scale`: the answers are a scale (upright bars
  * in scale order, with the mean).
  */
-export function ChoiceFigures({ q, min, measure, title, compare, printRatio, level, scale }: FigureProps & { scale: boolean }) {
+export function ChoiceFigures({
+  q,
+  min,
+  measure,
+  title,
+  compare,
+  printRatio,
+  level,
+  scale,
+}: FigureProps & { scale: boolean }) {
   const { t } = useTranslation();
   const numbers = useNumbers();
   const countText = useCountText(min);
   const otherLabel = t('results.other');
   const series = useMemo(
-    () => choiceBars([{ label: title, question: q }, ...(compare ? [{ label: compare.title, question: compare.q }] : [])], { measure, otherLabel }),
+    () =>
+      choiceBars([{ label: title, question: q }, ...(compare ? [{ label: compare.title, question: compare.q }] : [])], {
+        measure,
+        otherLabel,
+      }),
     [q, compare, measure, otherLabel, title],
   );
   const rows = choiceRows(q, otherLabel);
@@ -41,7 +61,9 @@ export function ChoiceFigures({ q, min, measure, title, compare, printRatio, lev
         label={t('results.chartLabel', { title: q.title })}
         printRatio={printRatio}
       />
-      {series.suppressed.length > 0 && <p className="note">{t('results.suppressedCells', { min, cells: series.suppressed.join(', ') })}</p>}
+      {series.suppressed.length > 0 && (
+        <p className="note">{t('results.suppressedCells', { min, cells: series.suppressed.join(', ') })}</p>
+      )}
       {choicesExceedN(q) && <p className="note">{t('results.multipleNote')}</p>}
       {isRecommendation(q) && <Recommendation q={q} level={level + 1} />}
       <details className="table-alternative">
@@ -104,7 +126,11 @@ function Recommendation({ q, level }: { q: QuestionResult; level: number }) {
   const Heading = headingTag(level);
   const numbers = useNumbers();
   const groups = recommendationGroups(q);
-  const labels = { detractors: t('results.nps.detractors'), passives: t('results.nps.passives'), promoters: t('results.nps.promoters') };
+  const labels = {
+    detractors: t('results.nps.detractors'),
+    passives: t('results.nps.passives'),
+    promoters: t('results.nps.promoters'),
+  };
   const series = useMemo(() => (groups.shown ? recommendationBars(groups, labels) : null), [q, labels.detractors]);
   if (!groups.shown || !series) return <p className="note">{t('results.nps.hidden')}</p>;
   return (
@@ -113,7 +139,14 @@ function Recommendation({ q, level }: { q: QuestionResult; level: number }) {
       <p>
         {t('results.nps.score')}: <strong>{groups.score}</strong>
       </p>
-      <Chart kind="bar" data={series} horizontal percent size="s" label={t('results.chartLabel', { title: t('results.nps.title') })} />
+      <Chart
+        kind="bar"
+        data={series}
+        horizontal
+        percent
+        size="s"
+        label={t('results.chartLabel', { title: t('results.nps.title') })}
+      />
       <ul className="plain-list">
         {(['detractors', 'passives', 'promoters'] as const).map((g) => (
           <li key={g}>

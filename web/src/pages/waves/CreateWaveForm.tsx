@@ -81,7 +81,14 @@ export function CreateWaveForm({ ws }: { ws: string }) {
       )}
       {published.length > 0 && (
         <form ref={formRef} noValidate onSubmit={submit}>
-          <TextField label={t('waves.fields.title')} hint={t('waves.fields.titleHint')} error={errors.title} name="title" required maxLength={200} />
+          <TextField
+            label={t('waves.fields.title')}
+            hint={t('waves.fields.titleHint')}
+            error={errors.title}
+            name="title"
+            required
+            maxLength={200}
+          />
           <div className="form-row">
             <SelectField
               label={t('waves.fields.questionnaire')}
@@ -102,10 +109,19 @@ export function CreateWaveForm({ ws }: { ws: string }) {
             onChange={setAccess}
             options={[
               { value: 'link', label: t('waves.access.link'), hint: t('waves.fields.accessLinkHint') },
-              { value: 'invitation', label: t('waves.access.invitation'), hint: t('waves.fields.accessInvitationHint') },
+              {
+                value: 'invitation',
+                label: t('waves.access.invitation'),
+                hint: t('waves.fields.accessInvitationHint'),
+              },
             ]}
           />
-          <CheckboxField label={t('waves.fields.anonymous')} hint={t('waves.fields.anonymousHint')} name="anonymous" defaultChecked />
+          <CheckboxField
+            label={t('waves.fields.anonymous')}
+            hint={t('waves.fields.anonymousHint')}
+            name="anonymous"
+            defaultChecked
+          />
           <WaveTimingFields errors={errors} />
           <CheckboxField
             label={t('waves.fields.customNotice')}
@@ -115,8 +131,22 @@ export function CreateWaveForm({ ws }: { ws: string }) {
           />
           {customNotice && (
             <div className="notice-fields">
-              <TextAreaField label={t('waves.fields.noticeDe')} hint={t('waves.fields.noticeHint')} error={errors.noticeDe} name="noticeDe" lang="de" rows={8} />
-              <TextAreaField label={t('waves.fields.noticeEn')} hint={t('waves.fields.noticeHint')} error={errors.noticeEn} name="noticeEn" lang="en" rows={8} />
+              <TextAreaField
+                label={t('waves.fields.noticeDe')}
+                hint={t('waves.fields.noticeHint')}
+                error={errors.noticeDe}
+                name="noticeDe"
+                lang="de"
+                rows={8}
+              />
+              <TextAreaField
+                label={t('waves.fields.noticeEn')}
+                hint={t('waves.fields.noticeHint')}
+                error={errors.noticeEn}
+                name="noticeEn"
+                lang="en"
+                rows={8}
+              />
             </div>
           )}
           <ErrorAlert error={create.error} />
@@ -128,7 +158,17 @@ export function CreateWaveForm({ ws }: { ws: string }) {
 }
 
 /** The published versions of one questionnaire, newest first; picks the newest by default. */
-function VersionSelect({ ws, slug, value, onChange }: { ws: string; slug: string; value: number | null; onChange: (version: number) => void }) {
+function VersionSelect({
+  ws,
+  slug,
+  value,
+  onChange,
+}: {
+  ws: string;
+  slug: string;
+  value: number | null;
+  onChange: (version: number) => void;
+}) {
   const { t } = useTranslation();
   const format = useDateFormat();
   const questionnaire = useQuestionnaire(ws, slug);
@@ -148,7 +188,10 @@ function VersionSelect({ ws, slug, value, onChange }: { ws: string; slug: string
       name="version"
       value={chosen === null ? '' : String(chosen)}
       onChange={(event) => onChange(Number(event.target.value))}
-      options={versions.map((v) => ({ value: String(v.version), label: t('waves.fields.versionOption', { version: v.version, date: format.date(v.publishedAt) }) }))}
+      options={versions.map((v) => ({
+        value: String(v.version),
+        label: t('waves.fields.versionOption', { version: v.version, date: format.date(v.publishedAt) }),
+      }))}
     />
   );
 }

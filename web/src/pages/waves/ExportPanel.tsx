@@ -24,7 +24,9 @@ export function ExportPanel({ ws, waveId, where, locale, organiser, panels }: Ex
     <section className="panel results-controls" aria-labelledby="export-title" data-testid="export-panel">
       <h2 id="export-title">{t('exports.title')}</h2>
       <h3 id="export-results-title">{t('exports.results.title')}</h3>
-      <p className="muted">{where.length > 0 ? t('exports.results.filtered', { count: where.length }) : t('exports.results.text')}</p>
+      <p className="muted">
+        {where.length > 0 ? t('exports.results.filtered', { count: where.length }) : t('exports.results.text')}
+      </p>
       <div className="actions" role="group" aria-labelledby="export-results-title">
         <a className="button-link" href={resultsExportUrl(ws, waveId, 'csv', where, locale)} download>
           {t('exports.results.csv')}
@@ -38,7 +40,12 @@ export function ExportPanel({ ws, waveId, where, locale, organiser, panels }: Ex
           <h3 id="export-responses-title">{t('exports.responses.title')}</h3>
           <p className="muted">{t('exports.responses.text')}</p>
           <div className="actions" role="group" aria-labelledby="export-responses-title">
-            <a className="button-link" href={responsesExportUrl(ws, waveId, 'csv')} download data-testid="export-responses-csv">
+            <a
+              className="button-link"
+              href={responsesExportUrl(ws, waveId, 'csv')}
+              download
+              data-testid="export-responses-csv"
+            >
               {t('exports.responses.csv')}
             </a>
             <a className="button-link" href={responsesExportUrl(ws, waveId, 'xlsx')} download>

@@ -1,6 +1,12 @@
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useCreateInvitations, useInvitations, type CreateInvitationsBody, type CreatedInvitation, type WaveDetail } from '../../api/waves';
+import {
+  useCreateInvitations,
+  useInvitations,
+  type CreateInvitationsBody,
+  type CreatedInvitation,
+  type WaveDetail,
+} from '../../api/waves';
 import { useDateFormat } from '../../format';
 import { ErrorAlert, Loading, SuccessStatus } from '../../components/Status';
 import { TextAreaField, TextField } from '../../components/TextField';
@@ -45,14 +51,28 @@ export function InvitationsPanel({ ws, wave }: { ws: string; wave: WaveDetail })
     let body: CreateInvitationsBody;
     if (mode === 'count') {
       const count = Number(String(form.get('count') ?? '').trim());
-      if (!check(Number.isInteger(count) && count >= 1 && count <= MAX_INVITATIONS ? {} : { count: t('waves.invitations.countInvalid') })) return;
+      if (
+        !check(
+          Number.isInteger(count) && count >= 1 && count <= MAX_INVITATIONS
+            ? {}
+            : { count: t('waves.invitations.countInvalid') },
+        )
+      )
+        return;
       body = { count };
     } else {
       const labels = String(form.get('recipients') ?? '')
         .split('\n')
         .map((line) => line.trim())
         .filter(Boolean);
-      if (!check(labels.length > 0 && labels.length <= MAX_INVITATIONS ? {} : { recipients: t('waves.invitations.recipientsEmpty') })) return;
+      if (
+        !check(
+          labels.length > 0 && labels.length <= MAX_INVITATIONS
+            ? {}
+            : { recipients: t('waves.invitations.recipientsEmpty') },
+        )
+      )
+        return;
       body = { recipients: labels.map((label) => ({ label })) };
     }
     const count = 'count' in body ? body.count : body.recipients.length;
@@ -168,7 +188,13 @@ function CreatedLinks({ invitations }: { invitations: CreatedInvitation[] }) {
           return (
             <li key={invitation.token}>
               {invitation.label && <span className="created-link-label">{invitation.label}</span>}
-              <input className="secret-value" readOnly value={invitation.url} aria-label={name} onFocus={(event) => event.currentTarget.select()} />
+              <input
+                className="secret-value"
+                readOnly
+                value={invitation.url}
+                aria-label={name}
+                onFocus={(event) => event.currentTarget.select()}
+              />
             </li>
           );
         })}
@@ -206,7 +232,9 @@ function InvitationList({ ws, wave }: { ws: string; wave: WaveDetail }) {
                 <tr key={invitation.id}>
                   <td>{invitation.label ?? <span className="muted">{t('waves.invitations.noLabel')}</span>}</td>
                   <td className="nowrap">{format.date(invitation.createdAt)}</td>
-                  <td className="nowrap">{invitation.usedOn ? waveFormat.day(invitation.usedOn) : t('waves.invitations.unused')}</td>
+                  <td className="nowrap">
+                    {invitation.usedOn ? waveFormat.day(invitation.usedOn) : t('waves.invitations.unused')}
+                  </td>
                 </tr>
               ))}
             </tbody>

@@ -18,11 +18,19 @@ export function ItemFigures({ q, min, measure, compare, printRatio, ranks }: Fig
   const rows = useMemo(() => itemRows(q, { byRank: ranks }), [q, ranks]);
   const compareRows = new Map(compare?.q?.items ? itemRows(compare.q).map((r) => [r.key, r]) : []);
   const meanLabel = ranks ? t('results.items.meanRank') : t('results.mean');
-  const barLabel = ranks ? meanLabel : measure === 'percent' ? t('results.items.answeredShare') : t('results.items.answered');
-  const series = useMemo(() => itemBars(rows, { measure: ranks ? 'mean' : measure, label: barLabel }), [rows, ranks, measure, barLabel]);
+  const barLabel = ranks
+    ? meanLabel
+    : measure === 'percent'
+      ? t('results.items.answeredShare')
+      : t('results.items.answered');
+  const series = useMemo(
+    () => itemBars(rows, { measure: ranks ? 'mean' : measure, label: barLabel }),
+    [rows, ranks, measure, barLabel],
+  );
   const hasMean = rows.some((r) => r.mean !== undefined);
   const drawn = series.datasets.some((d) => d.data.some((v) => v > 0));
-  const meanText = (m: number | null | undefined) => (m === undefined ? '' : m === null ? t('results.meanHidden') : numbers.decimal(m));
+  const meanText = (m: number | null | undefined) =>
+    m === undefined ? '' : m === null ? t('results.meanHidden') : numbers.decimal(m);
   return (
     <>
       {ranks && <p className="note">{t('results.items.rankNote')}</p>}
@@ -37,14 +45,14 @@ export function ItemFigures({ q, min, measure, compare, printRatio, ranks }: Fig
           printRatio={printRatio}
         />
       )}
-      {series.suppressed.length > 0 && <p className="note">{t('results.suppressedCells', { min, cells: series.suppressed.join(', ') })}</p>}
+      {series.suppressed.length > 0 && (
+        <p className="note">{t('results.suppressedCells', { min, cells: series.suppressed.join(', ') })}</p>
+      )}
       {/* The means of a multiple text's number fields, which the bars of answers do not show. */}
       {!ranks &&
         rows
           .filter((r) => r.mean !== undefined)
-          .map((r) => (
-            <p key={r.key}>{t('results.items.meanOf', { label: r.label, mean: meanText(r.mean) })}</p>
-          ))}
+          .map((r) => <p key={r.key}>{t('results.items.meanOf', { label: r.label, mean: meanText(r.mean) })}</p>)}
       <details className="table-alternative">
         <summary>{t('results.table.show')}</summary>
         <TableWrap title={q.title}>

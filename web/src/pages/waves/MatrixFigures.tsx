@@ -23,7 +23,9 @@ export function MatrixFigures({ q, min, measure, compare, printRatio }: FigurePr
         label={t('results.chartLabel', { title: q.title })}
         printRatio={printRatio}
       />
-      {series.suppressed.length > 0 && <p className="note">{t('results.suppressedCells', { min, cells: series.suppressed.join(', ') })}</p>}
+      {series.suppressed.length > 0 && (
+        <p className="note">{t('results.suppressedCells', { min, cells: series.suppressed.join(', ') })}</p>
+      )}
       <MatrixTable q={q} min={min} caption={q.title} />
       {compare?.q?.rows && <MatrixTable q={compare.q} min={min} caption={`${q.title} · ${compare.title}`} />}
     </>

@@ -26,7 +26,13 @@ export function PrivacyNoticePanel({ ws, wave, editable }: { ws: string; wave: W
     const form = new FormData(event.currentTarget);
     const de = String(form.get('de') ?? '').trim();
     const en = String(form.get('en') ?? '').trim();
-    if (!check({ ...(de ? {} : { de: t('waves.validation.noticeBoth') }), ...(en ? {} : { en: t('waves.validation.noticeBoth') }) })) return;
+    if (
+      !check({
+        ...(de ? {} : { de: t('waves.validation.noticeBoth') }),
+        ...(en ? {} : { en: t('waves.validation.noticeBoth') }),
+      })
+    )
+      return;
     if (de === wave.privacyNotice.de.trim() && en === wave.privacyNotice.en.trim()) {
       setResult(t('common.nothingChanged'));
       return;

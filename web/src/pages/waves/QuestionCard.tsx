@@ -51,7 +51,11 @@ export function QuestionCard(props: QuestionCardProps) {
         {t('results.questionN', { n: countText(q.n) })}
         {compare && ` · ${compare.title}: ${compare.q ? countText(compare.q.n) : t('results.compare.notAsked')}`}
       </p>
-      {q.suppressed ? <p className="alert alert-warning">{t('results.suppressedQuestion', { min })}</p> : <QuestionFigures {...props} />}
+      {q.suppressed ? (
+        <p className="alert alert-warning">{t('results.suppressedQuestion', { min })}</p>
+      ) : (
+        <QuestionFigures {...props} />
+      )}
     </section>
   );
 }
@@ -83,7 +87,8 @@ function QuestionFigures(props: QuestionCardProps) {
       if (openText === 'report') return <p className="muted">{t('report.survey.textOnly')}</p>;
       return (
         <p className="muted">
-          {t('results.textOnly')} {openText === 'link' && <Link to={`answers/${encodeURIComponent(q.name)}`}>{t('results.openAnswers')}</Link>}
+          {t('results.textOnly')}{' '}
+          {openText === 'link' && <Link to={`answers/${encodeURIComponent(q.name)}`}>{t('results.openAnswers')}</Link>}
         </p>
       );
   }
@@ -101,7 +106,11 @@ function PanelFigures(props: QuestionCardProps) {
         <p>
           {panels.n === null || panels.total === null
             ? t('results.panels.hidden', { min })
-            : t('results.panels.line', { count: panels.n, entries: t('results.panels.entries', { count: panels.total }), mean: panels.mean === null ? '–' : numbers.decimal(panels.mean) })}{' '}
+            : t('results.panels.line', {
+                count: panels.n,
+                entries: t('results.panels.entries', { count: panels.total }),
+                mean: panels.mean === null ? '–' : numbers.decimal(panels.mean),
+              })}{' '}
           {t('results.panels.perRespondent')}
         </p>
       )}
@@ -111,7 +120,9 @@ function PanelFigures(props: QuestionCardProps) {
             key={inner.name}
             {...props}
             q={inner}
-            compare={compare ? { title: compare.title, q: compare.q?.inner?.find((c) => c.name === inner.name) } : undefined}
+            compare={
+              compare ? { title: compare.title, q: compare.q?.inner?.find((c) => c.name === inner.name) } : undefined
+            }
             level={level + 1}
             className="result-inner"
             idPrefix={`${idPrefix}${q.name}-`}

@@ -100,7 +100,13 @@ export function ResultsPage() {
         <div className="results-options">
           <div className="field">
             <label htmlFor="results-compare">{t('results.compare.label')}</label>
-            <select id="results-compare" value={compareId} onChange={(e) => change((next) => (e.target.value ? next.set('compare', e.target.value) : next.delete('compare')))}>
+            <select
+              id="results-compare"
+              value={compareId}
+              onChange={(e) =>
+                change((next) => (e.target.value ? next.set('compare', e.target.value) : next.delete('compare')))
+              }
+            >
               <option value="">{t('results.compare.none')}</option>
               {siblings.map((w) => (
                 <option key={w.id} value={w.id}>
@@ -113,7 +119,13 @@ export function ResultsPage() {
           <div className="toggle-group" role="group" aria-label={t('results.measure.label')}>
             <span className="toggle-label">{t('results.measure.label')}</span>
             {(['percent', 'count'] as const).map((m) => (
-              <button key={m} type="button" className="button-small" aria-pressed={measure === m} onClick={() => setMeasure(m)}>
+              <button
+                key={m}
+                type="button"
+                className="button-small"
+                aria-pressed={measure === m}
+                onClick={() => setMeasure(m)}
+              >
                 {t(`results.measure.${m}`)}
               </button>
             ))}
@@ -129,7 +141,9 @@ export function ResultsPage() {
         locale={locale}
         organiser={workspace.role === 'organiser'}
         // The registry says which types have a long table of their own.
-        panels={data.questions.filter((q) => data.questionTypes[q.type]?.export === 'panels').map((q) => ({ name: q.name, title: q.title }))}
+        panels={data.questions
+          .filter((q) => data.questionTypes[q.type]?.export === 'panels')
+          .map((q) => ({ name: q.name, title: q.title }))}
       />
 
       {data.suppressed ? (
@@ -151,12 +165,21 @@ export function ResultsPage() {
             className="panel result-card"
             idPrefix="q-"
             openText="link"
-            compare={compareData && !compareData.suppressed ? { title: compareWave?.title ?? compareData.wave.title, q: compareData.questions.find((c) => c.name === q.name) } : undefined}
+            compare={
+              compareData && !compareData.suppressed
+                ? {
+                    title: compareWave?.title ?? compareData.wave.title,
+                    q: compareData.questions.find((c) => c.name === q.name),
+                  }
+                : undefined
+            }
           />
         ))
       )}
       {compareData?.suppressed && (
-        <p className="alert alert-warning">{t('results.compare.suppressed', { title: compareData.wave.title, min: compareData.minGroupSize })}</p>
+        <p className="alert alert-warning">
+          {t('results.compare.suppressed', { title: compareData.wave.title, min: compareData.minGroupSize })}
+        </p>
       )}
 
       {thisWave && (
@@ -207,7 +230,10 @@ function PerDay({ perDay }: { perDay: WaveResults['perDay'] }) {
   const countLabel = t('results.perDay.count');
   const rows = useMemo(() => perDayRows(perDay), [perDay]);
   // `format.day` is new on each render; the labels change only with the language.
-  const series = useMemo(() => perDayBars(rows, { label: countLabel, day: format.day }), [rows, countLabel, i18n.resolvedLanguage]);
+  const series = useMemo(
+    () => perDayBars(rows, { label: countLabel, day: format.day }),
+    [rows, countLabel, i18n.resolvedLanguage],
+  );
   return (
     <div className="results-per-day">
       <h3>{title}</h3>
@@ -242,7 +268,15 @@ function PerDay({ perDay }: { perDay: WaveResults['perDay'] }) {
   );
 }
 
-function FilterBar({ data, where, onChange }: { data: WaveResults; where: string[]; onChange: (where: string[]) => void }) {
+function FilterBar({
+  data,
+  where,
+  onChange,
+}: {
+  data: WaveResults;
+  where: string[];
+  onChange: (where: string[]) => void;
+}) {
   const { t } = useTranslation();
   // The server's registry says what a filter may name (choices and choice cells, never free text).
   const subjects = useMemo(() => filterSubjects(data), [data]);
@@ -336,7 +370,14 @@ function FilterBar({ data, where, onChange }: { data: WaveResults; where: string
   );
 }
 
-function TrendPanel(props: { ws: string; wave: Wave; questions: QuestionResult[]; question: string; locale: string; onPick: (name: string) => void }) {
+function TrendPanel(props: {
+  ws: string;
+  wave: Wave;
+  questions: QuestionResult[];
+  question: string;
+  locale: string;
+  onPick: (name: string) => void;
+}) {
   const { t } = useTranslation();
   const { ws, wave, questions, question, locale, onPick } = props;
   const trend = useTrend(ws, wave.questionnaire, question, locale);
@@ -344,10 +385,20 @@ function TrendPanel(props: { ws: string; wave: Wave; questions: QuestionResult[]
   const breakMark = t('results.trend.breakMark');
   const nLabel = t('results.table.n');
   const meanLabel = t('results.mean');
-  const series = useMemo(() => (trend.data ? trendSeries(trend.data.waves, { breakMark, nLabel, meanLabel }) : null), [trend.data, breakMark, nLabel, meanLabel]);
+  const series = useMemo(
+    () => (trend.data ? trendSeries(trend.data.waves, { breakMark, nLabel, meanLabel }) : null),
+    [trend.data, breakMark, nLabel, meanLabel],
+  );
   const min = trend.data?.minGroupSize ?? 0;
   const countText = useCountText(min);
-  const value = (v: number | null | undefined) => (v == null ? '–' : series?.measure.kind === 'share' ? numbers.percent(v) : series?.measure.kind === 'mean' ? numbers.decimal(v) : String(v));
+  const value = (v: number | null | undefined) =>
+    v == null
+      ? '–'
+      : series?.measure.kind === 'share'
+        ? numbers.percent(v)
+        : series?.measure.kind === 'mean'
+          ? numbers.decimal(v)
+          : String(v);
   return (
     <section className="panel" aria-labelledby="trend-title">
       <h2 id="trend-title">{t('results.trend.title')}</h2>
@@ -375,7 +426,9 @@ function TrendPanel(props: { ws: string; wave: Wave; questions: QuestionResult[]
             size="m"
             label={t('results.chartLabel', { title: t('results.trend.title') })}
           />
-          {trend.data.waves.some((w) => w.breakBefore) && <p className="note">{t('results.trend.breakNote', { mark: breakMark })}</p>}
+          {trend.data.waves.some((w) => w.breakBefore) && (
+            <p className="note">{t('results.trend.breakNote', { mark: breakMark })}</p>
+          )}
           <details className="table-alternative">
             <summary>{t('results.table.show')}</summary>
             <div className="table-wrap">
@@ -407,7 +460,9 @@ function TrendPanel(props: { ws: string; wave: Wave; questions: QuestionResult[]
                           {value(d.data[i])}
                         </td>
                       ))}
-                      <td>{w.breakBefore && <span className="badge badge-warning">{t('results.trend.breakYes')}</span>}</td>
+                      <td>
+                        {w.breakBefore && <span className="badge badge-warning">{t('results.trend.breakYes')}</span>}
+                      </td>
                     </tr>
                   ))}
                 </tbody>

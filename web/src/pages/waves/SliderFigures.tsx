@@ -21,7 +21,9 @@ export function SliderFigures(props: FigureProps) {
     const [from, to] = [rows.find((r) => r.key === 'from'), rows.find((r) => r.key === 'to')];
     return (
       <>
-        {from?.mean != null && to?.mean != null && <p>{t('results.slider.range', { from: numbers.decimal(from.mean), to: numbers.decimal(to.mean) })}</p>}
+        {from?.mean != null && to?.mean != null && (
+          <p>{t('results.slider.range', { from: numbers.decimal(from.mean), to: numbers.decimal(to.mean) })}</p>
+        )}
         <TableWrap title={q.title}>
           <table className="table-compact">
             <caption className="visually-hidden">{q.title}</caption>

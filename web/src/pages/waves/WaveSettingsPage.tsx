@@ -111,7 +111,11 @@ function WaveFacts({ wave }: { wave: WaveDetail }) {
           </>
         )}
         <dt>{t('waves.settings.retention')}</dt>
-        <dd>{wave.retentionDays ? t('waves.settings.retentionDays', { count: wave.retentionDays }) : t('waves.settings.keptIndefinitely')}</dd>
+        <dd>
+          {wave.retentionDays
+            ? t('waves.settings.retentionDays', { count: wave.retentionDays })
+            : t('waves.settings.keptIndefinitely')}
+        </dd>
         <dt>{t('waves.settings.created')}</dt>
         <dd>{format.date(wave.createdAt)}</dd>
       </dl>
@@ -127,7 +131,10 @@ function StatusControl({ ws, wave }: { ws: string; wave: WaveDetail }) {
 
   function setStatus(status: 'open' | 'closed') {
     setNotice('');
-    update.mutate({ status }, { onSuccess: () => setNotice(status === 'closed' ? t('waves.settings.closed') : t('waves.settings.reopened')) });
+    update.mutate(
+      { status },
+      { onSuccess: () => setNotice(status === 'closed' ? t('waves.settings.closed') : t('waves.settings.reopened')) },
+    );
   }
 
   return (
@@ -145,8 +152,12 @@ function StatusControl({ ws, wave }: { ws: string; wave: WaveDetail }) {
           {t('waves.settings.reopen')}
         </button>
       )}
-      {wave.status === 'open' && wave.state === 'closed' && <p className="muted">{t('waves.settings.reopenBlockedByDate')}</p>}
-      {wave.state === 'not_open' && wave.opensAt && <p className="muted">{t('waves.settings.notOpenYet', { date: format.dateTime(wave.opensAt) })}</p>}
+      {wave.status === 'open' && wave.state === 'closed' && (
+        <p className="muted">{t('waves.settings.reopenBlockedByDate')}</p>
+      )}
+      {wave.state === 'not_open' && wave.opensAt && (
+        <p className="muted">{t('waves.settings.notOpenYet', { date: format.dateTime(wave.opensAt) })}</p>
+      )}
       <ErrorAlert error={update.error} />
       <SuccessStatus>{notice}</SuccessStatus>
     </div>
@@ -218,7 +229,14 @@ function EditForm({ ws, wave }: { ws: string; wave: WaveDetail }) {
     <section aria-labelledby="wave-edit-title" className="panel">
       <h2 id="wave-edit-title">{t('waves.settings.edit')}</h2>
       <form ref={formRef} noValidate onSubmit={submit}>
-        <TextField label={t('waves.fields.title')} error={errors.title} name="title" required maxLength={200} defaultValue={wave.title} />
+        <TextField
+          label={t('waves.fields.title')}
+          error={errors.title}
+          name="title"
+          required
+          maxLength={200}
+          defaultValue={wave.title}
+        />
         <WaveTimingFields errors={errors} wave={wave} />
         <ErrorAlert error={update.error} />
         <SubmitButton pending={update.isPending}>{t('common.save')}</SubmitButton>

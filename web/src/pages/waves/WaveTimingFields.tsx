@@ -5,7 +5,13 @@ import { toLocalInput } from './format';
 type TimingErrors = Partial<Record<'opensAt' | 'closesAt' | 'retentionDays', string>>;
 
 /** When a wave opens and closes, and how long its answers are kept: the same fields when creating and editing. */
-export function WaveTimingFields({ errors, wave }: { errors: TimingErrors; wave?: { opensAt: string | null; closesAt: string | null; retentionDays: number | null } }) {
+export function WaveTimingFields({
+  errors,
+  wave,
+}: {
+  errors: TimingErrors;
+  wave?: { opensAt: string | null; closesAt: string | null; retentionDays: number | null };
+}) {
   const { t } = useTranslation();
   return (
     <>

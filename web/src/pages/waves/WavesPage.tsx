@@ -66,7 +66,10 @@ function WaveTable({ ws, waves }: { ws: string; waves: Wave[] }) {
                 <span className="wave-meta">
                   {t('waves.list.questionnaireVersion', { questionnaire: wave.questionnaire, version: wave.version })} ·{' '}
                   {t(`waves.access.${wave.access}`)} ·{' '}
-                  <Link to={`/w/${ws}/waves/${wave.id}/settings`} aria-label={t('waves.list.settingsOf', { title: wave.title })}>
+                  <Link
+                    to={`/w/${ws}/waves/${wave.id}/settings`}
+                    aria-label={t('waves.list.settingsOf', { title: wave.title })}
+                  >
                     {t('waves.list.settings')}
                   </Link>
                 </span>
@@ -77,13 +80,13 @@ function WaveTable({ ws, waves }: { ws: string; waves: Wave[] }) {
               <td className="numeric">
                 {wave.responses.complete}
                 {wave.responses.held > 0 && (
-                  <span className="wave-meta">
-                    {t('waves.list.held', { count: wave.responses.held })}
-                  </span>
+                  <span className="wave-meta">{t('waves.list.held', { count: wave.responses.held })}</span>
                 )}
               </td>
               <td className="numeric">{wave.responses.partial}</td>
-              <td className="numeric">{wave.completionRate === null ? t('waves.list.none') : format.percent(wave.completionRate)}</td>
+              <td className="numeric">
+                {wave.completionRate === null ? t('waves.list.none') : format.percent(wave.completionRate)}
+              </td>
               <td className="nowrap">{wave.lastResponseOn ? format.day(wave.lastResponseOn) : t('waves.list.none')}</td>
             </tr>
           ))}

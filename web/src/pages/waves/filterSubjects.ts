@@ -16,7 +16,8 @@ export type FilterSubject = {
   choices: Array<{ value: string; label: string }>;
 };
 
-const choicesOf = (list: QuestionResult['choices']) => (list ?? []).map((c) => ({ value: String(c.value), label: c.label }));
+const choicesOf = (list: QuestionResult['choices']) =>
+  (list ?? []).map((c) => ({ value: String(c.value), label: c.label }));
 
 /**
  * The filter subjects of a wave's results, in question order. The server's
@@ -30,7 +31,11 @@ export function filterSubjects(data: Pick<WaveResults, 'questions' | 'questionTy
   const add = (key: string, title: string, cell: string | undefined, list: QuestionResult['choices']) => {
     const choices = choicesOf(list);
     if (choices.length === 0) return;
-    out.push(cell === undefined ? { key, label: title, choices } : { key, label: `${title} – ${cell}`, group: title, cell, choices });
+    out.push(
+      cell === undefined
+        ? { key, label: title, choices }
+        : { key, label: `${title} – ${cell}`, group: title, cell, choices },
+    );
   };
   for (const q of data.questions) {
     const kind = filter(q.type);
@@ -42,7 +47,8 @@ export function filterSubjects(data: Pick<WaveResults, 'questions' | 'questionTy
       const key = cell.row === null ? `${q.name}:${cell.column}` : `${q.name}:${String(cell.row)}:${cell.column}`;
       add(key, q.title, cell.row === null ? cell.columnLabel : `${cell.rowLabel} – ${cell.columnLabel}`, cell.choices);
     }
-    for (const inner of q.inner ?? []) if (filter(inner.type) === 'value') add(`${q.name}:${inner.name}`, q.title, inner.title, inner.choices);
+    for (const inner of q.inner ?? [])
+      if (filter(inner.type) === 'value') add(`${q.name}:${inner.name}`, q.title, inner.title, inner.choices);
   }
   return out;
 }

@@ -59,4 +59,5 @@ export function useCountText(min: number) {
 export const chartSize = (bars: number) => (bars > 8 ? 'l' : bars > 3 ? 'm' : 's');
 
 /** The heading tag of a level, h6 at most: views nest under a question's heading at any depth. */
-export const headingTag = (level: number) => (['h1', 'h2', 'h3', 'h4', 'h5', 'h6'] as const)[Math.min(Math.max(level, 1), 6) - 1]!;
+export const headingTag = (level: number) =>
+  (['h1', 'h2', 'h3', 'h4', 'h5', 'h6'] as const)[Math.min(Math.max(level, 1), 6) - 1]!;

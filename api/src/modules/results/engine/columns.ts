@@ -20,7 +20,14 @@
  * Which layout a question gets follows from the question type registry.
  */
 import { itemsOf, labelIn, valueKey, type Json, type JsonObject } from '../../questionnaires/definition-walk.js';
-import { answerShapeOf, figureKindOf, isEmptyAnswer, isSingleOption, questionType, type TypeDescription } from '../../questionnaires/question-types.js';
+import {
+  answerShapeOf,
+  figureKindOf,
+  isEmptyAnswer,
+  isSingleOption,
+  questionType,
+  type TypeDescription,
+} from '../../questionnaires/question-types.js';
 import type { Cell, QuestionFigures } from '../aggregate.js';
 import { matches, targetOf, type Filter } from '../filters.js';
 import { defaultLanguage } from '../../questionnaires/locales.js';
@@ -83,17 +90,47 @@ const bump = (counts: number[], code: number) => {
 type SingleColumn = { dict: Dictionary; codes: Growable<Uint16Array>; totals: number[] };
 
 type Field =
-  | { kind: 'single'; name: string; q: JsonObject; items: Array<{ value: Json; text: Json | undefined }>; column: SingleColumn }
-  | { kind: 'multi'; name: string; q: JsonObject; items: Array<{ value: Json; text: Json | undefined }>; dict: Dictionary; starts: Growable<Uint32Array>; ticks: Growable<Uint16Array>; answered: Growable<Uint8Array>; totals: number[]; answeredTotal: number }
-  | { kind: 'matrix'; name: string; q: JsonObject; rows: Array<{ value: Json; text: Json | undefined; column: SingleColumn }>; columns: Array<{ value: Json; text: Json | undefined }>; answered: Growable<Uint8Array>; total: number }
+  | {
+      kind: 'single';
+      name: string;
+      q: JsonObject;
+      items: Array<{ value: Json; text: Json | undefined }>;
+      column: SingleColumn;
+    }
+  | {
+      kind: 'multi';
+      name: string;
+      q: JsonObject;
+      items: Array<{ value: Json; text: Json | undefined }>;
+      dict: Dictionary;
+      starts: Growable<Uint32Array>;
+      ticks: Growable<Uint16Array>;
+      answered: Growable<Uint8Array>;
+      totals: number[];
+      answeredTotal: number;
+    }
+  | {
+      kind: 'matrix';
+      name: string;
+      q: JsonObject;
+      rows: Array<{ value: Json; text: Json | undefined; column: SingleColumn }>;
+      columns: Array<{ value: Json; text: Json | undefined }>;
+      answered: Growable<Uint8Array>;
+      total: number;
+    }
   | { kind: 'answered'; name: string; q: JsonObject; answered: Growable<Uint8Array>; total: number }
   | { kind: 'raw'; name: string; q: JsonObject; values: unknown[]; total: number };
 
 const MAX_CODE = 0xffff;
-const singleColumn = (initial: Json[]): SingleColumn => ({ dict: new Dictionary(initial), codes: new Growable(new Uint16Array(1024)), totals: [] });
+const singleColumn = (initial: Json[]): SingleColumn => ({
+  dict: new Dictionary(initial),
+  codes: new Growable(new Uint16Array(1024)),
+  totals: [],
+});
 
 /** Day numbers (days since 1970-01-01) of completion, for responses per day. */
-const dayNumber = (date: string | null | undefined) => (date ? Math.floor(Date.parse(`${date}T00:00:00Z`) / 86_400_000) : 0);
+const dayNumber = (date: string | null | undefined) =>
+  date ? Math.floor(Date.parse(`${date}T00:00:00Z`) / 86_400_000) : 0;
 const dayText = (day: number) => new Date(day * 86_400_000).toISOString().slice(0, 10);
 
 export class WaveColumns {
@@ -118,11 +155,30 @@ export class WaveColumns {
         const items = optionsOf(q);
         const starts = new Growable(new Uint32Array(1024));
         starts.push(0);
-        return { kind: 'multi', name, q, items, dict: new Dictionary(items.map((i) => i.value)), starts, ticks: new Growable(new Uint16Array(1024)), answered: new Growable(new Uint8Array(1024)), totals: [], answeredTotal: 0 };
+        return {
+          kind: 'multi',
+          name,
+          q,
+          items,
+          dict: new Dictionary(items.map((i) => i.value)),
+          starts,
+          ticks: new Growable(new Uint16Array(1024)),
+          answered: new Growable(new Uint8Array(1024)),
+          totals: [],
+          answeredTotal: 0,
+        };
       }
       if (shape === 'matrix') {
         const columns = itemsOf(q.columns);
-        return { kind: 'matrix', name, q, columns, rows: itemsOf(q.rows).map((r) => ({ ...r, column: singleColumn(columns.map((c) => c.value)) })), answered: new Growable(new Uint8Array(1024)), total: 0 };
+        return {
+          kind: 'matrix',
+          name,
+          q,
+          columns,
+          rows: itemsOf(q.rows).map((r) => ({ ...r, column: singleColumn(columns.map((c) => c.value)) })),
+          answered: new Growable(new Uint8Array(1024)),
+          total: 0,
+        };
       }
       if (figureKindOf(q) !== 'count') return { kind: 'raw', name, q, values: [], total: 0 };
       return { kind: 'answered', name, q, answered: new Growable(new Uint8Array(1024)), total: 0 };
@@ -196,7 +252,9 @@ export class WaveColumns {
   answeredAndChoosing(question: string, values: Json[]): { answered: number; choosing: number } {
     const f = this.byName.get(question);
     if (f?.kind === 'single') {
-      const wanted = new Set(values.map((v) => f.column.dict.find(valueKey(v))).filter((c): c is number => c !== undefined));
+      const wanted = new Set(
+        values.map((v) => f.column.dict.find(valueKey(v))).filter((c): c is number => c !== undefined),
+      );
       let choosing = 0;
       for (const code of wanted) choosing += f.column.totals[code] ?? 0;
       return { answered: answeredOf(f.column.totals), choosing };
@@ -312,7 +370,11 @@ export class WaveColumns {
               label: labelIn(row.text, locale, String(row.value)),
               n,
               suppressed: false,
-              choices: f.columns.map((c) => ({ value: c.value, label: labelIn(c.text, locale, String(c.value)), count: counts[row.column.dict.find(valueKey(c.value))!] ?? 0 })),
+              choices: f.columns.map((c) => ({
+                value: c.value,
+                label: labelIn(c.text, locale, String(c.value)),
+                count: counts[row.column.dict.find(valueKey(c.value))!] ?? 0,
+              })),
               ...(numericColumns && { mean: meanOf(row.column.dict, counts) }),
             };
           });
@@ -322,7 +384,14 @@ export class WaveColumns {
           return { ...base, n: selection ? countFlags(f.answered.data, selection) : f.total };
         case 'raw': {
           const rows = selection ? Array.from(selection, (row) => f.values[row]) : f.values;
-          return { ...figuresFor(f.q, rows.map((v) => (v === null || v === undefined ? [] : [v])), locale), name: f.name };
+          return {
+            ...figuresFor(
+              f.q,
+              rows.map((v) => (v === null || v === undefined ? [] : [v])),
+              locale,
+            ),
+            name: f.name,
+          };
         }
       }
     });
@@ -349,7 +418,11 @@ export class WaveColumns {
     const fields = this.fields.map((f): PackedField => {
       switch (f.kind) {
         case 'single':
-          return { keys: f.column.dict.keys, w: codes(f.column.codes.view(), f.column.dict.keys.length), totals: dense(f.column.totals) };
+          return {
+            keys: f.column.dict.keys,
+            w: codes(f.column.codes.view(), f.column.dict.keys.length),
+            totals: dense(f.column.totals),
+          };
         case 'multi': {
           const starts = f.starts.data;
           const perRow = new Uint16Array(this.rows);
@@ -363,7 +436,12 @@ export class WaveColumns {
         case 'matrix': {
           const rowW = f.rows.map((row) => codes(row.column.codes.view(), row.column.dict.keys.length));
           bytes(f.answered.view());
-          return { rowKeys: f.rows.map((r) => r.column.dict.keys), rowW, rowTotals: f.rows.map((r) => dense(r.column.totals)), total: f.total };
+          return {
+            rowKeys: f.rows.map((r) => r.column.dict.keys),
+            rowW,
+            rowTotals: f.rows.map((r) => dense(r.column.totals)),
+            total: f.total,
+          };
         }
         case 'answered':
           bytes(f.answered.view());
@@ -402,7 +480,8 @@ export class WaveColumns {
       offset += count;
       return new Uint8Array(copy);
     };
-    const growable = <T extends Uint8Array | Uint16Array | Uint32Array>(data: T, length: number) => Object.assign(new Growable(data), { length }) as Growable<T>;
+    const growable = <T extends Uint8Array | Uint16Array | Uint32Array>(data: T, length: number) =>
+      Object.assign(new Growable(data), { length }) as Growable<T>;
     const rows = header.rows;
     // The running totals come with the header: no pass over the rows is needed.
     const fill = (column: SingleColumn, keys: string[], width: 1 | 2, totals: number[]) => {
@@ -524,7 +603,11 @@ function choiceFigures(
   locale: string,
 ): Pick<QuestionFigures, 'n' | 'choices' | 'other' | 'mean'> {
   const labelled = optionsOf(q, locale);
-  const choices: Cell[] = items.map((i, at) => ({ value: i.value, label: labelIn(labelled[at]?.text ?? i.text, locale, String(i.value)), count: counts[dict.find(valueKey(i.value))!] ?? 0 }));
+  const choices: Cell[] = items.map((i, at) => ({
+    value: i.value,
+    label: labelIn(labelled[at]?.text ?? i.text, locale, String(i.value)),
+    count: counts[dict.find(valueKey(i.value))!] ?? 0,
+  }));
   const out: Pick<QuestionFigures, 'n' | 'choices' | 'other' | 'mean'> = { n: answered, choices };
   const other = otherValueOf(q);
   if (other !== undefined) {

@@ -54,7 +54,13 @@ export type EngineOptions = {
   fetchSize?: number;
 };
 
-type FeedRow = { xmin: string; id: string | null; xid: string | null; data: Record<string, unknown> | null; completed_on: string | null };
+type FeedRow = {
+  xmin: string;
+  id: string | null;
+  xid: string | null;
+  data: Record<string, unknown> | null;
+  completed_on: string | null;
+};
 
 export class ResultsEngine {
   private readonly waves = new Map<string, Promise<WaveState>>();
@@ -72,7 +78,10 @@ export class ResultsEngine {
   }
 
   /** The wave's columns, with every response committed before this call. */
-  async columns(wave: Pick<WaveRow, 'id' | 'questionnaire_id' | 'version' | 'results_epoch'>, definition: JsonObject): Promise<WaveColumns> {
+  async columns(
+    wave: Pick<WaveRow, 'id' | 'questionnaire_id' | 'version' | 'results_epoch'>,
+    definition: JsonObject,
+  ): Promise<WaveColumns> {
     const layout = `${PACK_FORMAT}:${wave.questionnaire_id}:${wave.version}`;
     let pending = this.waves.get(wave.id);
     let state = pending ? await pending.catch(() => undefined) : undefined;
@@ -110,7 +119,9 @@ export class ResultsEngine {
   }
 
   private start(waveId: string, epoch: number, layout: string, definition: JsonObject): Promise<WaveState> {
-    const loading = (async () => (await this.fromSnapshot(waveId, epoch, layout, definition)) ?? (await this.fullLoad(waveId, epoch, layout, definition)))();
+    const loading = (async () =>
+      (await this.fromSnapshot(waveId, epoch, layout, definition)) ??
+      (await this.fullLoad(waveId, epoch, layout, definition)))();
     this.waves.set(waveId, loading);
     loading.catch(() => {
       if (this.waves.get(waveId) === loading) this.waves.delete(waveId);
@@ -125,7 +136,9 @@ export class ResultsEngine {
     let xmin = 0n;
     await this.knex.transaction(
       async (trx) => {
-        const snap = (await trx.raw('select pg_snapshot_xmin(pg_current_snapshot())::text as xmin')) as { rows: Array<{ xmin: string }> };
+        const snap = (await trx.raw('select pg_snapshot_xmin(pg_current_snapshot())::text as xmin')) as {
+          rows: Array<{ xmin: string }>;
+        };
         xmin = BigInt(snap.rows[0]!.xmin);
         // DECLARE takes no bind parameters; the id is a uuid read from the database, checked again here.
         if (!/^[0-9a-f-]{36}$/i.test(waveId)) throw new Error(`not a wave id: ${waveId}`);
@@ -135,7 +148,9 @@ export class ResultsEngine {
              from responses where wave_id = '${waveId}' and status = 'complete'`,
         );
         for (;;) {
-          const batch = (await trx.raw(`fetch ${this.fetchSize} from wave_rows`)) as { rows: Array<{ id: string; xid: string; data: Record<string, unknown>; completed_on: string | null }> };
+          const batch = (await trx.raw(`fetch ${this.fetchSize} from wave_rows`)) as {
+            rows: Array<{ id: string; xid: string; data: Record<string, unknown>; completed_on: string | null }>;
+          };
           for (const row of batch.rows) {
             columns.append(row.data, row.completed_on);
             const xid = BigInt(row.xid);
@@ -171,8 +186,14 @@ export class ResultsEngine {
     }
   }
 
-  private async fromSnapshot(waveId: string, epoch: number, layout: string, definition: JsonObject): Promise<WaveState | undefined> {
-    const row = (await this.knex('result_snapshots').where({ wave_id: waveId, epoch }).first('payload')) as { payload: Uint8Array } | undefined;
+  private async fromSnapshot(
+    waveId: string,
+    epoch: number,
+    layout: string,
+    definition: JsonObject,
+  ): Promise<WaveState | undefined> {
+    const row = (await this.knex('result_snapshots').where({ wave_id: waveId, epoch }).first('payload')) as
+      { payload: Uint8Array } | undefined;
     if (!row) return undefined;
     const raw = await unpackChunks(row.payload);
     const headerLength = raw.readUInt32LE(0);
@@ -180,7 +201,16 @@ export class ResultsEngine {
     if (header.layout !== layout) return undefined;
     const columns = WaveColumns.unpack(definition, header.columns, raw.subarray(4 + headerLength));
     const recent = new Map(header.recent.map(([id, xid]) => [id, BigInt(xid)]));
-    return { columns, layout, epoch, xmin: BigInt(header.xmin), recent, rowsAtSnapshot: columns.rows, queue: Promise.resolve(), savingSnapshot: false };
+    return {
+      columns,
+      layout,
+      epoch,
+      xmin: BigInt(header.xmin),
+      recent,
+      rowsAtSnapshot: columns.rows,
+      queue: Promise.resolve(),
+      savingSnapshot: false,
+    };
   }
 
   private maybeSaveSnapshot(waveId: string, state: WaveState): void {
@@ -202,11 +232,20 @@ export class ResultsEngine {
    */
   private async saveSnapshot(waveId: string, state: WaveState): Promise<void> {
     const { header: columns, buffers } = state.columns.pack();
-    const header: SnapshotHeader = { layout: state.layout, xmin: state.xmin.toString(), recent: [...state.recent].map(([id, xid]) => [id, xid.toString()]), columns };
+    const header: SnapshotHeader = {
+      layout: state.layout,
+      xmin: state.xmin.toString(),
+      recent: [...state.recent].map(([id, xid]) => [id, xid.toString()]),
+      columns,
+    };
     const headerBytes = Buffer.from(JSON.stringify(header), 'utf8');
     const length = Buffer.alloc(4);
     length.writeUInt32LE(headerBytes.length, 0);
-    const packed = Buffer.concat([length, headerBytes, ...buffers.map((b) => Buffer.from(b.buffer, b.byteOffset, b.byteLength))]);
+    const packed = Buffer.concat([
+      length,
+      headerBytes,
+      ...buffers.map((b) => Buffer.from(b.buffer, b.byteOffset, b.byteLength)),
+    ]);
     const rows = state.columns.rows;
     const payload = await packChunks(packed);
     // Another process may have saved a newer one meanwhile: keep whichever holds more rows of the current epoch.
