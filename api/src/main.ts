@@ -80,14 +80,14 @@ async function main(): Promise<void> {
       .then((n) => n > 0 && logger.info({ deleted: n }, 'deleted responses past their retention period'))
       .catch((err: unknown) => logger.error({ err }, 'retention purge failed'));
   void purge();
-  setInterval(purge, config.retentionCheckMs).unref();
+  setInterval(() => void purge(), config.retentionCheckMs).unref();
   // Anonymous invitation waves: answers held since an earlier day, or of a closed wave, are released (DESIGN §3).
   const release = () =>
     releaseDueResponses(db.knex)
       .then((n) => n > 0 && logger.info({ released: n }, 'released held answers of anonymous invitation waves'))
       .catch((err: unknown) => logger.error({ err }, 'releasing held answers failed'));
   void release();
-  setInterval(release, config.retentionCheckMs).unref();
+  setInterval(() => void release(), config.retentionCheckMs).unref();
 
   let stopping = false;
   const stop = async (signal: string) => {

@@ -294,7 +294,7 @@ describe('response export', () => {
     const row = (matrix.rows as Array<{ value: string }>)[0]!;
     const codes = rows.filter((r) => r[0] === `formatValue.${row.value}`).map((r) => r[5]);
     expect(codes).toEqual(
-      (matrix.columns as Array<{ value: unknown } | unknown>).map((c) =>
+      (matrix.columns as unknown[]).map((c) =>
         String(typeof c === 'object' && c !== null ? (c as { value: unknown }).value : c),
       ),
     );
@@ -663,7 +663,7 @@ describe('results export', () => {
     const expected = apiCells(api.body.questions);
     for (const row of book.sheet('results').slice(1)) {
       if (row[5] === null) continue;
-      expect(row[7], String(row[0])).toBe(expected.get(`${row[0]}|${row[3] ?? ''}|${row[5]}`));
+      expect(row[7], String(row[0])).toBe(expected.get(`${String(row[0])}|${String(row[3] ?? '')}|${String(row[5])}`));
     }
     // Whole result below the minimum group size: every count empty and marked.
     await agent.patch('/api/v1/workspaces/ex6').send({ minGroupSize: 50 });

@@ -116,7 +116,7 @@ export class Organiser {
 export async function memberSurveyWorkspace(
   org: Organiser,
   ws: string,
-): Promise<{ newWave(title: string): Promise<{ id: string; key: string }> }> {
+): Promise<{ newWave: (title: string) => Promise<{ id: string; key: string }> }> {
   await org.expect(201, 'POST', '/workspaces', { slug: ws, name: 'Zuverlässigkeit' });
   await org.expect(201, 'POST', `/workspaces/${ws}/questionnaires`, {
     slug: 'mitglieder',

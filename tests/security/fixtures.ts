@@ -262,7 +262,7 @@ export async function buildWorld(ctx: TestContext, role: Role, n: number): Promi
 
   if (role === 'anonymous') {
     const call: Caller = (method, path) => request(ctx.app)[method](path);
-    return { ...world, call, fresh: async () => call };
+    return { ...world, call, fresh: () => Promise.resolve(call) };
   }
   if (role === 'invitee') {
     const res = await request(ctx.app)
@@ -273,7 +273,7 @@ export async function buildWorld(ctx: TestContext, role: Role, n: number): Promi
     if (res.status !== 204 || !cookie)
       throw new Error(`authorization setup, invitation exchange: ${res.status} ${JSON.stringify(res.body)}`);
     const call: Caller = (method, path) => request(ctx.app)[method](path).set('Cookie', cookie);
-    return { ...world, call, fresh: async () => call };
+    return { ...world, call, fresh: () => Promise.resolve(call) };
   }
 
   const me = await user(ctx, role === 'admin');

@@ -277,6 +277,8 @@ async function inspect(
         if (tag === 'style' && el.closest('body')) bad.push(`<style> ${el.outerHTML.slice(0, 120)}`);
         for (const attr of Array.from(el.attributes)) {
           const name = attr.name.toLowerCase();
+          // Browsers ignore control characters and spaces inside a URL's scheme.
+          // eslint-disable-next-line no-control-regex
           const value = attr.value.replace(/[\u0000-\u0020]/g, '');
           if (name.startsWith('on')) bad.push(`${name} on <${tag}>: ${attr.value.slice(0, 80)}`);
           if (

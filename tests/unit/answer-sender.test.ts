@@ -27,12 +27,12 @@ const stored: Reply = { status: 201, body: { id: ID, status: 'complete' } };
 /** A fetch that answers from a script, one reply per call (the last one repeats), and records what was sent and when. */
 function fakeFetch(replies: Reply[]) {
   const calls: Array<{ at: number; body: SubmitResponseBody }> = [];
-  const fetch = vi.fn(async (_url: string, init: RequestInit) => {
+  const fetch = vi.fn((_url: string, init: RequestInit) => {
     calls.push({ at: Date.now(), body: JSON.parse(String(init.body)) as SubmitResponseBody });
     const reply = replies[Math.min(calls.length - 1, replies.length - 1)]!;
     const headers = new Headers({ 'Content-Type': 'application/json' });
     if (reply.retryAfter !== undefined) headers.set('Retry-After', reply.retryAfter);
-    return new Response(JSON.stringify(reply.body ?? {}), { status: reply.status, headers });
+    return Promise.resolve(new Response(JSON.stringify(reply.body ?? {}), { status: reply.status, headers }));
   });
   vi.stubGlobal('fetch', fetch);
   return calls;

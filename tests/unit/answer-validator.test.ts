@@ -46,7 +46,7 @@ describe('the validation matrix: each type refuses each kind of bad value', () =
     ],
     ['radiogroup numbers', { type: 'radiogroup', name: 'q', choices: [2013, 2014] }, [2013], ['2013', 2012]],
     ['radiogroup other', { type: 'radiogroup', name: 'q', choices: ['a'], showOtherItem: true }, ['a'], ['b']],
-    ['dropdown', { type: 'dropdown', name: 'q', choices: ['a', 'b'] }, ['b'], ['c', null === null ? 7 : 0]],
+    ['dropdown', { type: 'dropdown', name: 'q', choices: ['a', 'b'] }, ['b'], ['c', 7]],
     [
       'checkbox',
       { type: 'checkbox', name: 'q', choices: ['a', 'b', 'c'], showNoneItem: true },

@@ -2,12 +2,12 @@ import type { Knex } from 'knex';
 import { migrations } from '../../../migrations/index.js';
 
 const migrationSource: Knex.MigrationSource<string> = {
-  getMigrations: async () => migrations.map(([name]) => name),
+  getMigrations: () => Promise.resolve(migrations.map(([name]) => name)),
   getMigrationName: (name) => name,
-  getMigration: async (name) => {
+  getMigration: (name) => {
     const found = migrations.find(([n]) => n === name);
-    if (!found) throw new Error(`Unknown migration ${name}`);
-    return found[1];
+    if (!found) return Promise.reject(new Error(`Unknown migration ${name}`));
+    return Promise.resolve(found[1]);
   },
 };
 

@@ -14,6 +14,8 @@ declare module 'express-session' {
 }
 
 declare global {
+  // Express's own typings are a global namespace; augmenting it is the documented way.
+  // eslint-disable-next-line @typescript-eslint/no-namespace
   namespace Express {
     interface Request {
       /** The caller, once `authenticate` has run. */
@@ -52,7 +54,7 @@ export function authenticate(db: Knex, sessionMaxMs: number): RequestHandler {
     const session = req.session;
     if (session?.userId) {
       if (!session.createdAt || Date.now() - session.createdAt > sessionMaxMs) {
-        await new Promise<void>((resolve, reject) => session.destroy((err) => (err ? reject(err) : resolve())));
+        await new Promise<void>((resolve, reject) => session.destroy((err) => (err ? reject(err as Error) : resolve())));
         return next();
       }
       const user = await findUser(db, session.userId);

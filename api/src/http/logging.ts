@@ -57,7 +57,7 @@ export function requestLogger(app: Express, logger: Logger): RequestHandler {
  */
 function captureRoutePatterns(app: Express): void {
   const response = app.response as Response;
-  const end = Object.getPrototypeOf(response).end as Response['end'];
+  const end = (Object.getPrototypeOf(response) as Response).end;
   response.end = function (this: Response, ...args: unknown[]) {
     const req = this.req;
     const route = req.route as { path?: unknown } | undefined;

@@ -61,7 +61,7 @@ export function sessionMiddleware(knex: Knex, secret: string, idleMs: number): R
   });
 }
 
-const promisify = (fn: (cb: (err?: unknown) => void) => void) =>
+const promisify = (fn: (cb: (err?: Error) => void) => void) =>
   new Promise<void>((resolve, reject) => fn((err) => (err ? reject(err) : resolve())));
 
 /** Logs the user in under a fresh session id (never the one the browser arrived with). */
