@@ -18,6 +18,7 @@ import {
   type SurveyValue,
 } from '../../api/indicators';
 import { activityTypes } from '../../api/types';
+import { MISSING, PageError } from '../../components/PageError';
 import { PageHeading } from '../../components/PageHeading';
 import { ErrorAlert, Loading } from '../../components/Status';
 import { SubmitButton } from '../../components/SubmitButton';
@@ -190,12 +191,10 @@ export function EditIndicatorPage() {
   );
   if (query.isPending) return <Loading />;
   if (query.isError) {
-    const notFound = query.error instanceof ApiError && (query.error.status === 404 || query.error.status === 400);
     return (
       <>
         {back}
-        <PageHeading title={notFound ? t('notFound.title') : t('errors.title')} />
-        {notFound ? <p>{t('notFound.text')}</p> : <ErrorAlert error={query.error} />}
+        <PageError error={query.error} notFoundStatuses={MISSING} />
       </>
     );
   }

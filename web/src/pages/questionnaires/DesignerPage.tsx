@@ -1,7 +1,6 @@
 import { useCallback, useMemo, useReducer, useRef, useState, type ChangeEvent, type KeyboardEvent } from 'react';
 import { Link, useParams, useSearchParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
-import { ApiError } from '../../api/client';
 import { useDiscardDraft, useFetchVersion, useQuestionnaire, useSaveDraft, useVersion } from '../../api/questionnaires';
 import type { DefinitionProblem, Questionnaire, Workspace } from '../../api/types';
 import { ConfirmButton } from '../../components/ConfirmButton';
@@ -65,18 +64,21 @@ export function DesignerPage() {
 
   if (questionnaire.isPending) return <Loading />;
   if (questionnaire.isError) {
-    if (questionnaire.error instanceof ApiError && questionnaire.error.status === 404) {
-      return (
-        <>
-          <PageHeading title={t('designer.notFound.title')} />
-          <p>{t('designer.notFound.text')}</p>
-          <p>
-            <Link to={`/w/${workspace.slug}/questionnaires`}>{t('designer.notFound.back')}</Link>
-          </p>
-        </>
-      );
-    }
-    return <PageError error={questionnaire.error} />;
+    return (
+      <PageError
+        error={questionnaire.error}
+        notFoundStatuses={[404]}
+        notFound={
+          <>
+            <PageHeading title={t('designer.notFound.title')} />
+            <p>{t('designer.notFound.text')}</p>
+            <p>
+              <Link to={`/w/${workspace.slug}/questionnaires`}>{t('designer.notFound.back')}</Link>
+            </p>
+          </>
+        }
+      />
+    );
   }
   return <Designer key={slug} workspace={workspace} questionnaire={questionnaire.data} />;
 }

@@ -6,6 +6,7 @@ import { useResults, useTrend, type QuestionResult, type WaveResults } from '../
 import { useWaves, type Wave } from '../../api/waves';
 import { Chart } from '../../components/charts/Chart';
 import { perDayBars, perDayRows, trendSeries, type Measure } from '../../components/charts/datasets';
+import { MISSING, PageError } from '../../components/PageError';
 import { PageHeading } from '../../components/PageHeading';
 import { ErrorAlert, Loading } from '../../components/Status';
 import { useCurrentWorkspace } from '../WorkspaceLayout';
@@ -73,12 +74,10 @@ export function ResultsPage() {
         </>
       );
     }
-    const notFound = error instanceof ApiError && (error.status === 404 || error.status === 400);
     return (
       <>
         {back}
-        <PageHeading title={notFound ? t('notFound.title') : t('errors.title')} />
-        {notFound ? <p>{t('notFound.text')}</p> : <ErrorAlert error={error} />}
+        <PageError error={error} notFoundStatuses={MISSING} />
       </>
     );
   }
