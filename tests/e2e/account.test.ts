@@ -1,7 +1,6 @@
-import { AxeBuilder } from '@axe-core/playwright';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ApiClient, launchChromium, problemLog, startBuiltServer, type BuiltServer } from './harness.js';
+import type { Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { browserSuite, phone, problemLog, seriousViolations } from './harness.js';
 
 // The account page's API tokens in Chromium: listed without their secrets,
 // revoked by keyboard and by pointer, the empty state, and a password change
@@ -9,39 +8,19 @@ import { ApiClient, launchChromium, problemLog, startBuiltServer, type BuiltServ
 
 const admin = { email: 'ada@example.org', password: 'ein-langes-passwort' };
 
-let server: BuiltServer | undefined;
-let browser: Browser | undefined;
-let api: ApiClient;
-let context: BrowserContext;
-let page: Page;
-
 /** Chromium logs every 4xx as a console error; none is expected on this page. */
 const log = problemLog(() => false);
+const suite = browserSuite({ admin, log });
+let page: Page;
 
 /** Whether a token opens the API: 200, or 401 once revoked. */
 const statusWith = (token: string) =>
-  fetch(`${server!.baseUrl}/api/v1/auth/me`, { headers: { Authorization: `Bearer ${token}` } }).then((r) => r.status);
+  fetch(`${suite.baseUrl}/api/v1/auth/me`, { headers: { Authorization: `Bearer ${token}` } }).then((r) => r.status);
 
 const cards = () => page.getByRole('list', { name: /Deine Tokens|Your tokens/ }).getByRole('listitem');
 
 beforeAll(async () => {
-  server = await startBuiltServer({ admin });
-  api = new ApiClient(server.baseUrl);
-  await api.expect(200, 'POST', '/auth/login', admin);
-  browser = await launchChromium();
-  context = await browser.newContext({
-    locale: 'de-DE',
-    viewport: { width: 390, height: 844 },
-    isMobile: true,
-    hasTouch: true,
-  });
-  await context.addCookies([api.browserCookie()]);
-  page = log.watch(await context.newPage());
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
+  page = await suite.newPage({ ...phone, session: suite.client });
 });
 
 describe('API tokens on the account page', () => {
@@ -49,11 +28,12 @@ describe('API tokens on the account page', () => {
   let backup: string;
 
   it('lists the tokens with their dates, never their secrets', async () => {
-    monthly = (await api.expect<{ token: string }>(201, 'POST', '/auth/tokens', { name: 'Monatsexport' })).token;
-    backup = (await api.expect<{ token: string }>(201, 'POST', '/auth/tokens', { name: 'Backup' })).token;
+    monthly = (await suite.client.expect<{ token: string }>(201, 'POST', '/auth/tokens', { name: 'Monatsexport' }))
+      .token;
+    backup = (await suite.client.expect<{ token: string }>(201, 'POST', '/auth/tokens', { name: 'Backup' })).token;
     expect(await statusWith(backup)).toBe(200);
 
-    await page.goto(`${server!.baseUrl}/account`);
+    await page.goto(`${suite.baseUrl}/account`);
     await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe('Dein Konto');
     await expect.poll(() => cards().count()).toBe(2);
     // Newest first; the used one shows the day of its use, the other "Nie".
@@ -65,10 +45,7 @@ describe('API tokens on the account page', () => {
     const html = await page.content();
     expect(html).not.toContain(monthly);
     expect(html).not.toContain(backup);
-    const serious = (await new AxeBuilder({ page }).analyze()).violations.filter(
-      (v) => v.impact === 'serious' || v.impact === 'critical',
-    );
-    expect(serious.map((v) => v.id)).toEqual([]);
+    expect(await seriousViolations(page)).toEqual([]);
   });
 
   it('revokes a token by keyboard, asking once more, and keeps the focus on the list', async () => {
@@ -108,7 +85,8 @@ describe('API tokens on the account page', () => {
   });
 
   it('says that a password change revokes every token, and shows them gone after one', async () => {
-    const script = (await api.expect<{ token: string }>(201, 'POST', '/auth/tokens', { name: 'Skript' })).token;
+    const script = (await suite.client.expect<{ token: string }>(201, 'POST', '/auth/tokens', { name: 'Skript' }))
+      .token;
     await page.reload();
     await expect.poll(() => cards().count()).toBe(1);
     await page

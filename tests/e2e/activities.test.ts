@@ -1,7 +1,6 @@
-import { AxeBuilder } from '@axe-core/playwright';
-import type { Browser, Locator, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ApiClient, launchChromium, problemLog, startBuiltServer, type BuiltServer } from './harness.js';
+import type { Locator, Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { browserSuite, problemLog, seriousViolations, type ApiClient } from './harness.js';
 
 // An organiser keeps the network's activity log in German: adds an activity
 // through the form (and sees the server's field errors), filters by type with
@@ -11,8 +10,6 @@ import { ApiClient, launchChromium, problemLog, startBuiltServer, type BuiltServ
 const admin = { email: 'orga@example.org', password: 'ein-langes-passwort' };
 const ws = 'netzwerk';
 
-let server: BuiltServer | undefined;
-let browser: Browser | undefined;
 let page: Page;
 let baseUrl: string;
 let client: ApiClient;
@@ -35,20 +32,11 @@ const filters = () => page.getByRole('group', { name: 'Aktivitäten filtern' });
 const createForm = () => page.getByRole('region', { name: 'Aktivität eintragen' });
 const importForm = () => page.getByRole('region', { name: 'Liste importieren' });
 
-/** Violations axe rates serious or critical, as "rule: target" lines. */
-async function seriousViolations(): Promise<string[]> {
-  const results = await new AxeBuilder({ page }).analyze();
-  return results.violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .flatMap((v) => v.nodes.map((n) => `${v.id} (${v.impact}): ${n.target.join(' ')}`));
-}
+const suite = browserSuite({ admin, log });
 
 beforeAll(async () => {
-  server = await startBuiltServer({ admin });
-  baseUrl = server.baseUrl;
-  client = new ApiClient(baseUrl);
-
-  await client.expect(200, 'POST', '/auth/login', admin);
+  baseUrl = suite.baseUrl;
+  client = suite.client;
   await client.expect(201, 'POST', '/workspaces', { slug: ws, name: 'Netzwerk' });
   await client.expect(201, 'POST', `/workspaces/${ws}/activities`, {
     type: 'district_visit',
@@ -58,16 +46,7 @@ beforeAll(async () => {
     topic: 'Ehrenamt',
   });
 
-  browser = await launchChromium();
-  const context = await browser.newContext({ locale: 'de-DE', viewport: { width: 1280, height: 900 } });
-  await context.addCookies([{ ...client.browserCookie(), httpOnly: true, sameSite: 'Lax' }]);
-  page = log.watch(await context.newPage());
-  page.setDefaultTimeout(15_000);
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
+  page = await suite.newPage({ session: client });
 });
 
 describe('activity log', () => {
@@ -90,7 +69,7 @@ describe('activity log', () => {
       'BearbeitenLöschen',
     ]);
     await page.getByText('1 Aktivität', { exact: true }).waitFor();
-    expect(await seriousViolations()).toEqual([]);
+    expect(await seriousViolations(page)).toEqual([]);
   });
 
   it('shows the server’s field errors, then adds an activity through the form', async () => {
@@ -107,7 +86,7 @@ describe('activity log', () => {
     const title = form.getByLabel('Titel');
     expect(await title.getAttribute('aria-invalid')).toBe('true');
     await expect.poll(() => title.evaluate((el) => el === document.activeElement)).toBe(true);
-    expect(await seriousViolations()).toEqual([]);
+    expect(await seriousViolations(page)).toEqual([]);
 
     await title.fill('Austausch Nachbarschaftshilfe');
     await form.getByRole('button', { name: 'Aktivität eintragen' }).click();
@@ -189,7 +168,7 @@ describe('activity log', () => {
       '2015',
       '2014',
     ]);
-    expect(await seriousViolations()).toEqual([]);
+    expect(await seriousViolations(page)).toEqual([]);
   });
 
   it('edits in place with the keyboard, and Escape leaves without saving', async () => {

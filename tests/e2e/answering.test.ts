@@ -1,7 +1,6 @@
-import { AxeBuilder } from '@axe-core/playwright';
-import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ApiClient, launchChromium, problemLog, startBuiltServer, type BuiltServer } from './harness.js';
+import type { BrowserContext, Locator, Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { browserSuite, phone, problemLog, seriousViolations, type ApiClient } from './harness.js';
 
 // A member answers the network's member survey on a phone, in German: privacy
 // notice, autosave, the resume link on a second device, completion; all under
@@ -9,30 +8,22 @@ import { ApiClient, launchChromium, problemLog, startBuiltServer, type BuiltServ
 
 const admin = { email: 'orga@example.org', password: 'ein-langes-passwort' };
 const ws = 'netzwerk';
-const phone = { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true, locale: 'de-DE' } as const;
 
-let server: BuiltServer | undefined;
-let browser: Browser | undefined;
 let baseUrl: string;
 let client: ApiClient;
 let wave: { id: string; key: string };
 let resumeLink = '';
 // The offline test aborts requests on purpose, and the busy test answers one with 429; Chromium logs each as a console error.
 const log = problemLog((text) => text.includes('ERR_INTERNET_DISCONNECTED') || text.includes('status of 429'));
+const suite = browserSuite({ admin, log });
 
-/** A new "device": its own cookies and storage, a phone's screen, German as the browser's language. */
+/**
+ * A new "device": its own cookies and storage, a phone's screen, German as the
+ * browser's language; Playwright's default 30 s wait, which the offline test's retries may need.
+ */
 async function newDevice(): Promise<{ context: BrowserContext; page: Page }> {
-  const context = await browser!.newContext(phone);
-  const page = log.watch(await context.newPage());
-  return { context, page };
-}
-
-/** Violations axe rates serious or critical, as "rule: target" lines. */
-async function seriousViolations(page: Page): Promise<string[]> {
-  const results = await new AxeBuilder({ page }).analyze();
-  return results.violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .flatMap((v) => v.nodes.map((n) => `${v.id} (${v.impact}): ${n.target.join(' ')}`));
+  const page = await suite.newPage({ ...phone, timeout: 30_000 });
+  return { context: page.context(), page };
 }
 
 const heading = (page: Page) => page.getByRole('heading', { level: 1 });
@@ -51,11 +42,8 @@ async function next(page: Page) {
 }
 
 beforeAll(async () => {
-  server = await startBuiltServer({ admin });
-  baseUrl = server.baseUrl;
-  client = new ApiClient(baseUrl);
-
-  await client.expect(200, 'POST', '/auth/login', admin);
+  baseUrl = suite.baseUrl;
+  client = suite.client;
   await client.expect(201, 'POST', '/workspaces', { slug: ws, name: 'Netzwerk' });
   await client.expect(201, 'POST', `/workspaces/${ws}/questionnaires`, {
     slug: 'mitglieder',
@@ -68,13 +56,6 @@ beforeAll(async () => {
     title: 'Mitgliederbefragung 2015',
     access: 'link',
   })) as { id: string; key: string };
-
-  browser = await launchChromium();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
 });
 
 describe('answering the member survey on a phone', () => {

@@ -1,7 +1,6 @@
-import { AxeBuilder } from '@axe-core/playwright';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ApiClient, launchChromium, problemLog, startBuiltServer, type BuiltServer } from './harness.js';
+import type { Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { browserSuite, problemLog, seriousViolations, type ApiClient } from './harness.js';
 
 // An organiser reads the open answers of a wave in German, searches them,
 // builds a small codebook, codes answers and filters by a code; all under the
@@ -18,8 +17,6 @@ const texts = [
   '<b>Kein HTML</b> bitte',
 ];
 
-let server: BuiltServer | undefined;
-let browser: Browser | undefined;
 let page: Page;
 let baseUrl: string;
 let client: ApiClient;
@@ -30,12 +27,11 @@ const answers = () => page.getByTestId('answer');
 const codebook = () => page.getByRole('region', { name: 'Codebuch' });
 const answerWith = (text: string) => answers().filter({ hasText: text });
 
-beforeAll(async () => {
-  server = await startBuiltServer({ admin });
-  baseUrl = server.baseUrl;
-  client = new ApiClient(baseUrl);
+const suite = browserSuite({ admin, log });
 
-  await client.expect(200, 'POST', '/auth/login', admin);
+beforeAll(async () => {
+  baseUrl = suite.baseUrl;
+  client = suite.client;
   await client.expect(201, 'POST', '/workspaces', { slug: ws, name: 'Netzwerk' });
   const definition = {
     locale: 'de',
@@ -62,17 +58,8 @@ beforeAll(async () => {
     });
   }
 
-  browser = await launchChromium();
-  const context = await browser.newContext({ locale: 'de-DE', viewport: { width: 1280, height: 900 } });
   // The browser shares the script's session, so that no page sees a 401 on the way in.
-  await context.addCookies([{ ...client.browserCookie(), httpOnly: true, sameSite: 'Lax' }]);
-  page = log.watch(await context.newPage());
-  page.setDefaultTimeout(15_000);
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
+  page = await suite.newPage({ session: client });
 });
 
 describe('open answers board', () => {
@@ -93,9 +80,7 @@ describe('open answers board', () => {
     expect(await page.locator('.answer-text b').count()).toBe(0);
     await codebook().getByText('Noch keine Codes – lege Codes an wie „Kontakte“, „Sichtbarkeit“, „Zeit“.').waitFor();
 
-    const axe = await new AxeBuilder({ page }).analyze();
-    const serious = axe.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => v.id);
-    expect(serious).toEqual([]);
+    expect(await seriousViolations(page)).toEqual([]);
   });
 
   it('searches, with the search kept in the address', async () => {

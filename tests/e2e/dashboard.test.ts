@@ -1,10 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
-import type { Browser, Locator, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Locator, Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { JsonObject } from '../../api/src/modules/questionnaires/definition-walk.js';
 import { generateAnswers, seededRandom } from '../fixtures/answer-generator.js';
-import { ApiClient, launchChromium, problemLog, startBuiltServer, type BuiltServer } from './harness.js';
+import { browserSuite, problemLog, type ApiClient } from './harness.js';
 
 // An organiser opens the results of a wave with 30 responses in German:
 // headline, a filter that goes into the URL and the request, the table
@@ -15,8 +15,6 @@ const ws = 'netzwerk';
 const RESPONSES = 30;
 const MIN_GROUP = 5;
 
-let server: BuiltServer | undefined;
-let browser: Browser | undefined;
 let page: Page;
 let baseUrl: string;
 let client: ApiClient;
@@ -28,12 +26,11 @@ const log = problemLog(() => false);
 const fact = (term: string): Locator =>
   page.locator('.results-headline dt', { hasText: new RegExp(`^${term}$`) }).locator('xpath=following-sibling::dd[1]');
 
-beforeAll(async () => {
-  server = await startBuiltServer({ admin });
-  baseUrl = server.baseUrl;
-  client = new ApiClient(baseUrl);
+const suite = browserSuite({ admin, log });
 
-  await client.expect(200, 'POST', '/auth/login', admin);
+beforeAll(async () => {
+  baseUrl = suite.baseUrl;
+  client = suite.client;
   await client.expect(201, 'POST', '/workspaces', { slug: ws, name: 'Netzwerk' });
   await client.expect(201, 'POST', `/workspaces/${ws}/questionnaires`, {
     slug: 'mitglieder',
@@ -59,16 +56,7 @@ beforeAll(async () => {
     });
   }
 
-  browser = await launchChromium();
-  const context = await browser.newContext({ locale: 'de-DE', viewport: { width: 1280, height: 900 } });
-  await context.addCookies([client.browserCookie()]);
-  page = log.watch(await context.newPage());
-  page.setDefaultTimeout(15_000);
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
+  page = await suite.newPage({ session: client });
 });
 
 describe('results dashboard', () => {

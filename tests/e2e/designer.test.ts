@@ -1,6 +1,6 @@
-import type { Browser, Locator, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium, problemLog, startBuiltServer, type BuiltServer } from './harness.js';
+import type { Locator, Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { browserSuite, problemLog } from './harness.js';
 
 // The questionnaire designer in a real browser against the built server, under
 // the production CSP: build a questionnaire in the structured editor, preview
@@ -10,8 +10,6 @@ const admin = { email: 'dana@example.org', password: 'ein-langes-passwort' };
 const ws = 'netz';
 const slug = 'mitglieder';
 
-let server: BuiltServer | undefined;
-let browser: Browser | undefined;
 let page: Page;
 let baseUrl: string;
 
@@ -24,6 +22,7 @@ function isExpectedRejection(text: string, url: string): boolean {
 }
 
 const log = problemLog(isExpectedRejection);
+const suite = browserSuite({ admin, host: '127.0.0.1', log });
 
 const heading = () => page.getByRole('heading', { level: 1 });
 const card = (name: string): Locator => page.locator(`#element-${name}`);
@@ -44,23 +43,14 @@ async function addElement(typeLabel: string, name: string): Promise<Locator> {
 }
 
 beforeAll(async () => {
-  server = await startBuiltServer({ admin, host: '127.0.0.1' });
-  baseUrl = server.baseUrl;
+  baseUrl = suite.baseUrl;
   // A server that crashes mid-test fails the final check, with its output.
-  const { output } = server.server;
-  void server.server.exited.then((code) => {
+  const { output } = suite.server.server;
+  void suite.server.server.exited.then((code) => {
     if (code !== 0 && code !== null) log.problems.push(`server exited with ${code}; output:\n${output()}`);
   });
-
-  browser = await launchChromium();
-  const context = await browser.newContext({ locale: 'de-DE', viewport: { width: 1280, height: 900 } });
-  page = log.watch(await context.newPage());
-  page.setDefaultTimeout(15_000);
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
+  // Logged out: the test logs in through the form.
+  page = await suite.newPage();
 });
 
 describe('questionnaire designer in the browser', () => {

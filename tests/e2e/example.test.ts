@@ -1,7 +1,6 @@
-import { AxeBuilder } from '@axe-core/playwright';
-import type { Browser, Locator, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ApiClient, launchChromium, problemLog, startBuiltServer, type BuiltServer } from './harness.js';
+import type { Locator, Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { browserSuite, problemLog, seriousViolations, type ApiClient } from './harness.js';
 
 // A newcomer's first start with the example workspace (BILANZ_EXAMPLE on):
 // it is labelled as example data everywhere, its dashboard and its
@@ -13,8 +12,6 @@ const ws = 'beispiel';
 /** The example's closed wave holds this many synthetic responses (api/src/modules/example). */
 const EXAMPLE_RESPONSES = 70;
 
-let server: BuiltServer | undefined;
-let browser: Browser | undefined;
 let page: Page;
 let baseUrl: string;
 let client: ApiClient;
@@ -28,30 +25,12 @@ const fact = (term: string): Locator =>
   page.locator('.results-headline dt', { hasText: new RegExp(`^${term}$`) }).locator('xpath=following-sibling::dd[1]');
 const banner = () => page.getByRole('note').filter({ hasText: 'Beispieldaten' });
 
-/** Violations axe rates serious or critical, as "rule: target" lines. */
-async function seriousViolations(): Promise<string[]> {
-  const results = await new AxeBuilder({ page }).analyze();
-  return results.violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .flatMap((v) => v.nodes.map((n) => `${v.id} (${v.impact}): ${n.target.join(' ')}`));
-}
+const suite = browserSuite({ admin, env: { BILANZ_EXAMPLE: 'true' }, log });
 
 beforeAll(async () => {
-  server = await startBuiltServer({ admin, env: { BILANZ_EXAMPLE: 'true' } });
-  baseUrl = server.baseUrl;
-  client = new ApiClient(baseUrl);
-  await client.expect(200, 'POST', '/auth/login', admin);
-
-  browser = await launchChromium();
-  const context = await browser.newContext({ locale: 'de-DE', viewport: { width: 1280, height: 900 } });
-  await context.addCookies([client.browserCookie()]);
-  page = log.watch(await context.newPage());
-  page.setDefaultTimeout(15_000);
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
+  baseUrl = suite.baseUrl;
+  client = suite.client;
+  page = await suite.newPage({ session: client });
 });
 
 describe('the example workspace on a first start', () => {
@@ -105,7 +84,7 @@ describe('the example workspace on a first start', () => {
       1,
     );
     // The banner included.
-    expect(await seriousViolations()).toEqual([]);
+    expect(await seriousViolations(page)).toEqual([]);
   });
 
   it('opens the members indicator with its chart and every point traced to its entry', async () => {
@@ -127,7 +106,7 @@ describe('the example workspace on a first start', () => {
 
     await page.goto(`${baseUrl}/w/${ws}`);
     await page.getByRole('heading', { level: 2, name: 'Beispiel löschen' }).waitFor();
-    expect(await seriousViolations()).toEqual([]);
+    expect(await seriousViolations(page)).toEqual([]);
     await page.getByRole('button', { name: 'Beispiel-Arbeitsbereich löschen' }).click();
     await page.getByRole('button', { name: 'Ja, löschen' }).click();
     await expect.poll(() => new URL(page.url()).pathname).toBe('/workspaces');

@@ -1,12 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
-import { AxeBuilder } from '@axe-core/playwright';
 import { parse as parseCsv } from 'csv-parse/sync';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { JsonObject } from '../../api/src/modules/questionnaires/definition-walk.js';
 import { generateAnswers, seededRandom } from '../fixtures/answer-generator.js';
-import { ApiClient, launchChromium, problemLog, startBuiltServer, type BuiltServer } from './harness.js';
+import { ApiClient, browserSuite, problemLog, seriousViolations } from './harness.js';
 
 // An organiser downloads a wave's responses from the dashboard's export panel
 // (a plain link the browser streams to disk); an analyst sees only the
@@ -17,30 +16,19 @@ const analyst = { email: 'analyse@example.org', password: 'noch-ein-langes-passw
 const ws = 'netzwerk';
 const RESPONSES = 12;
 
-let server: BuiltServer | undefined;
-let browser: Browser | undefined;
 let baseUrl: string;
 let client: ApiClient;
 let wave: { id: string; key: string };
 const log = problemLog(() => false);
+const suite = browserSuite({ admin, log });
 
 async function pageAs(who: ApiClient): Promise<Page> {
-  const context = await browser!.newContext({
-    locale: 'de-DE',
-    viewport: { width: 1280, height: 900 },
-    acceptDownloads: true,
-  });
-  await context.addCookies([who.browserCookie()]);
-  const page = log.watch(await context.newPage());
-  page.setDefaultTimeout(15_000);
-  return page;
+  return suite.newPage({ session: who, acceptDownloads: true });
 }
 
 beforeAll(async () => {
-  server = await startBuiltServer({ admin });
-  baseUrl = server.baseUrl;
-  client = new ApiClient(baseUrl);
-  await client.expect(200, 'POST', '/auth/login', admin);
+  baseUrl = suite.baseUrl;
+  client = suite.client;
   await client.expect(201, 'POST', '/workspaces', { slug: ws, name: 'Netzwerk' });
   await client.expect(201, 'POST', `/workspaces/${ws}/questionnaires`, {
     slug: 'mitglieder',
@@ -70,12 +58,6 @@ beforeAll(async () => {
     token: invite.inviteToken,
     password: analyst.password,
   });
-  browser = await launchChromium();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
 });
 
 describe('export panel', () => {
@@ -112,7 +94,7 @@ describe('export panel', () => {
     expect(await filtered.getAttribute('href')).toBe(
       `/api/v1/workspaces/${ws}/waves/${wave.id}/results/export?format=csv&where=sector%3Acivic&locale=de`,
     );
-    const results = await axe(page);
+    const results = await seriousViolations(page, '[data-testid="export-panel"]');
     expect(results).toEqual([]);
     expect(log.problems).toEqual([]);
   });
@@ -154,11 +136,3 @@ describe('export panel', () => {
     expect(log.problems).toEqual([]);
   });
 });
-
-/** Violations axe rates serious or critical. */
-async function axe(page: Page): Promise<string[]> {
-  const results = await new AxeBuilder({ page }).include('[data-testid="export-panel"]').analyze();
-  return results.violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .flatMap((v) => v.nodes.map((n) => `${v.id}: ${n.target.join(' ')}`));
-}

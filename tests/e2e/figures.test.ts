@@ -1,8 +1,7 @@
-import { AxeBuilder } from '@axe-core/playwright';
-import type { Browser, Locator, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Locator, Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { answersOf, definition } from '../fixtures/figures-survey.js';
-import { ApiClient, launchChromium, problemLog, startBuiltServer, type BuiltServer } from './harness.js';
+import { browserSuite, problemLog, seriousViolations, type ApiClient } from './harness.js';
 
 // An organiser reads, in German, the dashboard of a wave whose questionnaire
 // has a multiple text, a ranking, a slider, a dropdown matrix, a dynamic
@@ -13,8 +12,6 @@ const admin = { email: 'orga@example.org', password: 'ein-langes-passwort' };
 const ws = 'netzwerk';
 const RESPONSES = 10;
 
-let server: BuiltServer | undefined;
-let browser: Browser | undefined;
 let page: Page;
 let baseUrl: string;
 let client: ApiClient;
@@ -41,20 +38,11 @@ async function openTables(scope: Locator): Promise<void> {
   while ((await closed.count()) > 0) await closed.first().click();
 }
 
-/** Violations axe rates serious or critical, as "rule: target" lines. */
-async function seriousViolations(): Promise<string[]> {
-  const results = await new AxeBuilder({ page }).analyze();
-  return results.violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .flatMap((v) => v.nodes.map((n) => `${v.id} (${v.impact}): ${n.target.join(' ')}`));
-}
+const suite = browserSuite({ admin, log });
 
 beforeAll(async () => {
-  server = await startBuiltServer({ admin });
-  baseUrl = server.baseUrl;
-  client = new ApiClient(baseUrl);
-
-  await client.expect(200, 'POST', '/auth/login', admin);
+  baseUrl = suite.baseUrl;
+  client = suite.client;
   await client.expect(201, 'POST', '/workspaces', { slug: ws, name: 'Netzwerk' });
   await client.expect(201, 'POST', `/workspaces/${ws}/questionnaires`, { slug: 'check', definition });
   await client.expect(201, 'POST', `/workspaces/${ws}/questionnaires/check/publish`, {});
@@ -72,16 +60,7 @@ beforeAll(async () => {
     });
   }
 
-  browser = await launchChromium();
-  const context = await browser.newContext({ locale: 'de-DE', viewport: { width: 1280, height: 900 } });
-  await context.addCookies([{ ...client.browserCookie(), httpOnly: true, sameSite: 'Lax' }]);
-  page = log.watch(await context.newPage());
-  page.setDefaultTimeout(15_000);
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
+  page = await suite.newPage({ session: client });
 });
 
 describe('dashboard figures of every kind', () => {
@@ -207,9 +186,9 @@ describe('dashboard figures of every kind', () => {
 
   it('passes axe with every table open, on a wide screen and on a phone', async () => {
     await openTables(page.locator('main'));
-    expect(await seriousViolations()).toEqual([]);
+    expect(await seriousViolations(page)).toEqual([]);
     await page.setViewportSize({ width: 390, height: 844 });
-    expect(await seriousViolations()).toEqual([]);
+    expect(await seriousViolations(page)).toEqual([]);
   });
 
   it('logged no console errors or CSP violations', () => {

@@ -2,7 +2,9 @@ import { createHash } from 'node:crypto';
 import { cp, mkdtemp, readdir, rename, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { AxeBuilder } from '@axe-core/playwright';
+import { chromium, type Browser, type BrowserContextOptions, type Page } from 'playwright-core';
+import { afterAll, beforeAll } from 'vitest';
 import { freePort, startServer, type ServerProcess } from '../helpers/server-process.js';
 
 // Plumbing shared by the browser tests: the built server on a throwaway
@@ -205,4 +207,120 @@ export class ApiClient {
     const at = this.sessionCookie.indexOf('=');
     return { name: this.sessionCookie.slice(0, at), value: this.sessionCookie.slice(at + 1), url: this.baseUrl };
   }
+}
+
+/** A desktop browser with German as its language: what most tests use. */
+export const desktop = {
+  locale: 'de-DE',
+  viewport: { width: 1280, height: 900 },
+} as const satisfies BrowserContextOptions;
+
+/** A phone with German as its language: members answer on their phones. */
+export const phone = {
+  locale: 'de-DE',
+  viewport: { width: 390, height: 844 },
+  isMobile: true,
+  hasTouch: true,
+} as const satisfies BrowserContextOptions;
+
+export type PageOptions = BrowserContextOptions & {
+  /** Whose session the page starts with; without one the page starts logged out. */
+  session?: ApiClient;
+  /** How long the page waits for anything, in ms (15 s unless given). */
+  timeout?: number;
+};
+
+export type BrowserSuite = {
+  /** The built server; set once the suite's `beforeAll` has run. */
+  readonly server: BuiltServer;
+  readonly baseUrl: string;
+  readonly browser: Browser;
+  /** An API client, logged in as `admin` when the suite has one. */
+  readonly client: ApiClient;
+  /**
+   * A page in a new browser context (its own cookies and storage), `desktop`
+   * unless the options say otherwise, watched by the suite's problem log.
+   */
+  newPage(options?: PageOptions): Promise<Page>;
+};
+
+/**
+ * The setup every browser test file shares: registers a `beforeAll` that
+ * starts the built server (see `startBuiltServer`), logs the API client in
+ * as `admin` if given, and launches Chromium, and an `afterAll` that closes
+ * both. Call it at the top level of a test file, before the file's own
+ * `beforeAll` (hooks run in the order they are registered), and read the
+ * suite's fields from within hooks and tests.
+ */
+export function browserSuite(
+  options: Parameters<typeof startBuiltServer>[0] & {
+    /** What the pages may complain about; see `problemLog`. */
+    log: ProblemLog;
+  },
+): BrowserSuite {
+  const { log, ...serverOptions } = options;
+  let server: BuiltServer | undefined;
+  let browser: Browser | undefined;
+  let client: ApiClient | undefined;
+  const started = <T>(value: T | undefined): T => {
+    if (value === undefined) throw new Error('the browser suite has not started: read it inside a hook or a test');
+    return value;
+  };
+
+  beforeAll(async () => {
+    server = await startBuiltServer(serverOptions);
+    client = new ApiClient(server.baseUrl);
+    if (serverOptions.admin) await client.expect(200, 'POST', '/auth/login', serverOptions.admin);
+    browser = await launchChromium();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+
+  return {
+    get server() {
+      return started(server);
+    },
+    get baseUrl() {
+      return started(server).baseUrl;
+    },
+    get browser() {
+      return started(browser);
+    },
+    get client() {
+      return started(client);
+    },
+    async newPage({ session, timeout = 15_000, ...contextOptions } = {}) {
+      const context = await started(browser).newContext({ ...desktop, ...contextOptions });
+      // The cookie as the server sets it, so the page starts logged in without a 401 on the way.
+      if (session) await context.addCookies([{ ...session.browserCookie(), httpOnly: true, sameSite: 'Lax' }]);
+      const page = log.watch(await context.newPage());
+      page.setDefaultTimeout(timeout);
+      return page;
+    },
+  };
+}
+
+/**
+ * The one-time setup link a server started without `admin` prints. The
+ * lookahead waits for the end of the line, so a token split across two
+ * output chunks is never cut short.
+ */
+export async function setupLink(server: BuiltServer): Promise<string> {
+  return (await server.server.waitFor(/https?:\/\/[^\s"']+\/setup#token=[^\s"']+(?=\s)/))[0];
+}
+
+/**
+ * Violations axe rates serious or critical, as "rule (impact): target"
+ * lines; a test asserts the list is empty. `include` limits the check to a
+ * part of the page.
+ */
+export async function seriousViolations(page: Page, include?: string): Promise<string[]> {
+  const builder = new AxeBuilder({ page });
+  if (include) builder.include(include);
+  const results = await builder.analyze();
+  return results.violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .flatMap((v) => v.nodes.map((n) => `${v.id} (${v.impact}): ${n.target.join(' ')}`));
 }

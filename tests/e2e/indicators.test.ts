@@ -1,7 +1,6 @@
-import { AxeBuilder } from '@axe-core/playwright';
-import type { Browser, Locator, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ApiClient, launchChromium, problemLog, startBuiltServer, type BuiltServer } from './harness.js';
+import type { Locator, Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { browserSuite, problemLog, seriousViolations, setupLink, type ApiClient } from './harness.js';
 
 // An organiser looks at the network's impact in German: the Wirkungstreppe
 // with a manual indicator on step 2 and an activity count on step 1, one
@@ -13,21 +12,13 @@ import { ApiClient, launchChromium, problemLog, startBuiltServer, type BuiltServ
 const account = { email: 'anna@example.org', password: 'ein-langes-passwort', name: 'Anna' };
 const ws = 'netzwerk';
 
-let server: BuiltServer | undefined;
-let browser: Browser | undefined;
 let page: Page;
 let baseUrl: string;
 let client: ApiClient;
 // The form is sent once with a key that exists: Chromium logs the 409 as a console error.
 const log = problemLog((text) => text.includes('status of 409'));
-
-/** Violations axe rates serious or critical, as "rule: target" lines. */
-async function seriousViolations(): Promise<string[]> {
-  const results = await new AxeBuilder({ page }).analyze();
-  return results.violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .flatMap((v) => v.nodes.map((n) => `${v.id} (${v.impact}): ${n.target.join(' ')}`));
-}
+// No admin in the environment: the server prints a one-time setup link, whose account gets a name.
+const suite = browserSuite({ log });
 
 /** One step of the staircase, found by its heading. */
 const step = (n: number): Locator =>
@@ -36,12 +27,9 @@ const step = (n: number): Locator =>
     .filter({ has: page.getByRole('heading', { level: 3, name: new RegExp(`^Stufe ${n}:`) }) });
 
 beforeAll(async () => {
-  server = await startBuiltServer();
-  // No admin in the environment: the server prints a one-time setup link, whose account gets a name.
-  const setupUrl = (await server.server.waitFor(/https?:\/\/[^\s"']+\/setup#token=[^\s"']+(?=\s)/))[0];
-  const token = new URL(setupUrl).hash.replace(/^#token=/, '');
-  baseUrl = server.baseUrl;
-  client = new ApiClient(baseUrl);
+  const token = new URL(await setupLink(suite.server)).hash.replace(/^#token=/, '');
+  baseUrl = suite.baseUrl;
+  client = suite.client;
   await client.expect(201, 'POST', '/auth/setup', { token, ...account });
   await client.expect(200, 'POST', '/auth/login', { email: account.email, password: account.password });
   await client.expect(201, 'POST', `/workspaces`, { slug: ws, name: 'Netzwerk' });
@@ -95,16 +83,7 @@ beforeAll(async () => {
     district: 'Mitte',
   });
 
-  browser = await launchChromium();
-  const context = await browser.newContext({ locale: 'de-DE', viewport: { width: 1280, height: 900 } });
-  await context.addCookies([client.browserCookie()]);
-  page = log.watch(await context.newPage());
-  page.setDefaultTimeout(15_000);
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
+  page = await suite.newPage({ session: client });
 });
 
 describe('impact pages', () => {
@@ -139,7 +118,7 @@ describe('impact pages', () => {
     expect(await step(3).getByText('Noch kein Indikator.').count()).toBe(1);
     await page.getByRole('heading', { level: 2, name: 'Input: Ressourcen' }).waitFor();
 
-    expect(await seriousViolations()).toEqual([]);
+    expect(await seriousViolations(page)).toEqual([]);
   });
 
   it('shows the IOOI columns on the second tab', async () => {
@@ -150,7 +129,7 @@ describe('impact pages', () => {
     await output.getByRole('link', { name: 'Neue Kontakte' }).waitFor();
     await output.getByRole('link', { name: 'Stadtteilbesuche' }).waitFor();
     expect(new URL(page.url()).searchParams.get('view')).toBe('iooi');
-    expect(await seriousViolations()).toEqual([]);
+    expect(await seriousViolations(page)).toEqual([]);
     await page.getByRole('tab', { name: 'Wirkungstreppe' }).click();
     await step(2).waitFor();
   });
@@ -180,7 +159,7 @@ describe('impact pages', () => {
     );
     expect(await rows.nth(1).locator('td').nth(1).textContent()).toBe('eingetragen von Anna');
 
-    expect(await seriousViolations()).toEqual([]);
+    expect(await seriousViolations(page)).toEqual([]);
   });
 
   it('enters a measurement with a decimal comma and deletes it again', async () => {
@@ -250,7 +229,7 @@ describe('impact pages', () => {
     await page.getByText('Inputs stehen auf keiner Stufe.').waitFor();
     await level.selectOption('output');
     await stepSelect.selectOption({ label: 'Stufe 3: Zielgruppen akzeptieren die Angebote' });
-    expect(await seriousViolations()).toEqual([]);
+    expect(await seriousViolations(page)).toEqual([]);
 
     await page.getByLabel('Ausgangswert: Datum').fill('2015-06-30');
     await page.getByLabel('Ausgangswert: Wert').fill('40');
@@ -264,7 +243,7 @@ describe('impact pages', () => {
     expect(await page.getByLabel('Kennzahl').inputValue()).toBe('share');
     await page.getByLabel(/^Fast immer/).check();
     await page.getByLabel(/^Oft/).check();
-    expect(await seriousViolations()).toEqual([]);
+    expect(await seriousViolations(page)).toEqual([]);
 
     // A key that exists already: the server's answer shows at the key.
     await key.fill('neue-kontakte');
@@ -315,7 +294,7 @@ describe('impact pages', () => {
     await page.getByLabel('Name', { exact: true }).fill('Teilnahme an Treffen');
     await page.getByRole('button', { name: 'Änderungen speichern' }).click();
     await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe('Teilnahme an Treffen');
-    expect(await seriousViolations()).toEqual([]);
+    expect(await seriousViolations(page)).toEqual([]);
   });
 
   it('logged no console errors or CSP violations', () => {

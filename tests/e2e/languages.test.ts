@@ -1,7 +1,6 @@
-import { AxeBuilder } from '@axe-core/playwright';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ApiClient, launchChromium, problemLog, startBuiltServer, type BuiltServer } from './harness.js';
+import type { Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { browserSuite, phone, problemLog, seriousViolations, type ApiClient } from './harness.js';
 
 // A questionnaire written in English (SurveyJS's default language, no
 // `locale`) with German and French translations, answered by someone whose
@@ -47,11 +46,10 @@ const definition = {
   ],
 };
 
-let server: BuiltServer | undefined;
-let browser: Browser | undefined;
 let client: ApiClient;
 let wave: { id: string; key: string };
 const log = problemLog(() => false);
+const suite = browserSuite({ admin, log });
 
 const question = (page: Page, title: string) =>
   page.locator('.sd-question').filter({ has: page.locator('.sd-question__title', { hasText: title }) });
@@ -59,9 +57,7 @@ const surveyLang = (page: Page) =>
   page.locator('[lang]:has(> .sd-root-modern), [lang]:has(.sd-root-modern)').last().getAttribute('lang');
 
 beforeAll(async () => {
-  server = await startBuiltServer({ admin });
-  client = new ApiClient(server.baseUrl);
-  await client.expect(200, 'POST', '/auth/login', admin);
+  client = suite.client;
   await client.expect(201, 'POST', '/workspaces', { slug: ws, name: 'Sprachen' });
   await client.expect(201, 'POST', `/workspaces/${ws}/questionnaires`, { slug: 'mitglieder', definition });
   await client.expect(201, 'POST', `/workspaces/${ws}/questionnaires/mitglieder/publish`, {});
@@ -71,26 +67,15 @@ beforeAll(async () => {
     title: 'Welle 2015',
     access: 'link',
   })) as { id: string; key: string };
-  browser = await launchChromium();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
 });
 
 describe('an English questionnaire with German and French translations', () => {
   it('is answered in German, in French, and sent in German', async () => {
-    const context = await browser!.newContext({
-      locale: 'de-DE',
-      viewport: { width: 390, height: 844 },
-      isMobile: true,
-      hasTouch: true,
-    });
-    const page = log.watch(await context.newPage());
+    const page = await suite.newPage({ ...phone, timeout: 30_000 });
+    const context = page.context();
     const fetched: string[] = [];
     page.on('request', (r) => fetched.push(new URL(r.url()).pathname));
-    await page.goto(`${server!.baseUrl}/s/${wave.key}`);
+    await page.goto(`${suite.baseUrl}/s/${wave.key}`);
 
     // German: the browser's language, which the questionnaire carries.
     await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe('Mitgliederumfrage');
@@ -99,10 +84,7 @@ describe('an English questionnaire with German and French translations', () => {
     expect(await language.locator('option').allTextContents()).toEqual(['English', 'Deutsch', 'Français']);
     await page.getByRole('heading', { name: 'Datenschutz', level: 2 }).waitFor();
     expect(await page.locator('html').getAttribute('lang')).toBe('de');
-    const serious = (await new AxeBuilder({ page }).analyze()).violations.filter(
-      (v) => v.impact === 'serious' || v.impact === 'critical',
-    );
-    expect(serious.map((v) => v.id)).toEqual([]);
+    expect(await seriousViolations(page)).toEqual([]);
 
     await page.getByRole('button', { name: 'Los geht’s' }).click();
     await question(page, 'In welchem Bereich arbeitest du?').waitFor();
@@ -134,7 +116,7 @@ describe('an English questionnaire with German and French translations', () => {
     await context.close();
 
     // Stored with the language it was answered in.
-    const csv = await fetch(`${server!.baseUrl}/api/v1/workspaces/${ws}/waves/${wave.id}/export?format=csv`, {
+    const csv = await fetch(`${suite.baseUrl}/api/v1/workspaces/${ws}/waves/${wave.id}/export?format=csv`, {
       headers: { Cookie: client.sessionCookie },
     }).then((r) => r.text());
     const [header, row] = csv
@@ -147,9 +129,9 @@ describe('an English questionnaire with German and French translations', () => {
   });
 
   it('starts in English for a browser whose language it does not carry, and switches to German', async () => {
-    const context = await browser!.newContext({ locale: 'it-IT', viewport: { width: 1280, height: 800 } });
-    const page = log.watch(await context.newPage());
-    await page.goto(`${server!.baseUrl}/s/${wave.key}`);
+    const page = await suite.newPage({ locale: 'it-IT', viewport: { width: 1280, height: 800 }, timeout: 30_000 });
+    const context = page.context();
+    await page.goto(`${suite.baseUrl}/s/${wave.key}`);
     await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe('Member survey');
     await page.getByRole('button', { name: 'Start' }).click();
     await question(page, 'Which sector do you work in?').waitFor();

@@ -1,8 +1,7 @@
-import { AxeBuilder } from '@axe-core/playwright';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { extractText, getDocumentProxy } from 'unpdf';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ApiClient, launchChromium, problemLog, startBuiltServer, type BuiltServer } from './harness.js';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { browserSuite, problemLog, seriousViolations, type ApiClient } from './harness.js';
 
 // An organiser of the example network prepares the strategy session's
 // report in the browser (German): period, wave, sections chosen and
@@ -17,8 +16,6 @@ const TITLE = 'Strategietag Mai 2015';
 const DECISIONS =
   'Wir besuchen 2016 Bad Cannstatt und Zuffenhausen.\n\nDie Strategiegruppe trifft sich vierteljährlich.';
 
-let server: BuiltServer | undefined;
-let browser: Browser | undefined;
 let page: Page;
 let baseUrl: string;
 let client: ApiClient;
@@ -29,18 +26,11 @@ let shareUrl = '';
 // The unknown share link answers 404, which Chromium logs as a console error.
 const log = problemLog((text) => text.includes('status of 404'));
 
-async function seriousViolations(p: Page): Promise<string[]> {
-  const results = await new AxeBuilder({ page: p }).analyze();
-  return results.violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .flatMap((v) => v.nodes.map((n) => `${v.id} (${v.impact}): ${n.target.join(' ')}`));
-}
+const suite = browserSuite({ admin, env: { BILANZ_EXAMPLE: 'true' }, log });
 
 beforeAll(async () => {
-  server = await startBuiltServer({ admin, env: { BILANZ_EXAMPLE: 'true' } });
-  baseUrl = server.baseUrl;
-  client = new ApiClient(baseUrl);
-  await client.expect(200, 'POST', '/auth/login', admin);
+  baseUrl = suite.baseUrl;
+  client = suite.client;
   const waves = await client.expect<{ waves: Array<{ id: string }> }>(200, 'GET', `/workspaces/${ws}/waves`);
   waveId = waves.waves[0]!.id;
   // Code some strengths, so that the report has top codes with counts.
@@ -79,16 +69,7 @@ beforeAll(async () => {
   );
   openTexts = [...new Set(openTexts)].filter((text) => !activities.activities.some((a) => a.title.includes(text)));
 
-  browser = await launchChromium();
-  const context = await browser.newContext({ locale: 'de-DE', viewport: { width: 1280, height: 900 } });
-  await context.addCookies([client.browserCookie()]);
-  page = log.watch(await context.newPage());
-  page.setDefaultTimeout(15_000);
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
+  page = await suite.newPage({ session: client });
 });
 
 describe('the strategy report', () => {
@@ -218,7 +199,7 @@ describe('the strategy report', () => {
     expect(shareUrl).toMatch(new RegExp(`/share/[A-Za-z0-9_-]{43}$`));
     await page.locator('.report-share tbody tr').first().getByText('nie').waitFor();
 
-    const fresh = await browser!.newContext({ locale: 'de-DE' });
+    const fresh = await suite.browser.newContext({ locale: 'de-DE' });
     expect(await fresh.cookies()).toEqual([]);
     const visitor = log.watch(await fresh.newPage());
     await visitor.goto(

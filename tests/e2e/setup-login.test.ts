@@ -1,14 +1,12 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium, problemLog, startBuiltServer, type BuiltServer } from './harness.js';
+import type { Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { browserSuite, problemLog, setupLink } from './harness.js';
 
 // First run in a real browser against the built server: setup link, workspace,
 // logout, login, language switch, all under the production CSP.
 
 const admin = { name: 'Alex Admin', email: 'alex@example.org', password: 'ein-langes-passwort' };
 
-let server: BuiltServer | undefined;
-let browser: Browser | undefined;
 let page: Page;
 let baseUrl: string;
 let setupUrl: string;
@@ -22,24 +20,15 @@ function isExpectedRejection(text: string, url: string): boolean {
 }
 
 const log = problemLog(isExpectedRejection);
+// No admin in the environment: the server prints a one-time setup link.
+const suite = browserSuite({ log });
 
 const heading = () => page.getByRole('heading', { level: 1 });
 
 beforeAll(async () => {
-  // No admin in the environment: the server prints a one-time setup link.
-  server = await startBuiltServer();
-  // The lookahead waits for the end of the line, so a token split across two chunks is never cut short.
-  setupUrl = (await server.server.waitFor(/https?:\/\/[^\s"']+\/setup#token=[^\s"']+(?=\s)/))[0];
+  setupUrl = await setupLink(suite.server);
   baseUrl = new URL(setupUrl).origin;
-
-  browser = await launchChromium();
-  const context = await browser.newContext({ locale: 'de-DE' });
-  page = log.watch(await context.newPage());
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
+  page = await suite.newPage();
 });
 
 describe('first run in the browser', () => {

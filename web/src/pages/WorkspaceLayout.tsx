@@ -1,6 +1,5 @@
 import { Link, NavLink, Outlet, useOutletContext, useParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
-import { ApiError } from '../api/client';
 import type { Workspace } from '../api/types';
 import { useWorkspace } from '../api/workspaces';
 import { PageError } from '../components/PageError';
@@ -16,11 +15,7 @@ export function WorkspaceLayout() {
   if (query.isPending) return <Loading />;
   if (query.isError) {
     // Not a member and does not exist look the same on purpose (the API answers 404 for both).
-    return query.error instanceof ApiError && query.error.status === 404 ? (
-      <WorkspaceNotFound />
-    ) : (
-      <PageError error={query.error} />
-    );
+    return <PageError error={query.error} notFoundStatuses={[404]} notFound={<WorkspaceNotFound />} />;
   }
   const { workspace } = query.data;
   return (

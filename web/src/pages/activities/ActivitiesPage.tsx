@@ -9,13 +9,13 @@ import {
   type ActivityFilter,
   type ActivityType,
 } from '../../api/types';
-import { ConfirmButton } from '../../components/ConfirmButton';
 import { PageHeading } from '../../components/PageHeading';
 import { SelectField } from '../../components/TextField';
 import { ErrorAlert, Loading, SuccessStatus } from '../../components/Status';
 import { useDateFormat } from '../../format';
 import { useCurrentWorkspace } from '../WorkspaceLayout';
 import { ActivityForm } from './ActivityForm';
+import { ActivityRow } from './ActivityRow';
 import { ImportActivitiesForm } from './ImportActivitiesForm';
 
 /** The filter in the URL (`?type=&district=&year=`); values the API would refuse are ignored. */
@@ -165,7 +165,6 @@ function ActivityLog({ ws, isOrganiser, activities, districts, filtered, busy, h
   // After editing, the focus goes back to the row's edit button.
   const [returnFocusTo, setReturnFocusTo] = useState<string | null>(null);
   const editButtons = useRef(new Map<string, HTMLButtonElement>());
-  const none = t('activities.list.none');
   const columns = isOrganiser ? 6 : 5;
 
   useEffect(() => {
@@ -266,41 +265,19 @@ function ActivityLog({ ws, isOrganiser, activities, districts, filtered, busy, h
                     </td>
                   </tr>
                 ) : (
-                  <tr key={activity.id}>
-                    <td className="nowrap">{format.day(activity.date)}</td>
-                    <td>{t(`activities.types.${activity.type}`)}</td>
-                    <th scope="row">
-                      {activity.title}
-                      {activity.note && <span className="activity-note">{activity.note}</span>}
-                    </th>
-                    <td>{activity.district ?? none}</td>
-                    <td>{activity.topic ?? none}</td>
-                    {isOrganiser && (
-                      <td>
-                        <div className="actions">
-                          <button
-                            ref={(button) => {
-                              if (button) editButtons.current.set(activity.id, button);
-                              else editButtons.current.delete(activity.id);
-                            }}
-                            type="button"
-                            aria-label={t('activities.list.editNamed', { title: activity.title })}
-                            onClick={() => startEditing(activity)}
-                          >
-                            {t('activities.list.edit')}
-                          </button>
-                          <ConfirmButton
-                            label={t('activities.list.delete')}
-                            accessibleLabel={t('activities.list.deleteNamed', { title: activity.title })}
-                            question={t('activities.list.deleteQuestion', { title: activity.title })}
-                            confirmLabel={t('activities.list.deleteConfirm')}
-                            pending={remove.isPending}
-                            onConfirm={() => deleteActivity(activity)}
-                          />
-                        </div>
-                      </td>
-                    )}
-                  </tr>
+                  <ActivityRow
+                    key={activity.id}
+                    activity={activity}
+                    isOrganiser={isOrganiser}
+                    formatDay={format.day}
+                    editButtonRef={(button) => {
+                      if (button) editButtons.current.set(activity.id, button);
+                      else editButtons.current.delete(activity.id);
+                    }}
+                    deleting={remove.isPending}
+                    onEdit={() => startEditing(activity)}
+                    onDelete={() => deleteActivity(activity)}
+                  />
                 ),
               )}
             </tbody>

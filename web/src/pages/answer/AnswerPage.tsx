@@ -1,22 +1,16 @@
-import { lazy, Suspense, useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { lazy, Suspense, useEffect, useMemo, useRef, useState } from 'react';
 import { useLocation, useNavigate, useParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
-import { useQuery } from '@tanstack/react-query';
 import { ApiError, NetworkError } from '../../api/client';
 import {
-  acceptInvitation,
-  answerProblems,
   usePartialResponse,
   usePublicWave,
   type AnswerData,
   type AnswerLocale,
-  type AnswerProblem,
   type AppLocale,
   type PublicWave,
   type SubmitResponseBody,
 } from '../../api/public';
-import { ConfirmButton } from '../../components/ConfirmButton';
-import { CopyField } from '../../components/CopyField';
 import { LanguageSwitch } from '../../components/LanguageSwitch';
 import { PageHeading } from '../../components/PageHeading';
 import { ErrorAlert, errorText, Loading } from '../../components/Status';
@@ -29,9 +23,11 @@ import {
   startLanguage,
   textFor,
 } from '../../components/survey/locales';
-import { ResponseSender, type SendStatus } from './sender';
+import { AnswerIntro, ResumeLink } from './AnsweringParts';
+import type { SendStatus } from './sender';
 import { forgetAnswers, loadAnswers, newResponseId, storeAnswers } from './storage';
-import { paragraphs } from './texts';
+import { useAnswerSender } from './useAnswerSender';
+import { useInvitationExchange } from './useInvitationExchange';
 
 const SurveyRunner = lazy(() => import('./SurveyRunner'));
 
@@ -219,21 +215,6 @@ function WaveUnavailable({ error, retry }: { error: unknown; retry: () => void }
   );
 }
 
-/** Exchanges the invitation token for the wave's cookie; true once accepted. */
-function useInvitationExchange(waveKey: string, token: string | null) {
-  return useQuery({
-    queryKey: ['public-wave', waveKey, 'invitation', token],
-    queryFn: async () => {
-      await acceptInvitation(waveKey, token ?? '');
-      return true;
-    },
-    enabled: token !== null,
-    retry: (failureCount, error) => error instanceof NetworkError && failureCount < 2,
-    staleTime: Infinity,
-    refetchOnWindowFocus: false,
-  });
-}
-
 interface Session {
   id: string;
   data: AnswerData | null;
@@ -273,11 +254,7 @@ function Answering({ waveKey, wave, fragment, language, onLanguage }: AnsweringP
 
   const [stage, setStage] = useState<Stage>('intro');
   const [session, setSession] = useState<Session | null>(null);
-  const [status, setStatus] = useState<SendStatus>({ kind: 'idle' });
-  const [onServer, setOnServer] = useState(false);
-  const [problems, setProblems] = useState<AnswerProblem[]>([]);
-  const [failure, setFailure] = useState<unknown>(null);
-  const senderRef = useRef<ResponseSender | null>(null);
+  const { status, onServer, setOnServer, problems, failure, sender, complete } = useAnswerSender(waveKey, session?.id);
 
   // Continue in the language the answers were given in, when the questionnaire still carries it.
   const restoredLocale = restored?.locale ?? null;
@@ -287,36 +264,6 @@ function Answering({ waveKey, wave, fragment, language, onLanguage }: AnsweringP
     localeApplied.current = true;
     if (restoredLocale !== language) onLanguage(restoredLocale);
   }, [restoredLocale, language, onLanguage]);
-
-  const onStatus = useCallback((next: SendStatus) => {
-    setStatus(next);
-    if (next.kind === 'saved') {
-      setOnServer(true);
-      setFailure(null);
-    }
-    if (next.kind === 'failed') {
-      const found = answerProblems(next.error);
-      if (found) setProblems(found);
-      else setFailure(next.error);
-    }
-  }, []);
-
-  const sessionId = session?.id;
-  useEffect(() => {
-    if (!sessionId) return;
-    const sender = new ResponseSender(waveKey, onStatus);
-    senderRef.current = sender;
-    // Phones drop background tabs: save before the page goes out of sight.
-    const onHide = () => {
-      if (document.visibilityState === 'hidden') sender.flush();
-    };
-    document.addEventListener('visibilitychange', onHide);
-    return () => {
-      document.removeEventListener('visibilitychange', onHide);
-      sender.dispose();
-      senderRef.current = null;
-    };
-  }, [sessionId, waveKey, onStatus]);
 
   function start() {
     setSession({ id: restored?.id ?? newResponseId(), data: restored?.data ?? null, pageNo: restored?.pageNo ?? null });
@@ -344,22 +291,11 @@ function Answering({ waveKey, wave, fragment, language, onLanguage }: AnsweringP
 
   function onChange(data: AnswerData, pageNo: number, urgent: boolean) {
     keepLocally(data, pageNo);
-    senderRef.current?.savePartial(body(data, 'partial'), urgent ? 0 : AUTOSAVE_DELAY_MS);
+    sender.current?.savePartial(body(data, 'partial'), urgent ? 0 : AUTOSAVE_DELAY_MS);
   }
 
   async function onComplete(data: AnswerData): Promise<boolean> {
-    const sender = senderRef.current;
-    if (!sender) return false;
-    setProblems([]);
-    setFailure(null);
-    try {
-      await sender.complete(body(data, 'complete'));
-    } catch (error) {
-      const found = answerProblems(error);
-      if (found) setProblems(found);
-      else setFailure(error);
-      return false;
-    }
+    if (!(await complete(body(data, 'complete')))) return false;
     forgetAnswers(waveKey);
     setStage('done');
     return true;
@@ -391,58 +327,21 @@ function Answering({ waveKey, wave, fragment, language, onLanguage }: AnsweringP
         <PageHeading title={title} />
       </div>
       {stage === 'intro' && (
-        <>
-          {description &&
-            paragraphs(description).map((p, i) => (
-              <p key={i} className="answer-lead" lang={language}>
-                {p}
-              </p>
-            ))}
-          {fragment.resume && remote.isPending ? (
-            <Loading />
-          ) : (
-            <>
-              <ErrorAlert error={remote.error} />
-              {restored && <p className="note">{t('answer.restored')}</p>}
-              <section className="answer-notice" aria-labelledby="answer-privacy-title">
-                <h2 id="answer-privacy-title">{t('answer.privacyTitle')}</h2>
-                {paragraphs(wave.privacyNotice[appText]).map((p, i) => (
-                  <p key={i}>{p}</p>
-                ))}
-              </section>
-              {invitation.isFetching && <p className="muted">{t('answer.invitation.checking')}</p>}
-              <ErrorAlert error={invitation.error} />
-              {invitation.error instanceof NetworkError && !invitation.isFetching && (
-                <button type="button" onClick={() => void invitation.refetch()}>
-                  {t('answer.retry')}
-                </button>
-              )}
-              <div className="answer-start">
-                <button
-                  type="button"
-                  className="button-primary"
-                  disabled={invitation.isFetching || invitation.isError}
-                  onClick={start}
-                >
-                  {restored ? t('answer.continue') : t('answer.start')}
-                </button>
-                {restored && (
-                  <ConfirmButton
-                    label={t('answer.startOver')}
-                    question={t('answer.startOverQuestion')}
-                    confirmLabel={t('answer.startOverConfirm')}
-                    pending={false}
-                    onConfirm={startOver}
-                  />
-                )}
-              </div>
-            </>
-          )}
-        </>
+        <AnswerIntro
+          description={description}
+          language={language}
+          resuming={Boolean(fragment.resume)}
+          remote={remote}
+          restored={restored !== null}
+          privacyNotice={wave.privacyNotice[appText]}
+          invitation={invitation}
+          onStart={start}
+          onStartOver={startOver}
+        />
       )}
       {stage !== 'intro' && session && (
         <>
-          {stage === 'survey' && <ProgressNote status={status} onRetry={() => senderRef.current?.retryNow()} />}
+          {stage === 'survey' && <ProgressNote status={status} onRetry={() => sender.current?.retryNow()} />}
           {stage === 'survey' && <ErrorAlert error={failure} />}
           <Suspense fallback={<Loading />}>
             <SurveyRunner
@@ -455,14 +354,7 @@ function Answering({ waveKey, wave, fragment, language, onLanguage }: AnsweringP
               onComplete={onComplete}
             />
           </Suspense>
-          {stage === 'survey' && onServer && (
-            <details className="answer-resume">
-              <summary>{t('answer.resume.title')}</summary>
-              <p>{t('answer.resume.intro')}</p>
-              <p className="answer-resume-warning">{t('answer.resume.warning')}</p>
-              <CopyField label={t('answer.resume.label')} value={resumeUrl} />
-            </details>
-          )}
+          {stage === 'survey' && onServer && <ResumeLink url={resumeUrl} />}
           {stage === 'done' && <p className="muted answer-done">{t('answer.done')}</p>}
         </>
       )}

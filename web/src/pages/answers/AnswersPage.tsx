@@ -10,9 +10,8 @@ import {
   type CodeCount,
   type OpenAnswer,
 } from '../../api/answers';
-import { ApiError } from '../../api/client';
 import { ConfirmButton } from '../../components/ConfirmButton';
-import { PageError } from '../../components/PageError';
+import { MISSING, PageError } from '../../components/PageError';
 import { PageHeading } from '../../components/PageHeading';
 import { ErrorAlert, Loading, SuccessStatus } from '../../components/Status';
 import { TextField } from '../../components/TextField';
@@ -44,14 +43,7 @@ export function AnswersPage() {
     return (
       <>
         {back}
-        {wave.error instanceof ApiError && (wave.error.status === 404 || wave.error.status === 400) ? (
-          <>
-            <PageHeading title={t('notFound.title')} />
-            <p>{t('notFound.text')}</p>
-          </>
-        ) : (
-          <PageError error={wave.error} />
-        )}
+        <PageError error={wave.error} notFoundStatuses={MISSING} />
       </>
     );
   }

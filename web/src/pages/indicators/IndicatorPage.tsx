@@ -1,7 +1,6 @@
 import { useMemo, useState, type FormEvent } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
-import { ApiError } from '../../api/client';
 import {
   useAddMeasurement,
   useDeleteIndicator,
@@ -12,6 +11,7 @@ import {
 import { Chart } from '../../components/charts/Chart';
 import { indicatorLines } from '../../components/charts/datasets';
 import { ConfirmButton } from '../../components/ConfirmButton';
+import { MISSING, PageError } from '../../components/PageError';
 import { PageHeading } from '../../components/PageHeading';
 import { ErrorAlert, Loading, SuccessStatus } from '../../components/Status';
 import { SubmitButton } from '../../components/SubmitButton';
@@ -48,12 +48,10 @@ export function IndicatorPage() {
 
   if (query.isPending) return <Loading />;
   if (query.isError) {
-    const notFound = query.error instanceof ApiError && (query.error.status === 404 || query.error.status === 400);
     return (
       <>
         {back}
-        <PageHeading title={notFound ? t('notFound.title') : t('errors.title')} />
-        {notFound ? <p>{t('notFound.text')}</p> : <ErrorAlert error={query.error} />}
+        <PageError error={query.error} notFoundStatuses={MISSING} />
       </>
     );
   }

@@ -1,12 +1,11 @@
 import { useState, type FormEvent } from 'react';
 import { Link, useParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
-import { ApiError } from '../../api/client';
 import { useUpdateWave, useWave, type UpdateWaveBody, type WaveDetail } from '../../api/waves';
 import { useDateFormat } from '../../format';
 import { ConfirmButton } from '../../components/ConfirmButton';
 import { CopyField } from '../../components/CopyField';
-import { PageError } from '../../components/PageError';
+import { MISSING, PageError } from '../../components/PageError';
 import { PageHeading } from '../../components/PageHeading';
 import { ErrorAlert, Loading, SuccessStatus } from '../../components/Status';
 import { SubmitButton } from '../../components/SubmitButton';
@@ -42,15 +41,8 @@ export function WaveSettingsPage() {
     return (
       <>
         {back}
-        {query.error instanceof ApiError && (query.error.status === 404 || query.error.status === 400) ? (
-          // 400: not even a wave id; both mean there is no such wave here.
-          <>
-            <PageHeading title={t('notFound.title')} />
-            <p>{t('notFound.text')}</p>
-          </>
-        ) : (
-          <PageError error={query.error} />
-        )}
+        {/* 400: not even a wave id; both mean there is no such wave here. */}
+        <PageError error={query.error} notFoundStatuses={MISSING} />
       </>
     );
   }
