@@ -387,6 +387,29 @@ describe('results engine', () => {
     await engine.idle();
   });
 
+  it('keeps at most maxWaves waves, forgetting the least recently used, and reads a forgotten one again in full', async () => {
+    const { wave: a } = await workspaceWithWave(ctx, { slug: 'e6' });
+    const { wave: b } = await workspaceWithWave(ctx, { slug: 'e7' });
+    for (let i = 0; i < 3; i++) await submit(a.key, { sector: 'civic', recommend: 7 });
+    for (let i = 0; i < 2; i++) await submit(b.key, { sector: 'nonprofit', recommend: 5 });
+    const rowOf = async (id: string) => {
+      const row = await ctx.knex('waves').where({ id }).first();
+      const definition = (await findVersion(ctx.knex, row.questionnaire_id, row.version))!.definition as JsonObject;
+      return { row, definition };
+    };
+    const [waveA, waveB] = [await rowOf(a.id), await rowOf(b.id)];
+    // fetchSize 2: the full read pages through the wave by id.
+    const engine = new ResultsEngine(ctx.knex, { maxWaves: 1, fetchSize: 2 });
+    expect((await engine.columns(waveA.row, waveA.definition)).rows).toBe(3);
+    expect(engine.heldWaves()).toEqual([a.id]);
+    expect((await engine.columns(waveB.row, waveB.definition)).rows).toBe(2);
+    expect(engine.heldWaves()).toEqual([b.id]);
+    await submit(a.key, { sector: 'civic', recommend: 1 });
+    expect((await engine.columns(waveA.row, waveA.definition)).rows).toBe(4);
+    expect(engine.heldWaves()).toEqual([a.id]);
+    await engine.idle();
+  });
+
   it('saves packed columns, and a restarted process starts from them and catches up', async () => {
     const { admin, base, wave } = await workspaceWithWave(ctx, { slug: 'e4' });
     const path = `${base}/waves/${wave.id}/results`;

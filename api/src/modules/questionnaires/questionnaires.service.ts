@@ -338,3 +338,8 @@ function localText(value: unknown, locale: Locale): string {
   }
   return '';
 }
+
+// Pass-throughs for other modules (modules meet through services, never through each other's repos).
+
+export const findVersion = (db: Knex, questionnaireId: string, version: number) =>
+  repo.findVersion(db, questionnaireId, version);

@@ -1,110 +1,48 @@
-import type { Knex } from 'knex';
-import { runStatement } from '../../db/database.js';
-import { tables, type WaveRow } from '../../db/tables.js';
-import { waveState } from '../waves/waves.service.js';
+/**
+ * The one writer of answers. Submissions queue up and are written in groups
+ * (one statement or transaction per group); what happens with each answer is
+ * decided by classifyAnswer (answer-outcome.ts) from what the database holds,
+ * and all SQL is in responses.repo.ts. Three ways in, one per kind of wave:
+ *
+ * - link waves: one statement stores the group; answers it did not store are
+ *   classified afterwards (an identical retry, a conflict, a closed wave);
+ * - invitation waves that are not anonymous: one transaction per group reads
+ *   the facts, classifies, uses the invitations up and stores the answers;
+ * - anonymous invitation waves, complete answers: held in one statement, the
+ *   invitations marked used in another, released later in batches (DESIGN §3).
+ */
+import type { Db } from '../../db/db-handle.js';
+import type { WaveState } from '../../db/wave-state.js';
+import { classifyAnswer, type AnswerDecision, type AnswerFacts } from './answer-outcome.js';
+import * as repo from './responses.repo.js';
 
-export type PendingResponse = {
-  id: string;
-  waveId: string;
-  status: 'partial' | 'complete';
-  /** The answers as JSON text, serialised once. */
-  dataJson: string;
-  locale: string | null;
+export type PendingResponse = repo.AnswerToStore & {
   /** Invitation to mark used (complete) or to check unused (partial); null for link waves. */
   invitationId: string | null;
   /** Non-anonymous waves link the invitation to its response. */
   linkInvitation: boolean;
 };
 
+/** The wave's dates, to say since or until when it takes no answers. */
+export type WaveTimes = Pick<repo.WaveOpenness, 'status' | 'opens_at' | 'closes_at'>;
+
 /**
  * written: stored (201). same: an identical earlier request (200).
- * conflict / invitation_used: 409. closed: the wave stopped taking answers (410).
+ * conflict / invitation_used: 409. closed / not_open: the wave takes no
+ * answers now, on the database's clock (410).
  */
 export type WriteOutcome =
-  | { kind: 'written' | 'same' | 'conflict' | 'invitation_used' }
-  | { kind: 'closed'; wave: Pick<WaveRow, 'status' | 'opens_at' | 'closes_at'> };
+  { kind: 'written' | 'same' | 'conflict' | 'invitation_used' } | { kind: Exclude<WaveState, 'open'>; wave: WaveTimes };
 
-type WaveTimes = Pick<WaveRow, 'id' | 'status' | 'opens_at' | 'closes_at'>;
 const outcome = (kind: 'written' | 'same' | 'conflict' | 'invitation_used'): WriteOutcome => ({ kind });
 
-/**
- * Stores a group of link-wave responses given as one JSON array ($2; $1 is
- * today). Inserts only rows whose wave is open at that moment (checked in the
- * statement, so a wave closed by any process takes nothing after its close
- * commits), and overwrites only partial responses of the same wave with new content.
- */
-const STORE_LINK_RESPONSES = `
-  insert into responses (id, wave_id, status, data, locale, started_on, updated_on, completed_on)
-  select v.id, v.wave_id, v.status, v.data, v.locale, $1::date, $1::date, case when v.status = 'complete' then $1::date end
-  from json_to_recordset($2::json) as v (id uuid, wave_id uuid, status text, data jsonb, locale text)
-  join waves w on w.id = v.wave_id
-    and w.status = 'open'
-    and (w.opens_at is null or w.opens_at <= now())
-    and (w.closes_at is null or w.closes_at > now())
-  where not exists (select 1 from held_responses h where h.id = v.id)
-  on conflict (id) do update set
-    status = excluded.status, data = excluded.data, locale = excluded.locale,
-    updated_on = excluded.updated_on, completed_on = excluded.completed_on, change_xid = excluded.change_xid
-  where responses.status = 'partial' and responses.wave_id = excluded.wave_id
-    and (responses.status, responses.data) is distinct from (excluded.status, excluded.data)
-  returning id`;
+/** Complete answers to anonymous invitation waves wait to be released together (DESIGN §3). */
+const isHeld = (i: PendingResponse) => i.invitationId !== null && !i.linkInvitation && i.status === 'complete';
 
-/**
- * A group as one JSON array parameter: the statement text stays the same for
- * every group size, and each answer's JSON (serialised once already) is
- * spliced in as it is, not escaped again.
- */
-const groupJson = (items: PendingResponse[]) =>
-  `[${items.map((it) => `{"id":${JSON.stringify(it.id)},"wave_id":${JSON.stringify(it.waveId)},"status":${JSON.stringify(it.status)},"locale":${JSON.stringify(it.locale)},"data":${it.dataJson}}`).join(',')}]`;
+const todayUtc = () => new Date().toISOString().slice(0, 10);
 
-/**
- * Stored responses under the ids of a group ($1, as groupJson), and whether
- * each holds exactly what was sent; a held response counts as complete (and
- * wins over the partial one it will replace).
- */
-const STORED_UNDER_IDS = `
-  select distinct on (s.id) s.id, s.status, s.wave_id = v.wave_id as "sameWave", (s.wave_id = v.wave_id and s.status = v.status and s.data = v.data) as same
-  from json_to_recordset($1::json) as v (id uuid, wave_id uuid, status text, data jsonb)
-  join (
-    select id, wave_id, 'complete' as status, data, 0 as rank from held_responses
-    union all
-    select id, wave_id, status, data, 1 as rank from responses
-  ) s on s.id = v.id
-  order by s.id, s.rank`;
-
-/**
- * Stores complete responses of anonymous invitation waves ($2, as groupJson;
- * $1 is today) to be released later. Only into an open wave, and never under
- * an id that holds a complete response or another wave's.
- */
-const STORE_HELD_RESPONSES = `
-  insert into held_responses (id, wave_id, data, locale, completed_on)
-  select v.id, v.wave_id, v.data, v.locale, $1::date
-  from json_to_recordset($2::json) as v (id uuid, wave_id uuid, status text, data jsonb, locale text)
-  join waves w on w.id = v.wave_id
-    and w.status = 'open'
-    and (w.opens_at is null or w.opens_at <= now())
-    and (w.closes_at is null or w.closes_at > now())
-  where not exists (select 1 from responses r where r.id = v.id and (r.status = 'complete' or r.wave_id <> v.wave_id))
-  on conflict (id) do nothing
-  returning id`;
-
-/**
- * Moves a wave's held responses into \`responses\` in one statement: they
- * share its transaction id and land in random order, so neither says which
- * arrived when. A partial response under the same id (autosave) becomes the
- * complete one and keeps the day it was started.
- */
-const RELEASE_HELD_RESPONSES = `
-  with moved as (delete from held_responses where wave_id = ? returning id, wave_id, data, locale, completed_on)
-  insert into responses (id, wave_id, status, data, locale, started_on, updated_on, completed_on)
-  select id, wave_id, 'complete', data, locale, completed_on, completed_on, completed_on from moved order by random()
-  on conflict (id) do update set
-    status = excluded.status, data = excluded.data, locale = excluded.locale,
-    updated_on = excluded.updated_on, completed_on = excluded.completed_on, change_xid = excluded.change_xid
-  where responses.status = 'partial' and responses.wave_id = excluded.wave_id`;
-
-type StoredResponse = { id: string; status: string; sameWave: boolean; same: boolean };
+/** How often a group's answers that the store statement skipped but classify says to store are tried again. */
+const STORE_ROUNDS = 3;
 
 type Waiting = { item: PendingResponse; resolve: (o: WriteOutcome) => void; reject: (e: unknown) => void };
 
@@ -124,7 +62,7 @@ export class ResponseWriter {
    *   commits overlap), one on the embedded database (one connection).
    */
   constructor(
-    private readonly knex: Knex,
+    private readonly db: Db,
     private readonly concurrency = 1,
     private readonly maxBatch = 200,
   ) {}
@@ -178,245 +116,208 @@ export class ResponseWriter {
   }
 
   private async writeBatch(items: PendingResponse[]): Promise<WriteOutcome[]> {
+    const outcomes = new Map<PendingResponse, WriteOutcome>();
     const held = items.filter(isHeld);
-    if (held.length === 0) return this.writeOthers(items);
-    const others = items.filter((i) => !isHeld(i));
-    const [heldOutcomes, otherOutcomes] = [
-      await this.writeHeld(held),
-      others.length > 0 ? await this.writeOthers(others) : [],
-    ];
-    let h = 0;
-    let o = 0;
-    return items.map((i) => (isHeld(i) ? heldOutcomes[h++]! : otherOutcomes[o++]!));
-  }
-
-  private writeOthers(items: PendingResponse[]): Promise<WriteOutcome[]> {
-    return items.some((i) => i.invitationId) ? this.writeWithInvitations(items) : this.writeLinkResponses(items);
+    const invited = items.filter((i) => i.invitationId !== null && !isHeld(i));
+    const link = items.filter((i) => i.invitationId === null);
+    if (held.length > 0) await this.writeHeld(held, outcomes);
+    if (invited.length > 0) await this.writeInvited(invited, outcomes);
+    if (link.length > 0) await this.writeLink(link, outcomes);
+    return items.map((i) => outcomes.get(i)!);
   }
 
   /**
-   * Complete responses of anonymous invitation waves. The answers are stored
-   * (held) in one transaction and the invitations marked used in another, so
+   * Link waves: one statement, committed on its own. It stores what
+   * classifyAnswer would store (open wave, new id or a partial answer of the
+   * same wave with other content); the rest is classified from what is stored.
+   */
+  private async writeLink(items: PendingResponse[], outcomes: Map<PendingResponse, WriteOutcome>): Promise<void> {
+    await this.storeThenClassify(items, outcomes, (group) => repo.storeLinkResponses(this.db, todayUtc(), group));
+  }
+
+  /**
+   * Complete answers of anonymous invitation waves. The answers are stored
+   * (held) in one statement and the invitations marked used in another, so
    * no transaction holds both; answers become visible only when released
    * together with others (releaseHeld). Stored first, marked second: should
    * marking fail, the held answers are taken back, and a crash in between
    * leaves an unused invitation whose retry (same id, same answers) marks it.
    */
-  private async writeHeld(items: PendingResponse[]): Promise<WriteOutcome[]> {
-    const today = new Date().toISOString().slice(0, 10);
-    const rows = await runStatement<{ id: string }>(this.knex, STORE_HELD_RESPONSES, [today, groupJson(items)], {
-      name: 'bilanz_store_held_responses',
+  private async writeHeld(items: PendingResponse[], outcomes: Map<PendingResponse, WriteOutcome>): Promise<void> {
+    const today = todayUtc();
+    const stored = new Set<string>();
+    await this.storeThenClassify(items, outcomes, async (group) => {
+      const ids = await repo.storeHeldResponses(this.db, today, group);
+      for (const id of ids) stored.add(id);
+      return ids;
     });
-    const stored = new Set(rows.map((r) => r.id));
-    const outcomes: Array<WriteOutcome | undefined> = items.map((it) =>
-      stored.has(it.id) ? outcome('written') : undefined,
-    );
-    if (stored.size < items.length) await this.classifyUnwritten(this.knex, items, outcomes);
     // Mark the invitations of stored answers and of identical retries (which marked theirs already, unless a crash came between).
-    const claiming = items.filter((_, i) => outcomes[i]!.kind === 'written' || outcomes[i]!.kind === 'same');
+    const claiming = items.filter((it) => ['written', 'same'].includes(outcomes.get(it)!.kind));
     let marked: Set<string>;
     try {
-      marked = new Set(
-        await markInvitationsUsed(
-          this.knex,
-          claiming.map((c) => c.invitationId!),
-          today,
-        ),
+      marked = await repo.markInvitationsUsed(
+        this.db,
+        claiming.map((c) => c.invitationId!),
+        today,
       );
     } catch (err) {
-      await this.knex(tables.heldResponses)
-        .whereIn('id', [...stored])
-        .delete();
+      await repo.deleteHeldResponses(this.db, [...stored]);
       throw err;
     }
     const claimed = new Set<string>();
     const takeBack: string[] = [];
-    items.forEach((it, i) => {
-      if (outcomes[i]!.kind !== 'written') return;
+    for (const it of items) {
+      if (outcomes.get(it)!.kind !== 'written') continue;
       // Two answers in one group with the same invitation: only the first gets it.
       if (!marked.has(it.invitationId!) || claimed.has(it.invitationId!)) {
-        outcomes[i] = outcome('invitation_used');
+        outcomes.set(it, outcome('invitation_used'));
         takeBack.push(it.id);
       }
       claimed.add(it.invitationId!);
-    });
-    if (takeBack.length > 0) await this.knex(tables.heldResponses).whereIn('id', takeBack).delete();
-    const waves = [...new Set(items.filter((_, i) => outcomes[i]!.kind === 'written').map((it) => it.waveId))];
-    for (const waveId of waves) await releaseHeld(this.knex, waveId, 'when_enough');
-    return outcomes as WriteOutcome[];
+    }
+    await repo.deleteHeldResponses(this.db, takeBack);
+    const waves = new Set(items.filter((it) => outcomes.get(it)!.kind === 'written').map((it) => it.waveId));
+    for (const waveId of waves) await releaseHeld(this.db, waveId, 'when_enough');
   }
 
   /**
-   * Link waves: one statement, committed on its own. It inserts only rows
-   * whose wave is open at that moment (checked in the statement, so a wave
-   * closed by any process takes nothing after its close commits), and
-   * overwrites only partial responses of the same wave with new content.
+   * Invitation waves that are not anonymous: the invitation is used up in the
+   * transaction that stores the answers, and names the response it produced.
+   * Everything is read in that transaction, so a wave closed or an invitation
+   * used by any process is seen once that commits.
    */
-  private async writeLinkResponses(items: PendingResponse[]): Promise<WriteOutcome[]> {
-    const today = new Date().toISOString().slice(0, 10);
-    const rows = await runStatement<{ id: string }>(this.knex, STORE_LINK_RESPONSES, [today, groupJson(items)], {
-      name: 'bilanz_store_link_responses',
-    });
-    const written = new Set(rows.map((r) => r.id));
-    const outcomes: Array<WriteOutcome | undefined> = items.map((it) =>
-      written.has(it.id) ? outcome('written') : undefined,
-    );
-    if (written.size < items.length) await this.classifyUnwritten(this.knex, items, outcomes);
-    return outcomes as WriteOutcome[];
-  }
-
-  /** Why a row was not written: an identical earlier request, other content under a used id, or a closed wave. */
-  private async classifyUnwritten(
-    db: Knex,
-    items: PendingResponse[],
-    outcomes: Array<WriteOutcome | undefined>,
-  ): Promise<void> {
-    const pending = items.filter((_, i) => outcomes[i] === undefined);
-    const existing = await this.existing(db, pending);
-    const waves = await this.waveTimes(
-      db,
-      pending.map((p) => p.waveId),
-    );
-    items.forEach((it, i) => {
-      if (outcomes[i] !== undefined) return;
-      const row = existing.get(it.id);
-      if (row) outcomes[i] = outcome(row.same ? 'same' : 'conflict');
-      else
-        outcomes[i] = {
-          kind: 'closed',
-          wave: waves.get(it.waveId) ?? { status: 'closed', opens_at: null, closes_at: null },
-        };
-    });
-  }
-
-  private async waveTimes(db: Knex, waveIds: string[]): Promise<Map<string, WaveTimes>> {
-    const rows = (await db(tables.waves)
-      .whereIn('id', [...new Set(waveIds)])
-      .select('id', 'status', 'opens_at', 'closes_at')) as WaveTimes[];
-    return new Map(rows.map((w) => [w.id, w]));
-  }
-
-  /** Invitation waves: the token is used up in the same transaction as the answers are stored. */
-  private async writeWithInvitations(items: PendingResponse[]): Promise<WriteOutcome[]> {
-    const today = new Date().toISOString().slice(0, 10);
-    return this.knex.transaction(async (trx) => {
-      const outcomes: Array<WriteOutcome | undefined> = items.map(() => undefined);
-      const existing = await this.existing(trx, items);
-      // Whether a wave is open is read in the writing transaction, so a wave
-      // closed by any process takes no answer after the close commits.
-      const waves = await this.waveTimes(
+  private async writeInvited(items: PendingResponse[], outcomes: Map<PendingResponse, WriteOutcome>): Promise<void> {
+    const today = todayUtc();
+    const decided = await this.db.transaction(async (trx) => {
+      const result = new Map<PendingResponse, WriteOutcome>();
+      const decisions = await decide(trx, items, { checkInvitations: true });
+      const toStore = items.filter((it) => decisions.get(it)!.decision === 'store');
+      for (const it of items) {
+        const d = decisions.get(it)!;
+        if (d.decision !== 'store') result.set(it, toOutcome(d));
+      }
+      // A complete answer uses its invitation up; of two in one group with the same invitation only the first gets it.
+      const completing = toStore.filter((it) => it.status === 'complete');
+      const marked = await repo.markInvitationsUsed(
         trx,
-        items.map((i) => i.waveId),
+        completing.map((c) => c.invitationId!),
+        today,
       );
-      items.forEach((item, i) => {
-        const row = existing.get(item.id);
-        if (row?.same) outcomes[i] = outcome('same');
-        else if (row && (row.status === 'complete' || !row.sameWave)) outcomes[i] = outcome('conflict');
-        else {
-          const wave = waves.get(item.waveId);
-          if (!wave || waveState(wave as WaveRow) !== 'open')
-            outcomes[i] = { kind: 'closed', wave: wave ?? { status: 'closed', opens_at: null, closes_at: null } };
+      const claimed = new Set<string>();
+      for (const it of completing) {
+        if (!marked.has(it.invitationId!) || claimed.has(it.invitationId!)) result.set(it, outcome('invitation_used'));
+        claimed.add(it.invitationId!);
+      }
+      const writing = toStore.filter((it) => !result.has(it));
+      for (const it of writing)
+        if (it.status === 'complete' && it.linkInvitation)
+          await repo.linkInvitationToResponse(trx, it.invitationId!, it.id);
+      const written = await repo.storeInvitationResponses(trx, today, writing);
+      for (const it of writing) if (written.has(it.id)) result.set(it, outcome('written'));
+      // Answers not written lost a race with another process: decide again from what is stored now.
+      const lost = writing.filter((it) => !written.has(it.id));
+      if (lost.length > 0) {
+        const again = await decide(trx, lost, { checkInvitations: true });
+        for (const it of lost) {
+          const d = again.get(it)!;
+          result.set(it, d.decision === 'store' ? outcome('conflict') : toOutcome(d));
         }
-      });
-      // Invitations: a complete response uses its token up; a partial one needs an unused token.
-      const completing = items.filter(
-        (it, i) => outcomes[i] === undefined && it.invitationId && it.status === 'complete',
-      );
-      if (completing.length > 0) {
-        const marked = await trx(tables.waveInvitations)
-          .whereIn(
-            'id',
-            completing.map((c) => c.invitationId!),
-          )
-          .whereNull('used_on')
-          .update({ used_on: today })
-          .returning('id');
-        const ok = new Set((marked as Array<{ id: string }>).map((r) => r.id));
-        const claimed = new Set<string>();
-        items.forEach((it, i) => {
-          if (outcomes[i] !== undefined || !it.invitationId || it.status !== 'complete') return;
-          // Two responses in one group with the same token: only the first gets it.
-          if (!ok.has(it.invitationId) || claimed.has(it.invitationId)) outcomes[i] = outcome('invitation_used');
-          claimed.add(it.invitationId);
-        });
-        const linked = items.filter(
-          (it, i) => outcomes[i] === undefined && it.invitationId && it.status === 'complete' && it.linkInvitation,
-        );
-        for (const it of linked)
-          await trx(tables.waveInvitations).where({ id: it.invitationId! }).update({ response_id: it.id });
       }
-      const partialWithToken = items.filter(
-        (it, i) => outcomes[i] === undefined && it.invitationId && it.status === 'partial',
-      );
-      if (partialWithToken.length > 0) {
-        const used = await trx(tables.waveInvitations)
-          .whereIn(
-            'id',
-            partialWithToken.map((p) => p.invitationId!),
-          )
-          .whereNotNull('used_on')
-          .select('id');
-        const usedIds = new Set((used as Array<{ id: string }>).map((r) => r.id));
-        items.forEach((it, i) => {
-          if (outcomes[i] === undefined && it.invitationId && it.status === 'partial' && usedIds.has(it.invitationId))
-            outcomes[i] = outcome('invitation_used');
-        });
-      }
-
-      const toWrite = items.filter((_, i) => outcomes[i] === undefined);
-      if (toWrite.length > 0) {
-        const rows = toWrite.map((it) => ({
-          id: it.id,
-          wave_id: it.waveId,
-          status: it.status,
-          data: it.dataJson,
-          locale: it.locale,
-          started_on: today,
-          updated_on: today,
-          completed_on: it.status === 'complete' ? today : null,
-        }));
-        // A partial response may be overwritten by its owner; a complete one never.
-        const written = (await trx(tables.responses)
-          .insert(rows)
-          .onConflict('id')
-          .merge(['status', 'data', 'locale', 'updated_on', 'completed_on', 'change_xid'])
-          .where(`${tables.responses}.status`, 'partial')
-          .whereRaw(`${tables.responses}.wave_id = excluded.wave_id`)
-          .returning('id')) as Array<{ id: string }>;
-        const writtenIds = new Set(written.map((r) => r.id));
-        // Rows not written lost a race with another process: decide from what is stored now.
-        const lost = toWrite.filter((it) => !writtenIds.has(it.id));
-        const now = lost.length > 0 ? await this.existing(trx, lost) : new Map<string, StoredResponse>();
-        items.forEach((it, i) => {
-          if (outcomes[i] !== undefined) return;
-          if (writtenIds.has(it.id)) outcomes[i] = outcome('written');
-          else outcomes[i] = outcome(now.get(it.id)?.same ? 'same' : 'conflict');
-        });
-      }
-      return outcomes as WriteOutcome[];
+      return result;
     });
+    for (const [it, o] of decided) outcomes.set(it, o);
   }
 
-  private async existing(db: Knex, items: PendingResponse[]): Promise<Map<string, StoredResponse>> {
-    const result = (await db.raw(STORED_UNDER_IDS.replace('$1', '?'), [groupJson(items)])) as {
-      rows: StoredResponse[];
-    };
-    return new Map(result.rows.map((r) => [r.id, r]));
+  /**
+   * Runs a store statement on the group, then classifies what it did not
+   * store. An answer classified 'store' or 'hold' nonetheless (its wave
+   * reopened, or a concurrent write changed what is stored) is tried again,
+   * a few times at most.
+   */
+  private async storeThenClassify(
+    items: PendingResponse[],
+    outcomes: Map<PendingResponse, WriteOutcome>,
+    store: (group: PendingResponse[]) => Promise<Set<string>>,
+  ): Promise<void> {
+    let pending = items;
+    for (let round = 1; pending.length > 0; round++) {
+      const written = await store(pending);
+      const rest: PendingResponse[] = [];
+      for (const it of pending)
+        if (written.has(it.id)) outcomes.set(it, outcome('written'));
+        else rest.push(it);
+      if (rest.length === 0) return;
+      const decisions = await decide(this.db, rest, { checkInvitations: false });
+      pending = [];
+      for (const it of rest) {
+        const d = decisions.get(it)!;
+        if (d.decision !== 'store' && d.decision !== 'hold') outcomes.set(it, toOutcome(d));
+        else if (round < STORE_ROUNDS) pending.push(it);
+        else throw new Error(`answer ${it.id} could be stored neither by the statement nor as classified`);
+      }
+    }
   }
 }
 
-/** Complete answers to anonymous invitation waves wait to be released together (DESIGN §3). */
-const isHeld = (i: PendingResponse) => i.invitationId !== null && !i.linkInvitation && i.status === 'complete';
+type Decided = { decision: AnswerDecision; wave: WaveTimes };
 
-/** Marks unused invitations used (a transaction of its own); returns the ids it marked. */
-async function markInvitationsUsed(db: Knex, invitationIds: string[], today: string): Promise<string[]> {
-  if (invitationIds.length === 0) return [];
-  const marked = (await db(tables.waveInvitations)
-    .whereIn('id', [...new Set(invitationIds)])
-    .whereNull('used_on')
-    .update({ used_on: today })
-    .returning('id')) as Array<{ id: string }>;
-  return marked.map((r) => r.id);
+/** Reads what the database holds about a group's answers and classifies each (classifyAnswer). */
+async function decide(
+  db: Db,
+  items: PendingResponse[],
+  options: { checkInvitations: boolean },
+): Promise<Map<PendingResponse, Decided>> {
+  const stored = await repo.findStoredAnswers(db, items);
+  const waves = await repo.findWaveStates(
+    db,
+    items.map((i) => i.waveId),
+  );
+  const used = options.checkInvitations
+    ? await repo.findUsedInvitations(
+        db,
+        items.flatMap((i) => (i.invitationId ? [i.invitationId] : [])),
+      )
+    : new Set<string>();
+  return new Map(
+    items.map((it) => {
+      // A wave deleted meanwhile takes no answers.
+      const wave = waves.get(it.waveId) ?? {
+        state: 'closed' as const,
+        status: 'closed',
+        opens_at: null,
+        closes_at: null,
+      };
+      const facts: AnswerFacts = {
+        status: it.status,
+        waveState: wave.state,
+        stored: stored.get(it.id),
+        invitation:
+          !options.checkInvitations || it.invitationId === null
+            ? 'none'
+            : used.has(it.invitationId)
+              ? 'used'
+              : 'unused',
+        heldUntilRelease: isHeld(it),
+      };
+      return [it, { decision: classifyAnswer(facts), wave }];
+    }),
+  );
+}
+
+/** The outcome of a decision that stores nothing. */
+function toOutcome({ decision, wave }: Decided): WriteOutcome {
+  switch (decision) {
+    case 'closed':
+    case 'not_open':
+      return { kind: decision, wave: { status: wave.status, opens_at: wave.opens_at, closes_at: wave.closes_at } };
+    case 'same':
+    case 'conflict':
+    case 'invitation_used':
+      return outcome(decision);
+    case 'store':
+    case 'hold':
+      throw new Error(`a decision to ${decision} has no outcome before it is stored`);
+  }
 }
 
 /**
@@ -427,17 +328,12 @@ async function markInvitationsUsed(db: Knex, invitationIds: string[], today: str
  * The wave's row is locked meanwhile, so processes release one at a time.
  * Returns how many were released.
  */
-export async function releaseHeld(db: Knex, waveId: string, when: 'when_enough' | 'any'): Promise<number> {
+export async function releaseHeld(db: Db, waveId: string, when: 'when_enough' | 'any'): Promise<number> {
   return db.transaction(async (trx) => {
-    const wave = (await trx.raw(
-      `select ws.min_group_size as "minGroupSize", (select count(*)::int from held_responses h where h.wave_id = w.id) as held
-       from waves w join workspaces ws on ws.id = w.workspace_id where w.id = ? for update of w`,
-      [waveId],
-    )) as { rows: Array<{ minGroupSize: number; held: number }> };
-    const row = wave.rows[0];
-    if (!row || row.held === 0 || (when === 'when_enough' && row.held < row.minGroupSize)) return 0;
-    await trx.raw(RELEASE_HELD_RESPONSES, [waveId]);
-    return row.held;
+    const wave = await repo.lockWaveForRelease(trx, waveId);
+    if (!wave || wave.held === 0 || (when === 'when_enough' && wave.held < wave.minGroupSize)) return 0;
+    await repo.moveHeldResponses(trx, waveId);
+    return wave.held;
   });
 }
 
@@ -445,13 +341,8 @@ export async function releaseHeld(db: Knex, waveId: string, when: 'when_enough' 
  * Releases what waited since an earlier day, and everything held by waves
  * that have closed (run hourly beside the retention purge). Returns how many.
  */
-export async function releaseDueHeld(db: Knex, today: string): Promise<number> {
-  const due = (await db.raw(
-    `select distinct h.wave_id as "waveId" from held_responses h join waves w on w.id = h.wave_id
-     where h.completed_on < ?::date or w.status = 'closed' or (w.closes_at is not null and w.closes_at <= now())`,
-    [today],
-  )) as { rows: Array<{ waveId: string }> };
+export async function releaseDueHeld(db: Db, today: string): Promise<number> {
   let released = 0;
-  for (const { waveId } of due.rows) released += await releaseHeld(db, waveId, 'any');
+  for (const waveId of await repo.findWavesWithDueHeld(db, today)) released += await releaseHeld(db, waveId, 'any');
   return released;
 }

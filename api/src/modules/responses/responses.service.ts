@@ -1,5 +1,6 @@
-import type { Knex } from 'knex';
-import { tables, type ResponseRow, type WaveRow, type WorkspaceRow } from '../../db/tables.js';
+import type { Db } from '../../db/db-handle.js';
+import type { WaveRow, WorkspaceRow } from '../../db/tables.js';
+import type { WaveState } from '../../db/wave-state.js';
 import {
   AppError,
   ConflictError,
@@ -10,12 +11,13 @@ import {
   type Locale,
 } from '../../http/errors.js';
 import { hashToken } from '../../lib/tokens.js';
-import * as questionnaires from '../questionnaires/questionnaires.repo.js';
 import type { JsonObject } from '../questionnaires/definition-walk.js';
-import * as waves from '../waves/waves.repo.js';
-import { effectivePrivacyNotice, waveState } from '../waves/waves.service.js';
+import * as questionnaires from '../questionnaires/questionnaires.service.js';
+import * as waves from '../waves/waves.service.js';
+import * as workspaces from '../workspaces/workspaces.service.js';
 import { compileValidator, type AnswerValidator } from './answer-validator.js';
-import { releaseDueHeld, type ResponseWriter } from './response-writer.js';
+import { releaseDueHeld, type ResponseWriter, type WaveTimes } from './response-writer.js';
+import * as repo from './responses.repo.js';
 import type { SubmitResponseReq } from './responses.schemas.js';
 
 type CompiledVersion = { definition: JsonObject; validator: AnswerValidator };
@@ -29,7 +31,7 @@ type WaveIdentity = Pick<WaveRow, 'id' | 'questionnaire_id' | 'version' | 'acces
  */
 export class WaveKeyCache {
   private readonly cache = new Map<string, WaveIdentity>();
-  constructor(private readonly knex: Knex) {}
+  constructor(private readonly db: Db) {}
 
   /** The cached identity, without waiting (most answers find their wave here). */
   peek(key: string): WaveIdentity | undefined {
@@ -39,7 +41,7 @@ export class WaveKeyCache {
   async get(key: string): Promise<WaveIdentity | undefined> {
     const hit = this.cache.get(key);
     if (hit) return hit;
-    const wave = await waves.findWaveByKey(this.knex, key);
+    const wave = await waves.findWaveByKey(this.db, key);
     if (!wave) return undefined;
     const identity = {
       id: wave.id,
@@ -61,7 +63,7 @@ export class WaveKeyCache {
 export class VersionCache {
   private readonly cache = new Map<string, Promise<CompiledVersion>>();
   private readonly ready = new Map<string, CompiledVersion>();
-  constructor(private readonly knex: Knex) {}
+  constructor(private readonly db: Db) {}
 
   /** A version compiled already, without waiting. */
   peek(questionnaireId: string, version: number): CompiledVersion | undefined {
@@ -73,7 +75,7 @@ export class VersionCache {
     let hit = this.cache.get(key);
     if (!hit) {
       hit = (async () => {
-        const row = await questionnaires.findVersion(this.knex, questionnaireId, version);
+        const row = await questionnaires.findVersion(this.db, questionnaireId, version);
         if (!row) throw new Error(`version ${key} missing`);
         const definition = row.definition as JsonObject;
         const compiled = { definition, validator: compileValidator(definition) };
@@ -108,45 +110,53 @@ const formatDay = (d: Date, locale: Locale) =>
     timeZone: 'Europe/Berlin',
   });
 
-/** 410 for a wave that takes no answers now, saying since or until when. */
-function assertOpen(wave: Pick<WaveRow, 'status' | 'opens_at' | 'closes_at'>): void {
-  const state = waveState(wave as WaveRow);
-  if (state === 'closed') {
-    const when = wave.closes_at && wave.status !== 'closed' ? wave.closes_at : null;
-    throw new AppError(
-      410,
-      'wave_closed',
-      when
-        ? text(
-            `This survey closed on ${formatDay(when, 'en')}.`,
-            `Diese Befragung ist am ${formatDay(when, 'de')} zu Ende gegangen.`,
-          )
-        : text('This survey is closed.', 'Diese Befragung ist beendet.'),
-      { closesAt: wave.closes_at },
-    );
-  }
-  if (state === 'not_open') {
-    throw new AppError(
+/**
+ * 410 for a wave that takes no answers now, saying since or until when. The
+ * state comes from the database's clock (db/wave-state.ts), never from this
+ * process's: the message only reads the dates.
+ */
+function waveClosedError(state: Exclude<WaveState, 'open'>, wave: WaveTimes): AppError {
+  if (state === 'not_open')
+    return new AppError(
       410,
       'wave_not_open',
-      text(
-        `This survey opens on ${formatDay(wave.opens_at!, 'en')}.`,
-        `Diese Befragung beginnt am ${formatDay(wave.opens_at!, 'de')}.`,
-      ),
+      wave.opens_at
+        ? text(
+            `This survey opens on ${formatDay(wave.opens_at, 'en')}.`,
+            `Diese Befragung beginnt am ${formatDay(wave.opens_at, 'de')}.`,
+          )
+        : text('This survey has not opened yet.', 'Diese Befragung hat noch nicht begonnen.'),
       { opensAt: wave.opens_at },
     );
-  }
+  const when = wave.closes_at && wave.status !== 'closed' ? wave.closes_at : null;
+  return new AppError(
+    410,
+    'wave_closed',
+    when
+      ? text(
+          `This survey closed on ${formatDay(when, 'en')}.`,
+          `Diese Befragung ist am ${formatDay(when, 'de')} zu Ende gegangen.`,
+        )
+      : text('This survey is closed.', 'Diese Befragung ist beendet.'),
+    { closesAt: wave.closes_at },
+  );
 }
 
-async function loadWave(db: Knex, key: string): Promise<{ wave: WaveRow; ws: WorkspaceRow }> {
+function assertOpen(wave: WaveTimes & { state: WaveState }): void {
+  if (wave.state !== 'open') throw waveClosedError(wave.state, wave);
+}
+
+type AnsweringWave = NonNullable<Awaited<ReturnType<typeof waves.findWaveByKey>>>;
+
+async function loadWave(db: Db, key: string): Promise<{ wave: AnsweringWave; ws: WorkspaceRow }> {
   const wave = await waves.findWaveByKey(db, key);
   if (!wave) throw unknownWave();
-  const ws = (await db<WorkspaceRow>(tables.workspaces).where({ id: wave.workspace_id }).first())!;
+  const ws = (await workspaces.findWorkspaceById(db, wave.workspace_id))!;
   return { wave, ws };
 }
 
 /** What the answering page needs. */
-export async function publicWave(db: Knex, cache: VersionCache, key: string) {
+export async function publicWave(db: Db, cache: VersionCache, key: string) {
   const { wave, ws } = await loadWave(db, key);
   assertOpen(wave);
   const { definition } = await cache.get(wave.questionnaire_id, wave.version);
@@ -155,13 +165,13 @@ export async function publicWave(db: Knex, cache: VersionCache, key: string) {
     definition,
     anonymous: wave.anonymous,
     access: wave.access,
-    privacyNotice: effectivePrivacyNotice(wave, ws),
-    status: waveState(wave),
+    privacyNotice: waves.effectivePrivacyNotice(wave, ws),
+    status: wave.state,
   };
 }
 
 /** Checks an invitation token for this wave before it is exchanged for a cookie: valid and not yet used. */
-export async function checkInvitation(db: Knex, key: string, token: string): Promise<void> {
+export async function checkInvitation(db: Db, key: string, token: string): Promise<void> {
   const { wave } = await loadWave(db, key);
   assertOpen(wave);
   const inv = await waves.findInvitationByHash(db, wave.id, hashToken(token));
@@ -180,7 +190,7 @@ export async function checkInvitation(db: Knex, key: string, token: string): Pro
     );
 }
 
-async function resolveInvitation(db: Knex, wave: Pick<WaveRow, 'id'>, token: string | undefined): Promise<string> {
+async function resolveInvitation(db: Db, wave: Pick<WaveRow, 'id'>, token: string | undefined): Promise<string> {
   if (!token)
     throw new ForbiddenError(
       'invitation_required',
@@ -206,7 +216,7 @@ async function resolveInvitation(db: Knex, wave: Pick<WaveRow, 'id'>, token: str
  * ones (autosave) types and unknown names only. Idempotent by the client's id.
  */
 export async function submitResponse(
-  db: Knex,
+  db: Db,
   cache: VersionCache,
   keys: WaveKeyCache,
   writer: ResponseWriter,
@@ -247,8 +257,8 @@ export async function submitResponse(
   const body = { id: req.id, status: req.status };
   switch (outcome.kind) {
     case 'closed':
-      assertOpen(outcome.wave);
-      throw new Error('a wave reported closed is open');
+    case 'not_open':
+      throw waveClosedError(outcome.kind, outcome.wave);
     case 'written':
       return { created: true, body };
     case 'same':
@@ -270,13 +280,10 @@ export async function submitResponse(
 }
 
 /** A partial response, to resume on another device. Complete ones are never handed out. */
-export async function getPartialResponse(db: Knex, key: string, id: string) {
+export async function getPartialResponse(db: Db, key: string, id: string) {
   const { wave } = await loadWave(db, key);
   // A response completed and waiting to be released (anonymous invitation waves) is no longer unfinished.
-  const row = await db<ResponseRow>(tables.responses)
-    .where({ id, wave_id: wave.id, status: 'partial' })
-    .whereNotExists(db(tables.heldResponses).where({ id }).select(db.raw('1')))
-    .first();
+  const row = await repo.findPartialResponse(db, wave.id, id);
   if (!row)
     throw new NotFoundError(
       text('There is no unfinished response with this link.', 'Unter diesem Link gibt es keine unfertige Antwort.'),
@@ -288,5 +295,4 @@ export async function getPartialResponse(db: Knex, key: string, id: string) {
  * Releases held answers of anonymous invitation waves that waited since an
  * earlier day or whose wave has closed (hourly, beside the retention purge).
  */
-export const releaseDueResponses = (db: Knex, today = new Date().toISOString().slice(0, 10)) =>
-  releaseDueHeld(db, today);
+export const releaseDueResponses = (db: Db, today = new Date().toISOString().slice(0, 10)) => releaseDueHeld(db, today);

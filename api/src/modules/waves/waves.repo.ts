@@ -1,14 +1,21 @@
 import { randomUUID } from 'node:crypto';
 import type { Knex } from 'knex';
 import { tables, type WaveInvitationRow, type WaveRow } from '../../db/tables.js';
+import { WAVE_STATE_SQL, type WaveState } from '../../db/wave-state.js';
 
-export const findWave = (db: Knex, workspaceId: string, id: string) =>
-  db<WaveRow>(tables.waves).where({ workspace_id: workspaceId, id }).first();
+/** A wave with whether it takes answers now, on the database's clock. */
+export type WaveWithState = WaveRow & { state: WaveState };
 
-export const findWaveByKey = (db: Knex, key: string) => db<WaveRow>(tables.waves).where({ key }).first();
+const withState = (db: Knex) => [`${tables.waves}.*`, db.raw(`${WAVE_STATE_SQL} as state`)];
 
-export const listWaves = (db: Knex, workspaceId: string) =>
-  db<WaveRow>(tables.waves).where({ workspace_id: workspaceId }).orderBy('created_at', 'desc');
+export const findWave = (db: Knex, workspaceId: string, id: string): Promise<WaveWithState | undefined> =>
+  db(tables.waves).where({ workspace_id: workspaceId, id }).first(withState(db));
+
+export const findWaveByKey = (db: Knex, key: string): Promise<WaveWithState | undefined> =>
+  db(tables.waves).where({ key }).first(withState(db));
+
+export const listWaves = (db: Knex, workspaceId: string): Promise<WaveWithState[]> =>
+  db(tables.waves).where({ workspace_id: workspaceId }).orderBy('created_at', 'desc').select(withState(db));
 
 export async function insertWave(
   db: Knex,

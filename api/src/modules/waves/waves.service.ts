@@ -16,17 +16,10 @@ export const waveUrl = (publicUrl: string, key: string) => `${publicUrl}/s/${key
 
 const notFound = () => new NotFoundError(text('Wave not found.', 'Erhebungswelle nicht gefunden.'));
 
-export async function getWave(db: Knex, ws: WorkspaceRow, id: string): Promise<WaveRow> {
+export async function getWave(db: Knex, ws: WorkspaceRow, id: string): Promise<repo.WaveWithState> {
   const wave = await repo.findWave(db, ws.id, id);
   if (!wave) throw notFound();
   return wave;
-}
-
-/** Whether a wave takes answers now, and if not why. */
-export function waveState(wave: WaveRow, now = new Date()): 'open' | 'closed' | 'not_open' {
-  if (wave.status === 'closed' || (wave.closes_at && wave.closes_at <= now)) return 'closed';
-  if (wave.opens_at && wave.opens_at > now) return 'not_open';
-  return 'open';
 }
 
 const defaultNoticeFor = (wave: WaveRow, ws: WorkspaceRow) =>
@@ -42,7 +35,13 @@ export function effectivePrivacyNotice(wave: WaveRow, ws: WorkspaceRow) {
   return wave.privacy_notice ?? defaultNoticeFor(wave, ws);
 }
 
-function view(wave: WaveRow, ws: WorkspaceRow, counts: repo.WaveCounts | undefined, publicUrl: string, slug: string) {
+function view(
+  wave: repo.WaveWithState,
+  ws: WorkspaceRow,
+  counts: repo.WaveCounts | undefined,
+  publicUrl: string,
+  slug: string,
+) {
   const complete = counts?.complete ?? 0;
   const partial = counts?.partial ?? 0;
   return {
@@ -53,7 +52,8 @@ function view(wave: WaveRow, ws: WorkspaceRow, counts: repo.WaveCounts | undefin
     access: wave.access,
     anonymous: wave.anonymous,
     status: wave.status,
-    state: waveState(wave),
+    // Whether it takes answers now, decided by the database's clock (db/wave-state.ts).
+    state: wave.state,
     opensAt: wave.opens_at,
     closesAt: wave.closes_at,
     key: wave.key,
@@ -228,3 +228,10 @@ export async function listInvitations(db: Knex, ws: WorkspaceRow, id: string) {
 /** Deletes the responses of waves whose retention period has passed (run periodically). */
 export const purgeExpiredResponses = (db: Knex, today = new Date().toISOString().slice(0, 10)) =>
   repo.deleteExpiredResponses(db, today);
+
+// Pass-throughs for other modules (modules meet through services, never through each other's repos).
+
+export const findWaveByKey = (db: Knex, key: string) => repo.findWaveByKey(db, key);
+
+export const findInvitationByHash = (db: Knex, waveId: string, tokenHash: string) =>
+  repo.findInvitationByHash(db, waveId, tokenHash);

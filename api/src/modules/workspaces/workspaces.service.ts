@@ -247,3 +247,7 @@ export async function acceptInvitation(
     return { user, workspaceSlug: ws.slug };
   });
 }
+
+// Pass-throughs for other modules (modules meet through services, never through each other's repos).
+
+export const findWorkspaceById = (db: Knex, id: string) => repo.findWorkspaceById(db, id);

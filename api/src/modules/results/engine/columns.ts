@@ -121,7 +121,29 @@ type Field =
   | { kind: 'answered'; name: string; q: JsonObject; answered: Growable<Uint8Array>; total: number }
   | { kind: 'raw'; name: string; q: JsonObject; values: unknown[]; total: number };
 
-const MAX_CODE = 0xffff;
+/** Codes are stored in 16 bits: a question (or matrix row) holds at most this many distinct values. */
+export const MAX_CODE = 0xffff;
+
+/**
+ * A question gave more distinct values than its column can code. Merging the
+ * rest into one code would count different answers as one, so the wave's
+ * results fail instead (the engine forgets the wave's columns).
+ */
+export class CodeRangeError extends Error {
+  override readonly name = 'CodeRangeError';
+  constructor(readonly question: string) {
+    super(
+      `results column "${question}" holds more than ${MAX_CODE} distinct values, more than its 16-bit codes can tell apart`,
+    );
+  }
+}
+
+/** The code of a value in a column's dictionary, refusing one past the 16-bit range. */
+function codeOf(dict: Dictionary, v: unknown, question: string): number {
+  const code = dict.code(valueKey(v as Json));
+  if (code > MAX_CODE) throw new CodeRangeError(question);
+  return code;
+}
 const singleColumn = (initial: Json[]): SingleColumn => ({
   dict: new Dictionary(initial),
   codes: new Growable(new Uint16Array(1024)),
@@ -186,13 +208,17 @@ export class WaveColumns {
     this.byName = new Map(this.fields.map((f) => [f.name, f]));
   }
 
-  /** Adds one complete response. */
+  /**
+   * Adds one complete response. Throws CodeRangeError when a value would need
+   * a code past MAX_CODE; the columns may then hold part of that row and must
+   * be dropped (the engine does).
+   */
   append(data: Record<string, unknown>, completedOn: string | null): void {
     for (const f of this.fields) {
       const v = data[f.name];
       switch (f.kind) {
         case 'single':
-          appendSingle(f.column, v);
+          appendSingle(f.column, v, f.name);
           break;
         case 'multi': {
           const answered = isAnswered(v);
@@ -200,7 +226,7 @@ export class WaveColumns {
           if (answered) {
             f.answeredTotal++;
             for (const one of Array.isArray(v) ? v : [v]) {
-              const code = Math.min(f.dict.code(valueKey(one as Json)), MAX_CODE);
+              const code = codeOf(f.dict, one, f.name);
               f.ticks.push(code);
               bump(f.totals, code);
             }
@@ -213,7 +239,8 @@ export class WaveColumns {
           f.answered.push(answered ? 1 : 0);
           if (answered) f.total++;
           const record = answered && typeof v === 'object' ? (v as Record<string, unknown>) : undefined;
-          for (const row of f.rows) appendSingle(row.column, record?.[String(row.value)]);
+          for (const row of f.rows)
+            appendSingle(row.column, record?.[String(row.value)], `${f.name}.${String(row.value)}`);
           break;
         }
         case 'answered': {
@@ -550,12 +577,12 @@ type PackedField = {
 const dense = (counts: number[]) => Array.from({ length: counts.length }, (_, i) => counts[i] ?? 0);
 export type PackedHeader = { rows: number; fields: PackedField[]; perDay: Array<[number, number]> };
 
-function appendSingle(column: SingleColumn, v: unknown): void {
+function appendSingle(column: SingleColumn, v: unknown, question: string): void {
   if (!isAnswered(v)) {
     column.codes.push(0);
     return;
   }
-  const code = Math.min(column.dict.code(valueKey(v as Json)), MAX_CODE);
+  const code = codeOf(column.dict, v, question);
   column.codes.push(code);
   bump(column.totals, code);
 }

@@ -14,15 +14,19 @@
  * - Snapshots: the packed columns are saved (compressed) in result_snapshots
  *   after a full load and again as the wave grows, so that a restarted
  *   process reads one row instead of every response.
+ * - Bounded: at most `maxWaves` waves are kept; the one asked for least
+ *   recently is forgotten (and read again from its snapshot when asked for).
  *
  * docs/results.md records why this design was chosen, with measurements.
  */
 import { promisify } from 'node:util';
 import { deflate, inflate } from 'node:zlib';
-import type { Knex } from 'knex';
+import type { Db } from '../../../db/db-handle.js';
 import type { WaveRow } from '../../../db/tables.js';
 import type { JsonObject } from '../../questionnaires/definition-walk.js';
 import { WaveColumns, type PackedHeader } from './columns.js';
+import * as repo from './engine.repo.js';
+import { LruMap } from './lru.js';
 
 const deflateAsync = promisify(deflate);
 const inflateAsync = promisify(inflate);
@@ -52,29 +56,29 @@ export type EngineOptions = {
   snapshotAfterRows?: number;
   /** Rows per fetch when a wave is read in full. */
   fetchSize?: number;
-};
-
-type FeedRow = {
-  xmin: string;
-  id: string | null;
-  xid: string | null;
-  data: Record<string, unknown> | null;
-  completed_on: string | null;
+  /** Waves kept in memory at once (least recently used are forgotten). */
+  maxWaves?: number;
 };
 
 export class ResultsEngine {
-  private readonly waves = new Map<string, Promise<WaveState>>();
+  private readonly waves: LruMap<string, Promise<WaveState>>;
   private readonly snapshotAfterRows: number;
   private readonly fetchSize: number;
   /** Snapshot writes still running (tests and shutdown wait for them). */
   private readonly saving = new Set<Promise<void>>();
 
   constructor(
-    private readonly knex: Knex,
+    private readonly db: Db,
     options: EngineOptions = {},
   ) {
     this.snapshotAfterRows = options.snapshotAfterRows ?? 20_000;
     this.fetchSize = options.fetchSize ?? 5_000;
+    this.waves = new LruMap(options.maxWaves ?? 100);
+  }
+
+  /** Ids of the waves held in memory, least recently used first (for tests). */
+  heldWaves(): string[] {
+    return this.waves.keys();
   }
 
   /** The wave's columns, with every response committed before this call. */
@@ -86,11 +90,17 @@ export class ResultsEngine {
     let pending = this.waves.get(wave.id);
     let state = pending ? await pending.catch(() => undefined) : undefined;
     if (!state || state.epoch !== wave.results_epoch || state.layout !== layout) {
-      if (pending && this.waves.get(wave.id) === pending) this.waves.delete(wave.id);
+      if (pending && this.waves.peek(wave.id) === pending) this.waves.delete(wave.id);
       pending = this.waves.get(wave.id) ?? this.start(wave.id, wave.results_epoch, layout, definition);
       state = await pending;
     }
-    await this.caughtUp(wave.id, state);
+    try {
+      await this.caughtUp(wave.id, state);
+    } catch (err) {
+      // A catch-up that failed may have appended part of a row: never count from those columns again.
+      if (this.waves.peek(wave.id) === pending) this.waves.delete(wave.id);
+      throw err;
+    }
     this.maybeSaveSnapshot(wave.id, state);
     return state.columns;
   }
@@ -124,7 +134,7 @@ export class ResultsEngine {
       (await this.fullLoad(waveId, epoch, layout, definition)))();
     this.waves.set(waveId, loading);
     loading.catch(() => {
-      if (this.waves.get(waveId) === loading) this.waves.delete(waveId);
+      if (this.waves.peek(waveId) === loading) this.waves.delete(waveId);
     });
     return loading;
   }
@@ -133,56 +143,28 @@ export class ResultsEngine {
   private async fullLoad(waveId: string, epoch: number, layout: string, definition: JsonObject): Promise<WaveState> {
     const columns = new WaveColumns(definition);
     const recent = new Map<string, bigint>();
-    let xmin = 0n;
-    await this.knex.transaction(
-      async (trx) => {
-        const snap = (await trx.raw('select pg_snapshot_xmin(pg_current_snapshot())::text as xmin')) as {
-          rows: Array<{ xmin: string }>;
-        };
-        xmin = BigInt(snap.rows[0]!.xmin);
-        // DECLARE takes no bind parameters; the id is a uuid read from the database, checked again here.
-        if (!/^[0-9a-f-]{36}$/i.test(waveId)) throw new Error(`not a wave id: ${waveId}`);
-        await trx.raw(
-          `declare wave_rows no scroll cursor for
-             select id, change_xid::text as xid, data, completed_on::text as completed_on
-             from responses where wave_id = '${waveId}' and status = 'complete'`,
-        );
-        for (;;) {
-          const batch = (await trx.raw(`fetch ${this.fetchSize} from wave_rows`)) as {
-            rows: Array<{ id: string; xid: string; data: Record<string, unknown>; completed_on: string | null }>;
-          };
-          for (const row of batch.rows) {
-            columns.append(row.data, row.completed_on);
-            const xid = BigInt(row.xid);
-            if (xid >= xmin) recent.set(row.id, xid);
-          }
-          if (batch.rows.length < this.fetchSize) break;
-        }
-        await trx.raw('close wave_rows');
-      },
-      { isolationLevel: 'repeatable read' },
-    );
+    const xmin = await repo.readWaveInPages(this.db, waveId, this.fetchSize, (rows, snapshotXmin) => {
+      for (const row of rows) {
+        columns.append(row.data, row.completed_on);
+        const xid = BigInt(row.xid);
+        if (xid >= snapshotXmin) recent.set(row.id, xid);
+      }
+    });
     // rowsAtSnapshot 0: a wave read in full is saved at once (when big enough), so the next process need not read it again.
     return { columns, layout, epoch, xmin, recent, rowsAtSnapshot: 0, queue: Promise.resolve(), savingSnapshot: false };
   }
 
   /** Applies the rows written since the last call. */
   private async catchUp(waveId: string, state: WaveState): Promise<void> {
-    const result = (await this.knex.raw(
-      `with s as (select pg_snapshot_xmin(pg_current_snapshot()) as xmin)
-       select s.xmin::text as xmin, r.id, r.change_xid::text as xid, r.data, r.completed_on::text as completed_on
-       from s left join responses r on r.wave_id = ? and r.status = 'complete' and r.change_xid >= ?::text::xid8`,
-      [waveId, state.xmin.toString()],
-    )) as { rows: FeedRow[] };
-    for (const row of result.rows) {
-      if (row.id === null || state.recent.has(row.id)) continue;
-      state.columns.append(row.data!, row.completed_on);
-      state.recent.set(row.id, BigInt(row.xid!));
+    const feed = await repo.readChangesSince(this.db, waveId, state.xmin);
+    for (const row of feed.rows) {
+      if (state.recent.has(row.id)) continue;
+      state.columns.append(row.data, row.completed_on);
+      state.recent.set(row.id, BigInt(row.xid));
     }
-    const xmin = BigInt(result.rows[0]!.xmin);
-    if (xmin > state.xmin) {
-      state.xmin = xmin;
-      for (const [id, xid] of state.recent) if (xid < xmin) state.recent.delete(id);
+    if (feed.xmin > state.xmin) {
+      state.xmin = feed.xmin;
+      for (const [id, xid] of state.recent) if (xid < feed.xmin) state.recent.delete(id);
     }
   }
 
@@ -192,10 +174,9 @@ export class ResultsEngine {
     layout: string,
     definition: JsonObject,
   ): Promise<WaveState | undefined> {
-    const row = (await this.knex('result_snapshots').where({ wave_id: waveId, epoch }).first('payload')) as
-      { payload: Uint8Array } | undefined;
-    if (!row) return undefined;
-    const raw = await unpackChunks(row.payload);
+    const payload = await repo.findSnapshot(this.db, waveId, epoch);
+    if (!payload) return undefined;
+    const raw = await unpackChunks(payload);
     const headerLength = raw.readUInt32LE(0);
     const header = JSON.parse(raw.subarray(4, 4 + headerLength).toString('utf8')) as SnapshotHeader;
     if (header.layout !== layout) return undefined;
@@ -248,13 +229,7 @@ export class ResultsEngine {
     ]);
     const rows = state.columns.rows;
     const payload = await packChunks(packed);
-    // Another process may have saved a newer one meanwhile: keep whichever holds more rows of the current epoch.
-    await this.knex.raw(
-      `insert into result_snapshots (wave_id, epoch, rows, payload, created_at) values (?, ?, ?, ?, now())
-       on conflict (wave_id) do update set epoch = excluded.epoch, rows = excluded.rows, payload = excluded.payload, created_at = excluded.created_at
-       where result_snapshots.epoch < excluded.epoch or (result_snapshots.epoch = excluded.epoch and result_snapshots.rows < excluded.rows)`,
-      [waveId, state.epoch, rows, payload],
-    );
+    await repo.saveSnapshot(this.db, waveId, state.epoch, rows, payload);
     state.rowsAtSnapshot = rows;
   }
 }
