@@ -38,6 +38,12 @@ export default tseslint.config(
   },
   { files: ['web/src/**/*.tsx'], ...jsxA11y.flatConfigs.recommended },
   {
+    // A scrollable table or listing is a labelled region that takes the keyboard focus, so that
+    // it can be scrolled without a mouse (WCAG 2.1.1; axe's scrollable-region-focusable).
+    files: ['web/src/**/*.tsx'],
+    rules: { 'jsx-a11y/no-noninteractive-tabindex': ['error', { roles: ['tabpanel', 'region'] }] },
+  },
+  {
     // Tests read response bodies, which supertest and fetch type as `any`;
     // their shapes are checked against the documented schemas instead.
     files: ['tests/**/*.ts', 'bench/**/*.ts'],

@@ -162,7 +162,7 @@ describe('the strategy report', () => {
       expect(Math.abs(height! - 841.9)).toBeLessThan(2);
     }
     const { text } = await extractText(document, { mergePages: false });
-    const pages = text as string[];
+    const pages = text;
     pages.forEach((pageText, i) => expect(pageText, `page ${i + 1}`).toContain(`${i + 1} / ${document.numPages}`));
     const all = pages.join('\n');
     for (const heading of [

@@ -20,7 +20,7 @@ export function PageHeading({ title }: { title: string }) {
   useEffect(() => {
     entryOnLoad ??= key;
     if (key !== entryOnLoad) headingRef.current?.focus();
-    // Only a new page moves the focus; replacing the URL's fragment or query does not.
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- only a new page moves the focus; replacing the URL's fragment or query does not.
   }, [pathname]);
 
   useEffect(() => {

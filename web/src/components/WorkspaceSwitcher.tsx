@@ -27,6 +27,8 @@ export function WorkspaceSwitcher({ memberships }: { memberships: Me['membership
   }, [open]);
 
   return (
+    // Escape pressed on the menu's summary or links closes it; the keys come from those controls.
+    // eslint-disable-next-line jsx-a11y/no-noninteractive-element-interactions
     <details
       ref={detailsRef}
       className="switcher"

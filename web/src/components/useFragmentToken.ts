@@ -12,7 +12,10 @@ export function useFragmentToken(): string | null {
 
   useEffect(() => {
     if (location.hash) {
-      void navigate({ pathname: location.pathname, search: location.search }, { replace: true, state: location.state });
+      void navigate(
+        { pathname: location.pathname, search: location.search },
+        { replace: true, state: location.state as unknown },
+      );
     }
   }, [location, navigate]);
 

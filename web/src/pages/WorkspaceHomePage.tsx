@@ -64,7 +64,7 @@ function DeleteExample({ workspace }: { workspace: Workspace }) {
         question={t('workspace.example.deleteQuestion')}
         confirmLabel={t('workspace.example.deleteConfirm')}
         pending={remove.isPending}
-        onConfirm={() => remove.mutate(undefined, { onSuccess: () => navigate('/workspaces', { replace: true }) })}
+        onConfirm={() => remove.mutate(undefined, { onSuccess: () => void navigate('/workspaces', { replace: true }) })}
       />
     </section>
   );

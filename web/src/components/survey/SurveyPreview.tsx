@@ -45,7 +45,7 @@ export default function SurveyPreview({ definition, locale }: SurveyPreviewProps
       created?.onComplete.remove(onComplete);
       created?.dispose();
     };
-    // The language is switched in place below, keeping the answers given so far.
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- the language is switched in place below, keeping the answers given so far.
   }, [definition]);
 
   useEffect(() => {

@@ -1,4 +1,3 @@
-/// <reference path="./survey-core-i18n.d.ts" />
 import { surveyLocalization } from 'survey-core';
 import { applyGermanDu } from './german-du.js';
 import { baseLanguage } from './locales.js';
@@ -119,7 +118,7 @@ export async function loadSurveyTexts(language: string): Promise<boolean> {
       return false;
     }
   }
-  const strings = surveyLocalization.locales[code];
+  const strings = surveyLocalization.locales[code] as Record<string, string> | undefined;
   if (strings && language !== code && !surveyLocalization.locales[language])
     surveyLocalization.locales[language] = strings;
   return true;

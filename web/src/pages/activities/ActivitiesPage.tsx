@@ -171,7 +171,7 @@ function ActivityLog({ ws, isOrganiser, activities, districts, filtered, busy, h
     if (returnFocusTo === null) return;
     (editButtons.current.get(returnFocusTo) ?? headingRef.current)?.focus();
     setReturnFocusTo(null);
-  }, [returnFocusTo]);
+  }, [returnFocusTo, headingRef]);
 
   function startEditing(activity: Activity) {
     setNotice('');

@@ -59,7 +59,7 @@ export function ActivityForm({
       if (isField(field)) found[field] = t(`activities.validation.${field}`);
     }
     check(found);
-    // Only a new error marks the fields again.
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- only a new error marks the fields again.
   }, [error]);
 
   function submit(event: FormEvent<HTMLFormElement>) {
@@ -84,6 +84,8 @@ export function ActivityForm({
   }
 
   return (
+    // Escape in any of the form's fields cancels the edit.
+    // eslint-disable-next-line jsx-a11y/no-noninteractive-element-interactions
     <form
       ref={formRef}
       noValidate

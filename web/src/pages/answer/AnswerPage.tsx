@@ -186,6 +186,7 @@ function WaveUnavailable({ error, retry }: { error: unknown; retry: () => void }
   useEffect(() => {
     if (firstRender.current) firstRender.current = false;
     else retry();
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- a language switch alone asks again, not a new retry callback.
   }, [language]);
 
   const status = error instanceof ApiError ? error.status : null;

@@ -64,7 +64,7 @@ export default function SurveyRunner({
       cancelled = true;
       created?.dispose();
     };
-    // The definition and the starting point are fixed for one run; the language changes in place.
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- the definition and the starting point are fixed for one run; the language changes in place.
   }, [definition]);
 
   function build(): Model {
@@ -84,14 +84,18 @@ export default function SurveyRunner({
     );
 
     let confirmed = false;
-    created.onValueChanged.add((survey) => callbacks.current.onChange(survey.data, survey.currentPageNo, false));
-    created.onCurrentPageChanged.add((survey) => callbacks.current.onChange(survey.data, survey.currentPageNo, true));
+    created.onValueChanged.add((survey) =>
+      callbacks.current.onChange(survey.data as AnswerData, survey.currentPageNo, false),
+    );
+    created.onCurrentPageChanged.add((survey) =>
+      callbacks.current.onChange(survey.data as AnswerData, survey.currentPageNo, true),
+    );
     created.onCompleting.add((survey, options) => {
       if (confirmed) return;
       // SurveyJS completes only after the server said yes (see below).
       options.allow = false;
       survey.readOnly = true;
-      void callbacks.current.onComplete(survey.data).then((stored) => {
+      void callbacks.current.onComplete(survey.data as AnswerData).then((stored) => {
         survey.readOnly = false;
         if (!stored) return;
         confirmed = true;

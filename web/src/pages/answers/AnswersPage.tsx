@@ -198,7 +198,7 @@ function SearchBox({ initial, onSearch }: { initial: string; onSearch: (value: s
     if (value === initial) return;
     const timer = window.setTimeout(() => onSearch(value), SEARCH_DELAY_MS);
     return () => window.clearTimeout(timer);
-    // onSearch changes with every render; the text alone decides.
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- onSearch changes with every render; the text alone decides.
   }, [value]);
   return (
     <div className="answers-search" role="search">
@@ -446,6 +446,8 @@ function CodeRow({ ws, waveId, slug, code, active, onFilter, deleting, onDelete 
             name="label"
             maxLength={80}
             value={label}
+            // The field replaces the rename button just pressed, so the focus follows it there.
+            // eslint-disable-next-line jsx-a11y/no-autofocus
             autoFocus
             aria-errormessage={rename.error ? errorId : undefined}
             onChange={(event) => setLabel(event.target.value)}

@@ -30,11 +30,12 @@ export function IndicatorForm({ initial, creating, pending, error, submitLabel, 
   // A refused request: its details go to the fields they name, and the focus to the first of them.
   useEffect(() => {
     if (error) setServerErrors(serverFieldErrors(error, state.sourceKind, t));
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- only a new error from the server is read again.
   }, [error]);
   useEffect(() => {
     if (Object.values(serverErrors).some(Boolean))
       formRef.current?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus();
-  }, [serverErrors]);
+  }, [serverErrors, formRef]);
 
   const errors: FieldErrors<Field> = { ...serverErrors, ...clientErrors };
   const hasFieldErrors = Object.values(errors).some(Boolean);

@@ -8,7 +8,7 @@ import { RadioGroup } from '../waves/RadioGroup';
 import type { Field, FormState } from './indicator-form-state';
 import { Select, ValueChecks } from './IndicatorFormControls';
 import { stepsOf, type SurveyMeasure } from './model';
-import { useStepLabel, useSurveyQuestions } from './parts';
+import { useStepLabel, type useSurveyQuestions } from './parts';
 
 // The indicator form's fieldsets. Each shows a part of the form's state and
 // changes it through `set` (one field) or `update` (several at once).

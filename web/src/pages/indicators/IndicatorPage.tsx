@@ -174,7 +174,7 @@ function ProgressSection({ indicator }: { indicator: Indicator }) {
 
 /** The chart of the series with baseline and target, and the table of every value with its provenance. */
 function CourseSection({ indicator }: { indicator: Indicator }) {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const workspace = useCurrentWorkspace();
   const ws = workspace.slug;
   const isOrganiser = workspace.role === 'organiser';
@@ -190,7 +190,7 @@ function CourseSection({ indicator }: { indicator: Indicator }) {
   // `format.day` follows the language only.
   const lines = useMemo(
     () => indicatorLines(indicator, { label: seriesLabel, baselineLabel, targetLabel, day: format.day }),
-    [indicator, seriesLabel, baselineLabel, targetLabel, i18n.resolvedLanguage],
+    [indicator, seriesLabel, baselineLabel, targetLabel, format.day],
   );
   const valueText = (point: Indicator['series'][number]) =>
     point.value !== null

@@ -113,6 +113,8 @@ function Designer({ workspace, questionnaire }: { workspace: Workspace; question
       : undefined;
   };
   return (
+    // The designer's keyboard shortcuts, pressed in any of its fields.
+    // eslint-disable-next-line jsx-a11y/no-static-element-interactions
     <div className="designer" onKeyDown={onKeyDown}>
       <UnsavedChangesGuard dirty={dirty} />
       <PageHeading title={questionnaire.title || slug} />

@@ -289,6 +289,7 @@ function NumberField({
   // Only a change from elsewhere (the JSON view) replaces what is typed here.
   useEffect(() => {
     if (text.trim() === '' ? value !== undefined : Number(text) !== value) setText(shown);
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- only a change from elsewhere (the JSON view) replaces what is typed here.
   }, [shown]);
   return (
     <TextField

@@ -170,7 +170,7 @@ function VersionJson({ ws, slug, version }: { ws: string; slug: string; version:
           <button type="button" onClick={() => downloadJson(`${slug}-v${version}.json`, query.data.definition)}>
             {t('designer.versions.exportNamed', { version })}
           </button>
-          <pre className="json-view" tabIndex={0} aria-labelledby={id}>
+          <pre className="json-view" role="region" tabIndex={0} aria-labelledby={id}>
             {prettyJson(query.data.definition as Json)}
           </pre>
         </>

@@ -85,17 +85,17 @@ export function useDraftActions(
   function discardDraft() {
     clearMessages();
     discard.mutate(undefined, {
-      onSuccess: async () => {
+      onSuccess: () => {
         if (latest === null) return;
-        try {
-          const detail = await fetchVersion(latest);
-          dispatch({ type: 'load', definition: detail.definition as JsonObject });
-          setNotice(t('designer.discarded'));
-          // The discard button is gone; continue from the page's heading.
-          focusSoon('h1');
-        } catch (error) {
-          setActionError(error);
-        }
+        fetchVersion(latest).then(
+          (detail) => {
+            dispatch({ type: 'load', definition: detail.definition as JsonObject });
+            setNotice(t('designer.discarded'));
+            // The discard button is gone; continue from the page's heading.
+            focusSoon('h1');
+          },
+          (error: unknown) => setActionError(error),
+        );
       },
     });
   }

@@ -352,7 +352,7 @@ function IndicatorFigure({
   min: number;
   level: Level;
 }) {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const format = useIndicatorFormat();
   const stepLabel = useStepLabel();
   const { Sub } = useHeadings(level);
@@ -363,7 +363,7 @@ function IndicatorFigure({
   const lines = useMemo(
     () =>
       indicatorLines(
-        { series, baseline: indicator.baseline, target: indicator.target },
+        { series: indicator.series ?? [], baseline: indicator.baseline, target: indicator.target },
         {
           label: seriesLabel,
           baselineLabel: t('indicators.detail.baseline'),
@@ -371,7 +371,7 @@ function IndicatorFigure({
           day: format.day,
         },
       ),
-    [indicator, seriesLabel, i18n.resolvedLanguage],
+    [indicator, seriesLabel, t, format.day],
   );
   const id = `report-indicator-${indicator.key}`;
   return (

@@ -55,6 +55,7 @@ export function ReportEditor({
 
   const current = normalise({ ...draft, sections: sections.rows.filter((r) => r.on).map(({ on: _on, ...s }) => s) });
   const dirty = JSON.stringify(current) !== JSON.stringify(saved);
+  // eslint-disable-next-line react-hooks/exhaustive-deps -- the parent hears of a change in dirtiness, not of a new callback.
   useEffect(() => onDirty?.(dirty), [dirty]);
 
   const set = (patch: Partial<ReportConfig>) => {

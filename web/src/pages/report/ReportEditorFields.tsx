@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import type { ReportConfig, SectionKind } from '../../api/reports';
 import { useResults } from '../../api/results';
-import { useWaves } from '../../api/waves';
+import { type useWaves } from '../../api/waves';
 import { CheckboxField, SelectField, TextField } from '../../components/TextField';
 import { ErrorAlert, Loading } from '../../components/Status';
 import type { useSectionRows } from './useSectionRows';

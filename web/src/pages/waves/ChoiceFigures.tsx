@@ -125,13 +125,16 @@ function Recommendation({ q, level }: { q: QuestionResult; level: number }) {
   const { t } = useTranslation();
   const Heading = headingTag(level);
   const numbers = useNumbers();
-  const groups = recommendationGroups(q);
-  const labels = {
-    detractors: t('results.nps.detractors'),
-    passives: t('results.nps.passives'),
-    promoters: t('results.nps.promoters'),
-  };
-  const series = useMemo(() => (groups.shown ? recommendationBars(groups, labels) : null), [q, labels.detractors]);
+  const groups = useMemo(() => recommendationGroups(q), [q]);
+  const labels = useMemo(
+    () => ({
+      detractors: t('results.nps.detractors'),
+      passives: t('results.nps.passives'),
+      promoters: t('results.nps.promoters'),
+    }),
+    [t],
+  );
+  const series = useMemo(() => (groups.shown ? recommendationBars(groups, labels) : null), [groups, labels]);
   if (!groups.shown || !series) return <p className="note">{t('results.nps.hidden')}</p>;
   return (
     <div className="recommendation">

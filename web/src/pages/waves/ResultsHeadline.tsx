@@ -34,15 +34,14 @@ export function Headline({ data }: { data: WaveResults }) {
 
 /** Complete responses per day of the whole wave (not filtered): a small bar chart and its table. */
 function PerDay({ perDay }: { perDay: WaveResults['perDay'] }) {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const format = useWaveFormat();
   const title = t('results.perDay.title');
   const countLabel = t('results.perDay.count');
   const rows = useMemo(() => perDayRows(perDay), [perDay]);
-  // `format.day` is new on each render; the labels change only with the language.
   const series = useMemo(
     () => perDayBars(rows, { label: countLabel, day: format.day }),
-    [rows, countLabel, i18n.resolvedLanguage],
+    [rows, countLabel, format.day],
   );
   return (
     <div className="results-per-day">

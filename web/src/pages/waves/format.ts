@@ -7,12 +7,15 @@ export function useWaveFormat() {
   const { i18n } = useTranslation();
   const locale = i18n.resolvedLanguage ?? 'en';
   // A day from the API (YYYY-MM-DD) is a calendar day, not an instant: format it in UTC so it never shifts.
-  const day = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeZone: 'UTC' });
-  const percent = new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 0 });
-  return {
-    day: (value: string) => day.format(new Date(`${value.slice(0, 10)}T00:00:00Z`)),
-    percent: (share: number) => percent.format(share),
-  };
+  // The same functions for as long as the language stays, so charts built from them are not rebuilt.
+  return useMemo(() => {
+    const day = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeZone: 'UTC' });
+    const percent = new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 0 });
+    return {
+      day: (value: string) => day.format(new Date(`${value.slice(0, 10)}T00:00:00Z`)),
+      percent: (share: number) => percent.format(share),
+    };
+  }, [locale]);
 }
 
 const pad = (n: number) => String(n).padStart(2, '0');
