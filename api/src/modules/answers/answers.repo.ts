@@ -47,3 +47,18 @@ export async function replaceCodes(db: Knex, responseId: string, question: strin
       codeIds.map((code_id) => ({ response_id: responseId, question, code_id })),
     );
 }
+
+/** The non-empty texts of one open question in the complete responses of a wave, newest first. */
+export const openAnswerTexts = (db: Knex, waveId: string, question: string) =>
+  db(tables.responses)
+    .where({ wave_id: waveId, status: 'complete' })
+    .whereRaw(`coalesce(data->>?, '') <> ''`, [question])
+    .orderBy('completed_on', 'desc')
+    .orderBy('id')
+    .select('id', db.raw('data->>? as text', [question])) as Promise<Array<{ id: string; text: string }>>;
+
+/** The id of a complete response of this wave, if there is one. */
+export const findCompleteResponse = (db: Knex, waveId: string, responseId: string) =>
+  db(tables.responses).where({ id: responseId, wave_id: waveId, status: 'complete' }).first('id') as Promise<
+    { id: string } | undefined
+  >;

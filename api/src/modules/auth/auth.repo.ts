@@ -12,6 +12,11 @@ export async function countUsers(db: Knex): Promise<number> {
   return (row as { count: number }).count;
 }
 
+/** Serialises account creation at first start: only one transaction at a time can see an empty users table. */
+export async function lockUsers(trx: Knex.Transaction): Promise<void> {
+  await trx.raw('lock table users in exclusive mode');
+}
+
 export async function insertUser(
   db: Knex,
   user: { email: string; name: string; passwordHash: string; isAdmin: boolean },
@@ -92,4 +97,40 @@ export async function ensureInstanceState(db: Knex, key: string, value: string):
 
 export async function deleteInstanceState(db: Knex, key: string): Promise<void> {
   await db(tables.instanceState).where({ key }).del();
+}
+
+/**
+ * rate-limiter-flexible speaks node-postgres's `query({text, values})`; this
+ * adapter runs its statements through knex, so the same limiter works on the
+ * embedded database and on PostgreSQL, and its state is shared by every process.
+ */
+export function knexQueryAdapter(knex: Knex) {
+  return {
+    async query(q: { text: string; values?: unknown[] }) {
+      const bindings: unknown[] = [];
+      const sql = q.text.replace(/\$(\d+)/g, (_m, n: string) => {
+        bindings.push(q.values?.[Number(n) - 1]);
+        return '?';
+      });
+      return knex.raw(sql, bindings as Knex.RawBinding[]);
+    },
+  };
+}
+
+/**
+ * Makes the first admin the organiser of every example workspace nobody
+ * belongs to (the example is loaded before the first admin exists).
+ */
+export async function adoptExampleWorkspaces(db: Knex): Promise<void> {
+  const admin = (await db(tables.users).where({ is_admin: true }).orderBy('created_at').first('id')) as
+    { id: string } | undefined;
+  if (!admin) return;
+  const orphans = (await db(tables.workspaces)
+    .where({ is_example: true })
+    .whereNotExists(db(tables.memberships).whereRaw('memberships.workspace_id = workspaces.id'))
+    .select('id')) as Array<{ id: string }>;
+  if (orphans.length > 0)
+    await db(tables.memberships).insert(
+      orphans.map((o) => ({ workspace_id: o.id, user_id: admin.id, role: 'organiser' })),
+    );
 }

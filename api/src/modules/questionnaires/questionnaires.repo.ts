@@ -85,6 +85,12 @@ export const findLatestVersion = (db: Knex, questionnaireId: string) =>
     .orderBy('version', 'desc')
     .first();
 
+/** Every published version of a questionnaire, oldest first. */
+export const listVersions = (db: Knex, questionnaireId: string) =>
+  db<QuestionnaireVersionRow>(tables.questionnaireVersions)
+    .where({ questionnaire_id: questionnaireId })
+    .orderBy('version');
+
 export async function insertVersion(
   db: Knex,
   v: {

@@ -10,6 +10,11 @@ export const findWaveByKey = (db: Knex, key: string) => db<WaveRow>(tables.waves
 export const listWaves = (db: Knex, workspaceId: string) =>
   db<WaveRow>(tables.waves).where({ workspace_id: workspaceId }).orderBy('created_at', 'desc');
 
+export const listWavesOfQuestionnaire = (db: Knex, workspaceId: string, questionnaireId: string) =>
+  db<WaveRow>(tables.waves)
+    .where({ workspace_id: workspaceId, questionnaire_id: questionnaireId })
+    .orderBy('created_at');
+
 export async function insertWave(
   db: Knex,
   row: Omit<WaveRow, 'id' | 'created_at' | 'status' | 'results_epoch'>,

@@ -31,6 +31,11 @@ export async function insertWorkspace(db: Knex, slug: string, name: string): Pro
   return row as WorkspaceRow;
 }
 
+/** Deletes a workspace; everything in it goes with it (foreign keys cascade). */
+export async function deleteWorkspace(db: Knex, id: string): Promise<void> {
+  await db(tables.workspaces).where({ id }).del();
+}
+
 export async function updateWorkspace(
   db: Knex,
   id: string,

@@ -1,9 +1,9 @@
 import { Router } from 'express';
-import type { Knex } from 'knex';
+import type { Db } from '../../db/db-handle.js';
 import { currentUser, currentWorkspace, requireAdmin, requireUser, requireWorkspace } from '../../http/auth.js';
 import { startSession } from '../../http/session.js';
 import { parse, parseBody } from '../../http/validate.js';
-import { listAudit } from '../audit/audit.repo.js';
+import { listAudit } from '../audit/audit.service.js';
 import { toUserView } from '../auth/auth.service.js';
 import {
   AcceptInvitationSchema,
@@ -18,7 +18,7 @@ import {
 import * as service from './workspaces.service.js';
 
 /** /api/v1/workspaces: workspaces, members, invitations, audit log. */
-export function workspacesRouter(deps: { knex: Knex; publicUrl: string }): Router {
+export function workspacesRouter(deps: { knex: Db; publicUrl: string }): Router {
   const { knex, publicUrl } = deps;
   const r = Router();
   const analyst = requireWorkspace(knex, 'analyst');
@@ -88,7 +88,7 @@ export function workspacesRouter(deps: { knex: Knex; publicUrl: string }): Route
 }
 
 /** /api/v1/auth/invitations: public, the token is the credential. */
-export function invitationsRouter(deps: { knex: Knex }): Router {
+export function invitationsRouter(deps: { knex: Db }): Router {
   const { knex } = deps;
   const r = Router();
 
