@@ -9,36 +9,33 @@ export async function listActivities(
   workspaceId: string,
   filter: { type?: string; district?: string; year?: number },
 ): Promise<ActivityRow[]> {
-  const q = db<ActivityRow>(tables.activities).where({ workspace_id: workspaceId });
+  const q = db(tables.activities).where({ workspace_id: workspaceId });
   if (filter.type) q.andWhere({ type: filter.type as ActivityType });
   if (filter.district) q.andWhere({ district: filter.district });
   if (filter.year) q.andWhereRaw('extract(year from date) = ?', [filter.year]);
-  return (await q.orderBy([{ column: 'date', order: 'desc' }, { column: 'title' }])) as ActivityRow[];
+  return await q.orderBy([{ column: 'date', order: 'desc' }, { column: 'title' }]);
 }
 
 /** The districts and years of a workspace's whole log (null when the log is empty). */
 export const activityFacets = (db: Knex, workspaceId: string) =>
   db(tables.activities)
     .where({ workspace_id: workspaceId })
-    .select(
+    .first<{ districts: string[] | null; years: number[] | null }>(
       db.raw('array_remove(array_agg(distinct district), null) as districts'),
       db.raw('array_agg(distinct extract(year from date)::int) as years'),
-    )
-    .first() as Promise<{ districts: string[] | null; years: number[] | null }>;
+    );
 
-export const findActivity = (db: Knex, workspaceId: string, id: string) =>
-  db<ActivityRow>(tables.activities).where({ workspace_id: workspaceId, id }).first() as Promise<
-    ActivityRow | undefined
-  >;
+export const findActivity = (db: Knex, workspaceId: string, id: string): Promise<ActivityRow | undefined> =>
+  db(tables.activities).where({ workspace_id: workspaceId, id }).first();
 
 /** A workspace's activities of one type, by date then title. */
-export const listActivitiesOfType = (db: Knex, workspaceId: string, type: ActivityType) =>
-  db<ActivityRow>(tables.activities)
+export const listActivitiesOfType = (db: Knex, workspaceId: string, type: ActivityType): Promise<ActivityRow[]> =>
+  db(tables.activities)
     .where({ workspace_id: workspaceId, type })
-    .orderBy([{ column: 'date' }, { column: 'title' }]) as Promise<ActivityRow[]>;
+    .orderBy([{ column: 'date' }, { column: 'title' }]);
 
 export async function insertActivity(db: Knex, row: NewActivity): Promise<ActivityRow> {
-  const [created] = (await db(tables.activities).insert(row).returning('*')) as ActivityRow[];
+  const [created] = await db(tables.activities).insert(row).returning('*');
   return created!;
 }
 
@@ -53,10 +50,10 @@ export async function updateActivity(
   id: string,
   changes: Record<string, unknown>,
 ): Promise<ActivityRow> {
-  const [row] = (await db(tables.activities)
+  const [row] = await db(tables.activities)
     .where({ workspace_id: workspaceId, id })
     .update({ ...changes, updated_at: db.fn.now() })
-    .returning('*')) as ActivityRow[];
+    .returning('*');
   return row!;
 }
 

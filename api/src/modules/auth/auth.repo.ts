@@ -3,13 +3,13 @@ import type { Knex } from 'knex';
 import { tables, type ApiTokenRow, type UserRow } from '../../db/tables.js';
 
 export const findUserByEmail = (db: Knex, email: string) =>
-  db<UserRow>(tables.users).where({ email: email.toLowerCase() }).first();
+  db(tables.users).where({ email: email.toLowerCase() }).first();
 
-export const findUserById = (db: Knex, id: string) => db<UserRow>(tables.users).where({ id }).first();
+export const findUserById = (db: Knex, id: string) => db(tables.users).where({ id }).first();
 
 export async function countUsers(db: Knex): Promise<number> {
-  const row = await db(tables.users).select(db.raw('count(*)::int as count')).first();
-  return (row as { count: number }).count;
+  const row = await db(tables.users).first<{ count: number }>(db.raw('count(*)::int as count'));
+  return row!.count;
 }
 
 /** Serialises account creation at first start: only one transaction at a time can see an empty users table. */
@@ -21,7 +21,7 @@ export async function insertUser(
   db: Knex,
   user: { email: string; name: string; passwordHash: string; isAdmin: boolean },
 ): Promise<UserRow> {
-  const [row] = await db<UserRow>(tables.users)
+  const [row] = await db(tables.users)
     .insert({
       id: randomUUID(),
       email: user.email.toLowerCase(),
@@ -30,13 +30,13 @@ export async function insertUser(
       is_admin: user.isAdmin,
     })
     .returning('*');
-  return row as UserRow;
+  return row!;
 }
 
 export async function updatePasswordHash(db: Knex, userId: string, passwordHash: string): Promise<void> {
-  await db<UserRow>(tables.users)
+  await db(tables.users)
     .where({ id: userId })
-    .update({ password_hash: passwordHash, password_changed_at: db.fn.now() as unknown as Date });
+    .update({ password_hash: passwordHash, password_changed_at: db.fn.now() });
 }
 
 /** Ends every session of a user except the one given (after a password change). */
@@ -47,22 +47,22 @@ export async function deleteOtherSessions(db: Knex, userId: string, keepSid: str
 }
 
 export const listApiTokens = (db: Knex, userId: string) =>
-  db<ApiTokenRow>(tables.apiTokens).where({ user_id: userId }).orderBy('created_at', 'desc');
+  db(tables.apiTokens).where({ user_id: userId }).orderBy('created_at', 'desc');
 
 export async function insertApiToken(db: Knex, userId: string, name: string, tokenHash: string): Promise<ApiTokenRow> {
-  const [row] = await db<ApiTokenRow>(tables.apiTokens)
+  const [row] = await db(tables.apiTokens)
     .insert({ id: randomUUID(), user_id: userId, name, token_hash: tokenHash })
     .returning('*');
-  return row as ApiTokenRow;
+  return row!;
 }
 
 export async function deleteApiToken(db: Knex, userId: string, id: string): Promise<boolean> {
-  return (await db<ApiTokenRow>(tables.apiTokens).where({ id, user_id: userId }).del()) > 0;
+  return (await db(tables.apiTokens).where({ id, user_id: userId }).del()) > 0;
 }
 
 /** Deletes every API token of a user; returns how many there were. */
 export async function deleteApiTokensOfUser(db: Knex, userId: string): Promise<number> {
-  return db<ApiTokenRow>(tables.apiTokens).where({ user_id: userId }).del();
+  return db(tables.apiTokens).where({ user_id: userId }).del();
 }
 
 /** The token's owner and the token's id; marks the token used (at day precision, to keep writes rare). */
@@ -70,7 +70,7 @@ export async function findUserByApiTokenHash(
   db: Knex,
   tokenHash: string,
 ): Promise<{ user: UserRow; tokenId: string } | undefined> {
-  const token = await db<ApiTokenRow>(tables.apiTokens).where({ token_hash: tokenHash }).first();
+  const token = await db(tables.apiTokens).where({ token_hash: tokenHash }).first();
   if (!token) return undefined;
   const today = new Date().toISOString().slice(0, 10);
   if (!token.last_used_at || token.last_used_at.toISOString().slice(0, 10) !== today) {

@@ -1,5 +1,5 @@
 import type { Db } from '../../db/db-handle.js';
-import type { QuestionnaireVersionRow, WaveRow, WorkspaceRow } from '../../db/tables.js';
+import type { WaveRow, WorkspaceRow } from '../../db/tables.js';
 import { NotFoundError, text } from '../../http/errors.js';
 import type { JsonObject } from '../questionnaires/definition-walk.js';
 import { appLanguage, definitionIn, labelLanguage } from '../questionnaires/locales.js';
@@ -37,8 +37,7 @@ export const exportFileName = (wave: Pick<WaveRow, 'title'>, what: string, ext: 
   `${slugify(wave.title)}${what ? `-${what}` : ''}-${today()}.${ext}`;
 
 async function pinnedDefinition(db: Db, wave: WaveRow): Promise<JsonObject> {
-  const v = (await questionnaires.findVersion(db, wave.questionnaire_id, wave.version)) as
-    QuestionnaireVersionRow | undefined;
+  const v = await questionnaires.findVersion(db, wave.questionnaire_id, wave.version);
   if (!v)
     throw new NotFoundError(
       text("The wave's questionnaire version is missing.", 'Die Fragebogenversion der Welle fehlt.'),

@@ -1,30 +1,26 @@
 import type { Knex } from 'knex';
 import { tables, type IndicatorRow, type MeasurementRow } from '../../db/tables.js';
 
-export const findIndicator = (db: Knex, workspaceId: string, key: string) =>
-  db<IndicatorRow>(tables.indicators).where({ workspace_id: workspaceId, key }).first() as Promise<
-    IndicatorRow | undefined
-  >;
+export const findIndicator = (db: Knex, workspaceId: string, key: string): Promise<IndicatorRow | undefined> =>
+  db(tables.indicators).where({ workspace_id: workspaceId, key }).first();
 
 /** A workspace's indicators in the order of the impact staircase (inputs first), then by level and name. */
-export const listIndicators = (db: Knex, workspaceId: string) =>
-  db<IndicatorRow>(tables.indicators)
-    .where({ workspace_id: workspaceId })
-    .orderByRaw('coalesce(step, 0), level, name') as Promise<IndicatorRow[]>;
+export const listIndicators = (db: Knex, workspaceId: string): Promise<IndicatorRow[]> =>
+  db(tables.indicators).where({ workspace_id: workspaceId }).orderByRaw('coalesce(step, 0), level, name');
 
 /** Columns as written: jsonb values (baseline, target, source) already as JSON text. */
 type IndicatorColumns = Record<string, unknown>;
 
 export async function insertIndicator(db: Knex, row: IndicatorColumns): Promise<IndicatorRow> {
-  const [created] = (await db(tables.indicators).insert(row).returning('*')) as IndicatorRow[];
+  const [created] = await db(tables.indicators).insert(row).returning('*');
   return created!;
 }
 
 export async function updateIndicator(db: Knex, id: string, changes: IndicatorColumns): Promise<IndicatorRow> {
-  const [updated] = (await db(tables.indicators)
+  const [updated] = await db(tables.indicators)
     .where({ id })
     .update({ ...changes, updated_at: db.fn.now() })
-    .returning('*')) as IndicatorRow[];
+    .returning('*');
   return updated!;
 }
 
@@ -43,7 +39,7 @@ export const listMeasurements = (db: Knex, indicatorId: string) =>
   >;
 
 export async function insertMeasurement(db: Knex, row: Omit<MeasurementRow, 'created_at'>): Promise<MeasurementRow> {
-  const [created] = (await db(tables.indicatorMeasurements).insert(row).returning('*')) as MeasurementRow[];
+  const [created] = await db(tables.indicatorMeasurements).insert(row).returning('*');
   return created!;
 }
 

@@ -4,7 +4,7 @@
  * checked when it is saved; nothing invalid is stored.
  */
 import type { Db } from '../../db/db-handle.js';
-import type { QuestionnaireVersionRow, ReportRow, UserRow, WaveRow, WorkspaceRow } from '../../db/tables.js';
+import type { ReportRow, UserRow, WaveRow, WorkspaceRow } from '../../db/tables.js';
 import { NotFoundError, text, ValidationError } from '../../http/errors.js';
 import { recordAudit } from '../audit/audit.service.js';
 import { questionsOf, type JsonObject } from '../questionnaires/definition-walk.js';
@@ -45,10 +45,9 @@ export async function waveWithDefinition(
   ws: WorkspaceRow,
   id: string,
 ): Promise<{ wave: WaveRow; definition: JsonObject } | undefined> {
-  const wave = (await waves.findWave(db, ws.id, id)) as WaveRow | undefined;
+  const wave = await waves.findWave(db, ws.id, id);
   if (!wave) return undefined;
-  const version = (await questionnaires.findVersion(db, wave.questionnaire_id, wave.version)) as
-    QuestionnaireVersionRow | undefined;
+  const version = await questionnaires.findVersion(db, wave.questionnaire_id, wave.version);
   return { wave, definition: (version?.definition ?? {}) as JsonObject };
 }
 

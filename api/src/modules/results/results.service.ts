@@ -1,7 +1,7 @@
 import type { Db } from '../../db/db-handle.js';
 import type { QuestionnaireVersionRow, WaveRow, WorkspaceRow } from '../../db/tables.js';
-import { BadRequestError, NotFoundError, text } from '../../http/errors.js';
-import { itemsOf, questionsOf, type Json, type JsonObject } from '../questionnaires/definition-walk.js';
+import { NotFoundError, text } from '../../http/errors.js';
+import { questionsOf, type JsonObject } from '../questionnaires/definition-walk.js';
 import { labelLanguage, languagesOf, matchLanguage } from '../questionnaires/locales.js';
 import * as questionnaires from '../questionnaires/questionnaires.service.js';
 import { getQuestionnaire, listVersions } from '../questionnaires/questionnaires.service.js';
@@ -11,13 +11,14 @@ import { containmentOf, parseFilters } from './filters.js';
 import * as repo from './results.repo.js';
 import { listCodes } from '../answers/answers.service.js';
 import { describeType, isOpenText, type TypeDescription } from '../questionnaires/question-types.js';
-import { cellElement, matrixColumns, optionsOf } from '../questionnaires/question-options.js';
+import { cellElement, matrixColumns } from '../questionnaires/question-options.js';
 import type { ResultsEngine } from './engine/engine.js';
 import { suppress } from './suppression.js';
 
 async function versionDefinition(db: Db, wave: Pick<WaveRow, 'questionnaire_id' | 'version'>): Promise<JsonObject> {
-  const v = (await questionnaires.findVersion(db, wave.questionnaire_id, wave.version)) as QuestionnaireVersionRow;
-  return v.definition as JsonObject;
+  // A wave always pins a published version (foreign key), so it is there.
+  const v = await questionnaires.findVersion(db, wave.questionnaire_id, wave.version);
+  return v!.definition as JsonObject;
 }
 
 /** Adds to each open question the number of selected answers carrying each code. */
