@@ -40,6 +40,13 @@ module.exports = {
       to: { path: '\\.repo\\.ts$' },
     },
     {
+      name: 'routes-only-own-service',
+      severity: 'error',
+      comment: "A module's routes call its own service; that service reaches other modules' services.",
+      from: { path: '^api/src/modules/([^/]+)/[^/]+\\.routes\\.ts$' },
+      to: { path: '^api/src/modules/[^/]+/[^/]+\\.service\\.ts$', pathNot: '^api/src/modules/$1/' },
+    },
+    {
       name: 'not-to-other-modules-repo',
       severity: 'error',
       comment: "Modules meet through services: use the other module's service, never its repo.",

@@ -3,8 +3,6 @@ import type { Db } from '../../db/db-handle.js';
 import { currentUser, currentWorkspace, requireAdmin, requireUser, requireWorkspace } from '../../http/auth.js';
 import { startSession } from '../../http/session.js';
 import { parse, parseBody } from '../../http/validate.js';
-import { listAudit } from '../audit/audit.service.js';
-import { toUserView } from '../auth/auth.service.js';
 import {
   AcceptInvitationSchema,
   AddMemberSchema,
@@ -81,7 +79,7 @@ export function workspacesRouter(deps: { knex: Db; publicUrl: string }): Router 
 
   r.get('/:ws/audit', requireUser, organiser, async (req, res) => {
     const { limit } = parse(AuditQuery, req.query);
-    res.json({ entries: await listAudit(knex, currentWorkspace(req).row.id, limit) });
+    res.json({ entries: await service.listAudit(knex, currentWorkspace(req).row.id, limit) });
   });
 
   return r;
@@ -100,7 +98,7 @@ export function invitationsRouter(deps: { knex: Db }): Router {
     const body = parseBody(AcceptInvitationSchema, req);
     const { user } = await service.acceptInvitation(knex, body);
     await startSession(req, user.id);
-    res.json({ user: toUserView(user) });
+    res.json({ user: service.toUserView(user) });
   });
 
   return r;

@@ -4,7 +4,7 @@ import type { Role, UserRow, WorkspaceRow } from '../../db/tables.js';
 import { ConflictError, NotFoundError, text } from '../../http/errors.js';
 import { hashPassword } from '../../lib/passwords.js';
 import { hashToken, newSecretToken } from '../../lib/tokens.js';
-import { recordAudit } from '../audit/audit.service.js';
+import { listAudit as listAuditEntries, recordAudit } from '../audit/audit.service.js';
 import * as users from '../auth/auth.service.js';
 import * as repo from './workspaces.repo.js';
 import type {
@@ -45,6 +45,12 @@ export async function deleteExampleWorkspace(db: Db, actor: UserRow, ws: Workspa
     });
   });
 }
+
+/** The newest entries of a workspace's audit log first. */
+export const listAudit = (db: Db, workspaceId: string, limit: number) => listAuditEntries(db, workspaceId, limit);
+
+/** An account as the API shows it (a member who just joined sees themselves). */
+export const toUserView = (user: UserRow) => users.toUserView(user);
 
 /** The workspace with this slug and the user's role in it, if the user belongs to it (for the auth middleware). */
 export const findMembership = (db: Db, slug: string, userId: string) => repo.findMembership(db, slug, userId);
