@@ -1,6 +1,5 @@
 import type { Db } from '../../db/db-handle.js';
 import { isUniqueViolation } from '../../db/errors.js';
-import { getQuestionnaire } from '../questionnaires/questionnaires.service.js';
 import type { WorkspaceRow } from '../../db/tables.js';
 import { BadRequestError, ConflictError, NotFoundError, text } from '../../http/errors.js';
 import { labelIn, questionsOf, type JsonObject } from '../questionnaires/definition-walk.js';
@@ -14,12 +13,12 @@ const codeTaken = (label: string) =>
   new ConflictError('conflict', text(`The code "${label}" exists already.`, `Den Code „${label}“ gibt es schon.`));
 
 export async function listCodebook(db: Db, ws: WorkspaceRow, slug: string) {
-  const q = await getQuestionnaire(db, ws, slug);
+  const q = await questionnaires.getQuestionnaire(db, ws, slug);
   return (await repo.listCodes(db, q.id)).map((c) => ({ id: c.id, label: c.label }));
 }
 
 export async function createCode(db: Db, ws: WorkspaceRow, slug: string, codeLabel: string) {
-  const q = await getQuestionnaire(db, ws, slug);
+  const q = await questionnaires.getQuestionnaire(db, ws, slug);
   try {
     const c = await repo.insertCode(db, q.id, codeLabel);
     return { id: c.id, label: c.label };
@@ -30,7 +29,7 @@ export async function createCode(db: Db, ws: WorkspaceRow, slug: string, codeLab
 }
 
 export async function renameCode(db: Db, ws: WorkspaceRow, slug: string, id: string, codeLabel: string) {
-  const q = await getQuestionnaire(db, ws, slug);
+  const q = await questionnaires.getQuestionnaire(db, ws, slug);
   try {
     const c = await repo.updateCode(db, q.id, id, codeLabel);
     if (!c) throw new NotFoundError(text('Code not found.', 'Code nicht gefunden.'));
@@ -42,7 +41,7 @@ export async function renameCode(db: Db, ws: WorkspaceRow, slug: string, id: str
 }
 
 export async function removeCode(db: Db, ws: WorkspaceRow, slug: string, id: string): Promise<void> {
-  const q = await getQuestionnaire(db, ws, slug);
+  const q = await questionnaires.getQuestionnaire(db, ws, slug);
   if (!(await repo.deleteCode(db, q.id, id))) throw new NotFoundError(text('Code not found.', 'Code nicht gefunden.'));
 }
 

@@ -4,7 +4,6 @@ import { NotFoundError, text } from '../../http/errors.js';
 import type { JsonObject } from '../questionnaires/definition-walk.js';
 import { appLanguage, definitionIn, labelLanguage } from '../questionnaires/locales.js';
 import * as questionnaires from '../questionnaires/questionnaires.service.js';
-import { getVersion } from '../questionnaires/questionnaires.service.js';
 import type { QuestionFigures } from '../results/aggregate.js';
 import type { ResultsEngine } from '../results/engine/engine.js';
 import { filterText } from '../results/filters.js';
@@ -282,7 +281,7 @@ export async function resultsExport(
 
 /** A published version as a file: the definition with what identifies it. */
 export async function versionExport(db: Db, ws: WorkspaceRow, slug: string, version: number) {
-  const v = await getVersion(db, ws, slug, version);
+  const v = await questionnaires.getVersion(db, ws, slug, version);
   return {
     fileName: `${slugify(slug)}-v${v.version}.json`,
     body: { slug, version: v.version, publishedAt: v.publishedAt, changeNote: v.changeNote, definition: v.definition },

@@ -4,7 +4,6 @@ import { NotFoundError, text } from '../../http/errors.js';
 import { questionsOf, type JsonObject } from '../questionnaires/definition-walk.js';
 import { labelLanguage, languagesOf, matchLanguage } from '../questionnaires/locales.js';
 import * as questionnaires from '../questionnaires/questionnaires.service.js';
-import { getQuestionnaire, listVersions } from '../questionnaires/questionnaires.service.js';
 import { getWave, listWavesOfQuestionnaire } from '../waves/waves.service.js';
 import type { QuestionFigures } from './aggregate.js';
 import { containmentOf, parseFilters } from './filters.js';
@@ -120,9 +119,9 @@ export async function questionTrend(
   question: string,
   language: string,
 ) {
-  const q = await getQuestionnaire(db, ws, slug);
+  const q = await questionnaires.getQuestionnaire(db, ws, slug);
   const waves = await listWavesOfQuestionnaire(db, ws.id, q.id);
-  const versions = await listVersions(db, q.id);
+  const versions = await questionnaires.listVersions(db, q.id);
   const breaksQuestion = (v: QuestionnaireVersionRow) =>
     Array.isArray((v.breaks as { questions?: unknown[] } | null)?.questions) &&
     (v.breaks as { questions: Array<{ question: string }> }).questions.some((b) => b.question === question);
