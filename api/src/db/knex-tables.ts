@@ -1,9 +1,10 @@
 /**
  * The row types of tables.ts registered with knex (module augmentation), so
  * that `db(tables.users)` reads UserRow and an insert is checked against it.
- * Part of the api program through api/tsconfig.json (nothing imports it). The
- * tests' program leaves it out on purpose: there, raw reads of tables stay
- * untyped as before, so a test may look at any column it likes.
+ * Part of the api program through api/tsconfig.json (nothing imports it).
+ * The tests' program (tests/tsconfig.json) leaves it out: tests read rows
+ * straight from the tables and check them with expect(), and typed reads
+ * (`Row | undefined`) would make every such test assert presence first.
  */
 import type { Knex } from 'knex';
 import type {
