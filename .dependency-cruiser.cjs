@@ -107,7 +107,9 @@ module.exports = {
     doNotFollow: { path: 'node_modules' },
     // Needed to see `import type` (dropped by the TypeScript compiler) and tell it apart.
     tsPreCompilationDeps: true,
-    tsConfig: { fileName: process.env.DEPCRUISE_TSCONFIG ?? 'api/tsconfig.json' },
+    // scripts/lint-deps.mjs sets the tsconfig per tree (api/ and web/ resolve differently);
+    // this default serves a direct `depcruise api/src --config .dependency-cruiser.cjs` (Node >= 22).
+    tsConfig: { fileName: 'api/tsconfig.json' },
     enhancedResolveOptions: {
       // Resolve the `.js` suffix of NodeNext imports to the `.ts` source.
       extensionAlias: { '.js': ['.ts', '.tsx', '.js'] },
