@@ -16,6 +16,7 @@ import { sessionMiddleware } from './http/session.js';
 import { authRouter } from './modules/auth/auth.routes.js';
 import { createLoginLimiter } from './modules/auth/login-limiter.js';
 import { invitationsRouter, workspacesRouter } from './modules/workspaces/workspaces.routes.js';
+import { listWorkspaces } from './modules/workspaces/workspaces.service.js';
 import { questionnairesRouter, templatesRouter } from './modules/questionnaires/questionnaires.routes.js';
 import { loadTemplates, type Template } from './modules/questionnaires/templates.js';
 import { ResponseWriter } from './modules/responses/response-writer.js';
@@ -127,7 +128,7 @@ export function createApp(deps: AppDeps): Express {
     addressFailures: config.loginMaxFailuresPerAddress,
   });
   api.use('/auth/invitations', invitationsRouter({ knex }));
-  api.use('/auth', authRouter({ knex, loginLimiter }));
+  api.use('/auth', authRouter({ knex, loginLimiter, listWorkspaces }));
   const templates = deps.templates ?? loadTemplates(path.join(projectRoot(), 'surveys'));
   api.use('/templates', templatesRouter({ templates }));
   api.use('/workspaces/:ws/questionnaires', questionnairesRouter({ knex, templates }));

@@ -1,4 +1,7 @@
-/** Row types, one per table (house rule 5). Only repos read and write these. */
+/**
+ * Row types, one per table (house rule 5). Only repos read and write these.
+ * knex-tables.ts registers them with knex, so that `db(tables.users)` returns UserRow.
+ */
 
 export type Role = 'organiser' | 'analyst';
 
@@ -112,6 +115,8 @@ export type ResponseRow = {
   started_on: string;
   updated_on: string;
   completed_on: string | null;
+  /** The transaction that last wrote the row (xid8, set by the database): the results engine's change feed. */
+  change_xid?: string;
 };
 
 export type WaveInvitationRow = {

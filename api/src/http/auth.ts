@@ -2,7 +2,7 @@ import type { NextFunction, Request, RequestHandler, Response } from 'express';
 import type { Knex } from 'knex';
 import type { Role, UserRow, WorkspaceRow } from '../db/tables.js';
 import { findUser, userForApiToken } from '../modules/auth/auth.service.js';
-import { findMembership } from '../modules/workspaces/workspaces.repo.js';
+import { findMembership } from '../modules/workspaces/workspaces.service.js';
 import { ForbiddenError, NotFoundError, text, UnauthenticatedError } from './errors.js';
 
 declare module 'express-session' {

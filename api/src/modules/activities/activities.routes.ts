@@ -1,5 +1,5 @@
 import { Router } from 'express';
-import type { Knex } from 'knex';
+import type { Db } from '../../db/db-handle.js';
 import { currentUser, currentWorkspace, requireUser, requireWorkspace } from '../../http/auth.js';
 import { parse, parseBody } from '../../http/validate.js';
 import {
@@ -12,7 +12,7 @@ import {
 import * as service from './activities.service.js';
 
 /** The activity log: organisers keep it, analysts read it. */
-export function activitiesRouter(deps: { knex: Knex }): Router {
+export function activitiesRouter(deps: { knex: Db }): Router {
   const { knex } = deps;
   const r = Router({ mergeParams: true });
   const analyst = [requireUser, requireWorkspace(knex, 'analyst')];

@@ -1,9 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import { parse as parseCsv } from 'csv-parse/sync';
-import type { Knex } from 'knex';
-import { tables, type ActivityRow, type UserRow, type WorkspaceRow } from '../../db/tables.js';
+import type { Db } from '../../db/db-handle.js';
+import type { ActivityRow, ActivityType, UserRow, WorkspaceRow } from '../../db/tables.js';
 import { NotFoundError, text, ValidationError } from '../../http/errors.js';
-import { recordAudit } from '../audit/audit.repo.js';
+import { recordAudit } from '../audit/audit.service.js';
+import * as repo from './activities.repo.js';
 import { CreateActivitySchema, type CreateActivityReq, type UpdateActivityReq } from './activities.schemas.js';
 
 /** An activity as the API shows it. */
@@ -24,23 +25,13 @@ const notFound = () =>
   );
 
 export async function listActivities(
-  db: Knex,
+  db: Db,
   ws: WorkspaceRow,
   filter: { type?: string; district?: string; year?: number },
 ) {
-  const q = db<ActivityRow>(tables.activities).where({ workspace_id: ws.id });
-  if (filter.type) q.andWhere({ type: filter.type as ActivityRow['type'] });
-  if (filter.district) q.andWhere({ district: filter.district });
-  if (filter.year) q.andWhereRaw('extract(year from date) = ?', [filter.year]);
-  const rows = (await q.orderBy([{ column: 'date', order: 'desc' }, { column: 'title' }])) as ActivityRow[];
+  const rows = await repo.listActivities(db, ws.id, filter);
   // The choices a filter bar needs, over the whole log (not only the filtered part).
-  const facets = (await db(tables.activities)
-    .where({ workspace_id: ws.id })
-    .select(
-      db.raw('array_remove(array_agg(distinct district), null) as districts'),
-      db.raw('array_agg(distinct extract(year from date)::int) as years'),
-    )
-    .first()) as { districts: string[] | null; years: number[] | null };
+  const facets = await repo.activityFacets(db, ws.id);
   return {
     activities: rows.map(activityView),
     districts: (facets.districts ?? []).sort((a, b) => a.localeCompare(b, 'de')),
@@ -48,14 +39,17 @@ export async function listActivities(
   };
 }
 
-export async function getActivity(db: Knex, ws: WorkspaceRow, id: string): Promise<ActivityRow> {
-  const row = (await db<ActivityRow>(tables.activities).where({ workspace_id: ws.id, id }).first()) as
-    ActivityRow | undefined;
+export async function getActivity(db: Db, ws: WorkspaceRow, id: string): Promise<ActivityRow> {
+  const row = await repo.findActivity(db, ws.id, id);
   if (!row) throw notFound();
   return row;
 }
 
-const toRow = (ws: WorkspaceRow, user: UserRow | null, a: CreateActivityReq) => ({
+/** A workspace's activities of one type by date (for indicators counting them). */
+export const listActivitiesOfType = (db: Db, ws: WorkspaceRow, type: ActivityType): Promise<ActivityRow[]> =>
+  repo.listActivitiesOfType(db, ws.id, type);
+
+const toRow = (ws: WorkspaceRow, user: UserRow | null, a: CreateActivityReq): repo.NewActivity => ({
   id: randomUUID(),
   workspace_id: ws.id,
   type: a.type,
@@ -67,27 +61,22 @@ const toRow = (ws: WorkspaceRow, user: UserRow | null, a: CreateActivityReq) => 
   created_by: user?.id ?? null,
 });
 
-export async function createActivity(db: Knex, ws: WorkspaceRow, user: UserRow, body: CreateActivityReq) {
-  const [row] = (await db(tables.activities)
-    .insert(toRow(ws, user, body))
-    .returning('*')) as ActivityRow[];
-  return activityView(row!);
+export async function createActivity(db: Db, ws: WorkspaceRow, user: UserRow, body: CreateActivityReq) {
+  const row = await repo.insertActivity(db, toRow(ws, user, body));
+  return activityView(row);
 }
 
-export async function updateActivity(db: Knex, ws: WorkspaceRow, id: string, body: UpdateActivityReq) {
+export async function updateActivity(db: Db, ws: WorkspaceRow, id: string, body: UpdateActivityReq) {
   await getActivity(db, ws, id);
   const changes = Object.fromEntries(Object.entries(body).filter(([, v]) => v !== undefined));
-  const [row] = (await db(tables.activities)
-    .where({ workspace_id: ws.id, id })
-    .update({ ...changes, updated_at: db.fn.now() })
-    .returning('*')) as ActivityRow[];
-  return activityView(row!);
+  const row = await repo.updateActivity(db, ws.id, id, changes);
+  return activityView(row);
 }
 
-export async function deleteActivity(db: Knex, ws: WorkspaceRow, user: UserRow, id: string): Promise<void> {
+export async function deleteActivity(db: Db, ws: WorkspaceRow, user: UserRow, id: string): Promise<void> {
   const row = await getActivity(db, ws, id);
   await db.transaction(async (trx) => {
-    await trx(tables.activities).where({ id }).del();
+    await repo.deleteActivity(trx, id);
     await recordAudit(trx, { workspaceId: ws.id, actorId: user.id, action: 'activity.delete', target: row.title });
   });
 }
@@ -96,7 +85,7 @@ export async function deleteActivity(db: Knex, ws: WorkspaceRow, user: UserRow, 
  * Imports an existing list of events. Every row is checked first; one bad row
  * refuses the whole file (422, with the line numbers), so nothing half-imported stays.
  */
-export async function importActivities(db: Knex, ws: WorkspaceRow, user: UserRow, csv: string) {
+export async function importActivities(db: Db, ws: WorkspaceRow, user: UserRow, csv: string) {
   let records: Array<Record<string, string>>;
   try {
     records = parseCsv(csv.replace(/^\uFEFF/, ''), {
@@ -149,8 +138,10 @@ export async function importActivities(db: Knex, ws: WorkspaceRow, user: UserRow
     );
   }
   await db.transaction(async (trx) => {
-    for (let i = 0; i < rows.length; i += 500)
-      await trx(tables.activities).insert(rows.slice(i, i + 500).map((r) => toRow(ws, user, r)));
+    await repo.insertActivities(
+      trx,
+      rows.map((r) => toRow(ws, user, r)),
+    );
     await recordAudit(trx, {
       workspaceId: ws.id,
       actorId: user.id,

@@ -2,16 +2,14 @@ import { randomUUID } from 'node:crypto';
 import type { Knex } from 'knex';
 import { tables, type AnswerCodeRow } from '../../db/tables.js';
 
-export const listCodes = (db: Knex, questionnaireId: string) =>
-  db<AnswerCodeRow>(tables.answerCodes).where({ questionnaire_id: questionnaireId }).orderBy('label') as Promise<
-    AnswerCodeRow[]
-  >;
+export const listCodes = (db: Knex, questionnaireId: string): Promise<AnswerCodeRow[]> =>
+  db(tables.answerCodes).where({ questionnaire_id: questionnaireId }).orderBy('label');
 
 export async function insertCode(db: Knex, questionnaireId: string, label: string): Promise<AnswerCodeRow> {
-  const [row] = await db<AnswerCodeRow>(tables.answerCodes)
+  const [row] = await db(tables.answerCodes)
     .insert({ id: randomUUID(), questionnaire_id: questionnaireId, label })
     .returning('*');
-  return row as AnswerCodeRow;
+  return row!;
 }
 
 export async function updateCode(
@@ -20,11 +18,11 @@ export async function updateCode(
   id: string,
   label: string,
 ): Promise<AnswerCodeRow | undefined> {
-  const [row] = await db<AnswerCodeRow>(tables.answerCodes)
+  const [row] = await db(tables.answerCodes)
     .where({ questionnaire_id: questionnaireId, id })
     .update({ label })
     .returning('*');
-  return row as AnswerCodeRow | undefined;
+  return row;
 }
 
 export async function deleteCode(db: Knex, questionnaireId: string, id: string): Promise<boolean> {
@@ -47,3 +45,24 @@ export async function replaceCodes(db: Knex, responseId: string, question: strin
       codeIds.map((code_id) => ({ response_id: responseId, question, code_id })),
     );
 }
+
+/** The non-empty texts of one open question in the complete responses of a wave, newest first. */
+export const openAnswerTexts = (
+  db: Knex,
+  waveId: string,
+  question: string,
+): Promise<Array<{ id: string; text: string }>> =>
+  db(tables.responses)
+    .where({ wave_id: waveId, status: 'complete' })
+    .whereRaw(`coalesce(data->>?, '') <> ''`, [question])
+    .orderBy('completed_on', 'desc')
+    .orderBy('id')
+    .select('id', db.raw('data->>? as text', [question]));
+
+/** The id of a complete response of this wave, if there is one. */
+export const findCompleteResponse = (
+  db: Knex,
+  waveId: string,
+  responseId: string,
+): Promise<{ id: string } | undefined> =>
+  db(tables.responses).where({ id: responseId, wave_id: waveId, status: 'complete' }).first('id');

@@ -1,5 +1,5 @@
 import { Router } from 'express';
-import type { Knex } from 'knex';
+import type { Db } from '../../db/db-handle.js';
 import { currentWorkspace, requireUser, requireWorkspace } from '../../http/auth.js';
 import { requestLocale } from '../../http/locale.js';
 import { parse, parseBody } from '../../http/validate.js';
@@ -19,7 +19,7 @@ import * as service from './answers.service.js';
  * Open answers and their coding. Coding is analysis, so analysts may code as
  * well as organisers; the answers themselves never change.
  */
-export function answersRouter(deps: { knex: Knex }): Router {
+export function answersRouter(deps: { knex: Db }): Router {
   const { knex } = deps;
   const r = Router({ mergeParams: true });
   const analyst = [requireUser, requireWorkspace(knex, 'analyst')];

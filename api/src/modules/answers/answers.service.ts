@@ -1,25 +1,24 @@
-import type { Knex } from 'knex';
+import type { Db } from '../../db/db-handle.js';
 import { isUniqueViolation } from '../../db/errors.js';
-import { getQuestionnaire } from '../questionnaires/questionnaires.service.js';
-import { tables, type WorkspaceRow } from '../../db/tables.js';
+import type { WorkspaceRow } from '../../db/tables.js';
 import { BadRequestError, ConflictError, NotFoundError, text } from '../../http/errors.js';
 import { labelIn, questionsOf, type JsonObject } from '../questionnaires/definition-walk.js';
 import { isOpenTextQuestion } from '../questionnaires/question-types.js';
 import { labelLanguage } from '../questionnaires/locales.js';
-import * as questionnaires from '../questionnaires/questionnaires.repo.js';
+import * as questionnaires from '../questionnaires/questionnaires.service.js';
 import { getWave } from '../waves/waves.service.js';
 import * as repo from './answers.repo.js';
 
 const codeTaken = (label: string) =>
   new ConflictError('conflict', text(`The code "${label}" exists already.`, `Den Code „${label}“ gibt es schon.`));
 
-export async function listCodebook(db: Knex, ws: WorkspaceRow, slug: string) {
-  const q = await getQuestionnaire(db, ws, slug);
+export async function listCodebook(db: Db, ws: WorkspaceRow, slug: string) {
+  const q = await questionnaires.getQuestionnaire(db, ws, slug);
   return (await repo.listCodes(db, q.id)).map((c) => ({ id: c.id, label: c.label }));
 }
 
-export async function createCode(db: Knex, ws: WorkspaceRow, slug: string, codeLabel: string) {
-  const q = await getQuestionnaire(db, ws, slug);
+export async function createCode(db: Db, ws: WorkspaceRow, slug: string, codeLabel: string) {
+  const q = await questionnaires.getQuestionnaire(db, ws, slug);
   try {
     const c = await repo.insertCode(db, q.id, codeLabel);
     return { id: c.id, label: c.label };
@@ -29,8 +28,8 @@ export async function createCode(db: Knex, ws: WorkspaceRow, slug: string, codeL
   }
 }
 
-export async function renameCode(db: Knex, ws: WorkspaceRow, slug: string, id: string, codeLabel: string) {
-  const q = await getQuestionnaire(db, ws, slug);
+export async function renameCode(db: Db, ws: WorkspaceRow, slug: string, id: string, codeLabel: string) {
+  const q = await questionnaires.getQuestionnaire(db, ws, slug);
   try {
     const c = await repo.updateCode(db, q.id, id, codeLabel);
     if (!c) throw new NotFoundError(text('Code not found.', 'Code nicht gefunden.'));
@@ -41,13 +40,16 @@ export async function renameCode(db: Knex, ws: WorkspaceRow, slug: string, id: s
   }
 }
 
-export async function removeCode(db: Knex, ws: WorkspaceRow, slug: string, id: string): Promise<void> {
-  const q = await getQuestionnaire(db, ws, slug);
+export async function removeCode(db: Db, ws: WorkspaceRow, slug: string, id: string): Promise<void> {
+  const q = await questionnaires.getQuestionnaire(db, ws, slug);
   if (!(await repo.deleteCode(db, q.id, id))) throw new NotFoundError(text('Code not found.', 'Code nicht gefunden.'));
 }
 
+/** The codebook of a questionnaire, by label (for the results of coded open answers). */
+export const listCodes = (db: Db, questionnaireId: string) => repo.listCodes(db, questionnaireId);
+
 /** The wave, its questionnaire and the open question named, or 404. */
-async function openQuestion(db: Knex, ws: WorkspaceRow, waveId: string, question: string) {
+async function openQuestion(db: Db, ws: WorkspaceRow, waveId: string, question: string) {
   const wave = await getWave(db, ws, waveId);
   const version = await questionnaires.findVersion(db, wave.questionnaire_id, wave.version);
   const definition = (version?.definition ?? {}) as JsonObject;
@@ -71,7 +73,7 @@ async function openQuestion(db: Knex, ws: WorkspaceRow, waveId: string, question
  * them; share links never do.
  */
 export async function listAnswers(
-  db: Knex,
+  db: Db,
   ws: WorkspaceRow,
   waveId: string,
   question: string,
@@ -79,12 +81,7 @@ export async function listAnswers(
   language: string,
 ) {
   const { wave, element, definition } = await openQuestion(db, ws, waveId, question);
-  const rows = (await db(tables.responses)
-    .where({ wave_id: wave.id, status: 'complete' })
-    .whereRaw(`coalesce(data->>?, '') <> ''`, [question])
-    .orderBy('completed_on', 'desc')
-    .orderBy('id')
-    .select('id', db.raw('data->>? as text', [question]))) as Array<{ id: string; text: string }>;
+  const rows = await repo.openAnswerTexts(db, wave.id, question);
   const codes = await repo.listCodes(db, wave.questionnaire_id);
   const assigned = (await repo.waveAssignments(db, wave.id)).filter((a) => a.question === question);
   const codesOf = new Map<string, string[]>();
@@ -103,7 +100,7 @@ export async function listAnswers(
 
 /** Replaces the codes of one answer; codes must belong to the wave's questionnaire. */
 export async function setCodes(
-  db: Knex,
+  db: Db,
   ws: WorkspaceRow,
   waveId: string,
   question: string,
@@ -111,9 +108,7 @@ export async function setCodes(
   codeIds: string[],
 ) {
   const { wave } = await openQuestion(db, ws, waveId, question);
-  const response = await db(tables.responses)
-    .where({ id: responseId, wave_id: wave.id, status: 'complete' })
-    .first('id');
+  const response = await repo.findCompleteResponse(db, wave.id, responseId);
   if (!response) throw new NotFoundError(text('Answer not found.', 'Antwort nicht gefunden.'));
   const known = new Set((await repo.listCodes(db, wave.questionnaire_id)).map((c) => c.id));
   const unknown = codeIds.filter((c) => !known.has(c));

@@ -3,20 +3,25 @@ import type { Knex } from 'knex';
 import { tables, type ApiTokenRow, type UserRow } from '../../db/tables.js';
 
 export const findUserByEmail = (db: Knex, email: string) =>
-  db<UserRow>(tables.users).where({ email: email.toLowerCase() }).first();
+  db(tables.users).where({ email: email.toLowerCase() }).first();
 
-export const findUserById = (db: Knex, id: string) => db<UserRow>(tables.users).where({ id }).first();
+export const findUserById = (db: Knex, id: string) => db(tables.users).where({ id }).first();
 
 export async function countUsers(db: Knex): Promise<number> {
-  const row = await db(tables.users).select(db.raw('count(*)::int as count')).first();
-  return (row as { count: number }).count;
+  const row = await db(tables.users).first<{ count: number }>(db.raw('count(*)::int as count'));
+  return row!.count;
+}
+
+/** Serialises account creation at first start: only one transaction at a time can see an empty users table. */
+export async function lockUsers(trx: Knex.Transaction): Promise<void> {
+  await trx.raw('lock table users in exclusive mode');
 }
 
 export async function insertUser(
   db: Knex,
   user: { email: string; name: string; passwordHash: string; isAdmin: boolean },
 ): Promise<UserRow> {
-  const [row] = await db<UserRow>(tables.users)
+  const [row] = await db(tables.users)
     .insert({
       id: randomUUID(),
       email: user.email.toLowerCase(),
@@ -25,13 +30,13 @@ export async function insertUser(
       is_admin: user.isAdmin,
     })
     .returning('*');
-  return row as UserRow;
+  return row!;
 }
 
 export async function updatePasswordHash(db: Knex, userId: string, passwordHash: string): Promise<void> {
-  await db<UserRow>(tables.users)
+  await db(tables.users)
     .where({ id: userId })
-    .update({ password_hash: passwordHash, password_changed_at: db.fn.now() as unknown as Date });
+    .update({ password_hash: passwordHash, password_changed_at: db.fn.now() });
 }
 
 /** Ends every session of a user except the one given (after a password change). */
@@ -42,22 +47,22 @@ export async function deleteOtherSessions(db: Knex, userId: string, keepSid: str
 }
 
 export const listApiTokens = (db: Knex, userId: string) =>
-  db<ApiTokenRow>(tables.apiTokens).where({ user_id: userId }).orderBy('created_at', 'desc');
+  db(tables.apiTokens).where({ user_id: userId }).orderBy('created_at', 'desc');
 
 export async function insertApiToken(db: Knex, userId: string, name: string, tokenHash: string): Promise<ApiTokenRow> {
-  const [row] = await db<ApiTokenRow>(tables.apiTokens)
+  const [row] = await db(tables.apiTokens)
     .insert({ id: randomUUID(), user_id: userId, name, token_hash: tokenHash })
     .returning('*');
-  return row as ApiTokenRow;
+  return row!;
 }
 
 export async function deleteApiToken(db: Knex, userId: string, id: string): Promise<boolean> {
-  return (await db<ApiTokenRow>(tables.apiTokens).where({ id, user_id: userId }).del()) > 0;
+  return (await db(tables.apiTokens).where({ id, user_id: userId }).del()) > 0;
 }
 
 /** Deletes every API token of a user; returns how many there were. */
 export async function deleteApiTokensOfUser(db: Knex, userId: string): Promise<number> {
-  return db<ApiTokenRow>(tables.apiTokens).where({ user_id: userId }).del();
+  return db(tables.apiTokens).where({ user_id: userId }).del();
 }
 
 /** The token's owner and the token's id; marks the token used (at day precision, to keep writes rare). */
@@ -65,7 +70,7 @@ export async function findUserByApiTokenHash(
   db: Knex,
   tokenHash: string,
 ): Promise<{ user: UserRow; tokenId: string } | undefined> {
-  const token = await db<ApiTokenRow>(tables.apiTokens).where({ token_hash: tokenHash }).first();
+  const token = await db(tables.apiTokens).where({ token_hash: tokenHash }).first();
   if (!token) return undefined;
   const today = new Date().toISOString().slice(0, 10);
   if (!token.last_used_at || token.last_used_at.toISOString().slice(0, 10) !== today) {
@@ -92,4 +97,40 @@ export async function ensureInstanceState(db: Knex, key: string, value: string):
 
 export async function deleteInstanceState(db: Knex, key: string): Promise<void> {
   await db(tables.instanceState).where({ key }).del();
+}
+
+/**
+ * rate-limiter-flexible speaks node-postgres's `query({text, values})`; this
+ * adapter runs its statements through knex, so the same limiter works on the
+ * embedded database and on PostgreSQL, and its state is shared by every process.
+ */
+export function knexQueryAdapter(knex: Knex) {
+  return {
+    async query(q: { text: string; values?: unknown[] }) {
+      const bindings: unknown[] = [];
+      const sql = q.text.replace(/\$(\d+)/g, (_m, n: string) => {
+        bindings.push(q.values?.[Number(n) - 1]);
+        return '?';
+      });
+      return knex.raw(sql, bindings as Knex.RawBinding[]);
+    },
+  };
+}
+
+/**
+ * Makes the first admin the organiser of every example workspace nobody
+ * belongs to (the example is loaded before the first admin exists).
+ */
+export async function adoptExampleWorkspaces(db: Knex): Promise<void> {
+  const admin = (await db(tables.users).where({ is_admin: true }).orderBy('created_at').first('id')) as
+    { id: string } | undefined;
+  if (!admin) return;
+  const orphans = (await db(tables.workspaces)
+    .where({ is_example: true })
+    .whereNotExists(db(tables.memberships).whereRaw('memberships.workspace_id = workspaces.id'))
+    .select('id')) as Array<{ id: string }>;
+  if (orphans.length > 0)
+    await db(tables.memberships).insert(
+      orphans.map((o) => ({ workspace_id: o.id, user_id: admin.id, role: 'organiser' })),
+    );
 }

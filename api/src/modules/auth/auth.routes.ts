@@ -1,17 +1,26 @@
 import { Router } from 'express';
-import type { Knex } from 'knex';
+import type { Db } from '../../db/db-handle.js';
 import { currentUser, requireUser } from '../../http/auth.js';
 import { NotFoundError, text } from '../../http/errors.js';
 import { endSession, SESSION_COOKIE, startSession } from '../../http/session.js';
 import { parse, parseBody } from '../../http/validate.js';
-import { listWorkspaces } from '../workspaces/workspaces.service.js';
 import { ChangePasswordSchema, CreateTokenSchema, LoginSchema, SetupSchema, TokenIdParams } from './auth.schemas.js';
 import * as service from './auth.service.js';
 import type { LoginLimiter } from './login-limiter.js';
 
-/** /api/v1/auth: login, logout, me, first-run setup, password, API tokens. */
-export function authRouter(deps: { knex: Knex; loginLimiter: LoginLimiter }): Router {
-  const { knex, loginLimiter } = deps;
+/** The workspaces a user belongs to, as /me lists them. */
+export type WorkspacesOfUser = (
+  db: Db,
+  userId: string,
+) => Promise<Array<{ slug: string; name: string; role: 'organiser' | 'analyst' }>>;
+
+/**
+ * /api/v1/auth: login, logout, me, first-run setup, password, API tokens.
+ * `listWorkspaces` comes from the workspaces module, passed in by app.ts:
+ * workspaces builds on auth (its members are users), so auth must not import it.
+ */
+export function authRouter(deps: { knex: Db; loginLimiter: LoginLimiter; listWorkspaces: WorkspacesOfUser }): Router {
+  const { knex, loginLimiter, listWorkspaces } = deps;
   const r = Router();
 
   r.post('/login', async (req, res) => {

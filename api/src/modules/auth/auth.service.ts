@@ -1,5 +1,4 @@
-import type { Knex } from 'knex';
-import { adoptExampleWorkspaces } from '../example/example-workspace.js';
+import type { Db } from '../../db/db-handle.js';
 import type { UserRow } from '../../db/tables.js';
 import { ConflictError, ForbiddenError, text, UnauthenticatedError } from '../../http/errors.js';
 import { hashPassword, verifyPassword } from '../../lib/passwords.js';
@@ -20,7 +19,7 @@ const invalidCredentials = () =>
   );
 
 /** Checks e-mail and password under the login rate limit; the same answer for unknown account and wrong password. */
-export async function login(db: Knex, limiter: LoginLimiter, req: LoginReq, clientIp: string): Promise<UserRow> {
+export async function login(db: Db, limiter: LoginLimiter, req: LoginReq, clientIp: string): Promise<UserRow> {
   await limiter.assertAllowed(req.email, clientIp);
   const user = await repo.findUserByEmail(db, req.email);
   const ok = await verifyPassword(user?.password_hash, req.password);
@@ -36,7 +35,7 @@ export async function login(db: Knex, limiter: LoginLimiter, req: LoginReq, clie
  * The secret that signs session cookies. Generated once and kept in the
  * database so that every API process accepts every other's cookies.
  */
-export const ensureSessionSecret = (db: Knex): Promise<string> =>
+export const ensureSessionSecret = (db: Db): Promise<string> =>
   repo.ensureInstanceState(db, SESSION_SECRET_KEY, newSecretToken());
 
 /**
@@ -44,7 +43,7 @@ export const ensureSessionSecret = (db: Knex): Promise<string> =>
  * credentials or issues a one-time setup token (returned for printing).
  */
 export async function prepareFirstStart(
-  db: Knex,
+  db: Db,
   admin: { email: string; password: string } | undefined,
 ): Promise<{ setupToken?: string; createdAdmin?: UserRow }> {
   if ((await repo.countUsers(db)) > 0) {
@@ -54,10 +53,10 @@ export async function prepareFirstStart(
   if (admin) {
     const passwordHash = await hashPassword(admin.password);
     return db.transaction(async (trx) => {
-      await trx.raw('lock table users in exclusive mode');
+      await repo.lockUsers(trx);
       if ((await repo.countUsers(trx)) > 0) return {};
       const createdAdmin = await repo.insertUser(trx, { email: admin.email, name: '', passwordHash, isAdmin: true });
-      await adoptExampleWorkspaces(trx);
+      await repo.adoptExampleWorkspaces(trx);
       return { createdAdmin };
     });
   }
@@ -66,10 +65,10 @@ export async function prepareFirstStart(
   return { setupToken };
 }
 
-export const isSetupNeeded = async (db: Knex): Promise<boolean> => (await repo.countUsers(db)) === 0;
+export const isSetupNeeded = async (db: Db): Promise<boolean> => (await repo.countUsers(db)) === 0;
 
 /** Creates the first admin with the one-time setup token. */
-async function assertSetupAllowed(db: Knex, token: string): Promise<void> {
+async function assertSetupAllowed(db: Db, token: string): Promise<void> {
   if ((await repo.countUsers(db)) > 0) {
     throw new ConflictError(
       'already_set_up',
@@ -88,18 +87,18 @@ async function assertSetupAllowed(db: Knex, token: string): Promise<void> {
   }
 }
 
-export async function completeSetup(db: Knex, req: SetupReq): Promise<UserRow> {
+export async function completeSetup(db: Db, req: SetupReq): Promise<UserRow> {
   // Checked before the (deliberately slow) password hash, so that calls after
   // setup or with a wrong token cost nothing; checked again under the lock.
   await assertSetupAllowed(db, req.token);
   const passwordHash = await hashPassword(req.password);
   return db.transaction(async (trx) => {
     // Serialises concurrent setup attempts: only one can see an empty table.
-    await trx.raw('lock table users in exclusive mode');
+    await repo.lockUsers(trx);
     await assertSetupAllowed(trx, req.token);
     const user = await repo.insertUser(trx, { email: req.email, name: req.name ?? '', passwordHash, isAdmin: true });
     await repo.deleteInstanceState(trx, SETUP_TOKEN_KEY);
-    await adoptExampleWorkspaces(trx);
+    await repo.adoptExampleWorkspaces(trx);
     return user;
   });
 }
@@ -111,7 +110,7 @@ export async function completeSetup(db: Knex, req: SetupReq): Promise<UserRow> {
  * change was made in stays (none, when it was made with a token).
  */
 export async function changePassword(
-  db: Knex,
+  db: Db,
   user: UserRow,
   req: ChangePasswordReq,
   currentSid: string | undefined,
@@ -125,7 +124,7 @@ export async function changePassword(
   });
 }
 
-export const listTokens = async (db: Knex, userId: string) =>
+export const listTokens = async (db: Db, userId: string) =>
   (await repo.listApiTokens(db, userId)).map((t) => ({
     id: t.id,
     name: t.name,
@@ -135,7 +134,7 @@ export const listTokens = async (db: Knex, userId: string) =>
 
 /** Creates an API token; the secret is returned once and only its hash is stored. */
 export async function createToken(
-  db: Knex,
+  db: Db,
   userId: string,
   name: string,
 ): Promise<{ id: string; name: string; token: string }> {
@@ -144,9 +143,22 @@ export async function createToken(
   return { id: row.id, name: row.name, token };
 }
 
-export const revokeToken = (db: Knex, userId: string, id: string) => repo.deleteApiToken(db, userId, id);
+export const revokeToken = (db: Db, userId: string, id: string) => repo.deleteApiToken(db, userId, id);
 
 /** The user behind a bearer token and the token's id, if any. */
-export const userForApiToken = (db: Knex, token: string) => repo.findUserByApiTokenHash(db, hashToken(token));
+export const userForApiToken = (db: Db, token: string) => repo.findUserByApiTokenHash(db, hashToken(token));
 
-export const findUser = (db: Knex, id: string) => repo.findUserById(db, id);
+export const findUser = (db: Db, id: string) => repo.findUserById(db, id);
+
+/** Makes the first admin the organiser of an example workspace that has none (after setup, or at start). */
+export const adoptExampleWorkspaces = (db: Db): Promise<void> => repo.adoptExampleWorkspaces(db);
+
+// --- For other modules (workspaces: members and invitations) ---
+
+export const findUserByEmail = (db: Db, email: string) => repo.findUserByEmail(db, email);
+
+/** Creates an account; the caller has hashed the password. */
+export const insertUser = (
+  db: Db,
+  user: { email: string; name: string; passwordHash: string; isAdmin: boolean },
+): Promise<UserRow> => repo.insertUser(db, user);

@@ -1,26 +1,9 @@
-import type { Knex } from 'knex';
+import type { Db } from '../../db/db-handle.js';
 import { RateLimiterPostgres, type RateLimiterRes } from 'rate-limiter-flexible';
 import { RateLimitedError } from '../../http/errors.js';
 import { tables } from '../../db/tables.js';
 import { hashToken } from '../../lib/tokens.js';
-
-/**
- * rate-limiter-flexible speaks node-postgres's `query({text, values})`; this
- * adapter runs its statements through knex, so the same limiter works on the
- * embedded database and on PostgreSQL, and its state is shared by every process.
- */
-function knexQueryAdapter(knex: Knex) {
-  return {
-    async query(q: { text: string; values?: unknown[] }) {
-      const bindings: unknown[] = [];
-      const sql = q.text.replace(/\$(\d+)/g, (_m, n: string) => {
-        bindings.push(q.values?.[Number(n) - 1]);
-        return '?';
-      });
-      return knex.raw(sql, bindings as Knex.RawBinding[]);
-    },
-  };
-}
+import { knexQueryAdapter } from './auth.repo.js';
 
 export type LoginLimiter = {
   /** Throws RateLimitedError while this account must wait at this address, or this address has failed too often. */
@@ -64,7 +47,7 @@ export function waitAfter(failures: number, failuresBeforeWait: number): number 
  *
  * Keys are hashed: the table holds no e-mail or address in clear, and keys have one length.
  */
-export function createLoginLimiter(knex: Knex, limits: LoginLimits): LoginLimiter {
+export function createLoginLimiter(knex: Db, limits: LoginLimits): LoginLimiter {
   if (!limits.enabled) {
     return { assertAllowed: async () => {}, recordFailure: async () => {}, recordSuccess: async () => {} };
   }

@@ -10,12 +10,13 @@
  * itself) and checked by the same validator as real answers.
  */
 import { randomUUID } from 'node:crypto';
-import type { Knex } from 'knex';
-import { tables, type ActivityType } from '../../db/tables.js';
+import type { Db } from '../../db/db-handle.js';
+import type { ActivityType } from '../../db/tables.js';
 import { itemsOf, questionsOf, type Json, type JsonObject } from '../questionnaires/definition-walk.js';
 import type { Template } from '../questionnaires/templates.js';
 import { compileValidator } from '../responses/answer-validator.js';
 import { newWaveKey } from '../waves/waves.service.js';
+import * as repo from './example.repo.js';
 
 export const EXAMPLE_SLUG = 'beispiel';
 const LOADED_KEY = 'example_workspace_loaded';
@@ -270,27 +271,22 @@ const MEMBERS: Array<[string, number, string]> = [
  * Loads the example once per database: on a new one (no workspace yet) when
  * enabled, never again afterwards (also not after it was deleted).
  */
-export async function loadExampleOnce(
-  knex: Knex,
-  templates: Map<string, Template>,
-  enabled: boolean,
-): Promise<boolean> {
+export async function loadExampleOnce(knex: Db, templates: Map<string, Template>, enabled: boolean): Promise<boolean> {
   return knex.transaction(async (trx) => {
-    if (await trx(tables.instanceState).where({ key: LOADED_KEY }).first()) return false;
-    const anyWorkspace = await trx(tables.workspaces).first('id');
-    const load = enabled && !anyWorkspace;
-    await trx(tables.instanceState).insert({ key: LOADED_KEY, value: load ? 'loaded' : 'skipped' });
+    if (await repo.hasInstanceState(trx, LOADED_KEY)) return false;
+    const load = enabled && !(await repo.anyWorkspaceExists(trx));
+    await repo.insertInstanceState(trx, LOADED_KEY, load ? 'loaded' : 'skipped');
     if (load) await createExample(trx, templates);
     return load;
   });
 }
 
-async function createExample(trx: Knex, templates: Map<string, Template>): Promise<void> {
+async function createExample(trx: Db, templates: Map<string, Template>): Promise<void> {
   const template = templates.get('mitgliederumfrage');
   if (!template) throw new Error('the member survey template (surveys/mitgliederumfrage.json) is missing');
   const definition = template.definition;
   const wsId = randomUUID();
-  await trx(tables.workspaces).insert({
+  await repo.insertWorkspace(trx, {
     id: wsId,
     slug: EXAMPLE_SLUG,
     name: 'Beispiel: Stuttgarter Stadtteilvernetzer',
@@ -298,8 +294,8 @@ async function createExample(trx: Knex, templates: Map<string, Template>): Promi
   });
 
   const questionnaireId = randomUUID();
-  await trx(tables.questionnaires).insert({ id: questionnaireId, workspace_id: wsId, slug: 'mitglieder', draft: null });
-  await trx(tables.questionnaireVersions).insert({
+  await repo.insertQuestionnaire(trx, { id: questionnaireId, workspace_id: wsId, slug: 'mitglieder', draft: null });
+  await repo.insertQuestionnaireVersion(trx, {
     questionnaire_id: questionnaireId,
     version: 1,
     definition: JSON.stringify(definition),
@@ -307,7 +303,7 @@ async function createExample(trx: Knex, templates: Map<string, Template>): Promi
   });
 
   const waveId = randomUUID();
-  await trx(tables.waves).insert({
+  await repo.insertWave(trx, {
     id: waveId,
     workspace_id: wsId,
     questionnaire_id: questionnaireId,
@@ -341,9 +337,10 @@ async function createExample(trx: Knex, templates: Map<string, Template>): Promi
       completed_on: day,
     };
   });
-  await trx(tables.responses).insert(responses);
+  await repo.insertResponses(trx, responses);
 
-  await trx(tables.activities).insert(
+  await repo.insertActivities(
+    trx,
     [...ACTIVITIES, ...articles()].map((a) => ({
       id: randomUUID(),
       workspace_id: wsId,
@@ -366,7 +363,7 @@ async function createExample(trx: Knex, templates: Map<string, Template>): Promi
     source: JSON.stringify(row.source),
   });
   const membersId = randomUUID();
-  await trx(tables.indicators).insert([
+  await repo.insertIndicators(trx, [
     indicator({
       key: 'ehrenamtsstunden',
       name: 'Ehrenamtliche Stunden pro Monat (geschätzt)',
@@ -463,22 +460,16 @@ async function createExample(trx: Knex, templates: Map<string, Template>): Promi
       source: { kind: 'activities', activityType: 'grant', measure: 'count' },
     }),
   ]);
-  await trx(tables.indicatorMeasurements).insert(
+  await repo.insertMeasurements(
+    trx,
     MEMBERS.map(([date, value, note]) => ({ id: randomUUID(), indicator_id: membersId, date, value, note })),
   );
 }
 
-/** Makes the first admin the organiser of an example workspace that has none (after setup, or at start). */
-export async function adoptExampleWorkspaces(db: Knex): Promise<void> {
-  const admin = (await db(tables.users).where({ is_admin: true }).orderBy('created_at').first('id')) as
-    { id: string } | undefined;
-  if (!admin) return;
-  const orphans = (await db(tables.workspaces)
-    .where({ is_example: true })
-    .whereNotExists(db(tables.memberships).whereRaw('memberships.workspace_id = workspaces.id'))
-    .select('id')) as Array<{ id: string }>;
-  if (orphans.length > 0)
-    await db(tables.memberships).insert(
-      orphans.map((o) => ({ workspace_id: o.id, user_id: admin.id, role: 'organiser' })),
-    );
-}
+/**
+ * Makes the first admin the organiser of an example workspace that has none
+ * (after setup, or at start). It lives in the auth module, which runs it when
+ * the first admin is created: auth cannot import this module (it builds on
+ * waves and questionnaires, which build on workspaces and auth).
+ */
+export { adoptExampleWorkspaces } from '../auth/auth.service.js';

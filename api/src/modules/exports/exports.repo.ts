@@ -14,7 +14,7 @@ export async function completeResponsesAfter(
   after: string | null,
   limit: number,
 ): Promise<ExportedResponse[]> {
-  const query = db<ResponseRow>(tables.responses)
+  const query = db(tables.responses)
     .where({ wave_id: waveId, status: 'complete' })
     .orderBy('id', 'asc')
     .limit(limit)

@@ -1,5 +1,5 @@
 import { Router, type Response } from 'express';
-import type { Knex } from 'knex';
+import type { Db } from '../../db/db-handle.js';
 import { currentWorkspace, requireUser, requireWorkspace } from '../../http/auth.js';
 import { requestLocale } from '../../http/locale.js';
 import { parse } from '../../http/validate.js';
@@ -37,7 +37,7 @@ async function sendSheets(res: Response, format: ExportFormat, fileName: string,
 }
 
 /** Downloads: a wave's responses (organisers), its results table (analysts too), a questionnaire version. */
-export function exportsRouter(deps: { knex: Knex; engine: ResultsEngine }): Router {
+export function exportsRouter(deps: { knex: Db; engine: ResultsEngine }): Router {
   const { knex, engine } = deps;
   const r = Router({ mergeParams: true });
   // Mounted on /workspaces/:ws beside other routers: guards go on each route.

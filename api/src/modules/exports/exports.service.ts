@@ -1,10 +1,9 @@
-import type { Knex } from 'knex';
-import type { QuestionnaireVersionRow, WaveRow, WorkspaceRow } from '../../db/tables.js';
+import type { Db } from '../../db/db-handle.js';
+import type { WaveRow, WorkspaceRow } from '../../db/tables.js';
 import { NotFoundError, text } from '../../http/errors.js';
 import type { JsonObject } from '../questionnaires/definition-walk.js';
 import { appLanguage, definitionIn, labelLanguage } from '../questionnaires/locales.js';
-import * as questionnaires from '../questionnaires/questionnaires.repo.js';
-import { getVersion } from '../questionnaires/questionnaires.service.js';
+import * as questionnaires from '../questionnaires/questionnaires.service.js';
 import type { QuestionFigures } from '../results/aggregate.js';
 import type { ResultsEngine } from '../results/engine/engine.js';
 import { filterText } from '../results/filters.js';
@@ -36,9 +35,8 @@ const today = () => new Date().toISOString().slice(0, 10);
 export const exportFileName = (wave: Pick<WaveRow, 'title'>, what: string, ext: string) =>
   `${slugify(wave.title)}${what ? `-${what}` : ''}-${today()}.${ext}`;
 
-async function pinnedDefinition(db: Knex, wave: WaveRow): Promise<JsonObject> {
-  const v = (await questionnaires.findVersion(db, wave.questionnaire_id, wave.version)) as
-    QuestionnaireVersionRow | undefined;
+async function pinnedDefinition(db: Db, wave: WaveRow): Promise<JsonObject> {
+  const v = await questionnaires.findVersion(db, wave.questionnaire_id, wave.version);
   if (!v)
     throw new NotFoundError(
       text("The wave's questionnaire version is missing.", 'Die Fragebogenversion der Welle fehlt.'),
@@ -74,7 +72,7 @@ function codebookSheet(
 
 /** A wave's complete responses batch by batch (keyset pagination), starting with `first` when it was read already. */
 async function* responseBatches(
-  db: Knex,
+  db: Db,
   waveId: string,
   first?: ExportedResponse[],
 ): AsyncGenerator<ExportedResponse[]> {
@@ -87,7 +85,7 @@ async function* responseBatches(
 }
 
 /** The long sheet of one dynamic panel or matrix, read in its own pass over the responses. */
-function panelRows(db: Knex, waveId: string, sheet: PanelSheet, first?: ExportedResponse[]): Sheet {
+function panelRows(db: Db, waveId: string, sheet: PanelSheet, first?: ExportedResponse[]): Sheet {
   async function* rows(): AsyncGenerator<CellValue[][]> {
     for await (const batch of responseBatches(db, waveId, first)) yield batch.flatMap((r) => sheet.rowsOf(r));
   }
@@ -100,7 +98,7 @@ function panelRows(db: Knex, waveId: string, sheet: PanelSheet, first?: Exported
  * panel or matrix. The first batch is read here, before anything is sent, so
  * that a failing database still gets a JSON error.
  */
-export async function responsesExport(db: Knex, ws: WorkspaceRow, waveId: string, language?: string) {
+export async function responsesExport(db: Db, ws: WorkspaceRow, waveId: string, language?: string) {
   const wave = await getWave(db, ws, waveId);
   const definition = await pinnedDefinition(db, wave);
   const { columns, codebook, panels } = exportLayout(definition);
@@ -118,7 +116,7 @@ export async function responsesExport(db: Knex, ws: WorkspaceRow, waveId: string
 }
 
 /** The long sheet of one dynamic panel or matrix of a wave, by the question's name (for CSV, one table per file). */
-export async function panelExport(db: Knex, ws: WorkspaceRow, waveId: string, question: string) {
+export async function panelExport(db: Db, ws: WorkspaceRow, waveId: string, question: string) {
   const wave = await getWave(db, ws, waveId);
   const { panels } = exportLayout(await pinnedDefinition(db, wave));
   // By its name as written, or by the key its answers are stored under (the name the results use).
@@ -137,7 +135,7 @@ export async function panelExport(db: Knex, ws: WorkspaceRow, waveId: string, qu
 }
 
 /** The codebook of a wave's response export alone (for CSV, which has one table per file). */
-export async function codebookExport(db: Knex, ws: WorkspaceRow, waveId: string, language?: string) {
+export async function codebookExport(db: Db, ws: WorkspaceRow, waveId: string, language?: string) {
   const wave = await getWave(db, ws, waveId);
   return { wave, codebook: codebookSheet(await pinnedDefinition(db, wave), language) };
 }
@@ -251,7 +249,7 @@ const valueCell = (v: unknown): CellValue =>
  * with the filters it was made under; labels as in the results API.
  */
 export async function resultsExport(
-  db: Knex,
+  db: Db,
   engine: ResultsEngine,
   ws: WorkspaceRow,
   waveId: string,
@@ -282,8 +280,8 @@ export async function resultsExport(
 }
 
 /** A published version as a file: the definition with what identifies it. */
-export async function versionExport(db: Knex, ws: WorkspaceRow, slug: string, version: number) {
-  const v = await getVersion(db, ws, slug, version);
+export async function versionExport(db: Db, ws: WorkspaceRow, slug: string, version: number) {
+  const v = await questionnaires.getVersion(db, ws, slug, version);
   return {
     fileName: `${slugify(slug)}-v${v.version}.json`,
     body: { slug, version: v.version, publishedAt: v.publishedAt, changeNote: v.changeNote, definition: v.definition },

@@ -1,5 +1,5 @@
 import { Router } from 'express';
-import type { Knex } from 'knex';
+import type { Db } from '../../db/db-handle.js';
 import { currentUser, currentWorkspace, requireUser, requireWorkspace } from '../../http/auth.js';
 import { parse, parseBody } from '../../http/validate.js';
 import type { ResultsEngine } from '../results/engine/engine.js';
@@ -13,7 +13,7 @@ import {
 import * as service from './indicators.service.js';
 
 /** Indicators and their measurements: organisers define them, analysts read them. */
-export function indicatorsRouter(deps: { knex: Knex; engine: ResultsEngine }): Router {
+export function indicatorsRouter(deps: { knex: Db; engine: ResultsEngine }): Router {
   const { knex, engine } = deps;
   const r = Router({ mergeParams: true });
   const analyst = [requireUser, requireWorkspace(knex, 'analyst')];

@@ -5,26 +5,19 @@
  * follow the responses and activities; every point says where it comes from.
  */
 import { randomUUID } from 'node:crypto';
-import type { Knex } from 'knex';
-import {
-  tables,
-  type ActivityRow,
-  type IndicatorRow,
-  type IndicatorSource,
-  type MeasurementRow,
-  type QuestionnaireVersionRow,
-  type UserRow,
-  type WaveRow,
-  type WorkspaceRow,
-} from '../../db/tables.js';
+import type { Db } from '../../db/db-handle.js';
+import type { ActivityRow, IndicatorRow, IndicatorSource, UserRow, WaveRow, WorkspaceRow } from '../../db/tables.js';
 import { isUniqueViolation } from '../../db/errors.js';
 import { ConflictError, NotFoundError, text, ValidationError } from '../../http/errors.js';
-import { recordAudit } from '../audit/audit.repo.js';
+import { listActivitiesOfType } from '../activities/activities.service.js';
+import { recordAudit } from '../audit/audit.service.js';
 import { questionsOf, type Json, type JsonObject } from '../questionnaires/definition-walk.js';
 import { measuresOf } from '../questionnaires/question-types.js';
 import { shareOptions } from '../questionnaires/question-options.js';
-import * as questionnaires from '../questionnaires/questionnaires.repo.js';
+import * as questionnaires from '../questionnaires/questionnaires.service.js';
 import type { ResultsEngine } from '../results/engine/engine.js';
+import { listWavesOfQuestionnaire } from '../waves/waves.service.js';
+import * as repo from './indicators.repo.js';
 import type { CreateIndicatorReq, MeasurementReq, UpdateIndicatorReq } from './indicators.schemas.js';
 
 /** Where a point of a series comes from. */
@@ -51,7 +44,7 @@ const invalid = (en: string, de: string, field: string) =>
 
 /** Checks what the schema cannot: level against step, and a survey source against the questionnaire it names. */
 async function checkIndicator(
-  db: Knex,
+  db: Db,
   ws: WorkspaceRow,
   ind: { level: string; step?: number | null; source: IndicatorSource },
 ): Promise<void> {
@@ -78,9 +71,7 @@ async function checkIndicator(
   }
   if (source.kind !== 'survey') return;
   const q = await questionnaires.findQuestionnaire(db, ws.id, source.questionnaire);
-  const latest = q
-    ? ((await questionnaires.findLatestVersion(db, q.id)) as QuestionnaireVersionRow | undefined)
-    : undefined;
+  const latest = q ? await questionnaires.findLatestVersion(db, q.id) : undefined;
   if (!latest)
     throw invalid(
       `There is no published questionnaire "${source.questionnaire}".`,
@@ -132,18 +123,8 @@ async function checkIndicator(
 
 // --- Series ---
 
-async function manualSeries(db: Knex, ind: IndicatorRow): Promise<Point[]> {
-  const rows = (await db(`${tables.indicatorMeasurements} as m`)
-    .leftJoin(`${tables.users} as u`, 'u.id', 'm.entered_by')
-    .where('m.indicator_id', ind.id)
-    .orderBy([{ column: 'm.date' }, { column: 'm.created_at' }])
-    .select('m.id', 'm.date', 'm.value', 'm.note', 'u.name as entered_by')) as Array<{
-    id: string;
-    date: string;
-    value: number;
-    note: string | null;
-    entered_by: string | null;
-  }>;
+async function manualSeries(db: Db, ind: IndicatorRow): Promise<Point[]> {
+  const rows = await repo.listMeasurements(db, ind.id);
   return rows.map((m) => ({
     date: m.date,
     value: Number(m.value),
@@ -158,19 +139,15 @@ function waveDay(wave: WaveRow, lastCompletion: string | undefined): string {
 }
 
 async function surveySeries(
-  db: Knex,
+  db: Db,
   engine: ResultsEngine,
   ws: WorkspaceRow,
   source: Extract<IndicatorSource, { kind: 'survey' }>,
 ): Promise<Point[]> {
   const q = await questionnaires.findQuestionnaire(db, ws.id, source.questionnaire);
   if (!q) return [];
-  const waves = (await db<WaveRow>(tables.waves)
-    .where({ workspace_id: ws.id, questionnaire_id: q.id })
-    .orderBy('created_at')) as WaveRow[];
-  const versions = (await db<QuestionnaireVersionRow>(tables.questionnaireVersions).where({
-    questionnaire_id: q.id,
-  })) as QuestionnaireVersionRow[];
+  const waves = await listWavesOfQuestionnaire(db, ws.id, q.id);
+  const versions = await questionnaires.listVersions(db, q.id);
   const min = ws.min_group_size;
   const points: Point[] = [];
   for (const wave of waves) {
@@ -219,13 +196,11 @@ async function surveySeries(
 }
 
 async function activitySeries(
-  db: Knex,
+  db: Db,
   ws: WorkspaceRow,
   source: Extract<IndicatorSource, { kind: 'activities' }>,
 ): Promise<Point[]> {
-  const rows = (await db<ActivityRow>(tables.activities)
-    .where({ workspace_id: ws.id, type: source.activityType })
-    .orderBy([{ column: 'date' }, { column: 'title' }])) as ActivityRow[];
+  const rows = await listActivitiesOfType(db, ws, source.activityType);
   const points: Point[] = [];
   let count = 0;
   const distinct = new Set<string>();
@@ -261,7 +236,7 @@ export function progressOf(
   return Math.min(1, Math.max(0, (latest - start) / (goal - start)));
 }
 
-async function view(db: Knex, engine: ResultsEngine, ws: WorkspaceRow, ind: IndicatorRow) {
+async function view(db: Db, engine: ResultsEngine, ws: WorkspaceRow, ind: IndicatorRow) {
   const series =
     ind.source.kind === 'manual'
       ? await manualSeries(db, ind)
@@ -289,23 +264,20 @@ async function view(db: Knex, engine: ResultsEngine, ws: WorkspaceRow, ind: Indi
 
 // --- API ---
 
-async function findIndicator(db: Knex, ws: WorkspaceRow, key: string): Promise<IndicatorRow> {
-  const row = (await db<IndicatorRow>(tables.indicators).where({ workspace_id: ws.id, key }).first()) as
-    IndicatorRow | undefined;
+async function findIndicator(db: Db, ws: WorkspaceRow, key: string): Promise<IndicatorRow> {
+  const row = await repo.findIndicator(db, ws.id, key);
   if (!row) throw notFound();
   return row;
 }
 
-export async function listIndicators(db: Knex, engine: ResultsEngine, ws: WorkspaceRow) {
-  const rows = (await db<IndicatorRow>(tables.indicators)
-    .where({ workspace_id: ws.id })
-    .orderByRaw('coalesce(step, 0), level, name')) as IndicatorRow[];
+export async function listIndicators(db: Db, engine: ResultsEngine, ws: WorkspaceRow) {
+  const rows = await repo.listIndicators(db, ws.id);
   const out = [];
   for (const row of rows) out.push(await view(db, engine, ws, row));
   return { indicators: out };
 }
 
-export async function getIndicator(db: Knex, engine: ResultsEngine, ws: WorkspaceRow, key: string) {
+export async function getIndicator(db: Db, engine: ResultsEngine, ws: WorkspaceRow, key: string) {
   return view(db, engine, ws, await findIndicator(db, ws, key));
 }
 
@@ -325,7 +297,7 @@ const columnsOf = (b: Partial<CreateIndicatorReq>) => {
 };
 
 export async function createIndicator(
-  db: Knex,
+  db: Db,
   engine: ResultsEngine,
   ws: WorkspaceRow,
   user: UserRow,
@@ -333,10 +305,14 @@ export async function createIndicator(
 ) {
   await checkIndicator(db, ws, body);
   try {
-    const [row] = (await db(tables.indicators)
-      .insert({ id: randomUUID(), workspace_id: ws.id, key: body.key, created_by: user.id, ...columnsOf(body) })
-      .returning('*')) as IndicatorRow[];
-    return view(db, engine, ws, row!);
+    const row = await repo.insertIndicator(db, {
+      id: randomUUID(),
+      workspace_id: ws.id,
+      key: body.key,
+      created_by: user.id,
+      ...columnsOf(body),
+    });
+    return view(db, engine, ws, row);
   } catch (err) {
     if (isUniqueViolation(err))
       throw new ConflictError(
@@ -348,7 +324,7 @@ export async function createIndicator(
 }
 
 export async function updateIndicator(
-  db: Knex,
+  db: Db,
   engine: ResultsEngine,
   ws: WorkspaceRow,
   key: string,
@@ -361,22 +337,19 @@ export async function updateIndicator(
     source: body.source ?? current.source,
   };
   await checkIndicator(db, ws, merged);
-  const [row] = (await db(tables.indicators)
-    .where({ id: current.id })
-    .update({ ...columnsOf(body), updated_at: db.fn.now() })
-    .returning('*')) as IndicatorRow[];
-  return view(db, engine, ws, row!);
+  const row = await repo.updateIndicator(db, current.id, columnsOf(body));
+  return view(db, engine, ws, row);
 }
 
-export async function deleteIndicator(db: Knex, ws: WorkspaceRow, user: UserRow, key: string): Promise<void> {
+export async function deleteIndicator(db: Db, ws: WorkspaceRow, user: UserRow, key: string): Promise<void> {
   const row = await findIndicator(db, ws, key);
   await db.transaction(async (trx) => {
-    await trx(tables.indicators).where({ id: row.id }).del();
+    await repo.deleteIndicator(trx, row.id);
     await recordAudit(trx, { workspaceId: ws.id, actorId: user.id, action: 'indicator.delete', target: row.key });
   });
 }
 
-export async function addMeasurement(db: Knex, ws: WorkspaceRow, user: UserRow, key: string, body: MeasurementReq) {
+export async function addMeasurement(db: Db, ws: WorkspaceRow, user: UserRow, key: string, body: MeasurementReq) {
   const ind = await findIndicator(db, ws, key);
   if (ind.source.kind !== 'manual') {
     throw new ValidationError(
@@ -387,21 +360,19 @@ export async function addMeasurement(db: Knex, ws: WorkspaceRow, user: UserRow, 
       ),
     );
   }
-  const [row] = (await db(tables.indicatorMeasurements)
-    .insert({
-      id: randomUUID(),
-      indicator_id: ind.id,
-      date: body.date,
-      value: body.value,
-      note: body.note ?? null,
-      entered_by: user.id,
-    })
-    .returning('*')) as MeasurementRow[];
-  return { id: row!.id, date: row!.date, value: Number(row!.value), note: row!.note, enteredBy: user.name };
+  const row = await repo.insertMeasurement(db, {
+    id: randomUUID(),
+    indicator_id: ind.id,
+    date: body.date,
+    value: body.value,
+    note: body.note ?? null,
+    entered_by: user.id,
+  });
+  return { id: row.id, date: row.date, value: Number(row.value), note: row.note, enteredBy: user.name };
 }
 
-export async function deleteMeasurement(db: Knex, ws: WorkspaceRow, key: string, id: string): Promise<void> {
+export async function deleteMeasurement(db: Db, ws: WorkspaceRow, key: string, id: string): Promise<void> {
   const ind = await findIndicator(db, ws, key);
-  const gone = await db(tables.indicatorMeasurements).where({ indicator_id: ind.id, id }).del();
-  if (gone === 0) throw new NotFoundError(text('There is no such measurement.', 'Diesen Messwert gibt es nicht.'));
+  if (!(await repo.deleteMeasurement(db, ind.id, id)))
+    throw new NotFoundError(text('There is no such measurement.', 'Diesen Messwert gibt es nicht.'));
 }

@@ -3,30 +3,30 @@ import type { Knex } from 'knex';
 import { tables, type QuestionnaireRow, type QuestionnaireVersionRow } from '../../db/tables.js';
 
 export const findQuestionnaire = (db: Knex, workspaceId: string, slug: string) =>
-  db<QuestionnaireRow>(tables.questionnaires).where({ workspace_id: workspaceId, slug }).first();
+  db(tables.questionnaires).where({ workspace_id: workspaceId, slug }).first();
 
 /** The questionnaire row, locked until the transaction ends (publishing is serialised per questionnaire). */
 export const lockQuestionnaire = (db: Knex, workspaceId: string, slug: string) =>
-  db<QuestionnaireRow>(tables.questionnaires).where({ workspace_id: workspaceId, slug }).forUpdate().first();
+  db(tables.questionnaires).where({ workspace_id: workspaceId, slug }).forUpdate().first();
 
 export const listQuestionnaires = (db: Knex, workspaceId: string) =>
-  db<QuestionnaireRow>(tables.questionnaires).where({ workspace_id: workspaceId }).orderBy('slug');
+  db(tables.questionnaires).where({ workspace_id: workspaceId }).orderBy('slug');
 
 export async function insertQuestionnaire(
   db: Knex,
   q: { workspaceId: string; slug: string; draft: object; userId: string },
 ): Promise<QuestionnaireRow> {
-  const [row] = await db<QuestionnaireRow>(tables.questionnaires)
+  const [row] = await db(tables.questionnaires)
     .insert({
       id: randomUUID(),
       workspace_id: q.workspaceId,
       slug: q.slug,
       draft: JSON.stringify(q.draft) as unknown as Record<string, unknown>,
-      draft_updated_at: db.fn.now() as unknown as Date,
+      draft_updated_at: db.fn.now(),
       draft_updated_by: q.userId,
     })
     .returning('*');
-  return row as QuestionnaireRow;
+  return row!;
 }
 
 export async function updateDraft(
@@ -35,22 +35,22 @@ export async function updateDraft(
   draft: object | null,
   userId: string,
 ): Promise<QuestionnaireRow> {
-  const [row] = await db<QuestionnaireRow>(tables.questionnaires)
+  const [row] = await db(tables.questionnaires)
     .where({ id })
     .update({
       draft: (draft === null ? null : JSON.stringify(draft)) as unknown as Record<string, unknown>,
-      draft_updated_at: (draft === null ? null : db.fn.now()) as unknown as Date,
+      draft_updated_at: draft === null ? null : db.fn.now(),
       draft_updated_by: draft === null ? null : userId,
     })
     .returning('*');
-  return row as QuestionnaireRow;
+  return row!;
 }
 
 export type VersionSummary = Pick<QuestionnaireVersionRow, 'version' | 'published_at' | 'change_note' | 'breaks'>;
 
 /** Versions of several questionnaires, oldest first, without their definitions. */
 export const listVersionSummaries = (db: Knex, questionnaireIds: string[]) =>
-  db<QuestionnaireVersionRow>(tables.questionnaireVersions)
+  db(tables.questionnaireVersions)
     .whereIn('questionnaire_id', questionnaireIds)
     .orderBy(['questionnaire_id', 'version'])
     .select('questionnaire_id', 'version', 'published_at', 'change_note', 'breaks') as Promise<
@@ -75,15 +75,14 @@ export async function latestDefinitions(
 }
 
 export const findVersion = (db: Knex, questionnaireId: string, version: number) =>
-  db<QuestionnaireVersionRow>(tables.questionnaireVersions)
-    .where({ questionnaire_id: questionnaireId, version })
-    .first();
+  db(tables.questionnaireVersions).where({ questionnaire_id: questionnaireId, version }).first();
 
 export const findLatestVersion = (db: Knex, questionnaireId: string) =>
-  db<QuestionnaireVersionRow>(tables.questionnaireVersions)
-    .where({ questionnaire_id: questionnaireId })
-    .orderBy('version', 'desc')
-    .first();
+  db(tables.questionnaireVersions).where({ questionnaire_id: questionnaireId }).orderBy('version', 'desc').first();
+
+/** Every published version of a questionnaire, oldest first. */
+export const listVersions = (db: Knex, questionnaireId: string) =>
+  db(tables.questionnaireVersions).where({ questionnaire_id: questionnaireId }).orderBy('version');
 
 export async function insertVersion(
   db: Knex,
@@ -97,7 +96,7 @@ export async function insertVersion(
     userId: string;
   },
 ): Promise<QuestionnaireVersionRow> {
-  const [row] = await db<QuestionnaireVersionRow>(tables.questionnaireVersions)
+  const [row] = await db(tables.questionnaireVersions)
     .insert({
       questionnaire_id: v.questionnaireId,
       version: v.version,
@@ -108,5 +107,5 @@ export async function insertVersion(
       published_by: v.userId,
     })
     .returning('*');
-  return row as QuestionnaireVersionRow;
+  return row!;
 }

@@ -1,5 +1,5 @@
 import { Router } from 'express';
-import type { Knex } from 'knex';
+import type { Db } from '../../db/db-handle.js';
 import { currentUser, currentWorkspace, requireUser, requireWorkspace } from '../../http/auth.js';
 import { localiseTexts, requestLocale } from '../../http/locale.js';
 import { parse, parseBody } from '../../http/validate.js';
@@ -17,7 +17,7 @@ import * as service from './questionnaires.service.js';
 import type { Template } from './templates.js';
 
 /** /api/v1/workspaces/:ws/questionnaires: organisers write, analysts read. */
-export function questionnairesRouter(deps: { knex: Knex; templates: Map<string, Template> }): Router {
+export function questionnairesRouter(deps: { knex: Db; templates: Map<string, Template> }): Router {
   const { knex, templates } = deps;
   const r = Router({ mergeParams: true });
   const analyst = requireWorkspace(knex, 'analyst');

@@ -1,8 +1,8 @@
-import type { Knex } from 'knex';
+import type { Db } from '../../db/db-handle.js';
 import { isUniqueViolation } from '../../db/errors.js';
 import type { QuestionnaireRow, UserRow, WorkspaceRow } from '../../db/tables.js';
 import { ConflictError, NotFoundError, text, ValidationError, type Locale } from '../../http/errors.js';
-import { recordAudit } from '../audit/audit.repo.js';
+import { recordAudit } from '../audit/audit.service.js';
 import { checkDefinition, type DefinitionProblem, type DefinitionWarning } from './definition-rules.js';
 import { patternProblems } from './pattern-rules.js';
 import { definitionTitle, questionsOf, type JsonObject } from './definition-walk.js';
@@ -49,17 +49,37 @@ const saveNotes = (c: CheckedDefinition, locale: Locale) => ({
 const notFound = () => new NotFoundError(text('Questionnaire not found.', 'Fragebogen nicht gefunden.'));
 
 /** The questionnaire of this workspace with this slug, or 404. */
-export async function getQuestionnaire(db: Knex, ws: WorkspaceRow, slug: string): Promise<QuestionnaireRow> {
+export async function getQuestionnaire(db: Db, ws: WorkspaceRow, slug: string): Promise<QuestionnaireRow> {
   const q = await repo.findQuestionnaire(db, ws.id, slug);
   if (!q) throw notFound();
   return q;
 }
 
+// --- For other modules (modules meet through services, not through each other's repos) ---
+
+/** The questionnaire of this workspace with this slug, if any (no 404: the caller decides). */
+export const findQuestionnaire = (db: Db, workspaceId: string, slug: string) =>
+  repo.findQuestionnaire(db, workspaceId, slug);
+
+/** One published version of a questionnaire, if it exists. */
+export const findVersion = (db: Db, questionnaireId: string, version: number) =>
+  repo.findVersion(db, questionnaireId, version);
+
+/** The newest published version of a questionnaire, if any. */
+export const findLatestVersion = (db: Db, questionnaireId: string) => repo.findLatestVersion(db, questionnaireId);
+
+/** Every published version of a questionnaire, with its definition. */
+export const listVersions = (db: Db, questionnaireId: string) => repo.listVersions(db, questionnaireId);
+
+/** The slug of each questionnaire of a workspace, by id. */
+export const questionnaireSlugs = async (db: Db, workspaceId: string): Promise<Map<string, string>> =>
+  new Map((await repo.listQuestionnaires(db, workspaceId)).map((q) => [q.id, q.slug]));
+
 /** Localised title of a definition: the locale's text, else the definition's default language. */
 const titleIn = (definition: JsonObject, locale: Locale) =>
   definitionTitle(definition, locale) || definitionTitle(definition);
 
-export async function listQuestionnaires(db: Knex, ws: WorkspaceRow, locale: Locale) {
+export async function listQuestionnaires(db: Db, ws: WorkspaceRow, locale: Locale) {
   const rows = await repo.listQuestionnaires(db, ws.id);
   const versions = await repo.listVersionSummaries(
     db,
@@ -88,7 +108,7 @@ export async function listQuestionnaires(db: Knex, ws: WorkspaceRow, locale: Loc
 
 /** Creates a questionnaire whose draft is the given definition or a copy of a template. */
 export async function createQuestionnaire(
-  db: Knex,
+  db: Db,
   actor: UserRow,
   ws: WorkspaceRow,
   req: CreateQuestionnaireReq,
@@ -131,7 +151,7 @@ export async function createQuestionnaire(
 }
 
 /** The contract's view of a questionnaire: versions (without definitions) and the draft. */
-export async function describeQuestionnaire(db: Knex, ws: WorkspaceRow, slug: string, locale: Locale) {
+export async function describeQuestionnaire(db: Db, ws: WorkspaceRow, slug: string, locale: Locale) {
   const q = await getQuestionnaire(db, ws, slug);
   const versions = await repo.listVersionSummaries(db, [q.id]);
   // The title comes from the draft, or else the newest version.
@@ -151,7 +171,7 @@ export async function describeQuestionnaire(db: Knex, ws: WorkspaceRow, slug: st
 
 /** Replaces the draft (or starts a new one after publishing) with a valid definition. */
 export async function saveDraft(
-  db: Knex,
+  db: Db,
   actor: UserRow,
   ws: WorkspaceRow,
   slug: string,
@@ -165,7 +185,7 @@ export async function saveDraft(
   return { draft: { definition: row.draft, updatedAt: row.draft_updated_at }, ...saveNotes(checked, locale) };
 }
 
-export async function discardDraft(db: Knex, actor: UserRow, ws: WorkspaceRow, slug: string): Promise<void> {
+export async function discardDraft(db: Db, actor: UserRow, ws: WorkspaceRow, slug: string): Promise<void> {
   const q = await getQuestionnaire(db, ws, slug);
   if (!q.draft) throw new NotFoundError(text('There is no draft.', 'Es gibt keinen Entwurf.'));
   if (!(await repo.findLatestVersion(db, q.id))) {
@@ -193,7 +213,7 @@ export async function discardDraft(db: Knex, actor: UserRow, ws: WorkspaceRow, s
  * refused unless allowBreaking; then it is recorded on the version.
  */
 export async function publish(
-  db: Knex,
+  db: Db,
   actor: UserRow,
   ws: WorkspaceRow,
   slug: string,
@@ -268,7 +288,7 @@ export async function publish(
   });
 }
 
-export async function getVersion(db: Knex, ws: WorkspaceRow, slug: string, version: number) {
+export async function getVersion(db: Db, ws: WorkspaceRow, slug: string, version: number) {
   const q = await getQuestionnaire(db, ws, slug);
   const v = await repo.findVersion(db, q.id, version);
   if (!v) throw new NotFoundError(text(`Version ${version} does not exist.`, `Version ${version} gibt es nicht.`));
@@ -283,7 +303,7 @@ export async function getVersion(db: Knex, ws: WorkspaceRow, slug: string, versi
 
 /** A published version's questions as the question type registry reads them, titled in `language` (else its default language). */
 export async function versionQuestions(
-  db: Knex,
+  db: Db,
   ws: WorkspaceRow,
   slug: string,
   version: number,
@@ -295,7 +315,7 @@ export async function versionQuestions(
 
 /** The diff between two versions; either side may be the draft. */
 export async function diffVersions(
-  db: Knex,
+  db: Db,
   ws: WorkspaceRow,
   slug: string,
   from: VersionRefValue,
@@ -338,8 +358,3 @@ function localText(value: unknown, locale: Locale): string {
   }
   return '';
 }
-
-// Pass-throughs for other modules (modules meet through services, never through each other's repos).
-
-export const findVersion = (db: Knex, questionnaireId: string, version: number) =>
-  repo.findVersion(db, questionnaireId, version);

@@ -5,11 +5,11 @@
  * same assembly serves the workspace and a share link; a share gets
  * aggregates only (see `Audience`).
  */
-import type { Knex } from 'knex';
+import type { Db } from '../../db/db-handle.js';
 import { ACTIVITY_TYPES, type ActivityType, type ReportRow, type WorkspaceRow } from '../../db/tables.js';
 import { itemsOf, questionsOf, type Json, type JsonObject } from '../questionnaires/definition-walk.js';
 import { appLanguage, defaultLanguage, labelLanguage, textFor } from '../questionnaires/locales.js';
-import * as questionnaires from '../questionnaires/questionnaires.repo.js';
+import * as questionnaires from '../questionnaires/questionnaires.service.js';
 import type { QuestionFigures } from '../results/aggregate.js';
 import type { ResultsEngine } from '../results/engine/engine.js';
 import { waveResults } from '../results/results.service.js';
@@ -81,7 +81,7 @@ const textIn = (definition: JsonObject, value: Json | undefined, language: strin
  * resolved (a share page cannot look them up), in `language` when the
  * questionnaire carries it, else in its default language.
  */
-async function sourceText(db: Knex, ws: WorkspaceRow, ind: IndicatorView, language: string): Promise<SourceText> {
+async function sourceText(db: Db, ws: WorkspaceRow, ind: IndicatorView, language: string): Promise<SourceText> {
   const s = ind.source;
   if (s.kind !== 'survey') return s;
   const q = await questionnaires.findQuestionnaire(db, ws.id, s.questionnaire);
@@ -109,7 +109,7 @@ async function sourceText(db: Knex, ws: WorkspaceRow, ind: IndicatorView, langua
 }
 
 async function indicatorPart(
-  db: Knex,
+  db: Db,
   ws: WorkspaceRow,
   ind: IndicatorView,
   config: ReportConfig,
@@ -171,7 +171,7 @@ const trendOf = (delta: number | null) => (delta === null ? null : delta > 0 ? '
  * they carry it, else in their default language.
  */
 export async function reportContent(
-  db: Knex,
+  db: Db,
   engine: ResultsEngine,
   ws: WorkspaceRow,
   row: ReportRow,

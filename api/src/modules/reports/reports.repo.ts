@@ -2,13 +2,13 @@ import { randomUUID } from 'node:crypto';
 import type { Knex } from 'knex';
 import { tables, type ActivityRow, type ReportRow, type ReportShareRow, type WorkspaceRow } from '../../db/tables.js';
 
-export const listReports = (db: Knex, workspaceId: string) =>
-  db<ReportRow>(tables.reports)
+export const listReports = (db: Knex, workspaceId: string): Promise<ReportRow[]> =>
+  db(tables.reports)
     .where({ workspace_id: workspaceId })
-    .orderBy([{ column: 'updated_at', order: 'desc' }, { column: 'title' }]) as Promise<ReportRow[]>;
+    .orderBy([{ column: 'updated_at', order: 'desc' }, { column: 'title' }]);
 
-export const findReport = (db: Knex, workspaceId: string, id: string) =>
-  db<ReportRow>(tables.reports).where({ workspace_id: workspaceId, id }).first() as Promise<ReportRow | undefined>;
+export const findReport = (db: Knex, workspaceId: string, id: string): Promise<ReportRow | undefined> =>
+  db(tables.reports).where({ workspace_id: workspaceId, id }).first();
 
 export async function insertReport(
   db: Knex,
@@ -23,7 +23,7 @@ export async function insertReport(
       created_by: row.createdBy,
     })
     .returning('*');
-  return created as ReportRow;
+  return created!;
 }
 
 export async function updateReport(db: Knex, id: string, title: string, config: object): Promise<ReportRow> {
@@ -31,7 +31,7 @@ export async function updateReport(db: Knex, id: string, title: string, config: 
     .where({ id })
     .update({ title, config: JSON.stringify(config), updated_at: db.fn.now() })
     .returning('*');
-  return row as ReportRow;
+  return row!;
 }
 
 export const deleteReport = (db: Knex, id: string) => db(tables.reports).where({ id }).del();
@@ -43,10 +43,10 @@ export function activitiesBetween(
   from: string | null,
   to: string | null,
 ): Promise<ActivityRow[]> {
-  const q = db<ActivityRow>(tables.activities).where({ workspace_id: workspaceId });
+  const q = db(tables.activities).where({ workspace_id: workspaceId });
   if (from) q.andWhere('date', '>=', from);
   if (to) q.andWhere('date', '<=', to);
-  return q.orderBy([{ column: 'date' }, { column: 'title' }]) as Promise<ActivityRow[]>;
+  return q.orderBy([{ column: 'date' }, { column: 'title' }]);
 }
 
 /** The texts of picked answers that still exist: complete responses of the wave, non-empty. */
@@ -77,7 +77,7 @@ export async function insertShare(
   const [created] = await db(tables.reportShares)
     .insert({ id: randomUUID(), ...row })
     .returning('*');
-  return created as ReportShareRow;
+  return created!;
 }
 
 export const listShares = (db: Knex, workspaceId: string) =>
@@ -87,10 +87,8 @@ export const listShares = (db: Knex, workspaceId: string) =>
     .orderBy('s.created_at', 'desc')
     .select('s.*', 'r.title as report_title') as Promise<Array<ReportShareRow & { report_title: string }>>;
 
-export const findShare = (db: Knex, workspaceId: string, id: string) =>
-  db<ReportShareRow>(tables.reportShares).where({ workspace_id: workspaceId, id }).first() as Promise<
-    ReportShareRow | undefined
-  >;
+export const findShare = (db: Knex, workspaceId: string, id: string): Promise<ReportShareRow | undefined> =>
+  db(tables.reportShares).where({ workspace_id: workspaceId, id }).first();
 
 export const revokeShare = (db: Knex, id: string) =>
   db(tables.reportShares).where({ id }).whereNull('revoked_at').update({ revoked_at: db.fn.now() });
@@ -100,12 +98,11 @@ export async function findShareByHash(
   db: Knex,
   tokenHash: string,
 ): Promise<{ share: ReportShareRow; report: ReportRow; workspace: WorkspaceRow } | undefined> {
-  const share = (await db<ReportShareRow>(tables.reportShares).where({ token_hash: tokenHash }).first()) as
-    ReportShareRow | undefined;
+  const share = await db(tables.reportShares).where({ token_hash: tokenHash }).first();
   if (!share) return undefined;
   const [report, workspace] = await Promise.all([
-    db<ReportRow>(tables.reports).where({ id: share.report_id }).first() as Promise<ReportRow | undefined>,
-    db<WorkspaceRow>(tables.workspaces).where({ id: share.workspace_id }).first() as Promise<WorkspaceRow | undefined>,
+    db(tables.reports).where({ id: share.report_id }).first(),
+    db(tables.workspaces).where({ id: share.workspace_id }).first(),
   ]);
   return report && workspace ? { share, report, workspace } : undefined;
 }

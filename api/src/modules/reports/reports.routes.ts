@@ -1,5 +1,5 @@
 import { Router } from 'express';
-import type { Knex } from 'knex';
+import type { Db } from '../../db/db-handle.js';
 import { currentUser, currentWorkspace, requireUser, requireWorkspace } from '../../http/auth.js';
 import { requestLocale } from '../../http/locale.js';
 import { parse, parseBody } from '../../http/validate.js';
@@ -17,7 +17,7 @@ import * as service from './reports.service.js';
 import * as shares from './shares.service.js';
 
 /** Saved reports: organisers compose them, analysts read them. */
-export function reportsRouter(deps: { knex: Knex; engine: ResultsEngine }): Router {
+export function reportsRouter(deps: { knex: Db; engine: ResultsEngine }): Router {
   const { knex, engine } = deps;
   const r = Router({ mergeParams: true });
   const analyst = [requireUser, requireWorkspace(knex, 'analyst')];
@@ -61,7 +61,7 @@ export function reportsRouter(deps: { knex: Knex; engine: ResultsEngine }): Rout
 }
 
 /** Share links of a workspace's reports (organisers only: a link hands figures out of the workspace). */
-export function sharesRouter(deps: { knex: Knex; publicUrl: string }): Router {
+export function sharesRouter(deps: { knex: Db; publicUrl: string }): Router {
   const { knex, publicUrl } = deps;
   const r = Router({ mergeParams: true });
   const organiser = [requireUser, requireWorkspace(knex, 'organiser')];
@@ -95,7 +95,7 @@ export function sharesRouter(deps: { knex: Knex; publicUrl: string }): Router {
  * GET /api/v1/public/shares/:token: the shared report, for anyone with the
  * link. No session, no cookie, no account: the token is the only key.
  */
-export function publicSharesRouter(deps: { knex: Knex; engine: ResultsEngine }): Router {
+export function publicSharesRouter(deps: { knex: Db; engine: ResultsEngine }): Router {
   const { knex, engine } = deps;
   const r = Router();
   r.get('/:token', async (req, res) => {

@@ -3,14 +3,14 @@
  * session's document. Every reference in it (waves, questions, quotes) is
  * checked when it is saved; nothing invalid is stored.
  */
-import type { Knex } from 'knex';
-import type { QuestionnaireVersionRow, ReportRow, UserRow, WaveRow, WorkspaceRow } from '../../db/tables.js';
+import type { Db } from '../../db/db-handle.js';
+import type { ReportRow, UserRow, WaveRow, WorkspaceRow } from '../../db/tables.js';
 import { NotFoundError, text, ValidationError } from '../../http/errors.js';
-import { recordAudit } from '../audit/audit.repo.js';
+import { recordAudit } from '../audit/audit.service.js';
 import { questionsOf, type JsonObject } from '../questionnaires/definition-walk.js';
 import { isOpenTextQuestion } from '../questionnaires/question-types.js';
-import * as questionnaires from '../questionnaires/questionnaires.repo.js';
-import * as waves from '../waves/waves.repo.js';
+import * as questionnaires from '../questionnaires/questionnaires.service.js';
+import * as waves from '../waves/waves.service.js';
 import * as repo from './reports.repo.js';
 import { OPEN_ROLES, ReportSchema, type ReportConfig, type ReportReq } from './reports.schemas.js';
 
@@ -33,7 +33,7 @@ export const reportView = (row: ReportRow) => ({
   updatedAt: row.updated_at,
 });
 
-export async function getReport(db: Knex, ws: WorkspaceRow, id: string): Promise<ReportRow> {
+export async function getReport(db: Db, ws: WorkspaceRow, id: string): Promise<ReportRow> {
   const row = await repo.findReport(db, ws.id, id);
   if (!row) throw reportNotFound();
   return row;
@@ -41,21 +41,20 @@ export async function getReport(db: Knex, ws: WorkspaceRow, id: string): Promise
 
 /** The wave with its version's definition, or undefined when the wave is not this workspace's. */
 export async function waveWithDefinition(
-  db: Knex,
+  db: Db,
   ws: WorkspaceRow,
   id: string,
 ): Promise<{ wave: WaveRow; definition: JsonObject } | undefined> {
-  const wave = (await waves.findWave(db, ws.id, id)) as WaveRow | undefined;
+  const wave = await waves.findWave(db, ws.id, id);
   if (!wave) return undefined;
-  const version = (await questionnaires.findVersion(db, wave.questionnaire_id, wave.version)) as
-    QuestionnaireVersionRow | undefined;
+  const version = await questionnaires.findVersion(db, wave.questionnaire_id, wave.version);
   return { wave, definition: (version?.definition ?? {}) as JsonObject };
 }
 
 type Problem = { field: string; message: string };
 
 /** Checks what the schema cannot: the period, the waves, and every question and quote against the main wave. */
-async function checkConfig(db: Knex, ws: WorkspaceRow, req: ReportReq): Promise<void> {
+async function checkConfig(db: Db, ws: WorkspaceRow, req: ReportReq): Promise<void> {
   const problems: Problem[] = [];
   if (req.period.from && req.period.to && req.period.from > req.period.to)
     problems.push({ field: 'period', message: 'The period must end on or after the day it starts.' });
@@ -119,7 +118,7 @@ const configFrom = (req: ReportReq): ReportConfig => {
   return config;
 };
 
-export async function listReports(db: Knex, ws: WorkspaceRow) {
+export async function listReports(db: Db, ws: WorkspaceRow) {
   return {
     reports: (await repo.listReports(db, ws.id)).map((r) => ({
       id: r.id,
@@ -130,20 +129,20 @@ export async function listReports(db: Knex, ws: WorkspaceRow) {
   };
 }
 
-export async function createReport(db: Knex, ws: WorkspaceRow, user: UserRow, req: ReportReq) {
+export async function createReport(db: Db, ws: WorkspaceRow, user: UserRow, req: ReportReq) {
   await checkConfig(db, ws, req);
   return reportView(
     await repo.insertReport(db, { workspaceId: ws.id, title: req.title, config: configFrom(req), createdBy: user.id }),
   );
 }
 
-export async function replaceReport(db: Knex, ws: WorkspaceRow, id: string, req: ReportReq) {
+export async function replaceReport(db: Db, ws: WorkspaceRow, id: string, req: ReportReq) {
   const row = await getReport(db, ws, id);
   await checkConfig(db, ws, req);
   return reportView(await repo.updateReport(db, row.id, req.title, configFrom(req)));
 }
 
-export async function deleteReport(db: Knex, ws: WorkspaceRow, user: UserRow, id: string): Promise<void> {
+export async function deleteReport(db: Db, ws: WorkspaceRow, user: UserRow, id: string): Promise<void> {
   const row = await getReport(db, ws, id);
   await db.transaction(async (trx) => {
     await repo.deleteReport(trx, row.id);

@@ -4,11 +4,11 @@
  * aggregates only: never a free-text answer, picked quotes included. The
  * token is shown once and stored only as its SHA-256, like wave invitations.
  */
-import type { Knex } from 'knex';
+import type { Db } from '../../db/db-handle.js';
 import type { ReportShareRow, UserRow, WorkspaceRow } from '../../db/tables.js';
 import { AppError, NotFoundError, text } from '../../http/errors.js';
 import { hashToken, newSecretToken } from '../../lib/tokens.js';
-import { recordAudit } from '../audit/audit.repo.js';
+import { recordAudit } from '../audit/audit.service.js';
 import type { ResultsEngine } from '../results/engine/engine.js';
 import { reportContent } from './report-content.js';
 import * as repo from './reports.repo.js';
@@ -23,7 +23,7 @@ export const shareUrl = (publicUrl: string, token: string) => `${publicUrl}/shar
 const stateOf = (s: ReportShareRow, now = new Date()) =>
   s.revoked_at ? 'revoked' : s.expires_at <= now ? 'expired' : 'active';
 
-export async function createShare(db: Knex, ws: WorkspaceRow, user: UserRow, req: CreateShareReq, publicUrl: string) {
+export async function createShare(db: Db, ws: WorkspaceRow, user: UserRow, req: CreateShareReq, publicUrl: string) {
   const report = await getReport(db, ws, req.report);
   const token = newSecretToken();
   const share = await db.transaction(async (trx) => {
@@ -52,7 +52,7 @@ export async function createShare(db: Knex, ws: WorkspaceRow, user: UserRow, req
   };
 }
 
-export async function listShares(db: Knex, ws: WorkspaceRow) {
+export async function listShares(db: Db, ws: WorkspaceRow) {
   const now = new Date();
   return {
     shares: (await repo.listShares(db, ws.id)).map((s) => ({
@@ -67,7 +67,7 @@ export async function listShares(db: Knex, ws: WorkspaceRow) {
   };
 }
 
-export async function revokeShare(db: Knex, ws: WorkspaceRow, user: UserRow, id: string): Promise<void> {
+export async function revokeShare(db: Db, ws: WorkspaceRow, user: UserRow, id: string): Promise<void> {
   const share = await repo.findShare(db, ws.id, id);
   if (!share)
     throw new NotFoundError(
@@ -92,7 +92,7 @@ const unknownLink = () =>
  * revoked links look the same (404); an expired one says since when (410).
  * Questionnaire texts in `language`, as in reportContent.
  */
-export async function publicShare(db: Knex, engine: ResultsEngine, token: string, language: string, now = new Date()) {
+export async function publicShare(db: Db, engine: ResultsEngine, token: string, language: string, now = new Date()) {
   if (!/^[A-Za-z0-9_-]{20,100}$/.test(token)) throw unknownLink();
   const found = await repo.findShareByHash(db, hashToken(token));
   if (!found || found.share.revoked_at) throw unknownLink();

@@ -1,6 +1,6 @@
 import { Router, type RequestHandler, type Response } from 'express';
 import { parse as parseCookies } from 'cookie';
-import type { Knex } from 'knex';
+import type { Db } from '../../db/db-handle.js';
 import { requestLocale } from '../../http/locale.js';
 import { appLanguage, isAppLanguage } from '../questionnaires/locales.js';
 import { parse, parseBody } from '../../http/validate.js';
@@ -17,7 +17,7 @@ const cookiePath = (key: string) => `/api/v1/public/waves/${key}`;
  * mounts it on its own path ahead of the other routers, so that an answer
  * passes as few layers as possible.
  */
-export function publicRoutes(deps: { knex: Knex; writer: ResponseWriter }): { router: Router; submit: RequestHandler } {
+export function publicRoutes(deps: { knex: Db; writer: ResponseWriter }): { router: Router; submit: RequestHandler } {
   const { knex, writer } = deps;
   const cache = new service.VersionCache(knex);
   const keys = new service.WaveKeyCache(knex);

@@ -1,5 +1,5 @@
 import { Router } from 'express';
-import type { Knex } from 'knex';
+import type { Db } from '../../db/db-handle.js';
 import { currentWorkspace, requireUser, requireWorkspace } from '../../http/auth.js';
 import { requestLocale } from '../../http/locale.js';
 import { parse } from '../../http/validate.js';
@@ -8,7 +8,7 @@ import * as service from './results.service.js';
 import type { ResultsEngine } from './engine/engine.js';
 
 /** Results of waves and trends of questions (organisers and analysts). */
-export function resultsRouter(deps: { knex: Knex; engine: ResultsEngine }): Router {
+export function resultsRouter(deps: { knex: Db; engine: ResultsEngine }): Router {
   const { knex, engine } = deps;
   const r = Router({ mergeParams: true });
   // Mounted on /workspaces/:ws beside other routers: guards go on each route, not on the whole prefix.

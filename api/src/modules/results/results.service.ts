@@ -1,50 +1,23 @@
-import type { Knex } from 'knex';
-import { tables, type QuestionnaireVersionRow, type WaveRow, type WorkspaceRow } from '../../db/tables.js';
-import { BadRequestError, NotFoundError, text } from '../../http/errors.js';
-import { itemsOf, questionsOf, type Json, type JsonObject } from '../questionnaires/definition-walk.js';
+import type { Db } from '../../db/db-handle.js';
+import type { QuestionnaireVersionRow, WaveRow, WorkspaceRow } from '../../db/tables.js';
+import { NotFoundError, text } from '../../http/errors.js';
+import { questionsOf, type JsonObject } from '../questionnaires/definition-walk.js';
 import { labelLanguage, languagesOf, matchLanguage } from '../questionnaires/locales.js';
-import * as questionnaires from '../questionnaires/questionnaires.repo.js';
-import { getQuestionnaire } from '../questionnaires/questionnaires.service.js';
-import { getWave } from '../waves/waves.service.js';
+import * as questionnaires from '../questionnaires/questionnaires.service.js';
+import { getWave, listWavesOfQuestionnaire } from '../waves/waves.service.js';
 import type { QuestionFigures } from './aggregate.js';
-import { containmentOf, parseFilters, type Filter } from './filters.js';
-import { listCodes } from '../answers/answers.repo.js';
+import { containmentOf, parseFilters } from './filters.js';
+import * as repo from './results.repo.js';
+import { listCodes } from '../answers/answers.service.js';
 import { describeType, isOpenText, type TypeDescription } from '../questionnaires/question-types.js';
-import { cellElement, matrixColumns, optionsOf } from '../questionnaires/question-options.js';
+import { cellElement, matrixColumns } from '../questionnaires/question-options.js';
 import type { ResultsEngine } from './engine/engine.js';
 import { suppress } from './suppression.js';
 
-async function versionDefinition(db: Knex, wave: Pick<WaveRow, 'questionnaire_id' | 'version'>): Promise<JsonObject> {
-  const v = (await questionnaires.findVersion(db, wave.questionnaire_id, wave.version)) as QuestionnaireVersionRow;
-  return v.definition as JsonObject;
-}
-
-/** Partial responses are not in the engine's columns (they have no figures): counted here. */
-async function countPartial(db: Knex, waveId: string): Promise<number> {
-  const row = (await db(tables.responses)
-    .where({ wave_id: waveId, status: 'partial' })
-    .first(db.raw('count(*)::int as n'))) as { n: number };
-  return row.n;
-}
-
-/**
- * Open answers carrying each code, among the complete responses passing the
- * filters. Coded answers are few (people code them), so this reads only
- * those rows; a filter becomes a jsonb containment test on their answers.
- */
-async function codeCounts(
-  db: Knex,
-  waveId: string,
-  filters: Filter[],
-  definition: JsonObject,
-): Promise<Array<{ question: string; code_id: string; count: number }>> {
-  const query = db(`${tables.answerCodeAssignments} as a`)
-    .join(`${tables.responses} as r`, 'r.id', 'a.response_id')
-    .where({ 'r.wave_id': waveId, 'r.status': 'complete' })
-    .groupBy('a.question', 'a.code_id')
-    .select('a.question', 'a.code_id', db.raw('count(*)::int as count'));
-  for (const f of filters) query.whereRaw('r.data @> ?::jsonb', [JSON.stringify(containmentOf(definition, f))]);
-  return (await query) as Array<{ question: string; code_id: string; count: number }>;
+async function versionDefinition(db: Db, wave: Pick<WaveRow, 'questionnaire_id' | 'version'>): Promise<JsonObject> {
+  // A wave always pins a published version (foreign key), so it is there.
+  const v = await questionnaires.findVersion(db, wave.questionnaire_id, wave.version);
+  return v!.definition as JsonObject;
 }
 
 /** Adds to each open question the number of selected answers carrying each code. */
@@ -67,7 +40,7 @@ function withCodes(
  * carries it, else in its default language (`locale` says which).
  */
 export async function waveResults(
-  db: Knex,
+  db: Db,
   engine: ResultsEngine,
   ws: WorkspaceRow,
   waveId: string,
@@ -78,9 +51,16 @@ export async function waveResults(
   const definition = await versionDefinition(db, wave);
   const filters = parseFilters(whereRaw, definition);
   const columns = await engine.columns(wave, definition);
-  const partial = await countPartial(db, wave.id);
+  const partial = await repo.countPartial(db, wave.id);
   const codes = await listCodes(db, wave.questionnaire_id);
-  const counts = codes.length > 0 ? await codeCounts(db, wave.id, filters, definition) : [];
+  const counts =
+    codes.length > 0
+      ? await repo.codeCounts(
+          db,
+          wave.id,
+          filters.map((f) => containmentOf(definition, f)),
+        )
+      : [];
   const selection = filters.length > 0 ? columns.select(filters) : undefined;
   const n = selection ? selection.length : columns.rows;
   const min = ws.min_group_size;
@@ -132,20 +112,16 @@ function describeTypes(types: string[]): Record<string, TypeDescription> {
  * each wave's from its own version.
  */
 export async function questionTrend(
-  db: Knex,
+  db: Db,
   engine: ResultsEngine,
   ws: WorkspaceRow,
   slug: string,
   question: string,
   language: string,
 ) {
-  const q = await getQuestionnaire(db, ws, slug);
-  const waves = (await db<WaveRow>(tables.waves)
-    .where({ workspace_id: ws.id, questionnaire_id: q.id })
-    .orderBy('created_at', 'asc')) as WaveRow[];
-  const versions = (await db<QuestionnaireVersionRow>(tables.questionnaireVersions)
-    .where({ questionnaire_id: q.id })
-    .orderBy('version')) as QuestionnaireVersionRow[];
+  const q = await questionnaires.getQuestionnaire(db, ws, slug);
+  const waves = await listWavesOfQuestionnaire(db, ws.id, q.id);
+  const versions = await questionnaires.listVersions(db, q.id);
   const breaksQuestion = (v: QuestionnaireVersionRow) =>
     Array.isArray((v.breaks as { questions?: unknown[] } | null)?.questions) &&
     (v.breaks as { questions: Array<{ question: string }> }).questions.some((b) => b.question === question);

@@ -17,26 +17,29 @@ export const findWaveByKey = (db: Knex, key: string): Promise<WaveWithState | un
 export const listWaves = (db: Knex, workspaceId: string): Promise<WaveWithState[]> =>
   db(tables.waves).where({ workspace_id: workspaceId }).orderBy('created_at', 'desc').select(withState(db));
 
+export const listWavesOfQuestionnaire = (db: Knex, workspaceId: string, questionnaireId: string) =>
+  db(tables.waves).where({ workspace_id: workspaceId, questionnaire_id: questionnaireId }).orderBy('created_at');
+
 export async function insertWave(
   db: Knex,
   row: Omit<WaveRow, 'id' | 'created_at' | 'status' | 'results_epoch'>,
 ): Promise<WaveRow> {
-  const [created] = await db<WaveRow>(tables.waves)
+  const [created] = await db(tables.waves)
     .insert({
       ...row,
       id: randomUUID(),
-      privacy_notice: (row.privacy_notice === null ? null : JSON.stringify(row.privacy_notice)) as never,
+      privacy_notice: row.privacy_notice === null ? null : JSON.stringify(row.privacy_notice),
     })
     .returning('*');
-  return created as WaveRow;
+  return created!;
 }
 
 export async function updateWave(db: Knex, id: string, patch: Partial<WaveRow>): Promise<WaveRow> {
   const values: Record<string, unknown> = { ...patch };
   if ('privacy_notice' in patch)
     values.privacy_notice = patch.privacy_notice === null ? null : JSON.stringify(patch.privacy_notice);
-  const [row] = await db<WaveRow>(tables.waves).where({ id }).update(values).returning('*');
-  return row as WaveRow;
+  const [row] = await db(tables.waves).where({ id }).update(values).returning('*');
+  return row!;
 }
 
 /** held: complete answers of an anonymous invitation wave waiting to be released together with others. */
@@ -74,13 +77,13 @@ export async function insertInvitations(
   waveId: string,
   items: Array<{ tokenHash: string; label: string | null }>,
 ): Promise<WaveInvitationRow[]> {
-  return db<WaveInvitationRow>(tables.waveInvitations)
+  return db(tables.waveInvitations)
     .insert(items.map((i) => ({ id: randomUUID(), wave_id: waveId, token_hash: i.tokenHash, label: i.label })))
-    .returning('*') as Promise<WaveInvitationRow[]>;
+    .returning('*');
 }
 
 export const listInvitations = (db: Knex, waveId: string) =>
-  db<WaveInvitationRow>(tables.waveInvitations)
+  db(tables.waveInvitations)
     .where({ wave_id: waveId })
     .orderBy(['created_at', 'label'])
     .select('id', 'label', 'used_on', 'created_at');
@@ -93,7 +96,7 @@ export async function countInvitations(db: Knex, waveId: string): Promise<{ tota
 }
 
 export const findInvitationByHash = (db: Knex, waveId: string, tokenHash: string) =>
-  db<WaveInvitationRow>(tables.waveInvitations).where({ wave_id: waveId, token_hash: tokenHash }).first();
+  db(tables.waveInvitations).where({ wave_id: waveId, token_hash: tokenHash }).first();
 
 /**
  * Deletes responses of waves past their retention period; returns how many.

@@ -1,6 +1,6 @@
 import { Router } from 'express';
 import { stringify } from 'csv-stringify/sync';
-import type { Knex } from 'knex';
+import type { Db } from '../../db/db-handle.js';
 import { currentUser, currentWorkspace, requireUser, requireWorkspace } from '../../http/auth.js';
 import { parse, parseBody } from '../../http/validate.js';
 import { CSV_OPTIONS } from '../../lib/csv.js';
@@ -14,7 +14,7 @@ import {
 import * as service from './waves.service.js';
 
 /** /api/v1/workspaces/:ws/waves: organisers write, analysts read. */
-export function wavesRouter(deps: { knex: Knex; publicUrl: string }): Router {
+export function wavesRouter(deps: { knex: Db; publicUrl: string }): Router {
   const { knex, publicUrl } = deps;
   const r = Router({ mergeParams: true });
   const analyst = requireWorkspace(knex, 'analyst');

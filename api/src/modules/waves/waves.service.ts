@@ -1,10 +1,10 @@
 import { randomBytes } from 'node:crypto';
-import type { Knex } from 'knex';
+import type { Db } from '../../db/db-handle.js';
 import type { UserRow, WaveRow, WorkspaceRow } from '../../db/tables.js';
 import { ConflictError, NotFoundError, text, ValidationError } from '../../http/errors.js';
 import { hashToken, newSecretToken } from '../../lib/tokens.js';
-import { recordAudit } from '../audit/audit.repo.js';
-import * as questionnaires from '../questionnaires/questionnaires.repo.js';
+import { recordAudit } from '../audit/audit.service.js';
+import * as questionnaires from '../questionnaires/questionnaires.service.js';
 import { defaultPrivacyNotice } from './privacy-notice.js';
 import * as repo from './waves.repo.js';
 import type { CreateInvitationsReq, CreateWaveReq, UpdateWaveReq } from './waves.schemas.js';
@@ -16,7 +16,21 @@ export const waveUrl = (publicUrl: string, key: string) => `${publicUrl}/s/${key
 
 const notFound = () => new NotFoundError(text('Wave not found.', 'Erhebungswelle nicht gefunden.'));
 
-export async function getWave(db: Knex, ws: WorkspaceRow, id: string): Promise<repo.WaveWithState> {
+/** The wave of this workspace with this id, if any (no 404: the caller decides). */
+export const findWave = (db: Db, workspaceId: string, id: string) => repo.findWave(db, workspaceId, id);
+
+/** The wave behind a public key, if any. */
+export const findWaveByKey = (db: Db, key: string) => repo.findWaveByKey(db, key);
+
+/** The personal invitation of a wave with this token hash, if any. */
+export const findInvitationByHash = (db: Db, waveId: string, tokenHash: string) =>
+  repo.findInvitationByHash(db, waveId, tokenHash);
+
+/** The waves of a questionnaire, oldest first. */
+export const listWavesOfQuestionnaire = (db: Db, workspaceId: string, questionnaireId: string) =>
+  repo.listWavesOfQuestionnaire(db, workspaceId, questionnaireId);
+
+export async function getWave(db: Db, ws: WorkspaceRow, id: string): Promise<repo.WaveWithState> {
   const wave = await repo.findWave(db, ws.id, id);
   if (!wave) throw notFound();
   return wave;
@@ -70,11 +84,11 @@ function view(
   };
 }
 
-async function slugsOf(db: Knex, ws: WorkspaceRow): Promise<Map<string, string>> {
-  return new Map((await questionnaires.listQuestionnaires(db, ws.id)).map((q) => [q.id, q.slug]));
+async function slugsOf(db: Db, ws: WorkspaceRow): Promise<Map<string, string>> {
+  return questionnaires.questionnaireSlugs(db, ws.id);
 }
 
-export async function listWaves(db: Knex, ws: WorkspaceRow, publicUrl: string) {
+export async function listWaves(db: Db, ws: WorkspaceRow, publicUrl: string) {
   const waves = await repo.listWaves(db, ws.id);
   const [counts, slugs] = await Promise.all([
     repo.countResponses(
@@ -86,7 +100,7 @@ export async function listWaves(db: Knex, ws: WorkspaceRow, publicUrl: string) {
   return waves.map((w) => view(w, ws, counts.get(w.id), publicUrl, slugs.get(w.questionnaire_id) ?? ''));
 }
 
-export async function describeWave(db: Knex, ws: WorkspaceRow, id: string, publicUrl: string) {
+export async function describeWave(db: Db, ws: WorkspaceRow, id: string, publicUrl: string) {
   const wave = await getWave(db, ws, id);
   const [counts, slugs, invitations] = await Promise.all([
     repo.countResponses(db, [wave.id]),
@@ -97,7 +111,7 @@ export async function describeWave(db: Knex, ws: WorkspaceRow, id: string, publi
 }
 
 /** Opens a wave on a published version. */
-export async function createWave(db: Knex, actor: UserRow, ws: WorkspaceRow, req: CreateWaveReq, publicUrl: string) {
+export async function createWave(db: Db, actor: UserRow, ws: WorkspaceRow, req: CreateWaveReq, publicUrl: string) {
   const q = await questionnaires.findQuestionnaire(db, ws.id, req.questionnaire);
   if (!q) throw new NotFoundError(text('Questionnaire not found.', 'Fragebogen nicht gefunden.'));
   if (!(await questionnaires.findVersion(db, q.id, req.version))) {
@@ -136,7 +150,7 @@ export async function createWave(db: Knex, actor: UserRow, ws: WorkspaceRow, req
 }
 
 export async function updateWave(
-  db: Knex,
+  db: Db,
   actor: UserRow,
   ws: WorkspaceRow,
   id: string,
@@ -174,7 +188,7 @@ export async function updateWave(
 
 /** Creates personal invitation tokens; they are returned once and stored only as hashes. */
 export async function createInvitations(
-  db: Knex,
+  db: Db,
   actor: UserRow,
   ws: WorkspaceRow,
   id: string,
@@ -215,7 +229,7 @@ export async function createInvitations(
   }));
 }
 
-export async function listInvitations(db: Knex, ws: WorkspaceRow, id: string) {
+export async function listInvitations(db: Db, ws: WorkspaceRow, id: string) {
   const wave = await getWave(db, ws, id);
   return (await repo.listInvitations(db, wave.id)).map((i) => ({
     id: i.id,
@@ -226,12 +240,5 @@ export async function listInvitations(db: Knex, ws: WorkspaceRow, id: string) {
 }
 
 /** Deletes the responses of waves whose retention period has passed (run periodically). */
-export const purgeExpiredResponses = (db: Knex, today = new Date().toISOString().slice(0, 10)) =>
+export const purgeExpiredResponses = (db: Db, today = new Date().toISOString().slice(0, 10)) =>
   repo.deleteExpiredResponses(db, today);
-
-// Pass-throughs for other modules (modules meet through services, never through each other's repos).
-
-export const findWaveByKey = (db: Knex, key: string) => repo.findWaveByKey(db, key);
-
-export const findInvitationByHash = (db: Knex, waveId: string, tokenHash: string) =>
-  repo.findInvitationByHash(db, waveId, tokenHash);

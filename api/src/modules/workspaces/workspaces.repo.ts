@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Knex } from 'knex';
-import { tables, type MemberInvitationRow, type MembershipRow, type Role, type WorkspaceRow } from '../../db/tables.js';
+import { tables, type MemberInvitationRow, type Role, type WorkspaceRow } from '../../db/tables.js';
 
 /** The workspace with this slug and the user's role in it, if the user belongs to it. */
 export async function findMembership(
@@ -27,8 +27,13 @@ export const listWorkspacesOfUser = (db: Knex, userId: string) =>
   >;
 
 export async function insertWorkspace(db: Knex, slug: string, name: string): Promise<WorkspaceRow> {
-  const [row] = await db<WorkspaceRow>(tables.workspaces).insert({ id: randomUUID(), slug, name }).returning('*');
-  return row as WorkspaceRow;
+  const [row] = await db(tables.workspaces).insert({ id: randomUUID(), slug, name }).returning('*');
+  return row!;
+}
+
+/** Deletes a workspace; everything in it goes with it (foreign keys cascade). */
+export async function deleteWorkspace(db: Knex, id: string): Promise<void> {
+  await db(tables.workspaces).where({ id }).del();
 }
 
 export async function updateWorkspace(
@@ -36,8 +41,8 @@ export async function updateWorkspace(
   id: string,
   patch: Partial<Pick<WorkspaceRow, 'name' | 'min_group_size'>>,
 ): Promise<WorkspaceRow> {
-  const [row] = await db<WorkspaceRow>(tables.workspaces).where({ id }).update(patch).returning('*');
-  return row as WorkspaceRow;
+  const [row] = await db(tables.workspaces).where({ id }).update(patch).returning('*');
+  return row!;
 }
 
 export type MemberView = { userId: string; email: string; name: string; role: Role; joinedAt: Date };
@@ -58,20 +63,20 @@ export const findMember = (db: Knex, workspaceId: string, userId: string) =>
     .first(memberColumns) as Promise<MemberView | undefined>;
 
 export async function insertMembership(db: Knex, workspaceId: string, userId: string, role: Role): Promise<void> {
-  await db<MembershipRow>(tables.memberships).insert({ workspace_id: workspaceId, user_id: userId, role });
+  await db(tables.memberships).insert({ workspace_id: workspaceId, user_id: userId, role });
 }
 
 export async function updateMembershipRole(db: Knex, workspaceId: string, userId: string, role: Role): Promise<void> {
-  await db<MembershipRow>(tables.memberships).where({ workspace_id: workspaceId, user_id: userId }).update({ role });
+  await db(tables.memberships).where({ workspace_id: workspaceId, user_id: userId }).update({ role });
 }
 
 export async function deleteMembership(db: Knex, workspaceId: string, userId: string): Promise<void> {
-  await db<MembershipRow>(tables.memberships).where({ workspace_id: workspaceId, user_id: userId }).del();
+  await db(tables.memberships).where({ workspace_id: workspaceId, user_id: userId }).del();
 }
 
 /** Organisers of the workspace, row-locked so that two concurrent demotions cannot both pass the last-organiser check. */
 export async function lockOrganisers(db: Knex, workspaceId: string): Promise<string[]> {
-  const rows = (await db<MembershipRow>(tables.memberships)
+  const rows = (await db(tables.memberships)
     .where({ workspace_id: workspaceId, role: 'organiser' })
     .forUpdate()
     .select('user_id')) as Array<{ user_id: string }>;
@@ -82,7 +87,7 @@ export async function insertInvitation(
   db: Knex,
   inv: { workspaceId: string; email: string; role: Role; tokenHash: string; invitedBy: string; expiresAt: Date },
 ): Promise<MemberInvitationRow> {
-  const [row] = await db<MemberInvitationRow>(tables.memberInvitations)
+  const [row] = await db(tables.memberInvitations)
     .insert({
       id: randomUUID(),
       workspace_id: inv.workspaceId,
@@ -93,11 +98,11 @@ export async function insertInvitation(
       expires_at: inv.expiresAt,
     })
     .returning('*');
-  return row as MemberInvitationRow;
+  return row!;
 }
 
 export const listOpenInvitations = (db: Knex, workspaceId: string) =>
-  db<MemberInvitationRow>(tables.memberInvitations)
+  db(tables.memberInvitations)
     .where({ workspace_id: workspaceId })
     .whereNull('accepted_at')
     .where('expires_at', '>', db.fn.now())
@@ -105,17 +110,17 @@ export const listOpenInvitations = (db: Knex, workspaceId: string) =>
 
 /** An invitation that can still be accepted. */
 export const findUsableInvitation = (db: Knex, tokenHash: string) =>
-  db<MemberInvitationRow>(tables.memberInvitations)
+  db(tables.memberInvitations)
     .where({ token_hash: tokenHash })
     .whereNull('accepted_at')
     .where('expires_at', '>', db.fn.now())
     .first();
 
 export async function markInvitationAccepted(db: Knex, id: string): Promise<boolean> {
-  const n = await db<MemberInvitationRow>(tables.memberInvitations)
+  const n = await db(tables.memberInvitations)
     .where({ id })
     .whereNull('accepted_at')
-    .update({ accepted_at: db.fn.now() as unknown as Date });
+    .update({ accepted_at: db.fn.now() });
   return n > 0;
 }
 
@@ -125,4 +130,4 @@ export async function deleteInvitation(db: Knex, workspaceId: string, id: string
   );
 }
 
-export const findWorkspaceById = (db: Knex, id: string) => db<WorkspaceRow>(tables.workspaces).where({ id }).first();
+export const findWorkspaceById = (db: Knex, id: string) => db(tables.workspaces).where({ id }).first();

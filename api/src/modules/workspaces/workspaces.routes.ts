@@ -1,10 +1,8 @@
 import { Router } from 'express';
-import type { Knex } from 'knex';
+import type { Db } from '../../db/db-handle.js';
 import { currentUser, currentWorkspace, requireAdmin, requireUser, requireWorkspace } from '../../http/auth.js';
 import { startSession } from '../../http/session.js';
 import { parse, parseBody } from '../../http/validate.js';
-import { listAudit } from '../audit/audit.repo.js';
-import { toUserView } from '../auth/auth.service.js';
 import {
   AcceptInvitationSchema,
   AddMemberSchema,
@@ -18,7 +16,7 @@ import {
 import * as service from './workspaces.service.js';
 
 /** /api/v1/workspaces: workspaces, members, invitations, audit log. */
-export function workspacesRouter(deps: { knex: Knex; publicUrl: string }): Router {
+export function workspacesRouter(deps: { knex: Db; publicUrl: string }): Router {
   const { knex, publicUrl } = deps;
   const r = Router();
   const analyst = requireWorkspace(knex, 'analyst');
@@ -81,14 +79,14 @@ export function workspacesRouter(deps: { knex: Knex; publicUrl: string }): Route
 
   r.get('/:ws/audit', requireUser, organiser, async (req, res) => {
     const { limit } = parse(AuditQuery, req.query);
-    res.json({ entries: await listAudit(knex, currentWorkspace(req).row.id, limit) });
+    res.json({ entries: await service.listAudit(knex, currentWorkspace(req).row.id, limit) });
   });
 
   return r;
 }
 
 /** /api/v1/auth/invitations: public, the token is the credential. */
-export function invitationsRouter(deps: { knex: Knex }): Router {
+export function invitationsRouter(deps: { knex: Db }): Router {
   const { knex } = deps;
   const r = Router();
 
@@ -100,7 +98,7 @@ export function invitationsRouter(deps: { knex: Knex }): Router {
     const body = parseBody(AcceptInvitationSchema, req);
     const { user } = await service.acceptInvitation(knex, body);
     await startSession(req, user.id);
-    res.json({ user: toUserView(user) });
+    res.json({ user: service.toUserView(user) });
   });
 
   return r;

@@ -1,11 +1,11 @@
-import type { Knex } from 'knex';
+import type { Db } from '../../db/db-handle.js';
 import { isUniqueViolation } from '../../db/errors.js';
-import { tables, type Role, type UserRow, type WorkspaceRow } from '../../db/tables.js';
+import type { Role, UserRow, WorkspaceRow } from '../../db/tables.js';
 import { ConflictError, NotFoundError, text } from '../../http/errors.js';
 import { hashPassword } from '../../lib/passwords.js';
 import { hashToken, newSecretToken } from '../../lib/tokens.js';
-import { recordAudit } from '../audit/audit.repo.js';
-import * as users from '../auth/auth.repo.js';
+import { listAudit as listAuditEntries, recordAudit } from '../audit/audit.service.js';
+import * as users from '../auth/auth.service.js';
 import * as repo from './workspaces.repo.js';
 import type {
   AcceptInvitationReq,
@@ -28,7 +28,7 @@ export const workspaceView = (w: WorkspaceRow, role: Role) => ({
  * Deletes the example workspace with everything in it, in one step. Real
  * workspaces cannot be deleted this way: they hold other people's answers.
  */
-export async function deleteExampleWorkspace(db: Knex, actor: UserRow, ws: WorkspaceRow): Promise<void> {
+export async function deleteExampleWorkspace(db: Db, actor: UserRow, ws: WorkspaceRow): Promise<void> {
   if (!ws.is_example) {
     throw new ConflictError(
       'not_example',
@@ -36,7 +36,7 @@ export async function deleteExampleWorkspace(db: Knex, actor: UserRow, ws: Works
     );
   }
   await db.transaction(async (trx) => {
-    await trx(tables.workspaces).where({ id: ws.id }).del();
+    await repo.deleteWorkspace(trx, ws.id);
     await recordAudit(trx, {
       workspaceId: null,
       actorId: actor.id,
@@ -46,10 +46,19 @@ export async function deleteExampleWorkspace(db: Knex, actor: UserRow, ws: Works
   });
 }
 
-export const listWorkspaces = (db: Knex, userId: string) => repo.listWorkspacesOfUser(db, userId);
+/** The newest entries of a workspace's audit log first. */
+export const listAudit = (db: Db, workspaceId: string, limit: number) => listAuditEntries(db, workspaceId, limit);
+
+/** An account as the API shows it (a member who just joined sees themselves). */
+export const toUserView = (user: UserRow) => users.toUserView(user);
+
+/** The workspace with this slug and the user's role in it, if the user belongs to it (for the auth middleware). */
+export const findMembership = (db: Db, slug: string, userId: string) => repo.findMembership(db, slug, userId);
+
+export const listWorkspaces = (db: Db, userId: string) => repo.listWorkspacesOfUser(db, userId);
 
 /** Creates a workspace; its creator becomes its first organiser. */
-export async function createWorkspace(db: Knex, actor: UserRow, req: CreateWorkspaceReq): Promise<WorkspaceRow> {
+export async function createWorkspace(db: Db, actor: UserRow, req: CreateWorkspaceReq): Promise<WorkspaceRow> {
   try {
     return await db.transaction(async (trx) => {
       const ws = await repo.insertWorkspace(trx, req.slug, req.name);
@@ -69,7 +78,7 @@ export async function createWorkspace(db: Knex, actor: UserRow, req: CreateWorks
 }
 
 export async function updateWorkspace(
-  db: Knex,
+  db: Db,
   actor: UserRow,
   ws: WorkspaceRow,
   req: UpdateWorkspaceReq,
@@ -90,7 +99,7 @@ export async function updateWorkspace(
   });
 }
 
-export async function listMembersAndInvitations(db: Knex, ws: WorkspaceRow) {
+export async function listMembersAndInvitations(db: Db, ws: WorkspaceRow) {
   const [members, invitations] = await Promise.all([repo.listMembers(db, ws.id), repo.listOpenInvitations(db, ws.id)]);
   return { members, invitations: invitations.map(invitationView) };
 }
@@ -113,7 +122,7 @@ const alreadyMember = () =>
  * Adds an existing account straight away; for an unknown e-mail creates a
  * one-time invitation valid for seven days (the token is returned once).
  */
-export async function addMember(db: Knex, actor: UserRow, ws: WorkspaceRow, req: AddMemberReq, publicUrl: string) {
+export async function addMember(db: Db, actor: UserRow, ws: WorkspaceRow, req: AddMemberReq, publicUrl: string) {
   return db.transaction(async (trx) => {
     const existing = await users.findUserByEmail(trx, req.email);
     if (existing) {
@@ -163,7 +172,7 @@ const lastOrganiser = () =>
   );
 const memberNotFound = () => new NotFoundError(text('Member not found.', 'Mitglied nicht gefunden.'));
 
-export async function changeRole(db: Knex, actor: UserRow, ws: WorkspaceRow, userId: string, role: Role) {
+export async function changeRole(db: Db, actor: UserRow, ws: WorkspaceRow, userId: string, role: Role) {
   return db.transaction(async (trx) => {
     const organisers = await repo.lockOrganisers(trx, ws.id);
     const member = await repo.findMember(trx, ws.id, userId);
@@ -181,7 +190,7 @@ export async function changeRole(db: Knex, actor: UserRow, ws: WorkspaceRow, use
   });
 }
 
-export async function removeMember(db: Knex, actor: UserRow, ws: WorkspaceRow, userId: string): Promise<void> {
+export async function removeMember(db: Db, actor: UserRow, ws: WorkspaceRow, userId: string): Promise<void> {
   await db.transaction(async (trx) => {
     const organisers = await repo.lockOrganisers(trx, ws.id);
     const member = await repo.findMember(trx, ws.id, userId);
@@ -192,7 +201,7 @@ export async function removeMember(db: Knex, actor: UserRow, ws: WorkspaceRow, u
   });
 }
 
-export async function revokeInvitation(db: Knex, actor: UserRow, ws: WorkspaceRow, id: string): Promise<void> {
+export async function revokeInvitation(db: Db, actor: UserRow, ws: WorkspaceRow, id: string): Promise<void> {
   await db.transaction(async (trx) => {
     if (!(await repo.deleteInvitation(trx, ws.id, id)))
       throw new NotFoundError(text('Invitation not found.', 'Einladung nicht gefunden.'));
@@ -209,7 +218,7 @@ const invitationNotFound = () =>
   );
 
 /** What an invitation link offers, so the accept page can say it. */
-export async function describeInvitation(db: Knex, token: string) {
+export async function describeInvitation(db: Db, token: string) {
   const inv = await repo.findUsableInvitation(db, hashToken(token));
   if (!inv) throw invitationNotFound();
   const ws = (await repo.findWorkspaceById(db, inv.workspace_id))!;
@@ -218,7 +227,7 @@ export async function describeInvitation(db: Knex, token: string) {
 
 /** Turns an invitation into an account and a membership; the token works once. */
 export async function acceptInvitation(
-  db: Knex,
+  db: Db,
   req: AcceptInvitationReq,
 ): Promise<{ user: UserRow; workspaceSlug: string }> {
   const passwordHash = await hashPassword(req.password);
@@ -248,6 +257,5 @@ export async function acceptInvitation(
   });
 }
 
-// Pass-throughs for other modules (modules meet through services, never through each other's repos).
-
-export const findWorkspaceById = (db: Knex, id: string) => repo.findWorkspaceById(db, id);
+/** The workspace with this id, if any (for other modules; modules meet through services). */
+export const findWorkspaceById = (db: Db, id: string) => repo.findWorkspaceById(db, id);

@@ -1,3 +1,6 @@
+// The tests' program type-checks this file without the web app's include list, so the declarations are named here.
+// eslint-disable-next-line @typescript-eslint/triple-slash-reference
+/// <reference path="./survey-core-i18n.d.ts" />
 import { surveyLocalization } from 'survey-core';
 import { applyGermanDu } from './german-du.js';
 import { baseLanguage } from './locales.js';

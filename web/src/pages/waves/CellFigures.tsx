@@ -4,7 +4,7 @@ import type { CellResult } from '../../api/results';
 import { Chart } from '../../components/charts/Chart';
 import { cellCharts, cellGrid, cellSummary } from '../../components/charts/datasets';
 import { chartSize, headingTag, useNumbers } from './format';
-import type { FigureProps } from './QuestionCard';
+import type { FigureProps } from './figure-props';
 import { TableWrap } from './TableWrap';
 
 /**

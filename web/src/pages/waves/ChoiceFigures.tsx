@@ -11,7 +11,7 @@ import {
   recommendationGroups,
 } from '../../components/charts/datasets';
 import { chartSize, headingTag, useCountText, useNumbers } from './format';
-import type { FigureProps } from './QuestionCard';
+import type { FigureProps } from './figure-props';
 import { TableWrap } from './TableWrap';
 
 /**

@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { Chart } from '../../components/charts/Chart';
 import { itemBars, itemRows } from '../../components/charts/datasets';
 import { chartSize, useCountText, useNumbers } from './format';
-import type { FigureProps } from './QuestionCard';
+import type { FigureProps } from './figure-props';
 import { TableWrap } from './TableWrap';
 
 /**

@@ -4,7 +4,7 @@ import type { QuestionResult } from '../../api/results';
 import { Chart } from '../../components/charts/Chart';
 import { matrixBars, percentOf } from '../../components/charts/datasets';
 import { chartSize, useCountText, useNumbers } from './format';
-import type { FigureProps } from './QuestionCard';
+import type { FigureProps } from './figure-props';
 import { TableWrap } from './TableWrap';
 
 /** A matrix as stacked bars with its tables. */

@@ -1,27 +1,14 @@
 import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import type { QuestionResult, QuestionTypes } from '../../api/results';
-import { figureKindOf, isOpenText, type Measure } from '../../components/charts/datasets';
+import { figureKindOf, isOpenText } from '../../components/charts/datasets';
+import type { FigureProps } from './figure-props';
 import { CellFigures } from './CellFigures';
 import { ChoiceFigures } from './ChoiceFigures';
 import { headingTag, useCountText, useNumbers } from './format';
 import { ItemFigures } from './ItemFigures';
 import { MatrixFigures } from './MatrixFigures';
 import { SliderFigures } from './SliderFigures';
-
-/** What every view of a question's figures gets. */
-export interface FigureProps {
-  q: QuestionResult;
-  min: number;
-  measure: Measure;
-  /** This wave's title, the first column of figures. */
-  title: string;
-  compare?: { title: string; q: QuestionResult | undefined };
-  /** Draw charts for print (the report): see Chart's printRatio. */
-  printRatio?: number;
-  /** The level of the question's own heading; a view's headings go below it. */
-  level: number;
-}
 
 export interface QuestionCardProps extends FigureProps {
   /** The server's question type registry (wave results); absent in the report, whose views are read off the figures. */

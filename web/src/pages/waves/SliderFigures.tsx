@@ -2,7 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { itemRows } from '../../components/charts/datasets';
 import { ChoiceFigures } from './ChoiceFigures';
 import { useCountText, useNumbers } from './format';
-import type { FigureProps } from './QuestionCard';
+import type { FigureProps } from './figure-props';
 import { TableWrap } from './TableWrap';
 
 /**

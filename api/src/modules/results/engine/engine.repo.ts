@@ -43,11 +43,11 @@ export async function readWaveInPages(
       for (;;) {
         const query = trx(tables.responses)
           .where({ wave_id: waveId, status: 'complete' })
-          .select(feedColumns(trx))
+          .select<ResponseFeedRow[]>(feedColumns(trx))
           .orderBy('id')
           .limit(pageSize);
         if (after !== undefined) query.where('id', '>', after);
-        const rows = (await query) as ResponseFeedRow[];
+        const rows = await query;
         onPage(rows, xmin);
         if (rows.length < pageSize) break;
         after = rows[rows.length - 1]!.id;
