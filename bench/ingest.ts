@@ -67,7 +67,7 @@ function startBare(databaseUrl: string, port: number): Promise<ReturnType<typeof
     stdio: ['ignore', 'pipe', 'inherit'],
   });
   return new Promise((resolve, reject) => {
-    child.stdout!.on('data', (d: Buffer) => d.toString().includes('ready') && resolve(child));
+    child.stdout.on('data', (d: Buffer) => d.toString().includes('ready') && resolve(child));
     child.once('exit', (code) => reject(new Error(`bare server exited with ${code}`)));
   });
 }

@@ -46,9 +46,9 @@ describe('first-run setup', () => {
     expect(ok.body.user).toMatchObject({ email: 'admin@example.org', name: 'Ada', isAdmin: true });
     expect(ok.body.user.passwordHash).toBeUndefined();
     // Stored as argon2id at the production cost (64 MiB, 3 passes); only test users made by the helpers are cheaper.
-    const stored = (await ctx.knex('users').where({ email: 'admin@example.org' }).first('password_hash')) as {
+    const stored = await ctx.knex('users').where({ email: 'admin@example.org' }).first<{
       password_hash: string;
-    };
+    }>('password_hash');
     expect(stored.password_hash).toMatch(/^\$argon2id\$v=19\$m=65536,p=4,t=3\$/);
     const me = await agent.get('/api/v1/auth/me');
     expect(me.status).toBe(200);
@@ -362,9 +362,9 @@ describe('password change and API tokens', () => {
           .send({ email: user.email, password: 'a brand new passphrase' })
       ).status,
     ).toBe(200);
-    const changed = (await ctx.knex('users').where({ id: user.id }).first('password_hash')) as {
+    const changed = await ctx.knex('users').where({ id: user.id }).first<{
       password_hash: string;
-    };
+    }>('password_hash');
     expect(changed.password_hash).toMatch(/^\$argon2id\$v=19\$m=65536,p=4,t=3\$/);
   });
 

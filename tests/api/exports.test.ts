@@ -134,15 +134,14 @@ async function memberSurveyWave(slug: string, count: number, seed: number) {
 }
 
 async function storedResponses(waveId: string) {
-  const rows = (await ctx
-    .knex('responses')
-    .where({ wave_id: waveId, status: 'complete' })
-    .select('id', 'data', 'locale', 'completed_on')) as Array<{
-    id: string;
-    data: Record<string, unknown>;
-    locale: string | null;
-    completed_on: string;
-  }>;
+  const rows = await ctx.knex('responses').where({ wave_id: waveId, status: 'complete' }).select<
+    Array<{
+      id: string;
+      data: Record<string, unknown>;
+      locale: string | null;
+      completed_on: string;
+    }>
+  >('id', 'data', 'locale', 'completed_on');
   return new Map(rows.map((r) => [r.id, r]));
 }
 
@@ -189,7 +188,7 @@ describe('response export', () => {
     expect(res.headers['content-disposition']).toMatch(/^attachment; filename=welle-2015-\d{4}-\d{2}-\d{2}\.csv$/);
     const body = res.body as Buffer;
     expect([...body.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
-    const records = parseCsv(body, { bom: true, relax_column_count: false }) as string[][];
+    const records = parseCsv(body, { bom: true, relax_column_count: false });
     const [header, ...rows] = records;
     expect(header).toEqual(expectedHeader(memberSurvey));
     expect(header).toEqual(
@@ -258,7 +257,7 @@ describe('response export', () => {
     expect(res.status).toBe(200);
     expect(res.headers['content-disposition']).toMatch(/filename=welle-2015-codebook-\d{4}-\d{2}-\d{2}\.csv$/);
     expect([...(res.body as Buffer).subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
-    const [header, ...rows] = parseCsv(res.body as Buffer, { bom: true }) as string[][];
+    const [header, ...rows] = parseCsv(res.body as Buffer, { bom: true });
     expect(header).toEqual(['column', 'question', 'type', 'text_de', 'text_en', 'value', 'label_de', 'label_en']);
     const elements = new Map(elementsOf(memberSurvey).map((e) => [e.name, e as unknown as JsonObject]));
     const sector = elements.get('sector')!;
@@ -342,7 +341,7 @@ describe('response export', () => {
     }
     const csv = await agent.get(`${base}/waves/${wave.id}/export?format=csv`).buffer(true).parse(binary);
     const csvText = (csv.body as Buffer).toString('utf8');
-    const [header, ...rows] = parseCsv(csv.body as Buffer, { bom: true }) as string[][];
+    const [header, ...rows] = parseCsv(csv.body as Buffer, { bom: true });
     expect(header).toEqual(['response_id', 'completed_on', 'locale', 'note', 'amount', 'kind', 'kind.other']);
     const notes = rows.map((r) => r[3]).sort();
     expect(notes).toEqual(
@@ -547,7 +546,7 @@ describe('long sheets of dynamic panels and matrices', () => {
     expect(csv.headers['content-disposition']).toMatch(
       /^attachment; filename="?welle-2015-projekte-2015-\d{4}-\d{2}-\d{2}\.csv"?$/,
     );
-    const [header, ...rows] = parseCsv(csv.body as Buffer, { bom: true }) as string[][];
+    const [header, ...rows] = parseCsv(csv.body as Buffer, { bom: true });
     expect(header).toEqual(projects[0]);
     expect(rows).toHaveLength(3);
 
@@ -556,7 +555,7 @@ describe('long sheets of dynamic panels and matrices', () => {
       .get(`${base}/waves/${wave.id}/results/export?format=csv&locale=en`)
       .buffer(true)
       .parse(binary);
-    const table = (parseCsv(results.body as Buffer, { bom: true }) as string[][]).slice(1);
+    const table = parseCsv(results.body as Buffer, { bom: true }).slice(1);
     const parts = [...new Set(table.map((r) => `${r[0]}|${r[3]}`))];
     expect(parts).toEqual(['org|', 'kids:age|', 'kids:hobbies|', 'Projekte 2015|field', 'Projekte 2015|paid']);
     expect(table.every((r) => r[11] === '1' && r[7] === '')).toBe(true);
@@ -608,7 +607,7 @@ describe('results export', () => {
         .parse(binary);
       expect(res.status).toBe(200);
       expect(res.headers['content-disposition']).toMatch(query ? /results-filtered/ : /welle-2015-results-/);
-      const [header, ...rows] = parseCsv(res.body as Buffer, { bom: true }) as string[][];
+      const [header, ...rows] = parseCsv(res.body as Buffer, { bom: true });
       expect(header).toEqual([
         'question',
         'title',
@@ -644,7 +643,7 @@ describe('results export', () => {
       const civic = rows.find((r) => r[0] === 'sector' && r[5] === 'civic')!;
       expect(civic[9]).toBe(sector.n === null ? '' : String(sector.n));
       if (sector.n !== null && sector.choices![0]!.count !== null)
-        expect(Number(civic[8])).toBeCloseTo((sector.choices![0]!.count! / sector.n) * 100, 1);
+        expect(Number(civic[8])).toBeCloseTo((sector.choices![0]!.count / sector.n) * 100, 1);
       // Open questions give their n only, never a text.
       const strengths = rows.filter((r) => r[0] === 'strengths');
       expect(strengths).toHaveLength(1);
@@ -668,7 +667,7 @@ describe('results export', () => {
     // Whole result below the minimum group size: every count empty and marked.
     await agent.patch('/api/v1/workspaces/ex6').send({ minGroupSize: 50 });
     const all = await analystAgent.get(`${base}/waves/${wave.id}/results/export`).buffer(true).parse(binary);
-    const allRows = (parseCsv(all.body as Buffer, { bom: true }) as string[][]).slice(1);
+    const allRows = parseCsv(all.body as Buffer, { bom: true }).slice(1);
     expect(allRows.every((r) => r[7] === '' && r[9] === '' && r[11] === '1')).toBe(true);
     expect((await analystAgent.get(`${base}/waves/${wave.id}/results/export?where=ghost:1`)).status).toBe(400);
     const outsider = await loginAgent(ctx.app, (await createUser(ctx.knex)).email);

@@ -14,7 +14,7 @@ const submit = (key: string, data: object) =>
     .post(`/api/v1/public/waves/${key}/responses`)
     .send({ id: crypto.randomUUID(), status: 'complete', data });
 const count = async (table: string, where: object) =>
-  Number(((await ctx.knex(table).where(where).count({ n: '*' })) as Array<{ n: number | string }>)[0]!.n);
+  Number((await ctx.knex(table).where(where).count<Array<{ n: number | string }>>({ n: '*' }))[0]!.n);
 
 describe('activity log', () => {
   it('records, lists with filters, edits and deletes activities; analysts only read', async () => {

@@ -1,4 +1,4 @@
-import http from 'node:http';
+import type http from 'node:http';
 import { parse as parseCsv } from 'csv-parse/sync';
 import ExcelJS from 'exceljs';
 import request from 'supertest';
@@ -210,7 +210,7 @@ describe('an English questionnaire with German translations', () => {
     const codebook = async (query: string) => {
       const res = await agent.get(`${base}/waves/${wave.id}/export/codebook.csv${query}`).buffer(true).parse(binary);
       expect(res.status, query).toBe(200);
-      return parseCsv(res.body as Buffer, { bom: true }) as string[][];
+      return parseCsv(res.body as Buffer, { bom: true });
     };
     // Without ?locale: German and English columns, as always.
     const [plainHeader, ...plain] = await codebook('');
@@ -280,7 +280,7 @@ describe('an English questionnaire with German translations', () => {
     const xlsx = await agent.get(`${base}/waves/${wave.id}/export?format=xlsx&locale=de`).buffer(true).parse(binary);
     expect(xlsx.status).toBe(200);
     const book = new ExcelJS.Workbook();
-    await book.xlsx.load(xlsx.body as unknown as ArrayBuffer);
+    await book.xlsx.load(xlsx.body);
     const sheet = book.getWorksheet('codebook')!;
     const values = (sheet.getSheetValues() as unknown[][]).filter(Boolean).map((r) => r.slice(1));
     expect(values[0]).toEqual([
@@ -309,7 +309,7 @@ describe('an English questionnaire with German translations', () => {
     ]);
     // The responses keep the language each respondent answered in.
     const csv = await agent.get(`${base}/waves/${wave.id}/export?format=csv&locale=de`).buffer(true).parse(binary);
-    const [header, ...rows] = parseCsv(csv.body as Buffer, { bom: true }) as string[][];
+    const [header, ...rows] = parseCsv(csv.body as Buffer, { bom: true });
     expect(rows.map((r) => r[header!.indexOf('locale')]).sort()).toEqual([
       'de',
       'de',
@@ -336,7 +336,7 @@ describe('an English questionnaire with German translations', () => {
         .parse(binary);
       expect(res.status).toBe(200);
       const book = new ExcelJS.Workbook();
-      await book.xlsx.load(res.body as unknown as ArrayBuffer);
+      await book.xlsx.load(res.body);
       const rows = (book.getWorksheet('results')!.getSheetValues() as unknown[][])
         .filter(Boolean)
         .map((r) => r.slice(1));

@@ -114,18 +114,14 @@ describe('questionnaire lifecycle', () => {
   });
 
   it('refuses a breaking change unless allowBreaking, then records the break on the version', async () => {
-    await agent
-      .post(base)
-      .send({
-        slug: 'bruch',
-        definition: definition(sector(), { type: 'rating', name: 'nps', rateMin: 0, rateMax: 10 }),
-      });
+    await agent.post(base).send({
+      slug: 'bruch',
+      definition: definition(sector(), { type: 'rating', name: 'nps', rateMin: 0, rateMax: 10 }),
+    });
     await agent.post(`${base}/bruch/publish`).send({});
-    await agent
-      .put(`${base}/bruch/draft`)
-      .send({
-        definition: definition(sector(['civic', 'nonprofit']), { type: 'rating', name: 'nps', rateMin: 1, rateMax: 5 }),
-      });
+    await agent.put(`${base}/bruch/draft`).send({
+      definition: definition(sector(['civic', 'nonprofit']), { type: 'rating', name: 'nps', rateMin: 1, rateMax: 5 }),
+    });
 
     const refused = await agent.post(`${base}/bruch/publish`).set('Accept-Language', 'de').send({});
     expect(refused.status).toBe(422);
@@ -180,12 +176,10 @@ describe('questionnaire lifecycle', () => {
   });
 
   it('refuses to publish an unchanged draft or one without questions', async () => {
-    await agent
-      .post(base)
-      .send({
-        slug: 'leer',
-        definition: { pages: [{ name: 'p1', elements: [{ type: 'html', name: 'intro', html: '<p>Hallo</p>' }] }] },
-      });
+    await agent.post(base).send({
+      slug: 'leer',
+      definition: { pages: [{ name: 'p1', elements: [{ type: 'html', name: 'intro', html: '<p>Hallo</p>' }] }] },
+    });
     const empty = await agent.post(`${base}/leer/publish`).send({});
     expect(empty.status).toBe(422);
     expect(empty.body.error.code).toBe('invalid_definition');
@@ -220,19 +214,17 @@ describe('definition rules', () => {
     ));
 
   it('reads definitions as survey-core does: any name kept as written, unnamed elements named, page-less and questions arrays', async () => {
-    const res = await agent
-      .post(base)
-      .send({
-        slug: 'namen',
-        definition: {
-          questions: [
-            { type: 'text' },
-            { type: 'text', name: 'Email address' },
-            { type: 'rating', name: 'phq-1' },
-            { type: 'panel', elements: [{ type: 'comment', name: 'a.b' }] },
-          ],
-        },
-      });
+    const res = await agent.post(base).send({
+      slug: 'namen',
+      definition: {
+        questions: [
+          { type: 'text' },
+          { type: 'text', name: 'Email address' },
+          { type: 'rating', name: 'phq-1' },
+          { type: 'panel', elements: [{ type: 'comment', name: 'a.b' }] },
+        ],
+      },
+    });
     expect(res.status).toBe(201);
     const stored = res.body.draft.definition;
     expect(stored.questions).toBeUndefined();
@@ -254,15 +246,13 @@ describe('definition rules', () => {
       /used twice/,
     );
     // Inside a dynamic panel a name is its own: no clash with the same name outside.
-    const nested = await agent
-      .post(base)
-      .send({
-        slug: 'verschachtelt',
-        definition: definition(
-          { type: 'text', name: 'a' },
-          { type: 'paneldynamic', name: 'kids', templateElements: [{ type: 'text', name: 'a' }] },
-        ),
-      });
+    const nested = await agent.post(base).send({
+      slug: 'verschachtelt',
+      definition: definition(
+        { type: 'text', name: 'a' },
+        { type: 'paneldynamic', name: 'kids', templateElements: [{ type: 'text', name: 'a' }] },
+      ),
+    });
     expect(nested.status).toBe(201);
   });
 

@@ -16,7 +16,7 @@ beforeAll(async () => {
 afterAll(() => ctx.close());
 
 const count = async (table: string, where: object) =>
-  Number(((await ctx.knex(table).where(where).count({ n: '*' })) as Array<{ n: number | string }>)[0]!.n);
+  Number((await ctx.knex(table).where(where).count<Array<{ n: number | string }>>({ n: '*' }))[0]!.n);
 const ALL_SECTIONS = ['input', 'output', 'outcome_impact', 'survey', 'open_answers', 'comparison', 'decisions'].map(
   (kind) => ({ kind }),
 );

@@ -126,8 +126,8 @@ describe('answering a link wave', () => {
       data: validAnswers,
     }));
     const [bad, ...rest] = await Promise.all([post(wave.key, nul), ...good.map((g) => post(wave.key, g))]);
-    expect(bad!.status).toBe(400);
-    expect(bad!.body.error.code).toBe('invalid_characters');
+    expect(bad.status).toBe(400);
+    expect(bad.body.error.code).toBe('invalid_characters');
     expect(rest.map((r) => r.status)).toEqual(good.map(() => 201));
     expect((await responsesOf(wave.id)).map((r) => r.id).sort()).toEqual(good.map((g) => g.id).sort());
   });
@@ -153,7 +153,7 @@ describe('answering a link wave', () => {
       data: { ...validAnswers, jointDetails: 'Danke 😀 – 𝄞' },
     }));
     const [bad, ...rest] = await Promise.all([Promise.all(broken.map(raw)), ...good.map((g) => post(wave.key, g))]);
-    for (const res of bad!) {
+    for (const res of bad) {
       expect(res.status).toBe(400);
       expect(res.body.error.code).toBe('invalid_characters');
     }
@@ -427,7 +427,7 @@ describe('invitation waves', () => {
       .post(`${base}/waves/${wave.id}/invitations?format=csv`)
       .send({ recipients: labels.map((label) => ({ label })) });
     expect(res.status).toBe(201);
-    const [header, ...rows] = parseCsv(res.text, { bom: true }) as string[][];
+    const [header, ...rows] = parseCsv(res.text, { bom: true });
     expect(header).toEqual(['label', 'url']);
     expect(rows.map((r) => r[0])).toEqual([
       '\'=HYPERLINK("http://evil.example","klick")',
@@ -453,9 +453,9 @@ describe('invitation waves', () => {
 
 describe('anonymity', () => {
   it('has no column for IP, user agent, referrer, token or time of day in response tables', async () => {
-    const cols = (await ctx.knex.raw(
+    const cols = await ctx.knex.raw<{ rows: Array<{ table_name: string; column_name: string; data_type: string }> }>(
       `select table_name, column_name, data_type from information_schema.columns where table_schema = current_schema() and table_name in ('responses', 'wave_invitations')`,
-    )) as { rows: Array<{ table_name: string; column_name: string; data_type: string }> };
+    );
     const responseCols = cols.rows.filter((c) => c.table_name === 'responses');
     // change_xid (the writing transaction, for the results engine's change feed) is a counter, not a time;
     // PostgreSQL's own xmin column holds the same number on every row anyway.

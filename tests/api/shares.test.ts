@@ -37,9 +37,11 @@ async function sharedReport(slug: string) {
   });
   if (saved.status !== 201) throw new Error(JSON.stringify(saved.body));
   // Every open-answer text stored for either wave: none may reach a share without quotes.
-  const rows = (await ctx.knex('responses').whereIn('wave_id', [wave.id, olderWave.id]).select('data')) as Array<{
-    data: Record<string, unknown>;
-  }>;
+  const rows = await ctx.knex('responses').whereIn('wave_id', [wave.id, olderWave.id]).select<
+    Array<{
+      data: Record<string, unknown>;
+    }>
+  >('data');
   const openTexts = rows
     .flatMap((r) => [r.data.strengths, r.data.weaknesses])
     .filter((t): t is string => typeof t === 'string');
@@ -220,9 +222,9 @@ describe('share links', () => {
     await ctx.knex('report_shares').where({ id }).update({ last_access_on: '2026-01-02' });
     await request(ctx.app).get(`/api/v1/public/shares/${token}`);
     expect((await ctx.knex('report_shares').where({ id }).first()).last_access_on).toBe(today());
-    const column = (await ctx.knex.raw(
+    const column = await ctx.knex.raw<{ rows: Array<{ data_type: string }> }>(
       `select data_type from information_schema.columns where table_name = 'report_shares' and column_name = 'last_access_on'`,
-    )) as { rows: Array<{ data_type: string }> };
+    );
     expect(column.rows[0]!.data_type).toBe('date');
     // Nothing about the caller is kept.
     const row = await ctx.knex('report_shares').where({ id }).first();

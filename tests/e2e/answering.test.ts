@@ -50,12 +50,12 @@ beforeAll(async () => {
     template: 'mitgliederumfrage',
   });
   await client.expect(201, 'POST', `/workspaces/${ws}/questionnaires/mitglieder/publish`, {});
-  wave = (await client.expect(201, 'POST', `/workspaces/${ws}/waves`, {
+  wave = await client.expect<{ id: string; key: string }>(201, 'POST', `/workspaces/${ws}/waves`, {
     questionnaire: 'mitglieder',
     version: 1,
     title: 'Mitgliederbefragung 2015',
     access: 'link',
-  })) as { id: string; key: string };
+  });
 });
 
 describe('answering the member survey on a phone', () => {

@@ -44,12 +44,12 @@ beforeAll(async () => {
   };
   await client.expect(201, 'POST', `/workspaces/${ws}/questionnaires`, { slug: 'kurz', definition });
   await client.expect(201, 'POST', `/workspaces/${ws}/questionnaires/kurz/publish`, {});
-  wave = (await client.expect(201, 'POST', `/workspaces/${ws}/waves`, {
+  wave = await client.expect<{ id: string; key: string }>(201, 'POST', `/workspaces/${ws}/waves`, {
     questionnaire: 'kurz',
     version: 1,
     title: 'Kurzbefragung 2025',
     access: 'link',
-  })) as { id: string; key: string };
+  });
   for (const text of texts) {
     await client.expect(201, 'POST', `/public/waves/${wave.key}/responses`, {
       id: crypto.randomUUID(),

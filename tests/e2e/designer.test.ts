@@ -45,9 +45,9 @@ async function addElement(typeLabel: string, name: string): Promise<Locator> {
 beforeAll(async () => {
   baseUrl = suite.baseUrl;
   // A server that crashes mid-test fails the final check, with its output.
-  const { output } = suite.server.server;
-  void suite.server.server.exited.then((code) => {
-    if (code !== 0 && code !== null) log.problems.push(`server exited with ${code}; output:\n${output()}`);
+  const started = suite.server.server;
+  void started.exited.then((code) => {
+    if (code !== 0 && code !== null) log.problems.push(`server exited with ${code}; output:\n${started.output()}`);
   });
   // Logged out: the test logs in through the form.
   page = await suite.newPage();

@@ -44,9 +44,9 @@ describe('the example workspace on a first start', () => {
   });
 
   it('shows the closed member-survey wave on a populated dashboard', async () => {
-    const { waves } = (await client.expect(200, 'GET', `/workspaces/${ws}/waves`)) as {
+    const { waves } = await client.expect<{
       waves: Array<{ id: string; title: string; status: string }>;
-    };
+    }>(200, 'GET', `/workspaces/${ws}/waves`);
     expect(waves.map((w) => [w.title, w.status])).toEqual([['Mitgliederumfrage 2015', 'closed']]);
     await page.goto(`${baseUrl}/w/${ws}/waves/${waves[0]!.id}`);
     await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe('Mitgliederumfrage 2015');

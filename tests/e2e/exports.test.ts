@@ -35,12 +35,12 @@ beforeAll(async () => {
     template: 'mitgliederumfrage',
   });
   await client.expect(201, 'POST', `/workspaces/${ws}/questionnaires/mitglieder/publish`, {});
-  wave = (await client.expect(201, 'POST', `/workspaces/${ws}/waves`, {
+  wave = await client.expect<{ id: string; key: string }>(201, 'POST', `/workspaces/${ws}/waves`, {
     questionnaire: 'mitglieder',
     version: 1,
     title: 'Mitgliederbefragung 2015',
     access: 'link',
-  })) as { id: string; key: string };
+  });
   const definition = JSON.parse(await readFile('surveys/mitgliederumfrage.json', 'utf8')) as JsonObject;
   for (let i = 1; i <= RESPONSES; i++) {
     await client.expect(201, 'POST', `/public/waves/${wave.key}/responses`, {
@@ -50,10 +50,10 @@ beforeAll(async () => {
       locale: 'de',
     });
   }
-  const invite = (await client.expect(201, 'POST', `/workspaces/${ws}/members`, {
+  const invite = await client.expect<{ inviteToken: string }>(201, 'POST', `/workspaces/${ws}/members`, {
     email: analyst.email,
     role: 'analyst',
-  })) as { inviteToken: string };
+  });
   await new ApiClient(baseUrl).expect(200, 'POST', '/auth/invitations/accept', {
     token: invite.inviteToken,
     password: analyst.password,
@@ -84,7 +84,7 @@ describe('export panel', () => {
     const file = await download.path();
     const bytes = await readFile(file);
     expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
-    const [header, ...rows] = parseCsv(bytes, { bom: true }) as string[][];
+    const [header, ...rows] = parseCsv(bytes, { bom: true });
     expect(header!.slice(0, 4)).toEqual(['response_id', 'completed_on', 'locale', 'sector']);
     expect(rows).toHaveLength(RESPONSES);
 
@@ -111,7 +111,7 @@ describe('export panel', () => {
       page.waitForEvent('download'),
       panel.getByRole('link', { name: 'Ergebnistabelle (CSV)' }).click(),
     ]);
-    const [header, ...rows] = parseCsv(await readFile(await download.path()), { bom: true }) as string[][];
+    const [header, ...rows] = parseCsv(await readFile(await download.path()), { bom: true });
     expect(header![0]).toBe('question');
     expect(rows.some((r) => r[0] === 'sector')).toBe(true);
     expect(log.problems).toEqual([]);

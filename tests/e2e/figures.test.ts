@@ -46,12 +46,12 @@ beforeAll(async () => {
   await client.expect(201, 'POST', '/workspaces', { slug: ws, name: 'Netzwerk' });
   await client.expect(201, 'POST', `/workspaces/${ws}/questionnaires`, { slug: 'check', definition });
   await client.expect(201, 'POST', `/workspaces/${ws}/questionnaires/check/publish`, {});
-  wave = (await client.expect(201, 'POST', `/workspaces/${ws}/waves`, {
+  wave = await client.expect<{ id: string; key: string }>(201, 'POST', `/workspaces/${ws}/waves`, {
     questionnaire: 'check',
     version: 1,
     title: 'Netzwerk-Check 2025',
     access: 'link',
-  })) as { id: string; key: string };
+  });
   for (let i = 0; i < RESPONSES; i++) {
     await client.expect(201, 'POST', `/public/waves/${wave.key}/responses`, {
       id: crypto.randomUUID(),

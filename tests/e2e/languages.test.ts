@@ -61,12 +61,12 @@ beforeAll(async () => {
   await client.expect(201, 'POST', '/workspaces', { slug: ws, name: 'Sprachen' });
   await client.expect(201, 'POST', `/workspaces/${ws}/questionnaires`, { slug: 'mitglieder', definition });
   await client.expect(201, 'POST', `/workspaces/${ws}/questionnaires/mitglieder/publish`, {});
-  wave = (await client.expect(201, 'POST', `/workspaces/${ws}/waves`, {
+  wave = await client.expect<{ id: string; key: string }>(201, 'POST', `/workspaces/${ws}/waves`, {
     questionnaire: 'mitglieder',
     version: 1,
     title: 'Welle 2015',
     access: 'link',
-  })) as { id: string; key: string };
+  });
 });
 
 describe('an English questionnaire with German and French translations', () => {

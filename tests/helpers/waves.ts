@@ -50,16 +50,14 @@ export async function workspaceWithWave(
   if (q.status !== 201) throw new Error(JSON.stringify(q.body));
   const p = await agent.post(`${base}/questionnaires/kurz/publish`).send({});
   if (p.status !== 201) throw new Error(JSON.stringify(p.body));
-  const w = await agent
-    .post(`${base}/waves`)
-    .send({
-      questionnaire: 'kurz',
-      version: 1,
-      title: 'Welle 2015',
-      access: opts.access ?? 'link',
-      ...(opts.anonymous !== undefined && { anonymous: opts.anonymous }),
-    });
+  const w = await agent.post(`${base}/waves`).send({
+    questionnaire: 'kurz',
+    version: 1,
+    title: 'Welle 2015',
+    access: opts.access ?? 'link',
+    ...(opts.anonymous !== undefined && { anonymous: opts.anonymous }),
+  });
   if (w.status !== 201) throw new Error(JSON.stringify(w.body));
-  const ws = (await ctx.knex('workspaces').where({ slug }).first('id', 'slug')) as { id: string; slug: string };
+  const ws = await ctx.knex('workspaces').where({ slug }).first<{ id: string; slug: string }>('id', 'slug');
   return { agent, admin, base, ws, wave: w.body as { id: string; key: string; url: string } };
 }

@@ -136,11 +136,13 @@ describe('durability on PostgreSQL', () => {
   });
 
   const storedRows = async (waveId: string) =>
-    (await db.knex('responses').where({ wave_id: waveId }).select('id', 'data', 'status')) as Array<{
-      id: string;
-      data: unknown;
-      status: string;
-    }>;
+    await db.knex('responses').where({ wave_id: waveId }).select<
+      Array<{
+        id: string;
+        data: unknown;
+        status: string;
+      }>
+    >('id', 'data', 'status');
 
   for (let round = 1; round <= KILL_ROUNDS; round++) {
     it(`round ${round}: kill -9 of the server at a random moment loses nothing and duplicates nothing`, async () => {
@@ -236,11 +238,13 @@ describe('durability on the embedded database', () => {
 
     const db = await openDatabase({ kind: 'embedded', dataDir, lockWaitMs: 15_000 });
     try {
-      const rows = (await db.knex('responses').where({ wave_id: wave.id }).select('id', 'data', 'status')) as Array<{
-        id: string;
-        data: unknown;
-        status: string;
-      }>;
+      const rows = await db.knex('responses').where({ wave_id: wave.id }).select<
+        Array<{
+          id: string;
+          data: unknown;
+          status: string;
+        }>
+      >('id', 'data', 'status');
       expectAllStoredOnce(rows, subs, outcome);
     } finally {
       await db.close();

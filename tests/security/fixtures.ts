@@ -471,6 +471,6 @@ export async function callRoute(
   const recipe = RECIPES[route];
   const caller = recipe?.session === 'fresh' ? await w.fresh() : w.call;
   const req = caller(method, concreteUrl(route, w, overrides));
-  if (method === 'post' || method === 'put' || method === 'patch') return req.send((recipe?.body?.(w) ?? {}) as object);
+  if (method === 'post' || method === 'put' || method === 'patch') return req.send(recipe?.body?.(w) ?? {});
   return req;
 }

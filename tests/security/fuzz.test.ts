@@ -5,7 +5,7 @@ import fc from 'fast-check';
 import request from 'supertest';
 import type { Knex } from 'knex';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { z } from 'zod';
+import { type z } from 'zod';
 import { API_MODULES } from '../../api/src/openapi/document.js';
 import type { ApiOperation } from '../../api/src/openapi/operation.js';
 import type { JsonObject } from '../../api/src/modules/questionnaires/definition-walk.js';
@@ -69,16 +69,14 @@ beforeAll(async () => {
     await ok(agent.post(`${base}/activities`).send({ type: 'article', title: 'Blog', date: '2015-05-01' }), 201)
   ).id;
   await ok(
-    agent
-      .post(`${base}/indicators`)
-      .send({
-        key: 'mitglieder',
-        name: 'Mitglieder',
-        level: 'output',
-        step: 2,
-        direction: 'up',
-        source: { kind: 'manual' },
-      }),
+    agent.post(`${base}/indicators`).send({
+      key: 'mitglieder',
+      name: 'Mitglieder',
+      level: 'output',
+      step: 2,
+      direction: 'up',
+      source: { kind: 'manual' },
+    }),
     201,
   );
   ids.measurement = (
@@ -190,13 +188,11 @@ function badBodies(op: ApiOperation): fc.Arbitrary<BadBody> {
     },
     {
       weight: 4,
-      arbitrary: fc
-        .integer({ min: 65, max: 20_000 })
-        .map((d): BadBody => ({
-          contentType: 'application/json',
-          payload: `${'{"a":['.repeat(d)}1${']}'.repeat(d)}`,
-          kind: 'deep nesting',
-        })),
+      arbitrary: fc.integer({ min: 65, max: 20_000 }).map((d): BadBody => ({
+        contentType: 'application/json',
+        payload: `${'{"a":['.repeat(d)}1${']}'.repeat(d)}`,
+        kind: 'deep nesting',
+      })),
     },
     {
       weight: 6,

@@ -373,16 +373,14 @@ beforeAll(async () => {
     privacyNotice: notice,
   });
   await Promise.all(
-    waveTitles
-      .slice(1)
-      .map((title) =>
-        client.expect(201, 'POST', `/workspaces/${ws}/waves`, {
-          questionnaire: SLUG,
-          version: 1,
-          title,
-          access: 'link',
-        }),
-      ),
+    waveTitles.slice(1).map((title) =>
+      client.expect(201, 'POST', `/workspaces/${ws}/waves`, {
+        questionnaire: SLUG,
+        version: 1,
+        title,
+        access: 'link',
+      }),
+    ),
   );
 
   // One complete response per payload: text, comment and "other" text, a few ticks.

@@ -16,7 +16,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { checkDefinition } from '../../api/src/modules/questionnaires/definition-rules.js';
-import type { JsonObject as BilanzJson } from '../../api/src/modules/questionnaires/definition-walk.js';
 import { compileValidator, type AnswerProblem } from '../../api/src/modules/responses/answer-validator.js';
 import { seededRandom } from '../fixtures/answer-generator.js';
 import {
@@ -112,13 +111,13 @@ for (const { file, definition: raw } of corpus) {
     try {
       checked = checkDefinition(raw);
       const retry = checked.ok ? checked : checkDefinition(raw, { dropRemoteProperties: true });
-      if (retry.ok) stored = retry.definition as JsonObject;
+      if (retry.ok) stored = retry.definition;
     } catch (error) {
       checked = { ok: 'threw', error };
     }
     const definition = stored;
     let validatorCache: ReturnType<typeof compileValidator> | undefined;
-    const validator = () => (validatorCache ??= compileValidator(definition as BilanzJson));
+    const validator = () => (validatorCache ??= compileValidator(definition));
     const namesByKey = questionNamesByKey(definition);
     /** The questions Bilanz names, by question name (Bilanz may use the data key, i.e. valueName). */
     const named = (problems: AnswerProblem[]) => new Set(problems.map((p) => namesByKey.get(p.question) ?? p.question));

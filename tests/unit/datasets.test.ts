@@ -41,7 +41,7 @@ const scale = (counts: Array<number | null>): QuestionResult => ({
   name: 'recommend',
   type: 'rating',
   title: 'Recommend',
-  n: counts.every((c) => c !== null) ? counts.reduce<number>((s, c) => s + c!, 0) : 40,
+  n: counts.every((c) => c !== null) ? counts.reduce<number>((s, c) => s + c, 0) : 40,
   suppressed: false,
   choices: counts.map((count, value) => ({ value, label: String(value), count })),
   mean: null,

@@ -54,7 +54,9 @@ export function authenticate(db: Knex, sessionMaxMs: number): RequestHandler {
     const session = req.session;
     if (session?.userId) {
       if (!session.createdAt || Date.now() - session.createdAt > sessionMaxMs) {
-        await new Promise<void>((resolve, reject) => session.destroy((err) => (err ? reject(err as Error) : resolve())));
+        await new Promise<void>((resolve, reject) =>
+          session.destroy((err) => (err ? reject(err as Error) : resolve())),
+        );
         return next();
       }
       const user = await findUser(db, session.userId);

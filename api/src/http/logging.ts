@@ -57,7 +57,8 @@ export function requestLogger(app: Express, logger: Logger): RequestHandler {
  */
 function captureRoutePatterns(app: Express): void {
   const response = app.response as Response;
-  const end = (Object.getPrototypeOf(response) as Response).end;
+  // The prototype's own end(), called below with each response as `this`.
+  const end = Reflect.get(Object.getPrototypeOf(response) as object, 'end') as (...a: unknown[]) => Response;
   response.end = function (this: Response, ...args: unknown[]) {
     const req = this.req;
     const route = req.route as { path?: unknown } | undefined;
@@ -68,7 +69,7 @@ function captureRoutePatterns(app: Express): void {
       const segments = (p: string) => p.split('?')[0]!.split('/').length;
       if (segments(pattern) === segments(req.originalUrl)) this.locals.routePattern = pattern;
     }
-    return (end as (...a: unknown[]) => Response).apply(this, args);
+    return end.apply(this, args);
   } as Response['end'];
 }
 

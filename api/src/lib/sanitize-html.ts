@@ -13,7 +13,7 @@ let purifier: Purifier | undefined;
 function purify(): Purifier {
   if (!purifier) {
     const { JSDOM } = createRequire(import.meta.url)('jsdom') as typeof Jsdom;
-    purifier = createDOMPurify(new JSDOM('').window as unknown as Parameters<typeof createDOMPurify>[0]);
+    purifier = createDOMPurify(new JSDOM('').window);
   }
   return purifier;
 }

@@ -88,12 +88,12 @@ export async function deleteActivity(db: Db, ws: WorkspaceRow, user: UserRow, id
 export async function importActivities(db: Db, ws: WorkspaceRow, user: UserRow, csv: string) {
   let records: Array<Record<string, string>>;
   try {
-    records = parseCsv(csv.replace(/^\uFEFF/, ''), {
+    records = parseCsv<Record<string, string>>(csv.replace(/^\uFEFF/, ''), {
       columns: (header: string[]) => header.map((h) => h.trim().toLowerCase()),
       skip_empty_lines: true,
       trim: true,
       delimiter: csv.includes(';') && !csv.split('\n')[0]!.includes(',') ? ';' : ',',
-    }) as Array<Record<string, string>>;
+    });
   } catch (err) {
     throw new ValidationError(
       'invalid_csv',

@@ -31,14 +31,16 @@ export type AuditView = {
 
 /** The newest entries of a workspace first. */
 export async function listAudit(db: Knex, workspaceId: string, limit: number): Promise<AuditView[]> {
-  const rows = (await db(`${tables.auditLog} as a`)
+  const rows = await db(`${tables.auditLog} as a`)
     .leftJoin(`${tables.users} as u`, 'u.id', 'a.actor_id')
     .where('a.workspace_id', workspaceId)
     .orderBy('a.id', 'desc')
     .limit(limit)
-    .select('a.*', 'u.email as actor_email', 'u.name as actor_name')) as Array<
-    AuditLogRow & { actor_email: string | null; actor_name: string | null }
-  >;
+    .select<Array<AuditLogRow & { actor_email: string | null; actor_name: string | null }>>(
+      'a.*',
+      'u.email as actor_email',
+      'u.name as actor_name',
+    );
   return rows.map((r) => ({
     id: Number(r.id),
     at: r.created_at,

@@ -9,7 +9,7 @@ export const findUserById = (db: Knex, id: string) => db(tables.users).where({ i
 
 export async function countUsers(db: Knex): Promise<number> {
   const row = await db(tables.users).first<{ count: number }>(db.raw('count(*)::int as count'));
-  return row!.count;
+  return row.count;
 }
 
 /** Serialises account creation at first start: only one transaction at a time can see an empty users table. */
@@ -82,7 +82,7 @@ export async function findUserByApiTokenHash(
 
 export async function readInstanceState(db: Knex, key: string): Promise<string | undefined> {
   const row = await db(tables.instanceState).where({ key }).first('value');
-  return (row as { value: string } | undefined)?.value;
+  return row?.value;
 }
 
 export async function writeInstanceState(db: Knex, key: string, value: string): Promise<void> {
@@ -106,7 +106,7 @@ export async function deleteInstanceState(db: Knex, key: string): Promise<void> 
  */
 export function knexQueryAdapter(knex: Knex) {
   return {
-    async query(q: { text: string; values?: unknown[] }) {
+    async query(q: { text: string; values?: unknown[] }): Promise<unknown> {
       const bindings: unknown[] = [];
       const sql = q.text.replace(/\$(\d+)/g, (_m, n: string) => {
         bindings.push(q.values?.[Number(n) - 1]);
@@ -122,13 +122,15 @@ export function knexQueryAdapter(knex: Knex) {
  * belongs to (the example is loaded before the first admin exists).
  */
 export async function adoptExampleWorkspaces(db: Knex): Promise<void> {
-  const admin = (await db(tables.users).where({ is_admin: true }).orderBy('created_at').first('id')) as
-    { id: string } | undefined;
+  const admin = await db(tables.users)
+    .where({ is_admin: true })
+    .orderBy('created_at')
+    .first<{ id: string } | undefined>('id');
   if (!admin) return;
-  const orphans = (await db(tables.workspaces)
+  const orphans = await db(tables.workspaces)
     .where({ is_example: true })
     .whereNotExists(db(tables.memberships).whereRaw('memberships.workspace_id = workspaces.id'))
-    .select('id')) as Array<{ id: string }>;
+    .select<Array<{ id: string }>>('id');
   if (orphans.length > 0)
     await db(tables.memberships).insert(
       orphans.map((o) => ({ workspace_id: o.id, user_id: admin.id, role: 'organiser' })),

@@ -77,7 +77,7 @@ export function cellOf(v: unknown): CellValue {
   return JSON.stringify(v);
 }
 
-const dataOf = (r: ExportedResponse) => r.data as Record<string, unknown>;
+const dataOf = (r: ExportedResponse) => r.data;
 
 const both = (value: Json | undefined, fallback: string) => ({
   de: labelIn(value, 'de', fallback),

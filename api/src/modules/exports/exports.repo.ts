@@ -20,5 +20,5 @@ export async function completeResponsesAfter(
     .limit(limit)
     .select('id', 'data', 'locale', 'completed_on');
   if (after !== null) query.andWhere('id', '>', after);
-  return (await query) as ExportedResponse[];
+  return await query;
 }

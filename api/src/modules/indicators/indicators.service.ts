@@ -165,7 +165,7 @@ async function surveySeries(
       value = respondents;
     } else if (source.measure === 'share') {
       const values = source.values ?? [(question.valueTrue ?? true) as Json];
-      const { answered, choosing } = columns.answeredAndChoosing(source.question, values as Json[]);
+      const { answered, choosing } = columns.answeredAndChoosing(source.question, values);
       respondents = answered;
       value = answered > 0 ? (100 * choosing) / answered : null;
     } else {

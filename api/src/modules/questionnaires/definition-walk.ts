@@ -75,9 +75,7 @@ export type ChoiceItem = { value: Json; text: Json | undefined };
 export function itemsOf(list: Json | undefined): ChoiceItem[] {
   if (!Array.isArray(list)) return [];
   return list.map((item) =>
-    isObject(item) && 'value' in item
-      ? { value: item.value as Json, text: item.text }
-      : { value: item, text: undefined },
+    isObject(item) && 'value' in item ? { value: item.value, text: item.text } : { value: item, text: undefined },
   );
 }
 

@@ -24,7 +24,7 @@ const SPECIAL_OPTIONS: Array<
 
 /** A label in the locale: the definition's own text, else survey-core's built-in text in that language. */
 const builtInText = (key: string, locale: string) =>
-  surveyLocalization.getString(key, locale === 'default' ? surveyLocalization.defaultLocale : locale);
+  surveyLocalization.getString(key, locale === 'default' ? surveyLocalization.defaultLocale : locale) as string;
 
 /**
  * The options of a choice question in order (boolean and rating included),
@@ -35,15 +35,15 @@ export function optionsOf(q: JsonObject, locale = 'default'): Option[] {
   const type = String(q.type);
   if (type === 'boolean') {
     return [
-      { value: (q.valueTrue ?? true) as Json, text: q.labelTrue ?? builtInText('booleanCheckedLabel', locale) },
-      { value: (q.valueFalse ?? false) as Json, text: q.labelFalse ?? builtInText('booleanUncheckedLabel', locale) },
+      { value: q.valueTrue ?? true, text: q.labelTrue ?? builtInText('booleanCheckedLabel', locale) },
+      { value: q.valueFalse ?? false, text: q.labelFalse ?? builtInText('booleanUncheckedLabel', locale) },
     ];
   }
   if (type === 'rating') return ratingScale(q).map((v) => ({ value: v, text: undefined }));
   const items: Option[] = itemsOf(q.choices);
   for (const [flag, legacy, valueProp, textProp, defaultValue, textKey] of SPECIAL_OPTIONS) {
     if (q[flag] === true || (legacy && q[legacy] === true)) {
-      items.push({ value: (q[valueProp] ?? defaultValue) as Json, text: q[textProp] ?? builtInText(textKey, locale) });
+      items.push({ value: q[valueProp] ?? defaultValue, text: q[textProp] ?? builtInText(textKey, locale) });
     }
   }
   return items;

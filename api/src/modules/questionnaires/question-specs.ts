@@ -166,7 +166,7 @@ function specOf(
   if (anyQ.showNoneItem === true) special.none = item('noneItem') ?? SPECIAL_ITEM_DEFAULTS.none;
   if (anyQ.showRefuseItem === true) special.refused = item('refuseItem') ?? SPECIAL_ITEM_DEFAULTS.refused;
   if (anyQ.showDontKnowItem === true) special.dontknow = item('dontKnowItem') ?? SPECIAL_ITEM_DEFAULTS.dontknow;
-  const storeOthers = anyQ.storeOthersAsComment;
+  const storeOthers: unknown = anyQ.storeOthersAsComment;
   const storeOthersAsComment =
     storeOthers === 'default' || storeOthers === undefined
       ? survey.storeOthersAsComment !== false
@@ -187,7 +187,7 @@ function specOf(
     rows = type === 'matrixdropdown' ? ((anyQ.rows as ItemValue[] | undefined) ?? []).map(itemSpec) : [];
     inner = (matrix.columns as MatrixDropdownColumn[]).map((c) => columnSpec(c, survey));
   } else if (type === 'paneldynamic') {
-    const template = (anyQ.template as PanelModelBase).questions as Question[];
+    const template = (anyQ.template as PanelModelBase).questions;
     inner = template.map((t) => specOf(t, survey, true));
   } else if (type === 'multipletext') {
     inner = ((anyQ.items as Array<{ name: string; editor: Question }>) ?? []).map((i) => {
@@ -250,12 +250,8 @@ function specOf(
     ...(num(anyQ.maxSelectedChoices) && { maxSelected: anyQ.maxSelectedChoices as number }),
     ...(str(anyQ.valuePropertyName) && { valuePropertyName: anyQ.valuePropertyName as string }),
     selectToRank: anyQ.selectToRankEnabled === true,
-    valueTrue: (type === 'boolean'
-      ? ((q as unknown as { getValueTrue(): Json }).getValueTrue() ?? true)
-      : true) as Json,
-    valueFalse: (type === 'boolean'
-      ? ((q as unknown as { getValueFalse(): Json }).getValueFalse() ?? false)
-      : false) as Json,
+    valueTrue: type === 'boolean' ? ((q as unknown as { getValueTrue(): Json }).getValueTrue() ?? true) : true,
+    valueFalse: type === 'boolean' ? ((q as unknown as { getValueFalse(): Json }).getValueFalse() ?? false) : false,
     inputType,
     numbersAllowed:
       ['numeric', 'currency'].includes(String(raw.maskType)) ||
@@ -302,9 +298,9 @@ const hasTotals = (raw: JsonObject): boolean =>
 
 /** A matrix column as a question spec: its cell type's shape, its own choices or the matrix's. */
 function columnSpec(c: MatrixDropdownColumn, survey: SurveyModel): QuestionSpec {
-  const template = c.templateQuestion as Question;
+  const template = c.templateQuestion;
   const s = specOf(template, survey, true);
-  const raw = json(c as unknown as { toJSON(): unknown });
+  const raw = json(c);
   const matrix = c.colOwner as unknown as { choices?: ItemValue[] } | null;
   const items =
     s.items.length === 0 && Array.isArray(matrix?.choices) && s.type !== 'rating'
@@ -366,7 +362,8 @@ export function surveySpec(definition: JsonObject): SurveySpec {
       return target ? [{ target, variable: (t as unknown as { isVariable?: boolean }).isVariable === true }] : [];
     });
     const targets = new Set(writes.map((w) => w.target));
-    const questions = (model.getAllQuestions(false, false, false) as Question[])
+    const questions = model
+      .getAllQuestions(false, false, false)
       .filter((q) => questionType(q.getType())?.answer !== 'none' && questionType(q.getType()) !== undefined)
       .map((q) => specOf(q, model, false, targets));
     const calculatedValues = model.calculatedValues

@@ -38,7 +38,7 @@ export async function updateDraft(
   const [row] = await db(tables.questionnaires)
     .where({ id })
     .update({
-      draft: (draft === null ? null : JSON.stringify(draft)) as unknown as Record<string, unknown>,
+      draft: draft === null ? null : JSON.stringify(draft),
       draft_updated_at: draft === null ? null : db.fn.now(),
       draft_updated_by: draft === null ? null : userId,
     })
@@ -63,14 +63,16 @@ export async function latestDefinitions(
   questionnaireIds: string[],
 ): Promise<Map<string, Record<string, unknown>>> {
   if (questionnaireIds.length === 0) return new Map();
-  const rows = (await db(tables.questionnaireVersions)
+  const rows = await db(tables.questionnaireVersions)
     .distinctOn('questionnaire_id')
     .whereIn('questionnaire_id', questionnaireIds)
     .orderBy([{ column: 'questionnaire_id' }, { column: 'version', order: 'desc' }])
-    .select('questionnaire_id', 'definition')) as Array<{
-    questionnaire_id: string;
-    definition: Record<string, unknown>;
-  }>;
+    .select<
+      Array<{
+        questionnaire_id: string;
+        definition: Record<string, unknown>;
+      }>
+    >('questionnaire_id', 'definition');
   return new Map(rows.map((r) => [r.questionnaire_id, r.definition]));
 }
 

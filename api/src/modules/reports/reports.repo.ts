@@ -56,10 +56,10 @@ export async function quoteTexts(
   refs: Array<{ response: string; question: string }>,
 ): Promise<Map<string, string>> {
   if (refs.length === 0) return new Map();
-  const rows = (await db(tables.responses)
+  const rows = await db(tables.responses)
     .where({ wave_id: waveId, status: 'complete' })
     .whereIn('id', [...new Set(refs.map((r) => r.response))])
-    .select('id', 'data')) as Array<{ id: string; data: Record<string, unknown> }>;
+    .select<Array<{ id: string; data: Record<string, unknown> }>>('id', 'data');
   const out = new Map<string, string>();
   for (const ref of refs) {
     const text = rows.find((r) => r.id === ref.response)?.data[ref.question];
@@ -111,5 +111,5 @@ export async function findShareByHash(
 export const touchShare = (db: Knex, id: string, today: string) =>
   db(tables.reportShares)
     .where({ id })
-    .andWhere((q) => q.whereNull('last_access_on').orWhere('last_access_on', '<', today))
+    .andWhereRaw('(last_access_on is null or last_access_on < ?)', [today])
     .update({ last_access_on: today });

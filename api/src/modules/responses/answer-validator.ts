@@ -369,7 +369,7 @@ function checkShape(c: Compiled, v: unknown): LocalisedText | undefined {
       if (v.length > most) return m('More choices than the question has.', 'Mehr Antworten, als die Frage hat.');
       const seen = new Set<string>();
       for (const one of v) {
-        const value = s.valuePropertyName ? (isPlainObject(one) ? one[s.valuePropertyName] : undefined) : one;
+        const value: unknown = s.valuePropertyName ? (isPlainObject(one) ? one[s.valuePropertyName] : undefined) : one;
         if (!isScalar(value) || !isOption(c, value)) return notAChoice(value ?? one);
         const k = key(value);
         if (seen.has(k)) return m('A choice is ticked twice.', 'Eine Antwort ist doppelt angekreuzt.');
@@ -549,7 +549,7 @@ function validatorMessage(text: Json | undefined, type: string): LocalisedText {
   const fallback = DEFAULT_MESSAGES[type] ?? m('The answer is not valid.', 'Die Antwort ist nicht gültig.');
   if (typeof text === 'string' && text.trim() !== '') return { en: text, de: text };
   if (isObject(text)) {
-    const pick = (l: string) => (typeof text[l] === 'string' ? (text[l] as string) : undefined);
+    const pick = (l: string) => (typeof text[l] === 'string' ? text[l] : undefined);
     const any = pick('default') ?? Object.values(text).find((t): t is string => typeof t === 'string');
     return { en: pick('en') ?? any ?? fallback.en, de: pick('de') ?? any ?? fallback.de };
   }
@@ -660,7 +660,7 @@ function checkRules(c: Compiled, v: unknown, scope: Scope, byKey: Map<string, Co
     const ck = s.commentKey;
     if (other !== undefined && s.storeOthersAsComment && ck && picked.some((p) => key(p) === key(other))) {
       // Inside a matrix row or panel, the text is stored in that row or panel.
-      const comment = scope.record ? scope.record[ck] : (data[ck] ?? (scope.values[ck] as unknown));
+      const comment = scope.record ? scope.record[ck] : (data[ck] ?? scope.values[ck]);
       if (isEmptyAnswer(comment))
         add(m('Please describe your "other" answer.', 'Bitte beschreibe deine Antwort „Sonstiges“.'));
     }
@@ -695,7 +695,7 @@ function checkRules(c: Compiled, v: unknown, scope: Scope, byKey: Map<string, Co
     const record = v as Record<string, unknown> | unknown[];
     const rows: Array<[Json, unknown]> = Array.isArray(record)
       ? record.map((r, i) => [i, r])
-      : c.rows.map((r) => [r.value, (record as Record<string, unknown>)[String(r.value)]]);
+      : c.rows.map((r) => [r.value, record[String(r.value)]]);
     if (s.shape === 'matrixdynamic' && s.minCount !== undefined && rows.length < s.minCount)
       add(m(`Please fill in at least ${s.minCount} rows.`, `Bitte fülle mindestens ${s.minCount} Zeilen aus.`));
     if (!Array.isArray(record)) {

@@ -84,7 +84,7 @@ export const storeHeldResponses = (db: Db, today: string, items: AnswerToStore[]
  */
 export async function storeInvitationResponses(trx: Db, today: string, items: AnswerToStore[]): Promise<Set<string>> {
   if (items.length === 0) return new Set();
-  const written = (await trx(tables.responses)
+  const written = await trx(tables.responses)
     .insert(
       items.map((it) => ({
         id: it.id,
@@ -101,7 +101,7 @@ export async function storeInvitationResponses(trx: Db, today: string, items: An
     .merge(['status', 'data', 'locale', 'updated_on', 'completed_on', 'change_xid'])
     .where(`${tables.responses}.status`, 'partial')
     .whereRaw('?? = excluded.wave_id', [`${tables.responses}.wave_id`])
-    .returning('id')) as Array<{ id: string }>;
+    .returning<Array<{ id: string }>>('id');
   return new Set(written.map((r) => r.id));
 }
 
@@ -123,9 +123,9 @@ const STORED_UNDER_IDS = `
 
 export async function findStoredAnswers(db: Db, items: AnswerToStore[]): Promise<Map<string, StoredAnswer>> {
   const [ids, waveIds, statuses, data] = columnsOf(items);
-  const result = (await db.raw(STORED_UNDER_IDS, [ids, waveIds, statuses, data])) as {
+  const result = await db.raw<{
     rows: Array<StoredAnswer & { id: string }>;
-  };
+  }>(STORED_UNDER_IDS, [ids, waveIds, statuses, data]);
   return new Map(result.rows.map(({ id, ...stored }) => [id, stored]));
 }
 
@@ -134,32 +134,36 @@ export type WaveOpenness = Pick<WaveRow, 'status' | 'opens_at' | 'closes_at'> & 
 
 /** The waves' states on the database's clock; a wave that no longer exists is missing from the map. */
 export async function findWaveStates(db: Db, waveIds: string[]): Promise<Map<string, WaveOpenness>> {
-  const rows = (await db(tables.waves)
+  const rows = await db(tables.waves)
     .whereIn('id', [...new Set(waveIds)])
-    .select('id', 'status', 'opens_at', 'closes_at', db.raw(`${WAVE_STATE_SQL} as state`))) as Array<
-    WaveOpenness & { id: string }
-  >;
+    .select<Array<WaveOpenness & { id: string }>>(
+      'id',
+      'status',
+      'opens_at',
+      'closes_at',
+      db.raw(`${WAVE_STATE_SQL} as state`),
+    );
   return new Map(rows.map(({ id, ...wave }) => [id, wave]));
 }
 
 /** Of these invitations, the ids used already. */
 export async function findUsedInvitations(db: Db, invitationIds: string[]): Promise<Set<string>> {
   if (invitationIds.length === 0) return new Set();
-  const rows = (await db(tables.waveInvitations)
+  const rows = await db(tables.waveInvitations)
     .whereIn('id', [...new Set(invitationIds)])
     .whereNotNull('used_on')
-    .select('id')) as Array<{ id: string }>;
+    .select<Array<{ id: string }>>('id');
   return new Set(rows.map((r) => r.id));
 }
 
 /** Marks unused invitations used on `today`; returns the ids it marked. */
 export async function markInvitationsUsed(db: Db, invitationIds: string[], today: string): Promise<Set<string>> {
   if (invitationIds.length === 0) return new Set();
-  const marked = (await db(tables.waveInvitations)
+  const marked = await db(tables.waveInvitations)
     .whereIn('id', [...new Set(invitationIds)])
     .whereNull('used_on')
     .update({ used_on: today })
-    .returning('id')) as Array<{ id: string }>;
+    .returning<Array<{ id: string }>>('id');
   return new Set(marked.map((r) => r.id));
 }
 
@@ -188,11 +192,11 @@ export async function lockWaveForRelease(
   trx: Db,
   waveId: string,
 ): Promise<{ minGroupSize: number; held: number } | undefined> {
-  const result = (await trx.raw(
+  const result = await trx.raw<{ rows: Array<{ minGroupSize: number; held: number }> }>(
     `select ws.min_group_size as "minGroupSize", (select count(*)::int from held_responses h where h.wave_id = w.id) as held
      from waves w join workspaces ws on ws.id = w.workspace_id where w.id = ? for update of w`,
     [waveId],
-  )) as { rows: Array<{ minGroupSize: number; held: number }> };
+  );
   return result.rows[0];
 }
 
@@ -217,10 +221,10 @@ export async function moveHeldResponses(trx: Db, waveId: string): Promise<void> 
 
 /** Waves holding answers that waited since before `today`, or that take no answers any more. */
 export async function findWavesWithDueHeld(db: Db, today: string): Promise<string[]> {
-  const result = (await db.raw(
+  const result = await db.raw<{ rows: Array<{ waveId: string }> }>(
     `select distinct h.wave_id as "waveId" from held_responses h join waves on waves.id = h.wave_id
      where h.completed_on < ?::date or ${WAVE_STATE_SQL} = 'closed'`,
     [today],
-  )) as { rows: Array<{ waveId: string }> };
+  );
   return result.rows.map((r) => r.waveId);
 }

@@ -146,7 +146,7 @@ export function figuresFor(q: JsonObject, answers: PerRespondent, locale: string
     // A slider: the mean, and how often each step was chosen when there are few steps.
     const numbers = respondents
       .flat()
-      .flatMap((v) => (Array.isArray(v) ? v : [v]))
+      .flatMap((v): unknown[] => (Array.isArray(v) ? (v as unknown[]) : [v]))
       .filter((v): v is number => typeof v === 'number');
     base.mean = mean(numbers);
     const min = typeof q.min === 'number' ? q.min : 0;
@@ -210,7 +210,7 @@ export function figuresFor(q: JsonObject, answers: PerRespondent, locale: string
       const perRespondent = respondents.map((list) =>
         list.flatMap((v) => {
           const rowValues = row
-            ? [isObject(v as Json) ? (v as Record<string, unknown>)[String(row.value)] : undefined]
+            ? [isObject(v) ? (v as Record<string, unknown>)[String(row.value)] : undefined]
             : Array.isArray(v)
               ? v
               : [];

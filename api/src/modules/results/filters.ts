@@ -40,8 +40,7 @@ export type FilterTarget = {
   contain(leaf: Json): Json;
 };
 
-const field = (v: unknown, key: string): unknown =>
-  isObject(v as Json) ? (v as Record<string, unknown>)[key] : undefined;
+const field = (v: unknown, key: string): unknown => (isObject(v) ? (v as Record<string, unknown>)[key] : undefined);
 const canFilterValue = (el: JsonObject) => filterKindOf(el) === 'value';
 
 /** What a filter may name in a question, in the order of its rows and columns. */

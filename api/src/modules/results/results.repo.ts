@@ -3,9 +3,9 @@ import { tables } from '../../db/tables.js';
 
 /** Partial responses are not in the engine's columns (they have no figures): counted here. */
 export async function countPartial(db: Knex, waveId: string): Promise<number> {
-  const row = (await db(tables.responses)
+  const row = await db(tables.responses)
     .where({ wave_id: waveId, status: 'partial' })
-    .first(db.raw('count(*)::int as n'))) as { n: number };
+    .first<{ n: number }>(db.raw('count(*)::int as n'));
   return row.n;
 }
 

@@ -47,19 +47,19 @@ export type WaveCounts = { complete: number; partial: number; held: number; last
 
 /** Response counts per wave, in one query. */
 export async function countResponses(db: Knex, waveIds: string[]): Promise<Map<string, WaveCounts>> {
-  const rows = (await db(tables.responses)
+  const rows = await db(tables.responses)
     .whereIn('wave_id', waveIds)
     .groupBy('wave_id')
-    .select(
+    .select<Array<{ wave_id: string; complete: number; partial: number; last_on: string | null }>>(
       'wave_id',
       db.raw(`count(*) filter (where status = 'complete')::int as complete`),
       db.raw(`count(*) filter (where status = 'partial')::int as partial`),
       db.raw(`max(updated_on)::text as last_on`),
-    )) as Array<{ wave_id: string; complete: number; partial: number; last_on: string | null }>;
-  const held = (await db(tables.heldResponses)
+    );
+  const held = await db(tables.heldResponses)
     .whereIn('wave_id', waveIds)
     .groupBy('wave_id')
-    .select('wave_id', db.raw('count(*)::int as held'))) as Array<{ wave_id: string; held: number }>;
+    .select<Array<{ wave_id: string; held: number }>>('wave_id', db.raw('count(*)::int as held'));
   const heldBy = new Map(held.map((h) => [h.wave_id, h.held]));
   const counts = new Map(
     rows.map((r) => [
@@ -89,9 +89,9 @@ export const listInvitations = (db: Knex, waveId: string) =>
     .select('id', 'label', 'used_on', 'created_at');
 
 export async function countInvitations(db: Knex, waveId: string): Promise<{ total: number; used: number }> {
-  const row = (await db(tables.waveInvitations)
+  const row = await db(tables.waveInvitations)
     .where({ wave_id: waveId })
-    .first(db.raw('count(*)::int as total'), db.raw('count(used_on)::int as used'))) as { total: number; used: number };
+    .first<{ total: number; used: number }>(db.raw('count(*)::int as total'), db.raw('count(used_on)::int as used'));
   return row;
 }
 
@@ -104,7 +104,7 @@ export const findInvitationByHash = (db: Knex, waveId: string, tokenHash: string
  * process rebuilds that wave's results instead of counting deleted answers.
  */
 export async function deleteExpiredResponses(db: Knex, today: string): Promise<number> {
-  const result = (await db.raw(
+  const result = await db.raw<{ rows: Array<{ n: number }> }>(
     `with gone as (
        delete from responses r using waves w
        where w.id = r.wave_id and w.retention_days is not null
@@ -115,6 +115,6 @@ export async function deleteExpiredResponses(db: Knex, today: string): Promise<n
      )
      select count(*)::int as n from gone`,
     [today],
-  )) as { rows: Array<{ n: number }> };
+  );
   return result.rows[0]!.n;
 }

@@ -8,10 +8,10 @@ export async function findMembership(
   slug: string,
   userId: string,
 ): Promise<{ workspace: WorkspaceRow; role: Role } | undefined> {
-  const row = (await db(`${tables.workspaces} as w`)
+  const row = await db(`${tables.workspaces} as w`)
     .join(`${tables.memberships} as m`, 'm.workspace_id', 'w.id')
     .where({ 'w.slug': slug, 'm.user_id': userId })
-    .first('w.*', 'm.role')) as (WorkspaceRow & { role: Role }) | undefined;
+    .first<(WorkspaceRow & { role: Role }) | undefined>('w.*', 'm.role');
   if (!row) return undefined;
   const { role, ...workspace } = row;
   return { workspace, role };
@@ -76,10 +76,10 @@ export async function deleteMembership(db: Knex, workspaceId: string, userId: st
 
 /** Organisers of the workspace, row-locked so that two concurrent demotions cannot both pass the last-organiser check. */
 export async function lockOrganisers(db: Knex, workspaceId: string): Promise<string[]> {
-  const rows = (await db(tables.memberships)
+  const rows = await db(tables.memberships)
     .where({ workspace_id: workspaceId, role: 'organiser' })
     .forUpdate()
-    .select('user_id')) as Array<{ user_id: string }>;
+    .select<Array<{ user_id: string }>>('user_id');
   return rows.map((r) => r.user_id);
 }
 

@@ -1,6 +1,6 @@
 import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
-import type { QuestionResult, QuestionTypes } from '../../api/results';
+import type { QuestionTypes } from '../../api/results';
 import { figureKindOf, isOpenText } from '../../components/charts/datasets';
 import type { FigureProps } from './figure-props';
 import { CellFigures } from './CellFigures';

@@ -35,9 +35,9 @@ export async function readWaveInPages(
 ): Promise<bigint> {
   return db.transaction(
     async (trx) => {
-      const snap = (await trx.raw('select pg_snapshot_xmin(pg_current_snapshot())::text as xmin')) as {
+      const snap = await trx.raw<{
         rows: Array<{ xmin: string }>;
-      };
+      }>('select pg_snapshot_xmin(pg_current_snapshot())::text as xmin');
       const xmin = BigInt(snap.rows[0]!.xmin);
       let after: string | undefined;
       for (;;) {
@@ -67,12 +67,12 @@ export async function readChangesSince(
   waveId: string,
   sinceXmin: bigint,
 ): Promise<{ xmin: bigint; rows: ResponseFeedRow[] }> {
-  const result = (await db.raw(
+  const result = await db.raw<{ rows: Array<{ xmin: string } & (ResponseFeedRow | { id: null })> }>(
     `with s as (select pg_snapshot_xmin(pg_current_snapshot()) as xmin)
      select s.xmin::text as xmin, r.id, r.change_xid::text as xid, r.data, r.completed_on::text as completed_on
      from s left join responses r on r.wave_id = ? and r.status = 'complete' and r.change_xid >= ?::text::xid8`,
     [waveId, sinceXmin.toString()],
-  )) as { rows: Array<{ xmin: string } & (ResponseFeedRow | { id: null })> };
+  );
   return {
     xmin: BigInt(result.rows[0]!.xmin),
     // A wave without changes still yields the one row carrying xmin, with id null.
@@ -82,8 +82,9 @@ export async function readChangesSince(
 
 /** The saved snapshot of a wave at this epoch, if any. */
 export async function findSnapshot(db: Db, waveId: string, epoch: number): Promise<Uint8Array | undefined> {
-  const row = (await db(tables.resultSnapshots).where({ wave_id: waveId, epoch }).first('payload')) as
-    { payload: Uint8Array } | undefined;
+  const row = await db(tables.resultSnapshots)
+    .where({ wave_id: waveId, epoch })
+    .first<{ payload: Uint8Array } | undefined>('payload');
   return row?.payload;
 }
 
