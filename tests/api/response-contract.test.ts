@@ -51,7 +51,8 @@ describe('response bodies against their OpenAPI description', () => {
     }
   });
 
-  it('answers every route as documented, and sees every documented JSON answer', async () => {
+  // Three worlds and some three hundred requests: longer than the default timeout when other files run alongside.
+  it('answers every route as documented, and sees every documented JSON answer', { timeout: 300_000 }, async () => {
     const worlds = await Promise.all(CALLERS.map((role) => buildWorld(ctx, role, ROLES.indexOf(role))));
     const ordered = [
       ...Object.keys(MATRIX).filter((r) => !LATE_ROUTES.includes(r)),

@@ -2,8 +2,8 @@ import { useMutation, useQuery, useQueryClient, type QueryClient } from '@tansta
 import { request, segment } from './client';
 import type {
   DefinitionDiff,
-  DefinitionProblem,
-  Draft,
+  Published,
+  SavedDraft,
   Questionnaire,
   QuestionnaireSummary,
   TemplateSummary,
@@ -116,11 +116,7 @@ export function useDiff(ws: string, slug: string, from: VersionRef | null, to: V
 }
 
 /** A saved draft, with survey-core's warnings (kept, not refused) and the paths of removed properties. */
-export interface SavedDraft {
-  draft: Draft;
-  warnings?: DefinitionProblem[];
-  removed?: string[];
-}
+export type { SavedDraft } from './types';
 
 export function useSaveDraft(ws: string, slug: string) {
   const queryClient = useQueryClient();
@@ -147,7 +143,7 @@ export function usePublish(ws: string, slug: string) {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: (body: { changeNote?: string; allowBreaking?: boolean }) =>
-      request<{ version: number; diff: DefinitionDiff }>('POST', `${questionnairePath(ws, slug)}/publish`, body),
+      request<Published>('POST', `${questionnairePath(ws, slug)}/publish`, body),
     onSuccess: () => refresh(queryClient, ws, true),
   });
 }

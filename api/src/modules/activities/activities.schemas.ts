@@ -75,3 +75,11 @@ export const ActivityListResponse = z.object({
 export type ActivityList = z.infer<typeof ActivityListResponse>;
 
 export const ActivityImportResponse = z.object({ imported: z.number().int() });
+
+/** Request bodies and the list filter as a client writes them. */
+export type ActivityBody = z.input<typeof CreateActivitySchema>;
+export type ActivityFilter = z.infer<typeof ActivitiesQuery>;
+
+/** One refused row of a CSV import: the details of 422 invalid_csv; line 1 is the header. */
+export const CsvProblemDetail = z.object({ line: z.number().int(), message: z.string() });
+export type CsvProblem = z.infer<typeof CsvProblemDetail>;

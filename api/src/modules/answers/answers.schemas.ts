@@ -36,3 +36,4 @@ export type OpenAnswers = z.infer<typeof OpenAnswersResponse>;
 
 export const AnswerCodesResponse = z.object({ id: z.string(), codes: z.array(z.string()) });
 export type AnswerCodes = z.infer<typeof AnswerCodesResponse>;
+export type CodeCount = OpenAnswers['codes'][number];

@@ -119,3 +119,11 @@ export const MeasurementResponse = z.object({
   enteredBy: z.string().describe('The name of who entered it.'),
 });
 export type Measurement = z.infer<typeof MeasurementResponse>;
+export type DatedValue = z.infer<typeof DatedValueResponse>;
+export type Direction = Indicator['direction'];
+
+/** Request bodies as a client writes them. */
+export type CreateIndicatorBody = z.input<typeof CreateIndicatorSchema>;
+export type IndicatorFields = Omit<CreateIndicatorBody, 'key'>;
+export type MeasurementBody = z.input<typeof MeasurementSchema>;
+export type IndicatorList = z.infer<typeof IndicatorListResponse>;

@@ -163,3 +163,22 @@ export const TemplateSummaryResponse = z.object({
 export type TemplateSummary = z.infer<typeof TemplateSummaryResponse>;
 export const TemplateListResponse = z.object({ templates: z.array(TemplateSummaryResponse) });
 export const TemplateResponse = z.object({ id: z.string(), definition: JsonObject });
+
+/** A choice, row or column value: text, number, true/false or null. */
+export type ChoiceValue = string | number | boolean | null;
+export type VersionRef = VersionRefValue;
+
+/** One broken rule of an invalid definition: the details of 422 invalid_definition (message in the caller's language). */
+export const DefinitionProblemDetail = z.object({
+  question: z.string().nullable(),
+  path: z.string(),
+  message: z.string(),
+  code: z
+    .string()
+    .optional()
+    .describe(
+      'remote_property: a property that loads another address, removed when the save confirms it; unknown_type.',
+    ),
+});
+export type DefinitionProblem = z.infer<typeof DefinitionProblemDetail>;
+export type SavedDraft = z.infer<typeof SavedDraftResponse>;

@@ -90,7 +90,7 @@ export const PublicShareParams = z.object({ token: z.string() });
 const Ref = z.object({ id: z.string(), title: z.string() });
 const Count = z.number().int().nullable();
 const DatedValue = z.object({ date: CalendarDay, value: z.number() });
-const Trend = z.enum(['up', 'down', 'same']).nullable();
+const TrendDirection = z.enum(['up', 'down', 'same']).nullable();
 
 export const ReportSummaryResponse = z.object({
   id: z.string(),
@@ -148,11 +148,11 @@ export const SourceTextResponse = z.discriminatedUnion('kind', [
     kind: z.literal('activities'),
     activityType: ActivityType,
     measure: z.enum(['count', 'distinct']),
-    field: z.string().optional(),
+    field: z.enum(['district', 'topic']).optional(),
   }),
   z.object({
     kind: z.literal('survey'),
-    measure: z.string(),
+    measure: z.enum(['share', 'mean', 'count']),
     questionnaire: z.string(),
     question: z.string(),
     values: z.array(z.string()),
@@ -237,7 +237,7 @@ export const ReportSectionResponse = z.discriminatedUnion('kind', [
             current: z.number().nullable(),
             previous: z.number().nullable(),
             delta: z.number().nullable(),
-            trend: Trend,
+            trend: TrendDirection,
           }),
         ),
       }),
@@ -251,7 +251,7 @@ export const ReportSectionResponse = z.discriminatedUnion('kind', [
         current: DatedValue.nullable(),
         previous: DatedValue.nullable(),
         delta: z.number().nullable(),
-        trend: Trend,
+        trend: TrendDirection,
         good: z.boolean().nullable(),
         target: DatedValue.nullable(),
         reached: z.boolean().nullable(),
@@ -304,3 +304,7 @@ export const CreatedShareResponse = z.object({
   report: Ref,
 });
 export type CreatedShare = z.infer<typeof CreatedShareResponse>;
+export type ShareState = z.infer<typeof ShareStateSchema>;
+export type TrendDirection = z.infer<typeof TrendDirection>;
+export type ReportSource = z.infer<typeof SourceTextResponse>;
+export type ContentSection = ReportSection;

@@ -44,3 +44,10 @@ export const PartialResponseResponse = z.object({
   locale: z.string().nullable(),
 });
 export type PartialResponse = z.infer<typeof PartialResponseResponse>;
+
+/** The request body of a submission, as a client writes it. */
+export type SubmitResponseBody = z.input<typeof SubmitResponseSchema>;
+
+/** One answer the server refused: the details of 422 validation_failed, in the respondent's language. */
+export const AnswerProblemDetail = z.object({ question: z.string(), message: z.string() });
+export type AnswerProblem = z.infer<typeof AnswerProblemDetail>;

@@ -164,3 +164,7 @@ export const TrendResponse = z.object({
   waves: z.array(TrendEntryResponse),
 });
 export type Trend = z.infer<typeof TrendResponse>;
+
+/** A figure hidden by small-group suppression is null, never 0. */
+export type Count = number | null;
+export type MatrixRow = z.infer<typeof MatrixRowResponse>;

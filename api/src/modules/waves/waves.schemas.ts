@@ -106,3 +106,10 @@ export const WaveInvitationListResponse = z.object({ invitations: z.array(WaveIn
 export const IssuedInvitationResponse = z.object({ label: z.string().nullable(), token: z.string(), url: z.string() });
 export type IssuedInvitation = z.infer<typeof IssuedInvitationResponse>;
 export const IssuedInvitationListResponse = z.object({ invitations: z.array(IssuedInvitationResponse) });
+
+/** Request bodies as a client writes them. */
+export type CreateWaveBody = z.input<typeof CreateWaveSchema>;
+export type UpdateWaveBody = z.input<typeof UpdateWaveSchema>;
+export type CreateInvitationsBody = z.input<typeof CreateInvitationsSchema>;
+export type WaveAccess = Wave['access'];
+export type WaveState = Wave['state'];

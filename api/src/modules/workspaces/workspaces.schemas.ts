@@ -115,3 +115,5 @@ export const InvitationPreviewResponse = z.object({
   expiresAt: Timestamp,
 });
 export type InvitationPreview = z.infer<typeof InvitationPreviewResponse>;
+export type Role = z.infer<typeof RoleSchema>;
+export type WorkspaceRef = z.infer<typeof WorkspaceRefResponse>;
