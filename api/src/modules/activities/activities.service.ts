@@ -4,19 +4,14 @@ import type { Knex } from 'knex';
 import { tables, type ActivityRow, type UserRow, type WorkspaceRow } from '../../db/tables.js';
 import { NotFoundError, text, ValidationError } from '../../http/errors.js';
 import { recordAudit } from '../audit/audit.repo.js';
-import { CreateActivitySchema, type CreateActivityReq, type UpdateActivityReq } from './activities.schemas.js';
-
-/** An activity as the API shows it. */
-export const activityView = (a: ActivityRow) => ({
-  id: a.id,
-  type: a.type,
-  title: a.title,
-  date: a.date,
-  district: a.district,
-  topic: a.topic,
-  note: a.note,
-  updatedAt: a.updated_at,
-});
+import { activityView } from './activities.presenters.js';
+import {
+  CreateActivitySchema,
+  type Activity,
+  type ActivityList,
+  type CreateActivityReq,
+  type UpdateActivityReq,
+} from './activities.schemas.js';
 
 const notFound = () =>
   new NotFoundError(
@@ -27,7 +22,7 @@ export async function listActivities(
   db: Knex,
   ws: WorkspaceRow,
   filter: { type?: string; district?: string; year?: number },
-) {
+): Promise<ActivityList> {
   const q = db<ActivityRow>(tables.activities).where({ workspace_id: ws.id });
   if (filter.type) q.andWhere({ type: filter.type as ActivityRow['type'] });
   if (filter.district) q.andWhere({ district: filter.district });
@@ -67,14 +62,24 @@ const toRow = (ws: WorkspaceRow, user: UserRow | null, a: CreateActivityReq) => 
   created_by: user?.id ?? null,
 });
 
-export async function createActivity(db: Knex, ws: WorkspaceRow, user: UserRow, body: CreateActivityReq) {
+export async function createActivity(
+  db: Knex,
+  ws: WorkspaceRow,
+  user: UserRow,
+  body: CreateActivityReq,
+): Promise<Activity> {
   const [row] = (await db(tables.activities)
     .insert(toRow(ws, user, body))
     .returning('*')) as ActivityRow[];
   return activityView(row!);
 }
 
-export async function updateActivity(db: Knex, ws: WorkspaceRow, id: string, body: UpdateActivityReq) {
+export async function updateActivity(
+  db: Knex,
+  ws: WorkspaceRow,
+  id: string,
+  body: UpdateActivityReq,
+): Promise<Activity> {
   await getActivity(db, ws, id);
   const changes = Object.fromEntries(Object.entries(body).filter(([, v]) => v !== undefined));
   const [row] = (await db(tables.activities)

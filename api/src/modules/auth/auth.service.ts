@@ -5,13 +5,12 @@ import { ConflictError, ForbiddenError, text, UnauthenticatedError } from '../..
 import { hashPassword, verifyPassword } from '../../lib/passwords.js';
 import { hashToken, newSecretToken } from '../../lib/tokens.js';
 import * as repo from './auth.repo.js';
-import type { ChangePasswordReq, LoginReq, SetupReq, UserView } from './auth.schemas.js';
+import { apiTokenView, createdApiTokenView } from './auth.presenters.js';
+import type { ApiToken, ChangePasswordReq, CreatedApiToken, LoginReq, SetupReq } from './auth.schemas.js';
 import type { LoginLimiter } from './login-limiter.js';
 
 const SETUP_TOKEN_KEY = 'setup_token_hash';
 const SESSION_SECRET_KEY = 'session_secret';
-
-export const toUserView = (u: UserRow): UserView => ({ id: u.id, email: u.email, name: u.name, isAdmin: u.is_admin });
 
 const invalidCredentials = () =>
   new UnauthenticatedError(
@@ -125,23 +124,14 @@ export async function changePassword(
   });
 }
 
-export const listTokens = async (db: Knex, userId: string) =>
-  (await repo.listApiTokens(db, userId)).map((t) => ({
-    id: t.id,
-    name: t.name,
-    createdAt: t.created_at,
-    lastUsedAt: t.last_used_at,
-  }));
+export const listTokens = async (db: Knex, userId: string): Promise<ApiToken[]> =>
+  (await repo.listApiTokens(db, userId)).map(apiTokenView);
 
 /** Creates an API token; the secret is returned once and only its hash is stored. */
-export async function createToken(
-  db: Knex,
-  userId: string,
-  name: string,
-): Promise<{ id: string; name: string; token: string }> {
+export async function createToken(db: Knex, userId: string, name: string): Promise<CreatedApiToken> {
   const token = `blz_${newSecretToken()}`;
   const row = await repo.insertApiToken(db, userId, name, hashToken(token));
-  return { id: row.id, name: row.name, token };
+  return createdApiTokenView(row, token);
 }
 
 export const revokeToken = (db: Knex, userId: string, id: string) => repo.deleteApiToken(db, userId, id);
