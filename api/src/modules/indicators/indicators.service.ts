@@ -25,7 +25,15 @@ import { measuresOf } from '../questionnaires/question-types.js';
 import { shareOptions } from '../questionnaires/question-options.js';
 import * as questionnaires from '../questionnaires/questionnaires.repo.js';
 import type { ResultsEngine } from '../results/engine/engine.js';
-import type { CreateIndicatorReq, MeasurementReq, UpdateIndicatorReq } from './indicators.schemas.js';
+import { measurementView } from './indicators.presenters.js';
+import type {
+  CreateIndicatorReq,
+  Indicator,
+  IndicatorList,
+  Measurement,
+  MeasurementReq,
+  UpdateIndicatorReq,
+} from './indicators.schemas.js';
 
 /** Where a point of a series comes from. */
 export type Provenance =
@@ -261,7 +269,7 @@ export function progressOf(
   return Math.min(1, Math.max(0, (latest - start) / (goal - start)));
 }
 
-async function view(db: Knex, engine: ResultsEngine, ws: WorkspaceRow, ind: IndicatorRow) {
+async function view(db: Knex, engine: ResultsEngine, ws: WorkspaceRow, ind: IndicatorRow): Promise<Indicator> {
   const series =
     ind.source.kind === 'manual'
       ? await manualSeries(db, ind)
@@ -282,7 +290,7 @@ async function view(db: Knex, engine: ResultsEngine, ws: WorkspaceRow, ind: Indi
     source: ind.source,
     srsChapter: ind.srs_chapter,
     series,
-    latest: latest ? { date: latest.date, value: latest.value } : null,
+    latest: latest ? { date: latest.date, value: latest.value! } : null,
     progress: progressOf(ind, series),
   };
 }
@@ -296,7 +304,7 @@ async function findIndicator(db: Knex, ws: WorkspaceRow, key: string): Promise<I
   return row;
 }
 
-export async function listIndicators(db: Knex, engine: ResultsEngine, ws: WorkspaceRow) {
+export async function listIndicators(db: Knex, engine: ResultsEngine, ws: WorkspaceRow): Promise<IndicatorList> {
   const rows = (await db<IndicatorRow>(tables.indicators)
     .where({ workspace_id: ws.id })
     .orderByRaw('coalesce(step, 0), level, name')) as IndicatorRow[];
@@ -305,7 +313,7 @@ export async function listIndicators(db: Knex, engine: ResultsEngine, ws: Worksp
   return { indicators: out };
 }
 
-export async function getIndicator(db: Knex, engine: ResultsEngine, ws: WorkspaceRow, key: string) {
+export async function getIndicator(db: Knex, engine: ResultsEngine, ws: WorkspaceRow, key: string): Promise<Indicator> {
   return view(db, engine, ws, await findIndicator(db, ws, key));
 }
 
@@ -376,7 +384,13 @@ export async function deleteIndicator(db: Knex, ws: WorkspaceRow, user: UserRow,
   });
 }
 
-export async function addMeasurement(db: Knex, ws: WorkspaceRow, user: UserRow, key: string, body: MeasurementReq) {
+export async function addMeasurement(
+  db: Knex,
+  ws: WorkspaceRow,
+  user: UserRow,
+  key: string,
+  body: MeasurementReq,
+): Promise<Measurement> {
   const ind = await findIndicator(db, ws, key);
   if (ind.source.kind !== 'manual') {
     throw new ValidationError(
@@ -397,7 +411,7 @@ export async function addMeasurement(db: Knex, ws: WorkspaceRow, user: UserRow, 
       entered_by: user.id,
     })
     .returning('*')) as MeasurementRow[];
-  return { id: row!.id, date: row!.date, value: Number(row!.value), note: row!.note, enteredBy: user.name };
+  return measurementView(row!, user.name);
 }
 
 export async function deleteMeasurement(db: Knex, ws: WorkspaceRow, key: string, id: string): Promise<void> {

@@ -16,7 +16,7 @@ import * as waves from '../waves/waves.repo.js';
 import { effectivePrivacyNotice, waveState } from '../waves/waves.service.js';
 import { compileValidator, type AnswerValidator } from './answer-validator.js';
 import { releaseDueHeld, type ResponseWriter } from './response-writer.js';
-import type { SubmitResponseReq } from './responses.schemas.js';
+import type { PartialResponse, PublicWave, SubmitResponseReq } from './responses.schemas.js';
 
 type CompiledVersion = { definition: JsonObject; validator: AnswerValidator };
 
@@ -146,7 +146,7 @@ async function loadWave(db: Knex, key: string): Promise<{ wave: WaveRow; ws: Wor
 }
 
 /** What the answering page needs. */
-export async function publicWave(db: Knex, cache: VersionCache, key: string) {
+export async function publicWave(db: Knex, cache: VersionCache, key: string): Promise<PublicWave> {
   const { wave, ws } = await loadWave(db, key);
   assertOpen(wave);
   const { definition } = await cache.get(wave.questionnaire_id, wave.version);
@@ -270,7 +270,7 @@ export async function submitResponse(
 }
 
 /** A partial response, to resume on another device. Complete ones are never handed out. */
-export async function getPartialResponse(db: Knex, key: string, id: string) {
+export async function getPartialResponse(db: Knex, key: string, id: string): Promise<PartialResponse> {
   const { wave } = await loadWave(db, key);
   // A response completed and waiting to be released (anonymous invitation waves) is no longer unfinished.
   const row = await db<ResponseRow>(tables.responses)
