@@ -5,8 +5,8 @@ import type {
   Published,
   SavedDraft,
   Questionnaire,
-  QuestionnaireSummary,
-  TemplateSummary,
+  QuestionnaireList,
+  TemplateList,
   VersionDetail,
   VersionQuestions,
   VersionRef,
@@ -44,14 +44,14 @@ async function refresh(queryClient: QueryClient, ws: string, draftGone = false):
 export function useQuestionnaires(ws: string) {
   return useQuery({
     queryKey: questionnairesKey(ws),
-    queryFn: () => request<{ questionnaires: QuestionnaireSummary[] }>('GET', questionnairesPath(ws)),
+    queryFn: () => request<QuestionnaireList>('GET', questionnairesPath(ws)),
   });
 }
 
 export function useTemplates(enabled = true) {
   return useQuery({
     queryKey: templatesKey,
-    queryFn: () => request<{ templates: TemplateSummary[] }>('GET', '/templates'),
+    queryFn: () => request<TemplateList>('GET', '/templates'),
     enabled,
     staleTime: Infinity,
   });

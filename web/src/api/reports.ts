@@ -6,9 +6,9 @@ import type {
   Report,
   ReportConfig,
   ReportContent,
-  ReportSummary,
+  ReportList,
   SectionKind,
-  Share,
+  ShareList,
 } from './types';
 
 // Saved strategy-session reports and their share links (issue 7). Organisers
@@ -50,7 +50,7 @@ const sharesPath = (ws: string) => `/workspaces/${segment(ws)}/shares`;
 export function useReports(ws: string) {
   return useQuery({
     queryKey: reportsKey(ws),
-    queryFn: () => request<{ reports: ReportSummary[] }>('GET', reportsPath(ws)),
+    queryFn: () => request<ReportList>('GET', reportsPath(ws)),
   });
 }
 
@@ -105,7 +105,7 @@ export function useDeleteReport(ws: string) {
 export function useShares(ws: string, enabled: boolean) {
   return useQuery({
     queryKey: sharesKey(ws),
-    queryFn: () => request<{ shares: Share[] }>('GET', sharesPath(ws)),
+    queryFn: () => request<ShareList>('GET', sharesPath(ws)),
     enabled,
   });
 }

@@ -3,7 +3,15 @@
 // imports them here, type-only (house rule 5), so a change of a response
 // shape in the API shows up as a type error in the web.
 
-export type { Me, ApiToken, CreatedApiToken, UserView as User } from '../../../api/src/modules/auth/auth.schemas.js';
+export type {
+  Me,
+  ApiToken,
+  ApiTokenList,
+  CreatedApiToken,
+  SetupStatus,
+  SessionUser,
+  UserView as User,
+} from '../../../api/src/modules/auth/auth.schemas.js';
 export type {
   Role,
   WorkspaceRef,
@@ -14,6 +22,11 @@ export type {
   InviteResult,
   InvitationPreview,
   AuditEntry,
+  AuditList,
+  WorkspaceList,
+  WorkspaceEnvelope,
+  MemberList,
+  MemberEnvelope,
 } from '../../../api/src/modules/workspaces/workspaces.schemas.js';
 
 // Questionnaires (DESIGN.md §2, §4). Definitions are SurveyJS JSON, edited as plain data.
@@ -33,6 +46,8 @@ export type {
   VersionRef,
   DefinitionProblem,
   TemplateSummary,
+  TemplateList,
+  QuestionnaireList,
   CatalogueQuestion,
   VersionQuestions,
 } from '../../../api/src/modules/questionnaires/questionnaires.schemas.js';
@@ -62,6 +77,7 @@ export type {
   ActivityFilter,
   ActivityBody,
   CsvProblem,
+  ActivityImport,
 } from '../../../api/src/modules/activities/activities.schemas.js';
 
 // Open answers and their codes.
@@ -102,6 +118,10 @@ export type {
   IssuedInvitation as CreatedInvitation,
   CreateInvitationsBody,
   CreatedWave,
+  WaveList,
+  WaveDetailEnvelope,
+  WaveInvitationList,
+  IssuedInvitationList,
 } from '../../../api/src/modules/waves/waves.schemas.js';
 
 // Answering (public).
@@ -130,6 +150,8 @@ export type {
   Share,
   ShareState,
   CreatedShare,
+  ReportList,
+  ShareList,
 } from '../../../api/src/modules/reports/reports.schemas.js';
 
 // The option lists forms and filters offer (values, checked against the API's types).

@@ -1,14 +1,14 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { request, requestFile, segment } from './client';
 import type {
-  CreatedInvitation,
   CreatedWave,
   CreateInvitationsBody,
   CreateWaveBody,
-  Invitation,
+  IssuedInvitationList,
   UpdateWaveBody,
-  Wave,
-  WaveDetail,
+  WaveDetailEnvelope,
+  WaveInvitationList,
+  WaveList,
 } from './types';
 
 // Collection waves (DESIGN.md §2, §4): organisers write, analysts read.
@@ -39,7 +39,7 @@ const LIVE_INTERVAL_MS = 30_000;
 export function useWaves(ws: string) {
   return useQuery({
     queryKey: wavesKey(ws),
-    queryFn: () => request<{ waves: Wave[] }>('GET', wavesPath(ws)),
+    queryFn: () => request<WaveList>('GET', wavesPath(ws)),
     refetchInterval: LIVE_INTERVAL_MS,
   });
 }
@@ -47,7 +47,7 @@ export function useWaves(ws: string) {
 export function useWave(ws: string, id: string) {
   return useQuery({
     queryKey: waveKey(ws, id),
-    queryFn: () => request<{ wave: WaveDetail }>('GET', wavePath(ws, id)),
+    queryFn: () => request<WaveDetailEnvelope>('GET', wavePath(ws, id)),
     refetchInterval: LIVE_INTERVAL_MS,
   });
 }
@@ -63,7 +63,7 @@ export function useCreateWave(ws: string) {
 export function useUpdateWave(ws: string, id: string) {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (body: UpdateWaveBody) => request<{ wave: WaveDetail }>('PATCH', wavePath(ws, id), body),
+    mutationFn: (body: UpdateWaveBody) => request<WaveDetailEnvelope>('PATCH', wavePath(ws, id), body),
     onSuccess: ({ wave }) => {
       queryClient.setQueryData(waveKey(ws, id), { wave });
       return queryClient.invalidateQueries({ queryKey: wavesKey(ws), exact: true });
@@ -75,7 +75,7 @@ export function useUpdateWave(ws: string, id: string) {
 export function useInvitations(ws: string, id: string, enabled: boolean) {
   return useQuery({
     queryKey: invitationsKey(ws, id),
-    queryFn: () => request<{ invitations: Invitation[] }>('GET', `${wavePath(ws, id)}/invitations`),
+    queryFn: () => request<WaveInvitationList>('GET', `${wavePath(ws, id)}/invitations`),
     enabled,
   });
 }
@@ -89,7 +89,7 @@ export function useCreateInvitations(ws: string, id: string) {
         ? { format, file: await requestFile('POST', `${wavePath(ws, id)}/invitations?format=csv`, body) }
         : {
             format,
-            ...(await request<{ invitations: CreatedInvitation[] }>('POST', `${wavePath(ws, id)}/invitations`, body)),
+            ...(await request<IssuedInvitationList>('POST', `${wavePath(ws, id)}/invitations`, body)),
           },
     onSuccess: () =>
       Promise.all([

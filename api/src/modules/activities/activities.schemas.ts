@@ -83,3 +83,4 @@ export type ActivityFilter = z.infer<typeof ActivitiesQuery>;
 /** One refused row of a CSV import: the details of 422 invalid_csv; line 1 is the header. */
 export const CsvProblemDetail = z.object({ line: z.number().int(), message: z.string() });
 export type CsvProblem = z.infer<typeof CsvProblemDetail>;
+export type ActivityImport = z.infer<typeof ActivityImportResponse>;

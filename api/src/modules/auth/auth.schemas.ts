@@ -66,3 +66,6 @@ export const ApiTokenListResponse = z.object({ tokens: z.array(ApiTokenResponse)
 /** The secret is in this answer only. */
 export const CreatedApiTokenResponse = z.object({ id: z.string(), name: z.string(), token: z.string() });
 export type CreatedApiToken = z.infer<typeof CreatedApiTokenResponse>;
+export type ApiTokenList = z.infer<typeof ApiTokenListResponse>;
+export type SetupStatus = z.infer<typeof SetupStatusResponse>;
+export type SessionUser = z.infer<typeof SessionUserResponse>;

@@ -182,3 +182,5 @@ export const DefinitionProblemDetail = z.object({
 });
 export type DefinitionProblem = z.infer<typeof DefinitionProblemDetail>;
 export type SavedDraft = z.infer<typeof SavedDraftResponse>;
+export type QuestionnaireList = z.infer<typeof QuestionnaireListResponse>;
+export type TemplateList = z.infer<typeof TemplateListResponse>;

@@ -308,3 +308,5 @@ export type ShareState = z.infer<typeof ShareStateSchema>;
 export type TrendDirection = z.infer<typeof TrendDirection>;
 export type ReportSource = z.infer<typeof SourceTextResponse>;
 export type ContentSection = ReportSection;
+export type ReportList = z.infer<typeof ReportListResponse>;
+export type ShareList = z.infer<typeof ShareListResponse>;

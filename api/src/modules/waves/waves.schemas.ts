@@ -113,3 +113,7 @@ export type UpdateWaveBody = z.input<typeof UpdateWaveSchema>;
 export type CreateInvitationsBody = z.input<typeof CreateInvitationsSchema>;
 export type WaveAccess = Wave['access'];
 export type WaveState = Wave['state'];
+export type WaveList = z.infer<typeof WaveListResponse>;
+export type WaveDetailEnvelope = z.infer<typeof WaveDetailEnvelopeResponse>;
+export type WaveInvitationList = z.infer<typeof WaveInvitationListResponse>;
+export type IssuedInvitationList = z.infer<typeof IssuedInvitationListResponse>;

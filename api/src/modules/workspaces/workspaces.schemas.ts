@@ -117,3 +117,7 @@ export const InvitationPreviewResponse = z.object({
 export type InvitationPreview = z.infer<typeof InvitationPreviewResponse>;
 export type Role = z.infer<typeof RoleSchema>;
 export type WorkspaceRef = z.infer<typeof WorkspaceRefResponse>;
+export type WorkspaceList = z.infer<typeof WorkspaceListResponse>;
+export type WorkspaceEnvelope = z.infer<typeof WorkspaceEnvelopeResponse>;
+export type MemberEnvelope = z.infer<typeof MemberEnvelopeResponse>;
+export type AuditList = z.infer<typeof AuditListResponse>;
