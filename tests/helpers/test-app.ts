@@ -13,6 +13,7 @@ import { hashPassword } from '../../api/src/lib/passwords.js';
 import { insertUser } from '../../api/src/modules/auth/auth.repo.js';
 import { ensureSessionSecret } from '../../api/src/modules/auth/auth.service.js';
 import type { UserRow } from '../../api/src/db/tables.js';
+import { ResponseChecker } from '../../api/src/openapi/response-check.js';
 
 /**
  * The database every API test runs against: the embedded PGlite (in memory)
@@ -72,6 +73,8 @@ export type TestContext = {
   /** Every log line the app wrote, as parsed JSON. */
   logs: Array<Record<string, unknown>>;
   rawLogs: string[];
+  /** Every answer checked against the OpenAPI description (see installResponseCheck); close() fails on a mismatch. */
+  responses: ResponseChecker;
   close(): Promise<void>;
 };
 
@@ -110,8 +113,10 @@ export async function createTestContext(
     sessionSecret: await ensureSessionSecret(db.knex),
     ...(webDir !== undefined && { webDir }),
   });
+  const responses = installResponseCheck(app);
   return {
     app,
+    responses,
     knex: db.knex,
     db,
     rawLogs,
@@ -123,8 +128,36 @@ export async function createTestContext(
           .map((x) => JSON.parse(x) as Record<string, unknown>),
       );
     },
-    close: () => db.close(),
+    async close() {
+      await db.close();
+      // Every API test doubles as a check of the documented response bodies.
+      if (responses.mismatches.length > 0)
+        throw new Error(
+          `answers that differ from the OpenAPI description:\n${responses.mismatches
+            .map((m) => `${m.operation} ${m.status}: ${m.problems.join('; ')}`)
+            .join('\n')}`,
+        );
+    },
   };
+}
+
+/**
+ * Checks every answer the app sends through res.send (res.json ends there
+ * too) against the operation's documented status, media type and body
+ * schema. Only this app's response prototype is changed.
+ */
+export function installResponseCheck(app: Express): ResponseChecker {
+  const checker = new ResponseChecker();
+  const send = app.response.send;
+  app.response.send = function (this: typeof app.response, body?: unknown) {
+    // An object is turned into JSON text by res.json, which calls send again with the text.
+    if (body === undefined || typeof body === 'string' || Buffer.isBuffer(body)) {
+      const contentType = this.get('Content-Type') ?? (typeof body === 'string' ? 'text/html' : undefined);
+      checker.check(this.req.method, this.req.originalUrl.split('?')[0]!, this.statusCode, contentType, body);
+    }
+    return send.call(this, body);
+  } as typeof send;
+  return checker;
 }
 
 export const PASSWORD = 'correct horse battery';

@@ -1,4 +1,15 @@
+import { z } from 'zod';
 import type { ApiModule } from './operation.js';
+
+export const HealthResponse = z.object({ status: z.literal('ok'), database: z.enum(['embedded', 'postgres']) });
+
+/** The OpenAPI document itself: its own format is the specification at spec.openapis.org. */
+export const OpenApiDocumentResponse = z.looseObject({
+  openapi: z.literal('3.1.0'),
+  info: z.looseObject({ title: z.string(), version: z.string() }),
+  paths: z.record(z.string(), z.unknown()),
+  components: z.record(z.string(), z.unknown()),
+});
 
 /** The instance's own endpoints: health check and this documentation. */
 export const metaApi: ApiModule = {
@@ -12,7 +23,9 @@ export const metaApi: ApiModule = {
       summary: 'Health check: the server answers and its database is reachable',
       tag: 'Meta',
       access: 'public',
-      responses: [{ status: 200, description: '{status: "ok", database: "embedded"|"postgres"}' }],
+      responses: [
+        { status: 200, description: 'The server answers and its database is reachable.', schema: HealthResponse },
+      ],
     },
     {
       method: 'get',
@@ -22,7 +35,11 @@ export const metaApi: ApiModule = {
       tag: 'Meta',
       access: 'public',
       responses: [
-        { status: 200, description: 'The document, generated from the zod schemas the routes validate with.' },
+        {
+          status: 200,
+          description: 'The document, generated from the zod schemas the routes validate with.',
+          schema: OpenApiDocumentResponse,
+        },
       ],
     },
     {

@@ -1,6 +1,6 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { ApiError, request, segment } from './client';
-import type { Activity, ActivityBody, ActivityFilter, ActivityList, CsvProblem } from './types';
+import type { Activity, ActivityBody, ActivityFilter, ActivityImport, ActivityList, CsvProblem } from './types';
 
 // The activity log (DESIGN.md §4): organisers write, analysts read.
 
@@ -68,7 +68,7 @@ export function useDeleteActivity(ws: string) {
 export function useImportActivities(ws: string) {
   const invalidate = useInvalidateLog(ws);
   return useMutation({
-    mutationFn: (csv: string) => request<{ imported: number }>('POST', `${activitiesPath(ws)}/import`, { csv }),
+    mutationFn: (csv: string) => request<ActivityImport>('POST', `${activitiesPath(ws)}/import`, { csv }),
     onSuccess: invalidate,
   });
 }

@@ -1,33 +1,11 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { request, segment } from './client';
+import type { AnswerCodes, AnswersList, Code } from './types';
 
 // Open answers of a wave and the questionnaire's codebook (DESIGN.md §4):
 // organisers and analysts read and code them; share links never see them.
 
-export interface OpenAnswer {
-  id: string;
-  text: string;
-  codes: string[];
-}
-
-export interface CodeCount {
-  id: string;
-  label: string;
-  count: number;
-}
-
-export interface Code {
-  id: string;
-  label: string;
-}
-
-export interface AnswersList {
-  question: { name: string; title: string };
-  /** All complete answers to the question, before the search. */
-  total: number;
-  answers: OpenAnswer[];
-  codes: CodeCount[];
-}
+export type { AnswersList, Code, CodeCount, OpenAnswer } from './types';
 
 const answersKey = (ws: string, waveId: string) => ['workspace', ws, 'waves', waveId, 'answers'] as const;
 const codebookKey = (ws: string, slug: string) => ['workspace', ws, 'codebook', slug] as const;
@@ -63,11 +41,9 @@ export function useSetAnswerCodes(ws: string, waveId: string, slug: string, ques
   const refresh = useRefresh(ws, waveId, slug);
   return useMutation({
     mutationFn: ({ responseId, codes }: { responseId: string; codes: string[] }) =>
-      request<{ id: string; codes: string[] }>(
-        'PUT',
-        `${wavePath(ws, waveId)}/answers/${segment(question)}/${segment(responseId)}/codes`,
-        { codes },
-      ),
+      request<AnswerCodes>('PUT', `${wavePath(ws, waveId)}/answers/${segment(question)}/${segment(responseId)}/codes`, {
+        codes,
+      }),
     onSettled: refresh,
   });
 }

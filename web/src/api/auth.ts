@@ -1,6 +1,6 @@
 import { queryOptions, useMutation, useQuery, useQueryClient, type QueryClient } from '@tanstack/react-query';
 import { ApiError, request, segment } from './client';
-import type { ApiToken, CreatedApiToken, InvitationPreview, Me, User } from './types';
+import type { ApiTokenList, CreatedApiToken, InvitationPreview, Me, SessionUser, SetupStatus } from './types';
 
 export const meQueryKey = ['me'] as const;
 const tokensQueryKey = ['tokens'] as const;
@@ -35,7 +35,7 @@ async function startSession(queryClient: QueryClient): Promise<void> {
 export function useSetupStatus() {
   return useQuery({
     queryKey: ['setup'],
-    queryFn: () => request<{ needed: boolean }>('GET', '/auth/setup'),
+    queryFn: () => request<SetupStatus>('GET', '/auth/setup'),
   });
 }
 
@@ -43,7 +43,7 @@ export function useCompleteSetup() {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: (body: { token: string; email: string; password: string; name: string }) =>
-      request<{ user: User }>('POST', '/auth/setup', body),
+      request<SessionUser>('POST', '/auth/setup', body),
     onSuccess: () => startSession(queryClient),
   });
 }
@@ -51,7 +51,7 @@ export function useCompleteSetup() {
 export function useLogin() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (body: { email: string; password: string }) => request<{ user: User }>('POST', '/auth/login', body),
+    mutationFn: (body: { email: string; password: string }) => request<SessionUser>('POST', '/auth/login', body),
     onSuccess: () => startSession(queryClient),
   });
 }
@@ -87,7 +87,7 @@ export function useAcceptInvitation() {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: (body: { token: string; password: string; name: string }) =>
-      request<{ user: User }>('POST', '/auth/invitations/accept', body),
+      request<SessionUser>('POST', '/auth/invitations/accept', body),
     onSuccess: () => startSession(queryClient),
   });
 }
@@ -105,7 +105,7 @@ export function useChangePassword() {
 export function useApiTokens() {
   return useQuery({
     queryKey: tokensQueryKey,
-    queryFn: () => request<{ tokens: ApiToken[] }>('GET', '/auth/tokens'),
+    queryFn: () => request<ApiTokenList>('GET', '/auth/tokens'),
   });
 }
 

@@ -1,83 +1,38 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { IndicatorSource as ApiIndicatorSource } from '../../../api/src/db/tables.js';
 import { request, segment } from './client';
-import type { ActivityType } from './types';
+import type {
+  CreateIndicatorBody,
+  Indicator,
+  IndicatorList,
+  IndicatorFields,
+  IndicatorLevel,
+  IndicatorSource,
+  Measurement,
+  MeasurementBody,
+} from './types';
 
 // Indicators on the impact model (IOOI and the PHINEO Wirkungstreppe):
 // organisers define them and record manual measurements, analysts read them.
 
-export type IndicatorLevel = 'input' | 'output' | 'outcome' | 'impact';
+export type {
+  ActivityType,
+  CreateIndicatorBody,
+  DatedValue,
+  Direction,
+  Indicator,
+  IndicatorList,
+  IndicatorFields,
+  IndicatorLevel,
+  IndicatorSource,
+  MeasurementBody,
+  Point,
+  Provenance,
+} from './types';
 export const indicatorLevels: readonly IndicatorLevel[] = ['input', 'output', 'outcome', 'impact'];
-export type Direction = 'up' | 'down';
-
-export type { ActivityType };
 
 export type SurveyValue = string | number | boolean;
-
-/** Where an indicator's figures come from (house rule 5: the API's own type). */
-export type IndicatorSource = ApiIndicatorSource;
 export type SurveySource = Extract<IndicatorSource, { kind: 'survey' }>;
 export type ActivitiesSource = Extract<IndicatorSource, { kind: 'activities' }>;
-
-/** Where one point of a series comes from. */
-export type Provenance =
-  | { kind: 'manual'; measurementId: string; enteredBy: string | null; note: string | null }
-  /** `reason` (in English) when the value is withheld: fewer respondents than the minimum group size. */
-  | { kind: 'survey'; wave: { id: string; title: string }; respondents: number | null; reason?: string }
-  | { kind: 'activities'; activities: Array<{ id: string; title: string }> };
-
-/** A day (YYYY-MM-DD) and its value; null when withheld or not computable. */
-export interface Point {
-  date: string;
-  value: number | null;
-  source: Provenance;
-}
-
-export interface DatedValue {
-  date: string;
-  value: number;
-}
-
-export interface Indicator {
-  key: string;
-  name: string;
-  description: string | null;
-  unit: string | null;
-  level: IndicatorLevel;
-  /** 1–7 on the Wirkungstreppe; inputs stand on no step. */
-  step: number | null;
-  direction: Direction;
-  baseline: DatedValue | null;
-  target: DatedValue | null;
-  source: IndicatorSource;
-  srsChapter: string | null;
-  /** Oldest first. */
-  series: Point[];
-  latest: DatedValue | null;
-  /** 0–1 of the way toward the target; null without a target or a value. */
-  progress: number | null;
-}
-
-export interface IndicatorFields {
-  name: string;
-  description: string | null;
-  unit: string | null;
-  level: IndicatorLevel;
-  step: number | null;
-  direction: Direction;
-  baseline: DatedValue | null;
-  target: DatedValue | null;
-  source: IndicatorSource;
-  srsChapter: string | null;
-}
-
-export type CreateIndicatorBody = IndicatorFields & { key: string };
-
-export interface MeasurementBody {
-  date: string;
-  value: number;
-  note?: string | null;
-}
 
 const indicatorsKey = (ws: string) => ['workspace', ws, 'indicators'] as const;
 const indicatorKey = (ws: string, key: string) => [...indicatorsKey(ws), key] as const;
@@ -88,7 +43,7 @@ const indicatorPath = (ws: string, key: string) => `${indicatorsPath(ws)}/${segm
 export function useIndicators(ws: string) {
   return useQuery({
     queryKey: indicatorsKey(ws),
-    queryFn: () => request<{ indicators: Indicator[] }>('GET', indicatorsPath(ws)),
+    queryFn: () => request<IndicatorList>('GET', indicatorsPath(ws)),
   });
 }
 
@@ -137,8 +92,7 @@ const refreshIndicator = (queryClient: ReturnType<typeof useQueryClient>, ws: st
 export function useAddMeasurement(ws: string, key: string) {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (body: MeasurementBody) =>
-      request<{ id: string }>('POST', `${indicatorPath(ws, key)}/measurements`, body),
+    mutationFn: (body: MeasurementBody) => request<Measurement>('POST', `${indicatorPath(ws, key)}/measurements`, body),
     onSuccess: () => refreshIndicator(queryClient, ws),
   });
 }

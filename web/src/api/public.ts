@@ -1,6 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { ApiError, request, segment } from './client.js';
 import { isRetryLaterStatus, MAX_PARTIAL_TRIES, retryDelayMs } from './retry.js';
+import type { AnswerProblem, PartialResponse, PublicWave, SubmitResponseBody, Submitted } from './types.js';
 
 // The answering page's side of the API (DESIGN.md §4, "Answering"): no account, only the wave's key.
 
@@ -10,36 +11,7 @@ export type AnswerLocale = string;
 export type AppLocale = 'de' | 'en';
 export type AnswerData = Record<string, unknown>;
 
-export interface PublicWave {
-  title: string;
-  /** SurveyJS JSON of the wave's published version. */
-  definition: Record<string, unknown>;
-  anonymous: boolean;
-  access: 'link' | 'invitation';
-  privacyNotice: Record<AppLocale, string>;
-  status: 'open' | 'closed' | 'not_open';
-}
-
-export interface SubmitResponseBody {
-  id: string;
-  data: AnswerData;
-  status: 'partial' | 'complete';
-  locale?: AnswerLocale;
-  token?: string;
-}
-
-export interface PartialResponse {
-  id: string;
-  status: 'partial';
-  data: AnswerData;
-  locale: AnswerLocale | null;
-}
-
-/** One answer the server refused (422 `validation_failed`), in the respondent's language. */
-export interface AnswerProblem {
-  question: string;
-  message: string;
-}
+export type { AnswerProblem, PartialResponse, PublicWave, SubmitResponseBody } from './types.js';
 
 const wavePath = (key: string) => `/public/waves/${segment(key)}`;
 
@@ -87,7 +59,7 @@ export const acceptInvitation = (key: string, token: string) =>
 
 /** Stores a response; the same body again is answered 200 without storing anything twice. */
 export const submitResponse = (key: string, body: SubmitResponseBody) =>
-  request<{ id: string; status: string }>('POST', `${wavePath(key)}/responses`, body);
+  request<Submitted>('POST', `${wavePath(key)}/responses`, body);
 
 /** The server's per-question messages of a 422, or null for any other error. */
 export function answerProblems(error: unknown): AnswerProblem[] | null {

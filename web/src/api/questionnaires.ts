@@ -2,11 +2,11 @@ import { useMutation, useQuery, useQueryClient, type QueryClient } from '@tansta
 import { request, segment } from './client';
 import type {
   DefinitionDiff,
-  DefinitionProblem,
-  Draft,
+  Published,
+  SavedDraft,
   Questionnaire,
-  QuestionnaireSummary,
-  TemplateSummary,
+  QuestionnaireList,
+  TemplateList,
   VersionDetail,
   VersionQuestions,
   VersionRef,
@@ -44,14 +44,14 @@ async function refresh(queryClient: QueryClient, ws: string, draftGone = false):
 export function useQuestionnaires(ws: string) {
   return useQuery({
     queryKey: questionnairesKey(ws),
-    queryFn: () => request<{ questionnaires: QuestionnaireSummary[] }>('GET', questionnairesPath(ws)),
+    queryFn: () => request<QuestionnaireList>('GET', questionnairesPath(ws)),
   });
 }
 
 export function useTemplates(enabled = true) {
   return useQuery({
     queryKey: templatesKey,
-    queryFn: () => request<{ templates: TemplateSummary[] }>('GET', '/templates'),
+    queryFn: () => request<TemplateList>('GET', '/templates'),
     enabled,
     staleTime: Infinity,
   });
@@ -116,11 +116,7 @@ export function useDiff(ws: string, slug: string, from: VersionRef | null, to: V
 }
 
 /** A saved draft, with survey-core's warnings (kept, not refused) and the paths of removed properties. */
-export interface SavedDraft {
-  draft: Draft;
-  warnings?: DefinitionProblem[];
-  removed?: string[];
-}
+export type { SavedDraft } from './types';
 
 export function useSaveDraft(ws: string, slug: string) {
   const queryClient = useQueryClient();
@@ -147,7 +143,7 @@ export function usePublish(ws: string, slug: string) {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: (body: { changeNote?: string; allowBreaking?: boolean }) =>
-      request<{ version: number; diff: DefinitionDiff }>('POST', `${questionnairePath(ws, slug)}/publish`, body),
+      request<Published>('POST', `${questionnairePath(ws, slug)}/publish`, body),
     onSuccess: () => refresh(queryClient, ws, true),
   });
 }

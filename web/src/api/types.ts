@@ -1,291 +1,158 @@
-// Shapes of the API's answers and requests, as in DESIGN.md §4.
+// The API's request and response types, as the API's zod schemas define them
+// (api/src/modules/<m>/<m>.schemas.ts). The web declares none of its own: it
+// imports them here, type-only (house rule 5), so a change of a response
+// shape in the API shows up as a type error in the web.
 
-export type Role = 'organiser' | 'analyst';
-export const roles: readonly Role[] = ['organiser', 'analyst'];
-
-export interface User {
-  id: string;
-  email: string;
-  /** Empty when the account was created from configuration. */
-  name: string;
-  isAdmin: boolean;
-}
-
-export interface WorkspaceRef {
-  slug: string;
-  name: string;
-}
-
-export interface Me {
-  user: User;
-  memberships: { workspace: WorkspaceRef; role: Role }[];
-}
-
-export interface WorkspaceSummary extends WorkspaceRef {
-  role: Role;
-  /** The example workspace with illustrative data; the only kind that can be deleted. */
-  example: boolean;
-}
-
-export interface Workspace extends WorkspaceRef {
-  minGroupSize: number;
-  role: Role;
-  example: boolean;
-}
-
-export interface Member {
-  userId: string;
-  email: string;
-  name: string;
-  role: Role;
-  joinedAt: string;
-}
-
-export interface PendingInvitation {
-  id: string;
-  email: string;
-  role: Role;
-  expiresAt: string;
-  createdAt: string;
-}
-
-/** An account that already existed is added directly; otherwise a one-time link is issued. */
-export type InviteResult =
-  { member: Member } | { invitation: PendingInvitation; inviteToken: string; inviteUrl: string };
-
-export interface InvitationPreview {
-  email: string;
-  role: Role;
-  workspace: WorkspaceRef;
-  expiresAt: string;
-}
-
-/** Newest first, as the API sends them. */
-export interface AuditEntry {
-  id: number;
-  at: string;
-  actor: { id: string; email: string; name: string } | null;
-  action: string;
-  target: string | null;
-  details: unknown;
-}
-
-export interface ApiToken {
-  id: string;
-  name: string;
-  createdAt: string;
-  lastUsedAt: string | null;
-}
-
-export interface CreatedApiToken {
-  id: string;
-  name: string;
-  token: string;
-}
+export type {
+  Me,
+  ApiToken,
+  ApiTokenList,
+  CreatedApiToken,
+  SetupStatus,
+  SessionUser,
+  UserView as User,
+} from '../../../api/src/modules/auth/auth.schemas.js';
+export type {
+  Role,
+  WorkspaceRef,
+  WorkspaceSummary,
+  WorkspaceView as Workspace,
+  Member,
+  PendingInvitation,
+  InviteResult,
+  InvitationPreview,
+  AuditEntry,
+  AuditList,
+  WorkspaceList,
+  WorkspaceEnvelope,
+  MemberList,
+  MemberEnvelope,
+} from '../../../api/src/modules/workspaces/workspaces.schemas.js';
 
 // Questionnaires (DESIGN.md §2, §4). Definitions are SurveyJS JSON, edited as plain data.
-
-export interface QuestionnaireSummary {
-  slug: string;
-  /** In the caller's language, falling back to the definition's default (German). */
-  title: string;
-  latestVersion: number | null;
-  publishedAt: string | null;
-  hasDraft: boolean;
-  draftUpdatedAt: string | null;
-}
-
-export interface VersionSummary {
-  version: number;
-  publishedAt: string;
-  changeNote: string | null;
-  breaking: boolean;
-}
-
-export interface Draft {
-  definition: Record<string, unknown>;
-  updatedAt: string;
-}
-
-export interface Questionnaire {
-  slug: string;
-  title: string;
-  /** Oldest first. */
-  versions: VersionSummary[];
-  draft: Draft | null;
-}
-
-export interface BreakingQuestion {
-  question: string;
-  /** In English only: the API records them so. */
-  reasons: string[];
-}
-
-export interface VersionDetail {
-  version: number;
-  definition: Record<string, unknown>;
-  publishedAt: string;
-  changeNote: string | null;
-  breaking: { from: number; questions: BreakingQuestion[] } | null;
-}
-
-/** A choice, row or column value: text, number or true/false. */
-export type ChoiceValue = string | number | boolean | null;
-
-/**
- * The version diff, as the API computes it (house rule 5: web imports API types
- * with `import type` only). Reasons arrive in the request's language.
- */
-import type {
-  ChangedQuestion as ApiChangedQuestion,
-  DefinitionDiff as ApiDefinitionDiff,
+export type {
+  QuestionnaireSummary,
+  VersionSummary,
+  Draft,
+  Questionnaire,
+  BreakingQuestion,
+  VersionDetail,
+  ChoiceValue,
   QuestionChange,
-} from '../../../api/src/modules/questionnaires/diff.js';
-export type { QuestionChange };
-export type ChangedQuestion = Omit<ApiChangedQuestion, 'reasons'> & { reasons: string[] };
-export type DefinitionDiff = Omit<ApiDefinitionDiff, 'changed'> & { changed: ChangedQuestion[] };
-
-/** A `draft` or a version number, as the diff endpoint takes them. */
-export type VersionRef = number | 'draft';
-
-/** One broken rule of an invalid definition (422 `invalid_definition`). */
-export interface DefinitionProblem {
-  question: string | null;
-  path: string;
-  message: string;
-  /** `remote_property`: a property that loads another address, removed when the save confirms it; `unknown_type`. */
-  code?: string;
-}
-
-export interface TemplateSummary {
-  id: string;
-  title: string;
-  description: string;
-  questionCount: number;
-}
+  ChangedQuestion,
+  DefinitionDiff,
+  Published,
+  SavedDraft,
+  VersionRef,
+  DefinitionProblem,
+  TemplateSummary,
+  TemplateList,
+  QuestionnaireList,
+  CatalogueQuestion,
+  VersionQuestions,
+} from '../../../api/src/modules/questionnaires/questionnaires.schemas.js';
 
 // Results and trends (DESIGN.md §3, §4).
-
-/** A figure hidden by small-group suppression is `null`, never 0. */
-export type Count = number | null;
-
-/** Result figures as the API computes them (house rule 5: types come from the API with `import type`). */
-import type { Cell, QuestionFigures } from '../../../api/src/modules/results/aggregate.js';
-import type { Filter as ApiFilter } from '../../../api/src/modules/results/filters.js';
-import type { CatalogueQuestion as ApiCatalogueQuestion } from '../../../api/src/modules/questionnaires/question-catalogue.js';
-import type { CellFigures, ItemFigures } from '../../../api/src/modules/results/figures.js';
-import type {
-  FigureKind as ApiFigureKind,
-  QuestionType,
-} from '../../../api/src/modules/questionnaires/question-types.js';
-export type ChoiceCell = Cell;
-export type QuestionResult = QuestionFigures;
-export type MatrixRow = NonNullable<QuestionFigures['rows']>[number];
-/** One item of a multiple text, ranking or range slider. */
-export type ItemResult = ItemFigures;
-/** One cell of a dropdown matrix (row × column) or one column of a dynamic matrix (row null). */
-export type CellResult = CellFigures;
-export type Filter = ApiFilter;
-/** Which view draws a question's figures (the server's question type registry). */
-export type FigureKind = ApiFigureKind;
-/** One question of a published version as the server's question type registry reads it (…/versions/:version/questions). */
-export type CatalogueQuestion = ApiCatalogueQuestion;
-export interface VersionQuestions {
-  version: number;
-  locale: string;
-  locales: string[];
-  questions: CatalogueQuestion[];
-}
-/** What the server's registry says of one question type: the web keeps no list of its own. */
-export type QuestionTypeInfo = Pick<QuestionType, 'filterable' | 'filter' | 'export'> & {
-  openText: boolean;
-  figures: FigureKind;
-};
-/** The registry's entries for the types of a wave's questionnaire, by type name. */
-export type QuestionTypes = Record<string, QuestionTypeInfo>;
-
-export interface WaveResults {
-  wave: { id: string; title: string };
-  responses: { complete: number; partial: number };
-  /** Complete responses per day of completion (YYYY-MM-DD), oldest first: the whole wave, never filtered. */
-  perDay: Array<{ date: string; count: number }>;
-  n: Count;
-  minGroupSize: number;
-  suppressed: boolean;
-  filters: Filter[];
-  questions: QuestionResult[];
-  questionTypes: QuestionTypes;
-}
-
-export interface TrendEntry {
-  wave: { id: string; title: string; createdAt: string };
-  version: number;
-  n: Count;
-  breakBefore: boolean;
-  question?: QuestionResult;
-  missing?: true;
-}
-
-export interface Trend {
-  questionnaire: string;
-  question: string;
-  minGroupSize: number;
-  waves: TrendEntry[];
-}
+export type {
+  Count,
+  Cell as ChoiceCell,
+  QuestionFigures as QuestionResult,
+  MatrixRow,
+  ItemFigures as ItemResult,
+  CellFigures as CellResult,
+  Filter,
+  FigureKind,
+  QuestionTypeInfo,
+  QuestionTypes,
+  WaveResults,
+  TrendEntry,
+  Trend,
+} from '../../../api/src/modules/results/results.schemas.js';
 
 // The activity log (DESIGN.md §2, §4): organisers keep it, analysts read it.
+export type {
+  ActivityTypeValue as ActivityType,
+  Activity,
+  ActivityList,
+  ActivityFilter,
+  ActivityBody,
+  CsvProblem,
+  ActivityImport,
+} from '../../../api/src/modules/activities/activities.schemas.js';
 
-import type { ActivityType as ApiActivityType } from '../../../api/src/db/tables.js';
-export type ActivityType = ApiActivityType;
-/** In the order the forms and filters offer them; the API's list, repeated because web imports API types only. */
-export const activityTypes = [
-  'district_visit',
-  'thematic_exchange',
-  'transfer_project_qualified',
-  'transfer_project_adopted',
-  'article',
-  'joint_project',
-  'grant',
-  'other',
-] as const satisfies readonly ActivityType[];
+// Open answers and their codes.
+export type {
+  OpenAnswer,
+  OpenAnswers as AnswersList,
+  CodeCount,
+  Code,
+  AnswerCodes,
+} from '../../../api/src/modules/answers/answers.schemas.js';
 
-export interface Activity {
-  id: string;
-  type: ActivityType;
-  title: string;
-  /** A calendar day, YYYY-MM-DD. */
-  date: string;
-  district: string | null;
-  topic: string | null;
-  note: string | null;
-  updatedAt: string;
-}
+// Indicators on the impact model.
+export type {
+  IndicatorLevel,
+  IndicatorSource,
+  Provenance,
+  Point,
+  DatedValue,
+  Direction,
+  Indicator,
+  IndicatorList,
+  IndicatorFields,
+  CreateIndicatorBody,
+  MeasurementBody,
+  Measurement,
+} from '../../../api/src/modules/indicators/indicators.schemas.js';
 
-/** Newest first; `districts` and `years` (newest first) span the whole log, whatever the filter. */
-export interface ActivityList {
-  activities: Activity[];
-  districts: string[];
-  years: number[];
-}
+// Waves and their invitations.
+export type {
+  Wave,
+  WaveDetail,
+  WaveAccess,
+  WaveState,
+  PrivacyNotice,
+  CreateWaveBody,
+  UpdateWaveBody,
+  WaveInvitation as Invitation,
+  IssuedInvitation as CreatedInvitation,
+  CreateInvitationsBody,
+  CreatedWave,
+  WaveList,
+  WaveDetailEnvelope,
+  WaveInvitationList,
+  IssuedInvitationList,
+} from '../../../api/src/modules/waves/waves.schemas.js';
 
-export interface ActivityFilter {
-  type?: ActivityType;
-  district?: string;
-  year?: number;
-}
+// Answering (public).
+export type {
+  PublicWave,
+  SubmitResponseBody,
+  Submitted,
+  PartialResponse,
+  AnswerProblem,
+} from '../../../api/src/modules/responses/responses.schemas.js';
 
-export interface ActivityBody {
-  type: ActivityType;
-  title: string;
-  date: string;
-  /** null or '' clears the field. */
-  district?: string | null;
-  topic?: string | null;
-  note?: string | null;
-}
+// Reports and share links.
+export type {
+  SectionKind,
+  OpenRole,
+  Section,
+  ReportReq as ReportConfig,
+  Report,
+  ReportSummary,
+  ReportProvenance,
+  ReportSource,
+  ReportIndicator,
+  TrendDirection,
+  ContentSection,
+  ReportContent,
+  Share,
+  ShareState,
+  CreatedShare,
+  ReportList,
+  ShareList,
+} from '../../../api/src/modules/reports/reports.schemas.js';
 
-/** One refused row of a CSV import (422 `invalid_csv`); line 1 is the header. */
-export interface CsvProblem {
-  line: number;
-  message: string;
-}
+// The option lists forms and filters offer (values, checked against the API's types).
+export { roles, activityTypes } from './choices.js';

@@ -2,14 +2,14 @@ import { useMutation, useQuery, useQueryClient, type QueryClient } from '@tansta
 import { meQueryKey } from './auth';
 import { request, segment } from './client';
 import type {
-  AuditEntry,
+  AuditList,
   InviteResult,
-  Member,
-  PendingInvitation,
+  MemberEnvelope,
+  MemberList,
   Role,
-  Workspace,
+  WorkspaceEnvelope,
+  WorkspaceList,
   WorkspaceRef,
-  WorkspaceSummary,
 } from './types';
 
 const workspacesQueryKey = ['workspaces'] as const;
@@ -31,14 +31,14 @@ async function refreshAfterMembershipChange(queryClient: QueryClient, ws: string
 export function useWorkspaces() {
   return useQuery({
     queryKey: workspacesQueryKey,
-    queryFn: () => request<{ workspaces: WorkspaceSummary[] }>('GET', '/workspaces'),
+    queryFn: () => request<WorkspaceList>('GET', '/workspaces'),
   });
 }
 
 export function useCreateWorkspace() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (body: WorkspaceRef) => request<{ workspace: WorkspaceRef }>('POST', '/workspaces', body),
+    mutationFn: (body: WorkspaceRef) => request<WorkspaceEnvelope>('POST', '/workspaces', body),
     onSuccess: ({ workspace }) => refreshAfterMembershipChange(queryClient, workspace.slug),
   });
 }
@@ -46,7 +46,7 @@ export function useCreateWorkspace() {
 export function useWorkspace(ws: string) {
   return useQuery({
     queryKey: workspaceQueryKey(ws),
-    queryFn: () => request<{ workspace: Workspace }>('GET', workspacePath(ws)),
+    queryFn: () => request<WorkspaceEnvelope>('GET', workspacePath(ws)),
   });
 }
 
@@ -54,7 +54,7 @@ export function useUpdateWorkspace(ws: string) {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: (body: { name?: string; minGroupSize?: number }) =>
-      request<{ workspace: Workspace }>('PATCH', workspacePath(ws), body),
+      request<WorkspaceEnvelope>('PATCH', workspacePath(ws), body),
     onSuccess: () => refreshAfterMembershipChange(queryClient, ws),
   });
 }
@@ -77,8 +77,7 @@ export function useDeleteExampleWorkspace(ws: string) {
 export function useMembers(ws: string) {
   return useQuery({
     queryKey: membersQueryKey(ws),
-    queryFn: () =>
-      request<{ members: Member[]; invitations: PendingInvitation[] }>('GET', `${workspacePath(ws)}/members`),
+    queryFn: () => request<MemberList>('GET', `${workspacePath(ws)}/members`),
   });
 }
 
@@ -95,7 +94,7 @@ export function useChangeMemberRole(ws: string) {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: ({ userId, role }: { userId: string; role: Role }) =>
-      request<{ member: Member }>('PATCH', `${workspacePath(ws)}/members/${segment(userId)}`, { role }),
+      request<MemberEnvelope>('PATCH', `${workspacePath(ws)}/members/${segment(userId)}`, { role }),
     onSuccess: () => refreshAfterMembershipChange(queryClient, ws),
   });
 }
@@ -120,6 +119,6 @@ export function useRevokeInvitation(ws: string) {
 export function useAuditLog(ws: string) {
   return useQuery({
     queryKey: auditQueryKey(ws),
-    queryFn: () => request<{ entries: AuditEntry[] }>('GET', `${workspacePath(ws)}/audit`),
+    queryFn: () => request<AuditList>('GET', `${workspacePath(ws)}/audit`),
   });
 }

@@ -1,13 +1,14 @@
 import type { ApiModule } from '../../openapi/operation.js';
 import {
   ActivitiesQuery,
+  ActivityImportResponse,
+  ActivityListResponse,
   ActivityParams,
+  ActivityResponse,
   CreateActivitySchema,
   ImportActivitiesSchema,
   UpdateActivitySchema,
 } from './activities.schemas.js';
-
-const ACTIVITY_VIEW = '{id, type, title, date, district, topic, note, updatedAt}';
 
 /** OpenAPI description of activities.routes.ts. */
 export const activitiesApi: ApiModule = {
@@ -30,7 +31,8 @@ export const activitiesApi: ApiModule = {
       responses: [
         {
           status: 200,
-          description: `{activities: [${ACTIVITY_VIEW}], districts: [string], years: [number]} (districts and years over the whole log, for filters)`,
+          description: 'The activities; districts and years span the whole log, for filters.',
+          schema: ActivityListResponse,
         },
       ],
     },
@@ -42,7 +44,7 @@ export const activitiesApi: ApiModule = {
       tag: 'Activities',
       access: 'organiser',
       body: CreateActivitySchema,
-      responses: [{ status: 201, description: ACTIVITY_VIEW }],
+      responses: [{ status: 201, description: 'The recorded activity.', schema: ActivityResponse }],
     },
     {
       method: 'post',
@@ -53,7 +55,7 @@ export const activitiesApi: ApiModule = {
       access: 'organiser',
       body: ImportActivitiesSchema,
       bodyDescription: 'csv has a header row: type, title, date, district, topic, note (comma or semicolon separated).',
-      responses: [{ status: 201, description: '{imported: number}' }],
+      responses: [{ status: 201, description: 'How many rows were imported.', schema: ActivityImportResponse }],
       errors: ['422 invalid_csv'],
     },
     {
@@ -64,7 +66,7 @@ export const activitiesApi: ApiModule = {
       tag: 'Activities',
       access: 'analyst',
       params: ActivityParams,
-      responses: [{ status: 200, description: ACTIVITY_VIEW }],
+      responses: [{ status: 200, description: 'The activity.', schema: ActivityResponse }],
       errors: ['404 not_found'],
     },
     {
@@ -76,7 +78,7 @@ export const activitiesApi: ApiModule = {
       access: 'organiser',
       params: ActivityParams,
       body: UpdateActivitySchema,
-      responses: [{ status: 200, description: ACTIVITY_VIEW }],
+      responses: [{ status: 200, description: 'The activity.', schema: ActivityResponse }],
       errors: ['404 not_found'],
     },
     {

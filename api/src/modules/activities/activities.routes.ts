@@ -9,6 +9,7 @@ import {
   ImportActivitiesSchema,
   UpdateActivitySchema,
 } from './activities.schemas.js';
+import { activityView } from './activities.presenters.js';
 import * as service from './activities.service.js';
 
 /** The activity log: organisers keep it, analysts read it. */
@@ -39,7 +40,7 @@ export function activitiesRouter(deps: { knex: Db }): Router {
   });
   r.get('/:id', ...analyst, async (req, res) => {
     const { id } = parse(ActivityParams, req.params);
-    res.json(service.activityView(await service.getActivity(knex, currentWorkspace(req).row, id)));
+    res.json(activityView(await service.getActivity(knex, currentWorkspace(req).row, id)));
   });
   r.patch('/:id', ...organiser, async (req, res) => {
     const { id } = parse(ActivityParams, req.params);

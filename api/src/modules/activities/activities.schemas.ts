@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { Uuid } from '../../http/validate.js';
 import { ACTIVITY_TYPES } from '../../db/tables.js';
+import { CalendarDay, Timestamp } from '../../lib/response-fields.js';
 
 /** A calendar day, YYYY-MM-DD, that exists. */
 export const Day = z
@@ -49,3 +50,37 @@ export const ActivitiesQuery = z.object({
 
 /** An existing list of events as CSV text (header row: type, title, date, district, topic, note). */
 export const ImportActivitiesSchema = z.strictObject({ csv: z.string().min(1).max(1_000_000) });
+
+// ── Responses ───────────────────────────────────────────────────────────────────────────
+export type ActivityTypeValue = z.infer<typeof ActivityType>;
+
+export const ActivityResponse = z.object({
+  id: z.string(),
+  type: ActivityType,
+  title: z.string(),
+  date: CalendarDay,
+  district: z.string().nullable(),
+  topic: z.string().nullable(),
+  note: z.string().nullable(),
+  updatedAt: Timestamp,
+});
+export type Activity = z.infer<typeof ActivityResponse>;
+
+/** Newest first; `districts` and `years` (newest first) span the whole log, whatever the filter. */
+export const ActivityListResponse = z.object({
+  activities: z.array(ActivityResponse),
+  districts: z.array(z.string()),
+  years: z.array(z.number().int()),
+});
+export type ActivityList = z.infer<typeof ActivityListResponse>;
+
+export const ActivityImportResponse = z.object({ imported: z.number().int() });
+
+/** Request bodies and the list filter as a client writes them. */
+export type ActivityBody = z.input<typeof CreateActivitySchema>;
+export type ActivityFilter = z.infer<typeof ActivitiesQuery>;
+
+/** One refused row of a CSV import: the details of 422 invalid_csv; line 1 is the header. */
+export const CsvProblemDetail = z.object({ line: z.number().int(), message: z.string() });
+export type CsvProblem = z.infer<typeof CsvProblemDetail>;
+export type ActivityImport = z.infer<typeof ActivityImportResponse>;

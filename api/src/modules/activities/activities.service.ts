@@ -4,20 +4,15 @@ import type { Db } from '../../db/db-handle.js';
 import type { ActivityRow, ActivityType, UserRow, WorkspaceRow } from '../../db/tables.js';
 import { NotFoundError, text, ValidationError } from '../../http/errors.js';
 import { recordAudit } from '../audit/audit.service.js';
+import { activityView } from './activities.presenters.js';
 import * as repo from './activities.repo.js';
-import { CreateActivitySchema, type CreateActivityReq, type UpdateActivityReq } from './activities.schemas.js';
-
-/** An activity as the API shows it. */
-export const activityView = (a: ActivityRow) => ({
-  id: a.id,
-  type: a.type,
-  title: a.title,
-  date: a.date,
-  district: a.district,
-  topic: a.topic,
-  note: a.note,
-  updatedAt: a.updated_at,
-});
+import {
+  CreateActivitySchema,
+  type Activity,
+  type ActivityList,
+  type CreateActivityReq,
+  type UpdateActivityReq,
+} from './activities.schemas.js';
 
 const notFound = () =>
   new NotFoundError(
@@ -28,7 +23,7 @@ export async function listActivities(
   db: Db,
   ws: WorkspaceRow,
   filter: { type?: string; district?: string; year?: number },
-) {
+): Promise<ActivityList> {
   const rows = await repo.listActivities(db, ws.id, filter);
   // The choices a filter bar needs, over the whole log (not only the filtered part).
   const facets = await repo.activityFacets(db, ws.id);
@@ -61,12 +56,17 @@ const toRow = (ws: WorkspaceRow, user: UserRow | null, a: CreateActivityReq): re
   created_by: user?.id ?? null,
 });
 
-export async function createActivity(db: Db, ws: WorkspaceRow, user: UserRow, body: CreateActivityReq) {
+export async function createActivity(
+  db: Db,
+  ws: WorkspaceRow,
+  user: UserRow,
+  body: CreateActivityReq,
+): Promise<Activity> {
   const row = await repo.insertActivity(db, toRow(ws, user, body));
   return activityView(row);
 }
 
-export async function updateActivity(db: Db, ws: WorkspaceRow, id: string, body: UpdateActivityReq) {
+export async function updateActivity(db: Db, ws: WorkspaceRow, id: string, body: UpdateActivityReq): Promise<Activity> {
   await getActivity(db, ws, id);
   const changes = Object.fromEntries(Object.entries(body).filter(([, v]) => v !== undefined));
   const row = await repo.updateActivity(db, ws.id, id, changes);

@@ -1,9 +1,13 @@
 import type { ApiModule } from '../../openapi/operation.js';
 import {
+  AnswerCodesResponse,
   AnswerParams,
   AnswersParams,
   AnswersQuery,
   CodebookParams,
+  CodebookResponse,
+  CodeResponse,
+  OpenAnswersResponse,
   CodeParams,
   CreateCodeSchema,
   SetCodesSchema,
@@ -28,7 +32,7 @@ export const answersApi: ApiModule = {
       tag: 'Open answers',
       access: 'analyst',
       params: CodebookParams,
-      responses: [{ status: 200, description: '{codes: [{id, label}]}' }],
+      responses: [{ status: 200, description: 'The questionnaire’s codebook.', schema: CodebookResponse }],
       errors: ['404 not_found'],
     },
     {
@@ -40,7 +44,7 @@ export const answersApi: ApiModule = {
       access: 'analyst',
       params: CodebookParams,
       body: CreateCodeSchema,
-      responses: [{ status: 201, description: '{id, label}' }],
+      responses: [{ status: 201, description: 'The new code.', schema: CodeResponse }],
       errors: ['404 not_found', '409 conflict'],
     },
     {
@@ -52,7 +56,7 @@ export const answersApi: ApiModule = {
       access: 'analyst',
       params: CodeParams,
       body: UpdateCodeSchema,
-      responses: [{ status: 200, description: '{id, label}' }],
+      responses: [{ status: 200, description: 'The renamed code.', schema: CodeResponse }],
       errors: ['404 not_found', '409 conflict'],
     },
     {
@@ -78,7 +82,8 @@ export const answersApi: ApiModule = {
       responses: [
         {
           status: 200,
-          description: '{question: {name, title}, total, answers: [{id, text, codes}], codes: [{id, label, count}]}',
+          description: 'The answers, the codebook and how often each code was given.',
+          schema: OpenAnswersResponse,
         },
       ],
       errors: ['400 not_open_question', '404 not_found'],
@@ -92,7 +97,7 @@ export const answersApi: ApiModule = {
       access: 'analyst',
       params: AnswerParams,
       body: SetCodesSchema,
-      responses: [{ status: 200, description: '{id, codes}' }],
+      responses: [{ status: 200, description: 'The answer’s codes now.', schema: AnswerCodesResponse }],
       errors: ['400 not_open_question', '400 unknown_code', '404 not_found'],
     },
   ],

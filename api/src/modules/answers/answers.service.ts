@@ -7,33 +7,35 @@ import { isOpenTextQuestion } from '../questionnaires/question-types.js';
 import { labelLanguage } from '../questionnaires/locales.js';
 import * as questionnaires from '../questionnaires/questionnaires.service.js';
 import { getWave } from '../waves/waves.service.js';
+import { codeView } from './answers.presenters.js';
 import * as repo from './answers.repo.js';
+import type { AnswerCodes, Code, OpenAnswers } from './answers.schemas.js';
 
 const codeTaken = (label: string) =>
   new ConflictError('conflict', text(`The code "${label}" exists already.`, `Den Code „${label}“ gibt es schon.`));
 
-export async function listCodebook(db: Db, ws: WorkspaceRow, slug: string) {
+export async function listCodebook(db: Db, ws: WorkspaceRow, slug: string): Promise<Code[]> {
   const q = await questionnaires.getQuestionnaire(db, ws, slug);
-  return (await repo.listCodes(db, q.id)).map((c) => ({ id: c.id, label: c.label }));
+  return (await repo.listCodes(db, q.id)).map(codeView);
 }
 
-export async function createCode(db: Db, ws: WorkspaceRow, slug: string, codeLabel: string) {
+export async function createCode(db: Db, ws: WorkspaceRow, slug: string, codeLabel: string): Promise<Code> {
   const q = await questionnaires.getQuestionnaire(db, ws, slug);
   try {
     const c = await repo.insertCode(db, q.id, codeLabel);
-    return { id: c.id, label: c.label };
+    return codeView(c);
   } catch (err) {
     if (isUniqueViolation(err)) throw codeTaken(codeLabel);
     throw err;
   }
 }
 
-export async function renameCode(db: Db, ws: WorkspaceRow, slug: string, id: string, codeLabel: string) {
+export async function renameCode(db: Db, ws: WorkspaceRow, slug: string, id: string, codeLabel: string): Promise<Code> {
   const q = await questionnaires.getQuestionnaire(db, ws, slug);
   try {
     const c = await repo.updateCode(db, q.id, id, codeLabel);
     if (!c) throw new NotFoundError(text('Code not found.', 'Code nicht gefunden.'));
-    return { id: c.id, label: c.label };
+    return codeView(c);
   } catch (err) {
     if (isUniqueViolation(err)) throw codeTaken(codeLabel);
     throw err;
@@ -79,7 +81,7 @@ export async function listAnswers(
   question: string,
   search: string | undefined,
   language: string,
-) {
+): Promise<OpenAnswers> {
   const { wave, element, definition } = await openQuestion(db, ws, waveId, question);
   const rows = await repo.openAnswerTexts(db, wave.id, question);
   const codes = await repo.listCodes(db, wave.questionnaire_id);
@@ -106,7 +108,7 @@ export async function setCodes(
   question: string,
   responseId: string,
   codeIds: string[],
-) {
+): Promise<AnswerCodes> {
   const { wave } = await openQuestion(db, ws, waveId, question);
   const response = await repo.findCompleteResponse(db, wave.id, responseId);
   if (!response) throw new NotFoundError(text('Answer not found.', 'Antwort nicht gefunden.'));

@@ -1,5 +1,16 @@
 import type { ApiModule } from '../../openapi/operation.js';
-import { ChangePasswordSchema, CreateTokenSchema, LoginSchema, SetupSchema, TokenIdParams } from './auth.schemas.js';
+import {
+  ApiTokenListResponse,
+  ChangePasswordSchema,
+  CreatedApiTokenResponse,
+  CreateTokenSchema,
+  LoginSchema,
+  MeResponse,
+  SessionUserResponse,
+  SetupSchema,
+  SetupStatusResponse,
+  TokenIdParams,
+} from './auth.schemas.js';
 
 /** OpenAPI description of auth.routes.ts. */
 export const authApi: ApiModule = {
@@ -15,7 +26,7 @@ export const authApi: ApiModule = {
       tag: 'Auth',
       access: 'public',
       body: LoginSchema,
-      responses: [{ status: 200, description: '{user: {id, email, name, isAdmin}}, and the session cookie.' }],
+      responses: [{ status: 200, description: 'The user, and the session cookie.', schema: SessionUserResponse }],
       errors: ['401 invalid_credentials', '429 rate_limited'],
     },
     {
@@ -36,7 +47,7 @@ export const authApi: ApiModule = {
       summary: 'The caller and their workspace memberships',
       tag: 'Auth',
       access: 'user',
-      responses: [{ status: 200, description: '{user, memberships: [{workspace: {slug, name}, role}]}' }],
+      responses: [{ status: 200, description: 'The user and their workspaces.', schema: MeResponse }],
     },
     {
       method: 'get',
@@ -45,7 +56,9 @@ export const authApi: ApiModule = {
       summary: 'Whether the first-run setup is still needed (no user exists yet)',
       tag: 'Auth',
       access: 'public',
-      responses: [{ status: 200, description: '{needed: boolean}' }],
+      responses: [
+        { status: 200, description: 'Whether the instance still needs its first admin.', schema: SetupStatusResponse },
+      ],
     },
     {
       method: 'post',
@@ -55,7 +68,7 @@ export const authApi: ApiModule = {
       tag: 'Auth',
       access: 'public',
       body: SetupSchema,
-      responses: [{ status: 201, description: '{user}, and the session cookie.' }],
+      responses: [{ status: 201, description: 'The new admin, and the session cookie.', schema: SessionUserResponse }],
       errors: ['403 invalid_token', '409 already_set_up'],
     },
     {
@@ -78,7 +91,9 @@ export const authApi: ApiModule = {
       summary: "The caller's API tokens (never their secrets)",
       tag: 'Auth',
       access: 'user',
-      responses: [{ status: 200, description: '{tokens: [{id, name, createdAt, lastUsedAt}]}' }],
+      responses: [
+        { status: 200, description: 'The caller’s API tokens (never their secrets).', schema: ApiTokenListResponse },
+      ],
     },
     {
       method: 'post',
@@ -88,7 +103,13 @@ export const authApi: ApiModule = {
       tag: 'Auth',
       access: 'user',
       body: CreateTokenSchema,
-      responses: [{ status: 201, description: '{id, name, token}: send the token as Authorization: Bearer <token>.' }],
+      responses: [
+        {
+          status: 201,
+          description: 'Send the token as Authorization: Bearer <token>; it is shown only here.',
+          schema: CreatedApiTokenResponse,
+        },
+      ],
     },
     {
       method: 'delete',

@@ -5,6 +5,7 @@ import { NotFoundError, text } from '../../http/errors.js';
 import { endSession, SESSION_COOKIE, startSession } from '../../http/session.js';
 import { parse, parseBody } from '../../http/validate.js';
 import { ChangePasswordSchema, CreateTokenSchema, LoginSchema, SetupSchema, TokenIdParams } from './auth.schemas.js';
+import { meView, toUserView } from './auth.presenters.js';
 import * as service from './auth.service.js';
 import type { LoginLimiter } from './login-limiter.js';
 
@@ -27,7 +28,7 @@ export function authRouter(deps: { knex: Db; loginLimiter: LoginLimiter; listWor
     const body = parseBody(LoginSchema, req);
     const user = await service.login(knex, loginLimiter, body, req.ip ?? 'unknown');
     await startSession(req, user.id);
-    res.json({ user: service.toUserView(user) });
+    res.json({ user: toUserView(user) });
   });
 
   r.post('/logout', async (req, res) => {
@@ -42,10 +43,7 @@ export function authRouter(deps: { knex: Db; loginLimiter: LoginLimiter; listWor
   r.get('/me', requireUser, async (req, res) => {
     const user = currentUser(req);
     const workspaces = await listWorkspaces(knex, user.id);
-    res.json({
-      user: service.toUserView(user),
-      memberships: workspaces.map((w) => ({ workspace: { slug: w.slug, name: w.name }, role: w.role })),
-    });
+    res.json(meView(user, workspaces));
   });
 
   r.get('/setup', async (_req, res) => {
@@ -56,7 +54,7 @@ export function authRouter(deps: { knex: Db; loginLimiter: LoginLimiter; listWor
     const body = parseBody(SetupSchema, req);
     const user = await service.completeSetup(knex, body);
     await startSession(req, user.id);
-    res.status(201).json({ user: service.toUserView(user) });
+    res.status(201).json({ user: toUserView(user) });
   });
 
   r.post('/password', requireUser, async (req, res) => {

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { Uuid } from '../../http/validate.js';
+import { NullableTimestamp, Timestamp } from '../../lib/response-fields.js';
 
 export const Email = z
   .email()
@@ -31,5 +32,40 @@ export type CreateTokenReq = z.infer<typeof CreateTokenSchema>;
 
 export const TokenIdParams = z.object({ id: Uuid });
 
+// ── Responses ───────────────────────────────────────────────────────────────────────────
+export const UserResponse = z.object({
+  id: z.string(),
+  email: z.string(),
+  name: z.string().describe('Empty when the account was created from configuration.'),
+  isAdmin: z.boolean(),
+});
+
 /** What the API says about a user: never the hash. */
-export type UserView = { id: string; email: string; name: string; isAdmin: boolean };
+export type UserView = z.infer<typeof UserResponse>;
+
+export const SessionUserResponse = z.object({ user: UserResponse });
+
+export const MembershipResponse = z.object({
+  workspace: z.object({ slug: z.string(), name: z.string() }),
+  role: z.enum(['organiser', 'analyst']),
+});
+export const MeResponse = z.object({ user: UserResponse, memberships: z.array(MembershipResponse) });
+export type Me = z.infer<typeof MeResponse>;
+
+export const SetupStatusResponse = z.object({ needed: z.boolean() });
+
+export const ApiTokenResponse = z.object({
+  id: z.string(),
+  name: z.string(),
+  createdAt: Timestamp,
+  lastUsedAt: NullableTimestamp,
+});
+export type ApiToken = z.infer<typeof ApiTokenResponse>;
+export const ApiTokenListResponse = z.object({ tokens: z.array(ApiTokenResponse) });
+
+/** The secret is in this answer only. */
+export const CreatedApiTokenResponse = z.object({ id: z.string(), name: z.string(), token: z.string() });
+export type CreatedApiToken = z.infer<typeof CreatedApiTokenResponse>;
+export type ApiTokenList = z.infer<typeof ApiTokenListResponse>;
+export type SetupStatus = z.infer<typeof SetupStatusResponse>;
+export type SessionUser = z.infer<typeof SessionUserResponse>;

@@ -4,13 +4,12 @@ import { ConflictError, ForbiddenError, text, UnauthenticatedError } from '../..
 import { hashPassword, verifyPassword } from '../../lib/passwords.js';
 import { hashToken, newSecretToken } from '../../lib/tokens.js';
 import * as repo from './auth.repo.js';
-import type { ChangePasswordReq, LoginReq, SetupReq, UserView } from './auth.schemas.js';
+import { apiTokenView, createdApiTokenView } from './auth.presenters.js';
+import type { ApiToken, ChangePasswordReq, CreatedApiToken, LoginReq, SetupReq } from './auth.schemas.js';
 import type { LoginLimiter } from './login-limiter.js';
 
 const SETUP_TOKEN_KEY = 'setup_token_hash';
 const SESSION_SECRET_KEY = 'session_secret';
-
-export const toUserView = (u: UserRow): UserView => ({ id: u.id, email: u.email, name: u.name, isAdmin: u.is_admin });
 
 const invalidCredentials = () =>
   new UnauthenticatedError(
@@ -124,23 +123,14 @@ export async function changePassword(
   });
 }
 
-export const listTokens = async (db: Db, userId: string) =>
-  (await repo.listApiTokens(db, userId)).map((t) => ({
-    id: t.id,
-    name: t.name,
-    createdAt: t.created_at,
-    lastUsedAt: t.last_used_at,
-  }));
+export const listTokens = async (db: Db, userId: string): Promise<ApiToken[]> =>
+  (await repo.listApiTokens(db, userId)).map(apiTokenView);
 
 /** Creates an API token; the secret is returned once and only its hash is stored. */
-export async function createToken(
-  db: Db,
-  userId: string,
-  name: string,
-): Promise<{ id: string; name: string; token: string }> {
+export async function createToken(db: Db, userId: string, name: string): Promise<CreatedApiToken> {
   const token = `blz_${newSecretToken()}`;
   const row = await repo.insertApiToken(db, userId, name, hashToken(token));
-  return { id: row.id, name: row.name, token };
+  return createdApiTokenView(row, token);
 }
 
 export const revokeToken = (db: Db, userId: string, id: string) => repo.deleteApiToken(db, userId, id);
@@ -162,3 +152,6 @@ export const insertUser = (
   db: Db,
   user: { email: string; name: string; passwordHash: string; isAdmin: boolean },
 ): Promise<UserRow> => repo.insertUser(db, user);
+
+/** A user as the API shows them (for other modules; modules meet through services). */
+export { toUserView } from './auth.presenters.js';

@@ -5,6 +5,7 @@ import {
   ResponsesExportQuery,
   ResultsExportQuery,
   VersionExportParams,
+  VersionExportResponse,
   WaveExportParams,
 } from './exports.schemas.js';
 
@@ -93,7 +94,9 @@ export const exportsApi: ApiModule = {
       tag: 'Exports',
       access: 'analyst',
       params: VersionExportParams,
-      responses: [{ status: 200, description: 'The JSON file (Content-Disposition: attachment).' }],
+      responses: [
+        { status: 200, description: 'The JSON file (Content-Disposition: attachment).', schema: VersionExportResponse },
+      ],
       errors: ['404 not_found'],
     },
   ],

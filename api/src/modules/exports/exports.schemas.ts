@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { JsonObject, Timestamp } from '../../lib/response-fields.js';
 import { BadRequestError, text } from '../../http/errors.js';
 import { Uuid } from '../../http/validate.js';
 import { LabelLocale } from '../questionnaires/locales.js';
@@ -43,3 +44,14 @@ export function parseExportQuery<S extends z.ZodType>(schema: S, query: unknown)
   }
   return result.data;
 }
+
+// ── Responses ───────────────────────────────────────────────────────────────────────────
+/** The JSON file of a published questionnaire version (an attachment; CSV and XLSX exports are files without a schema). */
+export const VersionExportResponse = z.object({
+  slug: z.string(),
+  version: z.number().int(),
+  publishedAt: Timestamp,
+  changeNote: z.string().nullable(),
+  definition: JsonObject,
+});
+export type VersionExport = z.infer<typeof VersionExportResponse>;

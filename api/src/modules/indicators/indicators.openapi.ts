@@ -1,14 +1,14 @@
 import type { ApiModule } from '../../openapi/operation.js';
 import {
   CreateIndicatorSchema,
+  IndicatorListResponse,
   IndicatorParams,
+  IndicatorResponse,
   MeasurementParams,
+  MeasurementResponse,
   MeasurementSchema,
   UpdateIndicatorSchema,
 } from './indicators.schemas.js';
-
-const INDICATOR_VIEW =
-  '{key, name, description, unit, level, step, direction, baseline, target, source, srsChapter, series: [{date, value, source}] (oldest first), latest: {date, value} | null, progress: 0–1 | null}';
 
 /** OpenAPI description of indicators.routes.ts. */
 export const indicatorsApi: ApiModule = {
@@ -27,7 +27,13 @@ export const indicatorsApi: ApiModule = {
       summary: 'The indicators of a workspace with their series',
       tag: 'Indicators',
       access: 'analyst',
-      responses: [{ status: 200, description: `{indicators: [${INDICATOR_VIEW}]}` }],
+      responses: [
+        {
+          status: 200,
+          description: 'The indicators with their series, latest value and progress.',
+          schema: IndicatorListResponse,
+        },
+      ],
     },
     {
       method: 'post',
@@ -37,7 +43,7 @@ export const indicatorsApi: ApiModule = {
       tag: 'Indicators',
       access: 'organiser',
       body: CreateIndicatorSchema,
-      responses: [{ status: 201, description: INDICATOR_VIEW }],
+      responses: [{ status: 201, description: 'The new indicator with its series.', schema: IndicatorResponse }],
       errors: ['409 conflict', '422 invalid_indicator'],
     },
     {
@@ -48,7 +54,13 @@ export const indicatorsApi: ApiModule = {
       tag: 'Indicators',
       access: 'analyst',
       params: IndicatorParams,
-      responses: [{ status: 200, description: INDICATOR_VIEW }],
+      responses: [
+        {
+          status: 200,
+          description: 'The indicator with its series (oldest first), latest value and progress (0–1).',
+          schema: IndicatorResponse,
+        },
+      ],
       errors: ['404 not_found'],
     },
     {
@@ -60,7 +72,13 @@ export const indicatorsApi: ApiModule = {
       access: 'organiser',
       params: IndicatorParams,
       body: UpdateIndicatorSchema,
-      responses: [{ status: 200, description: INDICATOR_VIEW }],
+      responses: [
+        {
+          status: 200,
+          description: 'The indicator with its series (oldest first), latest value and progress (0–1).',
+          schema: IndicatorResponse,
+        },
+      ],
       errors: ['404 not_found', '422 invalid_indicator'],
     },
     {
@@ -83,7 +101,7 @@ export const indicatorsApi: ApiModule = {
       access: 'organiser',
       params: IndicatorParams,
       body: MeasurementSchema,
-      responses: [{ status: 201, description: '{id, date, value, note, enteredBy}' }],
+      responses: [{ status: 201, description: 'The recorded measurement.', schema: MeasurementResponse }],
       errors: ['404 not_found', '422 not_manual'],
     },
     {

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { Uuid } from '../../http/validate.js';
+import { CalendarDay } from '../../lib/response-fields.js';
 import { ActivityType, Day } from '../activities/activities.schemas.js';
 import { Slug } from '../workspaces/workspaces.schemas.js';
 
@@ -62,3 +63,67 @@ export const IndicatorParams = z.object({ key: IndicatorKey });
 export const MeasurementParams = z.object({ key: IndicatorKey, id: Uuid });
 export const MeasurementSchema = z.strictObject({ date: Day, value: z.number().finite(), note: Optional(500) });
 export type MeasurementReq = z.infer<typeof MeasurementSchema>;
+
+// ── Responses ───────────────────────────────────────────────────────────────────────────
+export const IndicatorLevelSchema = z.enum(['input', 'output', 'outcome', 'impact']);
+export type IndicatorLevel = z.infer<typeof IndicatorLevelSchema>;
+export type IndicatorSource = z.infer<typeof IndicatorSourceSchema>;
+
+const DatedValueResponse = z.object({ date: CalendarDay, value: z.number() });
+
+/** Where a point of a series comes from. */
+export const ProvenanceResponse = z.discriminatedUnion('kind', [
+  z.object({
+    kind: z.literal('manual'),
+    measurementId: z.string(),
+    enteredBy: z.string().nullable(),
+    note: z.string().nullable(),
+  }),
+  z.object({
+    kind: z.literal('survey'),
+    wave: z.object({ id: z.string(), title: z.string() }),
+    respondents: z.number().int().nullable(),
+    reason: z.string().optional().describe('Why no figure is shown (minimum group size).'),
+  }),
+  z.object({ kind: z.literal('activities'), activities: z.array(z.object({ id: z.string(), title: z.string() })) }),
+]);
+export type Provenance = z.infer<typeof ProvenanceResponse>;
+
+export const PointResponse = z.object({ date: CalendarDay, value: z.number().nullable(), source: ProvenanceResponse });
+export type Point = z.infer<typeof PointResponse>;
+
+export const IndicatorResponse = z.object({
+  key: z.string(),
+  name: z.string(),
+  description: z.string().nullable(),
+  unit: z.string().nullable(),
+  level: IndicatorLevelSchema,
+  step: z.number().int().nullable(),
+  direction: z.enum(['up', 'down']),
+  baseline: DatedValueResponse.nullable(),
+  target: DatedValueResponse.nullable(),
+  source: IndicatorSourceSchema,
+  srsChapter: z.string().nullable(),
+  series: z.array(PointResponse).describe('Oldest first.'),
+  latest: DatedValueResponse.nullable(),
+  progress: z.number().min(0).max(1).nullable().describe('How far the latest value has come toward the target.'),
+});
+export type Indicator = z.infer<typeof IndicatorResponse>;
+export const IndicatorListResponse = z.object({ indicators: z.array(IndicatorResponse) });
+
+export const MeasurementResponse = z.object({
+  id: z.string(),
+  date: CalendarDay,
+  value: z.number(),
+  note: z.string().nullable(),
+  enteredBy: z.string().describe('The name of who entered it.'),
+});
+export type Measurement = z.infer<typeof MeasurementResponse>;
+export type DatedValue = z.infer<typeof DatedValueResponse>;
+export type Direction = Indicator['direction'];
+
+/** Request bodies as a client writes them. */
+export type CreateIndicatorBody = z.input<typeof CreateIndicatorSchema>;
+export type IndicatorFields = Omit<CreateIndicatorBody, 'key'>;
+export type MeasurementBody = z.input<typeof MeasurementSchema>;
+export type IndicatorList = z.infer<typeof IndicatorListResponse>;

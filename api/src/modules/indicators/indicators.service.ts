@@ -17,8 +17,16 @@ import { shareOptions } from '../questionnaires/question-options.js';
 import * as questionnaires from '../questionnaires/questionnaires.service.js';
 import type { ResultsEngine } from '../results/engine/engine.js';
 import { listWavesOfQuestionnaire } from '../waves/waves.service.js';
+import { measurementView } from './indicators.presenters.js';
 import * as repo from './indicators.repo.js';
-import type { CreateIndicatorReq, MeasurementReq, UpdateIndicatorReq } from './indicators.schemas.js';
+import type {
+  CreateIndicatorReq,
+  Indicator,
+  IndicatorList,
+  Measurement,
+  MeasurementReq,
+  UpdateIndicatorReq,
+} from './indicators.schemas.js';
 
 /** Where a point of a series comes from. */
 export type Provenance =
@@ -236,7 +244,7 @@ export function progressOf(
   return Math.min(1, Math.max(0, (latest - start) / (goal - start)));
 }
 
-async function view(db: Db, engine: ResultsEngine, ws: WorkspaceRow, ind: IndicatorRow) {
+async function view(db: Db, engine: ResultsEngine, ws: WorkspaceRow, ind: IndicatorRow): Promise<Indicator> {
   const series =
     ind.source.kind === 'manual'
       ? await manualSeries(db, ind)
@@ -257,7 +265,7 @@ async function view(db: Db, engine: ResultsEngine, ws: WorkspaceRow, ind: Indica
     source: ind.source,
     srsChapter: ind.srs_chapter,
     series,
-    latest: latest ? { date: latest.date, value: latest.value } : null,
+    latest: latest ? { date: latest.date, value: latest.value! } : null,
     progress: progressOf(ind, series),
   };
 }
@@ -270,14 +278,14 @@ async function findIndicator(db: Db, ws: WorkspaceRow, key: string): Promise<Ind
   return row;
 }
 
-export async function listIndicators(db: Db, engine: ResultsEngine, ws: WorkspaceRow) {
+export async function listIndicators(db: Db, engine: ResultsEngine, ws: WorkspaceRow): Promise<IndicatorList> {
   const rows = await repo.listIndicators(db, ws.id);
   const out = [];
   for (const row of rows) out.push(await view(db, engine, ws, row));
   return { indicators: out };
 }
 
-export async function getIndicator(db: Db, engine: ResultsEngine, ws: WorkspaceRow, key: string) {
+export async function getIndicator(db: Db, engine: ResultsEngine, ws: WorkspaceRow, key: string): Promise<Indicator> {
   return view(db, engine, ws, await findIndicator(db, ws, key));
 }
 
@@ -349,7 +357,13 @@ export async function deleteIndicator(db: Db, ws: WorkspaceRow, user: UserRow, k
   });
 }
 
-export async function addMeasurement(db: Db, ws: WorkspaceRow, user: UserRow, key: string, body: MeasurementReq) {
+export async function addMeasurement(
+  db: Db,
+  ws: WorkspaceRow,
+  user: UserRow,
+  key: string,
+  body: MeasurementReq,
+): Promise<Measurement> {
   const ind = await findIndicator(db, ws, key);
   if (ind.source.kind !== 'manual') {
     throw new ValidationError(
@@ -368,7 +382,7 @@ export async function addMeasurement(db: Db, ws: WorkspaceRow, user: UserRow, ke
     note: body.note ?? null,
     entered_by: user.id,
   });
-  return { id: row.id, date: row.date, value: Number(row.value), note: row.note, enteredBy: user.name };
+  return measurementView(row, user.name);
 }
 
 export async function deleteMeasurement(db: Db, ws: WorkspaceRow, key: string, id: string): Promise<void> {

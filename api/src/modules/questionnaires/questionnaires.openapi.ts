@@ -1,13 +1,23 @@
 import type { ApiModule } from '../../openapi/operation.js';
 import {
   CatalogueQuery,
+  CreatedQuestionnaireResponse,
   CreateQuestionnaireSchema,
+  DefinitionDiffResponse,
   DiffQuery,
+  PublishedResponse,
   PublishSchema,
+  QuestionnaireListResponse,
+  QuestionnaireResponse,
+  SavedDraftResponse,
   SaveDraftSchema,
   SlugParams,
+  TemplateListResponse,
   TemplateParams,
+  TemplateResponse,
   VersionParams,
+  VersionQuestionsResponse,
+  VersionResponse,
 } from './questionnaires.schemas.js';
 
 /** OpenAPI description of questionnaires.routes.ts (questionnaires and the template library). */
@@ -34,7 +44,8 @@ export const questionnairesApi: ApiModule = {
       responses: [
         {
           status: 200,
-          description: '{questionnaires: [{slug, title, latestVersion, publishedAt, hasDraft, draftUpdatedAt}]}',
+          description: 'The questionnaires of the workspace.',
+          schema: QuestionnaireListResponse,
         },
       ],
     },
@@ -47,7 +58,14 @@ export const questionnairesApi: ApiModule = {
       access: 'organiser',
       body: CreateQuestionnaireSchema,
       bodyDescription: 'Give either definition or template, not both.',
-      responses: [{ status: 201, description: 'The questionnaire, as GET …/questionnaires/{slug} answers.' }],
+      responses: [
+        {
+          status: 201,
+          description:
+            'The questionnaire, as GET …/questionnaires/{slug} answers, with the warnings of the definition check and the properties it removed.',
+          schema: CreatedQuestionnaireResponse,
+        },
+      ],
       errors: ['404 not_found', '409 conflict', '422 invalid_definition'],
     },
     {
@@ -61,8 +79,8 @@ export const questionnairesApi: ApiModule = {
       responses: [
         {
           status: 200,
-          description:
-            '{slug, title, versions: [{version, publishedAt, changeNote, breaking}], draft: {definition, updatedAt} | null}',
+          description: 'The questionnaire: its versions (without definitions) and its draft.',
+          schema: QuestionnaireResponse,
         },
       ],
       errors: ['404 not_found'],
@@ -76,7 +94,13 @@ export const questionnairesApi: ApiModule = {
       access: 'organiser',
       params: SlugParams,
       body: SaveDraftSchema,
-      responses: [{ status: 200, description: '{draft: {definition, updatedAt}}' }],
+      responses: [
+        {
+          status: 200,
+          description: 'The saved draft, with the warnings of the definition check and the properties it removed.',
+          schema: SavedDraftResponse,
+        },
+      ],
       errors: ['404 not_found', '422 invalid_definition'],
     },
     {
@@ -102,7 +126,7 @@ export const questionnairesApi: ApiModule = {
       params: SlugParams,
       body: PublishSchema,
       responses: [
-        { status: 201, description: '{version, diff: {added, removed, changed: [{name, changes, breaking}]}}' },
+        { status: 201, description: 'The new version and its diff from the one before.', schema: PublishedResponse },
       ],
       errors: ['404 not_found', '409 no_draft', '409 no_changes', '422 invalid_definition', '422 breaking_change'],
     },
@@ -114,7 +138,7 @@ export const questionnairesApi: ApiModule = {
       tag: 'Questionnaires',
       access: 'analyst',
       params: VersionParams,
-      responses: [{ status: 200, description: '{version, definition, publishedAt, changeNote, breaking}' }],
+      responses: [{ status: 200, description: 'One published version with its definition.', schema: VersionResponse }],
       errors: ['404 not_found'],
     },
     {
@@ -128,7 +152,13 @@ export const questionnairesApi: ApiModule = {
       access: 'analyst',
       params: VersionParams,
       query: CatalogueQuery,
-      responses: [{ status: 200, description: '{version, locale, locales, questions}' }],
+      responses: [
+        {
+          status: 200,
+          description: 'The version’s answer-holding questions, titled in the language asked for.',
+          schema: VersionQuestionsResponse,
+        },
+      ],
       errors: ['400 invalid_request', '404 not_found'],
     },
     {
@@ -141,7 +171,7 @@ export const questionnairesApi: ApiModule = {
       params: SlugParams,
       query: DiffQuery,
       responses: [
-        { status: 200, description: '{added: [name], removed: [name], changed: [{name, changes: […], breaking}]}' },
+        { status: 200, description: 'What changed from one version to the other.', schema: DefinitionDiffResponse },
       ],
       errors: ['404 not_found'],
     },
@@ -152,7 +182,7 @@ export const questionnairesApi: ApiModule = {
       summary: 'The template library',
       tag: 'Templates',
       access: 'user',
-      responses: [{ status: 200, description: '{templates: [{id, title, description, questionCount}]}' }],
+      responses: [{ status: 200, description: 'The template library.', schema: TemplateListResponse }],
     },
     {
       method: 'get',
@@ -162,7 +192,7 @@ export const questionnairesApi: ApiModule = {
       tag: 'Templates',
       access: 'user',
       params: TemplateParams,
-      responses: [{ status: 200, description: '{id, definition}' }],
+      responses: [{ status: 200, description: 'One template’s definition.', schema: TemplateResponse }],
       errors: ['404 not_found'],
     },
   ],

@@ -2,14 +2,23 @@ import type { Db } from '../../db/db-handle.js';
 import { isUniqueViolation } from '../../db/errors.js';
 import type { QuestionnaireRow, UserRow, WorkspaceRow } from '../../db/tables.js';
 import { ConflictError, NotFoundError, text, ValidationError, type Locale } from '../../http/errors.js';
+import { iso } from '../../lib/response-fields.js';
 import { recordAudit } from '../audit/audit.service.js';
 import { checkDefinition, type DefinitionProblem, type DefinitionWarning } from './definition-rules.js';
 import { patternProblems } from './pattern-rules.js';
 import { definitionTitle, questionsOf, type JsonObject } from './definition-walk.js';
 import { diffDefinitions, isEmptyDiff, type DefinitionDiff } from './diff.js';
 import { questionCatalogue } from './question-catalogue.js';
+import { draftView, questionnaireSummaryView, versionSummaryView } from './questionnaires.presenters.js';
 import * as repo from './questionnaires.repo.js';
-import type { CreateQuestionnaireReq, PublishReq, VersionRefValue } from './questionnaires.schemas.js';
+import type {
+  CreateQuestionnaireReq,
+  Draft,
+  PublishReq,
+  Questionnaire,
+  QuestionnaireSummary,
+  VersionRefValue,
+} from './questionnaires.schemas.js';
 import type { Template } from './templates.js';
 
 const invalidDefinition = (problems: DefinitionProblem[]) =>
@@ -79,7 +88,7 @@ export const questionnaireSlugs = async (db: Db, workspaceId: string): Promise<M
 const titleIn = (definition: JsonObject, locale: Locale) =>
   definitionTitle(definition, locale) || definitionTitle(definition);
 
-export async function listQuestionnaires(db: Db, ws: WorkspaceRow, locale: Locale) {
+export async function listQuestionnaires(db: Db, ws: WorkspaceRow, locale: Locale): Promise<QuestionnaireSummary[]> {
   const rows = await repo.listQuestionnaires(db, ws.id);
   const versions = await repo.listVersionSummaries(
     db,
@@ -93,16 +102,8 @@ export async function listQuestionnaires(db: Db, ws: WorkspaceRow, locale: Local
     rows.filter((r) => !r.draft).map((r) => r.id),
   );
   return rows.map((r) => {
-    const v = latest.get(r.id);
     const definition = (r.draft ?? published.get(r.id) ?? {}) as JsonObject;
-    return {
-      slug: r.slug,
-      title: titleIn(definition, locale),
-      latestVersion: v?.version ?? null,
-      publishedAt: v?.published_at ?? null,
-      hasDraft: r.draft !== null,
-      draftUpdatedAt: r.draft_updated_at,
-    };
+    return questionnaireSummaryView(r, titleIn(definition, locale), latest.get(r.id));
   });
 }
 
@@ -151,7 +152,12 @@ export async function createQuestionnaire(
 }
 
 /** The contract's view of a questionnaire: versions (without definitions) and the draft. */
-export async function describeQuestionnaire(db: Db, ws: WorkspaceRow, slug: string, locale: Locale) {
+export async function describeQuestionnaire(
+  db: Db,
+  ws: WorkspaceRow,
+  slug: string,
+  locale: Locale,
+): Promise<Questionnaire> {
   const q = await getQuestionnaire(db, ws, slug);
   const versions = await repo.listVersionSummaries(db, [q.id]);
   // The title comes from the draft, or else the newest version.
@@ -159,13 +165,8 @@ export async function describeQuestionnaire(db: Db, ws: WorkspaceRow, slug: stri
   return {
     slug: q.slug,
     title: titleIn(shown, locale),
-    versions: versions.map((v) => ({
-      version: v.version,
-      publishedAt: v.published_at,
-      changeNote: v.change_note,
-      breaking: v.breaks !== null,
-    })),
-    draft: q.draft ? { definition: q.draft, updatedAt: q.draft_updated_at } : null,
+    versions: versions.map(versionSummaryView),
+    draft: draftView(q),
   };
 }
 
@@ -182,7 +183,7 @@ export async function saveDraft(
   const checked = await checkedDefinition(input, dropRemoteProperties);
   const q = await getQuestionnaire(db, ws, slug);
   const row = await repo.updateDraft(db, q.id, checked.definition, actor.id);
-  return { draft: { definition: row.draft, updatedAt: row.draft_updated_at }, ...saveNotes(checked, locale) };
+  return { draft: draftView(row) as Draft, ...saveNotes(checked, locale) };
 }
 
 export async function discardDraft(db: Db, actor: UserRow, ws: WorkspaceRow, slug: string): Promise<void> {
@@ -295,7 +296,7 @@ export async function getVersion(db: Db, ws: WorkspaceRow, slug: string, version
   return {
     version: v.version,
     definition: v.definition,
-    publishedAt: v.published_at,
+    publishedAt: iso(v.published_at),
     changeNote: v.change_note,
     breaking: v.breaks,
   };

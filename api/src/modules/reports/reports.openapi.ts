@@ -1,17 +1,20 @@
 import type { ApiModule } from '../../openapi/operation.js';
 import {
   ContentQuery,
+  CreatedShareResponse,
   CreateShareSchema,
+  ReportContentResponse,
+  ReportListResponse,
+  ReportResponse,
+  ShareListResponse,
   PublicShareParams,
   ReportParams,
   ReportSchema,
   ShareParams,
 } from './reports.schemas.js';
 
-const REPORT_VIEW =
-  '{id, title, period: {from, to}, wave, compareWave, sections: [{kind, measure?, topCodes?, provenance?}], keyQuestions, openQuestions: {strengths?, weaknesses?, development?}, quotes: [{response, question}], decisions, createdAt, updatedAt}';
 const CONTENT =
-  '{report: {id, title, updatedAt}, workspace: {name}, audience: "workspace"|"share", includesQuotes, locale (de|en: the language of Bilanz’s own words), labelLocale (the language the main wave’s questionnaire texts came in, after ?locale’s fallback), generatedOn, period, minGroupSize, wave, compareWave, sections: [{kind, …}]} — every section computed from the live data with suppression applied (docs/report.md)';
+  'Every section computed from the live data with suppression applied (docs/report.md). locale (de|en) is the language of Bilanz’s own words; labelLocale the language the main wave’s questionnaire texts came in, after ?locale’s fallback.';
 
 /** OpenAPI description of reports.routes.ts (saved reports and share links). */
 export const reportsApi: ApiModule = {
@@ -35,7 +38,7 @@ export const reportsApi: ApiModule = {
       summary: 'The workspace’s reports, last changed first',
       tag: 'Reports',
       access: 'analyst',
-      responses: [{ status: 200, description: '{reports: [{id, title, createdAt, updatedAt}]}' }],
+      responses: [{ status: 200, description: 'The saved reports.', schema: ReportListResponse }],
     },
     {
       method: 'post',
@@ -45,7 +48,7 @@ export const reportsApi: ApiModule = {
       tag: 'Reports',
       access: 'organiser',
       body: ReportSchema,
-      responses: [{ status: 201, description: REPORT_VIEW }],
+      responses: [{ status: 201, description: 'The new report.', schema: ReportResponse }],
       errors: ['422 invalid_report'],
     },
     {
@@ -56,7 +59,7 @@ export const reportsApi: ApiModule = {
       tag: 'Reports',
       access: 'analyst',
       params: ReportParams,
-      responses: [{ status: 200, description: REPORT_VIEW }],
+      responses: [{ status: 200, description: 'The report’s configuration.', schema: ReportResponse }],
       errors: ['404 not_found'],
     },
     {
@@ -68,7 +71,7 @@ export const reportsApi: ApiModule = {
       access: 'organiser',
       params: ReportParams,
       body: ReportSchema,
-      responses: [{ status: 200, description: REPORT_VIEW }],
+      responses: [{ status: 200, description: 'The report’s configuration.', schema: ReportResponse }],
       errors: ['404 not_found', '422 invalid_report'],
     },
     {
@@ -91,7 +94,7 @@ export const reportsApi: ApiModule = {
       access: 'analyst',
       params: ReportParams,
       query: ContentQuery,
-      responses: [{ status: 200, description: CONTENT }],
+      responses: [{ status: 200, description: CONTENT, schema: ReportContentResponse }],
       errors: ['404 not_found'],
     },
     {
@@ -104,8 +107,8 @@ export const reportsApi: ApiModule = {
       responses: [
         {
           status: 200,
-          description:
-            '{shares: [{id, report: {id, title}, createdAt, expiresAt, revokedAt, lastAccessOn, state: "active"|"expired"|"revoked"}]}',
+          description: 'The workspace’s share links (never their tokens).',
+          schema: ShareListResponse,
         },
       ],
     },
@@ -117,7 +120,9 @@ export const reportsApi: ApiModule = {
       tag: 'Shares',
       access: 'organiser',
       body: CreateShareSchema,
-      responses: [{ status: 201, description: '{id, token, url, expiresAt, report: {id, title}}' }],
+      responses: [
+        { status: 201, description: 'The new link; its token is shown only here.', schema: CreatedShareResponse },
+      ],
       errors: ['404 not_found'],
     },
     {
@@ -142,7 +147,7 @@ export const reportsApi: ApiModule = {
       access: 'public',
       params: PublicShareParams,
       query: ContentQuery,
-      responses: [{ status: 200, description: CONTENT }],
+      responses: [{ status: 200, description: CONTENT, schema: ReportContentResponse }],
       errors: ['404 not_found', '410 share_expired'],
     },
   ],

@@ -13,6 +13,7 @@ import {
   ReportSchema,
   ShareParams,
 } from './reports.schemas.js';
+import { reportView } from './reports.presenters.js';
 import * as service from './reports.service.js';
 import * as shares from './shares.service.js';
 
@@ -35,7 +36,8 @@ export function reportsRouter(deps: { knex: Db; engine: ResultsEngine }): Router
   });
   r.get('/:id', ...analyst, async (req, res) => {
     const { id } = parse(ReportParams, req.params);
-    res.json(service.reportView(await service.getReport(knex, currentWorkspace(req).row, id)));
+    const row = await service.getReport(knex, currentWorkspace(req).row, id);
+    res.json(reportView(row, service.configOf(row)));
   });
   r.put('/:id', ...organiser, async (req, res) => {
     const { id } = parse(ReportParams, req.params);

@@ -1,6 +1,9 @@
 import { z } from 'zod';
 import { Uuid } from '../../http/validate.js';
-import { Day } from '../activities/activities.schemas.js';
+import { CalendarDay, NullableTimestamp, Timestamp } from '../../lib/response-fields.js';
+import { ActivityType, Day } from '../activities/activities.schemas.js';
+import { IndicatorLevelSchema } from '../indicators/indicators.schemas.js';
+import { QuestionFiguresResponse, QuestionTypesResponse } from '../results/results.schemas.js';
 import { LabelLocale } from '../questionnaires/locales.js';
 
 /** The sections of a report, after the impact part of the Social Reporting Standard. */
@@ -82,3 +85,228 @@ export const CreateShareSchema = z.strictObject({
 export type CreateShareReq = z.infer<typeof CreateShareSchema>;
 export const ShareParams = z.object({ id: Uuid });
 export const PublicShareParams = z.object({ token: z.string() });
+
+// ── Responses ───────────────────────────────────────────────────────────────────────────
+const Ref = z.object({ id: z.string(), title: z.string() });
+const Count = z.number().int().nullable();
+const DatedValue = z.object({ date: CalendarDay, value: z.number() });
+const TrendDirection = z.enum(['up', 'down', 'same']).nullable();
+
+export const ReportSummaryResponse = z.object({
+  id: z.string(),
+  title: z.string(),
+  updatedAt: Timestamp,
+  createdAt: Timestamp,
+});
+export type ReportSummary = z.infer<typeof ReportSummaryResponse>;
+export const ReportListResponse = z.object({ reports: z.array(ReportSummaryResponse) });
+
+/** A saved report: its configuration as ReportSchema reads it (defaults filled in). */
+export const ReportResponse = z.object({
+  id: z.string(),
+  title: z.string(),
+  period: z.object({ from: CalendarDay.nullable(), to: CalendarDay.nullable() }),
+  wave: z.string().nullable(),
+  compareWave: z.string().nullable(),
+  sections: z.array(
+    z.object({
+      kind: z.enum(SECTION_KINDS),
+      measure: z.enum(['percent', 'count']).optional(),
+      topCodes: z.number().int().optional(),
+      provenance: z.boolean().optional(),
+    }),
+  ),
+  keyQuestions: z.array(z.string()),
+  openQuestions: z.object({
+    strengths: z.string().nullable().optional(),
+    weaknesses: z.string().nullable().optional(),
+    development: z.string().nullable().optional(),
+  }),
+  quotes: z.array(z.object({ response: z.string(), question: z.string() })),
+  decisions: z.string(),
+  createdAt: Timestamp,
+  updatedAt: Timestamp,
+});
+export type Report = z.infer<typeof ReportResponse>;
+
+/** Where a value of an indicator's series comes from, as much as the audience may see. */
+export const ReportProvenanceResponse = z.discriminatedUnion('kind', [
+  z.object({
+    kind: z.literal('manual'),
+    enteredBy: z.string().nullable().optional(),
+    note: z.string().nullable().optional(),
+  }),
+  z.object({ kind: z.literal('survey'), wave: z.string(), respondents: Count, withheld: z.boolean() }),
+  z.object({ kind: z.literal('activities'), count: z.number().int(), titles: z.array(z.string()).optional() }),
+]);
+export type ReportProvenance = z.infer<typeof ReportProvenanceResponse>;
+
+/** An indicator's source in words: questionnaire and question titles resolved (a share page cannot look them up). */
+export const SourceTextResponse = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('manual') }),
+  z.object({
+    kind: z.literal('activities'),
+    activityType: ActivityType,
+    measure: z.enum(['count', 'distinct']),
+    field: z.enum(['district', 'topic']).optional(),
+  }),
+  z.object({
+    kind: z.literal('survey'),
+    measure: z.enum(['share', 'mean', 'count']),
+    questionnaire: z.string(),
+    question: z.string(),
+    values: z.array(z.string()),
+  }),
+]);
+
+export const ReportIndicatorResponse = z.object({
+  key: z.string(),
+  name: z.string(),
+  description: z.string().nullable(),
+  unit: z.string().nullable(),
+  level: IndicatorLevelSchema,
+  step: z.number().int().nullable(),
+  direction: z.enum(['up', 'down']),
+  baseline: DatedValue.nullable(),
+  target: DatedValue.nullable(),
+  source: SourceTextResponse,
+  value: DatedValue.nullable(),
+  progress: z.number().nullable(),
+  series: z
+    .array(z.object({ date: CalendarDay, value: z.number().nullable(), provenance: ReportProvenanceResponse }))
+    .optional()
+    .describe('outcome_impact only.'),
+});
+export type ReportIndicator = z.infer<typeof ReportIndicatorResponse>;
+
+export const ReportSectionResponse = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('input'), indicators: z.array(ReportIndicatorResponse) }),
+  z.object({
+    kind: z.literal('output'),
+    activities: z.object({
+      total: z.number().int(),
+      byType: z.array(z.object({ type: ActivityType, count: z.number().int() })),
+      list: z.array(
+        z.object({ type: ActivityType, title: z.string(), date: CalendarDay, district: z.string().nullable() }),
+      ),
+    }),
+    indicators: z.array(ReportIndicatorResponse),
+  }),
+  z.object({
+    kind: z.literal('outcome_impact'),
+    provenance: z.boolean(),
+    indicators: z.array(ReportIndicatorResponse),
+  }),
+  z.object({
+    kind: z.literal('survey'),
+    measure: z.enum(['percent', 'count']),
+    wave: Ref.extend({ n: Count, responses: z.number().int() }).nullable(),
+    compare: Ref.extend({ n: Count, questions: z.array(QuestionFiguresResponse) }).nullable(),
+    questions: z.array(QuestionFiguresResponse),
+    questionTypes: QuestionTypesResponse,
+  }),
+  z.object({
+    kind: z.literal('open_answers'),
+    wave: Ref.nullable(),
+    topCodes: z.number().int(),
+    questions: z.array(
+      z.object({
+        role: z.enum(OPEN_ROLES),
+        question: z.object({ name: z.string(), title: z.string() }),
+        n: Count,
+        suppressed: z.boolean(),
+        codes: z.array(z.object({ label: z.string(), count: Count })),
+        quotes: z
+          .array(z.object({ response: z.string(), text: z.string() }))
+          .nullable()
+          .describe('null on a share link: it never carries answers’ texts.'),
+      }),
+    ),
+  }),
+  z.object({
+    kind: z.literal('comparison'),
+    waves: z.object({ current: Ref, previous: Ref }).nullable(),
+    questions: z.array(
+      z.object({
+        name: z.string(),
+        title: z.string(),
+        items: z.array(
+          z.object({
+            label: z.string(),
+            unit: z.enum(['percent', 'mean']),
+            current: z.number().nullable(),
+            previous: z.number().nullable(),
+            delta: z.number().nullable(),
+            trend: TrendDirection,
+          }),
+        ),
+      }),
+    ),
+    indicators: z.array(
+      z.object({
+        key: z.string(),
+        name: z.string(),
+        unit: z.string().nullable(),
+        direction: z.enum(['up', 'down']),
+        current: DatedValue.nullable(),
+        previous: DatedValue.nullable(),
+        delta: z.number().nullable(),
+        trend: TrendDirection,
+        good: z.boolean().nullable(),
+        target: DatedValue.nullable(),
+        reached: z.boolean().nullable(),
+        progress: z.number().nullable(),
+      }),
+    ),
+  }),
+  z.object({ kind: z.literal('decisions'), text: z.string() }),
+]);
+export type ReportSection = z.infer<typeof ReportSectionResponse>;
+
+/** Everything the report page (and a share link) renders, computed from the live data with suppression applied. */
+export const ReportContentResponse = z.object({
+  report: z.object({ id: z.string(), title: z.string(), updatedAt: Timestamp }),
+  workspace: z.object({ name: z.string() }),
+  audience: z.enum(['workspace', 'share']),
+  includesQuotes: z.boolean(),
+  locale: z.enum(['de', 'en']).describe('The language of Bilanz’s own words around the figures.'),
+  labelLocale: z
+    .string()
+    .describe('The language the main wave’s questionnaire texts came in, after ?locale’s fallback.'),
+  generatedOn: CalendarDay,
+  period: z.object({ from: CalendarDay.nullable(), to: CalendarDay.nullable() }),
+  minGroupSize: z.number().int(),
+  wave: Ref.extend({ questionnaire: z.string() }).nullable(),
+  compareWave: Ref.nullable(),
+  sections: z.array(ReportSectionResponse),
+});
+export type ReportContent = z.infer<typeof ReportContentResponse>;
+
+export const ShareStateSchema = z.enum(['active', 'expired', 'revoked']);
+export const ShareResponse = z.object({
+  id: z.string(),
+  report: Ref,
+  createdAt: Timestamp,
+  expiresAt: Timestamp,
+  revokedAt: NullableTimestamp,
+  lastAccessOn: CalendarDay.nullable(),
+  state: ShareStateSchema,
+});
+export type Share = z.infer<typeof ShareResponse>;
+export const ShareListResponse = z.object({ shares: z.array(ShareResponse) });
+
+/** The token is in this answer only. */
+export const CreatedShareResponse = z.object({
+  id: z.string(),
+  token: z.string(),
+  url: z.string(),
+  expiresAt: Timestamp,
+  report: Ref,
+});
+export type CreatedShare = z.infer<typeof CreatedShareResponse>;
+export type ShareState = z.infer<typeof ShareStateSchema>;
+export type TrendDirection = z.infer<typeof TrendDirection>;
+export type ReportSource = z.infer<typeof SourceTextResponse>;
+export type ContentSection = ReportSection;
+export type ReportList = z.infer<typeof ReportListResponse>;
+export type ShareList = z.infer<typeof ShareListResponse>;

@@ -11,8 +11,16 @@ import { questionsOf, type JsonObject } from '../questionnaires/definition-walk.
 import { isOpenTextQuestion } from '../questionnaires/question-types.js';
 import * as questionnaires from '../questionnaires/questionnaires.service.js';
 import * as waves from '../waves/waves.service.js';
+import { reportSummaryView, reportView } from './reports.presenters.js';
 import * as repo from './reports.repo.js';
-import { OPEN_ROLES, ReportSchema, type ReportConfig, type ReportReq } from './reports.schemas.js';
+import {
+  OPEN_ROLES,
+  ReportSchema,
+  type Report,
+  type ReportConfig,
+  type ReportReq,
+  type ReportSummary,
+} from './reports.schemas.js';
 
 export const reportNotFound = () =>
   new NotFoundError(
@@ -24,14 +32,6 @@ export function configOf(row: ReportRow): ReportConfig {
   const { title: _title, ...config } = ReportSchema.parse({ ...(row.config as object), title: row.title });
   return config;
 }
-
-export const reportView = (row: ReportRow) => ({
-  id: row.id,
-  title: row.title,
-  ...configOf(row),
-  createdAt: row.created_at,
-  updatedAt: row.updated_at,
-});
 
 export async function getReport(db: Db, ws: WorkspaceRow, id: string): Promise<ReportRow> {
   const row = await repo.findReport(db, ws.id, id);
@@ -118,28 +118,26 @@ const configFrom = (req: ReportReq): ReportConfig => {
   return config;
 };
 
-export async function listReports(db: Db, ws: WorkspaceRow) {
-  return {
-    reports: (await repo.listReports(db, ws.id)).map((r) => ({
-      id: r.id,
-      title: r.title,
-      updatedAt: r.updated_at,
-      createdAt: r.created_at,
-    })),
-  };
+export async function listReports(db: Db, ws: WorkspaceRow): Promise<{ reports: ReportSummary[] }> {
+  return { reports: (await repo.listReports(db, ws.id)).map(reportSummaryView) };
 }
 
-export async function createReport(db: Db, ws: WorkspaceRow, user: UserRow, req: ReportReq) {
+export async function createReport(db: Db, ws: WorkspaceRow, user: UserRow, req: ReportReq): Promise<Report> {
   await checkConfig(db, ws, req);
-  return reportView(
-    await repo.insertReport(db, { workspaceId: ws.id, title: req.title, config: configFrom(req), createdBy: user.id }),
-  );
+  const row = await repo.insertReport(db, {
+    workspaceId: ws.id,
+    title: req.title,
+    config: configFrom(req),
+    createdBy: user.id,
+  });
+  return reportView(row, configOf(row));
 }
 
-export async function replaceReport(db: Db, ws: WorkspaceRow, id: string, req: ReportReq) {
+export async function replaceReport(db: Db, ws: WorkspaceRow, id: string, req: ReportReq): Promise<Report> {
   const row = await getReport(db, ws, id);
   await checkConfig(db, ws, req);
-  return reportView(await repo.updateReport(db, row.id, req.title, configFrom(req)));
+  const updated = await repo.updateReport(db, row.id, req.title, configFrom(req));
+  return reportView(updated, configOf(updated));
 }
 
 export async function deleteReport(db: Db, ws: WorkspaceRow, user: UserRow, id: string): Promise<void> {

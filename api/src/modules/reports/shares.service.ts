@@ -11,8 +11,9 @@ import { hashToken, newSecretToken } from '../../lib/tokens.js';
 import { recordAudit } from '../audit/audit.service.js';
 import type { ResultsEngine } from '../results/engine/engine.js';
 import { reportContent } from './report-content.js';
+import { createdShareView, shareView } from './reports.presenters.js';
 import * as repo from './reports.repo.js';
-import type { CreateShareReq } from './reports.schemas.js';
+import type { CreatedShare, CreateShareReq, Share } from './reports.schemas.js';
 import { getReport } from './reports.service.js';
 
 const DAY_MS = 86_400_000;
@@ -23,7 +24,13 @@ export const shareUrl = (publicUrl: string, token: string) => `${publicUrl}/shar
 const stateOf = (s: ReportShareRow, now = new Date()) =>
   s.revoked_at ? 'revoked' : s.expires_at <= now ? 'expired' : 'active';
 
-export async function createShare(db: Db, ws: WorkspaceRow, user: UserRow, req: CreateShareReq, publicUrl: string) {
+export async function createShare(
+  db: Db,
+  ws: WorkspaceRow,
+  user: UserRow,
+  req: CreateShareReq,
+  publicUrl: string,
+): Promise<CreatedShare> {
   const report = await getReport(db, ws, req.report);
   const token = newSecretToken();
   const share = await db.transaction(async (trx) => {
@@ -43,27 +50,13 @@ export async function createShare(db: Db, ws: WorkspaceRow, user: UserRow, req: 
     });
     return row;
   });
-  return {
-    id: share.id,
-    token,
-    url: shareUrl(publicUrl, token),
-    expiresAt: share.expires_at,
-    report: { id: report.id, title: report.title },
-  };
+  return createdShareView(share, token, shareUrl(publicUrl, token), report);
 }
 
-export async function listShares(db: Db, ws: WorkspaceRow) {
+export async function listShares(db: Db, ws: WorkspaceRow): Promise<{ shares: Share[] }> {
   const now = new Date();
   return {
-    shares: (await repo.listShares(db, ws.id)).map((s) => ({
-      id: s.id,
-      report: { id: s.report_id, title: s.report_title },
-      createdAt: s.created_at,
-      expiresAt: s.expires_at,
-      revokedAt: s.revoked_at,
-      lastAccessOn: s.last_access_on,
-      state: stateOf(s, now),
-    })),
+    shares: (await repo.listShares(db, ws.id)).map((s) => shareView(s, stateOf(s, now))),
   };
 }
 

@@ -1,5 +1,13 @@
 import type { ApiModule } from '../../openapi/operation.js';
-import { InvitationExchangeSchema, KeyParams, ResponseParams, SubmitResponseSchema } from './responses.schemas.js';
+import {
+  InvitationExchangeSchema,
+  KeyParams,
+  PartialResponseResponse,
+  PublicWaveResponse,
+  ResponseParams,
+  SubmitResponseSchema,
+  SubmittedResponse,
+} from './responses.schemas.js';
 
 /** OpenAPI description of responses.routes.ts: answering, for anyone with a wave's link (no account). */
 export const responsesApi: ApiModule = {
@@ -19,9 +27,7 @@ export const responsesApi: ApiModule = {
       tag: 'Answering',
       access: 'public',
       params: KeyParams,
-      responses: [
-        { status: 200, description: '{title, definition, anonymous, access, privacyNotice: {de, en}, status}' },
-      ],
+      responses: [{ status: 200, description: 'What the answering page needs.', schema: PublicWaveResponse }],
       errors: ['404 not_found', '410 wave_closed', '410 wave_not_open'],
     },
     {
@@ -50,8 +56,8 @@ export const responsesApi: ApiModule = {
       bodyDescription:
         'data holds the answers keyed by question name; locale the language the respondent answered in (any language tag, stored with the response). The messages of a 422 come in that language when it is German or English, else by Accept-Language.',
       responses: [
-        { status: 201, description: '{id, status}: stored.' },
-        { status: 200, description: '{id, status}: the same request was stored before.' },
+        { status: 201, description: 'Stored.', schema: SubmittedResponse },
+        { status: 200, description: 'The same request was stored before.', schema: SubmittedResponse },
       ],
       errors: [
         '403 invitation_required',
@@ -71,7 +77,9 @@ export const responsesApi: ApiModule = {
       tag: 'Answering',
       access: 'public',
       params: ResponseParams,
-      responses: [{ status: 200, description: '{id, status, data, locale}' }],
+      responses: [
+        { status: 200, description: 'The partial response, for resuming it.', schema: PartialResponseResponse },
+      ],
       errors: ['404 not_found'],
     },
   ],

@@ -18,7 +18,7 @@ import * as workspaces from '../workspaces/workspaces.service.js';
 import { compileValidator, type AnswerValidator } from './answer-validator.js';
 import { releaseDueHeld, type ResponseWriter, type WaveTimes } from './response-writer.js';
 import * as repo from './responses.repo.js';
-import type { SubmitResponseReq } from './responses.schemas.js';
+import type { PartialResponse, PublicWave, SubmitResponseReq } from './responses.schemas.js';
 
 type CompiledVersion = { definition: JsonObject; validator: AnswerValidator };
 
@@ -156,7 +156,7 @@ async function loadWave(db: Db, key: string): Promise<{ wave: AnsweringWave; ws:
 }
 
 /** What the answering page needs. */
-export async function publicWave(db: Db, cache: VersionCache, key: string) {
+export async function publicWave(db: Db, cache: VersionCache, key: string): Promise<PublicWave> {
   const { wave, ws } = await loadWave(db, key);
   assertOpen(wave);
   const { definition } = await cache.get(wave.questionnaire_id, wave.version);
@@ -280,7 +280,7 @@ export async function submitResponse(
 }
 
 /** A partial response, to resume on another device. Complete ones are never handed out. */
-export async function getPartialResponse(db: Db, key: string, id: string) {
+export async function getPartialResponse(db: Db, key: string, id: string): Promise<PartialResponse> {
   const { wave } = await loadWave(db, key);
   // A response completed and waiting to be released (anonymous invitation waves) is no longer unfinished.
   const row = await repo.findPartialResponse(db, wave.id, id);

@@ -1,5 +1,12 @@
 import type { ApiModule } from '../../openapi/operation.js';
-import { ResultsQuery, TrendParams, TrendQuery, WaveParams } from './results.schemas.js';
+import {
+  ResultsQuery,
+  TrendParams,
+  TrendQuery,
+  TrendResponse,
+  WaveParams,
+  WaveResultsResponse,
+} from './results.schemas.js';
 
 /** OpenAPI description of results.routes.ts. */
 export const resultsApi: ApiModule = {
@@ -26,7 +33,8 @@ export const resultsApi: ApiModule = {
         {
           status: 200,
           description:
-            '{wave: {id, title}, responses: {complete, partial}, perDay, n, minGroupSize, suppressed, filters [{question, row?, column?, value}], questions: [{name, type, title, n, suppressed, choices?, rows?, mean?, other?, items?, cells?, panels?, inner?}], questionTypes: {<type>: {filterable, filter, openText, figures, export}}, locale, locales}. By type: choices (with none / refused / don’t-know cells) for choice questions, boolean, rating and image pickers; rows for matrix; items [{value, label, n, mean?}] for multipletext (mean of numbers) and ranking (mean rank, 1 = first); mean (and choices over few steps) for slider; cells [{row, column, type, n, choices?, mean?}] for matrixdropdown (row × column) and matrixdynamic (per column, row null, with panels = rows); panels {n, total, mean} and inner [figures per inner question] for paneldynamic. Inside dynamic panels and matrices a choice counts the respondents who chose it in any panel or row. Every figure is suppressed below the minimum group size.',
+            'Per-question figures after the filters. By type: choices (with none / refused / don’t-know cells) for choice questions, boolean, rating and image pickers; rows for matrix; items [{value, label, n, mean?}] for multipletext (mean of numbers) and ranking (mean rank, 1 = first); mean (and choices over few steps) for slider; cells [{row, column, type, n, choices?, mean?}] for matrixdropdown (row × column) and matrixdynamic (per column, row null, with panels = rows); panels {n, total, mean} and inner [figures per inner question] for paneldynamic. Inside dynamic panels and matrices a choice counts the respondents who chose it in any panel or row. Every figure is suppressed below the minimum group size.',
+          schema: WaveResultsResponse,
         },
       ],
       errors: ['400 invalid_filter', '404 not_found'],
@@ -45,7 +53,8 @@ export const resultsApi: ApiModule = {
         {
           status: 200,
           description:
-            '{questionnaire, question, minGroupSize, waves: [{wave, n, breakBefore, …figures as in the wave results}]}',
+            'Per wave: its n, whether a breaking change lies before it, and the question’s figures as in the wave results (or missing: true).',
+          schema: TrendResponse,
         },
       ],
       errors: ['404 not_found'],

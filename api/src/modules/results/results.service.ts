@@ -12,6 +12,8 @@ import { listCodes } from '../answers/answers.service.js';
 import { describeType, isOpenText, type TypeDescription } from '../questionnaires/question-types.js';
 import { cellElement, matrixColumns } from '../questionnaires/question-options.js';
 import type { ResultsEngine } from './engine/engine.js';
+import { trendWaveView } from './results.presenters.js';
+import type { Trend, TrendEntry, WaveResults } from './results.schemas.js';
 import { suppress } from './suppression.js';
 
 async function versionDefinition(db: Db, wave: Pick<WaveRow, 'questionnaire_id' | 'version'>): Promise<JsonObject> {
@@ -46,7 +48,7 @@ export async function waveResults(
   waveId: string,
   whereRaw: string[],
   language: string,
-) {
+): Promise<WaveResults> {
   const wave = await getWave(db, ws, waveId);
   const definition = await versionDefinition(db, wave);
   const filters = parseFilters(whereRaw, definition);
@@ -118,7 +120,7 @@ export async function questionTrend(
   slug: string,
   question: string,
   language: string,
-) {
+): Promise<Trend> {
   const q = await questionnaires.getQuestionnaire(db, ws, slug);
   const waves = await listWavesOfQuestionnaire(db, ws.id, q.id);
   const versions = await questionnaires.listVersions(db, q.id);
@@ -127,7 +129,7 @@ export async function questionTrend(
     (v.breaks as { questions: Array<{ question: string }> }).questions.some((b) => b.question === question);
   const min = ws.min_group_size;
   let previousVersion: number | undefined;
-  const entries = [];
+  const entries: TrendEntry[] = [];
   for (const wave of waves) {
     const definition = (versions.find((v) => v.version === wave.version)?.definition ?? {}) as JsonObject;
     const exists = questionsOf(definition).some((r) => r.element.name === question);
@@ -145,7 +147,7 @@ export async function questionTrend(
         )[0]
       : undefined;
     entries.push({
-      wave: { id: wave.id, title: wave.title, createdAt: wave.created_at },
+      wave: trendWaveView(wave),
       version: wave.version,
       n: total < min ? null : total,
       breakBefore,

@@ -1,14 +1,16 @@
 import type { ApiModule } from '../../openapi/operation.js';
 import {
+  CreatedWaveResponse,
   CreateInvitationsSchema,
   CreateWaveSchema,
   InvitationsFormat,
+  IssuedInvitationListResponse,
   UpdateWaveSchema,
+  WaveDetailEnvelopeResponse,
+  WaveInvitationListResponse,
+  WaveListResponse,
   WaveParams,
 } from './waves.schemas.js';
-
-const WAVE_VIEW =
-  '{id, title, questionnaire, version, access, anonymous, status, state, opensAt, closesAt, key, url, retentionDays, responses: {complete, partial, held} (held: answers of an anonymous invitation wave waiting to be released together with others), completionRate, lastResponseOn, privacyNotice, privacyNoticeCustom, defaultPrivacyNotice, createdAt}';
 
 /** OpenAPI description of waves.routes.ts. */
 export const wavesApi: ApiModule = {
@@ -27,7 +29,7 @@ export const wavesApi: ApiModule = {
       summary: 'The waves of a workspace with their response counts',
       tag: 'Waves',
       access: 'analyst',
-      responses: [{ status: 200, description: `{waves: [${WAVE_VIEW}]}` }],
+      responses: [{ status: 200, description: 'The waves of the workspace.', schema: WaveListResponse }],
     },
     {
       method: 'post',
@@ -37,7 +39,7 @@ export const wavesApi: ApiModule = {
       tag: 'Waves',
       access: 'organiser',
       body: CreateWaveSchema,
-      responses: [{ status: 201, description: '{id, key, url}: the url is the public answering link.' }],
+      responses: [{ status: 201, description: 'The url is the public answering link.', schema: CreatedWaveResponse }],
       errors: ['404 not_found', '422 version_not_published'],
     },
     {
@@ -48,7 +50,13 @@ export const wavesApi: ApiModule = {
       tag: 'Waves',
       access: 'analyst',
       params: WaveParams,
-      responses: [{ status: 200, description: `{wave: ${WAVE_VIEW.slice(0, -1)}, invitations}}` }],
+      responses: [
+        {
+          status: 200,
+          description: 'The wave with its response and invitation counts.',
+          schema: WaveDetailEnvelopeResponse,
+        },
+      ],
       errors: ['404 not_found'],
     },
     {
@@ -60,7 +68,7 @@ export const wavesApi: ApiModule = {
       access: 'organiser',
       params: WaveParams,
       body: UpdateWaveSchema,
-      responses: [{ status: 200, description: '{wave}, as GET answers.' }],
+      responses: [{ status: 200, description: '{wave}, as GET answers.', schema: WaveDetailEnvelopeResponse }],
       errors: ['404 not_found', '422 invalid_dates'],
     },
     {
@@ -71,7 +79,13 @@ export const wavesApi: ApiModule = {
       tag: 'Waves',
       access: 'organiser',
       params: WaveParams,
-      responses: [{ status: 200, description: '{invitations: [{id, label, usedOn, createdAt}]}' }],
+      responses: [
+        {
+          status: 200,
+          description: 'The wave’s invitations (never their tokens).',
+          schema: WaveInvitationListResponse,
+        },
+      ],
       errors: ['404 not_found'],
     },
     {
@@ -88,7 +102,9 @@ export const wavesApi: ApiModule = {
       responses: [
         {
           status: 201,
-          description: '{invitations: [{label, token, url}]}, or the CSV file.',
+          description:
+            'The new invitations with their tokens (shown once), or with ?format=csv a file of labels and links.',
+          schema: IssuedInvitationListResponse,
           contentTypes: ['application/json', 'text/csv'],
         },
       ],

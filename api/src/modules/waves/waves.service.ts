@@ -6,8 +6,18 @@ import { hashToken, newSecretToken } from '../../lib/tokens.js';
 import { recordAudit } from '../audit/audit.service.js';
 import * as questionnaires from '../questionnaires/questionnaires.service.js';
 import { defaultPrivacyNotice } from './privacy-notice.js';
+import { waveInvitationView, waveView } from './waves.presenters.js';
 import * as repo from './waves.repo.js';
-import type { CreateInvitationsReq, CreateWaveReq, UpdateWaveReq } from './waves.schemas.js';
+import type {
+  CreatedWave,
+  CreateInvitationsReq,
+  CreateWaveReq,
+  IssuedInvitation,
+  UpdateWaveReq,
+  Wave,
+  WaveDetail,
+  WaveInvitation,
+} from './waves.schemas.js';
 
 /** 192 random bits, URL-safe: the wave's public key. */
 export const newWaveKey = () => randomBytes(24).toString('base64url');
@@ -55,40 +65,23 @@ function view(
   counts: repo.WaveCounts | undefined,
   publicUrl: string,
   slug: string,
-) {
-  const complete = counts?.complete ?? 0;
-  const partial = counts?.partial ?? 0;
-  return {
-    id: wave.id,
-    title: wave.title,
+): Wave {
+  return waveView(wave, {
     questionnaire: slug,
-    version: wave.version,
-    access: wave.access,
-    anonymous: wave.anonymous,
-    status: wave.status,
     // Whether it takes answers now, decided by the database's clock (db/wave-state.ts).
     state: wave.state,
-    opensAt: wave.opens_at,
-    closesAt: wave.closes_at,
-    key: wave.key,
     url: waveUrl(publicUrl, wave.key),
-    retentionDays: wave.retention_days,
-    // held: anonymous invitation waves show new answers only in batches (DESIGN §3); these wait for the next.
-    responses: { complete, partial, held: counts?.held ?? 0 },
-    completionRate: complete + partial === 0 ? null : complete / (complete + partial),
-    lastResponseOn: counts?.lastResponseOn ?? null,
+    counts,
     privacyNotice: effectivePrivacyNotice(wave, ws),
-    privacyNoticeCustom: wave.privacy_notice !== null,
     defaultPrivacyNotice: defaultNoticeFor(wave, ws),
-    createdAt: wave.created_at,
-  };
+  });
 }
 
 async function slugsOf(db: Db, ws: WorkspaceRow): Promise<Map<string, string>> {
   return questionnaires.questionnaireSlugs(db, ws.id);
 }
 
-export async function listWaves(db: Db, ws: WorkspaceRow, publicUrl: string) {
+export async function listWaves(db: Db, ws: WorkspaceRow, publicUrl: string): Promise<Wave[]> {
   const waves = await repo.listWaves(db, ws.id);
   const [counts, slugs] = await Promise.all([
     repo.countResponses(
@@ -100,7 +93,7 @@ export async function listWaves(db: Db, ws: WorkspaceRow, publicUrl: string) {
   return waves.map((w) => view(w, ws, counts.get(w.id), publicUrl, slugs.get(w.questionnaire_id) ?? ''));
 }
 
-export async function describeWave(db: Db, ws: WorkspaceRow, id: string, publicUrl: string) {
+export async function describeWave(db: Db, ws: WorkspaceRow, id: string, publicUrl: string): Promise<WaveDetail> {
   const wave = await getWave(db, ws, id);
   const [counts, slugs, invitations] = await Promise.all([
     repo.countResponses(db, [wave.id]),
@@ -111,7 +104,13 @@ export async function describeWave(db: Db, ws: WorkspaceRow, id: string, publicU
 }
 
 /** Opens a wave on a published version. */
-export async function createWave(db: Db, actor: UserRow, ws: WorkspaceRow, req: CreateWaveReq, publicUrl: string) {
+export async function createWave(
+  db: Db,
+  actor: UserRow,
+  ws: WorkspaceRow,
+  req: CreateWaveReq,
+  publicUrl: string,
+): Promise<CreatedWave> {
   const q = await questionnaires.findQuestionnaire(db, ws.id, req.questionnaire);
   if (!q) throw new NotFoundError(text('Questionnaire not found.', 'Fragebogen nicht gefunden.'));
   if (!(await questionnaires.findVersion(db, q.id, req.version))) {
@@ -156,7 +155,7 @@ export async function updateWave(
   id: string,
   req: UpdateWaveReq,
   publicUrl: string,
-) {
+): Promise<WaveDetail> {
   const wave = await getWave(db, ws, id);
   const opens = req.opensAt === undefined ? wave.opens_at : req.opensAt;
   const closes = req.closesAt === undefined ? wave.closes_at : req.closesAt;
@@ -194,7 +193,7 @@ export async function createInvitations(
   id: string,
   req: CreateInvitationsReq,
   publicUrl: string,
-) {
+): Promise<IssuedInvitation[]> {
   const wave = await getWave(db, ws, id);
   if (wave.access !== 'invitation') {
     throw new ConflictError(
@@ -229,14 +228,9 @@ export async function createInvitations(
   }));
 }
 
-export async function listInvitations(db: Db, ws: WorkspaceRow, id: string) {
+export async function listInvitations(db: Db, ws: WorkspaceRow, id: string): Promise<WaveInvitation[]> {
   const wave = await getWave(db, ws, id);
-  return (await repo.listInvitations(db, wave.id)).map((i) => ({
-    id: i.id,
-    label: i.label,
-    usedOn: i.used_on,
-    createdAt: i.created_at,
-  }));
+  return (await repo.listInvitations(db, wave.id)).map(waveInvitationView);
 }
 
 /** Deletes the responses of waves whose retention period has passed (run periodically). */

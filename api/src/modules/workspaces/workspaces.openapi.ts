@@ -1,13 +1,21 @@
 import type { ApiModule } from '../../openapi/operation.js';
+import { SessionUserResponse } from '../auth/auth.schemas.js';
 import {
   AcceptInvitationSchema,
   AddMemberSchema,
+  AuditListResponse,
   AuditQuery,
   CreateWorkspaceSchema,
   InvitationParams,
+  InvitationPreviewResponse,
+  InviteResultResponse,
+  MemberEnvelopeResponse,
+  MemberListResponse,
   MemberParams,
   UpdateMemberSchema,
   UpdateWorkspaceSchema,
+  WorkspaceEnvelopeResponse,
+  WorkspaceListResponse,
 } from './workspaces.schemas.js';
 
 /** OpenAPI description of workspaces.routes.ts (workspaces, members, member invitations, audit log). */
@@ -27,7 +35,9 @@ export const workspacesApi: ApiModule = {
       summary: 'The workspaces the caller belongs to',
       tag: 'Workspaces',
       access: 'user',
-      responses: [{ status: 200, description: '{workspaces: [{slug, name, role, …}]}' }],
+      responses: [
+        { status: 200, description: 'The caller’s workspaces with their role in each.', schema: WorkspaceListResponse },
+      ],
     },
     {
       method: 'post',
@@ -37,7 +47,13 @@ export const workspacesApi: ApiModule = {
       tag: 'Workspaces',
       access: 'admin',
       body: CreateWorkspaceSchema,
-      responses: [{ status: 201, description: '{workspace}' }],
+      responses: [
+        {
+          status: 201,
+          description: 'The new workspace; its creator is its organiser.',
+          schema: WorkspaceEnvelopeResponse,
+        },
+      ],
       errors: ['409 conflict'],
     },
     {
@@ -47,7 +63,9 @@ export const workspacesApi: ApiModule = {
       summary: "A workspace with the caller's role and its settings",
       tag: 'Workspaces',
       access: 'analyst',
-      responses: [{ status: 200, description: '{workspace: {slug, name, role, minGroupSize, example, …}}' }],
+      responses: [
+        { status: 200, description: 'The workspace and the caller’s role in it.', schema: WorkspaceEnvelopeResponse },
+      ],
     },
     {
       method: 'patch',
@@ -57,7 +75,7 @@ export const workspacesApi: ApiModule = {
       tag: 'Workspaces',
       access: 'organiser',
       body: UpdateWorkspaceSchema,
-      responses: [{ status: 200, description: '{workspace}' }],
+      responses: [{ status: 200, description: 'The changed workspace.', schema: WorkspaceEnvelopeResponse }],
     },
     {
       method: 'delete',
@@ -79,7 +97,8 @@ export const workspacesApi: ApiModule = {
       responses: [
         {
           status: 200,
-          description: '{members: [{id, email, name, role}], invitations: [{id, email, role, expiresAt, createdAt}]}',
+          description: 'The members and the pending member invitations.',
+          schema: MemberListResponse,
         },
       ],
     },
@@ -96,6 +115,7 @@ export const workspacesApi: ApiModule = {
           status: 201,
           description:
             '{member} for an existing account, or for a new e-mail {invitation, inviteToken, inviteUrl} (the token is shown once).',
+          schema: InviteResultResponse,
         },
       ],
       errors: ['409 conflict'],
@@ -120,7 +140,7 @@ export const workspacesApi: ApiModule = {
       access: 'organiser',
       params: MemberParams,
       body: UpdateMemberSchema,
-      responses: [{ status: 200, description: '{member} with the new role.' }],
+      responses: [{ status: 200, description: 'The member with the new role.', schema: MemberEnvelopeResponse }],
       errors: ['404 not_found', '409 last_organiser'],
     },
     {
@@ -142,9 +162,7 @@ export const workspacesApi: ApiModule = {
       tag: 'Workspaces',
       access: 'organiser',
       query: AuditQuery,
-      responses: [
-        { status: 200, description: '{entries: [{id, at, actor: {id, email, name} | null, action, target, details}]}' },
-      ],
+      responses: [{ status: 200, description: 'The newest entries first.', schema: AuditListResponse }],
     },
     {
       method: 'get',
@@ -154,7 +172,7 @@ export const workspacesApi: ApiModule = {
       tag: 'Workspaces',
       access: 'public',
       paramDescriptions: { token: 'The one-time invitation token from the invitation link.' },
-      responses: [{ status: 200, description: '{email, role, workspace: {slug, name}, expiresAt}' }],
+      responses: [{ status: 200, description: 'What the invitation offers.', schema: InvitationPreviewResponse }],
       errors: ['404 not_found'],
     },
     {
@@ -165,7 +183,7 @@ export const workspacesApi: ApiModule = {
       tag: 'Workspaces',
       access: 'public',
       body: AcceptInvitationSchema,
-      responses: [{ status: 200, description: '{user}, and the session cookie.' }],
+      responses: [{ status: 200, description: 'The new user, and the session cookie.', schema: SessionUserResponse }],
       errors: ['404 not_found', '409 conflict'],
     },
   ],

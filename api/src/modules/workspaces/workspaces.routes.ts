@@ -13,6 +13,7 @@ import {
   UpdateMemberSchema,
   UpdateWorkspaceSchema,
 } from './workspaces.schemas.js';
+import { auditEntryView, workspaceView } from './workspaces.presenters.js';
 import * as service from './workspaces.service.js';
 
 /** /api/v1/workspaces: workspaces, members, invitations, audit log. */
@@ -29,12 +30,12 @@ export function workspacesRouter(deps: { knex: Db; publicUrl: string }): Router 
   r.post('/', requireAdmin, async (req, res) => {
     const body = parseBody(CreateWorkspaceSchema, req);
     const ws = await service.createWorkspace(knex, currentUser(req), body);
-    res.status(201).json({ workspace: service.workspaceView(ws, 'organiser') });
+    res.status(201).json({ workspace: workspaceView(ws, 'organiser') });
   });
 
   r.get('/:ws', requireUser, analyst, (req, res) => {
     const { row, role } = currentWorkspace(req);
-    res.json({ workspace: service.workspaceView(row, role) });
+    res.json({ workspace: workspaceView(row, role) });
   });
 
   r.delete('/:ws', requireUser, organiser, async (req, res) => {
@@ -46,7 +47,7 @@ export function workspacesRouter(deps: { knex: Db; publicUrl: string }): Router 
     const body = parseBody(UpdateWorkspaceSchema, req);
     const { row, role } = currentWorkspace(req);
     const updated = await service.updateWorkspace(knex, currentUser(req), row, body);
-    res.json({ workspace: service.workspaceView(updated, role) });
+    res.json({ workspace: workspaceView(updated, role) });
   });
 
   r.get('/:ws/members', requireUser, analyst, async (req, res) => {
@@ -79,7 +80,7 @@ export function workspacesRouter(deps: { knex: Db; publicUrl: string }): Router 
 
   r.get('/:ws/audit', requireUser, organiser, async (req, res) => {
     const { limit } = parse(AuditQuery, req.query);
-    res.json({ entries: await service.listAudit(knex, currentWorkspace(req).row.id, limit) });
+    res.json({ entries: (await service.listAudit(knex, currentWorkspace(req).row.id, limit)).map(auditEntryView) });
   });
 
   return r;

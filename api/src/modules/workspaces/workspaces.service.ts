@@ -6,23 +6,20 @@ import { hashPassword } from '../../lib/passwords.js';
 import { hashToken, newSecretToken } from '../../lib/tokens.js';
 import { listAudit as listAuditEntries, recordAudit } from '../audit/audit.service.js';
 import * as users from '../auth/auth.service.js';
+import { invitationPreviewView, invitationView, memberView } from './workspaces.presenters.js';
 import * as repo from './workspaces.repo.js';
 import type {
   AcceptInvitationReq,
   AddMemberReq,
   CreateWorkspaceReq,
+  InvitationPreview,
+  InviteResult,
+  Member,
+  MemberList,
   UpdateWorkspaceReq,
 } from './workspaces.schemas.js';
 
 const INVITATION_DAYS = 7;
-
-export const workspaceView = (w: WorkspaceRow, role: Role) => ({
-  slug: w.slug,
-  name: w.name,
-  minGroupSize: w.min_group_size,
-  role,
-  example: w.is_example,
-});
 
 /**
  * Deletes the example workspace with everything in it, in one step. Real
@@ -99,18 +96,10 @@ export async function updateWorkspace(
   });
 }
 
-export async function listMembersAndInvitations(db: Db, ws: WorkspaceRow) {
+export async function listMembersAndInvitations(db: Db, ws: WorkspaceRow): Promise<MemberList> {
   const [members, invitations] = await Promise.all([repo.listMembers(db, ws.id), repo.listOpenInvitations(db, ws.id)]);
-  return { members, invitations: invitations.map(invitationView) };
+  return { members: members.map(memberView), invitations: invitations.map(invitationView) };
 }
-
-const invitationView = (i: { id: string; email: string; role: Role; expires_at: Date; created_at: Date }) => ({
-  id: i.id,
-  email: i.email,
-  role: i.role,
-  expiresAt: i.expires_at,
-  createdAt: i.created_at,
-});
 
 const alreadyMember = () =>
   new ConflictError(
@@ -122,8 +111,14 @@ const alreadyMember = () =>
  * Adds an existing account straight away; for an unknown e-mail creates a
  * one-time invitation valid for seven days (the token is returned once).
  */
-export async function addMember(db: Db, actor: UserRow, ws: WorkspaceRow, req: AddMemberReq, publicUrl: string) {
-  return db.transaction(async (trx) => {
+export async function addMember(
+  db: Db,
+  actor: UserRow,
+  ws: WorkspaceRow,
+  req: AddMemberReq,
+  publicUrl: string,
+): Promise<InviteResult> {
+  return db.transaction(async (trx): Promise<InviteResult> => {
     const existing = await users.findUserByEmail(trx, req.email);
     if (existing) {
       if (await repo.findMember(trx, ws.id, existing.id)) throw alreadyMember();
@@ -135,7 +130,7 @@ export async function addMember(db: Db, actor: UserRow, ws: WorkspaceRow, req: A
         target: existing.email,
         details: { role: req.role },
       });
-      return { member: (await repo.findMember(trx, ws.id, existing.id))! };
+      return { member: memberView((await repo.findMember(trx, ws.id, existing.id))!) };
     }
     const inviteToken = newSecretToken();
     const invitation = await repo.insertInvitation(trx, {
@@ -172,7 +167,13 @@ const lastOrganiser = () =>
   );
 const memberNotFound = () => new NotFoundError(text('Member not found.', 'Mitglied nicht gefunden.'));
 
-export async function changeRole(db: Db, actor: UserRow, ws: WorkspaceRow, userId: string, role: Role) {
+export async function changeRole(
+  db: Db,
+  actor: UserRow,
+  ws: WorkspaceRow,
+  userId: string,
+  role: Role,
+): Promise<{ member: Member }> {
   return db.transaction(async (trx) => {
     const organisers = await repo.lockOrganisers(trx, ws.id);
     const member = await repo.findMember(trx, ws.id, userId);
@@ -186,7 +187,7 @@ export async function changeRole(db: Db, actor: UserRow, ws: WorkspaceRow, userI
       target: member.email,
       details: { from: member.role, to: role },
     });
-    return { member: { ...member, role } };
+    return { member: memberView({ ...member, role }) };
   });
 }
 
@@ -218,11 +219,11 @@ const invitationNotFound = () =>
   );
 
 /** What an invitation link offers, so the accept page can say it. */
-export async function describeInvitation(db: Db, token: string) {
+export async function describeInvitation(db: Db, token: string): Promise<InvitationPreview> {
   const inv = await repo.findUsableInvitation(db, hashToken(token));
   if (!inv) throw invitationNotFound();
   const ws = (await repo.findWorkspaceById(db, inv.workspace_id))!;
-  return { email: inv.email, role: inv.role, workspace: { slug: ws.slug, name: ws.name }, expiresAt: inv.expires_at };
+  return invitationPreviewView(inv, ws);
 }
 
 /** Turns an invitation into an account and a membership; the token works once. */

@@ -1,9 +1,7 @@
 // Types straight from the API (house rule 5), and `.js` paths: the unit tests type-check this file as Node ESM.
-import type { IndicatorLevel, IndicatorRow, IndicatorSource } from '../../../../api/src/db/tables.js';
-import type { CatalogueQuestion } from '../../api/types.js';
+import type { CatalogueQuestion, Direction, IndicatorLevel, IndicatorSource } from '../../api/types.js';
 import type { Json } from '../../designer/json.js';
 
-type Direction = IndicatorRow['direction'];
 type SurveySource = Extract<IndicatorSource, { kind: 'survey' }>;
 type SurveyValue = NonNullable<SurveySource['values']>[number];
 
