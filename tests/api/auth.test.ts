@@ -156,20 +156,25 @@ describe('login, sessions and logout', () => {
 
   it('ends a session after its absolute lifetime even while it is in use', async () => {
     const shortCtx = await createTestContext({ sessionMaxMs: 1500 });
+    // The session code and the libraries under it (express-session, its store) read Date:
+    // a fake date moves time on without sleeping.
+    vi.useFakeTimers({ toFake: ['Date'], now: Date.now() });
     try {
       const user = await createUser(shortCtx.knex);
       const agent = await loginAgent(shortCtx.app, user.email);
       expect((await agent.get('/api/v1/auth/me')).status).toBe(200);
-      await new Promise((r) => setTimeout(r, 1700));
+      vi.setSystemTime(Date.now() + 1700);
       expect((await agent.get('/api/v1/auth/me')).status).toBe(401);
       expect(await shortCtx.knex('sessions').whereRaw(`sess->>'userId' = ?`, [user.id]).select('sid')).toHaveLength(0);
     } finally {
+      vi.useRealTimers();
       await shortCtx.close();
     }
   });
 
   it('ends a session after the idle time without requests', async () => {
     const idleCtx = await createTestContext({ sessionIdleMs: 1500 });
+    vi.useFakeTimers({ toFake: ['Date'], now: Date.now() });
     try {
       const user = await createUser(idleCtx.knex);
       const login = await request(idleCtx.app)
@@ -177,10 +182,11 @@ describe('login, sessions and logout', () => {
         .send({ email: user.email, password: PASSWORD });
       const cookie = sessionCookie(login)!.split(';')[0]!;
       expect((await request(idleCtx.app).get('/api/v1/auth/me').set('Cookie', cookie)).status).toBe(200);
-      await new Promise((r) => setTimeout(r, 1800));
+      vi.setSystemTime(Date.now() + 1800);
       // The browser would have dropped the cookie; the server must refuse it too.
       expect((await request(idleCtx.app).get('/api/v1/auth/me').set('Cookie', cookie)).status).toBe(401);
     } finally {
+      vi.useRealTimers();
       await idleCtx.close();
     }
   });
