@@ -10,6 +10,7 @@ import {
   PASSWORD,
   sessionCookie,
   uniqueEmail,
+  useProductionPasswordCost,
   type TestContext,
 } from '../helpers/test-app.js';
 
@@ -21,6 +22,7 @@ describe('first-run setup', () => {
   afterAll(() => ctx.close());
 
   it('creates the first admin only with the one-time token, then never again', async () => {
+    useProductionPasswordCost();
     const { setupToken } = await prepareFirstStart(ctx.knex, undefined);
     expect(setupToken).toMatch(/^[A-Za-z0-9_-]{40,}$/);
     expect((await request(ctx.app).get('/api/v1/auth/setup')).body).toEqual({ needed: true });
@@ -45,7 +47,7 @@ describe('first-run setup', () => {
     expect(ok.status).toBe(201);
     expect(ok.body.user).toMatchObject({ email: 'admin@example.org', name: 'Ada', isAdmin: true });
     expect(ok.body.user.passwordHash).toBeUndefined();
-    // Stored as argon2id at the production cost (64 MiB, 3 passes); only test users made by the helpers are cheaper.
+    // Stored as argon2id at the production cost (64 MiB, 3 passes); other tests hash at a lower one.
     const stored = (await ctx.knex('users').where({ email: 'admin@example.org' }).first('password_hash')) as {
       password_hash: string;
     };
@@ -340,6 +342,7 @@ describe('password change and API tokens', () => {
   afterAll(() => ctx.close());
 
   it('changes the password only with the current one, and ends other sessions', async () => {
+    useProductionPasswordCost(); // the new hash is checked for it below
     const user = await createUser(ctx.knex);
     const here = await loginAgent(ctx.app, user.email);
     const elsewhere = await loginAgent(ctx.app, user.email);
