@@ -1,6 +1,7 @@
 import { isIP } from 'node:net';
 import path from 'node:path';
 import { z } from 'zod';
+import type { PasswordHashCost } from './lib/passwords.js';
 
 /**
  * The only reader of process.env (house rule 10). Every variable is optional;
@@ -91,6 +92,9 @@ const EnvSchema = z
     BILANZ_PUBLIC_RATE_LIMIT_PER_RESPONSE: z.coerce.number().int().min(10).default(180),
     BILANZ_PUBLIC_RATE_LIMIT_PER_WAVE: z.coerce.number().int().min(10).default(12000),
     BILANZ_RETENTION_CHECK_SECONDS: z.coerce.number().int().min(1).default(3600),
+    // argon2id's cost for new password hashes; the defaults are argon2's own. Lower only for tests and development.
+    BILANZ_ARGON2_MEMORY_KIB: z.coerce.number().int().min(1024).default(65_536),
+    BILANZ_ARGON2_PASSES: z.coerce.number().int().min(1).default(3),
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   })
   .refine((e) => (e.BILANZ_ADMIN_EMAIL === undefined) === (e.BILANZ_ADMIN_PASSWORD === undefined), {
@@ -126,6 +130,8 @@ export type Config = {
   publicRatePerWavePerMinute: number;
   /** How often responses past their wave's retention period are deleted (also once at start). */
   retentionCheckMs: number;
+  /** argon2id's cost for new password hashes (64 MiB, 3 passes unless set). */
+  passwordHashCost: PasswordHashCost;
   logLevel: z.infer<typeof EnvSchema>['LOG_LEVEL'];
 };
 
@@ -161,6 +167,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     publicRatePerResponsePerMinute: e.BILANZ_PUBLIC_RATE_LIMIT_PER_RESPONSE,
     publicRatePerWavePerMinute: e.BILANZ_PUBLIC_RATE_LIMIT_PER_WAVE,
     retentionCheckMs: e.BILANZ_RETENTION_CHECK_SECONDS * 1000,
+    passwordHashCost: { memoryKiB: e.BILANZ_ARGON2_MEMORY_KIB, passes: e.BILANZ_ARGON2_PASSES },
     logLevel: e.LOG_LEVEL,
   };
 }

@@ -5,6 +5,7 @@ import { ConfigError, loadConfig, type Config } from './config.js';
 import { DataDirLockedError, openDatabase, type Database } from './db/database.js';
 import { migrateLatest } from './db/migrate.js';
 import { createLogger } from './http/logging.js';
+import { setPasswordHashCost } from './lib/passwords.js';
 import { projectRoot } from './lib/project-root.js';
 import { ensureSessionSecret, prepareFirstStart } from './modules/auth/auth.service.js';
 import { adoptExampleWorkspaces, loadExampleOnce } from './modules/example/example-workspace.js';
@@ -23,6 +24,7 @@ async function main(): Promise<void> {
     throw err;
   }
   const logger = createLogger(config.logLevel);
+  setPasswordHashCost(config.passwordHashCost);
 
   let db: Database;
   try {

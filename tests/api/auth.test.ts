@@ -10,6 +10,7 @@ import {
   PASSWORD,
   sessionCookie,
   uniqueEmail,
+  useProductionPasswordCost,
   type TestContext,
 } from '../helpers/test-app.js';
 
@@ -21,6 +22,7 @@ describe('first-run setup', () => {
   afterAll(() => ctx.close());
 
   it('creates the first admin only with the one-time token, then never again', async () => {
+    useProductionPasswordCost();
     const { setupToken } = await prepareFirstStart(ctx.knex, undefined);
     expect(setupToken).toMatch(/^[A-Za-z0-9_-]{40,}$/);
     expect((await request(ctx.app).get('/api/v1/auth/setup')).body).toEqual({ needed: true });
@@ -45,7 +47,7 @@ describe('first-run setup', () => {
     expect(ok.status).toBe(201);
     expect(ok.body.user).toMatchObject({ email: 'admin@example.org', name: 'Ada', isAdmin: true });
     expect(ok.body.user.passwordHash).toBeUndefined();
-    // Stored as argon2id at the production cost (64 MiB, 3 passes); only test users made by the helpers are cheaper.
+    // Stored as argon2id at the production cost (64 MiB, 3 passes); other tests hash at a lower one.
     const stored = await ctx.knex('users').where({ email: 'admin@example.org' }).first<{
       password_hash: string;
     }>('password_hash');
@@ -156,20 +158,25 @@ describe('login, sessions and logout', () => {
 
   it('ends a session after its absolute lifetime even while it is in use', async () => {
     const shortCtx = await createTestContext({ sessionMaxMs: 1500 });
+    // The session code and the libraries under it (express-session, its store) read Date:
+    // a fake date moves time on without sleeping.
+    vi.useFakeTimers({ toFake: ['Date'], now: Date.now() });
     try {
       const user = await createUser(shortCtx.knex);
       const agent = await loginAgent(shortCtx.app, user.email);
       expect((await agent.get('/api/v1/auth/me')).status).toBe(200);
-      await new Promise((r) => setTimeout(r, 1700));
+      vi.setSystemTime(Date.now() + 1700);
       expect((await agent.get('/api/v1/auth/me')).status).toBe(401);
       expect(await shortCtx.knex('sessions').whereRaw(`sess->>'userId' = ?`, [user.id]).select('sid')).toHaveLength(0);
     } finally {
+      vi.useRealTimers();
       await shortCtx.close();
     }
   });
 
   it('ends a session after the idle time without requests', async () => {
     const idleCtx = await createTestContext({ sessionIdleMs: 1500 });
+    vi.useFakeTimers({ toFake: ['Date'], now: Date.now() });
     try {
       const user = await createUser(idleCtx.knex);
       const login = await request(idleCtx.app)
@@ -177,10 +184,11 @@ describe('login, sessions and logout', () => {
         .send({ email: user.email, password: PASSWORD });
       const cookie = sessionCookie(login)!.split(';')[0]!;
       expect((await request(idleCtx.app).get('/api/v1/auth/me').set('Cookie', cookie)).status).toBe(200);
-      await new Promise((r) => setTimeout(r, 1800));
+      vi.setSystemTime(Date.now() + 1800);
       // The browser would have dropped the cookie; the server must refuse it too.
       expect((await request(idleCtx.app).get('/api/v1/auth/me').set('Cookie', cookie)).status).toBe(401);
     } finally {
+      vi.useRealTimers();
       await idleCtx.close();
     }
   });
@@ -334,6 +342,7 @@ describe('password change and API tokens', () => {
   afterAll(() => ctx.close());
 
   it('changes the password only with the current one, and ends other sessions', async () => {
+    useProductionPasswordCost(); // the new hash is checked for it below
     const user = await createUser(ctx.knex);
     const here = await loginAgent(ctx.app, user.email);
     const elsewhere = await loginAgent(ctx.app, user.email);

@@ -5,11 +5,16 @@ import type { Express } from 'express';
 import knexFactory, { type Knex } from 'knex';
 import { pino } from 'pino';
 import request from 'supertest';
+import { onTestFinished } from 'vitest';
 import { createApp, type AppDeps } from '../../api/src/app.js';
 import { openDatabase, type Database } from '../../api/src/db/database.js';
 import { migrateLatest } from '../../api/src/db/migrate.js';
-import argon2 from 'argon2';
-import { hashPassword } from '../../api/src/lib/passwords.js';
+import {
+  hashPassword,
+  PRODUCTION_PASSWORD_COST,
+  setPasswordHashCost,
+  type PasswordHashCost,
+} from '../../api/src/lib/passwords.js';
 import { insertUser } from '../../api/src/modules/auth/auth.repo.js';
 import { ensureSessionSecret } from '../../api/src/modules/auth/auth.service.js';
 import type { UserRow } from '../../api/src/db/tables.js';
@@ -166,21 +171,36 @@ let counter = 0;
 /** A unique e-mail address for this test run. */
 export const uniqueEmail = (prefix = 'user') => `${prefix}-${++counter}-${randomBytes(3).toString('hex')}@example.org`;
 
-/** Inserts a user straight into the database (bypassing the API). */
-const testHashes = new Map<string, Promise<string>>();
+/**
+ * argon2id's cost in tests: 1 MiB, 1 pass. At the production cost (64 MiB,
+ * 3 passes, about 0.2 s a hash and a check here) the API tests spent a minute
+ * a pass on passwords alone. Set for every test process that loads these
+ * helpers, as main.ts sets the configured cost in a server; passwords set
+ * through the API (setup, invitations, changes) get it too, and the check
+ * for unknown e-mail addresses runs at it. The production cost is kept by
+ * loadConfig (tests/unit/config.test.ts) and used where a test checks it
+ * (useProductionPasswordCost).
+ */
+export const TEST_PASSWORD_COST: PasswordHashCost = Object.freeze({ memoryKiB: 1024, passes: 1 });
+setPasswordHashCost(TEST_PASSWORD_COST);
 
 /**
- * An argon2id hash for test users, made once per password and cheap to check
- * (1 MiB, 1 pass): argon2 reads its cost from the hash, so every login of a
- * test user verifies at this cost. At the production cost (64 MiB, 3 passes,
- * about 0.2 s a hash and a check here) the API tests spent a minute a pass
- * on passwords alone. Passwords set through the API (setup, invitations,
- * changes) keep the production cost, and their tests check it.
+ * For the rest of the running test, new password hashes (and the check for
+ * unknown accounts) are made at a real server's cost, for tests that check
+ * the stored hash or time logins; the test cost is back for the next test.
  */
+export function useProductionPasswordCost(): void {
+  const previous = setPasswordHashCost(PRODUCTION_PASSWORD_COST);
+  onTestFinished(() => void setPasswordHashCost(previous));
+}
+
+const testHashes = new Map<string, Promise<string>>();
+
+/** A test user's hash, made once per password at the test cost (argon2 reads the cost from the hash to check it). */
 export function testPasswordHash(password: string): Promise<string> {
   let hash = testHashes.get(password);
   if (!hash) {
-    hash = argon2.hash(password, { type: argon2.argon2id, memoryCost: 1024, timeCost: 1 });
+    hash = hashPassword(password, TEST_PASSWORD_COST);
     testHashes.set(password, hash);
   }
   return hash;
@@ -195,7 +215,9 @@ export async function createUser(
   return insertUser(knex, {
     email: opts.email ?? uniqueEmail(),
     name: opts.name ?? 'Test Person',
-    passwordHash: await (opts.productionHash ? hashPassword(password) : testPasswordHash(password)),
+    passwordHash: await (opts.productionHash
+      ? hashPassword(password, PRODUCTION_PASSWORD_COST)
+      : testPasswordHash(password)),
     isAdmin: opts.isAdmin ?? false,
   });
 }

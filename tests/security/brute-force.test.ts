@@ -1,7 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestContext, createUser, PASSWORD, type TestContext } from '../helpers/test-app.js';
+import {
+  createTestContext,
+  createUser,
+  PASSWORD,
+  useProductionPasswordCost,
+  type TestContext,
+} from '../helpers/test-app.js';
 import { validAnswers, workspaceWithWave } from '../helpers/waves.js';
 import { requireBuild, startApi, throwawayDatabase } from '../reliability/harness.js';
 
@@ -190,6 +196,7 @@ describe('the built server behind one trusted proxy (BILANZ_TRUST_PROXY=1)', () 
 
 describe('logins for known and unknown accounts', () => {
   it('give the same answer in a similar time', async () => {
+    useProductionPasswordCost();
     const timingCtx = await createTestContext({ rateLimit: false });
     try {
       // Hashed at the production cost, as every real account is: the unknown account is checked against one too.

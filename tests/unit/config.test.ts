@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ConfigError, loadConfig } from '../../api/src/config.js';
+import { hashPassword, PRODUCTION_PASSWORD_COST } from '../../api/src/lib/passwords.js';
 
 describe('loadConfig', () => {
   it('has a default for everything', () => {
@@ -38,6 +39,20 @@ describe('loadConfig', () => {
     });
   });
 
+  it('hashes passwords at argon2’s production cost unless told otherwise: 64 MiB, 3 passes', async () => {
+    expect(loadConfig({}).passwordHashCost).toEqual({ memoryKiB: 65_536, passes: 3 });
+    expect(PRODUCTION_PASSWORD_COST).toEqual({ memoryKiB: 65_536, passes: 3 });
+    // The hash made at the production cost says so (argon2's parameters are stored in it).
+    expect(await hashPassword('a long enough password', loadConfig({}).passwordHashCost)).toMatch(
+      /^\$argon2id\$v=19\$m=65536,p=4,t=3\$/,
+    );
+    // Lowering it is for tests and development, and takes both variables.
+    expect(loadConfig({ BILANZ_ARGON2_MEMORY_KIB: '1024', BILANZ_ARGON2_PASSES: '1' }).passwordHashCost).toEqual({
+      memoryKiB: 1024,
+      passes: 1,
+    });
+  });
+
   it.each([
     [{ PORT: 'eighty' }, 'PORT'],
     [{ PORT: '70000' }, 'PORT'],
@@ -48,6 +63,8 @@ describe('loadConfig', () => {
     [{ BILANZ_EXAMPLE: 'maybe' }, 'BILANZ_EXAMPLE'],
     [{ BILANZ_RATE_LIMIT: 'sometimes' }, 'BILANZ_RATE_LIMIT'],
     [{ BILANZ_PUBLIC_URL: 'not a url' }, 'BILANZ_PUBLIC_URL'],
+    [{ BILANZ_ARGON2_MEMORY_KIB: '512' }, 'BILANZ_ARGON2_MEMORY_KIB'],
+    [{ BILANZ_ARGON2_PASSES: '0' }, 'BILANZ_ARGON2_PASSES'],
   ])('fails fast naming the bad variable: %o', (env, name) => {
     expect(() => loadConfig(env)).toThrow(ConfigError);
     expect(() => loadConfig(env)).toThrow(new RegExp(`^Invalid configuration:\\n\\s+${name}:`));

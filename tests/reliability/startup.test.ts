@@ -1,14 +1,16 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { freePort, startServer, type ServerProcess } from '../helpers/server-process.js';
+import { ENTRY, requireBuild } from './harness.js';
 
-// These start the real server process (api/src/main.ts) on the embedded
-// database, as `npm start` does, whatever DATABASE_URL the suite runs with;
-// so they run in the embedded pass only (the PostgreSQL pass would repeat
-// them exactly). Server processes on PostgreSQL: tests/reliability/.
-const embeddedPass = process.env.DATABASE_URL === undefined;
+// These start the real server process (the built dist/api/src/main.js) on
+// the embedded database, as `npm start` does, whatever DATABASE_URL the
+// suite runs with. Here rather than in `npm test`: six server starts with a
+// fresh embedded database each, and a 12-second wait for a live lock, took
+// over a minute of every `npm test`.
+beforeAll(() => requireBuild());
 const dirs: string[] = [];
 const servers: ServerProcess[] = [];
 const tempDir = () => {
@@ -17,7 +19,7 @@ const tempDir = () => {
   return d;
 };
 const start = (env: Record<string, string | undefined>) => {
-  const s = startServer({ DATABASE_URL: undefined, BILANZ_EXAMPLE: 'false', ...env });
+  const s = startServer({ DATABASE_URL: undefined, BILANZ_EXAMPLE: 'false', ...env }, ENTRY);
   servers.push(s);
   return s;
 };
@@ -27,7 +29,7 @@ afterAll(async () => {
   for (const d of dirs) fs.rmSync(d, { recursive: true, force: true });
 });
 
-describe.runIf(embeddedPass)('the server process', () => {
+describe('the server process', () => {
   it('migrates, prints its URL and a one-time setup link, and refuses a second server on the same data directory', async () => {
     const dataDir = tempDir();
     const port = await freePort();
@@ -96,7 +98,7 @@ describe.runIf(embeddedPass)('the server process', () => {
   });
 });
 
-describe.runIf(embeddedPass)('the example workspace at the first start', () => {
+describe('the example workspace at the first start', () => {
   it('is there, with the admin from BILANZ_ADMIN_EMAIL as its organiser, unless BILANZ_EXAMPLE=false', async () => {
     const port = await freePort();
     const server = start({
