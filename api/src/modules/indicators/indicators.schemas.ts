@@ -69,7 +69,7 @@ export const IndicatorLevelSchema = z.enum(['input', 'output', 'outcome', 'impac
 export type IndicatorLevel = z.infer<typeof IndicatorLevelSchema>;
 export type IndicatorSource = z.infer<typeof IndicatorSourceSchema>;
 
-const DatedValueResponse = z.object({ date: CalendarDay, value: z.number() });
+export const DatedValueResponse = z.object({ date: CalendarDay, value: z.number() });
 
 /** Where a point of a series comes from. */
 export const ProvenanceResponse = z.discriminatedUnion('kind', [

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { Uuid } from '../../http/validate.js';
 import { CalendarDay, NullableTimestamp, Timestamp } from '../../lib/response-fields.js';
 import { ActivityType, Day } from '../activities/activities.schemas.js';
-import { IndicatorLevelSchema } from '../indicators/indicators.schemas.js';
+import { DatedValueResponse, IndicatorResponse } from '../indicators/indicators.schemas.js';
 import { QuestionFiguresResponse, QuestionTypesResponse } from '../results/results.schemas.js';
 import { LabelLocale } from '../questionnaires/locales.js';
 
@@ -89,7 +89,6 @@ export const PublicShareParams = z.object({ token: z.string() });
 // ── Responses ───────────────────────────────────────────────────────────────────────────
 const Ref = z.object({ id: z.string(), title: z.string() });
 const Count = z.number().int().nullable();
-const DatedValue = z.object({ date: CalendarDay, value: z.number() });
 const TrendDirection = z.enum(['up', 'down', 'same']).nullable();
 
 export const ReportSummaryResponse = z.object({
@@ -159,18 +158,20 @@ export const SourceTextResponse = z.discriminatedUnion('kind', [
   }),
 ]);
 
-export const ReportIndicatorResponse = z.object({
-  key: z.string(),
-  name: z.string(),
-  description: z.string().nullable(),
-  unit: z.string().nullable(),
-  level: IndicatorLevelSchema,
-  step: z.number().int().nullable(),
-  direction: z.enum(['up', 'down']),
-  baseline: DatedValue.nullable(),
-  target: DatedValue.nullable(),
+// An indicator as the report prints it: the indicator's own description, its source in words, and its latest value.
+export const ReportIndicatorResponse = IndicatorResponse.pick({
+  key: true,
+  name: true,
+  description: true,
+  unit: true,
+  level: true,
+  step: true,
+  direction: true,
+  baseline: true,
+  target: true,
+}).extend({
   source: SourceTextResponse,
-  value: DatedValue.nullable(),
+  value: DatedValueResponse.nullable(),
   progress: z.number().nullable(),
   series: z
     .array(z.object({ date: CalendarDay, value: z.number().nullable(), provenance: ReportProvenanceResponse }))
@@ -248,12 +249,12 @@ export const ReportSectionResponse = z.discriminatedUnion('kind', [
         name: z.string(),
         unit: z.string().nullable(),
         direction: z.enum(['up', 'down']),
-        current: DatedValue.nullable(),
-        previous: DatedValue.nullable(),
+        current: DatedValueResponse.nullable(),
+        previous: DatedValueResponse.nullable(),
         delta: z.number().nullable(),
         trend: TrendDirection,
         good: z.boolean().nullable(),
-        target: DatedValue.nullable(),
+        target: DatedValueResponse.nullable(),
         reached: z.boolean().nullable(),
         progress: z.number().nullable(),
       }),

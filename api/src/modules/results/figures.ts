@@ -27,50 +27,10 @@ import {
   NUMERIC_INPUT_TYPES,
   questionType,
 } from '../questionnaires/question-types.js';
+import type { Cell, CellFigures, ItemFigures, QuestionFigures } from './results.schemas.js';
 
-export type Cell = { value: Json; label: string; count: number | null };
-/** Per item of a multiple text or a ranking: how many answered it, and its mean (number, or rank). */
-export type ItemFigures = { value: Json; label: string; n: number | null; mean?: number | null };
-/** One cell of a dropdown matrix (row × column) or one column of a dynamic matrix (row null). */
-export type CellFigures = {
-  row: Json | null;
-  rowLabel: string;
-  column: string;
-  columnLabel: string;
-  type: string;
-  n: number | null;
-  suppressed: boolean;
-  choices?: Cell[];
-  other?: number | null;
-  mean?: number | null;
-};
-
-export type QuestionFigures = {
-  name: string;
-  type: string;
-  title: string;
-  n: number | null;
-  suppressed: boolean;
-  choices?: Cell[];
-  /** Open questions: how many answers carry each code of the codebook. */
-  codes?: Cell[];
-  other?: number | null;
-  mean?: number | null;
-  rows?: Array<{
-    value: Json;
-    label: string;
-    choices: Cell[];
-    mean?: number | null;
-    n: number | null;
-    suppressed: boolean;
-  }>;
-  items?: ItemFigures[];
-  cells?: CellFigures[];
-  /** Dynamic panels: respondents with at least one panel, panels in all, panels per such respondent. */
-  panels?: { n: number | null; total: number | null; mean: number | null };
-  /** Dynamic panels: figures of each inner question over all panels. */
-  inner?: QuestionFigures[];
-};
+// The shapes are the API's (results.schemas.ts): one description for the engine, the reference and the response.
+export type { Cell, CellFigures, ItemFigures, QuestionFigures };
 
 const label = (text: Json | undefined, locale: string, fallback: string) => labelIn(text, locale, fallback);
 const mean = (xs: number[]) => (xs.length > 0 ? xs.reduce((s, v) => s + v, 0) / xs.length : null);

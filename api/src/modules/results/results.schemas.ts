@@ -64,13 +64,16 @@ export type QuestionFigures = {
   n: number | null;
   suppressed: boolean;
   choices?: Cell[];
+  /** Open questions: how many answers carry each code of the codebook. */
   codes?: Cell[];
   other?: number | null;
   mean?: number | null;
   rows?: Array<z.infer<typeof MatrixRowResponse>>;
   items?: ItemFigures[];
   cells?: CellFigures[];
+  /** Dynamic panels: respondents with at least one panel, panels in all, panels per such respondent. */
   panels?: { n: number | null; total: number | null; mean: number | null };
+  /** Dynamic panels: figures of each inner question over all panels. */
   inner?: QuestionFigures[];
 };
 export const QuestionFiguresResponse: z.ZodType<QuestionFigures> = z.object({
