@@ -142,12 +142,18 @@ describe('matrixBars', () => {
     ],
   };
 
-  it('stacks one bar per row, one dataset per column, as shares of the row', () => {
+  it('stacks one diverging bar per row, one dataset per column, as shares of the row', () => {
     const bars = matrixBars(matrix, 'percent');
     expect(bars.labels).toEqual(['Visits', 'Blog']);
+    // Two points and no middle: the lower one left of 0, the higher one right of it.
     expect(bars.datasets.map((d) => [d.label, d.stack, d.data])).toEqual([
       ['Low', 'row', [0, 0]],
       ['High', 'row', [100, 0]],
+    ]);
+    expect(bars.neutral).toBeNull();
+    expect(bars.hidden).toEqual([
+      [false, true],
+      [false, true],
     ]);
     expect(bars.suppressed).toEqual(['Blog']);
     expect(matrixBars(matrix, 'count').datasets[1]!.data).toEqual([10, 0]);

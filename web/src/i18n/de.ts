@@ -461,11 +461,12 @@ export const de: Messages = {
     noResponses: 'Noch keine vollständigen Antworten: Zahlen erscheinen, sobald Befragte die Umfrage abschließen.',
     noQuestions: 'Dieser Fragebogen hat keine Fragen.',
     fewerThan: 'weniger als {{min}}',
+    hiddenMark: '< {{min}}',
     suppressedAll:
       'Zu wenige Antworten für diese Auswahl (mindestens {{min}}). Entferne einen Filter, um Zahlen zu sehen.',
     suppressedQuestion: 'Zu wenige Antworten auf diese Frage in dieser Auswahl (mindestens {{min}}).',
     suppressedCells:
-      'Ausgeblendet, weil weniger als {{min}} Personen dahinterstehen (ohne Balken gezeichnet): {{cells}}.',
+      'Ausgeblendet, weil weniger als {{min}} Personen dahinterstehen (ohne Balken gezeichnet, in der Tabelle „weniger als {{min}}“): {{cells}}.',
     questionN: 'Beantwortet von: {{n}}',
     textOnly: 'Freitextfrage: Hier steht nur die Zahl der Antworten.',
     openAnswers: 'Antworten lesen und codieren',

@@ -18,6 +18,33 @@ export interface ChartDataset {
   backgroundColor: string | string[];
   borderColor?: string;
   stack?: string;
+  /** Left out of the legend (the left half of a diverging bar's neutral segment). */
+  legendHidden?: boolean;
+  /** Place in the legend when it differs from the drawing order (diverging bars). */
+  legendRank?: number;
+}
+
+/**
+ * What each bar stands for, beside what is drawn: `shown[dataset][index]` is
+ * the figure to write on the bar (null: write nothing) and `hidden` marks a
+ * cell suppressed for the minimum group size (drawn 0 long, labelled "< n").
+ */
+export interface BarMarks {
+  shown: Array<Array<number | null>>;
+  hidden: boolean[][];
+}
+
+/** The text on each bar: its figure formatted, "< n" on a hidden cell, nothing on an empty one. */
+export function barValueText(
+  marks: BarMarks,
+  format: (value: number) => string,
+  hiddenText: string,
+): (value: number, datasetIndex: number, index: number) => string | null {
+  return (_value, di, i) => {
+    if (marks.hidden[di]?.[i]) return hiddenText;
+    const shown = marks.shown[di]?.[i];
+    return shown === null || shown === undefined || shown === 0 ? null : format(shown);
+  };
 }
 
 export interface ChartSeries {
@@ -42,6 +69,9 @@ export const PALETTE = [
 const colour = (i: number) => PALETTE[i % PALETTE.length]!;
 
 export type Measure = 'count' | 'percent';
+
+/** Rounded to one decimal: no figure is drawn or written more precisely. */
+const round1 = (v: number) => Math.round(v * 10) / 10;
 
 /** Share of `count` in `n`, 0–100; null when either is hidden or n is 0. */
 export function percentOf(count: Count, n: Count): number | null {
@@ -81,12 +111,14 @@ const figure = (row: { count: Count; percent: number | null }, measure: Measure)
 export function choiceBars(
   series: Array<{ label: string; question: QuestionResult | undefined }>,
   options: { measure: Measure; otherLabel: string },
-): ChartSeries & { suppressed: string[] } {
+): ChartSeries & BarMarks & { suppressed: string[] } {
   const first = series.find((s) => s.question)?.question;
   const base = first ? choiceRows(first, options.otherLabel) : [];
   const suppressed = new Set<string>();
+  const hidden: boolean[][] = [];
   const datasets = series.map((s, i) => {
     const rows = new Map(s.question ? choiceRows(s.question, options.otherLabel).map((r) => [r.key, r]) : []);
+    hidden.push(base.map((b) => rows.get(b.key)?.count === null));
     return {
       label: s.label,
       backgroundColor: colour(i),
@@ -95,35 +127,136 @@ export function choiceBars(
         if (!row) return 0;
         const value = figure(row, options.measure);
         if (row.count === null) suppressed.add(b.label);
-        return value ?? 0;
+        return value === null ? 0 : round1(value);
       }),
     };
   });
-  return { labels: base.map((b) => b.label), datasets, suppressed: [...suppressed] };
+  return {
+    labels: base.map((b) => b.label),
+    datasets,
+    shown: datasets.map((d) => [...d.data]),
+    hidden,
+    suppressed: [...suppressed],
+  };
+}
+
+/** A row of a diverging bar: counts per scale point, in scale order (null: hidden). */
+export interface DivergingRow {
+  label: string;
+  n: Count;
+  counts: Count[];
+}
+
+/** Scale colours: disagreeing reds, a grey middle, agreeing blues (all readable with white text). */
+const DIVERGING_LOW = ['#a3262c', '#c0602b', '#b08a1e'];
+const DIVERGING_HIGH = ['#1d5a82', '#2b8c8c', '#3d7d4f'];
+const NEUTRAL = '#5b6b7a';
+
+/** Colours of k scale points, from the lowest to the highest. */
+function divergingColours(k: number): string[] {
+  const half = Math.floor(k / 2);
+  const pick = (list: string[], i: number) => list[Math.min(i, list.length - 1)]!;
+  // The ends are the strongest colours; a long scale repeats the lightest towards the middle.
+  const low = Array.from({ length: half }, (_, i) => pick(DIVERGING_LOW, i));
+  const high = Array.from({ length: half }, (_, i) => pick(DIVERGING_HIGH, i)).reverse();
+  return [...low, ...(k % 2 ? [NEUTRAL] : []), ...high];
 }
 
 /**
- * A matrix as one stacked bar per row: one dataset per column, the share of
- * the row's respondents (or counts). Rows with hidden cells are named in `suppressed`.
+ * Rows of a scale (a rating, a matrix) as diverging stacked bars: the points
+ * below the neutral one extend to the left of 0, those above to the right,
+ * and the neutral point (the middle of an odd scale) straddles 0, half on
+ * each side. Each bar sums to 100 % (or the row's n). A hidden cell is drawn
+ * 0 long and marked; `suppressed` names the hidden cells (row × column), or
+ * the whole row when all of it is hidden.
  */
-export function matrixBars(q: QuestionResult, measure: Measure): ChartSeries & { suppressed: string[] } {
+export function divergingBars(
+  columns: string[],
+  rows: DivergingRow[],
+  options: { measure: Measure },
+): ChartSeries & BarMarks & { suppressed: string[]; neutral: number | null } {
+  const k = columns.length;
+  const neutral = k % 2 === 1 ? (k - 1) / 2 : null;
+  const half = Math.floor(k / 2);
+  const colours = divergingColours(k);
+  const value = (row: DivergingRow, j: number): number | null => {
+    const count = row.counts[j] ?? 0;
+    const v = options.measure === 'count' ? count : percentOf(count, row.n);
+    return v === null ? null : round1(v);
+  };
+  const datasets: ChartDataset[] = [];
+  const shown: Array<Array<number | null>> = [];
+  const hidden: boolean[][] = [];
+  const add = (j: number, sign: 1 | -1, part: number, how: { legendHidden?: boolean; show: boolean }) => {
+    datasets.push({
+      label: columns[j]!,
+      backgroundColor: colours[j]!,
+      stack: 'row',
+      legendRank: j,
+      ...(how.legendHidden && { legendHidden: true }),
+      data: rows.map((r) => {
+        const v = round1((value(r, j) ?? 0) * part);
+        return v === 0 ? 0 : sign * v;
+      }),
+    });
+    shown.push(rows.map((r) => (how.show ? value(r, j) : null)));
+    hidden.push(rows.map((r) => how.show && r.counts[j] === null));
+  };
+  // chart.js stacks each sign outward from 0 in dataset order: nearest the middle first.
+  if (neutral !== null) add(neutral, -1, 0.5, { legendHidden: true, show: false });
+  for (let j = half - 1; j >= 0; j--) add(j, -1, 1, { show: true });
+  if (neutral !== null) add(neutral, 1, 0.5, { show: true });
+  for (let j = k - half; j < k; j++) add(j, 1, 1, { show: true });
+  const suppressed = rows.flatMap((r) => {
+    const cells = r.counts.map((c, j) => ({ c, j })).filter(({ c }) => c === null);
+    if (r.n === null || (cells.length === k && k > 0)) return [r.label];
+    return cells.map(({ j }) => `${r.label} × ${columns[j]}`);
+  });
+  return { labels: rows.map((r) => r.label), datasets, shown, hidden, suppressed, neutral };
+}
+
+/** Whether a scale is short enough to draw diverging (a 0–10 scale reads better as upright bars). */
+export const divergesWell = (points: number) => points >= 2 && points <= 7;
+
+/** A rating's scale as one diverging bar per wave (the second to compare). */
+export function scaleDiverging(
+  series: Array<{ label: string; question: QuestionResult | undefined }>,
+  options: { measure: Measure },
+): ReturnType<typeof divergingBars> {
+  const first = series.find((s) => s.question)?.question;
+  const points = first?.choices ?? [];
+  return divergingBars(
+    points.map((c) => c.label),
+    series.map((s) => ({
+      label: s.label,
+      n: s.question?.n ?? null,
+      counts: points.map((p) => s.question?.choices?.find((c) => c.value === p.value)?.count ?? 0),
+    })),
+    options,
+  );
+}
+
+/**
+ * A matrix as one diverging stacked bar per row around the columns' neutral
+ * point (see divergingBars): the share of the row's respondents (or counts).
+ * Hidden cells are named cell by cell (row × column), a row only when all of it is hidden.
+ */
+export function matrixBars(q: QuestionResult, measure: Measure): ReturnType<typeof divergingBars> {
   const rows = q.rows ?? [];
   const columns: ChoiceCell[] = rows[0]?.choices ?? [];
-  const suppressed = rows.filter((r) => r.suppressed || r.choices.some((c) => c.count === null)).map((r) => r.label);
-  return {
-    labels: rows.map((r) => r.label),
-    datasets: columns.map((column, i) => ({
-      label: column.label,
-      backgroundColor: colour(i),
-      stack: 'row',
-      data: rows.map((r) => {
+  return divergingBars(
+    columns.map((c) => c.label),
+    rows.map((r) => ({
+      label: r.label,
+      n: r.suppressed ? null : r.n,
+      counts: columns.map((column) => {
+        if (r.suppressed) return null;
         const cell = r.choices.find((c) => c.value === column.value);
-        const count = cell?.count ?? null;
-        return (measure === 'count' ? count : percentOf(count, r.n)) ?? 0;
+        return cell ? cell.count : 0;
       }),
     })),
-    suppressed,
-  };
+    { measure },
+  );
 }
 
 /** A rating question whose scale runs 0 to 10: a "would you recommend" question. */
@@ -390,8 +523,6 @@ export function wrapLabel(label: string, width: number): string | string[] {
 // items (multiple text, ranking, range slider), cells (dropdown and dynamic
 // matrices) and dynamic panels.
 
-/** Rounded to one decimal, as people read a mean or a share in a tooltip. */
-const round1 = (v: number) => Math.round(v * 10) / 10;
 
 /**
  * Which view draws a question: the server's registry when the response
@@ -622,9 +753,13 @@ export function cellCharts(
       });
       return;
     }
-    const suppressed = grid.rows.filter((_, ri) => {
+    // A wholly hidden cell is named by its row; a partly hidden one by each hidden answer (row × answer).
+    const suppressed = grid.rows.flatMap((row, ri) => {
       const cell = grid.cells[ri]![ci];
-      return cell !== undefined && (cell.suppressed || answers.some((a) => countOf(cell, a.key) === null));
+      if (!cell) return [];
+      const hiddenAnswers = answers.filter((a) => countOf(cell, a.key) === null);
+      if (cell.suppressed || (hiddenAnswers.length === answers.length && answers.length > 0)) return [row.label];
+      return answers.filter((a) => countOf(cell, a.key) === null).map((a) => `${row.label} × ${a.label}`);
     });
     charts.push({
       key: column.key,
@@ -644,7 +779,7 @@ export function cellCharts(
           }),
         })),
       },
-      suppressed: suppressed.map((r) => r.label),
+      suppressed,
     });
   });
   const meanColumns = grid.columns

@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import type { Direction, Indicator, IndicatorSource, Point, SurveySource } from '../../api/indicators';
 import { useQuestionnaires, useVersionQuestions } from '../../api/questionnaires';
 import type { Lang } from '../../designer/text';
+import { numberFormats } from '../../format';
 import { sameValue, surveyQuestions, trendOf, type Step, type SurveyQuestion } from './model';
 
 /** Numbers, values with their unit and days, in the UI language. */
@@ -11,14 +12,15 @@ export function useIndicatorFormat() {
   const { i18n } = useTranslation();
   const locale = i18n.resolvedLanguage ?? 'en';
   return useMemo(() => {
-    const number = new Intl.NumberFormat(locale, { maximumFractionDigits: 2 });
-    const percent = new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 0 });
+    const numbers = numberFormats(locale);
     // A day from the API (YYYY-MM-DD) is a calendar day, not an instant: format it in UTC so it never shifts.
     const day = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeZone: 'UTC' });
     return {
-      number: (value: number) => number.format(value),
-      value: (value: number, unit: string | null) => (unit ? `${number.format(value)} ${unit}` : number.format(value)),
-      percent: (share: number) => percent.format(share),
+      // Values and shares with at most one decimal, as everywhere (web/src/format.ts).
+      number: numbers.number,
+      value: (value: number, unit: string | null) =>
+        unit ? `${numbers.number(value)} ${unit}` : numbers.number(value),
+      percent: numbers.share,
       day: (date: string) => day.format(new Date(`${date.slice(0, 10)}T00:00:00Z`)),
     };
   }, [locale]);

@@ -3,7 +3,10 @@ import { useTranslation } from 'react-i18next';
 import type { QuestionResult } from '../../api/results';
 import { Chart } from '../../components/charts/Chart';
 import {
+  barValueText,
   choiceBars,
+  divergesWell,
+  scaleDiverging,
   choiceRows,
   choicesExceedN,
   isRecommendation,
@@ -12,6 +15,7 @@ import {
 } from '../../components/charts/datasets';
 import { chartSize, headingTag, useCountText, useNumbers } from './format';
 import type { FigureProps } from './figure-props';
+import { TableAlternative } from './TableAlternative';
 import { TableWrap } from './TableWrap';
 
 /**
@@ -28,18 +32,26 @@ export function ChoiceFigures({
   printRatio,
   level,
   scale,
+  tablesOpen: open,
 }: FigureProps & { scale: boolean }) {
   const { t } = useTranslation();
   const numbers = useNumbers();
   const countText = useCountText(min);
   const otherLabel = t('results.other');
-  const series = useMemo(
+  // A short rating scale diverges around its middle; other choices (and a 0–10 scale) stand as single bars.
+  const diverging = scale && divergesWell(q.choices?.length ?? 0);
+  const series = useMemo(() => {
+    const waves = [{ label: title, question: q }, ...(compare ? [{ label: compare.title, question: compare.q }] : [])];
+    return diverging ? scaleDiverging(waves, { measure }) : choiceBars(waves, { measure, otherLabel });
+  }, [q, compare, measure, otherLabel, title, diverging]);
+  const values = useMemo(
     () =>
-      choiceBars([{ label: title, question: q }, ...(compare ? [{ label: compare.title, question: compare.q }] : [])], {
-        measure,
-        otherLabel,
-      }),
-    [q, compare, measure, otherLabel, title],
+      barValueText(
+        series,
+        measure === 'percent' ? numbers.percent : numbers.count,
+        t('results.hiddenMark', { min }),
+      ),
+    [series, measure, numbers, t, min],
   );
   const rows = choiceRows(q, otherLabel);
   const compareRows = new Map(compare?.q ? choiceRows(compare.q, otherLabel).map((r) => [r.key, r]) : []);
@@ -55,9 +67,13 @@ export function ChoiceFigures({
       <Chart
         kind="bar"
         data={series}
-        horizontal={!scale}
+        horizontal={!scale || diverging}
+        stacked={diverging}
+        diverging={diverging}
+        values={values}
+        tickText={numbers.count}
         percent={measure === 'percent'}
-        size={scale ? 'm' : chartSize(series.labels.length * series.datasets.length)}
+        size={diverging ? 's' : scale ? 'm' : chartSize(series.labels.length * series.datasets.length)}
         label={t('results.chartLabel', { title: q.title })}
         printRatio={printRatio}
       />
@@ -66,8 +82,7 @@ export function ChoiceFigures({
       )}
       {choicesExceedN(q) && <p className="note">{t('results.multipleNote')}</p>}
       {isRecommendation(q) && <Recommendation q={q} level={level + 1} />}
-      <details className="table-alternative">
-        <summary>{t('results.table.show')}</summary>
+      <TableAlternative summary={t('results.table.show')} open={open}>
         <TableWrap title={q.title}>
           <table className="table-compact">
             <caption className="visually-hidden">{q.title}</caption>
@@ -116,7 +131,7 @@ export function ChoiceFigures({
             </tbody>
           </table>
         </TableWrap>
-      </details>
+      </TableAlternative>
     </>
   );
 }

@@ -4,6 +4,7 @@ import { Chart } from '../../components/charts/Chart';
 import { itemBars, itemRows } from '../../components/charts/datasets';
 import { chartSize, useCountText, useNumbers } from './format';
 import type { FigureProps } from './figure-props';
+import { TableAlternative } from './TableAlternative';
 import { TableWrap } from './TableWrap';
 
 /**
@@ -11,7 +12,15 @@ import { TableWrap } from './TableWrap';
  * number fields) or of a ranking (`ranks`: the mean rank of each option,
  * best first; a lower rank is better): horizontal bars and a table.
  */
-export function ItemFigures({ q, min, measure, compare, printRatio, ranks }: FigureProps & { ranks: boolean }) {
+export function ItemFigures({
+  q,
+  min,
+  measure,
+  compare,
+  printRatio,
+  ranks,
+  tablesOpen: open,
+}: FigureProps & { ranks: boolean }) {
   const { t } = useTranslation();
   const numbers = useNumbers();
   const countText = useCountText(min);
@@ -39,6 +48,8 @@ export function ItemFigures({ q, min, measure, compare, printRatio, ranks }: Fig
           kind="bar"
           data={series}
           horizontal
+          values={(v) => (v === 0 ? null : ranks ? numbers.decimal(v) : measure === 'percent' ? numbers.percent(v) : numbers.count(v))}
+          tickText={numbers.count}
           percent={!ranks && measure === 'percent'}
           size={chartSize(series.labels.length)}
           label={t('results.chartLabel', { title: q.title })}
@@ -53,8 +64,7 @@ export function ItemFigures({ q, min, measure, compare, printRatio, ranks }: Fig
         rows
           .filter((r) => r.mean !== undefined)
           .map((r) => <p key={r.key}>{t('results.items.meanOf', { label: r.label, mean: meanText(r.mean) })}</p>)}
-      <details className="table-alternative">
-        <summary>{t('results.table.show')}</summary>
+      <TableAlternative summary={t('results.table.show')} open={open}>
         <TableWrap title={q.title}>
           <table className="table-compact">
             <caption className="visually-hidden">{q.title}</caption>
@@ -97,7 +107,7 @@ export function ItemFigures({ q, min, measure, compare, printRatio, ranks }: Fig
             </tbody>
           </table>
         </TableWrap>
-      </details>
+      </TableAlternative>
     </>
   );
 }

@@ -2,15 +2,26 @@ import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { QuestionResult } from '../../api/results';
 import { Chart } from '../../components/charts/Chart';
-import { matrixBars, percentOf } from '../../components/charts/datasets';
+import { barValueText, matrixBars, percentOf } from '../../components/charts/datasets';
 import { chartSize, useCountText, useNumbers } from './format';
 import type { FigureProps } from './figure-props';
+import { TableAlternative } from './TableAlternative';
 import { TableWrap } from './TableWrap';
 
 /** A matrix as stacked bars with its tables. */
-export function MatrixFigures({ q, min, measure, compare, printRatio }: FigureProps) {
+export function MatrixFigures({ q, min, measure, compare, printRatio, tablesOpen }: FigureProps) {
   const { t } = useTranslation();
+  const numbers = useNumbers();
   const series = useMemo(() => matrixBars(q, measure), [q, measure]);
+  const values = useMemo(
+    () =>
+      barValueText(
+        series,
+        measure === 'percent' ? numbers.percent : numbers.count,
+        t('results.hiddenMark', { min }),
+      ),
+    [series, measure, numbers, t, min],
+  );
   return (
     <>
       <Chart
@@ -18,6 +29,9 @@ export function MatrixFigures({ q, min, measure, compare, printRatio }: FigurePr
         data={series}
         horizontal
         stacked
+        diverging
+        values={values}
+        tickText={numbers.count}
         percent={measure === 'percent'}
         size={chartSize(series.labels.length)}
         label={t('results.chartLabel', { title: q.title })}
@@ -26,13 +40,15 @@ export function MatrixFigures({ q, min, measure, compare, printRatio }: FigurePr
       {series.suppressed.length > 0 && (
         <p className="note">{t('results.suppressedCells', { min, cells: series.suppressed.join(', ') })}</p>
       )}
-      <MatrixTable q={q} min={min} caption={q.title} />
-      {compare?.q?.rows && <MatrixTable q={compare.q} min={min} caption={`${q.title} · ${compare.title}`} />}
+      <MatrixTable q={q} min={min} caption={q.title} open={tablesOpen} />
+      {compare?.q?.rows && (
+        <MatrixTable q={compare.q} min={min} caption={`${q.title} · ${compare.title}`} open={tablesOpen} />
+      )}
     </>
   );
 }
 
-function MatrixTable({ q, min, caption }: { q: QuestionResult; min: number; caption: string }) {
+function MatrixTable({ q, min, caption, open }: { q: QuestionResult; min: number; caption: string; open?: boolean }) {
   const { t } = useTranslation();
   const numbers = useNumbers();
   const countText = useCountText(min);
@@ -40,8 +56,7 @@ function MatrixTable({ q, min, caption }: { q: QuestionResult; min: number; capt
   const columns = rows[0]?.choices ?? [];
   const hasMean = rows.some((r) => r.mean !== undefined);
   return (
-    <details className="table-alternative">
-      <summary>{t('results.table.showFor', { title: caption })}</summary>
+    <TableAlternative summary={t('results.table.showFor', { title: caption })} open={open}>
       <TableWrap title={caption}>
         <table className="table-compact">
           <caption className="visually-hidden">{caption}</caption>
@@ -83,6 +98,6 @@ function MatrixTable({ q, min, caption }: { q: QuestionResult; min: number; capt
           </tbody>
         </table>
       </TableWrap>
-    </details>
+    </TableAlternative>
   );
 }

@@ -11,6 +11,8 @@ export interface FigureProps {
   compare?: { title: string; q: QuestionResult | undefined };
   /** Draw charts for print (the report): see Chart's printRatio. */
   printRatio?: number;
+  /** Show the tables beside the charts unfolded (the report: its figures belong in the page's text). */
+  tablesOpen?: boolean;
   /** The level of the question's own heading; a view's headings go below it. */
   level: number;
 }

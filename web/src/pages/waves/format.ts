@@ -1,6 +1,7 @@
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Count } from '../../api/types';
+import { numberFormats, useNumberFormat } from '../../format';
 
 /** Day and percentage formats of the waves pages, in the UI language. */
 export function useWaveFormat() {
@@ -10,10 +11,10 @@ export function useWaveFormat() {
   // The same functions for as long as the language stays, so charts built from them are not rebuilt.
   return useMemo(() => {
     const day = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeZone: 'UTC' });
-    const percent = new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 0 });
+    const numbers = numberFormats(locale);
     return {
       day: (value: string) => day.format(new Date(`${value.slice(0, 10)}T00:00:00Z`)),
-      percent: (share: number) => percent.format(share),
+      percent: numbers.share,
     };
   }, [locale]);
 }
@@ -41,21 +42,14 @@ export function parseRetentionDays(value: string): number | null | undefined {
   return Number.isInteger(days) && days >= 1 && days <= 3650 ? days : undefined;
 }
 
-/** Number formats of the results views, in the UI language: whole percentages, means with one decimal. */
-export function useNumbers() {
-  const { i18n } = useTranslation();
-  const locale = i18n.resolvedLanguage ?? 'en';
-  return useMemo(() => {
-    const percent = new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 0 });
-    const decimal = new Intl.NumberFormat(locale, { maximumFractionDigits: 1, minimumFractionDigits: 1 });
-    return { percent: (p: number) => percent.format(p / 100), decimal: (v: number) => decimal.format(v) };
-  }, [locale]);
-}
+/** Number formats of the results views: the app's one set (web/src/format.ts). */
+export { useNumberFormat as useNumbers } from '../../format';
 
 /** A count for display: a hidden one says "fewer than N", never 0. */
 export function useCountText(min: number) {
   const { t } = useTranslation();
-  return (count: Count) => (count === null ? t('results.fewerThan', { min }) : String(count));
+  const numbers = useNumberFormat();
+  return (count: Count) => (count === null ? t('results.fewerThan', { min }) : numbers.count(count));
 }
 
 /** Height class of a bar chart by its number of bars. */
