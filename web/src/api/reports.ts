@@ -15,6 +15,7 @@ import type {
 // compose and share, analysts read; a share link shows aggregates only.
 
 export const sectionKinds = [
+  'key_figures',
   'input',
   'output',
   'outcome_impact',

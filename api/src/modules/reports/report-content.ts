@@ -14,6 +14,7 @@ import type { QuestionFigures } from '../results/aggregate.js';
 import type { ResultsEngine } from '../results/engine/engine.js';
 import { waveResults } from '../results/results.service.js';
 import { listIndicators, type Point } from '../indicators/indicators.service.js';
+import { listInvitations } from '../waves/waves.service.js';
 import * as repo from './reports.repo.js';
 import { OPEN_ROLES, type OpenRole, type ReportConfig, type SectionKind } from './reports.schemas.js';
 import { configOf, waveWithDefinition } from './reports.service.js';
@@ -162,6 +163,75 @@ function headlineFigures(
   return out;
 }
 
+/** Activities counted per quarter (YYYY-Qn, oldest first) and type, in the types' order. */
+export function byQuarter(
+  activities: Array<{ type: ActivityType; date: string }>,
+  types: Array<{ type: ActivityType }>,
+): Array<{ quarter: string; counts: Array<{ type: ActivityType; count: number }> }> {
+  const quarters = new Map<string, Map<ActivityType, number>>();
+  for (const a of activities) {
+    const quarter = `${a.date.slice(0, 4)}-Q${Math.floor((Number(a.date.slice(5, 7)) - 1) / 3) + 1}`;
+    const counts = quarters.get(quarter) ?? new Map<ActivityType, number>();
+    counts.set(a.type, (counts.get(a.type) ?? 0) + 1);
+    quarters.set(quarter, counts);
+  }
+  return [...quarters]
+    .sort(([a], [b]) => a.localeCompare(b))
+    .map(([quarter, counts]) => ({ quarter, counts: types.map((t) => ({ type: t.type, count: counts.get(t.type) ?? 0 })) }));
+}
+
+const keyIndicator = (ind: IndicatorView, to: string | null) => ({
+  key: ind.key,
+  name: ind.name,
+  unit: ind.unit,
+  value: valueAt(
+    ind.series.filter((p) => !to || p.date <= to),
+    null,
+  ),
+});
+
+/**
+ * The key figures first in the report: members, reach, the survey's
+ * respondents and response rate (per invitation, else per member), and the
+ * impact staircase (steps 1–7) with each indicator's latest value.
+ */
+async function keyFigures(
+  db: Db,
+  ws: WorkspaceRow,
+  indicators: Indicators,
+  results: Awaited<ReturnType<typeof waveResults>> | undefined,
+  access: string | null,
+  config: ReportConfig,
+  section: ReportConfig['sections'][number],
+) {
+  const to = config.period.to;
+  const find = (key: string | undefined) => {
+    const ind = key ? indicators.find((i) => i.key === key) : undefined;
+    return ind ? keyIndicator(ind, to) : null;
+  };
+  const members = find(section.members);
+  let survey = null;
+  if (results) {
+    const invited = access === 'invitation' ? (await listInvitations(db, ws, results.wave.id)).length : 0;
+    const base = invited > 0 ? ('invitations' as const) : members?.value ? ('members' as const) : null;
+    const denominator = base === 'invitations' ? invited : base === 'members' ? members!.value!.value : 0;
+    const respondents = results.n;
+    survey = {
+      wave: { id: results.wave.id, title: results.wave.title },
+      respondents,
+      // A rate above 100 % (more respondents than members counted) says the base is stale: it is shown as it is.
+      responseRate:
+        respondents === null || denominator <= 0 ? null : Math.round((1000 * respondents) / denominator) / 10,
+      base: respondents === null ? null : base,
+    };
+  }
+  const staircase = [1, 2, 3, 4, 5, 6, 7].map((step) => ({
+    step,
+    indicators: indicators.filter((i) => i.step === step).map((i) => keyIndicator(i, to)),
+  }));
+  return { kind: 'key_figures' as const, members, reach: find(section.reach), survey, staircase };
+}
+
 const round = (v: number | null) => (v === null ? null : Math.round(v * 100) / 100);
 const trendOf = (delta: number | null) => (delta === null ? null : delta > 0 ? 'up' : delta < 0 ? 'down' : 'same');
 
@@ -185,12 +255,12 @@ export async function reportContent(
   const main = config.wave ? await waveWithDefinition(db, ws, config.wave) : undefined;
   const other = main && config.compareWave ? await waveWithDefinition(db, ws, config.compareWave) : undefined;
   const results =
-    main && needs('survey', 'open_answers', 'comparison')
+    main && needs('key_figures', 'survey', 'open_answers', 'comparison')
       ? await waveResults(db, engine, ws, main.wave.id, [], language)
       : undefined;
   const compareResults =
     other && needs('survey', 'comparison') ? await waveResults(db, engine, ws, other.wave.id, [], language) : undefined;
-  const indicators = needs('input', 'output', 'outcome_impact', 'comparison')
+  const indicators = needs('key_figures', 'input', 'output', 'outcome_impact', 'comparison')
     ? (await listIndicators(db, engine, ws)).indicators
     : [];
   const pick = (r: typeof results) =>
@@ -201,6 +271,9 @@ export async function reportContent(
   const sections = [];
   for (const section of config.sections) {
     switch (section.kind) {
+      case 'key_figures':
+        sections.push(await keyFigures(db, ws, indicators, results, main?.wave.access ?? null, config, section));
+        break;
       case 'input': {
         const items = [];
         for (const ind of indicators.filter((i) => i.level === 'input'))
@@ -217,12 +290,17 @@ export async function reportContent(
         const items = [];
         for (const ind of indicators.filter(isOutput))
           items.push(await indicatorPart(db, ws, ind, config, audience, language, false));
+        const listed = section.activityList ?? false;
         sections.push({
           kind: 'output' as const,
           activities: {
             total: activities.length,
             byType,
-            list: activities.map((a) => ({ type: a.type, title: a.title, date: a.date, district: a.district })),
+            byQuarter: byQuarter(activities, byType),
+            listed,
+            list: listed
+              ? activities.map((a) => ({ type: a.type, title: a.title, date: a.date, district: a.district }))
+              : [],
           },
           indicators: items,
         });

@@ -8,6 +8,7 @@ import { LabelLocale } from '../questionnaires/locales.js';
 
 /** The sections of a report, after the impact part of the Social Reporting Standard. */
 export const SECTION_KINDS = [
+  'key_figures',
   'input',
   'output',
   'outcome_impact',
@@ -27,6 +28,8 @@ const QuestionName = z
   .regex(/^[A-Za-z][A-Za-z0-9_]*$/, 'A question name of the questionnaire')
   .max(200);
 
+const IndicatorKey = z.string().regex(/^[a-z0-9][a-z0-9-]*$/, 'An indicator key').max(60);
+
 /** One chosen section with its settings; the order of the list is the order of the report. */
 export const SectionSchema = z.strictObject({
   kind: z.enum(SECTION_KINDS),
@@ -36,6 +39,12 @@ export const SectionSchema = z.strictObject({
   topCodes: z.number().int().min(1).max(20).optional(),
   /** outcome_impact: list every value with where it comes from (default true). */
   provenance: z.boolean().optional(),
+  /** output: list every activity as an appendix (default false: a summary by type and quarter only). */
+  activityList: z.boolean().optional(),
+  /** key_figures: the indicator (key) that counts the members, the base of the response rate. */
+  members: IndicatorKey.optional(),
+  /** key_figures: the indicator (key) that says how many the work reached. */
+  reach: IndicatorKey.optional(),
 });
 export type Section = z.infer<typeof SectionSchema>;
 
@@ -113,6 +122,9 @@ export const ReportResponse = z.object({
       measure: z.enum(['percent', 'count']).optional(),
       topCodes: z.number().int().optional(),
       provenance: z.boolean().optional(),
+      activityList: z.boolean().optional(),
+      members: z.string().optional(),
+      reach: z.string().optional(),
     }),
   ),
   keyQuestions: z.array(z.string()),
@@ -180,13 +192,49 @@ export const ReportIndicatorResponse = IndicatorResponse.pick({
 });
 export type ReportIndicator = z.infer<typeof ReportIndicatorResponse>;
 
+/** An indicator's latest value at the period's end, as the key figures show it. */
+const KeyIndicatorResponse = z.object({
+  key: z.string(),
+  name: z.string(),
+  unit: z.string().nullable(),
+  value: DatedValueResponse.nullable(),
+});
+
 export const ReportSectionResponse = z.discriminatedUnion('kind', [
+  z.object({
+    kind: z.literal('key_figures'),
+    members: KeyIndicatorResponse.nullable(),
+    reach: KeyIndicatorResponse.nullable(),
+    survey: z
+      .object({
+        wave: Ref,
+        respondents: Count,
+        responseRate: z
+          .number()
+          .nullable()
+          .describe('Respondents per invitation (invitation waves) or per member, 0–100; null when unknown or hidden.'),
+        base: z.enum(['invitations', 'members']).nullable(),
+      })
+      .nullable(),
+    staircase: z
+      .array(z.object({ step: z.number().int().min(1).max(7), indicators: z.array(KeyIndicatorResponse) }))
+      .describe('Steps 1–7 of the impact staircase, each with its indicators and their latest values.'),
+  }),
   z.object({ kind: z.literal('input'), indicators: z.array(ReportIndicatorResponse) }),
   z.object({
     kind: z.literal('output'),
     activities: z.object({
       total: z.number().int(),
       byType: z.array(z.object({ type: ActivityType, count: z.number().int() })),
+      byQuarter: z
+        .array(
+          z.object({
+            quarter: z.string().describe('YYYY-Qn'),
+            counts: z.array(z.object({ type: ActivityType, count: z.number().int() })),
+          }),
+        )
+        .describe('Activities per quarter and type (the types of byType, in its order).'),
+      listed: z.boolean().describe('Whether the full list is printed (the section’s activityList).'),
       list: z.array(
         z.object({ type: ActivityType, title: z.string(), date: CalendarDay, district: z.string().nullable() }),
       ),

@@ -13,6 +13,9 @@ import { Chart } from '../../components/charts/Chart';
 import { indicatorLines } from '../../components/charts/datasets';
 import { useIndicatorFormat, useStepLabel } from '../indicators/parts';
 import { QuestionCard } from '../waves/QuestionCard';
+import { ReportActivities } from './ReportActivities';
+import { ReportKeyFigures } from './ReportKeyFigures';
+import { ReportTableWrap } from './ReportTableWrap';
 
 /** Charts of the report are drawn at three device pixels per CSS pixel: crisp on paper. */
 const PRINT_RATIO = 3;
@@ -124,6 +127,7 @@ function ReportSection({
   return (
     <section className={`report-section report-section-${section.kind}`} aria-labelledby={id}>
       <Section id={id}>{t(`report.sections.${section.kind}`)}</Section>
+      {section.kind === 'key_figures' && <ReportKeyFigures section={section} min={content.minGroupSize} />}
       {section.kind === 'input' && (
         <IndicatorTable indicators={section.indicators} empty={t('report.indicators.noneInput')} />
       )}
@@ -150,7 +154,7 @@ function IndicatorTable({ indicators, empty }: { indicators: ReportIndicator[]; 
   const stepLabel = useStepLabel();
   if (indicators.length === 0) return <p className="empty">{empty}</p>;
   return (
-    <div className="table-wrap report-keep">
+    <ReportTableWrap label={t('report.indicators.name')} keep>
       <table className="table-compact report-table">
         <thead>
           <tr>
@@ -194,7 +198,7 @@ function IndicatorTable({ indicators, empty }: { indicators: ReportIndicator[]; 
           ))}
         </tbody>
       </table>
-    </div>
+    </ReportTableWrap>
   );
 }
 
@@ -252,63 +256,12 @@ function ProvenanceText({
 
 function OutputSection({ section, level }: { section: Extract<ContentSection, { kind: 'output' }>; level: Level }) {
   const { t } = useTranslation();
-  const format = useIndicatorFormat();
   const { Sub } = useHeadings(level);
-  const { activities } = section;
   return (
     <>
       <Sub>{t('report.activities.title')}</Sub>
-      <p>{t('report.activities.total', { count: activities.total })}</p>
-      {activities.total > 0 && (
-        <>
-          <div className="table-wrap report-keep">
-            <table className="table-compact report-table">
-              <caption>{t('report.activities.byType')}</caption>
-              <thead>
-                <tr>
-                  <th scope="col">{t('report.activities.type')}</th>
-                  <th scope="col" className="numeric">
-                    {t('report.activities.count')}
-                  </th>
-                </tr>
-              </thead>
-              <tbody>
-                {activities.byType.map((row) => (
-                  <tr key={row.type}>
-                    <th scope="row">{t(`activities.types.${row.type}`)}</th>
-                    <td className="numeric">{row.count}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
-          <div className="table-wrap">
-            <table className="table-compact report-table">
-              <caption>{t('report.activities.list')}</caption>
-              <thead>
-                <tr>
-                  <th scope="col">{t('report.activities.date')}</th>
-                  <th scope="col">{t('report.activities.type')}</th>
-                  <th scope="col">{t('report.activities.activity')}</th>
-                  <th scope="col">{t('report.activities.district')}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {activities.list.map((a, i) => (
-                  <tr key={`${a.date}-${i}`}>
-                    <td className="nowrap">
-                      <time dateTime={a.date}>{format.day(a.date)}</time>
-                    </td>
-                    <td>{t(`activities.types.${a.type}`)}</td>
-                    <th scope="row">{a.title}</th>
-                    <td>{a.district ?? ''}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
-        </>
-      )}
+      <p>{t('report.activities.total', { count: section.activities.total })}</p>
+      <ReportActivities activities={section.activities} />
       <Sub>{t('report.indicators.outputTitle')}</Sub>
       <IndicatorTable indicators={section.indicators} empty={t('report.indicators.noneOutput')} />
     </>
@@ -406,18 +359,16 @@ function IndicatorFigure({
             label={t('indicators.detail.chartLabel', { name: indicator.name })}
             printRatio={PRINT_RATIO}
           />
-          <div className={provenance ? 'table-wrap' : 'table-wrap visually-hidden'}>
+          <ReportTableWrap label={t('report.indicators.values', { name: indicator.name })}>
             <table className="table-compact report-table">
-              <caption className={provenance ? undefined : 'visually-hidden'}>
-                {t('report.indicators.values', { name: indicator.name })}
-              </caption>
+              <caption>{t('report.indicators.values', { name: indicator.name })}</caption>
               <thead>
                 <tr>
                   <th scope="col">{t('indicators.detail.date')}</th>
                   <th scope="col" className="numeric">
                     {t('indicators.detail.value')}
                   </th>
-                  <th scope="col">{t('indicators.detail.provenance')}</th>
+                  {provenance && <th scope="col">{t('indicators.detail.provenance')}</th>}
                 </tr>
               </thead>
               <tbody>
@@ -429,14 +380,16 @@ function IndicatorFigure({
                     <td className="numeric nowrap">
                       {p.value === null ? t('indicators.detail.withheld') : format.value(p.value, indicator.unit)}
                     </td>
-                    <td>
-                      <ProvenanceText provenance={p.provenance} value={p.value} min={min} />
-                    </td>
+                    {provenance && (
+                      <td>
+                        <ProvenanceText provenance={p.provenance} value={p.value} min={min} />
+                      </td>
+                    )}
                   </tr>
                 ))}
               </tbody>
             </table>
-          </div>
+          </ReportTableWrap>
         </>
       )}
     </section>
@@ -480,6 +433,7 @@ function SurveySection({
               : undefined
           }
           printRatio={PRINT_RATIO}
+          tablesOpen
           level={level + 2}
           className="report-figure"
           idPrefix="report-q-"
@@ -518,7 +472,7 @@ function OpenAnswersSection({
             {q.codes.length === 0 ? (
               <p className="empty">{t('report.open.noCodes')}</p>
             ) : (
-              <div className="table-wrap report-keep">
+              <ReportTableWrap label={t('report.open.codes', { count: section.topCodes })} keep>
                 <table className="table-compact report-table">
                   <caption>{t('report.open.codes', { count: section.topCodes })}</caption>
                   <thead>
@@ -538,7 +492,7 @@ function OpenAnswersSection({
                     ))}
                   </tbody>
                 </table>
-              </div>
+              </ReportTableWrap>
             )}
             {q.quotes && q.quotes.length > 0 && (
               <ul className="report-quotes" aria-label={t('report.open.quotes')}>
@@ -599,10 +553,10 @@ function ComparisonSection({
           : t('report.comparison.questionsTitle')}
       </Sub>
       {section.questions.length === 0 ? (
-        <p className="empty">{t('report.comparison.noQuestions')}</p>
+        <p className="empty report-editor-only">{t('report.comparison.noQuestions')}</p>
       ) : (
         section.questions.map((q) => (
-          <div key={q.name} className="table-wrap report-keep">
+          <ReportTableWrap key={q.name} label={q.title} keep>
             <table className="table-compact report-table">
               <caption>{q.title}</caption>
               <thead>
@@ -646,14 +600,14 @@ function ComparisonSection({
                 ))}
               </tbody>
             </table>
-          </div>
+          </ReportTableWrap>
         ))
       )}
       <Sub>{t('report.comparison.indicators')}</Sub>
       {section.indicators.length === 0 ? (
         <p className="empty">{t('report.comparison.noIndicators')}</p>
       ) : (
-        <div className="table-wrap report-keep">
+        <ReportTableWrap label={t('report.comparison.indicators')} keep>
           <table className="table-compact report-table">
             <caption className="visually-hidden">{t('report.comparison.indicators')}</caption>
             <thead>
@@ -691,7 +645,7 @@ function ComparisonSection({
               ))}
             </tbody>
           </table>
-        </div>
+        </ReportTableWrap>
       )}
     </>
   );

@@ -88,7 +88,7 @@ export function ReportEditor({
 
       <PeriodFields draft={draft} set={set} />
       <WaveFields draft={draft} set={set} waves={waves} />
-      <SectionRows {...sections} />
+      <SectionRows ws={ws} {...sections} />
       <KeyQuestionFields ws={ws} lang={lang} draft={draft} set={set} />
       <OpenQuestionFields ws={ws} lang={lang} mainWave={mainWave} draft={draft} set={set} />
 

@@ -4,6 +4,7 @@ import { useResults } from '../../api/results';
 import { type useWaves } from '../../api/waves';
 import { CheckboxField, SelectField, TextField } from '../../components/TextField';
 import { ErrorAlert, Loading } from '../../components/Status';
+import { SectionOptions } from './ReportSectionOptions';
 import type { useSectionRows } from './useSectionRows';
 
 // The report editor's fieldsets. Each shows a part of the draft and changes it through `set`.
@@ -87,7 +88,7 @@ export function WaveFields({ draft, set, waves }: DraftProps & { waves: ReturnTy
 }
 
 /** Which sections, in which order: a checkbox and move buttons per row, and the options of some sections. */
-export function SectionRows({ rows, setRow, move, moved }: ReturnType<typeof useSectionRows>) {
+export function SectionRows({ ws, rows, setRow, move, moved }: ReturnType<typeof useSectionRows> & { ws: string }) {
   const { t } = useTranslation();
   const sectionName = (kind: SectionKind) => t(`report.sections.${kind}`);
   return (
@@ -147,6 +148,9 @@ export function SectionRows({ rows, setRow, move, moved }: ReturnType<typeof use
                   setRow(i, { topCodes: n >= 1 && n <= 20 && n !== 5 ? n : undefined });
                 }}
               />
+            )}
+            {row.on && (row.kind === 'key_figures' || row.kind === 'output') && (
+              <SectionOptions ws={ws} row={row} set={(patch) => setRow(i, patch)} />
             )}
             {row.on && row.kind === 'outcome_impact' && (
               <CheckboxField

@@ -77,7 +77,7 @@ function NewReportForm({ ws, onCreated }: { ws: string; onCreated: (id: string) 
     create.mutate(
       {
         title: title.trim(),
-        sections: ['input', 'output', 'outcome_impact', 'survey', 'open_answers', 'comparison', 'decisions'].map(
+        sections: ['key_figures', 'input', 'output', 'outcome_impact', 'survey', 'open_answers', 'comparison', 'decisions'].map(
           (kind) => ({ kind: kind as 'input' }),
         ),
       },
