@@ -269,6 +269,17 @@ describe('indicators', () => {
       },
     });
     expect(again.body.latest.value).toBe(mean.body.series[0].value);
+
+    // A third wave nobody has answered yet adds no point (not a withheld one dated today).
+    const empty = await agent
+      .post(`${base}/waves`)
+      .send({ questionnaire: 'kurz', version: 1, title: 'Welle 2017', access: 'link' });
+    expect(empty.status).toBe(201);
+    const after = await agent.get(`${base}/indicators/recommend`);
+    expect(after.body.series.map((p: { source: { wave: { title: string } } }) => p.source.wave.title)).toEqual([
+      again.body.series[0].source.wave.title,
+      'Welle 2016',
+    ]);
   });
 
   it('refuses bad indicators and measurements, and stores nothing', async () => {

@@ -292,53 +292,67 @@ describe('perDayRows and perDayBars', () => {
 });
 
 describe('indicatorLines', () => {
-  const options = { label: 'Value', baselineLabel: 'Baseline', targetLabel: 'Target', day: (d: string) => `[${d}]` };
+  const options = { label: 'Value', baselineLabel: 'Baseline', targetLabel: 'Target' };
+  const day = (d: string) => Date.parse(`${d}T00:00:00Z`);
   const series = [
     { date: '2015-05-01', value: 40 },
     { date: '2016-05-01', value: null },
     { date: '2017-05-01', value: 55.5 },
   ];
 
-  it('draws the series as one line, oldest first, a withheld value as a gap', () => {
+  it('draws the series on a time axis, oldest first, a withheld value as a gap', () => {
     const lines = indicatorLines(
       { series: [series[2]!, series[0]!, series[1]!], baseline: null, target: null },
       options,
     );
-    expect(lines.dates).toEqual(['2015-05-01', '2016-05-01', '2017-05-01']);
-    expect(lines.labels).toEqual(['[2015-05-01]', '[2016-05-01]', '[2017-05-01]']);
     expect(lines.datasets).toHaveLength(1);
     expect(lines.datasets[0]!.label).toBe('Value');
-    expect(lines.datasets[0]!.data).toEqual([40, null, 55.5]);
+    expect(lines.datasets[0]!.data).toEqual([
+      { x: day('2015-05-01'), y: 40 },
+      { x: day('2016-05-01'), y: null },
+      { x: day('2017-05-01'), y: 55.5 },
+    ]);
     expect(lines.datasets[0]!.borderDash).toBeUndefined();
+    expect([lines.from, lines.to]).toEqual([day('2015-05-01'), day('2017-05-01')]);
   });
 
-  it('adds baseline and target as dashed horizontal lines without points', () => {
+  it('spaces the days by the time between them, not evenly', () => {
     const lines = indicatorLines(
-      { series, baseline: { date: '2015-05-01', value: 40 }, target: { date: '2017-01-01', value: 80 } },
+      {
+        series: [
+          { date: '2013-06-01', value: 8 },
+          { date: '2013-12-01', value: 21 },
+          { date: '2015-05-01', value: 79 },
+        ],
+        baseline: null,
+        target: null,
+      },
       options,
     );
-    // Both days lie within the series: no extra labels.
-    expect(lines.dates).toEqual(['2015-05-01', '2016-05-01', '2017-05-01']);
+    const [a, b, c] = lines.datasets[0]!.data.map((p) => p.x);
+    // Six months, then seventeen: the second gap is almost three times the first.
+    expect((c! - b!) / (b! - a!)).toBeCloseTo(516 / 183, 1);
+  });
+
+  it('adds baseline and target as dashed horizontal lines across the axis, and the value range covers them', () => {
+    const lines = indicatorLines(
+      { series, baseline: { date: '2014-12-31', value: 30 }, target: { date: '2020-12-31', value: 90 } },
+      options,
+    );
     expect(lines.datasets.map((d) => d.label)).toEqual(['Value', 'Baseline', 'Target']);
-    expect(lines.datasets[1]!.data).toEqual([40, 40, 40]);
-    expect(lines.datasets[2]!.data).toEqual([80, 80, 80]);
+    // The axis runs from the baseline's day to the target's.
+    expect([lines.from, lines.to]).toEqual([day('2014-12-31'), day('2020-12-31')]);
+    expect(lines.datasets[1]!.data).toEqual([
+      { x: day('2014-12-31'), y: 30 },
+      { x: day('2020-12-31'), y: 30 },
+    ]);
+    expect(lines.datasets[2]!.data.map((p) => p.y)).toEqual([90, 90]);
     for (const reference of lines.datasets.slice(1)) {
       expect(reference.borderDash?.length).toBeGreaterThan(0);
       expect(reference.pointRadius).toBe(0);
     }
     expect(lines.datasets[1]!.borderColor).not.toEqual(lines.datasets[2]!.borderColor);
-    expect(lines.datasets[0]!.borderColor).not.toEqual(lines.datasets[2]!.borderColor);
-  });
-
-  it('widens the axis to a baseline before the first and a target after the last point, with gaps in the series', () => {
-    const lines = indicatorLines(
-      { series, baseline: { date: '2014-12-31', value: 30 }, target: { date: '2020-12-31', value: 90 } },
-      options,
-    );
-    expect(lines.dates).toEqual(['2014-12-31', '2015-05-01', '2016-05-01', '2017-05-01', '2020-12-31']);
-    expect(lines.datasets[0]!.data).toEqual([null, 40, null, 55.5, null]);
-    expect(lines.datasets[1]!.data).toEqual([30, 30, 30, 30, 30]);
-    expect(lines.datasets[2]!.data).toEqual([90, 90, 90, 90, 90]);
+    expect([lines.low, lines.high]).toEqual([30, 90]);
   });
 
   it('keeps two points of the same day apart', () => {
@@ -353,8 +367,7 @@ describe('indicatorLines', () => {
       },
       options,
     );
-    expect(lines.dates).toEqual(['2025-01-01', '2025-01-01']);
-    expect(lines.datasets[0]!.data).toEqual([1, 2]);
+    expect(lines.datasets[0]!.data.map((p) => p.y)).toEqual([1, 2]);
   });
 
   it('shows only the reference lines when there are no values yet', () => {
@@ -362,13 +375,15 @@ describe('indicatorLines', () => {
       { series: [], baseline: { date: '2025-01-01', value: 10 }, target: { date: '2026-01-01', value: 20 } },
       options,
     );
-    expect(lines.dates).toEqual(['2025-01-01', '2026-01-01']);
-    expect(lines.datasets[0]!.data).toEqual([null, null]);
-    expect(lines.datasets[2]!.data).toEqual([20, 20]);
-    expect(indicatorLines({ series: [], baseline: null, target: null }, options)).toEqual({
-      dates: [],
-      labels: [],
+    expect(lines.datasets[0]!.data).toEqual([]);
+    expect(lines.datasets[2]!.data).toEqual([
+      { x: day('2025-01-01'), y: 20 },
+      { x: day('2026-01-01'), y: 20 },
+    ]);
+    expect(indicatorLines({ series: [], baseline: null, target: null }, options)).toMatchObject({
       datasets: [expect.objectContaining({ label: 'Value', data: [] })],
+      low: null,
+      high: null,
     });
   });
 });

@@ -14,6 +14,7 @@ import type { Db } from '../../db/db-handle.js';
 import type { ActivityType } from '../../db/tables.js';
 import { itemsOf, questionsOf, type Json, type JsonObject } from '../questionnaires/definition-walk.js';
 import type { Template } from '../questionnaires/templates.js';
+import { hashToken } from '../../lib/tokens.js';
 import { compileValidator } from '../responses/answer-validator.js';
 import { newWaveKey } from '../waves/waves.service.js';
 import * as repo from './example.repo.js';
@@ -464,6 +465,71 @@ async function createExample(trx: Db, templates: Map<string, Template>): Promise
     trx,
     MEMBERS.map(([date, value, note]) => ({ id: randomUUID(), indicator_id: membersId, date, value, note })),
   );
+  await createExampleReport(trx, wsId, waveId);
+}
+
+// ── The finished strategy report and its share link ─────────────────────────────────────
+
+/**
+ * The share link of the example report, fixed so that the docs and the
+ * browser tests can open it: it shows synthetic example data only
+ * (aggregates, as every share link), and goes with the example workspace.
+ */
+export const EXAMPLE_SHARE_TOKEN = 'beispiel-strategiesitzung-mai-2015';
+
+/**
+ * The report the strategy group read in May 2015: key figures first, then
+ * the Social Reporting Standard chapters (input, output, outcome and
+ * impact), the survey's key results and the decisions. A newcomer sees the
+ * product's main result at once, on screen, on paper and by link.
+ */
+async function createExampleReport(trx: Db, wsId: string, waveId: string): Promise<void> {
+  const reportId = randomUUID();
+  const config = {
+    period: { from: '2013-06-01', to: '2015-05-31' },
+    wave: waveId,
+    compareWave: null,
+    sections: [
+      { kind: 'key_figures', members: 'mitglieder', reach: 'stadtteilbesuche' },
+      { kind: 'input' },
+      { kind: 'output' },
+      { kind: 'outcome_impact', provenance: false },
+      { kind: 'survey', measure: 'percent' },
+      { kind: 'decisions' },
+    ],
+    keyQuestions: [
+      'sector',
+      'participation',
+      'formatValue',
+      'newContacts',
+      'knowledgeTransfer',
+      'developmentOptions',
+      'developmentFeasibility',
+      'recommend',
+    ],
+    openQuestions: {},
+    quotes: [],
+    decisions: [
+      'Die Stadtteilbesuche gehen weiter: 2016 besuchen wir Bad Cannstatt und Zuffenhausen.',
+      'Gemeinsame Projekte, die Geld brauchen, bereitet die Strategiegruppe mit einem Förderantrag vor; was Ehrenamtliche tragen können, beginnt sofort.',
+      'Die Strategiegruppe trifft sich vierteljährlich und legt im Mai 2016 den nächsten Bericht vor.',
+    ].join('\n\n'),
+  };
+  await repo.insertReport(trx, {
+    id: reportId,
+    workspace_id: wsId,
+    title: 'Strategiesitzung Mai 2015',
+    config: JSON.stringify(config),
+    created_by: null,
+  });
+  await repo.insertReportShare(trx, {
+    id: randomUUID(),
+    workspace_id: wsId,
+    report_id: reportId,
+    token_hash: hashToken(EXAMPLE_SHARE_TOKEN),
+    expires_at: new Date(Date.now() + 365 * 86_400_000),
+    created_by: null,
+  });
 }
 
 /**

@@ -52,3 +52,11 @@ export async function insertIndicators(db: Knex, rows: Row[]): Promise<void> {
 export async function insertMeasurements(db: Knex, rows: Row[]): Promise<void> {
   await db(tables.indicatorMeasurements).insert(rows);
 }
+
+export async function insertReport(db: Knex, row: Row): Promise<void> {
+  await db(tables.reports).insert(row);
+}
+
+export async function insertReportShare(db: Knex, row: Row): Promise<void> {
+  await db(tables.reportShares).insert(row);
+}

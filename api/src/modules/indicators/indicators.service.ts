@@ -181,6 +181,8 @@ async function surveySeries(
       respondents = figures?.n ?? 0;
       value = figures?.mean ?? null;
     }
+    // A wave nobody has answered (yet) has no figure, not a withheld one: no point at all.
+    if (respondents === 0) continue;
     if (respondents < min) {
       points.push({
         date,

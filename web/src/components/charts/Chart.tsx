@@ -13,7 +13,7 @@ import {
   type ChartData,
   type ChartOptions,
 } from 'chart.js';
-import { wrapLabel } from './datasets';
+import { wrapLabel, type TimePoint } from './datasets';
 import { valueLabels, type ValueText } from './value-labels';
 
 // The only module that touches chart.js (DESIGN.md §6 rule 9). Only what the
@@ -35,8 +35,6 @@ ChartJS.register(
 export type ChartKind = 'bar' | 'line';
 export type { ValueText } from './value-labels';
 
-/** A point of a line on a time axis: x is a timestamp (ms). */
-export type TimePoint = { x: number; y: number | null };
 
 export interface ChartProps {
   kind: ChartKind;
@@ -92,7 +90,12 @@ function optionsFor(props: ChartProps): ChartOptions<ChartKind> {
   // Every category keeps its label (chart.js would skip every second one
   // when crowded); long ones are wrapped onto several lines instead.
   const categoryAxis = timeText
-    ? { type: 'linear' as const, ticks: { autoSkip: true, maxRotation: 0, callback: (v: string | number) => timeText(Number(v)) } }
+    ? {
+        // Days spaced by the time between them, from the first to the last day drawn.
+        type: 'linear' as const,
+        bounds: 'data' as const,
+        ticks: { maxTicksLimit: 6, maxRotation: 0, callback: (v: string | number) => timeText(Number(v)) },
+      }
     : {
         stacked: stacked ?? false,
         ticks: {

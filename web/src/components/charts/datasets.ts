@@ -412,10 +412,19 @@ export function perDayBars(rows: DayCount[], options: { label: string; day: (dat
   };
 }
 
+/** A point of a line on a time axis: x is the day's timestamp (ms, UTC), y the value (null: a gap). */
+export interface TimePoint {
+  x: number;
+  y: number | null;
+}
+
+/** A calendar day (YYYY-MM-DD) as a timestamp at UTC midnight. */
+export const dayTime = (date: string) => Date.parse(`${date.slice(0, 10)}T00:00:00Z`);
+
 /** A line of an indicator chart: the series itself or a dashed horizontal reference line. */
 export interface LineDataset {
   label: string;
-  data: Array<number | null>;
+  data: TimePoint[];
   backgroundColor: string;
   borderColor: string;
   borderWidth: number;
@@ -427,21 +436,23 @@ export interface LineDataset {
 }
 
 export interface IndicatorLines {
-  /** One entry per label: the day (YYYY-MM-DD) it stands for. */
-  dates: string[];
-  labels: string[];
   datasets: LineDataset[];
+  /** The first and last day on the axis (timestamps). */
+  from: number;
+  to: number;
+  /** The smallest and largest value drawn (series and reference lines): the value axis covers both. */
+  low: number | null;
+  high: number | null;
 }
 
 const REFERENCE_COLOURS = { baseline: '#5b6b7a', target: '#3d7d4f' } as const;
 
 /**
- * An indicator's series as one line (oldest first; a withheld value is a gap,
- * never 0) with its baseline and target as horizontal dashed lines across the
- * chart. The days of the baseline and the target widen the axis when they lie
- * before the first or after the last point, so that the way from the start
- * to the goal shows; a day within the series adds no label (it would break
- * the line).
+ * An indicator's series as one line on a time axis (days spaced by time,
+ * oldest first; a withheld value is a gap, never 0) with its baseline and
+ * target as horizontal dashed lines across the chart. The axis runs from the
+ * earliest to the latest of the series' days, the baseline's and the
+ * target's, so that the way from the start to the goal shows.
  */
 export function indicatorLines(
   indicator: {
@@ -449,34 +460,21 @@ export function indicatorLines(
     baseline: { date: string; value: number } | null;
     target: { date: string; value: number } | null;
   },
-  options: { label: string; baselineLabel: string; targetLabel: string; day: (date: string) => string },
+  options: { label: string; baselineLabel: string; targetLabel: string },
 ): IndicatorLines {
   const points = [...indicator.series].sort((a, b) => a.date.localeCompare(b.date));
-  const before: string[] = [];
-  const after: string[] = [];
-  const first = points[0]?.date;
-  const last = points.at(-1)?.date;
-  for (const ref of [indicator.baseline, indicator.target]) {
-    if (!ref) continue;
-    if (first === undefined || last === undefined) {
-      if (!before.includes(ref.date)) before.push(ref.date);
-    } else if (ref.date < first) {
-      if (!before.includes(ref.date)) before.push(ref.date);
-    } else if (ref.date > last) {
-      if (!after.includes(ref.date)) after.push(ref.date);
-    }
-  }
-  before.sort();
-  after.sort();
-  const dates = [...before, ...points.map((p) => p.date), ...after];
-  const values: Array<number | null> = [
-    ...before.map(() => null),
-    ...points.map((p) => p.value),
-    ...after.map(() => null),
+  const times = [
+    ...points.map((p) => dayTime(p.date)),
+    ...[indicator.baseline, indicator.target].filter((r) => r !== null).map((r) => dayTime(r.date)),
   ];
+  const from = times.length > 0 ? Math.min(...times) : 0;
+  const to = times.length > 0 ? Math.max(...times) : 0;
   const reference = (label: string, value: number, colour: string): LineDataset => ({
     label,
-    data: dates.map(() => value),
+    data: [
+      { x: from, y: value },
+      { x: to, y: value },
+    ],
     backgroundColor: colour,
     borderColor: colour,
     borderWidth: 2,
@@ -487,7 +485,7 @@ export function indicatorLines(
   const datasets: LineDataset[] = [
     {
       label: options.label,
-      data: values,
+      data: points.map((p) => ({ x: dayTime(p.date), y: p.value })),
       backgroundColor: colour(0),
       borderColor: colour(0),
       borderWidth: 3,
@@ -498,7 +496,14 @@ export function indicatorLines(
   if (indicator.baseline)
     datasets.push(reference(options.baselineLabel, indicator.baseline.value, REFERENCE_COLOURS.baseline));
   if (indicator.target) datasets.push(reference(options.targetLabel, indicator.target.value, REFERENCE_COLOURS.target));
-  return { dates, labels: dates.map(options.day), datasets };
+  const values = datasets.flatMap((d) => d.data.map((p) => p.y)).filter((v): v is number => v !== null);
+  return {
+    datasets,
+    from,
+    to,
+    low: values.length > 0 ? Math.min(...values) : null,
+    high: values.length > 0 ? Math.max(...values) : null,
+  };
 }
 
 /**

@@ -189,8 +189,8 @@ function CourseSection({ indicator }: { indicator: Indicator }) {
   const targetLabel = t('indicators.detail.target');
   // `format.day` follows the language only.
   const lines = useMemo(
-    () => indicatorLines(indicator, { label: seriesLabel, baselineLabel, targetLabel, day: format.day }),
-    [indicator, seriesLabel, baselineLabel, targetLabel, format.day],
+    () => indicatorLines(indicator, { label: seriesLabel, baselineLabel, targetLabel }),
+    [indicator, seriesLabel, baselineLabel, targetLabel],
   );
   const valueText = (point: Indicator['series'][number]) =>
     point.value !== null
@@ -209,6 +209,8 @@ function CourseSection({ indicator }: { indicator: Indicator }) {
           <Chart
             kind="line"
             data={lines}
+            timeText={format.time}
+            tickText={format.number}
             size="m"
             valueTitle={indicator.unit ?? undefined}
             label={t('indicators.detail.chartLabel', { name: indicator.name })}

@@ -22,6 +22,8 @@ export function useIndicatorFormat() {
         unit ? `${numbers.number(value)} ${unit}` : numbers.number(value),
       percent: numbers.share,
       day: (date: string) => day.format(new Date(`${date.slice(0, 10)}T00:00:00Z`)),
+      /** A day on a time axis (a timestamp at UTC midnight). */
+      time: (time: number) => day.format(new Date(time)),
     };
   }, [locale]);
 }

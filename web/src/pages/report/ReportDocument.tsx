@@ -321,10 +321,9 @@ function IndicatorFigure({
           label: seriesLabel,
           baselineLabel: t('indicators.detail.baseline'),
           targetLabel: t('indicators.detail.target'),
-          day: format.day,
         },
       ),
-    [indicator, seriesLabel, t, format.day],
+    [indicator, seriesLabel, t],
   );
   const id = `report-indicator-${indicator.key}`;
   return (
@@ -354,6 +353,8 @@ function IndicatorFigure({
           <Chart
             kind="line"
             data={lines}
+            timeText={format.time}
+            tickText={format.number}
             size="s"
             valueTitle={indicator.unit ?? undefined}
             label={t('indicators.detail.chartLabel', { name: indicator.name })}
