@@ -98,10 +98,10 @@ describe('the strategy report', () => {
     const quote = page.locator('.report-quote-picker input[type=checkbox]').first();
     const quoteText = (await page.locator('.report-quote-picker label').first().textContent()) ?? '';
     await quote.check();
-    // Decisions first: moved up six places with the keyboard.
+    // Decisions first: moved up seven places (past the key figures) with the keyboard.
     const up = page.getByRole('button', { name: '„Beschlüsse und nächste Schritte“ nach oben' });
     await up.focus();
-    for (let i = 0; i < 6; i++) await page.keyboard.press('Enter');
+    for (let i = 0; i < 7; i++) await page.keyboard.press('Enter');
     // At the top the button is disabled: the focus stays on the row, on its other button.
     await expect
       .poll(() => page.evaluate(() => document.activeElement?.getAttribute('aria-label')))
@@ -119,6 +119,7 @@ describe('the strategy report', () => {
       .poll(() => doc.locator('h3[id^=report-section-]').allTextContents())
       .toEqual([
         'Beschlüsse und nächste Schritte',
+        'Das Wichtigste in Zahlen',
         'Input: eingesetzte Ressourcen',
         'Output: Aktivitäten und Reichweite',
         'Outcome und Impact',

@@ -1361,6 +1361,8 @@ export const de: Messages = {
       quotes_other: 'Beispielzitate ({{count}} gewählt)',
       quotesHint:
         'Zitate erscheinen nur im Bericht für Mitglieder des Arbeitsbereichs. Ein Freigabelink zeigt keine Zitate: Freitextantworten werden nie öffentlich gezeigt.',
+      quoteSame_one: '{{text}} ({{count}} Antwort mit diesem Text)',
+      quoteSame_other: '{{text}} ({{count}} Antworten mit diesem Text)',
       quoteCodes: 'Codes: {{codes}}',
       noAnswers: 'Keine Antworten auf diese Frage.',
       decisions: 'Beschlüsse und nächste Schritte',
@@ -1427,7 +1429,7 @@ export const de: Messages = {
       list: 'Anhang: alle Aktivitäten des Zeitraums',
       byQuarter: 'Aktivitäten je Quartal und Art',
       quarter: 'Quartal',
-      quarterLabel: '{{quarter}}. Quartal {{year}}',
+      quarterLabel: 'Q{{quarter}}/{{year}}',
       sum: 'Summe',
       type: 'Art',
       date: 'Datum',

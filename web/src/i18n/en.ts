@@ -457,7 +457,8 @@ export const en = {
     hiddenMark: '< {{min}}',
     suppressedAll: 'Too few responses for this selection (at least {{min}}). Remove a filter to see figures.',
     suppressedQuestion: 'Too few answers to this question for this selection (at least {{min}}).',
-    suppressedCells: 'Hidden, as fewer than {{min}} people are behind them (drawn without a bar, “fewer than {{min}}” in the table): {{cells}}.',
+    suppressedCells:
+      'Hidden, as fewer than {{min}} people are behind them (drawn without a bar, “fewer than {{min}}” in the table): {{cells}}.',
     questionN: 'Answered by: {{n}}',
     textOnly: 'Free-text question: only the number of answers is shown here.',
     openAnswers: 'Read and code the answers',
@@ -1341,6 +1342,8 @@ export const en = {
       quotes_other: 'Example quotes ({{count}} picked)',
       quotesHint:
         'Quotes appear only in the report for members of the workspace. A share link shows no quotes: free-text answers are never shown publicly.',
+      quoteSame_one: '{{text}} ({{count}} answer with this text)',
+      quoteSame_other: '{{text}} ({{count}} answers with this text)',
       quoteCodes: 'Codes: {{codes}}',
       noAnswers: 'No answers to this question.',
       decisions: 'Decisions and next steps',

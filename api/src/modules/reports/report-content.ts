@@ -177,7 +177,10 @@ export function byQuarter(
   }
   return [...quarters]
     .sort(([a], [b]) => a.localeCompare(b))
-    .map(([quarter, counts]) => ({ quarter, counts: types.map((t) => ({ type: t.type, count: counts.get(t.type) ?? 0 })) }));
+    .map(([quarter, counts]) => ({
+      quarter,
+      counts: types.map((t) => ({ type: t.type, count: counts.get(t.type) ?? 0 })),
+    }));
 }
 
 const keyIndicator = (ind: IndicatorView, to: string | null) => ({

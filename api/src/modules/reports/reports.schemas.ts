@@ -28,7 +28,10 @@ const QuestionName = z
   .regex(/^[A-Za-z][A-Za-z0-9_]*$/, 'A question name of the questionnaire')
   .max(200);
 
-const IndicatorKey = z.string().regex(/^[a-z0-9][a-z0-9-]*$/, 'An indicator key').max(60);
+const IndicatorKey = z
+  .string()
+  .regex(/^[a-z0-9][a-z0-9-]*$/, 'An indicator key')
+  .max(60);
 
 /** One chosen section with its settings; the order of the list is the order of the report. */
 export const SectionSchema = z.strictObject({

@@ -35,7 +35,6 @@ ChartJS.register(
 export type ChartKind = 'bar' | 'line';
 export type { ValueText } from './value-labels';
 
-
 export interface ChartProps {
   kind: ChartKind;
   /** The shaped figures (see datasets.ts). */

@@ -528,7 +528,6 @@ export function wrapLabel(label: string, width: number): string | string[] {
 // items (multiple text, ranking, range slider), cells (dropdown and dynamic
 // matrices) and dynamic panels.
 
-
 /**
  * Which view draws a question: the server's registry when the response
  * carries it (`questionTypes`), else read off the figures the question has

@@ -9,12 +9,13 @@ type Activities = Extract<ContentSection, { kind: 'output' }>['activities'];
 /** "2015-Q2" as people read it. */
 function useQuarterText() {
   const { t } = useTranslation();
-  return (quarter: string) => t('report.activities.quarterLabel', { year: quarter.slice(0, 4), quarter: quarter.slice(6) });
+  return (quarter: string) =>
+    t('report.activities.quarterLabel', { year: quarter.slice(0, 4), quarter: quarter.slice(6) });
 }
 
 /**
- * The activities of the period in one small table: a row per quarter, a
- * column per type, totals below. The full list follows only when the report
+ * The activities of the period in one small table: a row per type, a
+ * column per quarter, totals on the right. The full list follows only when the report
  * asks for it (an appendix).
  */
 export function ReportActivities({ activities }: { activities: Activities }) {
@@ -26,42 +27,39 @@ export function ReportActivities({ activities }: { activities: Activities }) {
   return (
     <>
       <ReportTableWrap label={t('report.activities.byQuarter')} keep>
-        <table className="table-compact report-table">
+        <table className="table-compact report-table report-quarters">
           <caption>{t('report.activities.byQuarter')}</caption>
           <thead>
             <tr>
-              <th scope="col">{t('report.activities.quarter')}</th>
-              {types.map((c) => (
-                <th key={c.type} scope="col" className="numeric">
-                  {t(`activities.types.${c.type}`)}
+              <th scope="col">{t('report.activities.type')}</th>
+              {activities.byQuarter.map((q) => (
+                <th key={q.quarter} scope="col" className="numeric">
+                  {quarterText(q.quarter)}
                 </th>
               ))}
+              <th scope="col" className="numeric">
+                {t('report.activities.sum')}
+              </th>
             </tr>
           </thead>
           <tbody>
-            {activities.byQuarter.map((row) => (
-              <tr key={row.quarter}>
-                <th scope="row" className="nowrap">
-                  {quarterText(row.quarter)}
-                </th>
-                {row.counts.map((c) => (
-                  <td key={c.type} className="numeric">
-                    {c.count === 0 ? '–' : numbers.count(c.count)}
-                  </td>
-                ))}
+            {types.map((type, ti) => (
+              <tr key={type.type}>
+                <th scope="row">{t(`activities.types.${type.type}`)}</th>
+                {activities.byQuarter.map((q) => {
+                  const count = q.counts[ti]?.count ?? 0;
+                  return (
+                    <td key={q.quarter} className="numeric">
+                      {count === 0 ? '–' : numbers.count(count)}
+                    </td>
+                  );
+                })}
+                <td className="numeric">
+                  <strong>{numbers.count(type.count)}</strong>
+                </td>
               </tr>
             ))}
           </tbody>
-          <tfoot>
-            <tr>
-              <th scope="row">{t('report.activities.sum')}</th>
-              {types.map((c) => (
-                <td key={c.type} className="numeric">
-                  <strong>{numbers.count(c.count)}</strong>
-                </td>
-              ))}
-            </tr>
-          </tfoot>
         </table>
       </ReportTableWrap>
       {activities.listed && <ActivityList list={activities.list} />}

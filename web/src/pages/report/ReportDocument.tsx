@@ -350,16 +350,19 @@ function IndicatorFigure({
         <p className="empty">{t('indicators.detail.chartEmpty')}</p>
       ) : (
         <>
-          <Chart
-            kind="line"
-            data={lines}
-            timeText={format.time}
-            tickText={format.number}
-            size="s"
-            valueTitle={indicator.unit ?? undefined}
-            label={t('indicators.detail.chartLabel', { name: indicator.name })}
-            printRatio={PRINT_RATIO}
-          />
+          {/* One value draws no course: its table says all. */}
+          {series.filter((p) => p.value !== null).length > 1 && (
+            <Chart
+              kind="line"
+              data={lines}
+              timeText={format.time}
+              tickText={format.number}
+              size="s"
+              valueTitle={indicator.unit ?? undefined}
+              label={t('indicators.detail.chartLabel', { name: indicator.name })}
+              printRatio={PRINT_RATIO}
+            />
+          )}
           <ReportTableWrap label={t('report.indicators.values', { name: indicator.name })}>
             <table className="table-compact report-table">
               <caption>{t('report.indicators.values', { name: indicator.name })}</caption>

@@ -34,9 +34,7 @@ export function ReportKeyFigures({ section, min }: { section: Section; min: numb
         {survey && (
           <div>
             <dt>{t('report.keyFigures.respondents', { wave: survey.wave.title })}</dt>
-            <dd>
-              {survey.respondents === null ? t('results.fewerThan', { min }) : format.number(survey.respondents)}
-            </dd>
+            <dd>{survey.respondents === null ? t('results.fewerThan', { min }) : format.number(survey.respondents)}</dd>
           </div>
         )}
         {survey && survey.responseRate !== null && survey.base && (
@@ -50,7 +48,9 @@ export function ReportKeyFigures({ section, min }: { section: Section; min: numb
       <ol className="report-staircase" reversed>
         {[...section.staircase].reverse().map((s) => (
           <li key={s.step} className={`report-stair report-stair-${s.step}`}>
-            <span className="report-stair-label">{t('indicators.detail.stepValue', { step: s.step, label: stepLabel(s.step) })}</span>
+            <span className="report-stair-label">
+              {t('indicators.detail.stepValue', { step: s.step, label: stepLabel(s.step) })}
+            </span>
             {s.indicators.length === 0 ? (
               <span className="muted"> · {t('report.keyFigures.noIndicators')}</span>
             ) : (

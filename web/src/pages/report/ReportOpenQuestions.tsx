@@ -4,6 +4,7 @@ import { openRoles, type OpenRole, type ReportConfig } from '../../api/reports';
 import { useVersionQuestions } from '../../api/questionnaires';
 import type { Wave } from '../../api/waves';
 import { CheckboxField, SelectField } from '../../components/TextField';
+import { quoteChoices } from './quotes';
 import { ErrorAlert, Loading } from '../../components/Status';
 import type { DraftProps } from './ReportEditorFields';
 
@@ -85,10 +86,12 @@ function OpenRoleField(props: {
             <p className="muted">{t('report.editor.noAnswers')}</p>
           ) : (
             <ul className="plain-list">
-              {answers.data!.answers.map((a) => (
-                <li key={a.id}>
+              {quoteChoices(answers.data!.answers).map((a) => (
+                <li key={a.ids[0]}>
                   <CheckboxField
-                    label={a.text}
+                    label={
+                      a.ids.length > 1 ? t('report.editor.quoteSame', { text: a.text, count: a.ids.length }) : a.text
+                    }
                     hint={
                       a.codes.length > 0
                         ? t('report.editor.quoteCodes', {
@@ -96,12 +99,12 @@ function OpenRoleField(props: {
                           })
                         : undefined
                     }
-                    checked={picked.has(a.id)}
+                    checked={a.ids.some((id) => picked.has(id))}
                     onChange={(e) =>
                       props.onQuotes(
                         e.target.checked
-                          ? [...quotes, { response: a.id, question: value }]
-                          : quotes.filter((q) => !(q.response === a.id && q.question === value)),
+                          ? [...quotes, { response: a.ids[0]!, question: value }]
+                          : quotes.filter((q) => !(a.ids.includes(q.response) && q.question === value)),
                       )
                     }
                   />

@@ -77,9 +77,16 @@ function NewReportForm({ ws, onCreated }: { ws: string; onCreated: (id: string) 
     create.mutate(
       {
         title: title.trim(),
-        sections: ['key_figures', 'input', 'output', 'outcome_impact', 'survey', 'open_answers', 'comparison', 'decisions'].map(
-          (kind) => ({ kind: kind as 'input' }),
-        ),
+        sections: [
+          'key_figures',
+          'input',
+          'output',
+          'outcome_impact',
+          'survey',
+          'open_answers',
+          'comparison',
+          'decisions',
+        ].map((kind) => ({ kind: kind as 'input' })),
       },
       {
         onSuccess: (r) => {

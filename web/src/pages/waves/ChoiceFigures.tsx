@@ -46,11 +46,7 @@ export function ChoiceFigures({
   }, [q, compare, measure, otherLabel, title, diverging]);
   const values = useMemo(
     () =>
-      barValueText(
-        series,
-        measure === 'percent' ? numbers.percent : numbers.count,
-        t('results.hiddenMark', { min }),
-      ),
+      barValueText(series, measure === 'percent' ? numbers.percent : numbers.count, t('results.hiddenMark', { min })),
     [series, measure, numbers, t, min],
   );
   const rows = choiceRows(q, otherLabel);

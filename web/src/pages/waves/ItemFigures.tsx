@@ -48,7 +48,9 @@ export function ItemFigures({
           kind="bar"
           data={series}
           horizontal
-          values={(v) => (v === 0 ? null : ranks ? numbers.decimal(v) : measure === 'percent' ? numbers.percent(v) : numbers.count(v))}
+          values={(v) =>
+            v === 0 ? null : ranks ? numbers.decimal(v) : measure === 'percent' ? numbers.percent(v) : numbers.count(v)
+          }
           tickText={numbers.count}
           percent={!ranks && measure === 'percent'}
           size={chartSize(series.labels.length)}

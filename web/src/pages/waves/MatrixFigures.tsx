@@ -15,11 +15,7 @@ export function MatrixFigures({ q, min, measure, compare, printRatio, tablesOpen
   const series = useMemo(() => matrixBars(q, measure), [q, measure]);
   const values = useMemo(
     () =>
-      barValueText(
-        series,
-        measure === 'percent' ? numbers.percent : numbers.count,
-        t('results.hiddenMark', { min }),
-      ),
+      barValueText(series, measure === 'percent' ? numbers.percent : numbers.count, t('results.hiddenMark', { min })),
     [series, measure, numbers, t, min],
   );
   return (

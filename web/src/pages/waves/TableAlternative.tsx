@@ -5,7 +5,15 @@ import type { ReactNode } from 'react';
  * that its figures are in the page's text and in a PDF). On paper it is
  * always shown, summary line left out (see styles.css, print).
  */
-export function TableAlternative({ summary, open, children }: { summary: string; open?: boolean; children: ReactNode }) {
+export function TableAlternative({
+  summary,
+  open,
+  children,
+}: {
+  summary: string;
+  open?: boolean;
+  children: ReactNode;
+}) {
   return (
     <details className="table-alternative" open={open}>
       <summary>{summary}</summary>
