@@ -460,6 +460,15 @@ export const de: Messages = {
     minGroupNote: 'Zum Schutz der Befragten zeigen wir keine Zahl, hinter der weniger als {{min}} Personen stehen.',
     noResponses: 'Noch keine vollständigen Antworten: Zahlen erscheinen, sobald Befragte die Umfrage abschließen.',
     noQuestions: 'Dieser Fragebogen hat keine Fragen.',
+    empty: {
+      nobody: 'Noch niemand hat geantwortet.',
+      shareLink:
+        'Teile den Link oder zeige den QR-Code, zum Beispiel auf einer Folie: Zahlen erscheinen hier, sobald genug Personen geantwortet haben.',
+      invitations: 'Diese Welle nimmt Antworten nur über persönliche Einladungen an.',
+      invitationsLink: 'Einladungen erstellen',
+    },
+    suppressedFew:
+      'Bisher zu wenige Antworten (mindestens {{min}}): Zahlen erscheinen, sobald so viele Personen geantwortet haben.',
     fewerThan: 'weniger als {{min}}',
     suppressedAll:
       'Zu wenige Antworten für diese Auswahl (mindestens {{min}}). Entferne einen Filter, um Zahlen zu sehen.',
@@ -524,6 +533,8 @@ export const de: Messages = {
       title: 'Antworten pro Tag',
       day: 'Tag',
       count: 'Antworten',
+      period: '{{from}} bis {{until}}',
+      merged: 'Tage mit weniger als {{min}} Antworten sind mit den folgenden Tagen zusammengefasst.',
     },
     controls: 'Filtern und vergleichen',
     filters: {
@@ -537,6 +548,9 @@ export const de: Messages = {
       chip: '{{question}}: {{value}}',
       remove: 'Filter {{filter}} entfernen',
       clear: 'Alle Filter entfernen',
+      updated_one: 'Ergebnisse aktualisiert: {{count}} Antwort in dieser Auswahl.',
+      updated_other: 'Ergebnisse aktualisiert: {{count}} Antworten in dieser Auswahl.',
+      updatedFew: 'Ergebnisse aktualisiert: weniger als {{min}} Antworten in dieser Auswahl.',
     },
     measure: {
       label: 'Anzeigen',
@@ -549,6 +563,10 @@ export const de: Messages = {
       noOther: 'Es gibt noch keine andere Welle dieses Fragebogens.',
       notAsked: 'nicht gefragt',
       suppressed: 'Zu wenige Antworten in „{{title}}“ für diese Auswahl (mindestens {{min}}): nichts zu vergleichen.',
+      summary_one:
+        'Verglichen mit „{{title}}“ ({{count}} Antwort in dieser Auswahl): die Zahlen stehen bei jeder Frage neben denen dieser Welle.',
+      summary_other:
+        'Verglichen mit „{{title}}“ ({{count}} Antworten in dieser Auswahl): die Zahlen stehen bei jeder Frage neben denen dieser Welle.',
     },
     table: {
       show: 'Als Tabelle zeigen',

@@ -453,6 +453,15 @@ export const en = {
     minGroupNote: 'To protect respondents, no figure from fewer than {{min}} people is shown.',
     noResponses: 'No complete responses yet: figures appear as soon as respondents finish the survey.',
     noQuestions: 'This questionnaire has no questions.',
+    empty: {
+      nobody: 'Nobody has answered yet.',
+      shareLink:
+        'Share the link or show the QR code, for example on a slide: figures appear here as soon as enough people have answered.',
+      invitations: 'This wave takes answers through personal invitations only.',
+      invitationsLink: 'Create invitations',
+    },
+    suppressedFew:
+      'Too few answers so far (at least {{min}}): figures appear as soon as that many people have answered.',
     fewerThan: 'fewer than {{min}}',
     suppressedAll: 'Too few responses for this selection (at least {{min}}). Remove a filter to see figures.',
     suppressedQuestion: 'Too few answers to this question for this selection (at least {{min}}).',
@@ -515,6 +524,8 @@ export const en = {
       title: 'Responses per day',
       day: 'Day',
       count: 'Responses',
+      period: '{{from}} to {{until}}',
+      merged: 'Days with fewer than {{min}} responses are merged with the days after them.',
     },
     controls: 'Filter and compare',
     filters: {
@@ -528,6 +539,9 @@ export const en = {
       chip: '{{question}}: {{value}}',
       remove: 'Remove filter {{filter}}',
       clear: 'Clear all filters',
+      updated_one: 'Results updated: {{count}} response in this selection.',
+      updated_other: 'Results updated: {{count}} responses in this selection.',
+      updatedFew: 'Results updated: fewer than {{min}} responses in this selection.',
     },
     measure: {
       label: 'Show',
@@ -540,6 +554,10 @@ export const en = {
       noOther: 'There is no other wave of this questionnaire yet.',
       notAsked: 'not asked',
       suppressed: 'Too few responses in “{{title}}” for this selection (at least {{min}}): nothing to compare.',
+      summary_one:
+        'Compared with “{{title}}” ({{count}} response in this selection): each question shows its figures beside this wave’s.',
+      summary_other:
+        'Compared with “{{title}}” ({{count}} responses in this selection): each question shows its figures beside this wave’s.',
     },
     table: {
       show: 'Show as table',

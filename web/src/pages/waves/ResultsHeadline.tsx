@@ -23,30 +23,42 @@ export function Headline({ data }: { data: WaveResults }) {
         <dt>{t('results.completionRate')}</dt>
         <dd>{total === 0 ? t('waves.list.none') : numbers.percent((data.responses.complete / total) * 100)}</dd>
         <dt>{data.filters.length > 0 ? t('results.nFiltered') : t('results.n')}</dt>
-        <dd data-testid="n">{data.n === null ? t('results.fewerThan', { min: data.minGroupSize }) : data.n}</dd>
+        <dd data-testid="n">
+          {data.responses.complete === 0
+            ? t('waves.list.none')
+            : data.n === null
+              ? t('results.fewerThan', { min: data.minGroupSize })
+              : data.n}
+        </dd>
       </dl>
-      {data.perDay.length > 0 && <PerDay perDay={data.perDay} />}
+      {data.perDay.length > 0 && <PerDay perDay={data.perDay} min={data.minGroupSize} />}
       <p className="muted">{t('results.minGroupNote', { min: data.minGroupSize })}</p>
-      {data.responses.complete === 0 && <p className="empty">{t('results.noResponses')}</p>}
     </section>
   );
 }
 
 /** Complete responses per day of the whole wave (not filtered): a small bar chart and its table. */
-function PerDay({ perDay }: { perDay: WaveResults['perDay'] }) {
+function PerDay({ perDay, min }: { perDay: WaveResults['perDay']; min: number }) {
   const { t } = useTranslation();
   const format = useWaveFormat();
   const title = t('results.perDay.title');
   const countLabel = t('results.perDay.count');
-  const rows = useMemo(() => perDayRows(perDay), [perDay]);
-  const series = useMemo(
-    () => perDayBars(rows, { label: countLabel, day: format.day }),
-    [rows, countLabel, format.day],
-  );
+  // Merged periods (an anonymous wave's small days) keep their own span; single days get the empty days between.
+  const merged = perDay.some((d) => d.until !== undefined);
+  const rows = useMemo(() => (merged ? perDay : perDayRows(perDay)), [merged, perDay]);
+  const label = useMemo(() => {
+    const until = new Map(perDay.map((d) => [d.date, d.until]));
+    return (date: string) => {
+      const end = until.get(date);
+      return end ? t('results.perDay.period', { from: format.day(date), until: format.day(end) }) : format.day(date);
+    };
+  }, [perDay, format, t]);
+  const series = useMemo(() => perDayBars(rows, { label: countLabel, day: label }), [rows, countLabel, label]);
   return (
     <div className="results-per-day">
       <h3>{title}</h3>
       <Chart kind="bar" data={series} size="s" label={t('results.chartLabel', { title })} />
+      {merged && <p className="muted">{t('results.perDay.merged', { min })}</p>}
       <details className="table-alternative">
         <summary>{t('results.table.show')}</summary>
         <div className="table-wrap">
@@ -64,7 +76,7 @@ function PerDay({ perDay }: { perDay: WaveResults['perDay'] }) {
               {rows.map((r) => (
                 <tr key={r.date}>
                   <th scope="row">
-                    <time dateTime={r.date}>{format.day(r.date)}</time>
+                    <time dateTime={r.date}>{label(r.date)}</time>
                   </th>
                   <td className="numeric">{r.count}</td>
                 </tr>
