@@ -102,6 +102,18 @@ export async function waveResults(
   };
 }
 
+/** A wave's complete responses per day, as its results show them (responsesPerDay). */
+export async function wavePerDay(
+  db: Db,
+  engine: ResultsEngine,
+  ws: WorkspaceRow,
+  waveId: string,
+): Promise<DayPeriod[]> {
+  const wave = await getWave(db, ws, waveId);
+  const columns = await engine.columns(wave, await versionDefinition(db, wave));
+  return responsesPerDay(wave, columns.responsesPerDay(), ws.min_group_size);
+}
+
 /** The types of a definition's questions and of its matrices' cells (a cell is filtered and drawn by its cell type). */
 const typesOf = (definition: JsonObject): string[] =>
   questionsOf(definition).flatMap(({ element: q }) => [
