@@ -115,14 +115,14 @@ describe('workspace overview', () => {
   });
 
   it('is for the workspace’s analysts and organisers only', async () => {
-    const { agent, base, slug } = await workspaceWithWave(ctx, { slug: 'ov2' });
+    const { agent, base, ws } = await workspaceWithWave(ctx, { slug: 'ov2' });
     const analyst = await createUser(ctx.knex);
     expect((await agent.post(`${base}/members`).send({ email: analyst.email, role: 'analyst' })).status).toBe(201);
     const reader = await loginAgent(ctx.app, analyst.email);
     expect((await reader.get(`${base}/overview`)).status).toBe(200);
     const stranger = await createUser(ctx.knex);
     const other = await loginAgent(ctx.app, stranger.email);
-    expect((await other.get(`/api/v1/workspaces/${slug}/overview`)).status).toBe(404);
+    expect((await other.get(`/api/v1/workspaces/${ws.slug}/overview`)).status).toBe(404);
     expect((await request(ctx.app).get(`${base}/overview`)).status).toBe(401);
   });
 });

@@ -119,8 +119,6 @@ export const de: Messages = {
   },
   waves: {
     nav: 'Erhebungswellen',
-    homeLinkOrganiser: 'Erhebungswellen öffnen und verwalten',
-    homeLinkAnalyst: 'Erhebungswellen und ihre Rücklaufzahlen ansehen',
     title: 'Erhebungswellen',
     intro:
       'Eine Erhebungswelle sammelt in einem Zeitraum Antworten auf eine veröffentlichte Version eines Fragebogens.',
@@ -871,13 +869,62 @@ export const de: Messages = {
       open: '„{{name}}“ öffnen',
     },
   },
+  home: {
+    next: {
+      title: 'Nächste Schritte',
+      state: { done: 'Erledigt', next: 'Als Nächstes', later: 'Danach' },
+      steps: {
+        questionnaire: 'Fragebogen anlegen und veröffentlichen',
+        wave: 'Erhebungswelle öffnen',
+        link: 'Link oder QR-Code an die Befragten geben',
+        results: 'Ergebnisse ansehen',
+      },
+      hints: {
+        questionnaire: 'Aus einer Vorlage oder leer; erst ein veröffentlichter Fragebogen kann befragt werden.',
+        wave: 'Eine Welle ist ein Befragungszeitraum, mit einem Link für alle oder persönlichen Einladungen.',
+        link: 'Per E-Mail, im Newsletter oder als QR-Code auf einer Folie.',
+        results: 'Zahlen erscheinen, sobald genug Personen geantwortet haben.',
+      },
+    },
+    waves: {
+      title: 'Offene Wellen',
+      none: 'Gerade ist keine Welle offen.',
+      all: 'Alle Wellen',
+      complete: 'Vollständige Antworten',
+      completion: 'Abschlussquote',
+      completionOf_one: '{{rate}} ({{complete}} von {{count}} begonnenen Antwort abgeschlossen)',
+      completionOf_other: '{{rate}} ({{complete}} von {{count}} begonnenen Antworten abgeschlossen)',
+      responseRate: 'Rücklaufquote',
+      responseRateOf_one: '{{rate}} ({{used}} von {{count}} Einladung genutzt)',
+      responseRateOf_other: '{{rate}} ({{used}} von {{count}} Einladungen genutzt)',
+      noInvitations: 'noch keine Einladungen',
+      perDayLater: 'Antworten pro Tag erscheinen ab {{min}} Antworten.',
+    },
+    steps: {
+      title: 'Wirkungstreppe: letzte Werte',
+      none: 'Noch keine Indikatoren mit Wert.',
+      empty: 'kein Indikator',
+      all: 'Alle Indikatoren',
+    },
+    activities: {
+      title: 'Letzte Aktivitäten',
+      none: 'Noch keine Aktivitäten erfasst.',
+      log: 'Zum Aktivitätenprotokoll',
+      all_one: 'Die {{count}} Aktivität ansehen',
+      all_other: 'Alle {{count}} Aktivitäten ansehen',
+    },
+    report: {
+      title: 'Bericht',
+      changed: 'zuletzt geändert am {{date}}',
+      none: 'Noch kein Bericht.',
+      create: 'Bericht anlegen',
+    },
+  },
   workspace: {
     navigation: 'Arbeitsbereich {{name}}',
     overview: 'Übersicht',
     members: 'Mitglieder',
     questionnaires: 'Fragebögen',
-    designQuestionnaires: 'Fragebögen gestalten und veröffentlichen',
-    viewQuestionnaires: 'Fragebögen und ihre Versionen ansehen',
     yourRole: 'Deine Rolle',
     minGroupSizeExplained:
       'Ergebnisse werden nur für Gruppen ab {{size}} Antwortenden gezeigt, damit niemand an seinen Antworten erkannt werden kann.',
@@ -886,10 +933,12 @@ export const de: Messages = {
     settings: {
       title: 'Einstellungen',
       minGroupSizeRule: 'Mindestens {{min}}. Zahlen über weniger Antwortende werden ausgeblendet.',
+      change: 'Einstellungen ändern',
+      readOnly: 'Nur Organisator*innen können die Einstellungen ändern.',
     },
     example: {
       label: 'Beispieldaten',
-      text: 'Dieser Arbeitsbereich zeigt an den ersten zwei Jahren eines Stadtteilnetzwerks, wie Bilanz arbeitet. Die Umfrageantworten sind erfunden; Kennzahlen und Aktivitäten folgen dem eigenen Bericht des Netzwerks. Organisator*innen können ihn auf der Übersichtsseite löschen.',
+      text: 'Dieser Arbeitsbereich zeigt an den ersten zwei Jahren eines Stadtteilnetzwerks, wie Bilanz arbeitet. Die Umfrageantworten sind erfunden; Kennzahlen und Aktivitäten folgen dem eigenen Bericht des Netzwerks. Organisator*innen können ihn auf der Seite „Einstellungen“ löschen.',
       deleteTitle: 'Beispiel löschen',
       deleteText:
         'Löscht diesen Arbeitsbereich mit Fragebogen, Wellen, Antworten, Aktivitäten und Kennzahlen. Deine eigenen Arbeitsbereiche bleiben unberührt. Das Beispiel kommt nicht wieder.',

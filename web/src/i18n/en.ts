@@ -115,8 +115,6 @@ export const en = {
   },
   waves: {
     nav: 'Waves',
-    homeLinkOrganiser: 'Open and manage collection waves',
-    homeLinkAnalyst: 'See the collection waves and their response counts',
     title: 'Collection waves',
     intro: 'A wave collects answers to one published version of a questionnaire during a period of time.',
     readOnly: 'Only organisers can create, change or close waves.',
@@ -858,13 +856,62 @@ export const en = {
       open: 'Open “{{name}}”',
     },
   },
+  home: {
+    next: {
+      title: 'Next steps',
+      state: { done: 'Done', next: 'Next', later: 'After that' },
+      steps: {
+        questionnaire: 'Create and publish a questionnaire',
+        wave: 'Open a survey wave',
+        link: 'Give the link or QR code to the respondents',
+        results: 'See the results',
+      },
+      hints: {
+        questionnaire: 'From a template or blank; only a published questionnaire can be asked.',
+        wave: 'A wave is one survey period, with one link for everyone or personal invitations.',
+        link: 'By email, in a newsletter or as a QR code on a slide.',
+        results: 'Figures appear as soon as enough people have answered.',
+      },
+    },
+    waves: {
+      title: 'Open waves',
+      none: 'No wave is open right now.',
+      all: 'All waves',
+      complete: 'Complete responses',
+      completion: 'Completion rate',
+      completionOf_one: '{{rate}} ({{complete}} of {{count}} started response completed)',
+      completionOf_other: '{{rate}} ({{complete}} of {{count}} started responses completed)',
+      responseRate: 'Response rate',
+      responseRateOf_one: '{{rate}} ({{used}} of {{count}} invitation used)',
+      responseRateOf_other: '{{rate}} ({{used}} of {{count}} invitations used)',
+      noInvitations: 'no invitations yet',
+      perDayLater: 'Responses per day appear from {{min}} responses.',
+    },
+    steps: {
+      title: 'Impact staircase: latest values',
+      none: 'No indicators with a value yet.',
+      empty: 'no indicator',
+      all: 'All indicators',
+    },
+    activities: {
+      title: 'Recent activities',
+      none: 'No activities recorded yet.',
+      log: 'Go to the activity log',
+      all_one: 'See the {{count}} activity',
+      all_other: 'See all {{count}} activities',
+    },
+    report: {
+      title: 'Report',
+      changed: 'last changed {{date}}',
+      none: 'No report yet.',
+      create: 'Create a report',
+    },
+  },
   workspace: {
     navigation: 'Workspace {{name}}',
     overview: 'Overview',
     members: 'Members',
     questionnaires: 'Questionnaires',
-    designQuestionnaires: 'Design and publish questionnaires',
-    viewQuestionnaires: 'See the questionnaires and their versions',
     yourRole: 'Your role',
     minGroupSizeExplained:
       'Results are only shown for groups of at least {{size}} respondents, so that nobody can be recognised from their answers.',
@@ -873,10 +920,12 @@ export const en = {
     settings: {
       title: 'Settings',
       minGroupSizeRule: 'At least {{min}}. Figures over fewer respondents are hidden.',
+      change: 'Change settings',
+      readOnly: 'Only organisers can change the settings.',
     },
     example: {
       label: 'Example data',
-      text: 'This workspace shows how Bilanz works with the first two years of a neighbourhood network. Its survey responses are made up; its figures and activities follow the network’s own report. Organisers can delete it on the overview page.',
+      text: 'This workspace shows how Bilanz works with the first two years of a neighbourhood network. Its survey responses are made up; its figures and activities follow the network’s own report. Organisers can delete it on the settings page.',
       deleteTitle: 'Delete the example',
       deleteText:
         'Deletes this workspace with its questionnaire, waves, responses, activities and indicators. Your own workspaces are not touched. The example does not come back.',
