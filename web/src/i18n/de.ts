@@ -358,7 +358,14 @@ export const de: Messages = {
       title: '„{{title}}“ bearbeiten',
       submit: 'Änderungen speichern',
     },
+    pages: {
+      label: 'Seiten der Liste',
+      previous: 'Vorherige Seite',
+      next: 'Nächste Seite',
+      position: 'Seite {{page}} von {{pages}}',
+    },
     import: {
+      open: 'Eine vorhandene Liste importieren (CSV)',
       title: 'Liste importieren',
       intro:
         'Du führst schon anderswo eine Liste? Füge sie als CSV ein oder wähle eine CSV-Datei. Hat eine Zeile einen Fehler, wird nichts importiert.',

@@ -351,7 +351,14 @@ export const en = {
       title: 'Edit “{{title}}”',
       submit: 'Save changes',
     },
+    pages: {
+      label: 'Pages of the list',
+      previous: 'Previous page',
+      next: 'Next page',
+      position: 'Page {{page}} of {{pages}}',
+    },
     import: {
+      open: 'Import an existing list (CSV)',
       title: 'Import a list',
       intro:
         'Already keeping a list elsewhere? Paste it as CSV or choose a CSV file. If any row has a problem, nothing is imported.',
