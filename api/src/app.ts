@@ -29,6 +29,7 @@ import { activitiesRouter } from './modules/activities/activities.routes.js';
 import { indicatorsRouter } from './modules/indicators/indicators.routes.js';
 import { publicSharesRouter, reportsRouter, sharesRouter } from './modules/reports/reports.routes.js';
 import { exportsRouter } from './modules/exports/exports.routes.js';
+import { overviewRouter } from './modules/overview/overview.routes.js';
 import { projectRoot } from './lib/project-root.js';
 import { apiDocsRouter, serveOpenApiDocument } from './openapi/openapi.routes.js';
 
@@ -139,6 +140,7 @@ export function createApp(deps: AppDeps): Express {
   api.use('/workspaces/:ws/activities', activitiesRouter({ knex }));
   api.use('/workspaces/:ws/indicators', indicatorsRouter({ knex, engine: resultsEngine }));
   api.use('/workspaces/:ws/reports', reportsRouter({ knex, engine: resultsEngine }));
+  api.use('/workspaces/:ws/overview', overviewRouter({ knex, engine: resultsEngine, publicUrl: config.publicUrl }));
   api.use('/workspaces/:ws/shares', sharesRouter({ knex, publicUrl: config.publicUrl }));
   api.use('/workspaces', workspacesRouter({ knex, publicUrl: config.publicUrl }));
   api.use(apiNotFound);

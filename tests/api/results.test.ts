@@ -451,3 +451,56 @@ describe('results engine', () => {
     }
   });
 });
+
+describe('responses per day', () => {
+  /** Complete responses stored straight away, each completed on the given day. */
+  const storeDays = async (waveId: string, days: Record<string, number>) => {
+    for (const [day, count] of Object.entries(days))
+      for (let i = 0; i < count; i++)
+        await ctx.knex('responses').insert({
+          id: crypto.randomUUID(),
+          wave_id: waveId,
+          status: 'complete',
+          data: JSON.stringify({ sector: 'civic', recommend: 7 }),
+          started_on: day,
+          updated_on: day,
+          completed_on: day,
+        });
+  };
+  const days = { '2015-05-01': 2, '2015-05-02': 6, '2015-05-03': 1, '2015-05-04': 3, '2015-05-05': 1, '2015-05-07': 2 };
+
+  it('never show an anonymous wave’s day with fewer responses than the minimum group size', async () => {
+    const { agent, base, wave } = await workspaceWithWave(ctx, { slug: 'pd1' });
+    await storeDays(wave.id, days);
+    const res = await agent.get(`${base}/waves/${wave.id}/results`);
+    expect(res.status).toBe(200);
+    expect(res.body.responses.complete).toBe(15);
+    // Small days merged forward into periods of at least 5; the short tail joins the period before it.
+    expect(res.body.perDay).toEqual([
+      { date: '2015-05-01', until: '2015-05-02', count: 8 },
+      { date: '2015-05-03', until: '2015-05-07', count: 7 },
+    ]);
+    for (const entry of res.body.perDay as Array<{ count: number }>) expect(entry.count).toBeGreaterThanOrEqual(5);
+  });
+
+  it('show a single day of at least the minimum as that day, and nothing for a wave below the minimum', async () => {
+    const big = await workspaceWithWave(ctx, { slug: 'pd2' });
+    await storeDays(big.wave.id, { '2015-05-01': 5, '2015-05-02': 7 });
+    expect((await big.agent.get(`${big.base}/waves/${big.wave.id}/results`)).body.perDay).toEqual([
+      { date: '2015-05-01', count: 5 },
+      { date: '2015-05-02', count: 7 },
+    ]);
+    const small = await workspaceWithWave(ctx, { slug: 'pd3' });
+    await storeDays(small.wave.id, { '2015-05-01': 1, '2015-05-03': 3 });
+    const res = await small.agent.get(`${small.base}/waves/${small.wave.id}/results`);
+    expect(res.body.responses.complete).toBe(4);
+    expect(res.body.perDay).toEqual([]);
+  });
+
+  it('show every day of a wave that is not anonymous', async () => {
+    const { agent, base, wave } = await workspaceWithWave(ctx, { slug: 'pd4', access: 'invitation', anonymous: false });
+    await storeDays(wave.id, days);
+    const res = await agent.get(`${base}/waves/${wave.id}/results`);
+    expect(res.body.perDay).toEqual(Object.entries(days).map(([date, count]) => ({ date, count })));
+  });
+});

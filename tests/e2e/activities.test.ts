@@ -1,6 +1,6 @@
 import type { Locator, Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { browserSuite, problemLog, seriousViolations, type ApiClient } from './harness.js';
+import { browserSuite, desktop, phone, problemLog, seriousViolations, type ApiClient } from './harness.js';
 
 // An organiser keeps the network's activity log in German: adds an activity
 // through the form (and sees the server's field errors), filters by type with
@@ -124,6 +124,8 @@ describe('activity log', () => {
   });
 
   it('refuses a CSV with a bad line and names it, then imports a two-row list', async () => {
+    // The import sits folded under the entry form.
+    await page.getByText('Eine vorhandene Liste importieren (CSV)').click();
     const form = importForm();
     const csv = form.getByLabel('CSV-Text');
     await csv.fill(
@@ -221,6 +223,42 @@ describe('activity log', () => {
       ['Blogartikel Repair-Café', 'Reparieren'],
       ['Stadtteilbesuch Degerloch', 'Ehrenamt'],
     ]);
+  });
+
+  it('puts the form first, pages the log by 20 and cuts off no button, on a desktop and a phone', async () => {
+    const many = Array.from(
+      { length: 45 },
+      (_, i) => `article,Artikel ${String(i + 1).padStart(2, '0')},2014-01-${String((i % 28) + 1).padStart(2, '0')},,,`,
+    );
+    await client.expect(201, 'POST', `/workspaces/${ws}/activities/import`, {
+      csv: ['type,title,date,district,topic,note', ...many].join('\n'),
+    });
+    for (const size of [desktop, phone]) {
+      const p = await suite.newPage({ session: client, ...size });
+      await p.goto(`${baseUrl}/w/${ws}/activities`);
+      const form = p.getByRole('region', { name: 'Aktivität eintragen' });
+      await form.waitFor();
+      const list = p.getByRole('heading', { level: 2, name: 'Erfasste Aktivitäten' });
+      expect((await form.boundingBox())!.y).toBeLessThan((await list.boundingBox())!.y);
+      const pager = p.getByRole('navigation', { name: 'Seiten der Liste' });
+      await pager.getByText(/^Seite 1 von \d+$/).waitFor();
+      expect(await p.locator('table.activity-table tbody tr').count()).toBe(20);
+      const width = size.viewport.width;
+      for (const button of await p.locator('table.activity-table tbody button').all()) {
+        const box = (await button.boundingBox())!;
+        expect(box.x).toBeGreaterThanOrEqual(0);
+        expect(box.x + box.width).toBeLessThanOrEqual(width);
+      }
+      // With the keyboard to the next page: the focus stays on the button.
+      const next = pager.getByRole('button', { name: 'Nächste Seite' });
+      await next.focus();
+      await p.keyboard.press('Enter');
+      await pager.getByText(/^Seite 2 von \d+$/).waitFor();
+      expect(await next.evaluate((el) => el === document.activeElement)).toBe(true);
+      expect(new URL(p.url()).searchParams.get('page')).toBe('2');
+      expect(await seriousViolations(p)).toEqual([]);
+      await p.context().close();
+    }
   });
 
   it('logged no console errors or CSP violations', () => {

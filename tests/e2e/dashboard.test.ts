@@ -88,9 +88,23 @@ describe('results dashboard', () => {
   it('filters by sector: the filter goes into the URL, n becomes the independent count', async () => {
     await page.getByLabel('Nach Frage filtern').selectOption({ label: 'Aus welchem Bereich kommst du?' });
     await page.getByLabel('Antwort', { exact: true }).selectOption('nonprofit');
-    await page.getByRole('button', { name: 'Filter anwenden' }).click();
+    // Scrolled down to the filter bar, as someone working through the page would be.
+    const apply = page.getByRole('button', { name: 'Filter anwenden' });
+    await apply.scrollIntoViewIfNeeded();
+    await page.evaluate(() => window.scrollBy(0, 200));
+    const scrolled = await page.evaluate(() => window.scrollY);
+    expect(scrolled).toBeGreaterThan(0);
+    await apply.focus();
+    await page.keyboard.press('Enter');
 
     await expect.poll(() => new URL(page.url()).searchParams.getAll('where')).toEqual(['sector:nonprofit']);
+    await page
+      .getByTestId('filter-announcement')
+      .filter({ hasText: /^Ergebnisse aktualisiert/ })
+      .waitFor();
+    // The focus stays on the button and the page stays where it was (it used to jump to the top).
+    expect(await apply.evaluate((el) => el === document.activeElement)).toBe(true);
+    expect(await page.evaluate(() => window.scrollY)).toBe(scrolled);
     await page
       .getByRole('button', { name: /^Filter Aus welchem Bereich kommst du\?: Gemeinnützig .* entfernen$/ })
       .waitFor();
@@ -141,6 +155,27 @@ describe('results dashboard', () => {
       .getByRole('img', { name: 'Diagramm zu „Verlauf über die Wellen“. Die Zahlen stehen in der Tabelle darunter.' })
       .waitFor();
     expect(new URL(page.url()).searchParams.get('trend')).toBe('sector');
+  });
+
+  it('shows the comparison’s outcome right below its selector', async () => {
+    const other = await client.expect<{ id: string }>(201, 'POST', `/workspaces/${ws}/waves`, {
+      questionnaire: 'mitglieder',
+      version: 1,
+      title: 'Mitgliederbefragung 2014',
+      access: 'link',
+    });
+    await page.goto(`${baseUrl}/w/${ws}/waves/${wave.id}`);
+    const select = page.getByLabel('Mit Welle vergleichen');
+    await select.selectOption({ label: 'Mitgliederbefragung 2014' });
+    await expect.poll(() => new URL(page.url()).searchParams.get('compare')).toBe(other.id);
+    // The empty wave has nothing to compare: said next to the selector, not after the last question.
+    const outcome = page.getByText('Zu wenige Antworten in „Mitgliederbefragung 2014“', { exact: false });
+    await outcome.waitFor();
+    const control = (await select.boundingBox())!;
+    const said = (await outcome.boundingBox())!;
+    expect(said.y).toBeGreaterThanOrEqual(control.y + control.height);
+    expect(said.y - (control.y + control.height)).toBeLessThan(200);
+    expect(await outcome.count()).toBe(1);
   });
 
   it('logged no console errors or CSP violations', () => {

@@ -104,7 +104,8 @@ describe('the example workspace on a first start', () => {
     await client.expect(201, 'POST', '/workspaces', { slug: 'echt', name: 'Echt' });
     expect((await client.call('DELETE', '/workspaces/echt')).status).toBe(409);
 
-    await page.goto(`${baseUrl}/w/${ws}`);
+    // Deleting is a setting: it is on the workspace's settings page.
+    await page.goto(`${baseUrl}/w/${ws}/settings`);
     await page.getByRole('heading', { level: 2, name: 'Beispiel löschen' }).waitFor();
     expect(await seriousViolations(page)).toEqual([]);
     await page.getByRole('button', { name: 'Beispiel-Arbeitsbereich löschen' }).click();
@@ -114,8 +115,9 @@ describe('the example workspace on a first start', () => {
     expect(await page.getByRole('link', { name: 'Beispiel: Stuttgarter Stadtteilvernetzer' }).count()).toBe(0);
     expect((await client.call('GET', `/workspaces/${ws}`)).status).toBe(404);
     // A real workspace has no delete section.
-    await page.goto(`${baseUrl}/w/echt`);
-    await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe('Echt');
+    await page.goto(`${baseUrl}/w/echt/settings`);
+    await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe('Einstellungen');
+    await page.getByLabel('Name des Arbeitsbereichs').waitFor();
     expect(await page.getByRole('heading', { level: 2, name: 'Beispiel löschen' }).count()).toBe(0);
     expect(await page.getByRole('note').count()).toBe(0);
   });

@@ -90,6 +90,7 @@ export const MATRIX: Record<string, Row> = {
   'DELETE /api/v1/workspaces/{ws}/members/{userId}': organiser(204),
   'DELETE /api/v1/workspaces/{ws}/members/invitations/{id}': organiser(204),
   'GET /api/v1/workspaces/{ws}/audit': organiser(200),
+  'GET /api/v1/workspaces/{ws}/overview': analyst(200),
 
   // ── Questionnaires: organisers write, analysts read ─────────────────────────────────────
   'GET /api/v1/workspaces/{ws}/questionnaires': analyst(200),

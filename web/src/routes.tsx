@@ -47,6 +47,13 @@ export const router = createBrowserRouter([
             children: [
               { index: true, element: <WorkspaceHomePage /> },
               {
+                path: 'settings',
+                lazy: () =>
+                  import('./pages/settings/WorkspaceSettingsPage').then((m) => ({
+                    Component: m.WorkspaceSettingsPage,
+                  })),
+              },
+              {
                 path: 'members',
                 lazy: () => import('./pages/MembersPage').then((m) => ({ Component: m.MembersPage })),
               },

@@ -10,6 +10,7 @@ import { indicatorsApi } from '../modules/indicators/indicators.openapi.js';
 import { questionnairesApi } from '../modules/questionnaires/questionnaires.openapi.js';
 import { reportsApi } from '../modules/reports/reports.openapi.js';
 import { exportsApi } from '../modules/exports/exports.openapi.js';
+import { overviewApi } from '../modules/overview/overview.openapi.js';
 import { responsesApi } from '../modules/responses/responses.openapi.js';
 import { resultsApi } from '../modules/results/results.openapi.js';
 import { wavesApi } from '../modules/waves/waves.openapi.js';
@@ -34,6 +35,7 @@ export const API_MODULES: ApiModule[] = [
   activitiesApi,
   reportsApi,
   exportsApi,
+  overviewApi,
   metaApi,
 ];
 

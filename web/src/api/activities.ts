@@ -11,8 +11,13 @@ const indicatorsKey = (ws: string) => ['workspace', ws, 'indicators'] as const;
 const activitiesPath = (ws: string) => `/workspaces/${segment(ws)}/activities`;
 const activityPath = (ws: string, id: string) => `${activitiesPath(ws)}/${segment(id)}`;
 
+/** Activities per page of the log. */
+export const ACTIVITY_PAGE_SIZE = 20;
+
 function filterQuery(filter: ActivityFilter): string {
   const params = new URLSearchParams();
+  if (filter.limit !== undefined) params.set('limit', String(filter.limit));
+  if (filter.offset) params.set('offset', String(filter.offset));
   if (filter.type) params.set('type', filter.type);
   if (filter.district) params.set('district', filter.district);
   if (filter.year !== undefined) params.set('year', String(filter.year));
@@ -21,10 +26,11 @@ function filterQuery(filter: ActivityFilter): string {
 }
 
 /** The log, newest first, with the choices for its filters. Keeps the last list on screen while a new filter loads. */
-export function useActivities(ws: string, filter: ActivityFilter) {
+export function useActivities(ws: string, filter: ActivityFilter, page = 1) {
+  const paged = { ...filter, limit: ACTIVITY_PAGE_SIZE, offset: (page - 1) * ACTIVITY_PAGE_SIZE };
   return useQuery({
-    queryKey: [...activitiesKey(ws), filter],
-    queryFn: () => request<ActivityList>('GET', `${activitiesPath(ws)}${filterQuery(filter)}`),
+    queryKey: [...activitiesKey(ws), paged],
+    queryFn: () => request<ActivityList>('GET', `${activitiesPath(ws)}${filterQuery(paged)}`),
     placeholderData: keepPreviousData,
   });
 }

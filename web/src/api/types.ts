@@ -156,3 +156,6 @@ export type {
 
 // The option lists forms and filters offer (values, checked against the API's types).
 export { roles, activityTypes } from './choices.js';
+
+// The workspace home at a glance.
+export type { Overview, OverviewWave, OverviewIndicator } from '../../../api/src/modules/overview/overview.schemas.js';

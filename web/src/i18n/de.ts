@@ -119,8 +119,6 @@ export const de: Messages = {
   },
   waves: {
     nav: 'Erhebungswellen',
-    homeLinkOrganiser: 'Erhebungswellen öffnen und verwalten',
-    homeLinkAnalyst: 'Erhebungswellen und ihre Rücklaufzahlen ansehen',
     title: 'Erhebungswellen',
     intro:
       'Eine Erhebungswelle sammelt in einem Zeitraum Antworten auf eine veröffentlichte Version eines Fragebogens.',
@@ -360,7 +358,14 @@ export const de: Messages = {
       title: '„{{title}}“ bearbeiten',
       submit: 'Änderungen speichern',
     },
+    pages: {
+      label: 'Seiten der Liste',
+      previous: 'Vorherige Seite',
+      next: 'Nächste Seite',
+      position: 'Seite {{page}} von {{pages}}',
+    },
     import: {
+      open: 'Eine vorhandene Liste importieren (CSV)',
       title: 'Liste importieren',
       intro:
         'Du führst schon anderswo eine Liste? Füge sie als CSV ein oder wähle eine CSV-Datei. Hat eine Zeile einen Fehler, wird nichts importiert.',
@@ -460,6 +465,15 @@ export const de: Messages = {
     minGroupNote: 'Zum Schutz der Befragten zeigen wir keine Zahl, hinter der weniger als {{min}} Personen stehen.',
     noResponses: 'Noch keine vollständigen Antworten: Zahlen erscheinen, sobald Befragte die Umfrage abschließen.',
     noQuestions: 'Dieser Fragebogen hat keine Fragen.',
+    empty: {
+      nobody: 'Noch niemand hat geantwortet.',
+      shareLink:
+        'Teile den Link oder zeige den QR-Code, zum Beispiel auf einer Folie: Zahlen erscheinen hier, sobald genug Personen geantwortet haben.',
+      invitations: 'Diese Welle nimmt Antworten nur über persönliche Einladungen an.',
+      invitationsLink: 'Einladungen erstellen',
+    },
+    suppressedFew:
+      'Bisher zu wenige Antworten (mindestens {{min}}): Zahlen erscheinen, sobald so viele Personen geantwortet haben.',
     fewerThan: 'weniger als {{min}}',
     hiddenMark: '< {{min}}',
     suppressedAll:
@@ -525,6 +539,8 @@ export const de: Messages = {
       title: 'Antworten pro Tag',
       day: 'Tag',
       count: 'Antworten',
+      period: '{{from}} bis {{until}}',
+      merged: 'Tage mit weniger als {{min}} Antworten sind mit den folgenden Tagen zusammengefasst.',
     },
     controls: 'Filtern und vergleichen',
     filters: {
@@ -538,6 +554,9 @@ export const de: Messages = {
       chip: '{{question}}: {{value}}',
       remove: 'Filter {{filter}} entfernen',
       clear: 'Alle Filter entfernen',
+      updated_one: 'Ergebnisse aktualisiert: {{count}} Antwort in dieser Auswahl.',
+      updated_other: 'Ergebnisse aktualisiert: {{count}} Antworten in dieser Auswahl.',
+      updatedFew: 'Ergebnisse aktualisiert: weniger als {{min}} Antworten in dieser Auswahl.',
     },
     measure: {
       label: 'Anzeigen',
@@ -550,6 +569,10 @@ export const de: Messages = {
       noOther: 'Es gibt noch keine andere Welle dieses Fragebogens.',
       notAsked: 'nicht gefragt',
       suppressed: 'Zu wenige Antworten in „{{title}}“ für diese Auswahl (mindestens {{min}}): nichts zu vergleichen.',
+      summary_one:
+        'Verglichen mit „{{title}}“ ({{count}} Antwort in dieser Auswahl): die Zahlen stehen bei jeder Frage neben denen dieser Welle.',
+      summary_other:
+        'Verglichen mit „{{title}}“ ({{count}} Antworten in dieser Auswahl): die Zahlen stehen bei jeder Frage neben denen dieser Welle.',
     },
     table: {
       show: 'Als Tabelle zeigen',
@@ -854,13 +877,62 @@ export const de: Messages = {
       open: '„{{name}}“ öffnen',
     },
   },
+  home: {
+    next: {
+      title: 'Nächste Schritte',
+      state: { done: 'Erledigt', next: 'Als Nächstes', later: 'Danach' },
+      steps: {
+        questionnaire: 'Fragebogen anlegen und veröffentlichen',
+        wave: 'Erhebungswelle öffnen',
+        link: 'Link oder QR-Code an die Befragten geben',
+        results: 'Ergebnisse ansehen',
+      },
+      hints: {
+        questionnaire: 'Aus einer Vorlage oder leer; erst ein veröffentlichter Fragebogen kann befragt werden.',
+        wave: 'Eine Welle ist ein Befragungszeitraum, mit einem Link für alle oder persönlichen Einladungen.',
+        link: 'Per E-Mail, im Newsletter oder als QR-Code auf einer Folie.',
+        results: 'Zahlen erscheinen, sobald genug Personen geantwortet haben.',
+      },
+    },
+    waves: {
+      title: 'Offene Wellen',
+      none: 'Gerade ist keine Welle offen.',
+      all: 'Alle Wellen',
+      complete: 'Vollständige Antworten',
+      completion: 'Abschlussquote',
+      completionOf_one: '{{rate}} ({{complete}} von {{count}} begonnenen Antwort abgeschlossen)',
+      completionOf_other: '{{rate}} ({{complete}} von {{count}} begonnenen Antworten abgeschlossen)',
+      responseRate: 'Rücklaufquote',
+      responseRateOf_one: '{{rate}} ({{used}} von {{count}} Einladung genutzt)',
+      responseRateOf_other: '{{rate}} ({{used}} von {{count}} Einladungen genutzt)',
+      noInvitations: 'noch keine Einladungen',
+      perDayLater: 'Antworten pro Tag erscheinen ab {{min}} Antworten.',
+    },
+    steps: {
+      title: 'Wirkungstreppe: letzte Werte',
+      none: 'Noch keine Indikatoren mit Wert.',
+      empty: 'kein Indikator',
+      all: 'Alle Indikatoren',
+    },
+    activities: {
+      title: 'Letzte Aktivitäten',
+      none: 'Noch keine Aktivitäten erfasst.',
+      log: 'Zum Aktivitätenprotokoll',
+      all_one: 'Die {{count}} Aktivität ansehen',
+      all_other: 'Alle {{count}} Aktivitäten ansehen',
+    },
+    report: {
+      title: 'Bericht',
+      changed: 'zuletzt geändert am {{date}}',
+      none: 'Noch kein Bericht.',
+      create: 'Bericht anlegen',
+    },
+  },
   workspace: {
     navigation: 'Arbeitsbereich {{name}}',
     overview: 'Übersicht',
     members: 'Mitglieder',
     questionnaires: 'Fragebögen',
-    designQuestionnaires: 'Fragebögen gestalten und veröffentlichen',
-    viewQuestionnaires: 'Fragebögen und ihre Versionen ansehen',
     yourRole: 'Deine Rolle',
     minGroupSizeExplained:
       'Ergebnisse werden nur für Gruppen ab {{size}} Antwortenden gezeigt, damit niemand an seinen Antworten erkannt werden kann.',
@@ -869,10 +941,12 @@ export const de: Messages = {
     settings: {
       title: 'Einstellungen',
       minGroupSizeRule: 'Mindestens {{min}}. Zahlen über weniger Antwortende werden ausgeblendet.',
+      change: 'Einstellungen ändern',
+      readOnly: 'Nur Organisator*innen können die Einstellungen ändern.',
     },
     example: {
       label: 'Beispieldaten',
-      text: 'Dieser Arbeitsbereich zeigt an den ersten zwei Jahren eines Stadtteilnetzwerks, wie Bilanz arbeitet. Die Umfrageantworten sind erfunden; Kennzahlen und Aktivitäten folgen dem eigenen Bericht des Netzwerks. Organisator*innen können ihn auf der Übersichtsseite löschen.',
+      text: 'Dieser Arbeitsbereich zeigt an den ersten zwei Jahren eines Stadtteilnetzwerks, wie Bilanz arbeitet. Die Umfrageantworten sind erfunden; Kennzahlen und Aktivitäten folgen dem eigenen Bericht des Netzwerks. Organisator*innen können ihn auf der Seite „Einstellungen“ löschen.',
       deleteTitle: 'Beispiel löschen',
       deleteText:
         'Löscht diesen Arbeitsbereich mit Fragebogen, Wellen, Antworten, Aktivitäten und Kennzahlen. Deine eigenen Arbeitsbereiche bleiben unberührt. Das Beispiel kommt nicht wieder.',

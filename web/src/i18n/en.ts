@@ -115,8 +115,6 @@ export const en = {
   },
   waves: {
     nav: 'Waves',
-    homeLinkOrganiser: 'Open and manage collection waves',
-    homeLinkAnalyst: 'See the collection waves and their response counts',
     title: 'Collection waves',
     intro: 'A wave collects answers to one published version of a questionnaire during a period of time.',
     readOnly: 'Only organisers can create, change or close waves.',
@@ -353,7 +351,14 @@ export const en = {
       title: 'Edit “{{title}}”',
       submit: 'Save changes',
     },
+    pages: {
+      label: 'Pages of the list',
+      previous: 'Previous page',
+      next: 'Next page',
+      position: 'Page {{page}} of {{pages}}',
+    },
     import: {
+      open: 'Import an existing list (CSV)',
       title: 'Import a list',
       intro:
         'Already keeping a list elsewhere? Paste it as CSV or choose a CSV file. If any row has a problem, nothing is imported.',
@@ -453,6 +458,15 @@ export const en = {
     minGroupNote: 'To protect respondents, no figure from fewer than {{min}} people is shown.',
     noResponses: 'No complete responses yet: figures appear as soon as respondents finish the survey.',
     noQuestions: 'This questionnaire has no questions.',
+    empty: {
+      nobody: 'Nobody has answered yet.',
+      shareLink:
+        'Share the link or show the QR code, for example on a slide: figures appear here as soon as enough people have answered.',
+      invitations: 'This wave takes answers through personal invitations only.',
+      invitationsLink: 'Create invitations',
+    },
+    suppressedFew:
+      'Too few answers so far (at least {{min}}): figures appear as soon as that many people have answered.',
     fewerThan: 'fewer than {{min}}',
     hiddenMark: '< {{min}}',
     suppressedAll: 'Too few responses for this selection (at least {{min}}). Remove a filter to see figures.',
@@ -517,6 +531,8 @@ export const en = {
       title: 'Responses per day',
       day: 'Day',
       count: 'Responses',
+      period: '{{from}} to {{until}}',
+      merged: 'Days with fewer than {{min}} responses are merged with the days after them.',
     },
     controls: 'Filter and compare',
     filters: {
@@ -530,6 +546,9 @@ export const en = {
       chip: '{{question}}: {{value}}',
       remove: 'Remove filter {{filter}}',
       clear: 'Clear all filters',
+      updated_one: 'Results updated: {{count}} response in this selection.',
+      updated_other: 'Results updated: {{count}} responses in this selection.',
+      updatedFew: 'Results updated: fewer than {{min}} responses in this selection.',
     },
     measure: {
       label: 'Show',
@@ -542,6 +561,10 @@ export const en = {
       noOther: 'There is no other wave of this questionnaire yet.',
       notAsked: 'not asked',
       suppressed: 'Too few responses in “{{title}}” for this selection (at least {{min}}): nothing to compare.',
+      summary_one:
+        'Compared with “{{title}}” ({{count}} response in this selection): each question shows its figures beside this wave’s.',
+      summary_other:
+        'Compared with “{{title}}” ({{count}} responses in this selection): each question shows its figures beside this wave’s.',
     },
     table: {
       show: 'Show as table',
@@ -842,13 +865,62 @@ export const en = {
       open: 'Open “{{name}}”',
     },
   },
+  home: {
+    next: {
+      title: 'Next steps',
+      state: { done: 'Done', next: 'Next', later: 'After that' },
+      steps: {
+        questionnaire: 'Create and publish a questionnaire',
+        wave: 'Open a survey wave',
+        link: 'Give the link or QR code to the respondents',
+        results: 'See the results',
+      },
+      hints: {
+        questionnaire: 'From a template or blank; only a published questionnaire can be asked.',
+        wave: 'A wave is one survey period, with one link for everyone or personal invitations.',
+        link: 'By email, in a newsletter or as a QR code on a slide.',
+        results: 'Figures appear as soon as enough people have answered.',
+      },
+    },
+    waves: {
+      title: 'Open waves',
+      none: 'No wave is open right now.',
+      all: 'All waves',
+      complete: 'Complete responses',
+      completion: 'Completion rate',
+      completionOf_one: '{{rate}} ({{complete}} of {{count}} started response completed)',
+      completionOf_other: '{{rate}} ({{complete}} of {{count}} started responses completed)',
+      responseRate: 'Response rate',
+      responseRateOf_one: '{{rate}} ({{used}} of {{count}} invitation used)',
+      responseRateOf_other: '{{rate}} ({{used}} of {{count}} invitations used)',
+      noInvitations: 'no invitations yet',
+      perDayLater: 'Responses per day appear from {{min}} responses.',
+    },
+    steps: {
+      title: 'Impact staircase: latest values',
+      none: 'No indicators with a value yet.',
+      empty: 'no indicator',
+      all: 'All indicators',
+    },
+    activities: {
+      title: 'Recent activities',
+      none: 'No activities recorded yet.',
+      log: 'Go to the activity log',
+      all_one: 'See the {{count}} activity',
+      all_other: 'See all {{count}} activities',
+    },
+    report: {
+      title: 'Report',
+      changed: 'last changed {{date}}',
+      none: 'No report yet.',
+      create: 'Create a report',
+    },
+  },
   workspace: {
     navigation: 'Workspace {{name}}',
     overview: 'Overview',
     members: 'Members',
     questionnaires: 'Questionnaires',
-    designQuestionnaires: 'Design and publish questionnaires',
-    viewQuestionnaires: 'See the questionnaires and their versions',
     yourRole: 'Your role',
     minGroupSizeExplained:
       'Results are only shown for groups of at least {{size}} respondents, so that nobody can be recognised from their answers.',
@@ -857,10 +929,12 @@ export const en = {
     settings: {
       title: 'Settings',
       minGroupSizeRule: 'At least {{min}}. Figures over fewer respondents are hidden.',
+      change: 'Change settings',
+      readOnly: 'Only organisers can change the settings.',
     },
     example: {
       label: 'Example data',
-      text: 'This workspace shows how Bilanz works with the first two years of a neighbourhood network. Its survey responses are made up; its figures and activities follow the network’s own report. Organisers can delete it on the overview page.',
+      text: 'This workspace shows how Bilanz works with the first two years of a neighbourhood network. Its survey responses are made up; its figures and activities follow the network’s own report. Organisers can delete it on the settings page.',
       deleteTitle: 'Delete the example',
       deleteText:
         'Deletes this workspace with its questionnaire, waves, responses, activities and indicators. Your own workspaces are not touched. The example does not come back.',

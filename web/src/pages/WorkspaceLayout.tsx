@@ -45,6 +45,9 @@ export function WorkspaceLayout() {
           <li>
             <NavLink to={`/w/${workspace.slug}/members`}>{t('workspace.members')}</NavLink>
           </li>
+          <li>
+            <NavLink to={`/w/${workspace.slug}/settings`}>{t('workspace.settings.title')}</NavLink>
+          </li>
         </ul>
       </nav>
       {workspace.example && (

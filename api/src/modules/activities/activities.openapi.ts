@@ -24,7 +24,7 @@ export const activitiesApi: ApiModule = {
       method: 'get',
       path: '/workspaces/{ws}/activities',
       operationId: 'listActivities',
-      summary: 'The activity log, newest first, optionally filtered',
+      summary: 'The activity log, newest first, optionally filtered and paged (limit, offset)',
       tag: 'Activities',
       access: 'analyst',
       query: ActivitiesQuery,

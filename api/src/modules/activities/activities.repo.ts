@@ -3,17 +3,36 @@ import { tables, type ActivityRow, type ActivityType } from '../../db/tables.js'
 
 export type NewActivity = Omit<ActivityRow, 'created_at' | 'updated_at'>;
 
-/** A workspace's activity log, newest first, narrowed by the filters given. */
-export async function listActivities(
-  db: Knex,
-  workspaceId: string,
-  filter: { type?: string; district?: string; year?: number },
-): Promise<ActivityRow[]> {
+type ActivityFilter = { type?: string; district?: string; year?: number };
+
+function filtered(db: Knex, workspaceId: string, filter: ActivityFilter) {
   const q = db(tables.activities).where({ workspace_id: workspaceId });
   if (filter.type) q.andWhere({ type: filter.type as ActivityType });
   if (filter.district) q.andWhere({ district: filter.district });
   if (filter.year) q.andWhereRaw('extract(year from date) = ?', [filter.year]);
-  return await q.orderBy([{ column: 'date', order: 'desc' }, { column: 'title' }]);
+  return q;
+}
+
+/** A workspace's activity log, newest first, narrowed by the filters given; one page of it with `limit`. */
+export async function listActivities(
+  db: Knex,
+  workspaceId: string,
+  filter: ActivityFilter & { limit?: number; offset?: number },
+): Promise<ActivityRow[]> {
+  // id last: a stable order, so that pages neither repeat nor skip activities of the same date and title.
+  const q = filtered(db, workspaceId, filter).orderBy([
+    { column: 'date', order: 'desc' },
+    { column: 'title' },
+    { column: 'id' },
+  ]);
+  if (filter.limit !== undefined) q.limit(filter.limit).offset(filter.offset ?? 0);
+  return await q;
+}
+
+/** How many activities the filters match. */
+export async function countActivities(db: Knex, workspaceId: string, filter: ActivityFilter): Promise<number> {
+  const row = await filtered(db, workspaceId, filter).first<{ count: number }>(db.raw('count(*)::int as count'));
+  return row?.count ?? 0;
 }
 
 /** The districts and years of a workspace's whole log (null when the log is empty). */

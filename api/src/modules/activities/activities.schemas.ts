@@ -46,6 +46,14 @@ export const ActivitiesQuery = z.object({
   type: ActivityType.optional(),
   district: z.string().max(120).optional(),
   year: z.coerce.number().int().min(1900).max(2200).optional(),
+  // Paging, optional: without `limit` the whole (filtered) log comes back, as before.
+  limit: z.coerce.number().int().min(1).max(500).optional().describe('At most this many activities (a page).'),
+  offset: z.coerce
+    .number()
+    .int()
+    .min(0)
+    .optional()
+    .describe('Skip this many activities first (with limit: page × limit).'),
 });
 
 /** An existing list of events as CSV text (header row: type, title, date, district, topic, note). */
@@ -69,6 +77,7 @@ export type Activity = z.infer<typeof ActivityResponse>;
 /** Newest first; `districts` and `years` (newest first) span the whole log, whatever the filter. */
 export const ActivityListResponse = z.object({
   activities: z.array(ActivityResponse),
+  total: z.number().int().describe('How many activities the filter matches, over all pages.'),
   districts: z.array(z.string()),
   years: z.array(z.number().int()),
 });

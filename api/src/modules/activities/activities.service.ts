@@ -22,13 +22,16 @@ const notFound = () =>
 export async function listActivities(
   db: Db,
   ws: WorkspaceRow,
-  filter: { type?: string; district?: string; year?: number },
+  filter: { type?: string; district?: string; year?: number; limit?: number; offset?: number },
 ): Promise<ActivityList> {
   const rows = await repo.listActivities(db, ws.id, filter);
+  const total =
+    filter.limit === undefined && !filter.offset ? rows.length : await repo.countActivities(db, ws.id, filter);
   // The choices a filter bar needs, over the whole log (not only the filtered part).
   const facets = await repo.activityFacets(db, ws.id);
   return {
     activities: rows.map(activityView),
+    total,
     districts: (facets.districts ?? []).sort((a, b) => a.localeCompare(b, 'de')),
     years: (facets.years ?? []).filter((y) => y !== null).sort((a, b) => b - a),
   };

@@ -133,12 +133,22 @@ export type QuestionTypeInfo = z.infer<typeof QuestionTypeInfoResponse>;
 export const QuestionTypesResponse = z.record(z.string(), QuestionTypeInfoResponse);
 export type QuestionTypes = z.infer<typeof QuestionTypesResponse>;
 
+/** Complete responses of one day, or of the period from `date` to `until` (days merged to reach the minimum group size). */
+export const DayPeriodResponse = z.object({
+  date: CalendarDay,
+  until: CalendarDay.optional().describe('The last day of a merged period; absent for a single day.'),
+  count: z.number().int(),
+});
+export type DayPeriod = z.infer<typeof DayPeriodResponse>;
+
 export const WaveResultsResponse = z.object({
   wave: z.object({ id: z.string(), title: z.string() }),
   responses: z.object({ complete: z.number().int(), partial: z.number().int() }),
   perDay: z
-    .array(z.object({ date: CalendarDay, count: z.number().int() }))
-    .describe('Complete responses per day of completion, oldest first: the whole wave, never filtered.'),
+    .array(DayPeriodResponse)
+    .describe(
+      'Complete responses per day of completion, oldest first: the whole wave, never filtered. In an anonymous wave no entry counts fewer than minGroupSize: smaller days are merged into a period (date to until), and a wave with fewer responses than that has none.',
+    ),
   n: Count,
   minGroupSize: z.number().int(),
   suppressed: z.boolean(),

@@ -13,8 +13,22 @@ import { describeType, isOpenText, type TypeDescription } from '../questionnaire
 import { cellElement, matrixColumns } from '../questionnaires/question-options.js';
 import type { ResultsEngine } from './engine/engine.js';
 import { trendWaveView } from './results.presenters.js';
-import type { Trend, TrendEntry, WaveResults } from './results.schemas.js';
-import { suppress } from './suppression.js';
+import type { DayPeriod, Trend, TrendEntry, WaveResults } from './results.schemas.js';
+import { perDayPeriods, suppress } from './suppression.js';
+
+/**
+ * A wave's responses per day. In an anonymous wave no day may show fewer
+ * responses than the minimum group size (a day with one answer names its
+ * author to anyone who knows who answered that day): such days are merged
+ * into periods (perDayPeriods). A named wave shows every day.
+ */
+export function responsesPerDay(
+  wave: Pick<WaveRow, 'anonymous'>,
+  days: Array<{ date: string; count: number }>,
+  min: number,
+): DayPeriod[] {
+  return wave.anonymous ? perDayPeriods(days, min) : days;
+}
 
 async function versionDefinition(db: Db, wave: Pick<WaveRow, 'questionnaire_id' | 'version'>): Promise<JsonObject> {
   // A wave always pins a published version (foreign key), so it is there.
@@ -74,7 +88,7 @@ export async function waveResults(
     wave: { id: wave.id, title: wave.title },
     responses: { complete: columns.rows, partial },
     // Complete responses per day, of the whole wave (never filtered: it says when, not who or what).
-    perDay: columns.responsesPerDay(),
+    perDay: responsesPerDay(wave, columns.responsesPerDay(), min),
     n: suppressed ? null : n,
     minGroupSize: min,
     suppressed,
@@ -86,6 +100,18 @@ export async function waveResults(
     locale,
     locales,
   };
+}
+
+/** A wave's complete responses per day, as its results show them (responsesPerDay). */
+export async function wavePerDay(
+  db: Db,
+  engine: ResultsEngine,
+  ws: WorkspaceRow,
+  waveId: string,
+): Promise<DayPeriod[]> {
+  const wave = await getWave(db, ws, waveId);
+  const columns = await engine.columns(wave, await versionDefinition(db, wave));
+  return responsesPerDay(wave, columns.responsesPerDay(), ws.min_group_size);
 }
 
 /** The types of a definition's questions and of its matrices' cells (a cell is filtered and drawn by its cell type). */

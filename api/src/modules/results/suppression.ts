@@ -5,6 +5,7 @@
  */
 import { isAdditive, type Cell, type QuestionFigures } from './aggregate.js';
 import type { CellFigures, ItemFigures } from './figures.js';
+import type { DayPeriod } from './results.schemas.js';
 
 /**
  * Hides cells below the minimum (zero is shown: it says nobody, not who).
@@ -145,4 +146,28 @@ function hideAll(q: QuestionFigures): QuestionFigures {
     ...(q.panels && { panels: { n: null, total: null, mean: null } }),
     ...(q.inner && { inner: q.inner.map(hideAll) }),
   };
+}
+
+
+/**
+ * Responses per day of an anonymous wave, with no count below the minimum
+ * group size: a day with fewer responses is merged with the days after it
+ * until the period holds at least `min`; a short remainder at the end joins
+ * the period before it. Every count stays visible, so none can be worked out
+ * from the wave's total; a wave with fewer than `min` responses gets none.
+ */
+export function perDayPeriods(days: Array<{ date: string; count: number }>, min: number): DayPeriod[] {
+  const periods: DayPeriod[] = [];
+  let open: DayPeriod | undefined;
+  for (const day of [...days].filter((d) => d.count > 0).sort((a, b) => a.date.localeCompare(b.date))) {
+    open = open ? { date: open.date, until: day.date, count: open.count + day.count } : { ...day };
+    if (open.count >= min) {
+      periods.push(open);
+      open = undefined;
+    }
+  }
+  const last = periods.at(-1);
+  if (open && last)
+    periods[periods.length - 1] = { date: last.date, until: open.until ?? open.date, count: last.count + open.count };
+  return periods;
 }

@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState, type RefObject } from 'react';
 import { useSearchParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
-import { useActivities, useCreateActivity, useDeleteActivity, useUpdateActivity } from '../../api/activities';
+import { ACTIVITY_PAGE_SIZE, useActivities, useDeleteActivity, useUpdateActivity } from '../../api/activities';
 import {
   activityTypes,
   type Activity,
@@ -16,7 +16,9 @@ import { useDateFormat } from '../../format';
 import { useCurrentWorkspace } from '../WorkspaceLayout';
 import { ActivityForm } from './ActivityForm';
 import { ActivityRow } from './ActivityRow';
+import { CreateActivity } from './CreateActivity';
 import { ImportActivitiesForm } from './ImportActivitiesForm';
+import { Pager } from './Pager';
 
 /** The filter in the URL (`?type=&district=&year=`); values the API would refuse are ignored. */
 function readFilter(params: URLSearchParams): ActivityFilter {
@@ -37,7 +39,9 @@ export function ActivitiesPage() {
   const isOrganiser = workspace.role === 'organiser';
   const [params, setParams] = useSearchParams();
   const filter = readFilter(params);
-  const list = useActivities(workspace.slug, filter);
+  const page = Math.max(1, Number.parseInt(params.get('page') ?? '1', 10) || 1);
+  const list = useActivities(workspace.slug, filter, page);
+  const pages = Math.max(1, Math.ceil((list.data?.total ?? 0) / ACTIVITY_PAGE_SIZE));
   const headingRef = useRef<HTMLHeadingElement>(null);
   const districts = list.data?.districts ?? [];
 
@@ -48,9 +52,24 @@ export function ActivitiesPage() {
         if (name === 'all') for (const key of ['type', 'district', 'year']) next.delete(key);
         else if (value) next.set(name, value);
         else next.delete(name);
+        // Another filter is another list: it starts on its first page.
+        next.delete('page');
         return next;
       },
       { replace: true },
+    );
+  }
+
+  function setPage(next: number) {
+    setParams(
+      (previous) => {
+        const out = new URLSearchParams(previous);
+        if (next > 1) out.set('page', String(next));
+        else out.delete('page');
+        return out;
+      },
+      // Paging changes the list, not the page: the focus stays on the pager's button.
+      { replace: true, preventScrollReset: true },
     );
   }
 
@@ -59,6 +78,14 @@ export function ActivitiesPage() {
       <PageHeading title={t('activities.title')} />
       <p className="muted">{t('activities.intro')}</p>
       {!isOrganiser && <p className="muted">{t('activities.readOnly')}</p>}
+      {/* Entering comes first: with a long log, a form below the table is out of reach. */}
+      {isOrganiser && <CreateActivity ws={workspace.slug} districts={districts} />}
+      {isOrganiser && (
+        <details className="panel activity-import">
+          <summary>{t('activities.import.open')}</summary>
+          <ImportActivitiesForm ws={workspace.slug} />
+        </details>
+      )}
       <section aria-labelledby="activities-list-title">
         <h2 id="activities-list-title" ref={headingRef} tabIndex={-1}>
           {t('activities.list.title')}
@@ -71,15 +98,15 @@ export function ActivitiesPage() {
             ws={workspace.slug}
             isOrganiser={isOrganiser}
             activities={list.data.activities}
+            total={list.data.total}
             districts={districts}
             filtered={Object.keys(filter).length > 0}
             busy={list.isPlaceholderData}
             headingRef={headingRef}
           />
         )}
+        {list.data && pages > 1 && <Pager page={Math.min(page, pages)} pages={pages} onPage={setPage} />}
       </section>
-      {isOrganiser && <CreateActivity ws={workspace.slug} districts={districts} />}
-      {isOrganiser && <ImportActivitiesForm ws={workspace.slug} />}
     </>
   );
 }
@@ -145,6 +172,8 @@ interface ActivityLogProps {
   ws: string;
   isOrganiser: boolean;
   activities: Activity[];
+  /** How many the filter matches over all pages. */
+  total: number;
   districts: string[];
   /** A filter is set: an empty list then means "no match", not "nothing logged". */
   filtered: boolean;
@@ -155,7 +184,8 @@ interface ActivityLogProps {
 }
 
 /** The table of activities, newest first (as the API sends them), with editing in place for organisers. */
-function ActivityLog({ ws, isOrganiser, activities, districts, filtered, busy, headingRef }: ActivityLogProps) {
+function ActivityLog(props: ActivityLogProps) {
+  const { ws, isOrganiser, activities, total, districts, filtered, busy, headingRef } = props;
   const { t } = useTranslation();
   const format = useDateFormat();
   const update = useUpdateActivity(ws);
@@ -220,7 +250,7 @@ function ActivityLog({ ws, isOrganiser, activities, districts, filtered, busy, h
       <ErrorAlert error={remove.error} />
       <SuccessStatus>{notice}</SuccessStatus>
       <p role="status" className="muted activity-count">
-        {activities.length > 0 ? t('activities.list.count', { count: activities.length }) : ''}
+        {activities.length > 0 ? t('activities.list.count', { count: total }) : ''}
       </p>
       {activities.length === 0 ? (
         <p className="empty">
@@ -321,37 +351,6 @@ function EditActivity({ activity, districts, pending, error, onSave, onCancel }:
         onSubmit={(body) => onSave(body)}
         onCancel={onCancel}
       />
-    </section>
-  );
-}
-
-/** The form for a new activity; it empties itself once the activity is saved. */
-function CreateActivity({ ws, districts }: { ws: string; districts: string[] }) {
-  const { t } = useTranslation();
-  const create = useCreateActivity(ws);
-  const [added, setAdded] = useState('');
-
-  function submit(body: ActivityBody, form: HTMLFormElement) {
-    setAdded('');
-    create.mutate(body, {
-      onSuccess: (activity) => {
-        setAdded(t('activities.create.added', { title: activity.title }));
-        form.reset();
-      },
-    });
-  }
-
-  return (
-    <section aria-labelledby="create-activity-title" className="panel">
-      <h2 id="create-activity-title">{t('activities.create.title')}</h2>
-      <ActivityForm
-        districts={districts}
-        submitLabel={t('activities.create.submit')}
-        pending={create.isPending}
-        error={create.error}
-        onSubmit={submit}
-      />
-      <SuccessStatus>{added}</SuccessStatus>
     </section>
   );
 }

@@ -19,17 +19,20 @@ export function ActivityRow(props: {
   const { t } = useTranslation();
   const none = t('activities.list.none');
   return (
+    // data-label: on a phone the rows are drawn as cards (styles.css), each value named by its column.
     <tr>
-      <td className="nowrap">{formatDay(activity.date)}</td>
-      <td>{t(`activities.types.${activity.type}`)}</td>
+      <td className="nowrap" data-label={t('activities.list.date')}>
+        {formatDay(activity.date)}
+      </td>
+      <td data-label={t('activities.list.type')}>{t(`activities.types.${activity.type}`)}</td>
       <th scope="row">
         {activity.title}
         {activity.note && <span className="activity-note">{activity.note}</span>}
       </th>
-      <td>{activity.district ?? none}</td>
-      <td>{activity.topic ?? none}</td>
+      <td data-label={t('activities.list.district')}>{activity.district ?? none}</td>
+      <td data-label={t('activities.list.topic')}>{activity.topic ?? none}</td>
       {isOrganiser && (
-        <td>
+        <td className="activity-actions">
           <div className="actions">
             <button
               ref={editButtonRef}

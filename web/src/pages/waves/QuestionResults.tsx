@@ -15,9 +15,12 @@ export function QuestionResults(props: {
   const { t } = useTranslation();
   return (
     <>
-      {data.suppressed ? (
+      {data.responses.complete === 0 ? null : data.suppressed ? (
         <p className="alert alert-warning" role="status">
-          {t('results.suppressedAll', { min: data.minGroupSize })}
+          {/* Advice to remove a filter only where one is set: otherwise the wave itself has too few answers. */}
+          {data.filters.length > 0
+            ? t('results.suppressedAll', { min: data.minGroupSize })
+            : t('results.suppressedFew', { min: data.minGroupSize })}
         </p>
       ) : data.questions.length === 0 ? (
         <p className="empty">{t('results.noQuestions')}</p>
@@ -44,11 +47,6 @@ export function QuestionResults(props: {
             }
           />
         ))
-      )}
-      {compareData?.suppressed && (
-        <p className="alert alert-warning">
-          {t('results.compare.suppressed', { title: compareData.wave.title, min: compareData.minGroupSize })}
-        </p>
       )}
     </>
   );

@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { WaveResults } from '../../api/results';
 import type { Wave } from '../../api/waves';
 import type { Measure } from '../../components/charts/datasets';
-import { ErrorAlert, Loading } from '../../components/Status';
+import { ErrorAlert } from '../../components/Status';
 import { describeFilter, filterSubjects, subjectGroups } from './filterSubjects';
 
 /** Filters, a wave to compare with, and whether to show shares or counts. */
@@ -18,10 +18,13 @@ export function ResultsControls(props: {
   onCompare: (waveId: string) => void;
   comparePending: boolean;
   compareError: unknown;
+  /** The compared wave's results once loaded, summarised right below its selector. */
+  compareData: WaveResults | undefined;
   measure: Measure;
   onMeasure: (measure: Measure) => void;
 }) {
   const { data, where, onWhere, waveKnown, siblings, compareId, onCompare, comparePending, compareError } = props;
+  const { compareData } = props;
   const { measure, onMeasure: setMeasure } = props;
   const { t } = useTranslation();
   return (
@@ -40,6 +43,12 @@ export function ResultsControls(props: {
             ))}
           </select>
           {waveKnown && siblings.length === 0 && <p className="field-hint">{t('results.compare.noOther')}</p>}
+          {/* The comparison's outcome next to its selector, not after the last question. */}
+          <div role="status" className="compare-result">
+            {compareId && comparePending && t('common.loading')}
+            {compareData && <CompareSummary compare={compareData} />}
+          </div>
+          <ErrorAlert error={compareId ? compareError : null} />
         </div>
         <div className="toggle-group" role="group" aria-label={t('results.measure.label')}>
           <span className="toggle-label">{t('results.measure.label')}</span>
@@ -56,9 +65,28 @@ export function ResultsControls(props: {
           ))}
         </div>
       </div>
-      {compareId && comparePending && <Loading />}
-      <ErrorAlert error={compareId ? compareError : null} />
+      <p role="status" className="visually-hidden" data-testid="filter-announcement">
+        {where.length === 0
+          ? ''
+          : data.n === null
+            ? t('results.filters.updatedFew', { min: data.minGroupSize })
+            : t('results.filters.updated', { count: data.n })}
+      </p>
     </section>
+  );
+}
+
+/** What the compared wave adds: its count, or why there is nothing to compare. */
+function CompareSummary({ compare }: { compare: WaveResults }) {
+  const { t } = useTranslation();
+  if (compare.suppressed)
+    return (
+      <p className="alert alert-warning">
+        {t('results.compare.suppressed', { title: compare.wave.title, min: compare.minGroupSize })}
+      </p>
+    );
+  return (
+    <p className="field-hint">{t('results.compare.summary', { title: compare.wave.title, count: compare.n ?? 0 })}</p>
   );
 }
 
@@ -133,9 +161,8 @@ function FilterBar({
             ))}
           </select>
         </div>
-        <button type="submit" disabled={!picked || value === ''}>
-          {t('results.filters.add')}
-        </button>
+        {/* Never disabled: a button that disables itself on use drops the keyboard focus to the page. */}
+        <button type="submit">{t('results.filters.add')}</button>
       </form>
       {where.length > 0 && (
         <div className="filter-chips">

@@ -1,9 +1,7 @@
-import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { WaveResults } from '../../api/results';
-import { Chart } from '../../components/charts/Chart';
-import { perDayBars, perDayRows } from '../../components/charts/datasets';
-import { useNumbers, useWaveFormat } from './format';
+import { useNumbers } from './format';
+import { PerDay } from './PerDay';
 
 /** The wave's responses at a glance: counts, completion, the filtered n and responses per day. */
 export function Headline({ data }: { data: WaveResults }) {
@@ -23,56 +21,16 @@ export function Headline({ data }: { data: WaveResults }) {
         <dt>{t('results.completionRate')}</dt>
         <dd>{total === 0 ? t('waves.list.none') : numbers.percent((data.responses.complete / total) * 100)}</dd>
         <dt>{data.filters.length > 0 ? t('results.nFiltered') : t('results.n')}</dt>
-        <dd data-testid="n">{data.n === null ? t('results.fewerThan', { min: data.minGroupSize }) : data.n}</dd>
+        <dd data-testid="n">
+          {data.responses.complete === 0
+            ? t('waves.list.none')
+            : data.n === null
+              ? t('results.fewerThan', { min: data.minGroupSize })
+              : data.n}
+        </dd>
       </dl>
-      {data.perDay.length > 0 && <PerDay perDay={data.perDay} />}
+      {data.perDay.length > 0 && <PerDay perDay={data.perDay} min={data.minGroupSize} />}
       <p className="muted">{t('results.minGroupNote', { min: data.minGroupSize })}</p>
-      {data.responses.complete === 0 && <p className="empty">{t('results.noResponses')}</p>}
     </section>
-  );
-}
-
-/** Complete responses per day of the whole wave (not filtered): a small bar chart and its table. */
-function PerDay({ perDay }: { perDay: WaveResults['perDay'] }) {
-  const { t } = useTranslation();
-  const format = useWaveFormat();
-  const title = t('results.perDay.title');
-  const countLabel = t('results.perDay.count');
-  const rows = useMemo(() => perDayRows(perDay), [perDay]);
-  const series = useMemo(
-    () => perDayBars(rows, { label: countLabel, day: format.day }),
-    [rows, countLabel, format.day],
-  );
-  return (
-    <div className="results-per-day">
-      <h3>{title}</h3>
-      <Chart kind="bar" data={series} size="s" label={t('results.chartLabel', { title })} />
-      <details className="table-alternative">
-        <summary>{t('results.table.show')}</summary>
-        <div className="table-wrap">
-          <table className="table-compact">
-            <caption className="visually-hidden">{title}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('results.perDay.day')}</th>
-                <th scope="col" className="numeric">
-                  {countLabel}
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {rows.map((r) => (
-                <tr key={r.date}>
-                  <th scope="row">
-                    <time dateTime={r.date}>{format.day(r.date)}</time>
-                  </th>
-                  <td className="numeric">{r.count}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      </details>
-    </div>
   );
 }

@@ -9,6 +9,7 @@ import { MISSING, PageError } from '../../components/PageError';
 import { PageHeading } from '../../components/PageHeading';
 import { ErrorAlert, Loading } from '../../components/Status';
 import { useCurrentWorkspace } from '../WorkspaceLayout';
+import { EmptyWave } from './EmptyWave';
 import { ExportPanel } from './ExportPanel';
 import { QuestionResults } from './QuestionResults';
 import { ResultsControls } from './ResultsControls';
@@ -75,6 +76,7 @@ export function ResultsPage() {
         <Link to={`/w/${ws}/waves/${id}/settings`}>{t('results.settingsLink')}</Link>
       </p>
       <Headline data={data} />
+      {data.responses.complete === 0 && <EmptyWave ws={ws} wave={thisWave} partial={data.responses.partial} />}
       <ResultsControls
         data={data}
         where={where}
@@ -85,6 +87,7 @@ export function ResultsPage() {
         onCompare={setCompare}
         comparePending={compare.isPending}
         compareError={compare.error}
+        compareData={compareData}
         measure={measure}
         onMeasure={setMeasure}
       />

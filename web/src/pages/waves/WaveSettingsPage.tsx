@@ -55,6 +55,11 @@ export function WaveSettingsPage() {
         <Link to={`/w/${workspace.slug}/waves/${wave.id}`}>{t('waves.settings.resultsLink')}</Link>
       </p>
       <WaveFacts wave={wave} />
+      {wave.responses.complete + wave.responses.partial + wave.responses.held === 0 && (
+        <p className="empty" data-testid="nobody-yet">
+          {t('results.empty.nobody')}
+        </p>
+      )}
       {isOrganiser && <StatusControl ws={workspace.slug} wave={wave} />}
       <LinkPanel wave={wave} />
       {isOrganiser && <EditForm key={wave.id} ws={workspace.slug} wave={wave} />}

@@ -14,7 +14,8 @@ export function useResultsParams() {
         edit(next);
         return next;
       },
-      { replace: true },
+      // A filter or comparison changes the view, not the page: keep the scroll position (and the focus with it).
+      { replace: true, preventScrollReset: true },
     );
   }
   const setWhere = (list: string[]) =>
