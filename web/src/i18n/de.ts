@@ -93,6 +93,10 @@ export const de: Messages = {
       'Der Server ist gerade ausgelastet und bittet um einen Moment Geduld. Deine Antworten bleiben auf diesem Gerät und werden in etwa {{count}} Sekunden automatisch gesendet. Du musst nichts noch einmal drücken.',
     retryNow: 'Jetzt noch einmal versuchen',
     done: 'Du kannst diese Seite jetzt schließen.',
+    progress: {
+      page_one: 'Seite {{page}} von {{count}}',
+      page_other: 'Seite {{page}} von {{count}}',
+    },
     problems: {
       title: 'Bitte prüfe diese Antworten',
     },

@@ -90,6 +90,10 @@ export const en = {
       'The server is busy right now and has asked us to wait a moment. Your answers are kept on this device and will be sent automatically in about {{count}} seconds. You don’t need to press anything again.',
     retryNow: 'Try again now',
     done: 'You can close this page now.',
+    progress: {
+      page_one: 'Page {{page}} of {{count}}',
+      page_other: 'Page {{page}} of {{count}}',
+    },
     problems: {
       title: 'Please check these answers',
     },
