@@ -79,10 +79,14 @@ export const de: Messages = {
     saving: 'Wird gespeichert …',
     saved: 'Deine bisherigen Antworten sind gespeichert.',
     sending: 'Deine Antworten werden gesendet …',
-    offline:
-      'Gerade gibt es keine Verbindung. Deine Antworten bleiben auf diesem Gerät und werden gespeichert, sobald die Verbindung wieder da ist (nächster Versuch in {{seconds}} Sekunden).',
-    offlineCompleting:
-      'Deine Antworten konnten nicht gesendet werden, weil es keine Verbindung gibt. Sie bleiben auf diesem Gerät, und in {{seconds}} Sekunden wird es noch einmal versucht.',
+    offline_one:
+      'Gerade gibt es keine Verbindung. Deine Antworten bleiben auf diesem Gerät und werden gespeichert, sobald die Verbindung wieder da ist (nächster Versuch in {{count}} Sekunde).',
+    offline_other:
+      'Gerade gibt es keine Verbindung. Deine Antworten bleiben auf diesem Gerät und werden gespeichert, sobald die Verbindung wieder da ist (nächster Versuch in {{count}} Sekunden).',
+    offlineCompleting_one:
+      'Deine Antworten konnten nicht gesendet werden, weil es keine Verbindung gibt. Sie bleiben auf diesem Gerät, und in {{count}} Sekunde wird es noch einmal versucht.',
+    offlineCompleting_other:
+      'Deine Antworten konnten nicht gesendet werden, weil es keine Verbindung gibt. Sie bleiben auf diesem Gerät, und in {{count}} Sekunden wird es noch einmal versucht.',
     busy_one:
       'Der Server ist gerade ausgelastet und bittet um einen Moment Geduld. Deine Antworten bleiben auf diesem Gerät und werden in etwa {{count}} Sekunde automatisch gespeichert.',
     busy_other:
@@ -633,6 +637,28 @@ export const de: Messages = {
       s5: 'Zielgruppen ändern ihr Handeln',
       s6: 'Lebenslage der Zielgruppen ändert sich',
       s7: 'Gesellschaft verändert sich',
+    },
+    counted: {
+      district_visit_one: '{{value}} Stadtteilbesuch',
+      district_visit_other: '{{value}} Stadtteilbesuche',
+      thematic_exchange_one: '{{value}} Austauschtreffen',
+      thematic_exchange_other: '{{value}} Austauschtreffen',
+      transfer_project_qualified_one: '{{value}} Transferprojekt',
+      transfer_project_qualified_other: '{{value}} Transferprojekte',
+      transfer_project_adopted_one: '{{value}} Projekt',
+      transfer_project_adopted_other: '{{value}} Projekte',
+      article_one: '{{value}} Artikel',
+      article_other: '{{value}} Artikel',
+      joint_project_one: '{{value}} Projekt',
+      joint_project_other: '{{value}} Projekte',
+      grant_one: '{{value}} Förderung',
+      grant_other: '{{value}} Förderungen',
+      other_one: '{{value}} Aktivität',
+      other_other: '{{value}} Aktivitäten',
+      district_one: '{{value}} Stadtteil',
+      district_other: '{{value}} Stadtteile',
+      topic_one: '{{value}} Thema',
+      topic_other: '{{value}} Themen',
     },
     levels: {
       input: 'Input',

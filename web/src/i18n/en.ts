@@ -76,10 +76,14 @@ export const en = {
     saving: 'Saving…',
     saved: 'Your answers so far are saved.',
     sending: 'Sending your answers…',
-    offline:
-      'There is no connection right now. Your answers are kept on this device and will be saved as soon as the connection is back (next try in {{seconds}} seconds).',
-    offlineCompleting:
-      'Your answers could not be sent: there is no connection. They are kept on this device, and sending is tried again in {{seconds}} seconds.',
+    offline_one:
+      'There is no connection right now. Your answers are kept on this device and will be saved as soon as the connection is back (next try in {{count}} second).',
+    offline_other:
+      'There is no connection right now. Your answers are kept on this device and will be saved as soon as the connection is back (next try in {{count}} seconds).',
+    offlineCompleting_one:
+      'Your answers could not be sent: there is no connection. They are kept on this device, and sending is tried again in {{count}} second.',
+    offlineCompleting_other:
+      'Your answers could not be sent: there is no connection. They are kept on this device, and sending is tried again in {{count}} seconds.',
     busy_one:
       'The server is busy right now and has asked us to wait a moment. Your answers are kept on this device and will be saved automatically in about {{count}} second.',
     busy_other:
@@ -623,6 +627,28 @@ export const en = {
       s5: 'Target groups change their behaviour',
       s6: 'The living situation of the target groups changes',
       s7: 'Society changes',
+    },
+    counted: {
+      district_visit_one: '{{value}} district visit',
+      district_visit_other: '{{value}} district visits',
+      thematic_exchange_one: '{{value}} thematic exchange',
+      thematic_exchange_other: '{{value}} thematic exchanges',
+      transfer_project_qualified_one: '{{value}} transfer project',
+      transfer_project_qualified_other: '{{value}} transfer projects',
+      transfer_project_adopted_one: '{{value}} project',
+      transfer_project_adopted_other: '{{value}} projects',
+      article_one: '{{value}} article',
+      article_other: '{{value}} articles',
+      joint_project_one: '{{value}} project',
+      joint_project_other: '{{value}} projects',
+      grant_one: '{{value}} grant',
+      grant_other: '{{value}} grants',
+      other_one: '{{value}} activity',
+      other_other: '{{value}} activities',
+      district_one: '{{value}} district',
+      district_other: '{{value}} districts',
+      topic_one: '{{value}} topic',
+      topic_other: '{{value}} topics',
     },
     levels: {
       input: 'Input',

@@ -6,22 +6,37 @@ import { useQuestionnaires, useVersionQuestions } from '../../api/questionnaires
 import type { Lang } from '../../designer/text';
 import { sameValue, surveyQuestions, trendOf, type Step, type SurveyQuestion } from './model';
 
-/** Numbers, values with their unit and days, in the UI language. */
+/**
+ * Numbers, values with their unit and days, in the UI language. A value
+ * counted from the activity log is named by what it counts, in the singular
+ * or plural its number needs ("1 Förderung", "2 Förderungen"); the free-text
+ * unit of other indicators follows the number as entered.
+ */
 export function useIndicatorFormat() {
-  const { i18n } = useTranslation();
+  const { t, i18n } = useTranslation();
   const locale = i18n.resolvedLanguage ?? 'en';
   return useMemo(() => {
     const number = new Intl.NumberFormat(locale, { maximumFractionDigits: 2 });
     const percent = new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 0 });
     // A day from the API (YYYY-MM-DD) is a calendar day, not an instant: format it in UTC so it never shifts.
     const day = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeZone: 'UTC' });
+    // Given the indicator (not only its unit), counted values get their plural right.
+    const value = (v: number, of: string | null | Pick<Indicator, 'unit' | 'source'>) => {
+      const source = typeof of === 'object' && of !== null ? of.source : null;
+      if (source?.kind === 'activities') {
+        const counted = source.measure === 'distinct' && source.field ? source.field : source.activityType;
+        return t(`indicators.counted.${counted}`, { count: v, value: number.format(v) });
+      }
+      const unit = typeof of === 'object' && of !== null ? of.unit : of;
+      return unit ? `${number.format(v)} ${unit}` : number.format(v);
+    };
     return {
-      number: (value: number) => number.format(value),
-      value: (value: number, unit: string | null) => (unit ? `${number.format(value)} ${unit}` : number.format(value)),
+      number: (v: number) => number.format(v),
+      value,
       percent: (share: number) => percent.format(share),
       day: (date: string) => day.format(new Date(`${date.slice(0, 10)}T00:00:00Z`)),
     };
-  }, [locale]);
+  }, [locale, t]);
 }
 
 export const useLang = (): Lang => (useTranslation().i18n.resolvedLanguage === 'de' ? 'de' : 'en');
@@ -59,7 +74,7 @@ export function LatestValue({ indicator }: { indicator: Indicator }) {
   return (
     <span className="indicator-value">
       <span className="visually-hidden">{t('indicators.latest')}: </span>
-      {format.value(indicator.latest.value, indicator.unit)}
+      {format.value(indicator.latest.value, indicator)}
     </span>
   );
 }
