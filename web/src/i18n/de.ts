@@ -603,7 +603,7 @@ export const de: Messages = {
     nav: 'Wirkung',
     title: 'Wirkung',
     intro:
-      'Indikatoren zeigen, was dein Netzwerk bewirkt: von den eingesetzten Ressourcen (Input) über Aktivitäten und die Menschen, die sie erreichen (Output), bis zu Veränderungen bei den Zielgruppen (Outcome) und in der Gesellschaft (Impact).',
+      'Indikatoren zeigen, was dein Netzwerk bewirkt: von den eingesetzten Ressourcen (Input) über Aktivitäten und die Menschen, die sie erreichen (Output), bis zu Veränderungen bei den Zielgruppen (Outcome) und dem Beitrag zu Veränderungen in der Gesellschaft (Impact).',
     readOnly: 'Nur Organisator*innen können Indikatoren anlegen, ändern oder Messwerte eintragen.',
     create: 'Neuer Indikator',
     empty: {
@@ -620,7 +620,7 @@ export const de: Messages = {
     staircase: {
       title: 'Wirkungstreppe',
       intro:
-        'Die Wirkungstreppe von PHINEO: Stufen 1–3 sind Output, 4–6 Outcome, 7 Impact. Jede Stufe zeigt ihre Indikatoren mit dem neuesten Wert.',
+        'Die Wirkungstreppe von PHINEO: Stufen 1–3 sind Output, 4–6 Outcome, 7 Impact. Auf Stufe 7 zeigt ein Wert den Beitrag des Netzwerks zu einer Veränderung in der Stadt, nicht, dass es sie allein bewirkt hat. Jede Stufe zeigt ihre Indikatoren mit dem neuesten Wert.',
       step: 'Stufe {{step}}:',
       empty: 'Noch kein Indikator.',
       inputs: 'Input: Ressourcen',
@@ -636,7 +636,7 @@ export const de: Messages = {
       s4: 'Zielgruppen verändern ihr Bewusstsein bzw. ihre Fähigkeiten',
       s5: 'Zielgruppen ändern ihr Handeln',
       s6: 'Lebenslage der Zielgruppen ändert sich',
-      s7: 'Gesellschaft verändert sich',
+      s7: 'Beitrag zur Veränderung der Gesellschaft',
     },
     counted: {
       district_visit_one: '{{value}} Stadtteilbesuch',
@@ -670,7 +670,8 @@ export const de: Messages = {
       input: 'Was hineingeht: Zeit, Geld, Personal, Wissen.',
       output: 'Was getan wird und wen es erreicht (Stufen 1–3).',
       outcome: 'Was sich bei den Zielgruppen verändert (Stufen 4–6).',
-      impact: 'Was sich in der Gesellschaft verändert (Stufe 7).',
+      impact:
+        'Wozu die Arbeit in der Gesellschaft beiträgt (Stufe 7): ein Beitrag neben vielen anderen Einflüssen, keine allein zugeschriebene Wirkung.',
     },
     iooi: {
       title: 'IOOI-Modell',
@@ -768,6 +769,11 @@ export const de: Messages = {
       deleteConfirm: 'Messwert löschen',
     },
     form: {
+      methodHint: {
+        title: 'Hinweis zur Methode:',
+        activityCount:
+          'Diese Kennzahl zählt Aktivitäten des Netzwerks selbst („{{type}}“). Das ist Output (Stufen 1–3): Dass etwas stattfindet, zeigt noch nicht, dass Zielgruppen anders denken oder handeln (Stufen 4–6) oder dass sich die Gesellschaft verändert (Stufe 7). Wähle eine Stufe von 1 bis 3, oder miss die Veränderung selbst, zum Beispiel mit einer Frage der Mitgliederumfrage.',
+      },
       createTitle: 'Neuer Indikator',
       editTitle: '„{{name}}“ bearbeiten',
       back: 'Zurück',
@@ -1399,7 +1405,7 @@ export const de: Messages = {
     sections: {
       input: 'Input: eingesetzte Ressourcen',
       output: 'Output: Aktivitäten und Reichweite',
-      outcome_impact: 'Outcome und Impact',
+      outcome_impact: 'Outcome und Beitrag zum Impact',
       survey: 'Zentrale Ergebnisse der Mitgliederumfrage',
       open_answers: 'Stärken, Schwächen und Entwicklungsoptionen',
       comparison: 'Was gestiegen ist, was gesunken ist',

@@ -593,7 +593,7 @@ export const en = {
     nav: 'Impact',
     title: 'Impact',
     intro:
-      'Indicators show what your network achieves: from the resources put in (input) through activities and the people they reach (output) to changes for the target groups (outcome) and in society (impact).',
+      'Indicators show what your network achieves: from the resources put in (input) through activities and the people they reach (output) to changes for the target groups (outcome) and the contribution to changes in society (impact).',
     readOnly: 'Only organisers can create indicators, change them or enter measurements.',
     create: 'New indicator',
     empty: {
@@ -610,7 +610,7 @@ export const en = {
     staircase: {
       title: 'Impact staircase',
       intro:
-        'The PHINEO impact staircase: steps 1–3 are output, 4–6 outcome, 7 impact. Each step shows its indicators with their latest value.',
+        'The PHINEO impact staircase: steps 1–3 are output, 4–6 outcome, 7 impact. On step 7 a value shows the network’s contribution to a change in the city, not that it brought the change about alone. Each step shows its indicators with their latest value.',
       step: 'Step {{step}}:',
       empty: 'No indicator yet.',
       inputs: 'Input: resources',
@@ -626,7 +626,7 @@ export const en = {
       s4: 'Target groups change their awareness or skills',
       s5: 'Target groups change their behaviour',
       s6: 'The living situation of the target groups changes',
-      s7: 'Society changes',
+      s7: 'Contribution to change in society',
     },
     counted: {
       district_visit_one: '{{value}} district visit',
@@ -660,7 +660,8 @@ export const en = {
       input: 'What goes in: time, money, staff, know-how.',
       output: 'What is done and whom it reaches (steps 1–3).',
       outcome: 'What changes for the target groups (steps 4–6).',
-      impact: 'What changes in society (step 7).',
+      impact:
+        'What the work contributes to change in society (step 7): one contribution among many influences, not an effect attributed to it alone.',
     },
     iooi: {
       title: 'IOOI model',
@@ -756,6 +757,11 @@ export const en = {
       deleteConfirm: 'Delete measurement',
     },
     form: {
+      methodHint: {
+        title: 'A note on method:',
+        activityCount:
+          'This figure counts the network’s own activities (“{{type}}”). That is output (steps 1–3): that something takes place does not yet show that target groups think or act differently (steps 4–6) or that society changes (step 7). Choose a step from 1 to 3, or measure the change itself, for example with a question of the member survey.',
+      },
       createTitle: 'New indicator',
       editTitle: 'Edit “{{name}}”',
       back: 'Back',
@@ -1379,7 +1385,7 @@ export const en = {
     sections: {
       input: 'Input: resources',
       output: 'Output: activities and reach',
-      outcome_impact: 'Outcome and impact',
+      outcome_impact: 'Outcome and contribution to impact',
       survey: 'Key results of the member survey',
       open_answers: 'Strengths, weaknesses and development options',
       comparison: 'What rose, what fell',
