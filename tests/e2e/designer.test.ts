@@ -74,7 +74,7 @@ describe('questionnaire designer in the browser', () => {
     await page.getByText('Es gibt noch keine Fragebögen.', { exact: false }).waitFor();
     // The template library is offered, each with its size.
     await page
-      .getByRole('button', { name: /Fragebogen aus „.+“ anlegen/ })
+      .getByRole('button', { name: /Diese Vorlage verwenden: „.+“/ })
       .first()
       .waitFor();
   });
