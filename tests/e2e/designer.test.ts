@@ -99,7 +99,7 @@ describe('questionnaire designer in the browser', () => {
       ['municipal', 'Städtisch', 'Municipal'],
     ];
     for (const [index, [value, de, en]] of choices.entries()) {
-      await sector.getByRole('button', { name: 'Eintrag zu Antwortmöglichkeiten hinzufügen' }).click();
+      await sector.getByRole('button', { name: 'Eintrag hinzufügen: Antwortmöglichkeiten' }).click();
       await sector.getByLabel(`Wert, Eintrag ${index + 1}`).fill(value!);
       await sector.getByLabel(`Beschriftung (Deutsch), Eintrag ${index + 1}`).fill(de!);
       await sector.getByLabel(`Beschriftung (Englisch), Eintrag ${index + 1}`).fill(en!);

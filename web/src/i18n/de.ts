@@ -1222,7 +1222,7 @@ export const de: Messages = {
       valueHint: 'Wird mit jeder Antwort gespeichert. Ihn später zu ändern bricht Vergleiche.',
       label: 'Beschriftung',
       add: 'Eintrag hinzufügen',
-      addTo: 'Eintrag zu {{list}} hinzufügen',
+      addTo: 'Eintrag hinzufügen: {{list}}',
       moveUp: 'Nach oben: Eintrag {{number}}',
       moveDown: 'Nach unten: Eintrag {{number}}',
       remove: 'Entfernen',

@@ -1203,7 +1203,7 @@ export const en = {
       valueHint: 'Stored with each answer. Changing it later breaks comparisons.',
       label: 'Label',
       add: 'Add entry',
-      addTo: 'Add entry to {{list}}',
+      addTo: 'Add entry: {{list}}',
       moveUp: 'Move up: entry {{number}}',
       moveDown: 'Move down: entry {{number}}',
       remove: 'Remove',
