@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { adoptExampleWorkspaces, loadExampleOnce } from '../../api/src/modules/example/example-workspace.js';
+import { countsActivities, methodHints } from '../../api/src/modules/indicators/indicator-method.js';
 import { loadTemplates } from '../../api/src/modules/questionnaires/templates.js';
 import { createTestContext, createUser, loginAgent, type TestContext } from '../helpers/test-app.js';
 
@@ -75,6 +76,19 @@ describe('the example workspace', () => {
     expect(contacts.series[0]!.source.respondents).toBe(70);
     const steps = new Set(body.indicators.map((i: { step: number | null }) => i.step));
     for (const step of [1, 2, 3, 4, 5, 6, 7]) expect(steps.has(step)).toBe(true);
+    // PHINEO: a won grant for a joint project shows members acting differently (step 5), not society changing (7).
+    expect(byKey.get('foerderung')).toMatchObject({ level: 'outcome', step: 5 });
+    // Counting the network's own activities is output: nothing of the kind on steps 4–7.
+    const onOutcomeSteps = body.indicators.filter((i: { step: number | null }) => i.step !== null && i.step >= 4);
+    expect(onOutcomeSteps.length).toBeGreaterThan(0);
+    for (const ind of onOutcomeSteps) {
+      expect(methodHints(ind), ind.key).toEqual([]);
+      expect(countsActivities(ind.source), ind.key).toBe(false);
+    }
+    // Step 7 holds a change in the city, not a count of anything the network did.
+    const stepSeven = body.indicators.filter((i: { step: number | null }) => i.step === 7);
+    expect(stepSeven.map((i: { key: string }) => i.key)).toEqual(['stadtteil-kooperationen']);
+    expect(stepSeven[0].source.kind).not.toBe('activities');
     expect(Number((await ctx.knex('activities').where({ type: 'district_visit' }).count({ n: '*' }))[0]!.n)).toBe(7);
   });
 

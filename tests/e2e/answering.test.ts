@@ -128,8 +128,9 @@ describe('answering the member survey on a phone', () => {
         page.evaluate(() => document.activeElement?.closest('.sd-question')?.getAttribute('data-name') ?? null),
       )
       .toBe('sector');
-    // The progress bar is there (the definition asks for it).
-    expect(await page.locator('.sd-progress-buttons, .sd-progress').count()).toBeGreaterThan(0);
+    // The page's own progress is there, counting the visible pages and empty at the start.
+    expect(await page.locator('.survey-progress-text').textContent()).toBe('Seite 1 von 6');
+    expect(await page.locator('.survey-progress-bar').evaluate((bar: HTMLProgressElement) => bar.value)).toBe(0);
     expect(await seriousViolations(page)).toEqual([]);
   });
 

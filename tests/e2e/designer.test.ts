@@ -74,7 +74,7 @@ describe('questionnaire designer in the browser', () => {
     await page.getByText('Es gibt noch keine Fragebögen.', { exact: false }).waitFor();
     // The template library is offered, each with its size.
     await page
-      .getByRole('button', { name: /Fragebogen aus „.+“ anlegen/ })
+      .getByRole('button', { name: /Diese Vorlage verwenden: „.+“/ })
       .first()
       .waitFor();
   });
@@ -99,7 +99,7 @@ describe('questionnaire designer in the browser', () => {
       ['municipal', 'Städtisch', 'Municipal'],
     ];
     for (const [index, [value, de, en]] of choices.entries()) {
-      await sector.getByRole('button', { name: 'Eintrag zu Antwortmöglichkeiten hinzufügen' }).click();
+      await sector.getByRole('button', { name: 'Eintrag hinzufügen: Antwortmöglichkeiten' }).click();
       await sector.getByLabel(`Wert, Eintrag ${index + 1}`).fill(value!);
       await sector.getByLabel(`Beschriftung (Deutsch), Eintrag ${index + 1}`).fill(de!);
       await sector.getByLabel(`Beschriftung (Englisch), Eintrag ${index + 1}`).fill(en!);

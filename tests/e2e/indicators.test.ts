@@ -100,7 +100,9 @@ describe('impact pages', () => {
 
     await step(1).waitFor();
     expect(await page.locator('ol.staircase > li').count()).toBe(7);
-    expect(await page.getByRole('heading', { level: 3, name: 'Stufe 7: Gesellschaft verändert sich' }).count()).toBe(1);
+    expect(
+      await page.getByRole('heading', { level: 3, name: 'Stufe 7: Beitrag zur Veränderung der Gesellschaft' }).count(),
+    ).toBe(1);
 
     const contacts = step(2)
       .getByRole('listitem')

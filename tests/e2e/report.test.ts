@@ -122,7 +122,7 @@ describe('the strategy report', () => {
         'Das Wichtigste in Zahlen',
         'Input: eingesetzte Ressourcen',
         'Output: Aktivitäten und Reichweite',
-        'Outcome und Impact',
+        'Outcome und Beitrag zum Impact',
         'Zentrale Ergebnisse der Mitgliederumfrage',
         'Stärken, Schwächen und Entwicklungsoptionen',
         'Was gestiegen ist, was gesunken ist',
@@ -171,7 +171,7 @@ describe('the strategy report', () => {
       'Beschlüsse und nächste Schritte',
       'Input: eingesetzte Ressourcen',
       'Output: Aktivitäten und Reichweite',
-      'Outcome und Impact',
+      'Outcome und Beitrag zum Impact',
       'Zentrale Ergebnisse der Mitgliederumfrage',
       'Stärken, Schwächen und Entwicklungsoptionen',
     ]) {

@@ -79,10 +79,14 @@ export const de: Messages = {
     saving: 'Wird gespeichert …',
     saved: 'Deine bisherigen Antworten sind gespeichert.',
     sending: 'Deine Antworten werden gesendet …',
-    offline:
-      'Gerade gibt es keine Verbindung. Deine Antworten bleiben auf diesem Gerät und werden gespeichert, sobald die Verbindung wieder da ist (nächster Versuch in {{seconds}} Sekunden).',
-    offlineCompleting:
-      'Deine Antworten konnten nicht gesendet werden, weil es keine Verbindung gibt. Sie bleiben auf diesem Gerät, und in {{seconds}} Sekunden wird es noch einmal versucht.',
+    offline_one:
+      'Gerade gibt es keine Verbindung. Deine Antworten bleiben auf diesem Gerät und werden gespeichert, sobald die Verbindung wieder da ist (nächster Versuch in {{count}} Sekunde).',
+    offline_other:
+      'Gerade gibt es keine Verbindung. Deine Antworten bleiben auf diesem Gerät und werden gespeichert, sobald die Verbindung wieder da ist (nächster Versuch in {{count}} Sekunden).',
+    offlineCompleting_one:
+      'Deine Antworten konnten nicht gesendet werden, weil es keine Verbindung gibt. Sie bleiben auf diesem Gerät, und in {{count}} Sekunde wird es noch einmal versucht.',
+    offlineCompleting_other:
+      'Deine Antworten konnten nicht gesendet werden, weil es keine Verbindung gibt. Sie bleiben auf diesem Gerät, und in {{count}} Sekunden wird es noch einmal versucht.',
     busy_one:
       'Der Server ist gerade ausgelastet und bittet um einen Moment Geduld. Deine Antworten bleiben auf diesem Gerät und werden in etwa {{count}} Sekunde automatisch gespeichert.',
     busy_other:
@@ -93,6 +97,10 @@ export const de: Messages = {
       'Der Server ist gerade ausgelastet und bittet um einen Moment Geduld. Deine Antworten bleiben auf diesem Gerät und werden in etwa {{count}} Sekunden automatisch gesendet. Du musst nichts noch einmal drücken.',
     retryNow: 'Jetzt noch einmal versuchen',
     done: 'Du kannst diese Seite jetzt schließen.',
+    progress: {
+      page_one: 'Seite {{page}} von {{count}}',
+      page_other: 'Seite {{page}} von {{count}}',
+    },
     problems: {
       title: 'Bitte prüfe diese Antworten',
     },
@@ -619,7 +627,7 @@ export const de: Messages = {
     nav: 'Wirkung',
     title: 'Wirkung',
     intro:
-      'Indikatoren zeigen, was dein Netzwerk bewirkt: von den eingesetzten Ressourcen (Input) über Aktivitäten und die Menschen, die sie erreichen (Output), bis zu Veränderungen bei den Zielgruppen (Outcome) und in der Gesellschaft (Impact).',
+      'Indikatoren zeigen, was dein Netzwerk bewirkt: von den eingesetzten Ressourcen (Input) über Aktivitäten und die Menschen, die sie erreichen (Output), bis zu Veränderungen bei den Zielgruppen (Outcome) und dem Beitrag zu Veränderungen in der Gesellschaft (Impact).',
     readOnly: 'Nur Organisator*innen können Indikatoren anlegen, ändern oder Messwerte eintragen.',
     create: 'Neuer Indikator',
     empty: {
@@ -636,7 +644,7 @@ export const de: Messages = {
     staircase: {
       title: 'Wirkungstreppe',
       intro:
-        'Die Wirkungstreppe von PHINEO: Stufen 1–3 sind Output, 4–6 Outcome, 7 Impact. Jede Stufe zeigt ihre Indikatoren mit dem neuesten Wert.',
+        'Die Wirkungstreppe von PHINEO: Stufen 1–3 sind Output, 4–6 Outcome, 7 Impact. Auf Stufe 7 zeigt ein Wert den Beitrag des Netzwerks zu einer Veränderung in der Stadt, nicht, dass es sie allein bewirkt hat. Jede Stufe zeigt ihre Indikatoren mit dem neuesten Wert.',
       step: 'Stufe {{step}}:',
       empty: 'Noch kein Indikator.',
       inputs: 'Input: Ressourcen',
@@ -652,7 +660,29 @@ export const de: Messages = {
       s4: 'Zielgruppen verändern ihr Bewusstsein bzw. ihre Fähigkeiten',
       s5: 'Zielgruppen ändern ihr Handeln',
       s6: 'Lebenslage der Zielgruppen ändert sich',
-      s7: 'Gesellschaft verändert sich',
+      s7: 'Beitrag zur Veränderung der Gesellschaft',
+    },
+    counted: {
+      district_visit_one: '{{value}} Stadtteilbesuch',
+      district_visit_other: '{{value}} Stadtteilbesuche',
+      thematic_exchange_one: '{{value}} Austauschtreffen',
+      thematic_exchange_other: '{{value}} Austauschtreffen',
+      transfer_project_qualified_one: '{{value}} Transferprojekt',
+      transfer_project_qualified_other: '{{value}} Transferprojekte',
+      transfer_project_adopted_one: '{{value}} Projekt',
+      transfer_project_adopted_other: '{{value}} Projekte',
+      article_one: '{{value}} Artikel',
+      article_other: '{{value}} Artikel',
+      joint_project_one: '{{value}} Projekt',
+      joint_project_other: '{{value}} Projekte',
+      grant_one: '{{value}} Förderung',
+      grant_other: '{{value}} Förderungen',
+      other_one: '{{value}} Aktivität',
+      other_other: '{{value}} Aktivitäten',
+      district_one: '{{value}} Stadtteil',
+      district_other: '{{value}} Stadtteile',
+      topic_one: '{{value}} Thema',
+      topic_other: '{{value}} Themen',
     },
     levels: {
       input: 'Input',
@@ -664,7 +694,8 @@ export const de: Messages = {
       input: 'Was hineingeht: Zeit, Geld, Personal, Wissen.',
       output: 'Was getan wird und wen es erreicht (Stufen 1–3).',
       outcome: 'Was sich bei den Zielgruppen verändert (Stufen 4–6).',
-      impact: 'Was sich in der Gesellschaft verändert (Stufe 7).',
+      impact:
+        'Wozu die Arbeit in der Gesellschaft beiträgt (Stufe 7): ein Beitrag neben vielen anderen Einflüssen, keine allein zugeschriebene Wirkung.',
     },
     iooi: {
       title: 'IOOI-Modell',
@@ -762,6 +793,11 @@ export const de: Messages = {
       deleteConfirm: 'Messwert löschen',
     },
     form: {
+      methodHint: {
+        title: 'Hinweis zur Methode:',
+        activityCount:
+          'Diese Kennzahl zählt Aktivitäten des Netzwerks selbst („{{type}}“). Das ist Output (Stufen 1–3): Dass etwas stattfindet, zeigt noch nicht, dass Zielgruppen anders denken oder handeln (Stufen 4–6) oder dass sich die Gesellschaft verändert (Stufe 7). Wähle eine Stufe von 1 bis 3, oder miss die Veränderung selbst, zum Beispiel mit einer Frage der Mitgliederumfrage.',
+      },
       createTitle: 'Neuer Indikator',
       editTitle: '„{{name}}“ bearbeiten',
       back: 'Zurück',
@@ -1069,12 +1105,16 @@ export const de: Messages = {
       questionCount_one: '{{count}} Frage',
       questionCount_other: '{{count}} Fragen',
       useTemplate: 'Diese Vorlage verwenden',
-      useTemplateNamed: 'Fragebogen aus „{{title}}“ anlegen',
+      useTemplateNamed: 'Diese Vorlage verwenden: „{{title}}“',
       noTemplates: 'Es sind keine Vorlagen installiert.',
       newTitle: 'Neuer Fragebogen',
     },
   },
   designer: {
+    move: {
+      up: 'Nach oben',
+      down: 'Nach unten',
+    },
     notFound: {
       title: 'Fragebogen nicht gefunden',
       text: 'In diesem Arbeitsbereich gibt es keinen Fragebogen mit diesem Kurznamen.',
@@ -1166,11 +1206,11 @@ export const de: Messages = {
       pageTitle: 'Titel der Seite',
       add: 'Seite hinzufügen',
       remove: 'Seite löschen',
-      removeNamed: 'Seite {{number}} löschen',
+      removeNamed: 'Seite löschen (Seite {{number}})',
       removeQuestion: 'Seite {{number}} mit allem, was darauf steht, löschen?',
       removeConfirm: 'Ja, löschen',
-      moveUp: 'Seite {{number}} nach oben',
-      moveDown: 'Seite {{number}} nach unten',
+      moveUp: 'Nach oben: Seite {{number}}',
+      moveDown: 'Nach unten: Seite {{number}}',
       empty: 'Auf dieser Seite steht noch nichts.',
       missing: 'Diese Definition führt ihre Elemente ohne Seiten auf. Der Editor arbeitet mit Seiten.',
       putOnPage: 'Auf eine Seite setzen',
@@ -1200,8 +1240,8 @@ export const de: Messages = {
       unknown: 'Unbekannter Typ {{type}}',
     },
     element: {
-      moveUpNamed: '{{name}} nach oben',
-      moveDownNamed: '{{name}} nach unten',
+      moveUpNamed: 'Nach oben: {{name}}',
+      moveDownNamed: 'Nach unten: {{name}}',
       duplicate: 'Duplizieren',
       duplicateNamed: '{{name}} duplizieren',
       duplicated: 'Kopie {{name}} hinzugefügt.',
@@ -1257,9 +1297,9 @@ export const de: Messages = {
       valueHint: 'Wird mit jeder Antwort gespeichert. Ihn später zu ändern bricht Vergleiche.',
       label: 'Beschriftung',
       add: 'Eintrag hinzufügen',
-      addTo: 'Eintrag zu {{list}} hinzufügen',
-      moveUp: 'Eintrag {{number}} nach oben',
-      moveDown: 'Eintrag {{number}} nach unten',
+      addTo: 'Eintrag hinzufügen: {{list}}',
+      moveUp: 'Nach oben: Eintrag {{number}}',
+      moveDown: 'Nach unten: Eintrag {{number}}',
       remove: 'Entfernen',
       removeNamed: 'Eintrag {{number}} entfernen',
       empty: 'Noch keine Einträge.',
@@ -1313,7 +1353,7 @@ export const de: Messages = {
       breaking: 'bricht Vergleiche',
       actions: 'Aktionen',
       showJson: 'JSON zeigen',
-      showJsonNamed: 'JSON von Version {{version}} zeigen',
+      showJsonNamed: 'JSON zeigen: Version {{version}}',
       export: 'Exportieren',
       exportNamed: 'Version {{version}} als JSON exportieren',
       jsonOf: 'JSON von Version {{version}}',
@@ -1450,7 +1490,7 @@ export const de: Messages = {
       key_figures: 'Das Wichtigste in Zahlen',
       input: 'Input: eingesetzte Ressourcen',
       output: 'Output: Aktivitäten und Reichweite',
-      outcome_impact: 'Outcome und Impact',
+      outcome_impact: 'Outcome und Beitrag zum Impact',
       survey: 'Zentrale Ergebnisse der Mitgliederumfrage',
       open_answers: 'Stärken, Schwächen und Entwicklungsoptionen',
       comparison: 'Was gestiegen ist, was gesunken ist',

@@ -76,10 +76,14 @@ export const en = {
     saving: 'Saving…',
     saved: 'Your answers so far are saved.',
     sending: 'Sending your answers…',
-    offline:
-      'There is no connection right now. Your answers are kept on this device and will be saved as soon as the connection is back (next try in {{seconds}} seconds).',
-    offlineCompleting:
-      'Your answers could not be sent: there is no connection. They are kept on this device, and sending is tried again in {{seconds}} seconds.',
+    offline_one:
+      'There is no connection right now. Your answers are kept on this device and will be saved as soon as the connection is back (next try in {{count}} second).',
+    offline_other:
+      'There is no connection right now. Your answers are kept on this device and will be saved as soon as the connection is back (next try in {{count}} seconds).',
+    offlineCompleting_one:
+      'Your answers could not be sent: there is no connection. They are kept on this device, and sending is tried again in {{count}} second.',
+    offlineCompleting_other:
+      'Your answers could not be sent: there is no connection. They are kept on this device, and sending is tried again in {{count}} seconds.',
     busy_one:
       'The server is busy right now and has asked us to wait a moment. Your answers are kept on this device and will be saved automatically in about {{count}} second.',
     busy_other:
@@ -90,6 +94,10 @@ export const en = {
       'The server is busy right now and has asked us to wait a moment. Your answers are kept on this device and will be sent automatically in about {{count}} seconds. You don’t need to press anything again.',
     retryNow: 'Try again now',
     done: 'You can close this page now.',
+    progress: {
+      page_one: 'Page {{page}} of {{count}}',
+      page_other: 'Page {{page}} of {{count}}',
+    },
     problems: {
       title: 'Please check these answers',
     },
@@ -610,7 +618,7 @@ export const en = {
     nav: 'Impact',
     title: 'Impact',
     intro:
-      'Indicators show what your network achieves: from the resources put in (input) through activities and the people they reach (output) to changes for the target groups (outcome) and in society (impact).',
+      'Indicators show what your network achieves: from the resources put in (input) through activities and the people they reach (output) to changes for the target groups (outcome) and the contribution to changes in society (impact).',
     readOnly: 'Only organisers can create indicators, change them or enter measurements.',
     create: 'New indicator',
     empty: {
@@ -627,7 +635,7 @@ export const en = {
     staircase: {
       title: 'Impact staircase',
       intro:
-        'The PHINEO impact staircase: steps 1–3 are output, 4–6 outcome, 7 impact. Each step shows its indicators with their latest value.',
+        'The PHINEO impact staircase: steps 1–3 are output, 4–6 outcome, 7 impact. On step 7 a value shows the network’s contribution to a change in the city, not that it brought the change about alone. Each step shows its indicators with their latest value.',
       step: 'Step {{step}}:',
       empty: 'No indicator yet.',
       inputs: 'Input: resources',
@@ -643,7 +651,29 @@ export const en = {
       s4: 'Target groups change their awareness or skills',
       s5: 'Target groups change their behaviour',
       s6: 'The living situation of the target groups changes',
-      s7: 'Society changes',
+      s7: 'Contribution to change in society',
+    },
+    counted: {
+      district_visit_one: '{{value}} district visit',
+      district_visit_other: '{{value}} district visits',
+      thematic_exchange_one: '{{value}} thematic exchange',
+      thematic_exchange_other: '{{value}} thematic exchanges',
+      transfer_project_qualified_one: '{{value}} transfer project',
+      transfer_project_qualified_other: '{{value}} transfer projects',
+      transfer_project_adopted_one: '{{value}} project',
+      transfer_project_adopted_other: '{{value}} projects',
+      article_one: '{{value}} article',
+      article_other: '{{value}} articles',
+      joint_project_one: '{{value}} project',
+      joint_project_other: '{{value}} projects',
+      grant_one: '{{value}} grant',
+      grant_other: '{{value}} grants',
+      other_one: '{{value}} activity',
+      other_other: '{{value}} activities',
+      district_one: '{{value}} district',
+      district_other: '{{value}} districts',
+      topic_one: '{{value}} topic',
+      topic_other: '{{value}} topics',
     },
     levels: {
       input: 'Input',
@@ -655,7 +685,8 @@ export const en = {
       input: 'What goes in: time, money, staff, know-how.',
       output: 'What is done and whom it reaches (steps 1–3).',
       outcome: 'What changes for the target groups (steps 4–6).',
-      impact: 'What changes in society (step 7).',
+      impact:
+        'What the work contributes to change in society (step 7): one contribution among many influences, not an effect attributed to it alone.',
     },
     iooi: {
       title: 'IOOI model',
@@ -751,6 +782,11 @@ export const en = {
       deleteConfirm: 'Delete measurement',
     },
     form: {
+      methodHint: {
+        title: 'A note on method:',
+        activityCount:
+          'This figure counts the network’s own activities (“{{type}}”). That is output (steps 1–3): that something takes place does not yet show that target groups think or act differently (steps 4–6) or that society changes (step 7). Choose a step from 1 to 3, or measure the change itself, for example with a question of the member survey.',
+      },
       createTitle: 'New indicator',
       editTitle: 'Edit “{{name}}”',
       back: 'Back',
@@ -1055,12 +1091,16 @@ export const en = {
       questionCount_one: '{{count}} question',
       questionCount_other: '{{count}} questions',
       useTemplate: 'Use this template',
-      useTemplateNamed: 'Create a questionnaire from “{{title}}”',
+      useTemplateNamed: 'Use this template: “{{title}}”',
       noTemplates: 'No templates are installed.',
       newTitle: 'New questionnaire',
     },
   },
   designer: {
+    move: {
+      up: 'Move up',
+      down: 'Move down',
+    },
     notFound: {
       title: 'Questionnaire not found',
       text: 'There is no questionnaire with this short name in this workspace.',
@@ -1148,11 +1188,11 @@ export const en = {
       pageTitle: 'Page title',
       add: 'Add page',
       remove: 'Delete page',
-      removeNamed: 'Delete page {{number}}',
+      removeNamed: 'Delete page (page {{number}})',
       removeQuestion: 'Delete page {{number}} and everything on it?',
       removeConfirm: 'Yes, delete',
-      moveUp: 'Move page {{number}} up',
-      moveDown: 'Move page {{number}} down',
+      moveUp: 'Move up: page {{number}}',
+      moveDown: 'Move down: page {{number}}',
       empty: 'This page has no elements yet.',
       missing: 'This definition lists its elements without pages. The editor works with pages.',
       putOnPage: 'Put them on a page',
@@ -1182,8 +1222,8 @@ export const en = {
       unknown: 'Unknown type {{type}}',
     },
     element: {
-      moveUpNamed: 'Move {{name}} up',
-      moveDownNamed: 'Move {{name}} down',
+      moveUpNamed: 'Move up: {{name}}',
+      moveDownNamed: 'Move down: {{name}}',
       duplicate: 'Duplicate',
       duplicateNamed: 'Duplicate {{name}}',
       duplicated: 'Copy {{name}} added.',
@@ -1239,9 +1279,9 @@ export const en = {
       valueHint: 'Stored with each answer. Changing it later breaks comparisons.',
       label: 'Label',
       add: 'Add entry',
-      addTo: 'Add entry to {{list}}',
-      moveUp: 'Move entry {{number}} up',
-      moveDown: 'Move entry {{number}} down',
+      addTo: 'Add entry: {{list}}',
+      moveUp: 'Move up: entry {{number}}',
+      moveDown: 'Move down: entry {{number}}',
       remove: 'Remove',
       removeNamed: 'Remove entry {{number}}',
       empty: 'No entries yet.',
@@ -1295,7 +1335,7 @@ export const en = {
       breaking: 'breaking',
       actions: 'Actions',
       showJson: 'Show JSON',
-      showJsonNamed: 'Show JSON of version {{version}}',
+      showJsonNamed: 'Show JSON: version {{version}}',
       export: 'Export',
       exportNamed: 'Export version {{version}} as JSON',
       jsonOf: 'JSON of version {{version}}',
@@ -1431,7 +1471,7 @@ export const en = {
       key_figures: 'Key figures',
       input: 'Input: resources',
       output: 'Output: activities and reach',
-      outcome_impact: 'Outcome and impact',
+      outcome_impact: 'Outcome and contribution to impact',
       survey: 'Key results of the member survey',
       open_answers: 'Strengths, weaknesses and development options',
       comparison: 'What rose, what fell',

@@ -11,7 +11,8 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { Db } from '../../db/db-handle.js';
-import type { ActivityType } from '../../db/tables.js';
+import type { ActivityType, IndicatorSource } from '../../db/tables.js';
+import { methodHints } from '../indicators/indicator-method.js';
 import { itemsOf, questionsOf, type Json, type JsonObject } from '../questionnaires/definition-walk.js';
 import type { Template } from '../questionnaires/templates.js';
 import { hashToken } from '../../lib/tokens.js';
@@ -352,17 +353,22 @@ async function createExample(trx: Db, templates: Map<string, Template>): Promise
     })),
   );
 
-  const indicator = (row: Record<string, unknown>) => ({
-    id: randomUUID(),
-    workspace_id: wsId,
-    description: null,
-    unit: null,
-    baseline: null,
-    target: null,
-    srs_chapter: null,
-    ...row,
-    source: JSON.stringify(row.source),
-  });
+  const indicator = (row: Record<string, unknown> & { step: number | null; source: IndicatorSource }) => {
+    // The example teaches the method: none of its indicators may earn the advice the form gives.
+    if (methodHints(row).length > 0)
+      throw new Error(`example indicator ${String(row.key)}: ${methodHints(row).join()}`);
+    return {
+      id: randomUUID(),
+      workspace_id: wsId,
+      description: null,
+      unit: null,
+      baseline: null,
+      target: null,
+      srs_chapter: null,
+      ...row,
+      source: JSON.stringify(row.source),
+    };
+  };
   const membersId = randomUUID();
   await repo.insertIndicators(trx, [
     indicator({
@@ -451,14 +457,27 @@ async function createExample(trx: Db, templates: Map<string, Template>): Promise
       direction: 'up',
       source: { kind: 'activities', activityType: 'transfer_project_adopted', measure: 'count' },
     }),
+    // A won grant for a joint project shows members acting together in a new way (PHINEO step 5);
+    // step 7 is for change in the city, to which the network can only contribute.
     indicator({
       key: 'foerderung',
       name: 'Eingeworbene Förderungen für gemeinsame Projekte',
       unit: 'Förderungen',
+      level: 'outcome',
+      step: 5,
+      direction: 'up',
+      source: { kind: 'activities', activityType: 'grant', measure: 'count' },
+    }),
+    indicator({
+      key: 'stadtteil-kooperationen',
+      name: 'Stadtteile mit dauerhaften Kooperationen von Bürgerschaft, Trägern und Stadt',
+      unit: 'Stadtteile',
       level: 'impact',
       step: 7,
       direction: 'up',
-      source: { kind: 'activities', activityType: 'grant', measure: 'count' },
+      source: { kind: 'manual' },
+      description:
+        'Eine Veränderung in der Stadt, zu der das Netzwerk beiträgt – neben vielen anderen Einflüssen; der Wert zeigt einen Beitrag, keine allein bewirkte Veränderung. Im Beispiel noch ohne Messwert.',
     }),
   ]);
   await repo.insertMeasurements(

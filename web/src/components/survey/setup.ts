@@ -27,6 +27,11 @@ const bilanzTheme: ITheme = {
     '--sjs2-typography-font-family-text': 'var(--font-body)',
     '--sjs2-typography-font-family-code': 'var(--font-mono)',
     '--sjs2-color-project-brand-600': '#1d5a82',
+    // SurveyJS's focus ring is a light, translucent blue (1.5:1 on white): options,
+    // toggles and actions get the app's focus colour instead (WCAG 1.4.11), with a
+    // white gap so that the ring stays apart from a checked, brand-coloured box.
+    '--sjs2-color-utility-a11y': 'var(--color-focus)',
+    '--sjs2-border-effect-a11y': '0 0 0 2px #ffffff, 0 0 0 5px var(--color-focus)',
   },
 };
 

@@ -380,8 +380,8 @@ function ProgressNote({ status, onRetry }: { status: SendStatus; onRetry: () => 
           <div className="answer-offline">
             <p>
               {status.completing
-                ? t('answer.offlineCompleting', { seconds: status.retryInSeconds })
-                : t('answer.offline', { seconds: status.retryInSeconds })}
+                ? t('answer.offlineCompleting', { count: status.retryInSeconds })
+                : t('answer.offline', { count: status.retryInSeconds })}
             </p>
             <button type="button" onClick={onRetry}>
               {t('answer.retryNow')}

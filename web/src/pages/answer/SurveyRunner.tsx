@@ -5,6 +5,7 @@ import { Survey } from 'survey-react-ui';
 import type { AnswerData, AnswerLocale, AnswerProblem } from '../../api/public';
 import { createSurveyModel } from '../../components/survey/setup';
 import { loadSurveyTexts } from '../../components/survey/survey-texts';
+import { SurveyProgress } from './SurveyProgress';
 
 /**
  * The answering page is its own calm column: no tinted surface behind the
@@ -71,7 +72,8 @@ export default function SurveyRunner({
     const created = createSurveyModel(definition, locale);
     created.showTitle = false; // the page's own h1 shows it
     created.applyTheme({ cssVariables: PHONE_FIRST_LAYOUT }, { cssVariables: created.themeVariables });
-    if (!created.showProgressBar) created.showProgressBar = true;
+    // The page shows its own progress, counted over the visible pages (SurveyProgress).
+    created.showProgressBar = false;
     // Hidden answers are dropped at once: the server refuses answers to questions
     // that are not shown, and what a respondent took back should not be saved.
     created.clearInvisibleValues = 'onHidden';
@@ -117,7 +119,11 @@ export default function SurveyRunner({
     if (!model) return;
     let current = true;
     void loadSurveyTexts(locale).then(() => {
-      if (current) model.locale = locale;
+      if (!current) return;
+      model.locale = locale;
+      // survey-core keeps the definition's own language as '' and survey-react-ui then
+      // marks the survey lang="en"; stored explicitly, the root carries the real language.
+      if (model.locale !== locale) model.setPropertyValue('locale', locale);
     });
     return () => {
       current = false;
@@ -137,6 +143,7 @@ export default function SurveyRunner({
     <div ref={containerRef}>
       {problems.length > 0 && <ProblemList model={model} problems={problems} title={t('answer.problems.title')} />}
       {/* The page around it speaks the app's language (German or English); the survey speaks its own. */}
+      <SurveyProgress model={model} />
       <div lang={locale}>
         <Survey model={model} />
       </div>

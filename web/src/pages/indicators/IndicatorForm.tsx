@@ -7,6 +7,7 @@ import { useFieldErrors, type FieldErrors } from '../../components/useFieldError
 import { useCurrentWorkspace } from '../WorkspaceLayout';
 import { fieldsOf, serverFieldErrors, validateForm, type Field, type FormState } from './indicator-form-state';
 import { BasicsFields, ModelFields, ReferenceFields, SourceFields, type SectionProps } from './IndicatorFormSections';
+import { IndicatorMethodHint } from './IndicatorMethodHint';
 import { useSurveyQuestions } from './parts';
 
 export interface IndicatorFormProps {
@@ -57,6 +58,7 @@ export function IndicatorForm({ initial, creating, pending, error, submitLabel, 
       <ModelFields {...section} />
       <ReferenceFields {...section} />
       <SourceFields {...section} survey={survey} />
+      <IndicatorMethodHint fields={fieldsOf(state)} />
 
       {hasFieldErrors ? (
         <p className="alert alert-error" role="alert">

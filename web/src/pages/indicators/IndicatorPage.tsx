@@ -74,7 +74,7 @@ function IndicatorView({ indicator }: { indicator: Indicator }) {
   const remove = useDeleteIndicator(ws, indicator.key);
   const dated = (v: { date: string; value: number } | null) =>
     v
-      ? t('indicators.detail.datedValue', { value: format.value(v.value, indicator.unit), date: format.day(v.date) })
+      ? t('indicators.detail.datedValue', { value: format.value(v.value, indicator), date: format.day(v.date) })
       : t('indicators.detail.none');
 
   return (
@@ -194,7 +194,7 @@ function CourseSection({ indicator }: { indicator: Indicator }) {
   );
   const valueText = (point: Indicator['series'][number]) =>
     point.value !== null
-      ? format.value(point.value, indicator.unit)
+      ? format.value(point.value, indicator)
       : point.source.kind === 'survey' && point.source.reason
         ? t('indicators.detail.withheld')
         : t('indicators.detail.none');

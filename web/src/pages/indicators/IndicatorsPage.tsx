@@ -123,8 +123,8 @@ function IndicatorList({ ws, indicators, empty }: { ws: string; indicators: Indi
 
 /**
  * The seven steps as an ordered list, drawn as a staircase that rises from
- * left to right (on narrow screens and in print: from top to bottom, each
- * step indented further).
+ * left to right when it is wide enough for whole words, else (and in print)
+ * from top to bottom, each step indented further.
  */
 function Staircase({ ws, indicators }: { ws: string; indicators: Indicator[] }) {
   const { t } = useTranslation();
@@ -135,29 +135,31 @@ function Staircase({ ws, indicators }: { ws: string; indicators: Indicator[] }) 
     <>
       <h2 className="visually-hidden">{t('indicators.staircase.title')}</h2>
       <p className="muted">{t('indicators.staircase.intro')}</p>
-      <ol className="staircase">
-        {STEPS.map((step) => {
-          const level = levelOfStep(step);
-          return (
-            <li key={step} className={`staircase-step staircase-step-${step} staircase-${level}`}>
-              <div className="staircase-block">
-                <h3 id={`step-${step}-title`} className="staircase-title">
-                  <span className="staircase-number">{t('indicators.staircase.step', { step })}</span>{' '}
-                  <span className="staircase-label">{stepLabel(step)}</span>
-                </h3>
-                <p className="staircase-level">{t(`indicators.levels.${level}`)}</p>
-              </div>
-              <div className="staircase-tread">
-                <IndicatorList
-                  ws={ws}
-                  indicators={indicators.filter((i) => i.step === step)}
-                  empty={t('indicators.staircase.empty')}
-                />
-              </div>
-            </li>
-          );
-        })}
-      </ol>
+      <div className="staircase-frame">
+        <ol className="staircase">
+          {STEPS.map((step) => {
+            const level = levelOfStep(step);
+            return (
+              <li key={step} className={`staircase-step staircase-step-${step} staircase-${level}`}>
+                <div className="staircase-block">
+                  <h3 id={`step-${step}-title`} className="staircase-title">
+                    <span className="staircase-number">{t('indicators.staircase.step', { step })}</span>{' '}
+                    <span className="staircase-label">{stepLabel(step)}</span>
+                  </h3>
+                  <p className="staircase-level">{t(`indicators.levels.${level}`)}</p>
+                </div>
+                <div className="staircase-tread">
+                  <IndicatorList
+                    ws={ws}
+                    indicators={indicators.filter((i) => i.step === step)}
+                    empty={t('indicators.staircase.empty')}
+                  />
+                </div>
+              </li>
+            );
+          })}
+        </ol>
+      </div>
       {withoutStep.length > 0 && (
         <section className="panel" aria-labelledby="indicators-nostep-title">
           <h2 id="indicators-nostep-title">{t('indicators.staircase.noStep')}</h2>

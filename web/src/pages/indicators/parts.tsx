@@ -7,25 +7,39 @@ import type { Lang } from '../../designer/text';
 import { numberFormats } from '../../format';
 import { sameValue, surveyQuestions, trendOf, type Step, type SurveyQuestion } from './model';
 
-/** Numbers, values with their unit and days, in the UI language. */
+/**
+ * Numbers, values with their unit and days, in the UI language. A value
+ * counted from the activity log is named by what it counts, in the singular
+ * or plural its number needs ("1 Förderung", "2 Förderungen"); the free-text
+ * unit of other indicators follows the number as entered.
+ */
 export function useIndicatorFormat() {
-  const { i18n } = useTranslation();
+  const { t, i18n } = useTranslation();
   const locale = i18n.resolvedLanguage ?? 'en';
   return useMemo(() => {
     const numbers = numberFormats(locale);
     // A day from the API (YYYY-MM-DD) is a calendar day, not an instant: format it in UTC so it never shifts.
     const day = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeZone: 'UTC' });
+    // Given the indicator (not only its unit), counted values get their plural right.
+    const value = (v: number, of: string | null | Pick<Indicator, 'unit' | 'source'>) => {
+      const source = typeof of === 'object' && of !== null ? of.source : null;
+      if (source?.kind === 'activities') {
+        const counted = source.measure === 'distinct' && source.field ? source.field : source.activityType;
+        return t(`indicators.counted.${counted}`, { count: v, value: numbers.number(v) });
+      }
+      const unit = typeof of === 'object' && of !== null ? of.unit : of;
+      return unit ? `${numbers.number(v)} ${unit}` : numbers.number(v);
+    };
     return {
       // Values and shares with at most one decimal, as everywhere (web/src/format.ts).
       number: numbers.number,
-      value: (value: number, unit: string | null) =>
-        unit ? `${numbers.number(value)} ${unit}` : numbers.number(value),
+      value,
       percent: numbers.share,
       day: (date: string) => day.format(new Date(`${date.slice(0, 10)}T00:00:00Z`)),
       /** A day on a time axis (a timestamp at UTC midnight). */
       time: (time: number) => day.format(new Date(time)),
     };
-  }, [locale]);
+  }, [locale, t]);
 }
 
 export const useLang = (): Lang => (useTranslation().i18n.resolvedLanguage === 'de' ? 'de' : 'en');
@@ -63,7 +77,7 @@ export function LatestValue({ indicator }: { indicator: Indicator }) {
   return (
     <span className="indicator-value">
       <span className="visually-hidden">{t('indicators.latest')}: </span>
-      {format.value(indicator.latest.value, indicator.unit)}
+      {format.value(indicator.latest.value, indicator)}
     </span>
   );
 }

@@ -1,4 +1,5 @@
 import { useTranslation } from 'react-i18next';
+import { MoveWords } from './MoveWords';
 import { ConfirmButton } from '../../components/ConfirmButton';
 import { TextField } from '../../components/TextField';
 import { addPage, elementsOntoPage, movePage, nameOf, pagesOf, removePage, updatePage } from '../../designer/elements';
@@ -106,7 +107,7 @@ function PageCard({ index, page, count }: { index: number; page: JsonObject; cou
               disabled={index === 0}
               onClick={() => move(-1)}
             >
-              ↑
+              <MoveWords direction="up" />
             </button>
             <button
               type="button"
@@ -116,7 +117,7 @@ function PageCard({ index, page, count }: { index: number; page: JsonObject; cou
               disabled={index === count - 1}
               onClick={() => move(1)}
             >
-              ↓
+              <MoveWords direction="down" />
             </button>
             <ConfirmButton
               label={t('designer.pages.remove')}

@@ -1,5 +1,6 @@
 import { useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import { MoveWords } from './MoveWords';
 import { ConfirmButton } from '../../components/ConfirmButton';
 import {
   addElement,
@@ -166,7 +167,7 @@ function ElementCard({ path, element, siblings }: { path: ElementPath; element: 
               disabled={index === 0}
               onClick={() => move(-1)}
             >
-              ↑
+              <MoveWords direction="up" />
             </button>
             <button
               type="button"
@@ -176,7 +177,7 @@ function ElementCard({ path, element, siblings }: { path: ElementPath; element: 
               disabled={index === siblings - 1}
               onClick={() => move(1)}
             >
-              ↓
+              <MoveWords direction="down" />
             </button>
             <button
               type="button"

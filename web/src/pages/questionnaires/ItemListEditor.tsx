@@ -1,5 +1,6 @@
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
+import { MoveWords } from './MoveWords';
 import {
   addItem,
   itemLabel,
@@ -100,7 +101,7 @@ export function ItemListEditor({ label, list, onChange }: ItemListEditorProps) {
                       disabled={index === 0}
                       onClick={() => move(index, -1)}
                     >
-                      ↑
+                      <MoveWords direction="up" />
                     </button>
                     <button
                       type="button"
@@ -110,7 +111,7 @@ export function ItemListEditor({ label, list, onChange }: ItemListEditorProps) {
                       disabled={index === list.length - 1}
                       onClick={() => move(index, 1)}
                     >
-                      ↓
+                      <MoveWords direction="down" />
                     </button>
                     <button
                       type="button"
