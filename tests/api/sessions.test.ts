@@ -1,8 +1,11 @@
 import { randomUUID } from 'node:crypto';
+import path from 'node:path';
 import type { AddressInfo } from 'node:net';
 import type { Server } from 'node:http';
 import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { adoptExampleWorkspaces, loadExampleOnce } from '../../api/src/modules/example/example-workspace.js';
+import { loadTemplates } from '../../api/src/modules/questionnaires/templates.js';
 import { createTestContext, createUser, loginAgent, type TestContext } from '../helpers/test-app.js';
 import { openEventStream } from '../helpers/sse.js';
 import { validAnswers, workspaceWithWave } from '../helpers/waves.js';
@@ -275,5 +278,50 @@ describe('ballot privacy', () => {
     expect(log).not.toContain(ballot);
     expect(log).not.toContain(s.key);
     expect(log).not.toContain('Phone-UA-123');
+  });
+});
+
+describe('the example workspace', () => {
+  let fresh: TestContext;
+  // The example loads only into a database without workspaces.
+  beforeAll(async () => {
+    fresh = await createTestContext();
+  });
+  afterAll(() => fresh.close());
+
+  it('holds the closed session of May 2015 with 21 phones, and an action plan adopted from it', async () => {
+    expect(await loadExampleOnce(fresh.knex, loadTemplates(path.resolve('surveys')), true)).toBe(true);
+    const admin = await createUser(fresh.knex, { isAdmin: true });
+    await adoptExampleWorkspaces(fresh.knex);
+    const agent = await loginAgent(fresh.app, admin.email);
+    const base = '/api/v1/workspaces/beispiel';
+    const list = (await agent.get(`${base}/sessions`)).body.sessions as Array<{ id: string }>;
+    expect(list).toEqual([expect.objectContaining({ status: 'closed', participants: 21, options: 7 })]);
+    const s = (await agent.get(`${base}/sessions/${list[0]!.id}`)).body as Session;
+    expect(s.suppressed).toBe(false);
+    expect(s.options.reduce((sum, o) => sum + o.total!, 0)).toBe(63);
+    expect(s.options[0]).toMatchObject({ label: 'Koordinationsstelle mit bezahlter Teilzeitkraft', total: 16 });
+
+    const plan = (await agent.get(`${base}/plan`)).body as {
+      actions: Array<{
+        carrier: string;
+        cost: number | null;
+        owner: string;
+        dueOn: string;
+        targets: Array<{ name: string | null }>;
+        source: { votes: number };
+      }>;
+      totals: { volunteers: number; funding: number; cost: number };
+    };
+    expect(plan.actions).toHaveLength(5);
+    expect(plan.totals).toEqual({ volunteers: 2, funding: 3, cost: 29000 });
+    for (const a of plan.actions) {
+      expect(a.owner).toBeTruthy();
+      expect(a.dueOn).toMatch(/^201[56]-/);
+      expect(a.targets.length).toBeGreaterThan(0);
+      // Every target names an indicator the example has.
+      for (const t of a.targets) expect(t.name).not.toBeNull();
+      expect(a.source.votes).toBeGreaterThan(0);
+    }
   });
 });

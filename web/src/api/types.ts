@@ -156,3 +156,14 @@ export type {
 
 // The option lists forms and filters offer (values, checked against the API's types).
 export { roles, activityTypes } from './choices.js';
+
+// Prioritisation sessions and the action plan (docs/session.md).
+export type {
+  Session,
+  SessionOption,
+  SessionList,
+  PublicSession,
+  Ballot,
+  CreateSessionBody,
+} from '../../../api/src/modules/sessions/sessions.schemas.js';
+export type { Action, Plan, ActionBody, ActionChanges } from '../../../api/src/modules/plans/plans.schemas.js';

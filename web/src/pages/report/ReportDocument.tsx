@@ -13,6 +13,7 @@ import { Chart } from '../../components/charts/Chart';
 import { indicatorLines } from '../../components/charts/datasets';
 import { useIndicatorFormat, useStepLabel } from '../indicators/parts';
 import { QuestionCard } from '../waves/QuestionCard';
+import { PlanSection } from './PlanSection';
 
 /** Charts of the report are drawn at three device pixels per CSS pixel: crisp on paper. */
 const PRINT_RATIO = 3;
@@ -103,6 +104,7 @@ export function ReportDocument({ content, level, questionTypes }: Props) {
           questionTypes={questionTypes}
         />
       ))}
+      <PlanSection plan={content.plan} level={level} />
     </article>
   );
 }
