@@ -1603,8 +1603,10 @@ export const de: Messages = {
     votesValue_other: '{{count}} Punkte',
     new: 'Maßnahme anlegen',
     add: 'Maßnahme anlegen',
-    edit: '{{title}} bearbeiten',
-    delete: '{{title}} löschen',
+    edit: 'Bearbeiten',
+    editNamed: '{{title}} bearbeiten',
+    delete: 'Löschen',
+    deleteNamed: '{{title}} löschen',
     deleteQuestion: 'Die Maßnahme „{{title}}“ löschen?',
     deleteConfirm: 'Maßnahme löschen',
     form: {

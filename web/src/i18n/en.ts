@@ -1580,8 +1580,10 @@ export const en = {
     votesValue_other: '{{count}} points',
     new: 'Add an action',
     add: 'Add action',
-    edit: 'Edit {{title}}',
-    delete: 'Delete {{title}}',
+    edit: 'Edit',
+    editNamed: 'Edit {{title}}',
+    delete: 'Delete',
+    deleteNamed: 'Delete {{title}}',
     deleteQuestion: 'Delete the action “{{title}}”?',
     deleteConfirm: 'Delete action',
     form: {

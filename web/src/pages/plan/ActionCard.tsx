@@ -36,11 +36,17 @@ export function ActionCard({ ws, action, canEdit }: { ws: string; action: Action
           <ActionFacts action={action} day={format.day} />
           {canEdit && (
             <div className="actions">
-              <button type="button" className="button-small" onClick={() => setEditing(true)}>
-                {t('plan.edit', { title: action.title })}
+              <button
+                type="button"
+                className="button-small"
+                aria-label={t('plan.editNamed', { title: action.title })}
+                onClick={() => setEditing(true)}
+              >
+                {t('plan.edit')}
               </button>
               <ConfirmButton
-                label={t('plan.delete', { title: action.title })}
+                label={t('plan.delete')}
+                accessibleLabel={t('plan.deleteNamed', { title: action.title })}
                 question={t('plan.deleteQuestion', { title: action.title })}
                 confirmLabel={t('plan.deleteConfirm')}
                 pending={remove.isPending}
