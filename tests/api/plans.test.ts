@@ -14,16 +14,14 @@ afterAll(() => ctx.close());
 async function votedSession(slug: string) {
   const setup = await workspaceWithWave(ctx, { slug });
   const { agent, base } = setup;
-  const ind = await agent
-    .post(`${base}/indicators`)
-    .send({
-      key: 'members',
-      name: 'Mitglieder',
-      unit: 'Personen',
-      level: 'input',
-      direction: 'up',
-      source: { kind: 'manual' },
-    });
+  const ind = await agent.post(`${base}/indicators`).send({
+    key: 'members',
+    name: 'Mitglieder',
+    unit: 'Personen',
+    level: 'input',
+    direction: 'up',
+    source: { kind: 'manual' },
+  });
   expect(ind.status).toBe(201);
   const s = (await agent.post(`${base}/sessions`).send({ title: 'Mai 2015', options: ['Geschäftsstelle', 'Website'] }))
     .body as { id: string; key: string; options: Array<{ id: string }> };

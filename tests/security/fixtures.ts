@@ -500,10 +500,7 @@ export function concreteUrl(route: string, w: World, overrides: Record<string, s
 }
 
 /** Reads an event stream up to its first event and hangs up; any other answer (an error) whole, as JSON. */
-const firstEventOrJson = (
-  res: request.Response,
-  done: (err: Error | null, body: unknown) => void,
-): void => {
+const firstEventOrJson = (res: request.Response, done: (err: Error | null, body: unknown) => void): void => {
   const stream = res as unknown as NodeJS.ReadableStream & { destroy(): void };
   const isStream = String(res.headers['content-type']).startsWith('text/event-stream');
   let text = '';
