@@ -27,6 +27,8 @@ import * as indexResultsChangeFeed from './20261127090000_index_results_change_f
 import * as backfillDefinitionLocale from './20261203150000_backfill_definition_locale.js';
 import * as dropReportShareIncludeQuotes from './20261203220000_drop_report_share_include_quotes.js';
 import * as createHeldResponses from './20261203230000_create_held_responses.js';
+import * as createPrioritisationSessions from './20261204160000_create_prioritisation_sessions.js';
+import * as createPlanActions from './20261204160100_create_plan_actions.js';
 
 type Migration = { up(knex: Knex): Promise<void>; down(knex: Knex): Promise<void> };
 
@@ -64,4 +66,6 @@ export const migrations: ReadonlyArray<readonly [string, Migration]> = [
   ['20261203150000_backfill_definition_locale', backfillDefinitionLocale],
   ['20261203220000_drop_report_share_include_quotes', dropReportShareIncludeQuotes],
   ['20261203230000_create_held_responses', createHeldResponses],
+  ['20261204160000_create_prioritisation_sessions', createPrioritisationSessions],
+  ['20261204160100_create_plan_actions', createPlanActions],
 ];

@@ -6,7 +6,7 @@ import helmet from 'helmet';
 import type { Knex } from 'knex';
 import type { Logger } from 'pino';
 import type { Config } from './config.js';
-import type { DatabaseKind } from './db/database.js';
+import type { DatabaseKind, Listen } from './db/database.js';
 import { authenticate } from './http/auth.js';
 import { apiNotFound, errorHandler } from './http/error-handler.js';
 import { requestLogger } from './http/logging.js';
@@ -30,6 +30,9 @@ import { indicatorsRouter } from './modules/indicators/indicators.routes.js';
 import { publicSharesRouter, reportsRouter, sharesRouter } from './modules/reports/reports.routes.js';
 import { exportsRouter } from './modules/exports/exports.routes.js';
 import { overviewRouter } from './modules/overview/overview.routes.js';
+import { publicSessionsRouter, sessionsRouter } from './modules/sessions/sessions.routes.js';
+import { SessionEvents } from './modules/sessions/session-events.js';
+import { plansRouter } from './modules/plans/plans.routes.js';
 import { projectRoot } from './lib/project-root.js';
 import { apiDocsRouter, serveOpenApiDocument } from './openapi/openapi.routes.js';
 
@@ -58,6 +61,8 @@ export type AppDeps = {
   templates?: Map<string, Template>;
   /** This process's results columns; one is made when not given (tests pass their own to watch it). */
   resultsEngine?: ResultsEngine;
+  /** The database's NOTIFY listener, which carries session changes between processes; without it they stay in this process. */
+  listen?: Listen;
 };
 
 /** Builds the Express application: middleware, module routers, error handler last. */
@@ -116,6 +121,15 @@ export function createApp(deps: AppDeps): Express {
   const resultsEngine = deps.resultsEngine ?? new ResultsEngine(knex);
   // Share links are read by partners without an account: no session or cookie here either, and only GET.
   app.use('/api/v1/public/shares', limits.byAddress, publicSharesRouter({ knex, engine: resultsEngine }));
+  // Phones voting in a prioritisation session (docs/session.md); changes reach projector views through the database.
+  const sessionEvents = new SessionEvents(deps.listen);
+  app.use(
+    '/api/v1/public/sessions',
+    limits.byAddress,
+    ...parseJson,
+    limits.byBallot,
+    publicSessionsRouter({ knex, events: sessionEvents }),
+  );
   app.use('/api/v1/public', limits.byAddress, ...parseJson, limits.byAnswer, answering.router);
 
   const api = express.Router();
@@ -141,6 +155,8 @@ export function createApp(deps: AppDeps): Express {
   api.use('/workspaces/:ws/indicators', indicatorsRouter({ knex, engine: resultsEngine }));
   api.use('/workspaces/:ws/reports', reportsRouter({ knex, engine: resultsEngine }));
   api.use('/workspaces/:ws/overview', overviewRouter({ knex, engine: resultsEngine, publicUrl: config.publicUrl }));
+  api.use('/workspaces/:ws/sessions', sessionsRouter({ knex, events: sessionEvents, publicUrl: config.publicUrl }));
+  api.use('/workspaces/:ws/plan', plansRouter({ knex }));
   api.use('/workspaces/:ws/shares', sharesRouter({ knex, publicUrl: config.publicUrl }));
   api.use('/workspaces', workspacesRouter({ knex, publicUrl: config.publicUrl }));
   api.use(apiNotFound);

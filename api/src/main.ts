@@ -57,6 +57,7 @@ async function main(): Promise<void> {
     sessionSecret,
     webDir: path.join(projectRoot(), 'dist', 'web'),
     templates,
+    listen: db.listen,
   });
   const server: Server = app.listen(config.port);
   await new Promise<void>((resolve, reject) => {

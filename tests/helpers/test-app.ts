@@ -116,6 +116,7 @@ export async function createTestContext(
     config: { ...testConfig, ...config },
     logger,
     sessionSecret: await ensureSessionSecret(db.knex),
+    listen: db.listen,
     ...(webDir !== undefined && { webDir }),
   });
   const responses = installResponseCheck(app);

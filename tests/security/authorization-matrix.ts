@@ -56,6 +56,10 @@ export const MATRIX: Record<string, Row> = {
   'POST /api/v1/public/waves/{key}/invitation': all(204),
   // A partial response's random id is the credential for resuming it.
   'GET /api/v1/public/waves/{key}/responses/{id}': all(200),
+  // A session's key is the credential of a phone; its random ballot id keeps its votes apart.
+  'GET /api/v1/public/sessions/{key}': all(200),
+  'GET /api/v1/public/sessions/{key}/ballots/{ballot}': all(200),
+  'PUT /api/v1/public/sessions/{key}/ballots/{ballot}': all(200),
   // A share link's token is the credential.
   'GET /api/v1/public/shares/{token}': all(200),
 
@@ -142,6 +146,18 @@ export const MATRIX: Record<string, Row> = {
   'DELETE /api/v1/workspaces/{ws}/indicators/{key}': organiser(204),
   'POST /api/v1/workspaces/{ws}/indicators/{key}/measurements': organiser(201),
   'DELETE /api/v1/workspaces/{ws}/indicators/{key}/measurements/{id}': organiser(204),
+
+  // ── Prioritisation sessions and the action plan: organisers run them, analysts watch ────
+  'GET /api/v1/workspaces/{ws}/sessions': analyst(200),
+  'POST /api/v1/workspaces/{ws}/sessions': organiser(201),
+  'GET /api/v1/workspaces/{ws}/sessions/{id}': analyst(200),
+  'PATCH /api/v1/workspaces/{ws}/sessions/{id}': organiser(200),
+  'POST /api/v1/workspaces/{ws}/sessions/{id}/options': organiser(201),
+  'GET /api/v1/workspaces/{ws}/sessions/{id}/events': analyst(200),
+  'GET /api/v1/workspaces/{ws}/plan': analyst(200),
+  'POST /api/v1/workspaces/{ws}/plan/actions': organiser(201),
+  'PATCH /api/v1/workspaces/{ws}/plan/actions/{id}': organiser(200),
+  'DELETE /api/v1/workspaces/{ws}/plan/actions/{id}': organiser(204),
 
   // ── Reports and share links (a link hands figures out of the workspace: organisers) ─────
   'GET /api/v1/workspaces/{ws}/reports': analyst(200),

@@ -40,6 +40,12 @@ export type WorldIds = {
   reportDelete: string;
   shareToken: string;
   shareDelete: string;
+  /** An open prioritisation session, its key and one of its options. */
+  session: string;
+  sessionKey: string;
+  sessionOption: string;
+  actionKeep: string;
+  actionDelete: string;
   memberChange: string;
   memberRemove: string;
   invitationRevoke: string;
@@ -225,6 +231,13 @@ export async function buildWorld(ctx: TestContext, role: Role, n: number): Promi
       201,
       'member invitation',
     );
+  const session = await ok<{ id: string; key: string; options: Array<{ id: string }> }>(
+    a.post(`${base}/sessions`).send({ title: 'Strategiesitzung', options: ['Website', 'Treffen'] }),
+    201,
+    'session',
+  );
+  const action = async (title: string) =>
+    (await ok<{ id: string }>(a.post(`${base}/plan/actions`).send({ title, carrier: 'volunteers' }), 201, 'action')).id;
   const creatorToken = (await ok<{ id: string }>(a.post('/api/v1/auth/tokens').send({ name: 'Skript' }), 201, 'token'))
     .id;
 
@@ -246,6 +259,11 @@ export async function buildWorld(ctx: TestContext, role: Role, n: number): Promi
     reportDelete: await report('Entwurf'),
     shareToken: (await share()).token,
     shareDelete: (await share()).id,
+    session: session.id,
+    sessionKey: session.key,
+    sessionOption: session.options[0]!.id,
+    actionKeep: await action('Netzwerktreffen'),
+    actionDelete: await action('Rundbrief'),
     memberChange: await member(),
     memberRemove: await member(),
     invitationRevoke: (await invite()).invitation.id,
@@ -297,6 +315,8 @@ export type Recipe = {
   body?: (w: World) => unknown;
   /** The route replaces the session it runs on with someone else's: it gets a fresh session of the role. */
   session?: 'fresh';
+  /** A server-sent event stream: read until its first event, then hung up. */
+  stream?: true;
 };
 
 /**
@@ -384,6 +404,16 @@ export const RECIPES: Record<string, Recipe> = {
   },
   'DELETE /api/v1/workspaces/{ws}/reports/{id}': { params: { id: (w) => w.ids.reportDelete } },
   'POST /api/v1/workspaces/{ws}/shares': { body: (w) => ({ report: w.ids.reportKeep }) },
+  'POST /api/v1/workspaces/{ws}/sessions': { body: () => ({ title: 'Neue Abstimmung', options: ['A', 'B'] }) },
+  'PATCH /api/v1/workspaces/{ws}/sessions/{id}': { body: () => ({ title: 'Strategiesitzung (neu)' }) },
+  'POST /api/v1/workspaces/{ws}/sessions/{id}/options': { body: () => ({ label: `Option ${randomUUID()}` }) },
+  'GET /api/v1/workspaces/{ws}/sessions/{id}/events': { stream: true },
+  'PUT /api/v1/public/sessions/{key}/ballots/{ballot}': { body: (w) => ({ votes: { [w.ids.sessionOption]: 1 } }) },
+  'POST /api/v1/workspaces/{ws}/plan/actions': { body: () => ({ title: 'Fortbildung', carrier: 'volunteers' }) },
+  'PATCH /api/v1/workspaces/{ws}/plan/actions/{id}': {
+    body: () => ({ carrier: 'funding', cost: 1200, fundingSource: 'Stiftung' }),
+  },
+  'DELETE /api/v1/workspaces/{ws}/plan/actions/{id}': { params: { id: (w) => w.ids.actionDelete } },
 };
 
 /**
@@ -429,29 +459,37 @@ export function concreteUrl(route: string, w: World, overrides: Record<string, s
                     ? w.ids.invitationDescribeToken
                     : name === 'key' && before.endsWith('/public/waves/')
                       ? w.ids.waveInvitationKey
-                      : name === 'key' && before.endsWith('/indicators/')
-                        ? 'ind'
-                        : name === 'id' && before.endsWith('/templates/')
-                          ? 'mitgliederumfrage'
-                          : name === 'id' && before.endsWith('/tokens/')
-                            ? w.ids.ownToken
-                            : name === 'id' && before.endsWith('/responses/')
-                              ? w.ids.partialResponse
-                              : name === 'id' && before.endsWith('/waves/')
-                                ? w.ids.waveLink
-                                : name === 'id' && before.endsWith('/codes/')
-                                  ? w.ids.codeKeep
-                                  : name === 'id' && before.endsWith('/activities/')
-                                    ? w.ids.activityKeep
-                                    : name === 'id' && before.endsWith('/measurements/')
-                                      ? w.ids.measurementDelete
-                                      : name === 'id' && before.endsWith('/reports/')
-                                        ? w.ids.reportKeep
-                                        : name === 'id' && before.endsWith('/shares/')
-                                          ? w.ids.shareDelete
-                                          : name === 'id' && before.endsWith('/members/invitations/')
-                                            ? w.ids.invitationRevoke
-                                            : undefined;
+                      : name === 'key' && before.endsWith('/public/sessions/')
+                        ? w.ids.sessionKey
+                        : name === 'ballot'
+                          ? randomUUID()
+                          : name === 'id' && before.endsWith('/sessions/')
+                            ? w.ids.session
+                            : name === 'id' && before.endsWith('/plan/actions/')
+                              ? w.ids.actionKeep
+                              : name === 'key' && before.endsWith('/indicators/')
+                                ? 'ind'
+                                : name === 'id' && before.endsWith('/templates/')
+                                  ? 'mitgliederumfrage'
+                                  : name === 'id' && before.endsWith('/tokens/')
+                                    ? w.ids.ownToken
+                                    : name === 'id' && before.endsWith('/responses/')
+                                      ? w.ids.partialResponse
+                                      : name === 'id' && before.endsWith('/waves/')
+                                        ? w.ids.waveLink
+                                        : name === 'id' && before.endsWith('/codes/')
+                                          ? w.ids.codeKeep
+                                          : name === 'id' && before.endsWith('/activities/')
+                                            ? w.ids.activityKeep
+                                            : name === 'id' && before.endsWith('/measurements/')
+                                              ? w.ids.measurementDelete
+                                              : name === 'id' && before.endsWith('/reports/')
+                                                ? w.ids.reportKeep
+                                                : name === 'id' && before.endsWith('/shares/')
+                                                  ? w.ids.shareDelete
+                                                  : name === 'id' && before.endsWith('/members/invitations/')
+                                                    ? w.ids.invitationRevoke
+                                                    : undefined;
     if (value === undefined)
       throw new Error(
         `authorization matrix: no value for {${name}} in ${route}; add one to concreteUrl or the route's recipe in tests/security/fixtures.ts`,
@@ -460,6 +498,28 @@ export function concreteUrl(route: string, w: World, overrides: Record<string, s
   });
   return recipe?.query ? `${filled}?${recipe.query}` : filled;
 }
+
+/** Reads an event stream up to its first event and hangs up; any other answer (an error) whole, as JSON. */
+const firstEventOrJson = (res: request.Response, done: (err: Error | null, body: unknown) => void): void => {
+  const stream = res as unknown as NodeJS.ReadableStream & { destroy(): void };
+  const isStream = String(res.headers['content-type']).startsWith('text/event-stream');
+  let text = '';
+  let finished = false;
+  const finish = (body: unknown) => {
+    if (finished) return;
+    finished = true;
+    done(null, body);
+  };
+  stream.setEncoding('utf8');
+  stream.on('data', (chunk: string) => {
+    text += chunk;
+    if (isStream && /event: session\ndata: .*\n\n/.test(text)) {
+      finish(text);
+      stream.destroy();
+    }
+  });
+  stream.on('end', () => finish(isStream ? text : text ? JSON.parse(text) : {}));
+};
 
 /** Sends one route's request as the world's role; writes carry the recipe's body (or `{}`). `overrides` replace placeholder values. */
 export async function callRoute(
@@ -472,5 +532,6 @@ export async function callRoute(
   const caller = recipe?.session === 'fresh' ? await w.fresh() : w.call;
   const req = caller(method, concreteUrl(route, w, overrides));
   if (method === 'post' || method === 'put' || method === 'patch') return req.send(recipe?.body?.(w) ?? {});
+  if (recipe?.stream) return req.buffer(true).parse(firstEventOrJson);
   return req;
 }

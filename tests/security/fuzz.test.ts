@@ -94,6 +94,11 @@ beforeAll(async () => {
   const share = await ok(agent.post(`${base}/shares`).send({ report: ids.report }), 201);
   ids.share = share.id;
   ids.shareToken = share.token;
+  const session = await ok(agent.post(`${base}/sessions`).send({ title: 'Strategie', options: ['A', 'B'] }), 201);
+  ids.session = session.id;
+  ids.sessionKey = session.key;
+  ids.ballot = randomUUID();
+  ids.action = (await ok(agent.post(`${base}/plan/actions`).send({ title: 'Treffen' }), 201)).id;
 });
 afterAll(async () => {
   await new Promise((resolve) => server?.close(resolve));
@@ -139,7 +144,15 @@ function concretePath(op: ApiOperation): string {
                                       ? ids.share
                                       : name === 'token' && before.endsWith('/public/shares/')
                                         ? ids.shareToken
-                                        : undefined;
+                                        : name === 'id' && before.endsWith('/sessions/')
+                                          ? ids.session
+                                          : name === 'key' && before.endsWith('/public/sessions/')
+                                            ? ids.sessionKey
+                                            : name === 'ballot'
+                                              ? ids.ballot
+                                              : name === 'id' && before.endsWith('/plan/actions/')
+                                                ? ids.action
+                                                : undefined;
     if (value === undefined) throw new Error(`fuzz: no value for {${name}} in ${op.path}; add one to concretePath`);
     return value;
   });

@@ -20,6 +20,68 @@ import {
 // invitation to their response. And retention deletes, on its schedule, the
 // responses past their wave's period and nothing else.
 
+// A phone in a prioritisation session (docs/session.md): its ballot is a
+// random id and its votes; nothing in any table or log holds the phone's
+// address, browser, referrer or the moment it voted.
+describe('a ballot in a prioritisation session', () => {
+  let ctx: TestContext;
+  beforeAll(async () => {
+    ctx = await createTestContext({ trustProxy: 1 });
+  });
+  afterAll(() => ctx.close());
+
+  it('stores the votes only: no address, browser, referrer or time, in no table and no log', async () => {
+    const { agent, base } = await workspaceWithWave(ctx, { slug: 'abstimmung' });
+    const session = (await agent.post(`${base}/sessions`).send({ title: 'Strategie', options: ['A', 'B'] })).body as {
+      key: string;
+      options: Array<{ id: string }>;
+    };
+    const marker = randomBytes(6).toString('hex');
+    const ip = '198.51.100.174';
+    const headers = {
+      'X-Forwarded-For': ip,
+      'User-Agent': `PrivacyProbe/1.0 (ua-${marker})`,
+      Referer: `https://referrer-${marker}.example/qr`,
+    };
+    const ballot = randomUUID();
+    ctx.rawLogs.length = 0;
+    const before = new Date().toISOString().slice(0, 13);
+    const phone = request.agent(ctx.app);
+    expect((await phone.get(`/api/v1/public/sessions/${session.key}`).set(headers)).status).toBe(200);
+    const vote = await phone
+      .put(`/api/v1/public/sessions/${session.key}/ballots/${ballot}`)
+      .set(headers)
+      .send({ votes: { [session.options[0]!.id]: 2 } });
+    expect(vote.status).toBe(200);
+
+    const row = (await ctx.knex.raw('select t::text as row from session_ballots t where id = ?', [ballot]))
+      .rows as Array<{
+      row: string;
+    }>;
+    // (session, ballot id, votes): nothing else, and no time of any kind.
+    expect(row).toHaveLength(1);
+    expect(Object.keys((await ctx.knex('session_ballots').where({ id: ballot }).first()) as object).sort()).toEqual([
+      'id',
+      'session_id',
+      'votes',
+    ]);
+    expect(row[0]!.row).not.toContain(before.slice(0, 10));
+    const tables = (
+      await ctx.knex.raw(
+        `select table_name as name from information_schema.tables where table_schema = current_schema() and table_type = 'BASE TABLE'`,
+      )
+    ).rows as Array<{ name: string }>;
+    let everything = ctx.rawLogs.join('');
+    for (const { name } of tables)
+      everything += ((await ctx.knex.raw('select t::text as row from ?? t', [name])).rows as Array<{ row: string }>)
+        .map((r) => r.row)
+        .join('\n');
+    for (const secret of [ip, marker]) expect(everything, secret).not.toContain(secret);
+    // The ballot id is in its own row only, never in a log line.
+    expect(ctx.rawLogs.join('')).not.toContain(ballot);
+  });
+});
+
 describe('an anonymous invitation wave', () => {
   let ctx: TestContext;
   beforeAll(async () => {

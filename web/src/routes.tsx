@@ -27,6 +27,13 @@ export const router = createBrowserRouter([
     errorElement: <CrashPage />,
     hydrateFallbackElement: <Loading />,
   },
+  // A phone in a prioritisation session: no login, no app navigation.
+  {
+    path: '/v/:key',
+    lazy: () => import('./pages/vote/VotePage').then((m) => ({ Component: m.VotePage })),
+    errorElement: <CrashPage />,
+    hydrateFallbackElement: <Loading />,
+  },
   {
     element: <AppShell />,
     errorElement: <CrashPage />,
@@ -41,6 +48,11 @@ export const router = createBrowserRouter([
           { path: '/', element: <Navigate to="/workspaces" replace /> },
           { path: '/workspaces', element: <WorkspacesPage /> },
           { path: '/account', element: <AccountPage /> },
+          // The projector view: the room's wall, without the workspace navigation.
+          {
+            path: '/w/:ws/sessions/:id/projector',
+            lazy: () => import('./pages/sessions/ProjectorPage').then((m) => ({ Component: m.ProjectorPage })),
+          },
           {
             path: '/w/:ws',
             element: <WorkspaceLayout />,
@@ -109,6 +121,14 @@ export const router = createBrowserRouter([
                 path: 'indicators/:key/edit',
                 lazy: () =>
                   import('./pages/indicators/IndicatorFormPage').then((m) => ({ Component: m.EditIndicatorPage })),
+              },
+              {
+                path: 'sessions',
+                lazy: () => import('./pages/sessions/SessionsPage').then((m) => ({ Component: m.SessionsPage })),
+              },
+              {
+                path: 'plan',
+                lazy: () => import('./pages/plan/PlanPage').then((m) => ({ Component: m.PlanPage })),
               },
               {
                 path: 'report',

@@ -15,7 +15,17 @@ export type Database = {
   close(): Promise<void>;
   /** The embedded database's files as one uncompressed tar (a `template` for another one); embedded only. */
   dump?(): Promise<Blob>;
+  /**
+   * Calls `onPayload` with each NOTIFY on `channel`, from any process on the
+   * same database; resolves to a function that stops listening. PostgreSQL:
+   * one dedicated connection outside the pool (a pooled one would be handed
+   * back and lose its LISTEN); PGlite: its own listen (one process).
+   */
+  listen: Listen;
 };
+
+/** Listens to one NOTIFY channel (see Database.listen); `onPayload('')` after a reconnect, when notifications may have been missed. */
+export type Listen = (channel: string, onPayload: (payload: string) => void) => Promise<() => Promise<void>>;
 
 export type DatabaseOptions =
   | { kind: 'postgres'; url: string; poolMax?: number }
@@ -70,7 +80,16 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
       pool: { min: 0, max: options.poolMax ?? 10 },
     });
     await knex.raw('select 1');
-    return { knex, kind: 'postgres', close: () => knex.destroy() };
+    const listener = new PgListener(options.url);
+    return {
+      knex,
+      kind: 'postgres',
+      listen: (channel, onPayload) => listener.listen(channel, onPayload),
+      async close() {
+        await listener.close();
+        await knex.destroy();
+      },
+    };
   }
 
   let release: (() => Promise<void>) | undefined;
@@ -97,12 +116,94 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
     knex,
     kind: 'embedded',
     dump: () => pglite.dumpDataDir('none'),
+    listen: async (channel, onPayload) => {
+      const stop = await pglite.listen(channel, onPayload);
+      return async () => {
+        if (!pglite.closed) await stop();
+      };
+    },
     async close() {
       await knex.destroy();
       if (!pglite.closed) await pglite.close();
       await release?.();
     },
   };
+}
+
+const CHANNEL_NAME = /^[a-z_][a-z0-9_]*$/;
+
+/**
+ * The LISTEN side of PostgreSQL's notifications for this process: one
+ * connection, opened on the first listen, that listens to every channel
+ * asked for. A lost connection is opened again after a second; listeners
+ * then get an empty payload, since notifications sent meanwhile are lost.
+ */
+class PgListener {
+  private client: pg.Client | undefined;
+  private connecting: Promise<pg.Client> | undefined;
+  private readonly handlers = new Map<string, Set<(payload: string) => void>>();
+  private closed = false;
+
+  constructor(private readonly url: string) {}
+
+  async listen(channel: string, onPayload: (payload: string) => void): Promise<() => Promise<void>> {
+    if (!CHANNEL_NAME.test(channel)) throw new Error(`not a channel name: ${channel}`);
+    let set = this.handlers.get(channel);
+    const first = !set;
+    if (!set) this.handlers.set(channel, (set = new Set()));
+    set.add(onPayload);
+    const client = await this.connect();
+    // The name is checked above: LISTEN takes no bind parameters.
+    if (first) await client.query(`LISTEN ${channel}`);
+    return () => {
+      set.delete(onPayload);
+      return Promise.resolve();
+    };
+  }
+
+  private connect(): Promise<pg.Client> {
+    if (this.client) return Promise.resolve(this.client);
+    this.connecting ??= (async () => {
+      const client = new pg.Client({ connectionString: this.url });
+      client.on('notification', (n) => {
+        for (const h of this.handlers.get(n.channel) ?? []) h(n.payload ?? '');
+      });
+      client.on('error', () => this.lost(client));
+      client.on('end', () => this.lost(client));
+      try {
+        await client.connect();
+        for (const channel of this.handlers.keys()) await client.query(`LISTEN ${channel}`);
+      } finally {
+        this.connecting = undefined;
+      }
+      this.client = client;
+      return client;
+    })();
+    return this.connecting;
+  }
+
+  private lost(client: pg.Client): void {
+    if (this.client !== client) return;
+    this.client = undefined;
+    if (this.closed) return;
+    const retry = () => {
+      if (this.closed) return;
+      this.connect().then(
+        () => {
+          for (const set of this.handlers.values()) for (const h of set) h('');
+        },
+        () => setTimeout(retry, 1_000).unref(),
+      );
+    };
+    setTimeout(retry, 1_000).unref();
+  }
+
+  async close(): Promise<void> {
+    this.closed = true;
+    const client = this.client ?? (await this.connecting?.catch(() => undefined));
+    this.client = undefined;
+    await client?.end().catch(() => undefined);
+  }
 }
 
 /**

@@ -18,11 +18,15 @@ import type {
   MeasurementRow,
   MemberInvitationRow,
   MembershipRow,
+  PlanActionRow,
+  PrioritisationSessionRow,
   QuestionnaireRow,
   QuestionnaireVersionRow,
   ReportRow,
   ReportShareRow,
   ResponseRow,
+  SessionBallotRow,
+  SessionOptionRow,
   UserRow,
   WaveInvitationRow,
   WaveRow,
@@ -69,5 +73,9 @@ declare module 'knex/types/tables.js' {
     indicator_measurements: MeasurementRow;
     reports: ReportRow;
     report_shares: ReportShareRow;
+    prioritisation_sessions: PrioritisationSessionRow;
+    session_options: SessionOptionRow;
+    session_ballots: WithJsonColumns<SessionBallotRow, 'votes'>;
+    plan_actions: WithJsonColumns<PlanActionRow, 'targets'>;
   }
 }

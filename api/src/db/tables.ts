@@ -132,6 +132,50 @@ export type WaveInvitationRow = {
 export type AnswerCodeRow = { id: string; questionnaire_id: string; label: string; created_at: Date };
 export type AnswerCodeAssignmentRow = { response_id: string; question: string; code_id: string };
 
+/** A prioritisation session of a strategy meeting (docs/session.md). */
+export type PrioritisationSessionRow = {
+  id: string;
+  workspace_id: string;
+  key: string;
+  title: string;
+  method: 'dots' | 'rating';
+  points: number;
+  wave_id: string | null;
+  question: string | null;
+  status: 'open' | 'closed';
+  closed_at: Date | null;
+  created_by: string | null;
+  created_at: Date;
+};
+export type SessionOptionRow = {
+  id: string;
+  session_id: string;
+  label: string;
+  code_id: string | null;
+  position: number;
+};
+/** One phone's votes: option id → points (dots) or importance (rating). No time, no person, no device. */
+export type SessionBallotRow = { session_id: string; id: string; votes: Record<string, number> };
+
+/** One action of a workspace's action plan (Maßnahmenplan). */
+export type PlanActionRow = {
+  id: string;
+  workspace_id: string;
+  title: string;
+  decision: string | null;
+  carrier: 'volunteers' | 'funding';
+  cost: number | null;
+  funding_source: string | null;
+  owner: string | null;
+  due_on: string | null;
+  targets: Array<{ indicator: string; target: number }>;
+  session_id: string | null;
+  option_id: string | null;
+  votes: number | null;
+  created_at: Date;
+  updated_at: Date;
+};
+
 export const tables = {
   users: 'users',
   sessions: 'sessions',
@@ -156,6 +200,10 @@ export const tables = {
   resultSnapshots: 'result_snapshots',
   reports: 'reports',
   reportShares: 'report_shares',
+  prioritisationSessions: 'prioritisation_sessions',
+  sessionOptions: 'session_options',
+  sessionBallots: 'session_ballots',
+  planActions: 'plan_actions',
 } as const;
 
 export const ACTIVITY_TYPES = [

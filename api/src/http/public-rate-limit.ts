@@ -17,6 +17,8 @@ export type PublicRateLimits = {
   byAddress: RequestHandler;
   /** Per response id, then per wave, read from the path (`/waves/:key`, `/responses/:id`) and a submission's `id`; after the body parser. */
   byAnswer: RequestHandler;
+  /** Per ballot and per session of a prioritisation vote (`/sessions/:key/ballots/:ballot`), like byAnswer. */
+  byBallot: RequestHandler;
 };
 
 const WAVE_KEY = /^[A-Za-z0-9_-]{16,64}$/;
@@ -26,6 +28,8 @@ const RESPONSE_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{1
 const ANSWERING_PATH = /\/waves\/([^/]+)(?:\/(?:invitation|responses(?:\/([^/]+))?))?\/?$/;
 
 const pass: RequestHandler = (_req, _res, next) => next();
+// Under /api/v1/public/sessions: /:key and /:key/ballots/:ballot.
+const BALLOT_PATH = /^\/([A-Za-z0-9_-]{16,64})(?:\/ballots\/([0-9a-fA-F-]{36}))?\/?$/;
 
 /** The wave key and response id a public answering request is about, when they are well-formed; ids in lower case, as the routes take them. */
 export function answeringTarget(req: Pick<Request, 'path' | 'body'>): { waveKey?: string; responseId?: string } {
@@ -56,7 +60,7 @@ export function answeringTarget(req: Pick<Request, 'path' | 'body'>): { waveKey?
  * per process.
  */
 export function publicRateLimits(options: PublicRateLimitOptions): PublicRateLimits {
-  if (!options.enabled) return { byAddress: pass, byAnswer: pass };
+  if (!options.enabled) return { byAddress: pass, byAnswer: pass, byBallot: pass };
   const perAddress = new RateLimiterMemory({ points: options.perAddressPerMinute, duration: 60 });
   const perResponse = new RateLimiterMemory({ points: options.perResponsePerMinute, duration: 60 });
   const perWave = new RateLimiterMemory({ points: options.perWavePerMinute, duration: 60 });
@@ -87,5 +91,18 @@ export function publicRateLimits(options: PublicRateLimitOptions): PublicRateLim
     );
   };
 
-  return { byAddress, byAnswer };
+  // A phone changing its votes is one respondent; the session's allowance is the room's.
+  const byBallot: RequestHandler = (req, _res, next) => {
+    const match = BALLOT_PATH.exec(req.path);
+    const checks = async () => {
+      if (match?.[2]) await perResponse.consume(`ballot:${match[2].toLowerCase()}`);
+      if (match?.[1]) await perWave.consume(`session:${match[1]}`);
+    };
+    checks().then(
+      () => next(),
+      (rejection: unknown) => next(refuse(rejection)),
+    );
+  };
+
+  return { byAddress, byAnswer, byBallot };
 }

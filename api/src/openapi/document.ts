@@ -13,6 +13,8 @@ import { exportsApi } from '../modules/exports/exports.openapi.js';
 import { overviewApi } from '../modules/overview/overview.openapi.js';
 import { responsesApi } from '../modules/responses/responses.openapi.js';
 import { resultsApi } from '../modules/results/results.openapi.js';
+import { sessionsApi } from '../modules/sessions/sessions.openapi.js';
+import { plansApi } from '../modules/plans/plans.openapi.js';
 import { wavesApi } from '../modules/waves/waves.openapi.js';
 import { Slug } from '../modules/workspaces/workspaces.schemas.js';
 import { workspacesApi } from '../modules/workspaces/workspaces.openapi.js';
@@ -33,6 +35,8 @@ export const API_MODULES: ApiModule[] = [
   answersApi,
   indicatorsApi,
   activitiesApi,
+  sessionsApi,
+  plansApi,
   reportsApi,
   exportsApi,
   overviewApi,

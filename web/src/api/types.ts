@@ -159,3 +159,13 @@ export { roles, activityTypes } from './choices.js';
 
 // The workspace home at a glance.
 export type { Overview, OverviewWave, OverviewIndicator } from '../../../api/src/modules/overview/overview.schemas.js';
+// Prioritisation sessions and the action plan (docs/session.md).
+export type {
+  Session,
+  SessionOption,
+  SessionList,
+  PublicSession,
+  Ballot,
+  CreateSessionBody,
+} from '../../../api/src/modules/sessions/sessions.schemas.js';
+export type { Action, Plan, ActionBody, ActionChanges } from '../../../api/src/modules/plans/plans.schemas.js';

@@ -40,6 +40,12 @@ export function WorkspaceLayout() {
             <NavLink to={`/w/${workspace.slug}/indicators`}>{t('indicators.nav')}</NavLink>
           </li>
           <li>
+            <NavLink to={`/w/${workspace.slug}/sessions`}>{t('sessions.nav')}</NavLink>
+          </li>
+          <li>
+            <NavLink to={`/w/${workspace.slug}/plan`}>{t('plan.nav')}</NavLink>
+          </li>
+          <li>
             <NavLink to={`/w/${workspace.slug}/report`}>{t('report.nav')}</NavLink>
           </li>
           <li>

@@ -9,7 +9,7 @@
  * weights (most members from the nonprofit sector, as the network says of
  * itself) and checked by the same validator as real answers.
  */
-import { randomUUID } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 import type { Db } from '../../db/db-handle.js';
 import type { ActivityType, IndicatorSource } from '../../db/tables.js';
 import { methodHints } from '../indicators/indicator-method.js';
@@ -484,6 +484,7 @@ async function createExample(trx: Db, templates: Map<string, Template>): Promise
     trx,
     MEMBERS.map(([date, value, note]) => ({ id: randomUUID(), indicator_id: membersId, date, value, note })),
   );
+  await createStrategySession(trx, wsId, waveId);
   await createExampleReport(trx, wsId, waveId);
 }
 
@@ -549,6 +550,142 @@ async function createExampleReport(trx: Db, wsId: string, waveId: string): Promi
     expires_at: new Date(Date.now() + 365 * 86_400_000),
     created_by: null,
   });
+}
+
+// ── The strategy session of May 2015: a closed prioritisation session and its action plan ──
+// (sessions and plans modules; kept in this one block so that other parts of the example stay apart)
+
+/** The development options the strategy group voted on, with the dots each got (21 phones × 3 dots = 63). */
+const SESSION_OPTIONS: Array<[label: string, dots: number]> = [
+  ['Koordinationsstelle mit bezahlter Teilzeitkraft', 16],
+  ['Webseite zur Drehscheibe für Nachbarschaftsgruppen ausbauen', 14],
+  ['Regelmäßige Netzwerktreffen am Abend', 12],
+  ['Stadtteilbesuche fortsetzen (Bad Cannstatt, Zuffenhausen)', 7],
+  ['Fortbildungen für Vernetzerinnen und Vernetzer', 6],
+  ['Öffentlichkeitsarbeit: Presse, Flyer, Newsletter', 5],
+  ['Patenschaften für neue Mitglieder', 3],
+];
+const SESSION_PARTICIPANTS = 21;
+const SESSION_DOTS = 3;
+
+/** What the group adopted: option index, then the action's fields. */
+const SESSION_ACTIONS: Array<{
+  option: number;
+  decision: string;
+  carrier: 'volunteers' | 'funding';
+  cost?: number;
+  source?: string;
+  owner: string;
+  due: string;
+  targets: Array<{ indicator: string; target: number }>;
+}> = [
+  {
+    option: 0,
+    decision:
+      'Eine halbe Stelle für die Koordination beantragen: Termine, Mitgliederbetreuung und Kontakt zur Stadtverwaltung.',
+    carrier: 'funding',
+    cost: 24000,
+    source: 'Antrag bei der Stadt (Förderung Bürgerengagement) und einer Stiftung',
+    owner: 'Sprecherkreis',
+    due: '2015-10-31',
+    targets: [
+      { indicator: 'mitglieder', target: 100 },
+      { indicator: 'teilnahme', target: 60 },
+    ],
+  },
+  {
+    option: 1,
+    decision: 'Die Webseite bekommt eine Übersicht der Nachbarschaftsgruppen je Stadtteil und einen Terminkalender.',
+    carrier: 'funding',
+    cost: 3500,
+    source: 'Spenden und Kleinprojektförderung',
+    owner: 'AG Webseite',
+    due: '2015-09-30',
+    targets: [{ indicator: 'blogartikel', target: 80 }],
+  },
+  {
+    option: 2,
+    decision: 'Vierteljährliche Netzwerktreffen ab Juli, abends und reihum in den Stadtteilen.',
+    carrier: 'volunteers',
+    owner: 'Orga-Team',
+    due: '2015-07-15',
+    targets: [
+      { indicator: 'teilnahme', target: 60 },
+      { indicator: 'neue-kontakte', target: 75 },
+    ],
+  },
+  {
+    option: 3,
+    decision: 'Die Stadtteilbesuche gehen weiter, zuerst in Bad Cannstatt und Zuffenhausen.',
+    carrier: 'volunteers',
+    owner: 'Stadtteilvernetzer Nord',
+    due: '2015-12-31',
+    targets: [{ indicator: 'stadtteilbesuche', target: 10 }],
+  },
+  {
+    option: 4,
+    decision: 'Zwei Fortbildungen im Jahr, gemeinsam mit der Volkshochschule.',
+    carrier: 'funding',
+    cost: 1500,
+    source: 'Kooperation mit der Volkshochschule',
+    owner: 'AG Fortbildung',
+    due: '2016-03-31',
+    targets: [{ indicator: 'wissenstransfer', target: 70 }],
+  },
+];
+
+async function createStrategySession(trx: Db, wsId: string, waveId: string): Promise<void> {
+  const sessionId = randomUUID();
+  await repo.insertSession(trx, {
+    id: sessionId,
+    workspace_id: wsId,
+    key: randomBytes(24).toString('base64url'),
+    title: 'Strategiesitzung Mai 2015: Was gehen wir an?',
+    method: 'dots',
+    points: SESSION_DOTS,
+    wave_id: waveId,
+    question: null,
+    status: 'closed',
+    closed_at: new Date('2015-05-19T19:30:00Z'),
+    created_at: new Date('2015-05-19T18:00:00Z'),
+  });
+  const options = SESSION_OPTIONS.map(([label], position) => ({
+    id: randomUUID(),
+    session_id: sessionId,
+    label,
+    code_id: null,
+    position,
+  }));
+  await repo.insertSessionOptions(trx, options);
+  // Deal the dots out to the phones in turn, three each: the totals above, plausible single ballots.
+  const dots = SESSION_OPTIONS.flatMap(([, n], i) => Array.from({ length: n }, () => options[i]!.id));
+  const ballots = Array.from({ length: SESSION_PARTICIPANTS }, (): Record<string, number> => ({}));
+  dots.forEach((option, i) => {
+    const ballot = ballots[i % SESSION_PARTICIPANTS]!;
+    ballot[option] = (ballot[option] ?? 0) + 1;
+  });
+  await repo.insertBallots(
+    trx,
+    ballots.map((votes) => ({ session_id: sessionId, id: randomUUID(), votes: JSON.stringify(votes) })),
+  );
+  await repo.insertPlanActions(
+    trx,
+    SESSION_ACTIONS.map((a) => ({
+      id: randomUUID(),
+      workspace_id: wsId,
+      title: SESSION_OPTIONS[a.option]![0],
+      decision: a.decision,
+      carrier: a.carrier,
+      cost: a.cost ?? null,
+      funding_source: a.source ?? null,
+      owner: a.owner,
+      due_on: a.due,
+      targets: JSON.stringify(a.targets),
+      session_id: sessionId,
+      option_id: options[a.option]!.id,
+      votes: SESSION_OPTIONS[a.option]![1],
+    })),
+  );
 }
 
 /**

@@ -60,3 +60,21 @@ export async function insertReport(db: Knex, row: Row): Promise<void> {
 export async function insertReportShare(db: Knex, row: Row): Promise<void> {
   await db(tables.reportShares).insert(row);
 }
+
+// ── The strategy session of May 2015 and its action plan (sessions and plans modules) ──────
+
+export async function insertSession(db: Knex, row: Row): Promise<void> {
+  await db(tables.prioritisationSessions).insert(row);
+}
+
+export async function insertSessionOptions(db: Knex, rows: Row[]): Promise<void> {
+  await db(tables.sessionOptions).insert(rows);
+}
+
+export async function insertBallots(db: Knex, rows: Row[]): Promise<void> {
+  await db(tables.sessionBallots).insert(rows);
+}
+
+export async function insertPlanActions(db: Knex, rows: Row[]): Promise<void> {
+  await db(tables.planActions).insert(rows);
+}

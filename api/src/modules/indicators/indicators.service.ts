@@ -392,3 +392,11 @@ export async function deleteMeasurement(db: Db, ws: WorkspaceRow, key: string, i
   if (!(await repo.deleteMeasurement(db, ind.id, id)))
     throw new NotFoundError(text('There is no such measurement.', 'Diesen Messwert gibt es nicht.'));
 }
+
+/** A workspace's indicators by key with name and unit, without their series (for the action plan's targets). */
+export async function listIndicatorNames(
+  db: Db,
+  ws: WorkspaceRow,
+): Promise<Map<string, { name: string; unit: string | null }>> {
+  return new Map((await repo.listIndicators(db, ws.id)).map((i) => [i.key, { name: i.name, unit: i.unit }]));
+}

@@ -15,6 +15,7 @@ import type { ResultsEngine } from '../results/engine/engine.js';
 import { waveResults } from '../results/results.service.js';
 import { listIndicators, type Point } from '../indicators/indicators.service.js';
 import { listInvitations } from '../waves/waves.service.js';
+import { getPlan } from '../plans/plans.service.js';
 import * as repo from './reports.repo.js';
 import { OPEN_ROLES, type OpenRole, type ReportConfig, type SectionKind } from './reports.schemas.js';
 import { configOf, waveWithDefinition } from './reports.service.js';
@@ -473,6 +474,7 @@ export async function reportContent(
       : null,
     compareWave: other ? { id: other.wave.id, title: other.wave.title } : null,
     sections,
+    plan: await getPlan(db, ws, { withOwner: audience.kind === 'workspace' }),
   };
 }
 

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { PlanResponse } from '../plans/plans.schemas.js';
 import { Uuid } from '../../http/validate.js';
 import { CalendarDay, NullableTimestamp, Timestamp } from '../../lib/response-fields.js';
 import { ActivityType, Day } from '../activities/activities.schemas.js';
@@ -331,6 +332,8 @@ export const ReportContentResponse = z.object({
   wave: Ref.extend({ questionnaire: z.string() }).nullable(),
   compareWave: Ref.nullable(),
   sections: z.array(ReportSectionResponse),
+  /** The action plan: the plans chapter (SRS 4.1–4.2); owners left out on share links. */
+  plan: PlanResponse,
 });
 export type ReportContent = z.infer<typeof ReportContentResponse>;
 

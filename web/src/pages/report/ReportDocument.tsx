@@ -16,6 +16,7 @@ import { QuestionCard } from '../waves/QuestionCard';
 import { ReportActivities } from './ReportActivities';
 import { ReportKeyFigures } from './ReportKeyFigures';
 import { ReportTableWrap } from './ReportTableWrap';
+import { PlanSection } from './PlanSection';
 
 /** Charts of the report are drawn at three device pixels per CSS pixel: crisp on paper. */
 const PRINT_RATIO = 3;
@@ -106,6 +107,7 @@ export function ReportDocument({ content, level, questionTypes }: Props) {
           questionTypes={questionTypes}
         />
       ))}
+      <PlanSection plan={content.plan} level={level} />
     </article>
   );
 }
