@@ -8,12 +8,14 @@ import { NextSteps } from './home/NextSteps';
 import { OpenWaves } from './home/OpenWaves';
 import { RecentActivities } from './home/RecentActivities';
 import { ReportCard } from './home/ReportCard';
+import { NextActions } from './plan/NextActions';
 import { useCurrentWorkspace } from './WorkspaceLayout';
 
 /**
  * `/w/:ws`: the workspace at a glance (one call, GET …/overview): a new
  * workspace's next step, open waves with their progress, the latest indicator
- * values on the impact staircase, recent activities and the report.
+ * values on the impact staircase, recent activities and the report; the
+ * action plan's next due actions (the workspace's next steps after the session).
  * The settings are at `/w/:ws/settings`.
  */
 export function WorkspaceHomePage() {
@@ -37,7 +39,8 @@ export function WorkspaceHomePage() {
           {overview.data.setup.responses === 0 && (
             <NextSteps ws={workspace.slug} setup={overview.data.setup} waves={overview.data.waves} />
           )}
-          {/* Slot for the action plan's next actions (web/src/pages/plan/NextActions.tsx, built on another branch). */}
+          {/* The strategy session's decisions: what is due next in the action plan. */}
+          <NextActions ws={workspace.slug} />
           <OpenWaves ws={workspace.slug} waves={overview.data.waves} min={workspace.minGroupSize} />
           <IndicatorSteps ws={workspace.slug} indicators={overview.data.indicators} />
           <RecentActivities ws={workspace.slug} activities={overview.data.activities} />
