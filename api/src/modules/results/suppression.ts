@@ -148,7 +148,6 @@ function hideAll(q: QuestionFigures): QuestionFigures {
   };
 }
 
-
 /**
  * Responses per day of an anonymous wave, with no count below the minimum
  * group size: a day with fewer responses is merged with the days after it
