@@ -140,7 +140,7 @@ function optionsFor(props: ChartProps): ChartOptions<ChartKind> {
       }),
     },
     scales: horizontal && bars ? { x: valueAxis, y: categoryAxis } : { x: categoryAxis, y: valueAxis },
-  } as ChartOptions<ChartKind>;
+  };
 }
 
 /**
