@@ -1542,7 +1542,6 @@ export const de: Messages = {
       total_other: '{{count}} Aktivitäten im Zeitraum.',
       list: 'Anhang: alle Aktivitäten des Zeitraums',
       byQuarter: 'Aktivitäten je Quartal und Art',
-      quarter: 'Quartal',
       quarterLabel: 'Q{{quarter}}/{{year}}',
       sum: 'Summe',
       type: 'Art',

@@ -1523,7 +1523,6 @@ export const en = {
       total_other: '{{count}} activities in the period.',
       list: 'Appendix: every activity of the period',
       byQuarter: 'Activities by quarter and type',
-      quarter: 'Quarter',
       quarterLabel: 'Q{{quarter}} {{year}}',
       sum: 'Total',
       type: 'Type',
