@@ -99,7 +99,11 @@ describe('answering the member survey on a phone', () => {
       expect(
         scripts
           .map((s) => s.url)
-          .filter((u) => /\/(Chart|DesignerPage|ResultsPage|ReportPage|IndicatorPage|WavesPage|MembersPage|WorkspaceHomePage|ProjectorPage)-/.test(u)),
+          .filter((u) =>
+            /\/(Chart|DesignerPage|ResultsPage|ReportPage|IndicatorPage|WavesPage|MembersPage|WorkspaceHomePage|ProjectorPage)-/.test(
+              u,
+            ),
+          ),
       ).toEqual([]);
       // Compressed, except files under a kilobyte (not worth it; they come with their length).
       for (const s of scripts)
