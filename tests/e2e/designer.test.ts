@@ -68,7 +68,8 @@ describe('questionnaire designer in the browser', () => {
     expect(created.status()).toBe(201);
 
     await page.goto(`${baseUrl}/w/${ws}`);
-    await page.getByRole('link', { name: 'Fragebögen gestalten und veröffentlichen' }).click();
+    // A new workspace's home leads to its first step: the questionnaire.
+    await page.getByRole('link', { name: 'Fragebogen anlegen und veröffentlichen' }).click();
     await page.waitForURL(`${baseUrl}/w/${ws}/questionnaires`);
     await expect.poll(() => heading().textContent()).toBe('Fragebögen');
     await page.getByText('Es gibt noch keine Fragebögen.', { exact: false }).waitFor();

@@ -114,7 +114,7 @@ describe('impact pages', () => {
     const visits = step(1)
       .getByRole('listitem')
       .filter({ has: page.getByRole('link', { name: 'Stadtteilbesuche' }) });
-    expect(await visits.textContent()).toContain('2 Besuche');
+    expect(await visits.textContent()).toContain('2 Stadtteilbesuche');
     // Neither stands on another step.
     expect(await step(1).getByRole('link', { name: 'Neue Kontakte' }).count()).toBe(0);
     expect(await step(3).getByText('Noch kein Indikator.').count()).toBe(1);
@@ -192,8 +192,14 @@ describe('impact pages', () => {
     await page.getByRole('img', { name: /^Diagramm zu „Stadtteilbesuche“/ }).waitFor();
     const rows = page.getByRole('table', { name: 'Werte und ihre Herkunft' }).locator('tbody tr');
     expect(await rows.count()).toBe(2);
-    expect(await rows.nth(0).locator('td').allTextContents()).toEqual(['1 Besuche', '1 Aktivität: Besuch in Nord']);
-    expect(await rows.nth(1).locator('td').allTextContents()).toEqual(['2 Besuche', '1 Aktivität: Besuch in Mitte']);
+    expect(await rows.nth(0).locator('td').allTextContents()).toEqual([
+      '1 Stadtteilbesuch',
+      '1 Aktivität: Besuch in Nord',
+    ]);
+    expect(await rows.nth(1).locator('td').allTextContents()).toEqual([
+      '2 Stadtteilbesuche',
+      '1 Aktivität: Besuch in Mitte',
+    ]);
     // Computed from the log: no measurement form.
     expect(await page.getByRole('heading', { name: 'Messwert eintragen' }).count()).toBe(0);
   });

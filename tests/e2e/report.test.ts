@@ -96,7 +96,9 @@ describe('the strategy report', () => {
       })
       .waitFor();
     const quote = page.locator('.report-quote-picker input[type=checkbox]').first();
-    const quoteText = (await page.locator('.report-quote-picker label').first().textContent()) ?? '';
+    // Answers with the same text are one entry, its label saying how many gave it; the report quotes the text once.
+    const quoteLabel = (await page.locator('.report-quote-picker label').first().textContent()) ?? '';
+    const quoteText = quoteLabel.replace(/ \(\d+ Antworten mit diesem Text\)$/, '');
     await quote.check();
     // Decisions first: moved up seven places (past the key figures) with the keyboard.
     const up = page.getByRole('button', { name: '„Beschlüsse und nächste Schritte“ nach oben' });
@@ -126,6 +128,8 @@ describe('the strategy report', () => {
         'Zentrale Ergebnisse der Mitgliederumfrage',
         'Stärken, Schwächen und Entwicklungsoptionen',
         'Was gestiegen ist, was gesunken ist',
+        // The example's action plan, from its strategy session: always the last chapter.
+        'Planung und Ziele',
       ]);
     await doc.getByRole('heading', { level: 4, name: 'Aus welchem Bereich kommst du?' }).waitFor();
     await doc.locator('canvas').first().waitFor();
