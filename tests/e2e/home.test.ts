@@ -54,8 +54,8 @@ describe('workspace home', () => {
     expect(await card.getByRole('link', { name: 'Nachbefragung 2015' }).getAttribute('href')).toBe(
       `/w/${ws}/waves/${openWave.id}`,
     );
-    // 6 of 7 started responses completed: 86 %.
-    await card.getByText('86 % (6 von 7 begonnenen Antworten abgeschlossen)').waitFor();
+    // 6 of 7 started responses completed: 85.7 %, with one decimal as every share in the app.
+    await card.getByText('85,7 % (6 von 7 begonnenen Antworten abgeschlossen)').waitFor();
     await card.getByRole('heading', { name: 'Antworten pro Tag' }).waitFor();
     await card.getByRole('img', { name: /Antworten pro Tag/ }).waitFor();
     // The staircase: the example's members indicator on step 2.
@@ -70,6 +70,13 @@ describe('workspace home', () => {
     await page.getByRole('region', { name: 'Bericht', exact: true }).getByRole('link').first().waitFor();
     // Answers exist: no checklist of first steps.
     expect(await page.getByRole('region', { name: 'Nächste Schritte' }).count()).toBe(0);
+    // What the strategy session decided: the action plan's next due actions, with a link to the whole plan.
+    const actions = page.getByRole('region', { name: 'Nächste Maßnahmen aus dem Maßnahmenplan' });
+    await actions.getByRole('listitem').first().waitFor();
+    expect(await actions.getByRole('listitem').count()).toBe(3);
+    expect(await actions.getByRole('link', { name: 'Der ganze Maßnahmenplan' }).getAttribute('href')).toBe(
+      `/w/${ws}/plan`,
+    );
     expect(await seriousViolations(page)).toEqual([]);
   });
 

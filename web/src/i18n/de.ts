@@ -1759,7 +1759,7 @@ export const de: Messages = {
       removeTarget: 'Indikator {{n}} entfernen',
     },
     next: {
-      title: 'Nächste Schritte',
+      title: 'Nächste Maßnahmen aus dem Maßnahmenplan',
       empty: 'Der Maßnahmenplan ist leer.',
       due: 'fällig am {{day}}',
       undated: 'ohne Termin',

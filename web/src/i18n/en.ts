@@ -1737,7 +1737,7 @@ export const en = {
       removeTarget: 'Remove indicator {{n}}',
     },
     next: {
-      title: 'Next steps',
+      title: 'Next actions of the action plan',
       empty: 'The action plan is empty.',
       due: 'due {{day}}',
       undated: 'no due date',

@@ -261,6 +261,13 @@ function articles(): typeof ACTIVITIES {
   }));
 }
 
+/** Districts with lasting cooperation of residents, organisations and the city (step 7), counted by the speakers. */
+const COOPERATIONS: Array<[string, number, string]> = [
+  ['2013-12-01', 1, 'Stuttgart-Ost: Runder Tisch mit Bezirksamt'],
+  ['2014-12-01', 2, 'dazu Bad Cannstatt'],
+  ['2015-05-01', 4, 'Stand vor der Strategiesitzung'],
+];
+
 const MEMBERS: Array<[string, number, string]> = [
   ['2013-06-01', 8, 'Gründung der Initiative'],
   ['2013-12-01', 21, 'Mitgliederliste'],
@@ -370,6 +377,7 @@ async function createExample(trx: Db, templates: Map<string, Template>): Promise
     };
   };
   const membersId = randomUUID();
+  const cooperationsId = randomUUID();
   await repo.insertIndicators(trx, [
     indicator({
       key: 'ehrenamtsstunden',
@@ -468,22 +476,31 @@ async function createExample(trx: Db, templates: Map<string, Template>): Promise
       direction: 'up',
       source: { kind: 'activities', activityType: 'grant', measure: 'count' },
     }),
-    indicator({
-      key: 'stadtteil-kooperationen',
-      name: 'Stadtteile mit dauerhaften Kooperationen von Bürgerschaft, Trägern und Stadt',
-      unit: 'Stadtteile',
-      level: 'impact',
-      step: 7,
-      direction: 'up',
-      source: { kind: 'manual' },
-      description:
-        'Eine Veränderung in der Stadt, zu der das Netzwerk beiträgt – neben vielen anderen Einflüssen; der Wert zeigt einen Beitrag, keine allein bewirkte Veränderung. Im Beispiel noch ohne Messwert.',
-    }),
+    {
+      ...indicator({
+        key: 'stadtteil-kooperationen',
+        name: 'Stadtteile mit dauerhaften Kooperationen von Bürgerschaft, Trägern und Stadt',
+        unit: 'Stadtteile',
+        level: 'impact',
+        step: 7,
+        direction: 'up',
+        source: { kind: 'manual' },
+        description:
+          'Eine Veränderung in der Stadt, zu der das Netzwerk beiträgt – neben vielen anderen Einflüssen; der Wert zeigt einen Beitrag, keine allein bewirkte Veränderung.',
+      }),
+      id: cooperationsId,
+    },
   ]);
-  await repo.insertMeasurements(
-    trx,
-    MEMBERS.map(([date, value, note]) => ({ id: randomUUID(), indicator_id: membersId, date, value, note })),
-  );
+  await repo.insertMeasurements(trx, [
+    ...MEMBERS.map(([date, value, note]) => ({ id: randomUUID(), indicator_id: membersId, date, value, note })),
+    ...COOPERATIONS.map(([date, value, note]) => ({
+      id: randomUUID(),
+      indicator_id: cooperationsId,
+      date,
+      value,
+      note,
+    })),
+  ]);
   await createStrategySession(trx, wsId, waveId);
   await createExampleReport(trx, wsId, waveId);
 }
