@@ -95,11 +95,11 @@ describe('a live prioritisation session', () => {
     );
     sessionKey = session.key;
     optionIds = session.options.map((o) => o.id);
-    // The QR code and the phones' link are on the wall.
-    expect(await projector.getByRole('img', { name: /QR/ }).isVisible()).toBe(true);
-    expect(await projector.getByRole('link', { name: `${suite.baseUrl}/v/${sessionKey}` }).isVisible()).toBe(true);
+    // The QR code and the phones' link are on the wall (waited for: the code is drawn after the session has loaded).
+    await projector.getByRole('img', { name: /QR/ }).waitFor();
+    await projector.getByRole('link', { name: `${suite.baseUrl}/v/${sessionKey}` }).waitFor();
     await projector.getByText('0 Personen haben abgestimmt').waitFor();
-    expect(await projector.getByText('Das Ergebnis erscheint ab 5 Personen: Es fehlen noch 5.').isVisible()).toBe(true);
+    await projector.getByText('Das Ergebnis erscheint ab 5 Personen: Es fehlen noch 5.').waitFor();
     // Marks this document: a reload would lose it.
     await projector.evaluate(() => ((window as unknown as { stillHere: boolean }).stillHere = true));
   });
