@@ -26,6 +26,11 @@ import {
 // 5xx or 2xx, and afterwards every table holds exactly what it held before.
 
 const BODIES_PER_ROUTE = Number(process.env.FUZZ_BODIES ?? 1_000);
+/**
+ * The sweep's time limit: it grows with the write routes (36 since the strategy session's
+ * routes) and the bodies per route; the suite's 300 s default stopped it on a loaded CI run.
+ */
+const FUZZ_TIMEOUT_MS = 900_000;
 /** Requests in flight at once; the API answers them in parallel on PostgreSQL. */
 const CONCURRENCY = 8;
 
@@ -285,60 +290,68 @@ const writeOperations = API_MODULES.flatMap((m) => m.operations).filter(
 describe('fuzzing every write route', () => {
   const tried: Record<string, number> = {};
 
-  it(`answers ${BODIES_PER_ROUTE} bad bodies per route with a 4xx, never 5xx or 2xx, and changes no table`, async () => {
-    const before = await tableChecksums(ctx.knex);
-    const sessionsBefore = (await ctx.knex('sessions').select('sid').orderBy('sid')).map((r: { sid: string }) => r.sid);
-    expect(writeOperations.length).toBeGreaterThan(20);
-    for (const [index, op] of writeOperations.entries()) {
-      const path = concretePath(op);
-      // The logout route takes no body; bad ones must not end the session the others need.
-      const arbitrary =
-        op.path === '/auth/logout'
-          ? badBodies(op).filter((b) => b.kind === 'wrong content type' && b.contentType !== undefined)
-          : badBodies(op);
-      // First the bodies to send (skipping any the route's own schema accepts:
-      // those are not bad bodies), then send them, a few at a time.
-      const chosen: BadBody[] = [];
-      for (let batch = 0; chosen.length < BODIES_PER_ROUTE && batch < 5; batch++) {
-        for (const body of fc.sample(arbitrary, { numRuns: BODIES_PER_ROUTE, seed: 1000 * batch + index })) {
-          if (chosen.length === BODIES_PER_ROUTE) break;
-          if (body.contentType === 'application/json' && op.body) {
-            try {
-              if (op.body.safeParse(JSON.parse(body.payload)).success) continue;
-            } catch {
-              // malformed: bad indeed
-            }
-          }
-          chosen.push(body);
-        }
-      }
-      let sent = 0;
-      const sendOne = async (body: BadBody) => {
-        let req = agent[op.method](path);
-        if (body.contentType) req = req.set('Content-Type', body.contentType);
-        const res = await req.send(body.payload);
-        if (res.status < 400 || res.status >= 500) {
-          throw new Error(
-            `${op.method.toUpperCase()} ${path} answered ${res.status} to a ${body.kind} body ${body.payload.slice(0, 300)}: ${JSON.stringify(res.body).slice(0, 500)}`,
-          );
-        }
-        expect(res.body?.error?.code, `${op.method} ${path} ${res.status} without an error code`).toMatch(/^[a-z_]+$/);
-        sent++;
-      };
-      const queue = [...chosen];
-      await Promise.all(
-        Array.from({ length: CONCURRENCY }, async () => {
-          for (let body = queue.shift(); body; body = queue.shift()) await sendOne(body);
-        }),
+  it(
+    `answers ${BODIES_PER_ROUTE} bad bodies per route with a 4xx, never 5xx or 2xx, and changes no table`,
+    { timeout: FUZZ_TIMEOUT_MS },
+    async () => {
+      const before = await tableChecksums(ctx.knex);
+      const sessionsBefore = (await ctx.knex('sessions').select('sid').orderBy('sid')).map(
+        (r: { sid: string }) => r.sid,
       );
-      tried[`${op.method.toUpperCase()} ${op.path}`] = sent;
-    }
-    expect(await tableChecksums(ctx.knex)).toEqual(before);
-    expect((await ctx.knex('sessions').select('sid').orderBy('sid')).map((r: { sid: string }) => r.sid)).toEqual(
-      sessionsBefore,
-    );
-    const total = Object.values(tried).reduce((a, b) => a + b, 0);
-    console.log(`fuzzed ${Object.keys(tried).length} write routes with ${total} bad bodies`);
-    for (const [route, n] of Object.entries(tried)) expect(n, route).toBe(BODIES_PER_ROUTE);
-  });
+      expect(writeOperations.length).toBeGreaterThan(20);
+      for (const [index, op] of writeOperations.entries()) {
+        const path = concretePath(op);
+        // The logout route takes no body; bad ones must not end the session the others need.
+        const arbitrary =
+          op.path === '/auth/logout'
+            ? badBodies(op).filter((b) => b.kind === 'wrong content type' && b.contentType !== undefined)
+            : badBodies(op);
+        // First the bodies to send (skipping any the route's own schema accepts:
+        // those are not bad bodies), then send them, a few at a time.
+        const chosen: BadBody[] = [];
+        for (let batch = 0; chosen.length < BODIES_PER_ROUTE && batch < 5; batch++) {
+          for (const body of fc.sample(arbitrary, { numRuns: BODIES_PER_ROUTE, seed: 1000 * batch + index })) {
+            if (chosen.length === BODIES_PER_ROUTE) break;
+            if (body.contentType === 'application/json' && op.body) {
+              try {
+                if (op.body.safeParse(JSON.parse(body.payload)).success) continue;
+              } catch {
+                // malformed: bad indeed
+              }
+            }
+            chosen.push(body);
+          }
+        }
+        let sent = 0;
+        const sendOne = async (body: BadBody) => {
+          let req = agent[op.method](path);
+          if (body.contentType) req = req.set('Content-Type', body.contentType);
+          const res = await req.send(body.payload);
+          if (res.status < 400 || res.status >= 500) {
+            throw new Error(
+              `${op.method.toUpperCase()} ${path} answered ${res.status} to a ${body.kind} body ${body.payload.slice(0, 300)}: ${JSON.stringify(res.body).slice(0, 500)}`,
+            );
+          }
+          expect(res.body?.error?.code, `${op.method} ${path} ${res.status} without an error code`).toMatch(
+            /^[a-z_]+$/,
+          );
+          sent++;
+        };
+        const queue = [...chosen];
+        await Promise.all(
+          Array.from({ length: CONCURRENCY }, async () => {
+            for (let body = queue.shift(); body; body = queue.shift()) await sendOne(body);
+          }),
+        );
+        tried[`${op.method.toUpperCase()} ${op.path}`] = sent;
+      }
+      expect(await tableChecksums(ctx.knex)).toEqual(before);
+      expect((await ctx.knex('sessions').select('sid').orderBy('sid')).map((r: { sid: string }) => r.sid)).toEqual(
+        sessionsBefore,
+      );
+      const total = Object.values(tried).reduce((a, b) => a + b, 0);
+      console.log(`fuzzed ${Object.keys(tried).length} write routes with ${total} bad bodies`);
+      for (const [route, n] of Object.entries(tried)) expect(n, route).toBe(BODIES_PER_ROUTE);
+    },
+  );
 });
