@@ -2,7 +2,14 @@ import { useEffect, useState, type FormEvent } from 'react';
 import { useSearchParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../../api/client';
-import { useCreateReport, useDeleteReport, useReport, useReportContent, useReports } from '../../api/reports';
+import {
+  sectionKinds,
+  useCreateReport,
+  useDeleteReport,
+  useReport,
+  useReportContent,
+  useReports,
+} from '../../api/reports';
 import { useResults } from '../../api/results';
 import { ConfirmButton } from '../../components/ConfirmButton';
 import { PageHeading } from '../../components/PageHeading';
@@ -77,16 +84,7 @@ function NewReportForm({ ws, onCreated }: { ws: string; onCreated: (id: string) 
     create.mutate(
       {
         title: title.trim(),
-        sections: [
-          'key_figures',
-          'input',
-          'output',
-          'outcome_impact',
-          'survey',
-          'open_answers',
-          'comparison',
-          'decisions',
-        ].map((kind) => ({ kind: kind as 'input' })),
+        sections: sectionKinds.map((kind) => ({ kind })),
       },
       {
         onSuccess: (r) => {
